@@ -1,0 +1,148 @@
+"""Answers on the wire, and their strict validation against the questionnaire.
+
+The wire format is one flat map: `{"answers": {"profile.age_band": "13_15",
+"profile.devices": ["iphone_ipad"]}}`. Validation reports every problem at once, each naming the
+question it is about, and never guesses what a person meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Annotated, TypeAlias
+
+import msgspec
+
+from safety_check.conditions import compile_condition
+from safety_check.models import Answers, AnswerProblem, Question
+from safety_check.questionnaire import QUESTIONNAIRE
+
+OptionId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+WireValue: TypeAlias = OptionId | Annotated[list[OptionId], msgspec.Meta(max_length=32)]
+WireAnswers: TypeAlias = Annotated[
+    dict[Annotated[str, msgspec.Meta(min_length=1, max_length=128)], WireValue],
+    msgspec.Meta(max_length=256),
+]
+
+
+class AnswersIn(msgspec.Struct, forbid_unknown_fields=True):
+    """The body of a plan request."""
+
+    answers: WireAnswers
+
+
+class AnswersInvalid(ValueError):
+    """The answers do not fit the questionnaire; `problems` lists every reason."""
+
+    def __init__(self, problems: Iterable[AnswerProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(f"{p.question}: {p.message}" for p in self.problems))
+
+
+_QUESTIONS: dict[str, Question] = {}
+for _question in QUESTIONNAIRE.questions:
+    _QUESTIONS[_question.id] = _question
+    for _alias in _question.aliases:
+        _QUESTIONS[_alias] = _question
+_ORDER = {question.id: index for index, question in enumerate(QUESTIONNAIRE.questions)}
+_OPTION_ORDER = {
+    question.id: {option.id: index for index, option in enumerate(question.options)}
+    for question in QUESTIONNAIRE.questions
+}
+_APPLIES = {
+    question.id: compile_condition(question.condition)
+    for question in QUESTIONNAIRE.questions
+    if question.condition is not None
+}
+_REQUIRED = tuple(question.id for question in QUESTIONNAIRE.questions if question.required)
+
+
+def _problem(question: str | None, code: str, message: str) -> AnswerProblem:
+    return AnswerProblem(question=question, code=code, message=message)
+
+
+def _clean_value(
+    key: str, question: Question, value: str | list[str], problems: list[AnswerProblem]
+) -> str | tuple[str, ...] | None:
+    known = _OPTION_ORDER[question.id]
+    if question.kind == "single":
+        if not isinstance(value, str):
+            problems.append(_problem(key, "expected_single", "Give one option id, not a list."))
+            return None
+        if value not in known:
+            problems.append(_problem(key, "unknown_option", f"Unknown option {value!r}."))
+            return None
+        return value
+    if isinstance(value, str):
+        problems.append(_problem(key, "expected_multi", "Give a list of option ids."))
+        return None
+    unknown = [option for option in value if option not in known]
+    for option in unknown:
+        problems.append(_problem(key, "unknown_option", f"Unknown option {option!r}."))
+    if len(set(value)) != len(value):
+        problems.append(_problem(key, "duplicate_option", "An option is listed more than once."))
+    if unknown or len(set(value)) != len(value):
+        return None
+    return tuple(sorted(value, key=known.__getitem__))
+
+
+def validate(raw: Mapping[str, str | list[str]]) -> Answers:
+    """Check answers against the questionnaire; raise `AnswersInvalid` listing every problem."""
+    problems: list[AnswerProblem] = []
+    clean: dict[str, str | tuple[str, ...]] = {}
+    for key, value in raw.items():
+        question = _QUESTIONS.get(key)
+        if question is None:
+            problems.append(_problem(key, "unknown_question", f"Unknown question {key!r}."))
+            continue
+        if question.id in clean:
+            problems.append(_problem(key, "duplicate_question", "Answered twice (by an alias)."))
+            continue
+        cleaned = _clean_value(key, question, value, problems)
+        if cleaned is not None:
+            clean[question.id] = cleaned
+    for required in _REQUIRED:
+        if required not in raw and not any(p.question == required for p in problems):
+            problems.append(_problem(required, "missing_required", "This question is required."))
+    for question_id in sorted(clean, key=_ORDER.__getitem__):
+        applies = _APPLIES.get(question_id)
+        if applies is not None and applies(clean) is False:
+            problems.append(
+                _problem(
+                    question_id,
+                    "not_applicable",
+                    f"Not asked with these answers (asked only when {_QUESTIONS[question_id].when}).",
+                )
+            )
+    if problems:
+        raise AnswersInvalid(problems)
+    return Answers(values=dict(sorted(clean.items(), key=lambda item: _ORDER[item[0]])))
+
+
+def prune(raw: Mapping[str, str | list[str]]) -> dict[str, str | list[str]]:
+    """Drop answers to questions that no longer apply, earliest first, keeping everything else.
+
+    The web form uses this when a person goes back and changes an earlier answer (say, no longer
+    an Android user): their Quick Share answer is dropped instead of being reported as an error.
+    """
+    kept: dict[str, str | list[str]] = dict(raw)
+    known = sorted((key for key in raw if key in _ORDER), key=_ORDER.__getitem__)
+    for key in known:
+        applies = _APPLIES.get(key)
+        if applies is None:
+            continue
+        view = {k: (v if isinstance(v, str) else tuple(v)) for k, v in kept.items()}
+        if applies(view) is False:
+            del kept[key]
+    return kept
+
+
+def decode_request(body: bytes) -> Answers:
+    """Decode a JSON plan request and validate it.
+
+    Raises `msgspec.DecodeError`/`msgspec.ValidationError` for malformed JSON or the wrong shape,
+    and `AnswersInvalid` for answers that do not fit the questionnaire.
+    """
+    return validate(_DECODER.decode(body).answers)
+
+
+_DECODER = msgspec.json.Decoder(AnswersIn)

@@ -1,0 +1,84 @@
+"""Short constructors for rule-module content, so each module reads as data.
+
+    COVER = single(
+        "webcam.cover_when_unused",
+        "When you're not using your computer's camera, do you cover it or close the lid?",
+        options=(opt("always", "Always", 1.0), opt("sometimes", "Sometimes", 0.5), ...),
+        when="profile.devices in [mac, windows, chromebook]",
+        weight=2,
+    )
+"""
+
+from __future__ import annotations
+
+from safety_check.conditions import parse
+from safety_check.models import Option, Platform, PlatformSteps, Question, Section, Source
+
+NOT_SURE = "not_sure"
+PREFER_NOT_TO_SAY = "prefer_not_to_say"
+
+
+def opt(option_id: str, label: str, safety: float | None = None) -> Option:
+    return Option(id=option_id, label=label, safety=safety)
+
+
+def not_sure(safety: float | None = 0.5) -> Option:
+    """The "I'm not sure" option: half marks, and a "how to check" action from its rule."""
+    return Option(id=NOT_SURE, label="I'm not sure", safety=safety)
+
+
+def _section(question_id: str) -> Section:
+    section = question_id.split(".", 1)[0]
+    return section  # type: ignore[return-value]  # checked by the registry tests
+
+
+def single(
+    question_id: str,
+    text: str,
+    *,
+    options: tuple[Option, ...],
+    when: str | None = None,
+    weight: int = 0,
+    hint: str | None = None,
+    required: bool = False,
+) -> Question:
+    return Question(
+        id=question_id,
+        section=_section(question_id),
+        kind="single",
+        text=text,
+        options=options,
+        hint=hint,
+        when=when,
+        condition=parse(when) if when else None,
+        weight=weight,
+        required=required,
+    )
+
+
+def multi(
+    question_id: str,
+    text: str,
+    *,
+    options: tuple[Option, ...],
+    when: str | None = None,
+    hint: str | None = None,
+) -> Question:
+    return Question(
+        id=question_id,
+        section=_section(question_id),
+        kind="multi",
+        text=text,
+        options=options,
+        hint=hint,
+        when=when,
+        condition=parse(when) if when else None,
+    )
+
+
+def steps(platform: Platform, *lines: str, checked: str) -> PlatformSteps:
+    return PlatformSteps(platform=platform, steps=lines, checked=checked)
+
+
+def source(title: str, url: str) -> Source:
+    return Source(title=title, url=url)

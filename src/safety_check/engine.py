@@ -1,0 +1,164 @@
+"""The rule engine: answers in, one finding per rule out. Pure and deterministic.
+
+Rules are compiled once at import: conditions become closures and resource mentions in the text
+become names and contact details, so a plan does no parsing or formatting of static content.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import msgspec
+
+from safety_check.authoring import NOT_SURE
+from safety_check.conditions import Evaluator, compile_condition, parse, questions_in
+from safety_check.models import (
+    Answers,
+    AnswerRef,
+    Finding,
+    FindingStatus,
+    PlatformSteps,
+    ResourceRef,
+    Rule,
+)
+from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
+from safety_check.resources import RESOURCES, mentioned_resources, render_resource_mentions
+from safety_check.rules import ALL_RULES
+
+_SCORED_QUESTIONS = frozenset(q.id for q in QUESTIONNAIRE.questions if q.weight > 0)
+_QUESTION_ORDER = {question.id: index for index, question in enumerate(QUESTIONNAIRE.questions)}
+_APPLIES = {
+    q.id: compile_condition(q.condition) for q in QUESTIONNAIRE.questions if q.condition
+}
+
+
+class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
+    rule: Rule
+    order: int
+    fires: Evaluator
+    applies: Evaluator | None
+    questions: tuple[str, ...]
+    habit: bool
+    """Reads a scored question, so a pass is a habit worth praising."""
+    title: str
+    why: str
+    steps: tuple[PlatformSteps, ...]
+    how_to_check: tuple[PlatformSteps, ...]
+    resources: tuple[ResourceRef, ...]
+
+
+def _render_steps(groups: tuple[PlatformSteps, ...]) -> tuple[PlatformSteps, ...]:
+    return tuple(
+        PlatformSteps(
+            platform=group.platform,
+            steps=tuple(render_resource_mentions(line) for line in group.steps),
+            checked=group.checked,
+        )
+        for group in groups
+    )
+
+
+def _all_text(rule: Rule) -> str:
+    lines = [rule.title, rule.why]
+    for group in (*rule.steps, *rule.how_to_check):
+        lines.extend(group.steps)
+    return "\n".join(lines)
+
+
+def compile_rule(order: int, rule: Rule) -> CompiledRule:
+    fires = parse(rule.fires)
+    questions = tuple(sorted(set(questions_in(fires)), key=_QUESTION_ORDER.__getitem__))
+    return CompiledRule(
+        rule=rule,
+        order=order,
+        fires=compile_condition(fires),
+        applies=compile_condition(parse(rule.applies)) if rule.applies else None,
+        questions=questions,
+        habit=any(question in _SCORED_QUESTIONS for question in questions),
+        title=render_resource_mentions(rule.title),
+        why=render_resource_mentions(rule.why),
+        steps=_render_steps(rule.steps),
+        how_to_check=_render_steps(rule.how_to_check),
+        resources=tuple(
+            ResourceRef(id=resource_id, name=RESOURCES[resource_id].name)
+            for resource_id in mentioned_resources(_all_text(rule))
+        ),
+    )
+
+
+COMPILED_RULES: tuple[CompiledRule, ...] = tuple(
+    compile_rule(order, rule)
+    for order, rule in enumerate(ALL_RULES)
+    if rule.status != "deprecated"
+)
+
+
+@lru_cache(maxsize=4096)
+def answer_ref(question_id: str, value: str | tuple[str, ...]) -> AnswerRef:
+    question = QUESTIONS_BY_ID[question_id]
+    chosen = (value,) if isinstance(value, str) else value
+    labels = {option.id: option.label for option in question.options}
+    return AnswerRef(
+        question=question_id,
+        question_text=question.text,
+        answer=chosen,
+        answer_labels=tuple(labels[option] for option in chosen),
+    )
+
+
+class Result(msgspec.Struct, frozen=True):
+    compiled: CompiledRule
+    status: FindingStatus
+    because: tuple[AnswerRef, ...]
+
+    @property
+    def unsure(self) -> bool:
+        return any(NOT_SURE in ref.answer for ref in self.because)
+
+    def finding(self) -> Finding:
+        rule = self.compiled.rule
+        return Finding(
+            rule_id=rule.id,
+            area=rule.area,
+            status=self.status,
+            severity=rule.severity,
+            answers=self.because,
+        )
+
+
+def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bool:
+    applies = _APPLIES.get(question_id)
+    return applies is not None and applies(values) is False
+
+
+def _status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> FindingStatus:
+    if compiled.applies is not None and compiled.applies(values) is False:
+        return "not_applicable"
+    fired = compiled.fires(values)
+    if fired is True:
+        return "fail"
+    if fired is False:
+        return "pass"
+    unanswered = [q for q in compiled.questions if q not in values]
+    if all(_not_asked(question, values) for question in unanswered):
+        return "not_applicable"
+    return "not_answered"
+
+
+def run(answers: Answers) -> tuple[Result, ...]:
+    """Evaluate every rule against validated answers."""
+    values = answers.values
+    results = []
+    for compiled in COMPILED_RULES:
+        status = _status(compiled, values)
+        because = (
+            tuple(answer_ref(q, values[q]) for q in compiled.questions if q in values)
+            if status in ("fail", "pass")
+            else ()
+        )
+        results.append(Result(compiled, status, because))
+    return tuple(results)
+
+
+def findings(answers: Answers) -> tuple[Finding, ...]:
+    return tuple(result.finding() for result in run(answers))

@@ -1,0 +1,309 @@
+"""The data model: every value that crosses a module boundary is one of these Structs.
+
+Content (questions, rules, resources) and outputs (findings, actions, plans) are frozen, so a
+plan can be shared between threads and cached without copying. Inbound wire data is decoded
+strictly in `answers.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+from safety_check.conditions import Condition
+
+Area = Literal[
+    "privacy_settings",
+    "personal_details",
+    "webcam",
+    "nearby_sharing",
+    "dating_apps",
+    "intimate_images",
+    "sextortion",
+    "deepfakes",
+    "account_security",
+    "getting_help",
+]
+AREAS: tuple[Area, ...] = (
+    "privacy_settings",
+    "personal_details",
+    "nearby_sharing",
+    "webcam",
+    "account_security",
+    "dating_apps",
+    "intimate_images",
+    "sextortion",
+    "deepfakes",
+    "getting_help",
+)
+"""The order areas are asked in and reported in."""
+AREA_TITLES: dict[Area, str] = {
+    "privacy_settings": "Privacy settings",
+    "personal_details": "Personal details",
+    "webcam": "Cameras and webcams",
+    "nearby_sharing": "AirDrop, Quick Share and Bluetooth",
+    "dating_apps": "Dating apps",
+    "intimate_images": "Nudes and intimate images",
+    "sextortion": "Sextortion and threats",
+    "deepfakes": "Deepfakes and fake images",
+    "account_security": "Passwords and account security",
+    "getting_help": "Getting help",
+}
+
+Section = Literal["profile", "situation"] | Area
+
+AgeBand = Literal["under_13", "13_15", "16_17", "18_plus"]
+AGE_BANDS: tuple[AgeBand, ...] = ("under_13", "13_15", "16_17", "18_plus")
+UNDER_18: frozenset[AgeBand] = frozenset({"under_13", "13_15", "16_17"})
+
+Device = Literal["iphone_ipad", "android", "mac", "windows", "chromebook", "games_console"]
+App = Literal[
+    "instagram",
+    "snapchat",
+    "tiktok",
+    "whatsapp",
+    "facebook",
+    "x",
+    "discord",
+    "youtube",
+    "telegram",
+    "dating_apps",
+]
+# "general" steps apply whatever devices and apps a person uses.
+Platform = Literal["general"] | Device | App
+
+Severity = Literal["critical", "high", "medium", "low"]
+"""How much a gap matters to a person.
+
+- critical: someone may be harmed now, or an image may spread; act today.
+- high: a common way images are taken, stolen or used against people.
+- medium: makes abuse easier or harder to stop; worth fixing this week.
+- low: good practice; small gain.
+"""
+SEVERITY_RANK: dict[Severity, int] = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+
+UrgentStep = Literal[
+    "safety", "dont_pay", "stop_contact", "keep_evidence", "report", "remove", "talk"
+]
+"""The urgent lane's fixed order: danger first, then the response steps of DESIGN §6."""
+URGENT_ORDER: dict[UrgentStep, int] = {
+    step: rank
+    for rank, step in enumerate(
+        ("safety", "dont_pay", "stop_contact", "keep_evidence", "report", "remove", "talk")
+    )
+}
+
+FindingStatus = Literal["fail", "pass", "not_applicable", "not_answered"]
+QuestionKind = Literal["single", "multi"]
+RuleStatus = Literal["stable", "preview", "deprecated"]
+
+
+class Option(msgspec.Struct, frozen=True, kw_only=True):
+    """One choice of a question.
+
+    `safety` places the option on the question's risk scale: 1.0 is the safest habit, 0.0 the
+    riskiest; `None` leaves the question out of the score for this person (for example "I don't
+    have a webcam").
+    """
+
+    id: str
+    label: str
+    safety: float | None = None
+
+
+class Question(msgspec.Struct, frozen=True, kw_only=True):
+    """A question with a stable, namespaced id (`<section>.<subject>`)."""
+
+    id: str
+    section: Section
+    kind: QuestionKind
+    text: str
+    options: tuple[Option, ...]
+    hint: str | None = None
+    when: str | None = None
+    """Condition in the small expression language of `conditions.py`; absent = always asked."""
+    condition: Condition | None = None
+    """`when` parsed into a tree, so partner apps can apply it without a parser."""
+    weight: int = 0
+    """Weight in the area score; 0 means the question is not scored."""
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+class Source(msgspec.Struct, frozen=True, kw_only=True):
+    title: str
+    url: str
+
+
+class PlatformSteps(msgspec.Struct, frozen=True, kw_only=True):
+    """Steps for one platform, with the date they were last checked against the vendor's help."""
+
+    platform: Platform
+    steps: tuple[str, ...]
+    checked: str
+
+
+class Rule(msgspec.Struct, frozen=True, kw_only=True):
+    """One piece of advice and the answers that put it in a plan.
+
+    `fires` is a condition over the answers: true puts the action in the plan, false is a pass,
+    unknown (a question it needs was not answered) is "not answered".
+    """
+
+    id: str
+    area: Area
+    title: str
+    why: str
+    fires: str
+    steps: tuple[PlatformSteps, ...]
+    severity: Severity
+    effort_minutes: int
+    sources: tuple[Source, ...]
+    since: str
+    applies: str | None = None
+    """Condition for the rule to be relevant at all; false makes it "not applicable"."""
+    how_to_check: tuple[PlatformSteps, ...] = ()
+    """Steps to find out, shown when the person answered "I'm not sure"."""
+    urgent_step: UrgentStep | None = None
+    may_alert: bool = False
+    """Doing this could alert someone who watches the person's phone or accounts."""
+    status: RuleStatus = "stable"
+    aliases: tuple[str, ...] = ()
+
+
+class AnswerRef(msgspec.Struct, frozen=True, kw_only=True):
+    """An answer that helped decide a finding, with the words the person saw."""
+
+    question: str
+    question_text: str
+    answer: tuple[str, ...]
+    answer_labels: tuple[str, ...]
+
+
+class Finding(msgspec.Struct, frozen=True, kw_only=True):
+    rule_id: str
+    area: Area
+    status: FindingStatus
+    severity: Severity
+    answers: tuple[AnswerRef, ...] = ()
+
+
+class ResourceRef(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    name: str
+
+
+class Action(msgspec.Struct, frozen=True, kw_only=True):
+    """A fired rule, made personal: the steps for this person's devices and apps, and why."""
+
+    rule_id: str
+    area: Area
+    title: str
+    why: str
+    because: tuple[AnswerRef, ...]
+    steps: tuple[PlatformSteps, ...]
+    how_to_check: tuple[PlatformSteps, ...]
+    severity: Severity
+    effort_minutes: int
+    sources: tuple[Source, ...]
+    resources: tuple[ResourceRef, ...]
+    content_version: str
+    urgent_step: UrgentStep | None = None
+    caution: str | None = None
+
+
+class DoingWell(msgspec.Struct, frozen=True, kw_only=True):
+    rule_id: str
+    area: Area
+    title: str
+
+
+class AreaScore(msgspec.Struct, frozen=True, kw_only=True):
+    area: Area
+    title: str
+    score: int | None
+    """0-100, or None when no scored question in the area was answered."""
+    answered: int
+    applicable: int
+
+
+class Scores(msgspec.Struct, frozen=True, kw_only=True):
+    overall: int | None
+    areas: tuple[AreaScore, ...]
+
+
+class Resource(msgspec.Struct, frozen=True, kw_only=True):
+    """A support service. Every number and address in the product comes from here."""
+
+    id: str
+    name: str
+    summary: str
+    audience: str
+    min_age: int | None = None
+    max_age: int | None = None
+    url: str | None = None
+    phone: str | None = None
+    text: str | None = None
+    hours: str | None = None
+    source: str
+    checked: str
+    unverified: tuple[str, ...] = ()
+    """Details we could not confirm; shown with a "check on their site" note."""
+
+
+class SupportItem(msgspec.Struct, frozen=True, kw_only=True):
+    resource: Resource
+    reason: str
+
+
+class UrgentLane(msgspec.Struct, frozen=True, kw_only=True):
+    message: str
+    actions: tuple[Action, ...]
+
+
+class Plan(msgspec.Struct, frozen=True, kw_only=True):
+    content_version: str
+    age_band: AgeBand
+    urgent: UrgentLane | None
+    do_first: tuple[Action, ...]
+    next: tuple[Action, ...]
+    doing_well: tuple[DoingWell, ...]
+    not_answered: tuple[str, ...]
+    """Ids of rules that could not be decided because a question they need was skipped."""
+    scores: Scores
+    support: tuple[SupportItem, ...]
+    findings: tuple[Finding, ...]
+
+
+class Answers(msgspec.Struct, frozen=True):
+    """Answers that passed validation: question id to option id (single) or option ids (multi)."""
+
+    values: dict[str, str | tuple[str, ...]]
+
+    def get(self, question: str) -> str | tuple[str, ...] | None:
+        return self.values.get(question)
+
+    def age_band(self) -> AgeBand:
+        return self.values["profile.age_band"]  # type: ignore[return-value]  # required
+
+
+class AnswerProblem(msgspec.Struct, frozen=True, kw_only=True):
+    """One thing wrong with submitted answers; `question` names the offending answer."""
+
+    question: str | None
+    code: str
+    message: str
+
+
+class AreaInfo(msgspec.Struct, frozen=True, kw_only=True):
+    id: Area
+    title: str
+
+
+class Questionnaire(msgspec.Struct, frozen=True, kw_only=True):
+    """Every question, in the order a person meets them, stamped with the content version."""
+
+    content_version: str
+    areas: tuple[AreaInfo, ...]
+    questions: tuple[Question, ...]

@@ -1,0 +1,143 @@
+"""From findings to a personal, ordered action plan (DESIGN §6).
+
+Order: the urgent lane first when someone is being threatened or an image has been shared, in
+the fixed order of `URGENT_ORDER`; then every other action by severity, then effort (quick wins
+first), then registry order. The first three are "do these first".
+"""
+
+from __future__ import annotations
+
+from safety_check.engine import Result, run
+from safety_check.models import (
+    SEVERITY_RANK,
+    UNDER_18,
+    URGENT_ORDER,
+    Action,
+    AgeBand,
+    Answers,
+    DoingWell,
+    Plan,
+    PlatformSteps,
+    UrgentLane,
+)
+from safety_check.questionnaire import CONTENT_VERSION, QUESTIONS_BY_ID
+from safety_check.routing import route, situation_of
+from safety_check.scoring import score
+
+DO_FIRST_LIMIT = 3
+MONITORED_QUESTION = "getting_help.someone_checks_phone"
+
+_DEVICES = frozenset(option.id for option in QUESTIONS_BY_ID["profile.devices"].options)
+_APPS = frozenset(option.id for option in QUESTIONS_BY_ID["profile.apps"].options)
+
+URGENT_MESSAGE_UNDER_18 = (
+    "It's not your fault, and you are not in trouble for asking for help. People who do this "
+    "try to scare you into acting fast. You have time to get help. Here is what to do now."
+)
+URGENT_MESSAGE_ADULT = (
+    "It's not your fault. What is happening to you is a crime, and help is there whether or "
+    "not you go to the police. Here is what to do now."
+)
+CAUTION_MAY_ALERT = (
+    "Someone who checks your phone or accounts might notice this change. If that could make "
+    "things worse for you, talk to someone you trust or a support service below first."
+)
+
+
+def urgent_message(age_band: AgeBand) -> str:
+    return URGENT_MESSAGE_UNDER_18 if age_band in UNDER_18 else URGENT_MESSAGE_ADULT
+
+
+def platforms_for(answers: Answers) -> frozenset[str]:
+    """Platforms whose steps to show; a skipped question shows every platform it covers."""
+    devices = answers.get("profile.devices")
+    apps = answers.get("profile.apps")
+    return frozenset(
+        {"general"}
+        | (set(devices) if isinstance(devices, tuple) else _DEVICES)
+        | (set(apps) if isinstance(apps, tuple) else _APPS)
+    )
+
+
+def _for_platforms(
+    groups: tuple[PlatformSteps, ...], platforms: frozenset[str]
+) -> tuple[PlatformSteps, ...]:
+    chosen = tuple(group for group in groups if group.platform in platforms)
+    return chosen or groups
+
+
+def _action(result: Result, platforms: frozenset[str]) -> Action:
+    compiled = result.compiled
+    rule = compiled.rule
+    return Action(
+        rule_id=rule.id,
+        area=rule.area,
+        title=compiled.title,
+        why=compiled.why,
+        because=result.because,
+        steps=_for_platforms(compiled.steps, platforms),
+        how_to_check=_for_platforms(compiled.how_to_check, platforms) if result.unsure else (),
+        severity=rule.severity,
+        effort_minutes=rule.effort_minutes,
+        sources=rule.sources,
+        resources=compiled.resources,
+        content_version=CONTENT_VERSION,
+        urgent_step=rule.urgent_step,
+        caution=CAUTION_MAY_ALERT if rule.may_alert else None,
+    )
+
+
+def build_plan(answers: Answers) -> Plan:
+    """Compose the plan for validated answers."""
+    results = run(answers)
+    platforms = platforms_for(answers)
+    monitored = answers.get(MONITORED_QUESTION) == "yes"
+    urgent: list[Result] = []
+    other: list[Result] = []
+    for result in results:
+        if result.status == "fail":
+            (urgent if result.compiled.rule.urgent_step else other).append(result)
+    urgent.sort(key=_urgent_key)
+    other.sort(key=lambda result: _priority_key(result, monitored))
+    actions = [_action(result, platforms) for result in other]
+    situation = situation_of(answers)
+    return Plan(
+        content_version=CONTENT_VERSION,
+        age_band=situation.age_band,
+        urgent=_urgent_lane(urgent, platforms, situation.age_band, situation.urgent),
+        do_first=tuple(actions[:DO_FIRST_LIMIT]),
+        next=tuple(actions[DO_FIRST_LIMIT:]),
+        doing_well=tuple(
+            DoingWell(rule_id=r.compiled.rule.id, area=r.compiled.rule.area, title=r.compiled.title)
+            for r in results
+            if r.status == "pass" and r.compiled.habit
+        ),
+        not_answered=tuple(r.compiled.rule.id for r in results if r.status == "not_answered"),
+        scores=score(answers),
+        support=route(situation),
+        findings=tuple(result.finding() for result in results),
+    )
+
+
+def _urgent_lane(
+    urgent: list[Result], platforms: frozenset[str], age_band: AgeBand, situation_urgent: bool
+) -> UrgentLane | None:
+    if not urgent and not situation_urgent:
+        return None
+    return UrgentLane(
+        message=urgent_message(age_band),
+        actions=tuple(_action(result, platforms) for result in urgent),
+    )
+
+
+def _urgent_key(result: Result) -> tuple[int, int]:
+    step = result.compiled.rule.urgent_step
+    assert step is not None
+    return URGENT_ORDER[step], result.compiled.order
+
+
+def _priority_key(result: Result, monitored: bool) -> tuple[bool, int, int, int]:
+    rule = result.compiled.rule
+    # Someone whose phone is checked sees steps that could alert that person after the others.
+    held_back = monitored and rule.may_alert
+    return held_back, SEVERITY_RANK[rule.severity], rule.effort_minutes, result.compiled.order

@@ -1,0 +1,76 @@
+"""The fixed profile and situation questions (DESIGN §4).
+
+Partners pre-fill these and routing depends on them, so their ids and option ids never change.
+"""
+
+from __future__ import annotations
+
+from safety_check.authoring import PREFER_NOT_TO_SAY, multi, opt, single
+
+AGE_BAND = single(
+    "profile.age_band",
+    "How old are you?",
+    options=(
+        opt("under_13", "Under 13"),
+        opt("13_15", "13 to 15"),
+        opt("16_17", "16 or 17"),
+        opt("18_plus", "18 or over"),
+    ),
+    required=True,
+)
+
+DEVICES = multi(
+    "profile.devices",
+    "Which devices do you use?",
+    hint="Choose all that apply.",
+    options=(
+        opt("iphone_ipad", "iPhone or iPad"),
+        opt("android", "Android phone or tablet"),
+        opt("mac", "Mac"),
+        opt("windows", "Windows computer"),
+        opt("chromebook", "Chromebook"),
+        opt("games_console", "Games console"),
+    ),
+)
+
+APPS = multi(
+    "profile.apps",
+    "Which apps do you use?",
+    hint="Choose all that apply.",
+    options=(
+        opt("instagram", "Instagram"),
+        opt("snapchat", "Snapchat"),
+        opt("tiktok", "TikTok"),
+        opt("whatsapp", "WhatsApp"),
+        opt("facebook", "Facebook"),
+        opt("x", "X (Twitter)"),
+        opt("discord", "Discord"),
+        opt("youtube", "YouTube"),
+        opt("telegram", "Telegram"),
+        opt("dating_apps", "Dating apps"),
+    ),
+)
+
+THREAT_TO_SHARE = single(
+    "situation.threat_to_share",
+    "Is someone threatening to share pictures or videos of you, or pressuring you for "
+    "pictures or money?",
+    options=(
+        opt("yes", "Yes"),
+        opt("no", "No"),
+        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+    ),
+)
+
+IMAGE_SHARED = single(
+    "situation.image_shared",
+    "Has a nude or sexual picture of you (real or fake) been shared without your say-so?",
+    options=(
+        opt("yes", "Yes"),
+        opt("no", "No"),
+        opt("not_sure", "I'm not sure"),
+    ),
+)
+
+PROFILE_QUESTIONS = (AGE_BAND, DEVICES, APPS)
+SITUATION_QUESTIONS = (THREAT_TO_SHARE, IMAGE_SHARED)

@@ -1,0 +1,26 @@
+"""The questionnaire: profile and situation questions, then every area's questions."""
+
+from __future__ import annotations
+
+from safety_check.models import AREA_TITLES, AREAS, AreaInfo, Question, Questionnaire
+from safety_check.profile import PROFILE_QUESTIONS, SITUATION_QUESTIONS
+from safety_check.rules import AREA_QUESTIONS
+
+CONTENT_VERSION = "2026.11.0"
+"""Bump on any change a person could notice in questions, rules or resources."""
+
+
+def _area_order(question: Question) -> int:
+    return AREAS.index(question.section) if question.section in AREAS else -1  # type: ignore[arg-type]
+
+
+QUESTIONNAIRE = Questionnaire(
+    content_version=CONTENT_VERSION,
+    areas=tuple(AreaInfo(id=area, title=AREA_TITLES[area]) for area in AREAS),
+    questions=(
+        *PROFILE_QUESTIONS,
+        *SITUATION_QUESTIONS,
+        *sorted(AREA_QUESTIONS, key=_area_order),
+    ),
+)
+QUESTIONS_BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONNAIRE.questions}

@@ -1,0 +1,276 @@
+"""Cameras and webcams: covering them, app permissions, video calls, and "I recorded you" scams."""
+
+from __future__ import annotations
+
+from safety_check.authoring import not_sure, opt, single, source, steps
+from safety_check.models import Rule
+
+CHECKED = "2026-11-25"
+SINCE = "2026.11.0"
+
+NIDIRECT_SEXTORTION = source(
+    "nidirect: Scam alert - sextortion", "https://www.nidirect.gov.uk/articles/scam-alert-sextortion"
+)
+NCSC_SEXTORTION_EMAILS = source(
+    "NCSC advice on sextortion scam emails (republished)",
+    "https://www.wired-gov.net/wg/news.nsf/articles/NCSCs+advice+in+response+to+the+increase+in+sextortion+scams+02112018121500?open",
+)
+APPLE_CAMERA_INDICATOR = source(
+    "Apple's advice on MacBook camera covers (reported)",
+    "https://www.deccanherald.com/specials/apple-asks-macbook-users-not-to-cover-web-camera-860787.html",
+)
+IPHONE_INDICATORS = source(
+    "MacRumors: see when an app uses your iPhone camera or microphone",
+    "https://www.macrumors.com/how-to/when-app-uses-iphone-camera-microphone/",
+)
+WINDOWS_CAMERA = source(
+    "XDA: block apps from using the webcam in Windows 11",
+    "https://www.xda-developers.com/how-block-apps-access-webcam-microphone-windows-11/",
+)
+ANDROID_PRIVACY = source(
+    "CNET: Android camera and microphone access switches",
+    "https://www.cnet.com/tech/services-and-software/android-12-brings-the-galaxy-s22-a-kill-switch-for-your-camera-and-mic/",
+)
+RPH_SEXTORTION = source(
+    "Revenge Porn Helpline: sextortion and webcam blackmail",
+    "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
+)
+
+COMPUTERS = "profile.devices in [mac, windows, chromebook]"
+
+COVER_WHEN_UNUSED = single(
+    "webcam.cover_when_unused",
+    "When you're not using your computer's camera, do you cover it or close the lid?",
+    options=(
+        opt("always", "Always", 1.0),
+        opt("sometimes", "Sometimes", 0.5),
+        opt("never", "Never", 0.0),
+        opt("no_camera", "My computer doesn't have a camera"),
+    ),
+    when=COMPUTERS,
+    weight=2,
+)
+
+PERMISSIONS_CHECKED = single(
+    "webcam.permissions_checked",
+    "In the last six months, have you checked which apps are allowed to use your camera and "
+    "microphone?",
+    options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
+    weight=2,
+)
+
+VIDEO_CALLS_WITH_STRANGERS = single(
+    "webcam.video_calls_with_strangers",
+    "Do you go on video calls with people you have only met online?",
+    options=(
+        opt("never", "Never", 1.0),
+        opt("sometimes", "Sometimes", 0.4),
+        opt("often", "Often", 0.0),
+    ),
+    weight=3,
+)
+
+LIGHT_ON_UNEXPECTEDLY = single(
+    "webcam.light_on_unexpectedly",
+    "Has your camera light come on when you weren't using the camera?",
+    options=(opt("yes", "Yes"), opt("no", "No"), not_sure(None)),
+    hint="On phones this is a small green dot at the top of the screen.",
+)
+
+RECORDED_YOU_MESSAGE = single(
+    "webcam.recorded_you_message",
+    "Have you had an email or message saying someone recorded you through your camera and "
+    "wants money?",
+    options=(opt("yes", "Yes"), opt("no", "No"), not_sure(None)),
+)
+
+QUESTIONS = (
+    COVER_WHEN_UNUSED,
+    PERMISSIONS_CHECKED,
+    VIDEO_CALLS_WITH_STRANGERS,
+    LIGHT_ON_UNEXPECTEDLY,
+    RECORDED_YOU_MESSAGE,
+)
+
+COVER_CAMERA = Rule(
+    id="webcam_cover_when_unused",
+    area="webcam",
+    title="Cover your computer's camera when you're not using it",
+    why="Some harmful software can switch a camera on without you knowing. A cover or a closed "
+    "lid means nothing can be seen, whatever is running.",
+    fires="webcam.cover_when_unused in [sometimes, never]",
+    steps=(
+        steps(
+            "general",
+            "Use a slide-across camera cover or a small piece of card or tape.",
+            "If you use a separate webcam, unplug it or turn it to face the wall when you're done.",
+            checked=CHECKED,
+        ),
+        steps(
+            "mac",
+            "On a MacBook, don't close the lid with a thick cover fitted: it can crack the "
+            "screen.",
+            "The green light next to a Mac's camera always comes on when the camera is in use, "
+            "so watch for it.",
+            checked=CHECKED,
+        ),
+        steps(
+            "windows",
+            "If your laptop has no camera light, Windows shows a small message on screen when "
+            "the camera turns on. Watch for it.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=2,
+    sources=(NIDIRECT_SEXTORTION, APPLE_CAMERA_INDICATOR, WINDOWS_CAMERA),
+    since=SINCE,
+)
+
+REVIEW_PERMISSIONS = Rule(
+    id="webcam_review_camera_permissions",
+    area="webcam",
+    title="Check which apps can use your camera and microphone",
+    why="Apps you no longer use, or don't trust, may still be allowed to use your camera. "
+    "Turning that off means only the apps you choose can see or hear you.",
+    fires="webcam.permissions_checked in [no, not_sure]",
+    how_to_check=(
+        steps(
+            "iphone_ipad",
+            "A green dot at the top of the screen means the camera is on; an orange dot means "
+            "the microphone is on.",
+            "Swipe down from the top-right corner to open Control Centre and see which app "
+            "used them.",
+            checked=CHECKED,
+        ),
+        steps(
+            "android",
+            "A green icon at the top of the screen means the camera or microphone is on. Tap it "
+            "to see which app is using it.",
+            "Go to Settings, then Security and privacy, then Privacy dashboard, to see which "
+            "apps used them recently. Names vary by phone maker.",
+            checked=CHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "iphone_ipad",
+            "Open Settings, then Privacy & Security, then Camera.",
+            "Turn off any app that doesn't need your camera. Do the same under Microphone.",
+            checked=CHECKED,
+        ),
+        steps(
+            "android",
+            "Open Settings, then Security and privacy, then Privacy, then Permission manager, "
+            "then Camera. Names vary by phone maker.",
+            "Set apps that don't need your camera to Don't allow. Do the same for Microphone.",
+            "You can also add the Camera access tile to Quick Settings to block the camera for "
+            "every app at once.",
+            checked=CHECKED,
+        ),
+        steps(
+            "mac",
+            "Open System Settings, then Privacy & Security, then Camera.",
+            "Turn off any app that doesn't need your camera. Do the same under Microphone.",
+            checked=CHECKED,
+        ),
+        steps(
+            "windows",
+            "Open Settings, then Privacy & security, then Camera.",
+            "Turn off apps that don't need your camera, and check Let desktop apps access your "
+            "camera as well.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=5,
+    sources=(IPHONE_INDICATORS, ANDROID_PRIVACY, WINDOWS_CAMERA),
+    since=SINCE,
+)
+
+VIDEO_CALLS = Rule(
+    id="webcam_video_calls_with_strangers",
+    area="webcam",
+    title="Take care on video calls with people you've only met online",
+    why="Anything on a video call can be recorded, even on apps that say things disappear. "
+    "Sextortion often starts with a friendly video call that quickly turns sexual.",
+    fires="webcam.video_calls_with_strangers in [sometimes, often]",
+    steps=(
+        steps(
+            "general",
+            "Remember that the person on the other end may not be who they say they are. Videos "
+            "can be faked too.",
+            "If someone asks you to undress or do something sexual on camera, or shows you "
+            "something sexual, end the call. You don't owe anyone an explanation.",
+            "Block and report anyone who pressures you. It's not your fault if someone tricks "
+            "or pressures you.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=1,
+    sources=(RPH_SEXTORTION, NIDIRECT_SEXTORTION),
+    since=SINCE,
+)
+
+LIGHT_ON = Rule(
+    id="webcam_camera_light_unexpected",
+    area="webcam",
+    title="Check your device for harmful software if the camera light came on by itself",
+    why="A camera that turns on by itself can be a sign of software that lets someone else "
+    "control the device. Checking it early keeps you in control.",
+    fires="webcam.light_on_unexpectedly in [yes, not_sure]",
+    how_to_check=(
+        steps(
+            "general",
+            "Watch the camera light or the green dot on your screen for a few days.",
+            "If it comes on when no app you opened is using the camera, follow the steps "
+            "below.",
+            checked=CHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "general",
+            "Cover the camera until the device has been checked.",
+            "Install your device's updates, then run a full scan with its built-in security "
+            "app.",
+            "Remove apps and programs you don't recognise, and don't open attachments or links "
+            "from people you don't know.",
+            "If you're still worried, ask a trusted adult or a repair shop you trust to check "
+            "it.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=30,
+    sources=(NIDIRECT_SEXTORTION,),
+    since=SINCE,
+)
+
+RECORDED_YOU_SCAM = Rule(
+    id="webcam_recorded_you_message_is_a_scam",
+    area="webcam",
+    title="Don't reply to or pay \"I recorded you\" emails",
+    why="These emails are sent to thousands of people at once. The senders don't know if you "
+    "have a camera or what you've done online: they are guessing, to scare you into paying.",
+    fires="webcam.recorded_you_message in [yes, not_sure]",
+    steps=(
+        steps(
+            "general",
+            "Don't reply and don't pay.",
+            "Report it: {ncsc_phishing}. Then delete it.",
+            "If the email shows a password you still use, change that password now and turn on "
+            "2-step verification.",
+            "If you have already paid, you are the victim of a crime and it is not your fault. "
+            "Tell your bank, and report it: {report_fraud}.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=5,
+    sources=(NCSC_SEXTORTION_EMAILS, NIDIRECT_SEXTORTION),
+    since=SINCE,
+)
+
+RULES = (COVER_CAMERA, REVIEW_PERMISSIONS, VIDEO_CALLS, LIGHT_ON, RECORDED_YOU_SCAM)
