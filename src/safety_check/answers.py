@@ -13,7 +13,7 @@ from typing import Annotated, TypeAlias
 import msgspec
 
 from safety_check.conditions import compile_condition
-from safety_check.models import Answers, AnswerProblem, Question
+from safety_check.models import AnswerProblem, Answers, Question
 from safety_check.questionnaire import QUESTIONNAIRE
 
 OptionId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]

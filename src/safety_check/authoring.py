@@ -1,12 +1,12 @@
 """Short constructors for rule-module content, so each module reads as data.
 
-    COVER = single(
-        "webcam.cover_when_unused",
-        "When you're not using your computer's camera, do you cover it or close the lid?",
-        options=(opt("always", "Always", 1.0), opt("sometimes", "Sometimes", 0.5), ...),
-        when="profile.devices in [mac, windows, chromebook]",
-        weight=2,
-    )
+COVER = single(
+    "webcam.cover_when_unused",
+    "When you're not using your computer's camera, do you cover it or close the lid?",
+    options=(opt("always", "Always", 1.0), opt("sometimes", "Sometimes", 0.5), ...),
+    when="profile.devices in [mac, windows, chromebook]",
+    weight=2,
+)
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ import msgspec
 from safety_check.authoring import NOT_SURE
 from safety_check.conditions import Evaluator, compile_condition, parse, questions_in
 from safety_check.models import (
-    Answers,
     AnswerRef,
+    Answers,
     Finding,
     FindingStatus,
     PlatformSteps,
@@ -27,9 +27,7 @@ from safety_check.rules import ALL_RULES
 
 _SCORED_QUESTIONS = frozenset(q.id for q in QUESTIONNAIRE.questions if q.weight > 0)
 _QUESTION_ORDER = {question.id: index for index, question in enumerate(QUESTIONNAIRE.questions)}
-_APPLIES = {
-    q.id: compile_condition(q.condition) for q in QUESTIONNAIRE.questions if q.condition
-}
+_APPLIES = {q.id: compile_condition(q.condition) for q in QUESTIONNAIRE.questions if q.condition}
 
 
 class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
@@ -87,9 +85,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
 
 
 COMPILED_RULES: tuple[CompiledRule, ...] = tuple(
-    compile_rule(order, rule)
-    for order, rule in enumerate(ALL_RULES)
-    if rule.status != "deprecated"
+    compile_rule(order, rule) for order, rule in enumerate(ALL_RULES) if rule.status != "deprecated"
 )
 
 
@@ -132,8 +128,12 @@ def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bo
 
 
 def _status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> FindingStatus:
-    if compiled.applies is not None and compiled.applies(values) is False:
-        return "not_applicable"
+    if compiled.applies is not None:
+        relevant = compiled.applies(values)
+        if relevant is False:
+            return "not_applicable"
+        if relevant is None:
+            return "not_answered"  # a rule never fires on a guess about whether it applies
     fired = compiled.fires(values)
     if fired is True:
         return "fail"

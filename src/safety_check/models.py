@@ -87,12 +87,16 @@ UrgentStep = Literal[
     "safety", "dont_pay", "stop_contact", "keep_evidence", "report", "remove", "talk"
 ]
 """The urgent lane's fixed order: danger first, then the response steps of DESIGN §6."""
-URGENT_ORDER: dict[UrgentStep, int] = {
-    step: rank
-    for rank, step in enumerate(
-        ("safety", "dont_pay", "stop_contact", "keep_evidence", "report", "remove", "talk")
-    )
-}
+URGENT_STEPS: tuple[UrgentStep, ...] = (
+    "safety",
+    "dont_pay",
+    "stop_contact",
+    "keep_evidence",
+    "report",
+    "remove",
+    "talk",
+)
+URGENT_ORDER: dict[UrgentStep, int] = {step: rank for rank, step in enumerate(URGENT_STEPS)}
 
 FindingStatus = Literal["fail", "pass", "not_applicable", "not_answered"]
 QuestionKind = Literal["single", "multi"]
@@ -162,7 +166,8 @@ class Rule(msgspec.Struct, frozen=True, kw_only=True):
     sources: tuple[Source, ...]
     since: str
     applies: str | None = None
-    """Condition for the rule to be relevant at all; false makes it "not applicable"."""
+    """Condition for the rule to be relevant at all: false makes it "not applicable", and
+    unknown (a question it reads was skipped) makes it "not answered"."""
     how_to_check: tuple[PlatformSteps, ...] = ()
     """Steps to find out, shown when the person answered "I'm not sure"."""
     urgent_step: UrgentStep | None = None

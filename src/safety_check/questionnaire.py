@@ -11,7 +11,7 @@ CONTENT_VERSION = "2026.11.0"
 
 
 def _area_order(question: Question) -> int:
-    return AREAS.index(question.section) if question.section in AREAS else -1  # type: ignore[arg-type]
+    return AREAS.index(question.section) if question.section in AREAS else -1
 
 
 QUESTIONNAIRE = Questionnaire(
@@ -23,4 +23,6 @@ QUESTIONNAIRE = Questionnaire(
         *sorted(AREA_QUESTIONS, key=_area_order),
     ),
 )
-QUESTIONS_BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONNAIRE.questions}
+QUESTIONS_BY_ID: dict[str, Question] = {
+    question.id: question for question in QUESTIONNAIRE.questions
+}

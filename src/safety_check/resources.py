@@ -104,8 +104,7 @@ _CATALOGUE: tuple[Resource, ...] = (
     Resource(
         id="report_harmful_content",
         name="Report Harmful Content",
-        summary="If a site or app does not act on your report, they can help you take it "
-        "further.",
+        summary="If a site or app does not act on your report, they can help you take it further.",
         audience="Everyone aged 13 and over",
         min_age=13,
         url="https://reportharmfulcontent.com",
@@ -199,7 +198,9 @@ def suits_age(resource: Resource, age_band: AgeBand) -> bool:
 
 def contact_line(resource: Resource) -> str:
     """The name with its contact details, as one line of plain text."""
-    details = [part for part in (resource.phone and f"call {resource.phone}", resource.text) if part]
+    details = [
+        part for part in (resource.phone and f"call {resource.phone}", resource.text) if part
+    ]
     if resource.url:
         details.append(resource.url.removeprefix("https://").removesuffix("/"))
     return f"{resource.name} ({', '.join(details)})" if details else resource.name

@@ -107,8 +107,7 @@ ROUTES: tuple[Route, ...] = (
         lambda situation: (
             "To stop a nude picture of you being shared on sites that take part."
             if situation.child
-            else "If the picture was taken when you were under 18, use this instead of "
-            "StopNCII."
+            else "If the picture was taken when you were under 18, use this instead of StopNCII."
         ),
     ),
     Route(

@@ -44,7 +44,9 @@ def test_every_area_has_a_module_and_content() -> None:
 
 
 def test_rule_ids_and_aliases_are_unique() -> None:
-    names = [rule.id for rule in ALL_RULES] + [alias for rule in ALL_RULES for alias in rule.aliases]
+    names = [rule.id for rule in ALL_RULES] + [
+        alias for rule in ALL_RULES for alias in rule.aliases
+    ]
     assert len(names) == len(set(names))
     assert len(RULES_BY_ID) == len(ALL_RULES)
 
@@ -103,7 +105,11 @@ def test_rule_mentions_only_catalogued_resources(rule: Rule) -> None:
 def test_urgent_rules_depend_on_the_situation(rule: Rule) -> None:
     if rule.urgent_step is None:
         return
-    read = set(questions_in(parse(rule.fires)))
+    read = {
+        q
+        for expression in filter(None, (rule.fires, rule.applies))
+        for q in questions_in(parse(expression))
+    }
     assert read & {"situation.threat_to_share", "situation.image_shared"}, rule.id
 
 
@@ -170,7 +176,8 @@ def test_every_area_question_is_used(question: Question) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", [question_param(q) for q in QUESTIONNAIRE.questions if NOT_SURE in {o.id for o in q.options}]
+    "question",
+    [question_param(q) for q in QUESTIONNAIRE.questions if NOT_SURE in {o.id for o in q.options}],
 )
 def test_not_sure_leads_to_a_how_to_check_action(question: Question) -> None:
     helping = [
@@ -192,6 +199,8 @@ def options_named(condition: Condition) -> list[tuple[str, str]]:
 
 
 def test_every_rule_id_appears_in_a_test() -> None:
-    text = "\n".join(path.read_text() for path in TESTS.glob("test_*.py") if path.name != Path(__file__).name)
+    text = "\n".join(
+        path.read_text() for path in TESTS.glob("test_*.py") if path.name != Path(__file__).name
+    )
     missing = [rule.id for rule in ALL_RULES if f'"{rule.id}"' not in text]
     assert not missing, f"rules with no test: {missing}"

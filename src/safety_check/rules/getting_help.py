@@ -1,8 +1,455 @@
-"""Work in progress: questions and rules for this area are being written."""
+"""Getting help: keeping evidence, reporting, the police, support services and trusted people.
+
+The safety, evidence, reporting and support steps of the urgent lane are here, in an under-18
+and an adult version wherever the services differ.
+"""
 
 from __future__ import annotations
 
-from safety_check.models import Question, Rule
+from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
+from safety_check.models import Rule
 
-QUESTIONS: tuple[Question, ...] = ()
-RULES: tuple[Rule, ...] = ()
+CHECKED = "2026-11-25"
+SINCE = "2026.11.0"
+
+URGENT = "(situation.threat_to_share = yes or situation.image_shared = yes)"
+UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
+ADULT = "profile.age_band = 18_plus"
+
+RPH_FAQ = source("Revenge Porn Helpline: FAQ", "https://revengepornhelpline.org.uk/faq/")
+RPH_SEXTORTION = source(
+    "Revenge Porn Helpline: sextortion and webcam blackmail",
+    "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
+)
+NCA_ALERT = source(
+    "NCA warning about sextortion and what to do (republished)",
+    "https://youthworkunit.com/news/nca-issues-urgent-warning-about-sextortion-and-what-to-do/",
+)
+CEOP_HELP = source(
+    "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
+)
+UKCIS_NUDES = source(
+    "UKCIS: sharing nudes and semi-nudes, advice for education settings",
+    "https://www.gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people",
+)
+RHC_REPORTING = source(
+    "Report Harmful Content: what to remember when reporting",
+    "https://reportharmfulcontent.com/advice/what-to-remember-when-reporting-to-us/",
+)
+SBNI_HELP = source(
+    "Safeguarding Board for NI: image sharing, what you can do",
+    "https://onlinesafetyhub.safeguardingni.org/image-sharing-what-you-can-do/",
+)
+VICTIM_SUPPORT = source(
+    "Victim Support: 24/7 support for victims of crime",
+    "https://www.victimsupport.org.uk/247-support-still-available-victims-crime/",
+)
+ANDROID_SCREENSHOTS = source(
+    "Android Central: how to take a screenshot on Android",
+    "https://www.androidcentral.com/android-screenshots",
+)
+
+SOMEONE_CHECKS_PHONE = single(
+    "getting_help.someone_checks_phone",
+    "Does someone check your phone or accounts in a way that makes you feel unsafe or controlled?",
+    options=(
+        opt("yes", "Yes"),
+        opt("no", "No"),
+        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+    ),
+)
+
+KNOWS_HOW_TO_REPORT = single(
+    "getting_help.knows_how_to_report",
+    "Do you know how to report a post or an account on the apps you use?",
+    options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
+    weight=2,
+)
+
+KNOWS_HOW_TO_SAVE_EVIDENCE = single(
+    "getting_help.knows_how_to_save_evidence",
+    "Would you know how to save evidence, like screenshots showing the username, date and web "
+    "address, if something went wrong?",
+    options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
+    weight=2,
+)
+
+TRUSTED_ADULT = single(
+    "getting_help.trusted_adult",
+    "Is there an adult you trust who you could talk to if something went wrong online?",
+    hint="For example a parent, carer, relative, teacher or youth worker.",
+    options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
+    when=UNDER_18,
+    weight=3,
+)
+
+TRUSTED_PERSON = single(
+    "getting_help.trusted_person",
+    "Is there someone you trust who you could talk to if something went wrong online?",
+    options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
+    when=ADULT,
+    weight=2,
+)
+
+QUESTIONS = (
+    SOMEONE_CHECKS_PHONE,
+    KNOWS_HOW_TO_REPORT,
+    KNOWS_HOW_TO_SAVE_EVIDENCE,
+    TRUSTED_ADULT,
+    TRUSTED_PERSON,
+)
+
+STAY_SAFE_NOW = Rule(
+    id="getting_help_stay_safe_now",
+    area="getting_help",
+    title="If you are in danger or feel you can't cope, get help right now",
+    why="Threats like these can feel overwhelming. You don't have to handle them on your own, "
+    "and people are ready to help at any time of day or night.",
+    fires=URGENT,
+    steps=(
+        steps(
+            "general",
+            "If you are in danger, or thinking about hurting yourself, call "
+            "{police_emergency} now.",
+            "If you need someone to talk to straight away: {samaritans}, or {shout}.",
+            "Nothing anyone threatens to share is worth your safety. This will pass, and help "
+            "is there.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=1,
+    sources=(SBNI_HELP, NCA_ALERT),
+    since=SINCE,
+    urgent_step="safety",
+)
+
+EVIDENCE_UNDER_18 = Rule(
+    id="getting_help_keep_evidence_under_18",
+    area="getting_help",
+    title="Keep the messages as evidence, but not the nude picture itself",
+    why="Evidence helps the police, the app and CEOP stop the person. Keeping a copy of a nude "
+    "picture of someone under 18 is not allowed, even if it is of you, so save everything else.",
+    fires=URGENT,
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "Don't delete the chat, the account or your messages.",
+            "Take screenshots of their profile, username and messages, with the date and time "
+            "showing. Don't screenshot or save any nude picture.",
+            "Write down where the picture was posted or sent, and any payment details they gave.",
+            "A trusted adult can help you with this, so you don't have to look at it all alone.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(NCA_ALERT, UKCIS_NUDES, CEOP_HELP),
+    since=SINCE,
+    urgent_step="keep_evidence",
+)
+
+EVIDENCE_ADULT = Rule(
+    id="getting_help_keep_evidence_adult",
+    area="getting_help",
+    title="Keep evidence before anything is deleted",
+    why="Evidence helps the police and the sites act. Sites may remove posts when you report "
+    "them, so save what you need first.",
+    fires=URGENT,
+    applies=ADULT,
+    steps=(
+        steps(
+            "general",
+            "Don't delete messages, accounts or payment details.",
+            "Take screenshots of messages and profiles that show the username, the web address "
+            "(URL), the date and the time.",
+            "If you might go to the police, think about reporting to them before you ask a site "
+            "to remove a post, so the evidence is not lost.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(RPH_FAQ, RPH_SEXTORTION),
+    since=SINCE,
+    urgent_step="keep_evidence",
+)
+
+REPORT_UNDER_18 = Rule(
+    id="getting_help_report_under_18",
+    area="getting_help",
+    title="Report it to CEOP and to the app",
+    why="Reporting gets trained people working to keep you safe and can stop the person doing "
+    "this to others. You will not be in trouble for reporting.",
+    fires=URGENT,
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "Report what is happening to {ceop}. A child protection adviser will read it and "
+            "contact you.",
+            "Report the account and the messages in the app, using its report button.",
+            "If you're in danger right now, call {police_emergency}.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(CEOP_HELP, NCA_ALERT),
+    since=SINCE,
+    urgent_step="report",
+)
+
+REPORT_ADULT = Rule(
+    id="getting_help_report_adult",
+    area="getting_help",
+    title="Report it to the police and to the site or app",
+    why="Threatening to share, or sharing, an intimate image without consent is a crime in "
+    "England and Wales. The police should treat you without judgement.",
+    fires=URGENT,
+    applies=ADULT,
+    steps=(
+        steps(
+            "general",
+            "Report it to the police: {police_non_emergency}, or {police_emergency} if you're in "
+            "danger.",
+            "Report the account and the post or messages to the site or app.",
+            "If the site doesn't act on your report, {report_harmful_content} can help you take "
+            "it further.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=20,
+    sources=(RPH_FAQ, RHC_REPORTING),
+    since=SINCE,
+    urgent_step="report",
+)
+
+TALK_UNDER_18 = Rule(
+    id="getting_help_talk_to_a_trusted_adult",
+    area="getting_help",
+    title="Tell an adult you trust, or talk to Childline",
+    why="You don't have to sort this out alone. Adults who care about you will want to help, and "
+    "Childline counsellors help young people with this every day.",
+    fires=URGENT,
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "Tell a parent, carer, teacher or another adult you trust. Your school's safeguarding "
+            "lead is trained to help.",
+            "If you can't tell anyone you know, talk to {childline}. It's free and private.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(NCA_ALERT, CEOP_HELP),
+    since=SINCE,
+    urgent_step="talk",
+)
+
+TALK_ADULT = Rule(
+    id="getting_help_talk_to_someone_adult",
+    area="getting_help",
+    title="Talk to a specialist helpline or someone you trust",
+    why="Support helps, whether or not you go to the police. Specialists know how to get images "
+    "removed and what your options are.",
+    fires=URGENT,
+    applies=ADULT,
+    steps=(
+        steps(
+            "general",
+            "Call or contact {revenge_porn_helpline}.",
+            "For support after any crime, day or night: {victim_support}.",
+            "Tell a friend or family member you trust, if it feels right for you.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(RPH_FAQ, VICTIM_SUPPORT),
+    since=SINCE,
+    urgent_step="talk",
+)
+
+PLAN_SAFELY = Rule(
+    id="getting_help_plan_safely_if_watched",
+    area="getting_help",
+    title="Plan changes with a support service if someone checks your phone",
+    why="If someone watches your phone or accounts, sudden changes could be noticed and make "
+    "things harder for you. A support service can help you decide what is safe to change.",
+    fires="getting_help.someone_checks_phone = yes",
+    steps=(
+        steps(
+            "general",
+            "Steps in your plan that someone might notice are marked. Think about them before "
+            "you act.",
+            "Use a device the other person can't see, such as a friend's phone or a library or "
+            "school computer, to contact support.",
+            "If you are in danger, call {police_emergency}.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=10,
+    sources=(RPH_FAQ,),
+    since=SINCE,
+)
+
+LEARN_TO_REPORT = Rule(
+    id="getting_help_learn_to_report",
+    area="getting_help",
+    title="Find the report button in the apps you use",
+    why="Knowing where the report button is means you can act in seconds if someone sends you "
+    "something harmful or pressures you.",
+    fires="getting_help.knows_how_to_report in [no, not_sure]",
+    how_to_check=(
+        steps(
+            "general",
+            "Open one of your apps and go to any post or profile.",
+            "Tap the three dots (⋯ or ⋮) or press and hold the message: you should see Report.",
+            checked=CHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "general",
+            "In most apps, tap the three dots (⋯ or ⋮) on a post, profile or message, or press "
+            "and hold a message, then choose Report.",
+            "On most apps, the person you report is not told who reported them.",
+            "If the app doesn't act, {report_harmful_content} can help you take it further.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=5,
+    sources=(RHC_REPORTING,),
+    since=SINCE,
+)
+
+LEARN_EVIDENCE = Rule(
+    id="getting_help_learn_to_save_evidence",
+    area="getting_help",
+    title="Learn how to take screenshots that count as evidence",
+    why="If something goes wrong, screenshots showing who, where and when help the app, the "
+    "police and support services act quickly.",
+    fires="getting_help.knows_how_to_save_evidence in [no, not_sure]",
+    how_to_check=(
+        steps(
+            "general",
+            "Try taking a screenshot of this page now and find it in your photos.",
+            checked=CHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "general",
+            "Make sure the screenshot shows the username, the date and time, and the web "
+            "address if there is one.",
+            "If a picture is of someone under 18, including you, don't screenshot or save the "
+            "picture itself: write down where it is instead.",
+            checked=CHECKED,
+        ),
+        steps(
+            "iphone_ipad",
+            "Press the side button and the volume up button together (on models with a Home "
+            "button, press the side or top button and Home).",
+            checked=CHECKED,
+        ),
+        steps(
+            "android",
+            "On most Android phones, press the power and volume down buttons together.",
+            checked=CHECKED,
+        ),
+        steps(
+            "mac",
+            "Press Shift, Command and 3 together to capture the whole screen.",
+            checked=CHECKED,
+        ),
+        steps(
+            "windows",
+            "Press the Windows key, Shift and S together, then choose the area to capture.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="low",
+    effort_minutes=5,
+    sources=(RPH_FAQ, ANDROID_SCREENSHOTS),
+    since=SINCE,
+)
+
+FIND_TRUSTED_ADULT = Rule(
+    id="getting_help_find_a_trusted_adult",
+    area="getting_help",
+    title="Think now about which adult you would go to",
+    why="Young people who tell an adult get help faster. Deciding now, before anything happens, "
+    "makes it much easier to ask.",
+    fires="getting_help.trusted_adult in [no, not_sure]",
+    how_to_check=(
+        steps(
+            "general",
+            "Ask yourself: who would listen without getting angry? It could be a parent, carer, "
+            "relative, teacher, school nurse or youth worker.",
+            checked=CHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "general",
+            "Every school has a safeguarding lead whose job is to help with things like this.",
+            "If there is no adult you can talk to, {childline} is there any time.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=5,
+    sources=(CEOP_HELP, NCA_ALERT),
+    since=SINCE,
+)
+
+FIND_TRUSTED_PERSON = Rule(
+    id="getting_help_find_someone_to_talk_to",
+    area="getting_help",
+    title="Know who you would turn to if something went wrong",
+    why="Having someone in mind, a friend, relative or a helpline, makes it easier to get "
+    "support quickly if you ever need it.",
+    fires="getting_help.trusted_person in [no, not_sure]",
+    how_to_check=(
+        steps(
+            "general",
+            "Think about who would listen without judging you: a friend, relative, colleague or "
+            "a helpline.",
+            checked=CHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "general",
+            "Keep the support services at the end of your plan somewhere you can find them.",
+            "For support after any crime, whether or not you tell the police: {victim_support}.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="low",
+    effort_minutes=5,
+    sources=(VICTIM_SUPPORT,),
+    since=SINCE,
+)
+
+RULES = (
+    STAY_SAFE_NOW,
+    EVIDENCE_UNDER_18,
+    EVIDENCE_ADULT,
+    REPORT_UNDER_18,
+    REPORT_ADULT,
+    TALK_UNDER_18,
+    TALK_ADULT,
+    PLAN_SAFELY,
+    LEARN_TO_REPORT,
+    LEARN_EVIDENCE,
+    FIND_TRUSTED_ADULT,
+    FIND_TRUSTED_PERSON,
+)

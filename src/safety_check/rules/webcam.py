@@ -9,7 +9,8 @@ CHECKED = "2026-11-25"
 SINCE = "2026.11.0"
 
 NIDIRECT_SEXTORTION = source(
-    "nidirect: Scam alert - sextortion", "https://www.nidirect.gov.uk/articles/scam-alert-sextortion"
+    "nidirect: Scam alert - sextortion",
+    "https://www.nidirect.gov.uk/articles/scam-alert-sextortion",
 )
 NCSC_SEXTORTION_EMAILS = source(
     "NCSC advice on sextortion scam emails (republished)",
@@ -108,8 +109,7 @@ COVER_CAMERA = Rule(
         ),
         steps(
             "mac",
-            "On a MacBook, don't close the lid with a thick cover fitted: it can crack the "
-            "screen.",
+            "On a MacBook, don't close the lid with a thick cover fitted: it can crack the screen.",
             "The green light next to a Mac's camera always comes on when the camera is in use, "
             "so watch for it.",
             checked=CHECKED,
@@ -224,8 +224,7 @@ LIGHT_ON = Rule(
         steps(
             "general",
             "Watch the camera light or the green dot on your screen for a few days.",
-            "If it comes on when no app you opened is using the camera, follow the steps "
-            "below.",
+            "If it comes on when no app you opened is using the camera, follow the steps below.",
             checked=CHECKED,
         ),
     ),
@@ -233,12 +232,10 @@ LIGHT_ON = Rule(
         steps(
             "general",
             "Cover the camera until the device has been checked.",
-            "Install your device's updates, then run a full scan with its built-in security "
-            "app.",
+            "Install your device's updates, then run a full scan with its built-in security app.",
             "Remove apps and programs you don't recognise, and don't open attachments or links "
             "from people you don't know.",
-            "If you're still worried, ask a trusted adult or a repair shop you trust to check "
-            "it.",
+            "If you're still worried, ask a trusted adult or a repair shop you trust to check it.",
             checked=CHECKED,
         ),
     ),
@@ -251,7 +248,7 @@ LIGHT_ON = Rule(
 RECORDED_YOU_SCAM = Rule(
     id="webcam_recorded_you_message_is_a_scam",
     area="webcam",
-    title="Don't reply to or pay \"I recorded you\" emails",
+    title='Don\'t reply to or pay "I recorded you" emails',
     why="These emails are sent to thousands of people at once. The senders don't know if you "
     "have a camera or what you've done online: they are guessing, to scare you into paying.",
     fires="webcam.recorded_you_message in [yes, not_sure]",

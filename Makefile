@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine with only Python 3.11+ and make:
+#   make run   set up a local virtual environment and run the service
+#   make test  set up the test environment and run every check
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint typecheck unit bench examples openapi clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/safety-check plan api/examples/teen_threatened_on_snapchat.json
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests api bench
+	$(BIN)/ruff format --check src tests api bench
+	$(BIN)/mypy src
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/engine.py
+
+examples: $(STAMP)
+	$(BIN)/python -m safety_check.examples
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

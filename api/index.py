@@ -1,0 +1,5 @@
+"""ASGI entry point for hosts: `uvicorn api.index:app`. Settings come from SAFETY_CHECK_* variables."""
+
+from safety_check.service.asgi import app
+
+__all__ = ["app"]

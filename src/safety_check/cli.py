@@ -1,0 +1,231 @@
+"""The `safety-check` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+import msgspec
+
+from safety_check.answers import AnswersInvalid, decode_request
+from safety_check.plan import build_plan
+from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
+from safety_check.storage import Database, StorageError
+from safety_check.storage.keys import create_key, list_keys, revoke_key
+from safety_check.textplan import render_plan, render_questionnaire
+
+MAX_ANSWERS_BYTES = 64 * 1024
+EXIT_BAD_INPUT = 2
+
+
+class InputError(Exception):
+    """Bad input from the user: reported on stderr as one line per problem, never a traceback."""
+
+    def __init__(self, *lines: str) -> None:
+        self.lines = lines
+        super().__init__("; ".join(lines))
+
+
+def _read_limited(stream: BinaryIO, name: str) -> bytes:
+    data = stream.read(MAX_ANSWERS_BYTES + 1)
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise InputError(f"{name}: file is larger than {MAX_ANSWERS_BYTES // 1024} KiB")
+    return data
+
+
+def read_answers_file(path: str) -> bytes:
+    if path == "-":
+        return _read_limited(sys.stdin.buffer, "stdin")
+    try:
+        with Path(path).open("rb") as stream:
+            return _read_limited(stream, path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+
+
+def _plan_command(args: argparse.Namespace) -> int:
+    body = read_answers_file(args.file)
+    try:
+        answers = decode_request(body)
+    except msgspec.DecodeError as error:
+        raise InputError(f"{args.file}: not valid JSON ({error})") from None
+    except msgspec.ValidationError as error:
+        raise InputError(f"{args.file}: {error}") from None
+    except AnswersInvalid as invalid:
+        raise InputError(
+            *(f"{args.file}: {p.question or '-'}: {p.message} [{p.code}]" for p in invalid.problems)
+        ) from None
+    plan = build_plan(answers)
+    if args.format == "json":
+        sys.stdout.write(msgspec.json.format(msgspec.json.encode(plan)).decode() + "\n")
+    else:
+        sys.stdout.write(render_plan(plan))
+    return 0
+
+
+def _questionnaire_command(args: argparse.Namespace) -> int:
+    if args.json:
+        sys.stdout.write(msgspec.json.format(msgspec.json.encode(QUESTIONNAIRE)).decode() + "\n")
+    else:
+        sys.stdout.write(render_questionnaire(QUESTIONNAIRE))
+    return 0
+
+
+def _settings() -> Settings:
+    try:
+        return from_environment()
+    except SettingsError as error:
+        raise InputError(*str(error).split("; ")) from None
+
+
+def _serve_command(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    overrides = {"HOST": args.host, "PORT": args.port, "WORKERS": args.workers}
+    for name, value in overrides.items():
+        if value is not None:
+            os.environ[PREFIX + name] = str(value)
+    settings = _settings()
+    asyncio.run(_open_and_close(settings))  # create and migrate the database before serving
+    uvicorn.run(
+        "safety_check.service.asgi:app",
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        access_log=False,  # access logs would record addresses and query strings
+        proxy_headers=False,  # X-Forwarded-For is handled by the app, from trusted proxies only
+        server_header=False,
+        log_level=settings.log_level.lower(),
+    )
+    return 0
+
+
+async def _open_and_close(settings: Settings) -> None:
+    database = Database(settings.database)
+    try:
+        await database.open()
+    except StorageError as error:
+        raise InputError(str(error)) from None
+    finally:
+        await database.close()
+
+
+def _openapi_command(args: argparse.Namespace) -> int:
+    from safety_check.service.openapi import openapi_document
+
+    document = openapi_document()
+    if args.output == "-":
+        sys.stdout.write(document)
+    else:
+        Path(args.output).write_text(document)
+    return 0
+
+
+async def _with_database(work: Callable[[Database], Awaitable[int]]) -> int:
+    database = Database(_settings().database)
+    try:
+        await database.open()
+    except StorageError as error:
+        raise InputError(str(error)) from None
+    try:
+        return await work(database)
+    finally:
+        await database.close()
+
+
+def _keys_command(args: argparse.Namespace) -> int:
+    async def create(database: Database) -> int:
+        try:
+            key, record = await create_key(database, args.name)
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        sys.stdout.write(
+            f"Created key {record.prefix} for {record.name!r}. Copy it now; it is not shown again:\n"
+            f"{key}\n"
+        )
+        return 0
+
+    async def list_all(database: Database) -> int:
+        rows = await list_keys(database)
+        if not rows:
+            sys.stdout.write("No API keys.\n")
+        for row in rows:
+            state = f"revoked {row.key.revoked_day}" if row.key.revoked_day else "active"
+            sys.stdout.write(
+                f"{row.key.prefix}  {state:<18} created {row.key.created_day}  "
+                f"today {row.requests_today:>6}  total {row.requests_total:>8}  {row.key.name}\n"
+            )
+        return 0
+
+    async def revoke(database: Database) -> int:
+        if not await revoke_key(database, args.prefix):
+            raise InputError(f"no active key with prefix {args.prefix!r}")
+        sys.stdout.write(f"Revoked key {args.prefix}.\n")
+        return 0
+
+    actions = {"create": create, "list": list_all, "revoke": revoke}
+    return asyncio.run(_with_database(actions[args.keys_command]))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="safety-check",
+        description="Safety Check: an online safety and privacy self-check.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    questionnaire = commands.add_parser("questionnaire", help="print the questionnaire")
+    questionnaire.add_argument("--json", action="store_true", help="print it as JSON")
+    questionnaire.set_defaults(handler=_questionnaire_command)
+
+    plan = commands.add_parser("plan", help="print the plan for a file of answers")
+    plan.add_argument("file", help='answers JSON, {"answers": {...}}; "-" reads stdin')
+    plan.add_argument("--format", choices=("text", "json"), default="text")
+    plan.set_defaults(handler=_plan_command)
+
+    serve = commands.add_parser("serve", help="run the web service (settings: SAFETY_CHECK_*)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.set_defaults(handler=_serve_command)
+
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", default="openapi.json", help='file to write; "-" for stdout')
+    openapi.set_defaults(handler=_openapi_command)
+
+    keys = commands.add_parser("keys", help="manage partner API keys")
+    key_commands = keys.add_subparsers(dest="keys_command", required=True)
+    create = key_commands.add_parser("create", help="create a key and print it once")
+    create.add_argument("name", help="who the key is for")
+    key_commands.add_parser("list", help="list keys with their request counts")
+    revoke = key_commands.add_parser("revoke", help="revoke a key")
+    revoke.add_argument("prefix", help="the key's prefix, as shown by 'keys list'")
+    keys.set_defaults(handler=_keys_command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except InputError as error:
+        for line in error.lines:
+            sys.stderr.write(f"safety-check: {line}\n")
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The HTTP service: the JSON API (and, later, the web form) over the pure engine."""

@@ -1,0 +1,214 @@
+"""Who is calling, and how often: partner API keys, client addresses and rate limits.
+
+Limits are a fixed one-minute window per identity: a valid partner key (`X-API-Key`) is its own
+identity with a high limit; everyone else is identified by their address, with a limit high enough
+for a whole class behind one school address (35 pupils × a few requests each) and low enough to
+stop a flood. `X-Forwarded-For` is believed only when the connection comes from a configured
+trusted proxy. Invalid keys are throttled per address, so keys cannot be guessed at speed.
+
+Nothing here is logged or stored except per-key request counts per day.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+import msgspec
+from litestar.enums import ScopeType
+
+from safety_check.service.problems import PROBLEM_JSON, Problem
+from safety_check.settings import Settings
+from safety_check.storage.keys import add_usage, find_key, today
+
+if TYPE_CHECKING:
+    from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
+
+    from safety_check.storage import Database
+
+WINDOW_SECONDS = 60
+BAD_KEY_LIMIT = 20
+KEY_QUERY_NAMES = frozenset({"api_key", "apikey", "key", "x-api-key", "x_api_key", "token"})
+UNLIMITED_PATHS = frozenset({"/api/v1/healthz", "/api/v1/readyz"})
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+class Decision(msgspec.Struct, frozen=True):
+    allowed: bool
+    limit: int
+    remaining: int
+    reset: int
+
+    def headers(self) -> list[tuple[bytes, bytes]]:
+        return [
+            (b"ratelimit-limit", str(self.limit).encode()),
+            (b"ratelimit-remaining", str(self.remaining).encode()),
+            (b"ratelimit-reset", str(self.reset).encode()),
+            (b"ratelimit-policy", f"{self.limit};w={WINDOW_SECONDS}".encode()),
+        ]
+
+
+class FixedWindowLimiter:
+    """Counts hits per identity in fixed windows; memory is bounded by pruning old windows."""
+
+    def __init__(
+        self, window: int = WINDOW_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.window = window
+        self.clock = clock
+        self._counts: dict[str, tuple[int, int]] = {}
+
+    def hit(self, identity: str, limit: int) -> Decision:
+        now = self.clock()
+        window = int(now // self.window)
+        start, count = self._counts.get(identity, (window, 0))
+        if start != window:
+            count = 0
+        count += 1
+        self._counts[identity] = (window, count)
+        if len(self._counts) > 100_000:
+            self._prune(window)
+        reset = max(1, int((window + 1) * self.window - now))
+        return Decision(count <= limit, limit, max(0, limit - count), reset)
+
+    def _prune(self, window: int) -> None:
+        self._counts = {k: v for k, v in self._counts.items() if v[0] == window}
+
+
+class UsageCounter:
+    """Per-key request counts per day, kept in memory and written in batches."""
+
+    def __init__(self) -> None:
+        self._pending: Counter[tuple[int, str]] = Counter()
+
+    def count(self, key_id: int) -> None:
+        self._pending[(key_id, today())] += 1
+
+    async def flush(self, database: Database) -> None:
+        pending, self._pending = self._pending, Counter()
+        try:
+            await add_usage(database, dict(pending))
+        except Exception:
+            self._pending.update(pending)
+            raise
+
+
+def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
+    """The caller's address: the peer, or the first untrusted hop of X-Forwarded-For."""
+    client = scope.get("client")
+    peer = client[0] if client else "unknown"
+    if not trusted or not _is_trusted(peer, trusted):
+        return peer
+    forwarded = _header(scope, b"x-forwarded-for")
+    if not forwarded:
+        return peer
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _is_trusted(hop, trusted):
+            return hop
+    return hops[0] if hops else peer
+
+
+def _is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in trusted)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+def _key_in_query(scope: Scope) -> bool:
+    query = scope.get("query_string", b"").decode("latin-1")
+    return any(name.lower() in KEY_QUERY_NAMES for name, _ in parse_qsl(query, True))
+
+
+async def _send_problem(
+    send: Send, status: int, title: str, detail: str, extra: list[tuple[bytes, bytes]]
+) -> None:
+    body = msgspec.json.encode(
+        Problem(type="about:blank", title=title, status=status, detail=detail)
+    )
+    headers = [
+        (b"content-type", PROBLEM_JSON.encode()),
+        (b"content-length", str(len(body)).encode()),
+        *extra,
+    ]
+    start: HTTPResponseStartEvent = {
+        "type": "http.response.start",
+        "status": status,
+        "headers": headers,
+    }
+    await send(start)
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+class AccessControl:
+    """The shared limiter and usage counts (middleware instances are per route)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.trusted = settings.trusted_networks()
+        self.limiter = FixedWindowLimiter()
+        self.usage = UsageCounter()
+
+
+class AccessMiddleware:
+    """ASGI middleware: API key check, rate limits and `RateLimit-*` headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP or scope["path"] in UNLIMITED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        state: Any = scope["app"].state
+        access: AccessControl = state.access
+        if _key_in_query(scope):
+            detail = "Send API keys in the X-API-Key header, never in the URL."
+            await _send_problem(send, 400, "Bad Request", detail, [])
+            return
+        address = client_address(scope, access.trusted)
+        presented = _header(scope, b"x-api-key")
+        if presented is not None:
+            key = await find_key(state.database, presented)
+            if key is None:
+                decision = access.limiter.hit(f"bad-key:{address}", BAD_KEY_LIMIT)
+                status, title = (
+                    (401, "Unauthorized") if decision.allowed else (429, "Too Many Requests")
+                )
+                detail = "The API key is not valid."
+                await _send_problem(send, status, title, detail, decision.headers())
+                return
+            access.usage.count(key.id)
+            decision = access.limiter.hit(f"key:{key.id}", access.settings.key_rate_limit)
+            scope.setdefault("state", {})["api_key"] = key
+        else:
+            decision = access.limiter.hit(f"address:{address}", access.settings.rate_limit)
+        if not decision.allowed:
+            retry = [(b"retry-after", str(decision.reset).encode())]
+            detail = "Too many requests from here. Please wait a minute and try again."
+            await _send_problem(send, 429, "Too Many Requests", detail, decision.headers() + retry)
+            return
+        await self.app(scope, receive, _with_headers(send, decision.headers()))
+
+
+def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", []), *extra]
+        await send(message)
+
+    return wrapped

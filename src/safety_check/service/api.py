@@ -1,0 +1,164 @@
+"""The JSON API under /api/v1: controllers only decode, call the engine, and encode."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.exceptions import HTTPException
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import Example
+from litestar.params import Body, HeaderParameter, QueryParameter
+
+from safety_check.answers import AnswersIn, validate
+from safety_check.models import AgeBand, Plan, Questionnaire, Resource
+from safety_check.plan import build_plan
+from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.resources import RESOURCES, suits_age
+from safety_check.service.examples import ANSWER_EXAMPLES
+from safety_check.service.problems import PROBLEM_JSON, Problem, problem_response
+from safety_check.storage import Database
+
+QUESTIONNAIRE_JSON = msgspec.json.encode(QUESTIONNAIRE)
+QUESTIONNAIRE_ETAG = '"' + hashlib.sha256(QUESTIONNAIRE_JSON).hexdigest()[:32] + '"'
+QUESTIONNAIRE_CACHE = "public, max-age=3600"
+
+
+def problem_spec(description: str) -> ResponseSpec:
+    return ResponseSpec(data_container=Problem, description=description, media_type=PROBLEM_JSON)
+
+
+COMMON_ERRORS = {
+    429: problem_spec("Too many requests; see the RateLimit-* and Retry-After headers."),
+}
+
+
+class Health(msgspec.Struct, frozen=True):
+    status: str
+
+
+def _etag_matches(header: str | None) -> bool:
+    if not header:
+        return False
+    if header.strip() == "*":
+        return True
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return QUESTIONNAIRE_ETAG in tags
+
+
+async def require_json(request: Request[Any, Any, Any]) -> None:
+    """Answer 415 before reading a body that is not JSON."""
+    media_type, _ = request.content_type
+    if media_type != "application/json":
+        raise HTTPException(
+            status_code=415,
+            detail="Send the answers as application/json.",
+            headers={"Accept-Post": "application/json"},
+        )
+
+
+class ApiController(Controller):
+    path = "/api/v1"
+    tags = ["Safety Check"]
+
+    @get(
+        "/questionnaire",
+        operation_id="getQuestionnaire",
+        summary="The questionnaire",
+        description="Every question with its options, conditions (as an expression and as a "
+        "tree) and scoring weights, stamped with the content version. Cacheable; send "
+        "If-None-Match with the ETag to get 304 when nothing changed.",
+        responses={304: ResponseSpec(None, description="Not modified"), **COMMON_ERRORS},
+    )
+    async def get_questionnaire(
+        self,
+        if_none_match: Annotated[
+            str | None, HeaderParameter(name="If-None-Match", required=False, max_length=1024)
+        ] = None,
+    ) -> Response[Questionnaire]:
+        headers = {"ETag": QUESTIONNAIRE_ETAG, "Cache-Control": QUESTIONNAIRE_CACHE}
+        if _etag_matches(if_none_match):
+            return Response(content=b"", status_code=304, headers=headers)  # type: ignore[arg-type]
+        # Encoded once at import: the questionnaire only changes with a release.
+        return Response(
+            content=QUESTIONNAIRE_JSON,  # type: ignore[arg-type]
+            media_type="application/json",
+            headers=headers,
+        )
+
+    @post(
+        "/plans",
+        operation_id="createPlan",
+        summary="Make a plan from answers",
+        description="Stateless: the answers are turned into a plan and forgotten; nothing about "
+        "the request is stored or logged. Only profile.age_band is required. Every problem "
+        "with the answers is reported at once (422), each with a JSON pointer to the answer.",
+        status_code=200,
+        before_request=require_json,
+        responses={
+            400: problem_spec("The body is not JSON of the expected shape."),
+            413: problem_spec("The body is larger than the limit."),
+            415: problem_spec("The body is not application/json."),
+            422: problem_spec("The answers do not fit the questionnaire."),
+            **COMMON_ERRORS,
+        },
+    )
+    async def create_plan(
+        self,
+        data: Annotated[
+            AnswersIn,
+            Body(
+                description="A flat map of question id to option id (single choice) or list "
+                "of option ids (multi choice).",
+                examples=[
+                    Example(summary=summary, value=value)
+                    for summary, value in ANSWER_EXAMPLES.items()
+                ],
+            ),
+        ],
+    ) -> Plan:
+        return build_plan(validate(data.answers))
+
+    @get(
+        "/resources",
+        operation_id="listResources",
+        summary="Support services",
+        description="The support-services catalogue. With age_band, only the services that "
+        "are right for everyone in that age band.",
+        cache_control=None,
+        responses={400: problem_spec("Unknown age band."), **COMMON_ERRORS},
+    )
+    async def list_resources(
+        self,
+        age_band: Annotated[AgeBand | None, QueryParameter(name="age_band", required=False)] = None,
+    ) -> Response[tuple[Resource, ...]]:
+        chosen = tuple(
+            resource
+            for resource in RESOURCES.values()
+            if age_band is None or suits_age(resource, age_band)
+        )
+        return Response(content=chosen, headers={"Cache-Control": QUESTIONNAIRE_CACHE})
+
+    @get(
+        "/healthz",
+        operation_id="getHealth",
+        summary="Liveness",
+        description="200 while the process is up.",
+    )
+    async def healthz(self) -> Health:
+        return Health(status="ok")
+
+    @get(
+        "/readyz",
+        operation_id="getReadiness",
+        summary="Readiness",
+        description="200 when the database answers; 503 otherwise.",
+        responses={503: problem_spec("The database is not reachable.")},
+    )
+    async def readyz(self, request: Request[Any, Any, Any]) -> Response[Health]:
+        database: Database = request.app.state.database
+        if await database.ping():
+            return Response(content=Health(status="ready"))
+        return problem_response(503, "The database is not reachable.")  # type: ignore[return-value]

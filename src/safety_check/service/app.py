@@ -1,0 +1,112 @@
+"""The application factory: `create_app(settings)` builds the whole service."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from litestar import Litestar
+from litestar.config.cors import CORSConfig
+from litestar.logging.config import LoggingConfig
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from safety_check.questionnaire import CONTENT_VERSION
+from safety_check.service.access import AccessControl, AccessMiddleware
+from safety_check.service.api import ApiController
+from safety_check.service.headers import add_security_headers
+from safety_check.service.problems import EXCEPTION_HANDLERS
+from safety_check.settings import Settings
+from safety_check.storage import Database
+
+MAX_BODY_BYTES = 32 * 1024
+USAGE_FLUSH_SECONDS = 30
+
+logger = logging.getLogger("safety_check")
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Safety Check API",
+        version="1",
+        description="Questionnaire in, personal action plan out: a UK online safety and "
+        f"privacy self-check against image-based sexual abuse. Content version {CONTENT_VERSION}.",
+        path="/api/v1/schema",
+        render_plugins=[JsonRenderPlugin(path="/openapi.json")],
+        components=Components(
+            security_schemes={
+                "apiKey": SecurityScheme(
+                    type="apiKey",
+                    name="X-API-Key",
+                    security_scheme_in="header",
+                    description="Optional partner key: higher rate limits. Never send it in "
+                    "the URL.",
+                )
+            }
+        ),
+        use_handler_docstrings=False,
+    )
+
+
+def _lifespan(settings: Settings) -> Any:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        database = Database(settings.database)
+        await database.open()
+        app.state.database = database
+        flusher = asyncio.create_task(_flush_usage_forever(app))
+        try:
+            yield
+        finally:
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+            await app.state.access.usage.flush(database)
+            await database.close()
+
+    return lifespan
+
+
+async def _flush_usage_forever(app: Litestar) -> None:
+    while True:
+        await asyncio.sleep(USAGE_FLUSH_SECONDS)
+        try:
+            await app.state.access.usage.flush(app.state.database)
+        except Exception:
+            logger.exception("could not save API key usage counts; will retry")
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """Build the service. With no settings, the defaults (embedded SQLite file) are used."""
+    settings = settings or Settings()
+    app = Litestar(
+        route_handlers=[ApiController],
+        lifespan=[_lifespan(settings)],
+        middleware=[AccessMiddleware],
+        exception_handlers=EXCEPTION_HANDLERS,
+        before_send=[add_security_headers],
+        request_max_body_size=MAX_BODY_BYTES,
+        openapi_config=openapi_config(),
+        cors_config=(
+            CORSConfig(
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type", "X-API-Key"],
+            )
+            if settings.cors_origins
+            else None
+        ),
+        logging_config=LoggingConfig(
+            log_exceptions="never",  # our handlers log, without the request
+            root={"level": settings.log_level, "handlers": ["queue_listener"]},
+            configure_root_logger=True,
+        ),
+        debug=False,
+    )
+    app.state.settings = settings
+    app.state.access = AccessControl(settings)
+    return app

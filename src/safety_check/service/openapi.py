@@ -1,0 +1,17 @@
+"""The OpenAPI document as committed in `openapi.json` (`safety-check openapi` writes it)."""
+
+from __future__ import annotations
+
+import json
+
+from litestar.serialization import encode_json
+
+from safety_check.service.app import create_app
+from safety_check.settings import Settings
+
+
+def openapi_document() -> str:
+    schema = create_app(Settings()).openapi_schema.to_schema()
+    # Litestar's encoder knows the Structs inside the schema; re-dump for a stable, sorted file.
+    plain = json.loads(encode_json(schema))
+    return json.dumps(plain, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,115 @@
+"""Service settings, read from `SAFETY_CHECK_*` environment variables and checked at start.
+
+| variable | default | meaning |
+|---|---|---|
+| SAFETY_CHECK_DATABASE | safety-check.db | SQLite file (created and migrated on first start) |
+| SAFETY_CHECK_HOST | 127.0.0.1 | address to listen on |
+| SAFETY_CHECK_PORT | 8000 | port to listen on |
+| SAFETY_CHECK_WORKERS | 1 | server processes (rate limits are counted per process) |
+| SAFETY_CHECK_CORS_ORIGINS | (none) | comma-separated origins allowed to call the API from a browser |
+| SAFETY_CHECK_RATE_LIMIT | 300 | requests per minute from one address without an API key |
+| SAFETY_CHECK_KEY_RATE_LIMIT | 6000 | requests per minute for one partner API key |
+| SAFETY_CHECK_TRUSTED_PROXIES | (none) | comma-separated proxy addresses or networks whose X-Forwarded-For is believed |
+| SAFETY_CHECK_LOG_LEVEL | INFO | DEBUG, INFO, WARNING or ERROR |
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import msgspec
+
+PREFIX = "SAFETY_CHECK_"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class SettingsError(ValueError):
+    """One or more settings are invalid; the message names each variable."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    database: Path = Path("safety-check.db")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    cors_origins: tuple[str, ...] = ()
+    rate_limit: int = 300
+    key_rate_limit: int = 6000
+    trusted_proxies: tuple[str, ...] = ()
+    log_level: str = "INFO"
+
+    def trusted_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in self.trusted_proxies)
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _integer(name: str, value: str, low: int, high: int, problems: list[str]) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        problems.append(f"{PREFIX}{name} must be a whole number, not {value!r}")
+        return low
+    if not low <= number <= high:
+        problems.append(f"{PREFIX}{name} must be between {low} and {high}, not {number}")
+    return number
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read and check every setting; raise `SettingsError` listing all problems at once."""
+    env = os.environ if environ is None else environ
+    defaults = Settings()
+    problems: list[str] = []
+
+    def get(name: str) -> str | None:
+        value = env.get(PREFIX + name)
+        return value.strip() if value is not None and value.strip() else None
+
+    settings = Settings(
+        database=Path(get("DATABASE") or defaults.database),
+        host=get("HOST") or defaults.host,
+        port=_integer("PORT", get("PORT") or str(defaults.port), 1, 65535, problems),
+        workers=_integer("WORKERS", get("WORKERS") or str(defaults.workers), 1, 64, problems),
+        cors_origins=_list(get("CORS_ORIGINS") or ""),
+        rate_limit=_integer(
+            "RATE_LIMIT", get("RATE_LIMIT") or str(defaults.rate_limit), 1, 1_000_000, problems
+        ),
+        key_rate_limit=_integer(
+            "KEY_RATE_LIMIT",
+            get("KEY_RATE_LIMIT") or str(defaults.key_rate_limit),
+            1,
+            10_000_000,
+            problems,
+        ),
+        trusted_proxies=_list(get("TRUSTED_PROXIES") or ""),
+        log_level=(get("LOG_LEVEL") or defaults.log_level).upper(),
+    )
+    problems.extend(check(settings))
+    if problems:
+        raise SettingsError("; ".join(problems))
+    return settings
+
+
+def check(settings: Settings) -> list[str]:
+    """Problems with settings made in code (the same rules as for the environment)."""
+    problems = []
+    for origin in settings.cors_origins:
+        if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
+            problems.append(
+                f"{PREFIX}CORS_ORIGINS: {origin!r} must be an origin like https://app.example"
+            )
+    for proxy in settings.trusted_proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            problems.append(f"{PREFIX}TRUSTED_PROXIES: {proxy!r} is not an IP address or network")
+    if settings.log_level not in LOG_LEVELS:
+        problems.append(f"{PREFIX}LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+    if settings.database.exists() and settings.database.is_dir():
+        problems.append(f"{PREFIX}DATABASE: {settings.database} is a directory")
+    return problems

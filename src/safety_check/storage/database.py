@@ -1,0 +1,195 @@
+"""The SQLite database: one writer behind a lock, a few readers, versioned migrations.
+
+Durability choices (see research/reliability.md §3): WAL with `synchronous=FULL`, so a commit that
+returned survives a crash or power cut; every write transaction starts with `BEGIN IMMEDIATE`, so
+it takes the write lock up front instead of failing half-way; one writer connection per process,
+behind an asyncio lock, because an aiosqlite connection shared by coroutines would interleave
+their statements inside one transaction. Readers are separate connections, so dashboards never
+wait for writes. `secure_delete` overwrites deleted rows, so purged answers leave no trace.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiosqlite
+
+from safety_check.storage.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 5000
+READERS = 4
+
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+)
+EXPECTED_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+    "secure_delete": 1,
+}
+
+
+class StorageError(RuntimeError):
+    """The database cannot be used safely; the service must not start on it."""
+
+
+async def _connect(path: Path) -> aiosqlite.Connection:
+    connection = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    for pragma in _PRAGMAS:
+        await connection.execute(pragma)
+    return connection
+
+
+async def check_pragmas(connection: aiosqlite.Connection) -> None:
+    """Refuse a connection whose durability settings are not the ones we rely on."""
+    for name, expected in EXPECTED_PRAGMAS.items():
+        async with connection.execute(f"PRAGMA {name}") as cursor:
+            row = await cursor.fetchone()
+        actual = row[0] if row else None
+        if actual != expected:
+            raise StorageError(f"PRAGMA {name} is {actual!r}, expected {expected!r}")
+    async with connection.execute("PRAGMA busy_timeout") as cursor:
+        row = await cursor.fetchone()
+    if row is None or row[0] < BUSY_TIMEOUT_MS:
+        raise StorageError(
+            f"PRAGMA busy_timeout is {row and row[0]}, expected >= {BUSY_TIMEOUT_MS}"
+        )
+
+
+class Database:
+    """Owns every connection to one SQLite file."""
+
+    def __init__(self, path: Path | str, readers: int = READERS) -> None:
+        self.path = Path(path)
+        self._reader_count = readers
+        self._writer: aiosqlite.Connection | None = None
+        self._write_lock = asyncio.Lock()
+        self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
+        self._all_readers: list[aiosqlite.Connection] = []
+
+    async def open(self) -> None:
+        """Connect, migrate to the newest schema, and check the durability settings."""
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._writer = await _connect(self.path)
+            await self._migrate()
+            for _ in range(self._reader_count):
+                reader = await _connect(self.path)
+                await reader.execute("PRAGMA query_only = ON")
+                self._all_readers.append(reader)
+                self._readers.put_nowait(reader)
+            for connection in (self._writer, *self._all_readers):
+                await check_pragmas(connection)
+        except sqlite3.DatabaseError as error:
+            await self.close()
+            raise StorageError(f"cannot open database {self.path}: {error}") from error
+        except StorageError:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        for reader in self._all_readers:
+            await reader.close()
+        self._all_readers.clear()
+        self._readers = asyncio.Queue()
+        if self._writer is not None:
+            await self._writer.close()
+            self._writer = None
+
+    @contextlib.asynccontextmanager
+    async def write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction: `BEGIN IMMEDIATE` … `COMMIT`, rolled back on any error.
+
+        The caller's change is durable once this block exits without an exception.
+        """
+        writer = self._require_writer()
+        async with self._write_lock:
+            await writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield writer
+            except BaseException:
+                await writer.execute("ROLLBACK")
+                raise
+            await writer.execute("COMMIT")
+
+    @contextlib.asynccontextmanager
+    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A read-only connection from the pool, returned when the block ends."""
+        if not self._all_readers:
+            raise StorageError("database is not open")
+        reader = await self._readers.get()
+        try:
+            yield reader
+        finally:
+            self._readers.put_nowait(reader)
+
+    async def ping(self) -> bool:
+        """True when a reader can run a query (the readiness probe)."""
+        try:
+            async with self.read() as reader, reader.execute("SELECT 1") as cursor:
+                return await cursor.fetchone() == (1,)
+        except (sqlite3.Error, StorageError):
+            return False
+
+    async def backup(self, target: Path) -> None:
+        """Write a consistent, integrity-checked copy to `target` (which must not exist)."""
+        target = Path(target)
+        if target.exists():
+            raise StorageError(f"{target} already exists")
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        writer = self._require_writer()
+        async with self._write_lock:
+            await writer.execute("VACUUM INTO ?", (str(partial),))
+        with partial.open("rb+") as stream:
+            os.fsync(stream.fileno())
+        check = sqlite3.connect(partial)
+        try:
+            result = check.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            check.close()
+        if result != ("ok",):
+            partial.unlink(missing_ok=True)
+            raise StorageError(f"backup failed its integrity check: {result}")
+        partial.rename(target)
+
+    def _require_writer(self) -> aiosqlite.Connection:
+        if self._writer is None:
+            raise StorageError("database is not open")
+        return self._writer
+
+    async def _migrate(self) -> None:
+        writer = self._require_writer()
+        async with writer.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = row[0] if row else 0
+        if version > len(MIGRATIONS):
+            raise StorageError(
+                f"database schema version {version} is newer than this release "
+                f"({len(MIGRATIONS)}); upgrade Safety Check"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            await writer.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(script):
+                    await writer.execute(statement)
+                await writer.execute(f"PRAGMA user_version = {number}")
+            except BaseException:
+                await writer.execute("ROLLBACK")
+                raise
+            await writer.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]

@@ -1,0 +1,138 @@
+"""The plan and the questionnaire as readable plain text, for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from safety_check.models import (
+    Action,
+    AnswerRef,
+    Plan,
+    PlatformSteps,
+    Question,
+    Questionnaire,
+    SupportItem,
+)
+from safety_check.resources import contact_line
+
+WIDTH = 88
+
+PLATFORM_NAMES = {
+    "general": "Everyone",
+    "iphone_ipad": "iPhone or iPad",
+    "android": "Android",
+    "mac": "Mac",
+    "windows": "Windows",
+    "chromebook": "Chromebook",
+    "games_console": "Games console",
+    "instagram": "Instagram",
+    "snapchat": "Snapchat",
+    "tiktok": "TikTok",
+    "whatsapp": "WhatsApp",
+    "facebook": "Facebook",
+    "x": "X",
+    "discord": "Discord",
+    "youtube": "YouTube",
+    "telegram": "Telegram",
+    "dating_apps": "Dating apps",
+}
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+    )
+
+
+def because_sentence(ref: AnswerRef) -> str:
+    answer = ", ".join(ref.answer_labels) or "none of these"
+    return f'You answered "{answer}" to "{ref.question_text}"'
+
+
+def _steps(title: str, groups: tuple[PlatformSteps, ...]) -> list[str]:
+    lines = [f"   {title}"]
+    for group in groups:
+        lines.append(f"     {PLATFORM_NAMES[group.platform]}:")
+        for step in group.steps:
+            lines.extend(_wrap(step, indent="         ", first="       - "))
+    return lines
+
+
+def _action(number: int, action: Action) -> list[str]:
+    lines = _wrap(action.title, indent="   ", first=f"{number:>2}. ")
+    lines.extend(_wrap(action.why, indent="   "))
+    for ref in action.because:
+        lines.extend(
+            _wrap(
+                because_sentence(ref) + ".", indent="     ", first="   Why this is in your plan: "
+            )
+        )
+    if action.caution:
+        lines.extend(_wrap("Take care: " + action.caution, indent="   "))
+    if action.how_to_check:
+        lines.extend(_steps("How to check:", action.how_to_check))
+    lines.extend(_steps("What to do:", action.steps))
+    lines.append(f"   About {action.effort_minutes} min. Rule {action.rule_id}.")
+    return lines
+
+
+def _section(title: str, actions: tuple[Action, ...], start: int = 1) -> list[str]:
+    if not actions:
+        return []
+    lines = ["", title, "=" * len(title)]
+    for number, action in enumerate(actions, start):
+        lines.append("")
+        lines.extend(_action(number, action))
+    return lines
+
+
+def _support(items: tuple[SupportItem, ...]) -> list[str]:
+    lines = ["", "Support for you", "==============="]
+    for item in items:
+        lines.append("")
+        lines.extend(_wrap(contact_line(item.resource), indent="  ", first="- "))
+        lines.extend(_wrap(item.reason, indent="  "))
+    return lines
+
+
+def render_plan(plan: Plan) -> str:
+    lines = ["Your Safety Check plan", f"(content version {plan.content_version})"]
+    if plan.urgent is not None:
+        lines += ["", "Right now", "========="]
+        lines.extend(_wrap(plan.urgent.message))
+        for number, action in enumerate(plan.urgent.actions, 1):
+            lines.append("")
+            lines.extend(_action(number, action))
+    lines += _section("Do these first", plan.do_first)
+    lines += _section("Next", plan.next, start=len(plan.do_first) + 1)
+    if plan.doing_well:
+        lines += ["", "You're already doing well", "========================="]
+        lines.extend(f"- {item.title}" for item in plan.doing_well)
+    lines += ["", "Your scores", "==========="]
+    overall = "not scored" if plan.scores.overall is None else f"{plan.scores.overall}/100"
+    lines.append(f"Overall: {overall}")
+    for area in plan.scores.areas:
+        if area.score is not None:
+            lines.append(f"- {area.title}: {area.score}/100")
+    lines += _support(plan.support)
+    return "\n".join(lines) + "\n"
+
+
+def _question(question: Question) -> list[str]:
+    kind = "choose one" if question.kind == "single" else "choose any"
+    lines = _wrap(f"{question.text} ({kind})", indent="    ", first=f"{question.id}\n    ")
+    if question.when:
+        lines.append(f"    Asked when: {question.when}")
+    lines.extend(f"      [{option.id}] {option.label}" for option in question.options)
+    return lines
+
+
+def render_questionnaire(questionnaire: Questionnaire) -> str:
+    lines = [f"Safety Check questionnaire (content version {questionnaire.content_version})"]
+    for question in questionnaire.questions:
+        lines.append("")
+        lines.extend(_question(question))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,205 @@
+"""Nearby sharing rules: the exact set of rules each answer set fires, and the ones it passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules._helpers import fired, make_answers, passed, statuses
+
+AREA = "nearby_sharing"
+UNWANTED_UNDER_18 = {
+    "nearby_sharing_unwanted_image_report_it",
+    "nearby_sharing_unwanted_image_under_18_support",
+}
+
+FIRES = [
+    pytest.param(make_answers(), set(), id="nothing answered"),
+    pytest.param(
+        make_answers(nearby_sharing__airdrop_setting="everyone"),
+        {"nearby_sharing_airdrop_contacts_only"},
+        id="airdrop open to everyone",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__airdrop_setting="not_sure"),
+        {"nearby_sharing_airdrop_contacts_only"},
+        id="not sure about airdrop",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__airdrop_setting="contacts_only"), set(), id="contacts only"
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__airdrop_setting="receiving_off"), set(), id="receiving off"
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__namedrop_knowledge="yes"),
+        {"nearby_sharing_namedrop_know_the_facts"},
+        id="believes the namedrop myth",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__namedrop_knowledge="not_sure"),
+        {"nearby_sharing_namedrop_know_the_facts"},
+        id="not sure about namedrop",
+    ),
+    pytest.param(make_answers(nearby_sharing__namedrop_knowledge="no"), set(), id="knows namedrop"),
+    pytest.param(
+        make_answers(nearby_sharing__quick_share_visibility="everyone"),
+        {"nearby_sharing_quick_share_limit_visibility"},
+        id="quick share open to everyone",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__quick_share_visibility="not_sure"),
+        {"nearby_sharing_quick_share_limit_visibility"},
+        id="not sure about quick share",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__quick_share_visibility="contacts"), set(), id="contacts"
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__quick_share_visibility="your_devices"),
+        set(),
+        id="your devices",
+    ),
+    pytest.param(make_answers(nearby_sharing__quick_share_visibility="off"), set(), id="off"),
+    pytest.param(
+        make_answers(nearby_sharing__bluetooth_when_unused="leave_on"),
+        {"nearby_sharing_bluetooth_off_when_unused"},
+        id="bluetooth left on",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__bluetooth_when_unused="sometimes"),
+        {"nearby_sharing_bluetooth_off_when_unused"},
+        id="bluetooth sometimes off",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__bluetooth_when_unused="not_sure"),
+        {"nearby_sharing_bluetooth_off_when_unused"},
+        id="not sure about bluetooth",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__bluetooth_when_unused="turn_off"), set(), id="turns it off"
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__bluetooth_when_unused="always_in_use"),
+        set(),
+        id="uses bluetooth all day",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__device_name="full_name"),
+        {"nearby_sharing_device_name_without_full_name"},
+        id="device shows full name",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__device_name="not_sure"),
+        {"nearby_sharing_device_name_without_full_name"},
+        id="not sure about device name",
+    ),
+    pytest.param(make_answers(nearby_sharing__device_name="first_name"), set(), id="first name"),
+    pytest.param(make_answers(nearby_sharing__device_name="no_name"), set(), id="no name"),
+    pytest.param(
+        make_answers(nearby_sharing__unwanted_sexual_image="yes"),
+        {"nearby_sharing_unwanted_image_report_it"},
+        id="adult was sent an unwanted image",
+    ),
+    pytest.param(
+        make_answers(profile__age_band="13_15", nearby_sharing__unwanted_sexual_image="yes"),
+        {
+            "nearby_sharing_unwanted_image_report_it",
+            "nearby_sharing_unwanted_image_under_18_support",
+        },
+        id="teenager was sent an unwanted image",
+    ),
+    pytest.param(
+        make_answers(profile__age_band="under_13", nearby_sharing__unwanted_sexual_image="yes"),
+        {
+            "nearby_sharing_unwanted_image_report_it",
+            "nearby_sharing_unwanted_image_under_18_support",
+        },
+        id="child was sent an unwanted image",
+    ),
+    pytest.param(
+        make_answers(profile__age_band="16_17", nearby_sharing__unwanted_sexual_image="no"),
+        set(),
+        id="teenager not sent one",
+    ),
+    pytest.param(
+        make_answers(nearby_sharing__unwanted_sexual_image="prefer_not_to_say"),
+        set(),
+        id="rather not say",
+    ),
+    pytest.param(
+        make_answers(
+            nearby_sharing__airdrop_setting="everyone",
+            nearby_sharing__quick_share_visibility="everyone",
+            nearby_sharing__device_name="full_name",
+        ),
+        {
+            "nearby_sharing_airdrop_contacts_only",
+            "nearby_sharing_quick_share_limit_visibility",
+            "nearby_sharing_device_name_without_full_name",
+        },
+        id="several gaps at once",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "expected"), FIRES)
+def test_fires_exactly(answers: dict[str, str | list[str]], expected: set[str]) -> None:
+    assert fired(AREA, answers) == expected
+
+
+def test_safe_answers_pass() -> None:
+    answers = make_answers(
+        nearby_sharing__airdrop_setting="contacts_only",
+        nearby_sharing__namedrop_knowledge="no",
+        nearby_sharing__quick_share_visibility="contacts",
+        nearby_sharing__bluetooth_when_unused="turn_off",
+        nearby_sharing__device_name="no_name",
+        nearby_sharing__unwanted_sexual_image="no",
+    )
+    assert passed(AREA, answers) == {
+        "nearby_sharing_airdrop_contacts_only",
+        "nearby_sharing_namedrop_know_the_facts",
+        "nearby_sharing_quick_share_limit_visibility",
+        "nearby_sharing_bluetooth_off_when_unused",
+        "nearby_sharing_device_name_without_full_name",
+        "nearby_sharing_unwanted_image_report_it",
+    }
+    assert statuses(AREA, answers)["nearby_sharing_unwanted_image_under_18_support"] == (
+        "not_applicable"
+    )
+
+
+def test_apple_rules_do_not_apply_with_only_android() -> None:
+    answers = make_answers(**{"profile__devices": ["android"]})
+    result = statuses(AREA, answers)
+    assert result["nearby_sharing_airdrop_contacts_only"] == "not_applicable"
+    assert result["nearby_sharing_namedrop_know_the_facts"] == "not_applicable"
+    assert result["nearby_sharing_quick_share_limit_visibility"] == "not_answered"
+
+
+def test_quick_share_rule_does_not_apply_with_only_apple_devices() -> None:
+    answers = make_answers(**{"profile__devices": ["iphone_ipad", "mac"]})
+    result = statuses(AREA, answers)
+    assert result["nearby_sharing_quick_share_limit_visibility"] == "not_applicable"
+    assert result["nearby_sharing_airdrop_contacts_only"] == "not_answered"
+
+
+def test_namedrop_rule_does_not_apply_with_only_a_mac() -> None:
+    answers = make_answers(**{"profile__devices": ["mac"]})
+    assert statuses(AREA, answers)["nearby_sharing_namedrop_know_the_facts"] == "not_applicable"
+
+
+def test_device_rules_do_not_apply_with_only_a_games_console() -> None:
+    answers = make_answers(**{"profile__devices": ["games_console"]})
+    result = statuses(AREA, answers)
+    assert result["nearby_sharing_bluetooth_off_when_unused"] == "not_applicable"
+    assert result["nearby_sharing_device_name_without_full_name"] == "not_applicable"
+
+
+def test_unanswered_questions_leave_rules_not_answered() -> None:
+    result = statuses(AREA, make_answers())
+    assert result["nearby_sharing_airdrop_contacts_only"] == "not_answered"
+    assert result["nearby_sharing_unwanted_image_report_it"] == "not_answered"
+    assert result["nearby_sharing_unwanted_image_under_18_support"] == "not_applicable"
+    teen = statuses(AREA, make_answers(profile__age_band="13_15"))
+    assert teen["nearby_sharing_unwanted_image_under_18_support"] == "not_answered"
