@@ -1,8 +1,393 @@
-"""Work in progress: questions and rules for this area are being written."""
+"""Deepfakes and fake images: fewer public photos, reverse image search, what to do, the law.
+
+Help for someone who knows of, or fears, a fake sexual picture of themselves comes in an under-18
+and an adult version, because the removal services differ by age. The law is stated only where
+content-sources marks it as in force: the offence of creating a sexual deepfake of an adult has
+been passed, but its start date is unverified, so it is not described as in force.
+"""
 
 from __future__ import annotations
 
-from safety_check.models import Question, Rule
+from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
+from safety_check.models import Rule
 
-QUESTIONS: tuple[Question, ...] = ()
-RULES: tuple[Rule, ...] = ()
+CHECKED = "2026-11-25"
+SINCE = "2026.11.0"
+
+UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
+ADULT = "profile.age_band = 18_plus"
+
+REVERSE_SEARCH_HOWTO = source(
+    "How to check if your pictures are being used online (reverse image search)",
+    "https://successdigestonline.com/people-are-just-realising-you-can-see-if-your-pictures-are-being-stolen-online-how-to-check",
+)
+REVERSE_SEARCH_GLOSSARY = source(
+    "PicLab: what reverse image search is",
+    "https://piclab.click/en/glossary/reverse-image-search/",
+)
+INSTAGRAM_PRIVACY = source(
+    "Postbase: how to change privacy settings on Instagram",
+    "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
+)
+FACEBOOK_PAST_POSTS = source(
+    "BeWebSmart: five-minute Facebook privacy checkup (Limit past posts)",
+    "https://www.bewebsmart.com/social-media/facebook/5-minute-facebook-privacy-checkup/",
+)
+FACEBOOK_PRIVACY = source(
+    "DPS: Facebook account privacy",
+    "https://www.dpsstaff.co.uk/online-safety/facebook/account-privacy",
+)
+TIKTOK_PRIVACY = source(
+    "Tackle Bullying: social media guide (TikTok private account)",
+    "https://tacklebullying.ie/social-media-guide-for-parents-guardians/",
+)
+X_PROTECT_POSTS = source(
+    "How to change your privacy and safety settings on X",
+    "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
+)
+SNAPCHAT_PRIVACY = source(
+    "Snapchat privacy settings guide", "https://webstick.blog/snapchat-privacy-settings-guide"
+)
+GRINDR_SAFETY = source(
+    "Grindr: safety tips", "https://help.grindr.com/hc/en-us/articles/200302014-Grindr-Safety-Tips"
+)
+RPH_FAQ = source("Revenge Porn Helpline: FAQ", "https://revengepornhelpline.org.uk/faq/")
+RHC_REPORTING = source(
+    "Report Harmful Content: what to remember when reporting",
+    "https://reportharmfulcontent.com/advice/what-to-remember-when-reporting-to-us/",
+)
+STOPNCII_FAQ = source(
+    "StopNCII.org: FAQ (covers manipulated images and deepfakes)", "https://stopncii.org/faq/"
+)
+IWF_REPORT_REMOVE = source(
+    "Internet Watch Foundation: Report Remove",
+    "https://www.iwf.org.uk/what-we-do/why-we-exist/report-remove",
+)
+TAKE_IT_DOWN_FAQ = source("Take It Down (NCMEC): FAQ", "https://takeitdown.ncmec.org/faq/")
+UKCIS_WALES = source(
+    "Welsh Government (UKCIS): sharing nudes and semi-nudes, including digitally changed images",
+    "https://hwb.gov.wales/keeping-safe-online/welsh-government-guidance/sharing-nudes-and-semi-nudes-responding-to-incidents-and-safeguarding-children-and-young-people",
+)
+CEOP_HELP = source(
+    "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
+)
+SOA_66B = source(
+    "legislation.gov.uk: Sexual Offences Act 2003, section 66B, sharing or threatening to "
+    "share an intimate photograph or film, including one that 'appears to show' someone "
+    "(in force 31 January 2024)",
+    "https://www.legislation.gov.uk/ukpga/2003/42/section/66B",
+)
+COLLEGE_OF_POLICING = source(
+    "College of Policing: sharing photographs or film of people in an intimate state "
+    "(covers deepfakes)",
+    "https://www.college.police.uk/guidance/sharing-photographs-of-people-intimate-state",
+)
+DUAA_138 = source(
+    "legislation.gov.uk: Data (Use and Access) Act 2025, section 138, creating a purported "
+    "intimate image of an adult (start date to be confirmed)",
+    "https://www.legislation.gov.uk/id/ukpga/2025/18/section/138",
+)
+CHILD_FAKES_ALREADY_ILLEGAL = source(
+    "UK government: sexual deepfakes of children were already illegal (reported)",
+    "https://www.outlookindia.com/international/uk-criminalises-creation-of-deepfake-images-without-consent",
+)
+
+PUBLIC_FACE_PHOTOS = single(
+    "deepfakes.public_face_photos",
+    "How many photos of your face can anyone online see, even people who don't follow you?",
+    hint="Think of public profiles, profile pictures and posts that anyone can see.",
+    options=(
+        opt("none", "None", 1.0),
+        opt("a_few", "A few", 0.7),
+        opt("lots", "Lots", 0.0),
+        not_sure(),
+    ),
+    weight=2,
+)
+
+CHECKED_WHERE_PHOTOS_APPEAR = single(
+    "deepfakes.checked_where_photos_appear",
+    "Have you ever checked where your photos appear online, for example with a reverse image "
+    "search?",
+    hint="A reverse image search looks for a photo across the web. Google Lens and TinEye do this.",
+    options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0)),
+    weight=1,
+)
+
+FAKE_IMAGE_OF_YOU = single(
+    "deepfakes.fake_image_of_you",
+    "Do you know of, or are you worried about, a fake nude or sexual picture of you?",
+    options=(
+        opt("yes", "Yes, I know of one"),
+        opt("worried", "I'm worried one might exist"),
+        opt("no", "No"),
+        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+    ),
+)
+
+NUDIFY_SEEN = single(
+    "deepfakes.nudify_seen",
+    "Have you seen 'undress' or 'nudify' apps, or fake nudes of people you know being shared?",
+    options=(
+        opt("yes", "Yes"),
+        opt("no", "No"),
+        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+    ),
+)
+
+QUESTIONS = (PUBLIC_FACE_PHOTOS, CHECKED_WHERE_PHOTOS_APPEAR, FAKE_IMAGE_OF_YOU, NUDIFY_SEEN)
+
+LIMIT_PUBLIC_PHOTOS = Rule(
+    id="deepfakes_limit_public_photos",
+    area="deepfakes",
+    title="Limit who can see photos of your face",
+    why="Fewer public photos means fewer pictures a stranger can copy or misuse. If anyone "
+    "does misuse a photo of you, that is their fault, not yours. This just puts you more in "
+    "control.",
+    fires="deepfakes.public_face_photos in [lots, not_sure]",
+    how_to_check=(
+        steps(
+            "general",
+            "Ask a friend who doesn't follow you to look at your profiles and tell you what "
+            "they can see.",
+            "Search your name and usernames, and look at the image results.",
+            checked=CHECKED,
+        ),
+        steps(
+            "instagram",
+            "If Private account is off, anyone can see your posts. Check it in Settings and "
+            "privacy, then Account privacy.",
+            checked=CHECKED,
+        ),
+        steps(
+            "facebook",
+            "Open Settings and privacy, then Privacy Checkup, to see who can see your posts.",
+            checked=CHECKED,
+        ),
+        steps(
+            "tiktok",
+            "If Private account is off, anyone can see your videos. Check it in Settings and "
+            "privacy, then Privacy.",
+            checked=CHECKED,
+        ),
+        steps(
+            "x",
+            "If Protect your posts is off, anyone can see your posts. Check it in Settings and "
+            "privacy, then Privacy and safety.",
+            checked=CHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "general",
+            "Look through your public posts. Archive or delete any photos of your face you'd "
+            "rather keep to friends.",
+            "Remove location tags from your posts.",
+            "Choose a profile picture you're happy for anyone to see.",
+            checked=CHECKED,
+        ),
+        steps(
+            "instagram",
+            "Go to your profile, tap the menu, then Settings and privacy, then Account privacy.",
+            "Turn on Private account.",
+            checked=CHECKED,
+        ),
+        steps(
+            "facebook",
+            "Open Settings and privacy, then Privacy Checkup, and set who can see your future "
+            "posts to Friends.",
+            "Use Limit past posts to change your old public posts to Friends.",
+            checked=CHECKED,
+        ),
+        steps(
+            "tiktok",
+            "Go to your profile, tap the menu, then Settings and privacy, then Privacy.",
+            "Turn on Private account.",
+            checked=CHECKED,
+        ),
+        steps(
+            "x",
+            "Go to Settings and privacy, then Privacy and safety.",
+            "Open Audience and tagging. In some versions it is called Audience, media and tagging.",
+            "Turn on Protect your posts.",
+            checked=CHECKED,
+        ),
+        steps(
+            "snapchat",
+            "Go to your profile, then Settings, then View My Story, and choose My Friends.",
+            checked=CHECKED,
+        ),
+        steps(
+            "dating_apps",
+            "Face photos on dating apps can be searched to find your other accounts. Think "
+            "about using photos that aren't on your other profiles.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=15,
+    sources=(
+        INSTAGRAM_PRIVACY,
+        FACEBOOK_PRIVACY,
+        FACEBOOK_PAST_POSTS,
+        TIKTOK_PRIVACY,
+        X_PROTECT_POSTS,
+        SNAPCHAT_PRIVACY,
+        GRINDR_SAFETY,
+    ),
+    since=SINCE,
+)
+
+CHECK_WHERE_PHOTOS_APPEAR = Rule(
+    id="deepfakes_check_where_your_photos_appear",
+    area="deepfakes",
+    title="Check where your photos appear online with a reverse image search",
+    why="A reverse image search shows where else a photo of you appears. It can spot a fake "
+    "profile using your pictures, so you can report it early.",
+    fires="deepfakes.checked_where_photos_appear = no",
+    steps=(
+        steps(
+            "general",
+            "Open Google Lens (the camera icon in the Google app or search bar) and choose a "
+            "photo of you. It shows pages with the same or similar pictures.",
+            "You can also upload a photo to TinEye, or try Bing.",
+            "Start with your profile pictures. These are the ones most often copied.",
+            "Only use everyday photos. Never put a nude or sexual picture into a search tool.",
+            "If you find your photo somewhere you didn't put it, note the web address and the "
+            "date, and report it to the site.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="low",
+    effort_minutes=10,
+    sources=(REVERSE_SEARCH_HOWTO, REVERSE_SEARCH_GLOSSARY),
+    since=SINCE,
+)
+
+FAKE_UNDER_18 = Rule(
+    id="deepfakes_fake_image_help_under_18",
+    area="deepfakes",
+    title="Get help to remove a fake nude picture of you",
+    why="It's not your fault. A fake nude of you is taken seriously, and it can be removed. A "
+    "trusted adult and the services here can help.",
+    fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "Tell a trusted adult, like a parent, carer or teacher. They can help you report "
+            "it, and they don't need to see the picture.",
+            "Don't screenshot, save or forward the picture itself. Write down where it is "
+            "instead: the web address or app, the account name, and the date and time.",
+            "Report the post and the account to the site or app.",
+            "Use {report_remove} to get it taken down. You can give them a link, so you don't "
+            "need a copy.",
+            "If someone sent the picture to you and it's already on your device, {take_it_down} "
+            "can also help stop it spreading.",
+            "If someone is threatening you with it, or asking you for something, report it to "
+            "{ceop}.",
+            "A trusted adult can help you tell the police: {police_non_emergency}. If you're in "
+            "danger, call {police_emergency}.",
+            "If you're only worried one might exist, you don't have to go looking for it. "
+            "Talk to a trusted adult or {childline}.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=20,
+    sources=(IWF_REPORT_REMOVE, UKCIS_WALES, CEOP_HELP, TAKE_IT_DOWN_FAQ),
+    since=SINCE,
+)
+
+FAKE_ADULT = Rule(
+    id="deepfakes_fake_image_help_adult",
+    area="deepfakes",
+    title="Keep evidence, report and get a fake intimate image removed",
+    why="It's not your fault. Sharing a fake sexual image of someone, or threatening to, is a "
+    "crime in England and Wales, just as it is for a real one. Fakes can be taken down.",
+    fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
+    applies=ADULT,
+    steps=(
+        steps(
+            "general",
+            "Keep evidence first: screenshots that show the web address, the date and time, "
+            "and the account that posted it.",
+            "If you might go to the police, think about contacting them before you ask for "
+            "removal, so the evidence isn't lost: {police_non_emergency}, or {police_emergency} if "
+            "you're in danger.",
+            "Report it to the site or app and ask them to remove it.",
+            "Use {stopncii}. It covers fake and AI-made images, and the image never leaves "
+            "your device.",
+            "If the site doesn't act, {report_harmful_content} can help you take it further.",
+            "For advice and support: {revenge_porn_helpline}. If you're only worried one "
+            "might exist, they can talk through your options.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=30,
+    sources=(RPH_FAQ, STOPNCII_FAQ, RHC_REPORTING, SOA_66B, COLLEGE_OF_POLICING),
+    since=SINCE,
+)
+
+DONT_SHARE_FAKES_UNDER_18 = Rule(
+    id="deepfakes_dont_share_fakes_under_18",
+    area="deepfakes",
+    title="Don't share fake nudes, and tell a trusted adult about them",
+    why="Fake nudes hurt real people. Fake nude pictures of anyone under 18 are against the "
+    "law, even if they were made as a joke.",
+    fires="deepfakes.nudify_seen in [yes, prefer_not_to_say]",
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "Don't forward, save or comment on fake nudes, and don't use apps that make them.",
+            "Report the picture and the account to the site or app.",
+            "Tell a trusted adult, like a parent, carer or teacher. Telling is the right thing "
+            "to do.",
+            "If a fake is of you, it's not your fault. You can get help to have it removed.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=5,
+    sources=(UKCIS_WALES, CHILD_FAKES_ALREADY_ILLEGAL, SOA_66B),
+    since=SINCE,
+)
+
+DONT_SHARE_FAKES_ADULT = Rule(
+    id="deepfakes_dont_share_fakes_adult",
+    area="deepfakes",
+    title="Don't share fake nudes, and report them when you see them",
+    why="Fake nudes hurt real people. In England and Wales, sharing a sexual deepfake of "
+    "someone without consent, or threatening to, is a crime.",
+    fires="deepfakes.nudify_seen in [yes, prefer_not_to_say]",
+    applies=ADULT,
+    steps=(
+        steps(
+            "general",
+            "Don't forward, save or comment on fake nudes, and don't use apps that make them.",
+            "Report the picture and the account to the site or app.",
+            "Fake sexual pictures of anyone under 18 are against the law. If you see one, "
+            "report it to the police: {police_non_emergency}. Don't send it on, even to report "
+            "it.",
+            "Parliament has also passed a law to make creating a sexual deepfake of an adult "
+            "a crime.",
+            "Scotland and Northern Ireland have their own laws on sharing intimate images.",
+            checked=CHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=5,
+    sources=(SOA_66B, COLLEGE_OF_POLICING, DUAA_138, CHILD_FAKES_ALREADY_ILLEGAL),
+    since=SINCE,
+)
+
+RULES = (
+    LIMIT_PUBLIC_PHOTOS,
+    CHECK_WHERE_PHOTOS_APPEAR,
+    FAKE_UNDER_18,
+    FAKE_ADULT,
+    DONT_SHARE_FAKES_UNDER_18,
+    DONT_SHARE_FAKES_ADULT,
+)

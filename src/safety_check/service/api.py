@@ -12,13 +12,14 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Body, HeaderParameter, QueryParameter
 
-from safety_check.answers import AnswersIn, validate
+from safety_check.answers import validate
 from safety_check.models import AgeBand, Plan, Questionnaire, Resource
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.resources import RESOURCES, suits_age
 from safety_check.service.examples import ANSWER_EXAMPLES
 from safety_check.service.problems import PROBLEM_JSON, Problem, problem_response
+from safety_check.service.wire import PlanRequest
 from safety_check.storage import Database
 
 QUESTIONNAIRE_JSON = msgspec.json.encode(QUESTIONNAIRE)
@@ -70,7 +71,11 @@ class ApiController(Controller):
         description="Every question with its options, conditions (as an expression and as a "
         "tree) and scoring weights, stamped with the content version. Cacheable; send "
         "If-None-Match with the ETag to get 304 when nothing changed.",
-        responses={304: ResponseSpec(None, description="Not modified"), **COMMON_ERRORS},
+        responses={
+            304: ResponseSpec(None, description="Not modified"),
+            400: problem_spec("A header is not valid."),
+            **COMMON_ERRORS,
+        },
     )
     async def get_questionnaire(
         self,
@@ -108,7 +113,7 @@ class ApiController(Controller):
     async def create_plan(
         self,
         data: Annotated[
-            AnswersIn,
+            PlanRequest,
             Body(
                 description="A flat map of question id to option id (single choice) or list "
                 "of option ids (multi choice).",
@@ -116,6 +121,7 @@ class ApiController(Controller):
                     Example(summary=summary, value=value)
                     for summary, value in ANSWER_EXAMPLES.items()
                 ],
+                schema_extra={"additional_properties": False},
             ),
         ],
     ) -> Plan:

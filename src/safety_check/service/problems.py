@@ -116,7 +116,16 @@ def http_exception_handler(
     errors: tuple[ProblemError, ...] = ()
     if isinstance(error, ValidationException):
         errors = _validation_errors(error)
-        detail = "The request body is not valid JSON of the expected shape."
+        sources = (
+            {item.get("source") for item in error.extra if isinstance(item, dict)}
+            if isinstance(error.extra, list)
+            else set()
+        )
+        detail = (
+            "Part of the request (a header or query parameter) is not valid."
+            if sources and "body" not in sources
+            else "The request body is not valid JSON of the expected shape."
+        )
     return problem_response(status, detail, errors=errors, headers=error.headers)
 
 

@@ -1,0 +1,55 @@
+"""The plan request as documented in OpenAPI: every question a property with its options.
+
+Decoding stays as loose as `answers.AnswersIn` (a map of strings and lists), so that unknown
+questions and options are reported all at once by the engine's validator (422) rather than one
+at a time by the decoder; the schema tells partners exactly what is valid.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+from litestar.openapi.spec import Schema
+from litestar.openapi.spec.enums import OpenAPIType
+
+from safety_check.answers import WireAnswers
+from safety_check.models import Question
+from safety_check.questionnaire import QUESTIONNAIRE
+
+
+def _property(question: Question) -> Schema:
+    options = [option.id for option in question.options]
+    description = question.text + (f" Asked only when: {question.when}." if question.when else "")
+    if question.kind == "single":
+        return Schema(type=OpenAPIType.STRING, enum=options, description=description)
+    return Schema(
+        type=OpenAPIType.ARRAY,
+        items=Schema(type=OpenAPIType.STRING, enum=options),
+        unique_items=True,
+        max_items=len(options),
+        description=description,
+    )
+
+
+ANSWERS_SCHEMA = {
+    "properties": {question.id: _property(question) for question in QUESTIONNAIRE.questions},
+    "required": [question.id for question in QUESTIONNAIRE.questions if question.required],
+    "additional_properties": False,
+}
+
+
+class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
+    """Answers to make a plan from."""
+
+    answers: Annotated[
+        WireAnswers,
+        msgspec.Meta(
+            extra_json_schema={
+                "description": "Question id to option id (single choice) or list of option ids "
+                "(multi choice). Only profile.age_band is required. Answers to questions whose "
+                "condition is false with the other answers are rejected (422).",
+                "extra": ANSWERS_SCHEMA,
+            }
+        ),
+    ]

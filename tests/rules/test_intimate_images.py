@@ -1,0 +1,203 @@
+"""Intimate-image rules: the urgent removal step by age, the knowledge rules and the consent habit."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules._helpers import fired, make_answers, passed, statuses
+
+AREA = "intimate_images"
+REMOVE_UNDER_18 = "intimate_images_get_images_removed_under_18"
+REMOVE_ADULT = "intimate_images_get_images_removed_adult"
+
+FIRES = [
+    pytest.param(make_answers(), set(), id="nothing answered"),
+    pytest.param(
+        make_answers(situation__image_shared="yes"), {REMOVE_ADULT}, id="adult image shared"
+    ),
+    pytest.param(
+        make_answers(situation__threat_to_share="yes"), {REMOVE_ADULT}, id="adult threatened"
+    ),
+    pytest.param(
+        make_answers(profile__age_band="13_15", situation__threat_to_share="yes"),
+        {REMOVE_UNDER_18},
+        id="13-15 threatened",
+    ),
+    pytest.param(
+        make_answers(profile__age_band="under_13", situation__image_shared="yes"),
+        {REMOVE_UNDER_18},
+        id="under 13 image shared",
+    ),
+    pytest.param(
+        make_answers(profile__age_band="16_17", situation__image_shared="yes"),
+        {REMOVE_UNDER_18},
+        id="16-17 image shared",
+    ),
+    pytest.param(
+        make_answers(situation__image_shared="not_sure", situation__threat_to_share="no"),
+        set(),
+        id="not sure about sharing, not threatened",
+    ),
+    pytest.param(
+        make_answers(situation__image_shared="no", situation__threat_to_share="prefer_not_to_say"),
+        set(),
+        id="not shared, rather not say about threats",
+    ),
+    pytest.param(
+        make_answers(intimate_images__disappearing_messages="yes"),
+        {"intimate_images_disappearing_messages_can_be_saved"},
+        id="thinks disappearing messages are safe",
+    ),
+    pytest.param(
+        make_answers(intimate_images__disappearing_messages="not_sure"),
+        {"intimate_images_disappearing_messages_can_be_saved"},
+        id="not sure about disappearing messages",
+    ),
+    pytest.param(
+        make_answers(intimate_images__disappearing_messages="no"),
+        set(),
+        id="knows disappearing messages can be saved",
+    ),
+    pytest.param(
+        make_answers(intimate_images__asked_for_nude="yes"),
+        {"intimate_images_asked_for_nudes_adult"},
+        id="adult asked for a nude",
+    ),
+    pytest.param(
+        make_answers(intimate_images__asked_for_nude="prefer_not_to_say"),
+        {"intimate_images_asked_for_nudes_adult"},
+        id="adult rather not say about being asked",
+    ),
+    pytest.param(
+        make_answers(profile__age_band="13_15", intimate_images__asked_for_nude="yes"),
+        {"intimate_images_asked_for_nudes_under_18"},
+        id="13-15 asked for a nude",
+    ),
+    pytest.param(
+        make_answers(
+            profile__age_band="16_17", intimate_images__asked_for_nude="prefer_not_to_say"
+        ),
+        {"intimate_images_asked_for_nudes_under_18"},
+        id="16-17 rather not say about being asked",
+    ),
+    pytest.param(make_answers(intimate_images__asked_for_nude="no"), set(), id="adult never asked"),
+    pytest.param(
+        make_answers(profile__age_band="under_13", intimate_images__asked_for_nude="no"),
+        set(),
+        id="under 13 never asked",
+    ),
+    pytest.param(
+        make_answers(intimate_images__sent_nude_of_someone_else="yes"),
+        {"intimate_images_dont_forward_nudes_of_others"},
+        id="adult sent a nude of someone else",
+    ),
+    pytest.param(
+        make_answers(profile__age_band="13_15", intimate_images__sent_nude_of_someone_else="yes"),
+        {"intimate_images_dont_forward_nudes_of_others"},
+        id="13-15 sent a nude of someone else",
+    ),
+    pytest.param(
+        make_answers(intimate_images__sent_nude_of_someone_else="prefer_not_to_say"),
+        {"intimate_images_dont_forward_nudes_of_others"},
+        id="rather not say about being sent a nude",
+    ),
+    pytest.param(
+        make_answers(intimate_images__sent_nude_of_someone_else="no"),
+        set(),
+        id="never sent a nude of someone else",
+    ),
+    pytest.param(
+        make_answers(intimate_images__knows_the_law="no"),
+        {"intimate_images_know_the_law"},
+        id="thinks it isn't a crime",
+    ),
+    pytest.param(
+        make_answers(intimate_images__knows_the_law="not_sure"),
+        {"intimate_images_know_the_law"},
+        id="not sure about the law",
+    ),
+    pytest.param(make_answers(intimate_images__knows_the_law="yes"), set(), id="knows the law"),
+    pytest.param(
+        make_answers(intimate_images__consent_before_sharing="not_always"),
+        {"intimate_images_consent_before_sharing"},
+        id="doesn't always check consent",
+    ),
+    pytest.param(
+        make_answers(intimate_images__consent_before_sharing="always"),
+        set(),
+        id="always checks consent",
+    ),
+    pytest.param(
+        make_answers(intimate_images__consent_before_sharing="never_share"),
+        set(),
+        id="doesn't share pictures like this",
+    ),
+    pytest.param(
+        make_answers(
+            profile__age_band="13_15",
+            situation__image_shared="yes",
+            intimate_images__asked_for_nude="yes",
+            intimate_images__disappearing_messages="yes",
+        ),
+        {
+            REMOVE_UNDER_18,
+            "intimate_images_asked_for_nudes_under_18",
+            "intimate_images_disappearing_messages_can_be_saved",
+        },
+        id="13-15 with several answers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "expected"), FIRES)
+def test_fires_exactly(answers: dict[str, str | list[str]], expected: set[str]) -> None:
+    assert fired(AREA, answers) == expected
+
+
+def test_safe_answers_pass() -> None:
+    answers = make_answers(
+        situation__image_shared="no",
+        situation__threat_to_share="no",
+        intimate_images__disappearing_messages="no",
+        intimate_images__asked_for_nude="no",
+        intimate_images__sent_nude_of_someone_else="no",
+        intimate_images__knows_the_law="yes",
+        intimate_images__consent_before_sharing="always",
+    )
+    assert passed(AREA, answers) == {
+        REMOVE_UNDER_18,
+        REMOVE_ADULT,
+        "intimate_images_disappearing_messages_can_be_saved",
+        "intimate_images_asked_for_nudes_adult",
+        "intimate_images_dont_forward_nudes_of_others",
+        "intimate_images_know_the_law",
+        "intimate_images_consent_before_sharing",
+    }
+
+
+def test_age_split_rules_do_not_apply_to_the_other_age() -> None:
+    adult = statuses(AREA, make_answers(intimate_images__asked_for_nude="yes"))
+    assert adult["intimate_images_asked_for_nudes_under_18"] == "not_applicable"
+    child = statuses(
+        AREA, make_answers(profile__age_band="13_15", intimate_images__asked_for_nude="yes")
+    )
+    assert child["intimate_images_asked_for_nudes_adult"] == "not_applicable"
+
+
+def test_consent_question_is_not_asked_of_under_18s() -> None:
+    child = statuses(AREA, make_answers(profile__age_band="16_17"))
+    assert child["intimate_images_consent_before_sharing"] == "not_applicable"
+
+
+def test_removal_rules_pass_for_the_other_age() -> None:
+    adult = statuses(AREA, make_answers(situation__image_shared="yes"))
+    assert adult[REMOVE_UNDER_18] == "pass"
+    child = statuses(AREA, make_answers(profile__age_band="13_15", situation__image_shared="yes"))
+    assert child[REMOVE_ADULT] == "pass"
+
+
+def test_unanswered_questions_leave_rules_not_answered() -> None:
+    result = statuses(AREA, make_answers())
+    assert result[REMOVE_ADULT] == "not_answered"
+    assert result["intimate_images_know_the_law"] == "not_answered"
+    assert result["intimate_images_consent_before_sharing"] == "not_answered"
