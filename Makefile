@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/safety-check plan api/examples/teen_threatened_on_snapchat.json
+	$(BIN)/safety-check serve --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests api bench
@@ -26,9 +26,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/http.py
 
 examples: $(STAMP)
-	$(BIN)/python -m safety_check.examples
+	$(BIN)/python -m api.examples.regenerate
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -10,6 +10,7 @@ Run with `make bench`.
 
 from __future__ import annotations
 
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -24,9 +25,11 @@ from safety_check.questionnaire import QUESTIONNAIRE
 REPEATS = 7
 
 
-def full_answers() -> dict[str, str | list[str]]:
-    """Answer every question that applies: every device and app, an adult being threatened,
-    and the riskiest option of each scored question, so the plan is as large as it gets."""
+def full_answers(rng: random.Random | None = None) -> dict[str, str | list[str]]:
+    """Answer every question that applies, with every device and app, as an adult.
+
+    Without `rng`: the riskiest option of each scored question (and the first option of the
+    others), so the plan is as large as it gets. With `rng`: a random option for each."""
     raw: dict[str, str | list[str]] = {}
     view: dict[str, str | tuple[str, ...]] = {}
     for question in QUESTIONNAIRE.questions:
@@ -39,6 +42,8 @@ def full_answers() -> dict[str, str | list[str]]:
             scored = [o for o in question.options if o.safety is not None]
             if question.id == "profile.age_band":
                 value = "18_plus"
+            elif rng is not None:
+                value = rng.choice(question.options).id
             elif scored:
                 value = min(scored, key=lambda o: o.safety or 0.0).id
             else:
@@ -84,16 +89,29 @@ def main() -> None:
         decoder.decode(body)
         return encode(plan)
 
+    varied = [
+        msgspec.json.encode({"answers": full_answers(random.Random(seed))}) for seed in range(256)
+    ]
+    rotation = iter(varied * 10_000_000)
+
+    def varied_plan() -> bytes:
+        return encode(build_plan(decode_request(next(rotation))))
+
     actions = len(plan.do_first) + len(plan.next) + (len(plan.urgent.actions) if plan.urgent else 0)
     print(f"answers: {len(body)} bytes, {len(full_answers())} questions answered")
     print(f"plan: {len(encoded)} bytes, {actions} actions, {len(plan.findings)} findings")
     engine_best, engine_median = per_second(full_plan)  # type: ignore[misc]
     floor_best, floor_median = per_second(floor)  # type: ignore[misc]
+    varied_best, varied_median = per_second(varied_plan)  # type: ignore[misc]
     print(
         f"full plan:  {engine_best:>10,.0f} plans/s best  ({1e6 / engine_best:.1f} µs per plan; median {1e6 / engine_median:.1f} µs)"
     )
     print(
         f"floor:      {floor_best:>10,.0f} calls/s best ({1e6 / floor_best:.1f} µs per call; median {1e6 / floor_median:.1f} µs)"
+    )
+    print(
+        f"varied:     {varied_best:>10,.0f} plans/s best  ({1e6 / varied_best:.1f} µs per plan; "
+        f"median {1e6 / varied_median:.1f} µs; 256 different full answer sets in rotation)"
     )
     print(f"ratio full plan / floor throughput: {engine_best / floor_best:.3f}")
 

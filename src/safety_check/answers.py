@@ -53,6 +53,12 @@ _APPLIES = {
     for question in QUESTIONNAIRE.questions
     if question.condition is not None
 }
+_CONDITIONAL = tuple(
+    (question.id, _APPLIES[question.id])
+    for question in QUESTIONNAIRE.questions
+    if question.id in _APPLIES
+)
+_IDS_IN_ORDER = tuple(question.id for question in QUESTIONNAIRE.questions)
 _REQUIRED = tuple(question.id for question in QUESTIONNAIRE.questions if question.required)
 
 
@@ -103,9 +109,8 @@ def validate(raw: Mapping[str, str | list[str]]) -> Answers:
     for required in _REQUIRED:
         if required not in raw and not any(p.question == required for p in problems):
             problems.append(_problem(required, "missing_required", "This question is required."))
-    for question_id in sorted(clean, key=_ORDER.__getitem__):
-        applies = _APPLIES.get(question_id)
-        if applies is not None and applies(clean) is False:
+    for question_id, applies in _CONDITIONAL:
+        if question_id in clean and applies(clean) is False:
             problems.append(
                 _problem(
                     question_id,
@@ -115,7 +120,7 @@ def validate(raw: Mapping[str, str | list[str]]) -> Answers:
             )
     if problems:
         raise AnswersInvalid(problems)
-    return Answers(values=dict(sorted(clean.items(), key=lambda item: _ORDER[item[0]])))
+    return Answers(values={key: clean[key] for key in _IDS_IN_ORDER if key in clean})
 
 
 def prune(raw: Mapping[str, str | list[str]]) -> dict[str, str | list[str]]:

@@ -10,7 +10,6 @@ from functools import lru_cache
 
 import msgspec
 
-from safety_check.authoring import NOT_SURE
 from safety_check.conditions import Evaluator, compile_condition, parse, questions_in
 from safety_check.models import (
     AnswerRef,
@@ -43,6 +42,11 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     steps: tuple[PlatformSteps, ...]
     how_to_check: tuple[PlatformSteps, ...]
     resources: tuple[ResourceRef, ...]
+    findings: dict[FindingStatus, Finding]
+    """The rule's finding for each status, made once: findings carry no per-person data."""
+
+
+STATUSES: tuple[FindingStatus, ...] = ("fail", "pass", "not_applicable", "not_answered")
 
 
 def _render_steps(groups: tuple[PlatformSteps, ...]) -> tuple[PlatformSteps, ...]:
@@ -81,6 +85,10 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
             ResourceRef(id=resource_id, name=RESOURCES[resource_id].name)
             for resource_id in mentioned_resources(_all_text(rule))
         ),
+        findings={
+            status: Finding(rule_id=rule.id, area=rule.area, status=status, severity=rule.severity)
+            for status in STATUSES
+        },
     )
 
 
@@ -105,21 +113,16 @@ def answer_ref(question_id: str, value: str | tuple[str, ...]) -> AnswerRef:
 class Result(msgspec.Struct, frozen=True):
     compiled: CompiledRule
     status: FindingStatus
-    because: tuple[AnswerRef, ...]
-
-    @property
-    def unsure(self) -> bool:
-        return any(NOT_SURE in ref.answer for ref in self.because)
 
     def finding(self) -> Finding:
-        rule = self.compiled.rule
-        return Finding(
-            rule_id=rule.id,
-            area=rule.area,
-            status=self.status,
-            severity=rule.severity,
-            answers=self.because,
-        )
+        return self.compiled.findings[self.status]
+
+
+def because(
+    compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
+) -> tuple[AnswerRef, ...]:
+    """The person's answers that the rule read, in the words they saw."""
+    return tuple(answer_ref(q, values[q]) for q in compiled.questions if q in values)
 
 
 def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bool:
@@ -148,16 +151,7 @@ def _status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) ->
 def run(answers: Answers) -> tuple[Result, ...]:
     """Evaluate every rule against validated answers."""
     values = answers.values
-    results = []
-    for compiled in COMPILED_RULES:
-        status = _status(compiled, values)
-        because = (
-            tuple(answer_ref(q, values[q]) for q in compiled.questions if q in values)
-            if status in ("fail", "pass")
-            else ()
-        )
-        results.append(Result(compiled, status, because))
-    return tuple(results)
+    return tuple(Result(compiled, _status(compiled, values)) for compiled in COMPILED_RULES)
 
 
 def findings(answers: Answers) -> tuple[Finding, ...]:

@@ -191,7 +191,6 @@ class Finding(msgspec.Struct, frozen=True, kw_only=True):
     area: Area
     status: FindingStatus
     severity: Severity
-    answers: tuple[AnswerRef, ...] = ()
 
 
 class ResourceRef(msgspec.Struct, frozen=True, kw_only=True):

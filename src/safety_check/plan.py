@@ -7,7 +7,8 @@ first), then registry order. The first three are "do these first".
 
 from __future__ import annotations
 
-from safety_check.engine import Result, run
+from safety_check.authoring import NOT_SURE
+from safety_check.engine import CompiledRule, Result, because, run
 from safety_check.models import (
     SEVERITY_RANK,
     UNDER_18,
@@ -26,6 +27,7 @@ from safety_check.scoring import score
 
 DO_FIRST_LIMIT = 3
 MONITORED_QUESTION = "getting_help.someone_checks_phone"
+AnswerValues = dict[str, str | tuple[str, ...]]
 
 _DEVICES = frozenset(option.id for option in QUESTIONS_BY_ID["profile.devices"].options)
 _APPS = frozenset(option.id for option in QUESTIONS_BY_ID["profile.apps"].options)
@@ -62,21 +64,40 @@ def platforms_for(answers: Answers) -> frozenset[str]:
 def _for_platforms(
     groups: tuple[PlatformSteps, ...], platforms: frozenset[str]
 ) -> tuple[PlatformSteps, ...]:
-    chosen = tuple(group for group in groups if group.platform in platforms)
-    return chosen or groups
+    return tuple(group for group in groups if group.platform in platforms) or groups
 
 
-def _action(result: Result, platforms: frozenset[str]) -> Action:
+ActionKey = tuple[int, tuple[str | tuple[str, ...] | None, ...], frozenset[str]]
+_ACTIONS: dict[ActionKey, Action] = {}
+ACTION_CACHE_LIMIT = 50_000
+
+
+def _action(result: Result, platforms: frozenset[str], values: AnswerValues) -> Action:
+    """The action for a fired rule. An action depends only on the rule, the answers it read and
+    the person's platforms, and is immutable, so equal inputs share one cached object."""
     compiled = result.compiled
+    key = (compiled.order, tuple([values.get(q) for q in compiled.questions]), platforms)
+    action = _ACTIONS.get(key)
+    if action is None:
+        action = _make_action(compiled, platforms, values)
+        if len(_ACTIONS) >= ACTION_CACHE_LIMIT:
+            _ACTIONS.clear()
+        _ACTIONS[key] = action
+    return action
+
+
+def _make_action(compiled: CompiledRule, platforms: frozenset[str], values: AnswerValues) -> Action:
     rule = compiled.rule
+    refs = because(compiled, values)
+    unsure = any(NOT_SURE in ref.answer for ref in refs)
     return Action(
         rule_id=rule.id,
         area=rule.area,
         title=compiled.title,
         why=compiled.why,
-        because=result.because,
+        because=refs,
         steps=_for_platforms(compiled.steps, platforms),
-        how_to_check=_for_platforms(compiled.how_to_check, platforms) if result.unsure else (),
+        how_to_check=_for_platforms(compiled.how_to_check, platforms) if unsure else (),
         severity=rule.severity,
         effort_minutes=rule.effort_minutes,
         sources=rule.sources,
@@ -99,12 +120,12 @@ def build_plan(answers: Answers) -> Plan:
             (urgent if result.compiled.rule.urgent_step else other).append(result)
     urgent.sort(key=_urgent_key)
     other.sort(key=lambda result: _priority_key(result, monitored))
-    actions = [_action(result, platforms) for result in other]
+    actions = [_action(result, platforms, answers.values) for result in other]
     situation = situation_of(answers)
     return Plan(
         content_version=CONTENT_VERSION,
         age_band=situation.age_band,
-        urgent=_urgent_lane(urgent, platforms, situation.age_band, situation.urgent),
+        urgent=_urgent_lane(urgent, platforms, answers, situation.urgent),
         do_first=tuple(actions[:DO_FIRST_LIMIT]),
         next=tuple(actions[DO_FIRST_LIMIT:]),
         doing_well=tuple(
@@ -120,13 +141,13 @@ def build_plan(answers: Answers) -> Plan:
 
 
 def _urgent_lane(
-    urgent: list[Result], platforms: frozenset[str], age_band: AgeBand, situation_urgent: bool
+    urgent: list[Result], platforms: frozenset[str], answers: Answers, situation_urgent: bool
 ) -> UrgentLane | None:
     if not urgent and not situation_urgent:
         return None
     return UrgentLane(
-        message=urgent_message(age_band),
-        actions=tuple(_action(result, platforms) for result in urgent),
+        message=urgent_message(answers.age_band()),
+        actions=tuple(_action(result, platforms, answers.values) for result in urgent),
     )
 
 

@@ -58,8 +58,8 @@ _CATALOGUE: tuple[Resource, ...] = (
     Resource(
         id="report_remove",
         name="Report Remove (Childline and the Internet Watch Foundation)",
-        summary="Helps under 18s get a nude image or video of themselves removed from the "
-        "internet. You don't need an adult to use it.",
+        summary="Helps under 18s get a nude image or video of themselves taken down online. "
+        "You don't need an adult to use it.",
         audience="Under 18s in the UK",
         max_age=17,
         url="https://www.childline.org.uk/info-advice/bullying-abuse-safety/online-mobile-safety/report-remove/",
@@ -70,7 +70,7 @@ _CATALOGUE: tuple[Resource, ...] = (
     Resource(
         id="take_it_down",
         name="Take It Down",
-        summary="Stops nude images taken when you were under 18 being shared on the sites "
+        summary="Helps stop nude images taken when you were under 18 being shared on the sites "
         "that take part. The picture never leaves your device.",
         audience="Anyone, for images taken when they were under 18",
         url="https://takeitdown.ncmec.org",
@@ -80,7 +80,7 @@ _CATALOGUE: tuple[Resource, ...] = (
     Resource(
         id="stopncii",
         name="StopNCII.org",
-        summary="Stops intimate images of adults, real or fake, being shared on the sites "
+        summary="Helps stop intimate images of adults, real or fake, being shared on the sites "
         "that take part. The picture never leaves your device.",
         audience="Adults 18 and over, for images taken when they were adults",
         min_age=18,

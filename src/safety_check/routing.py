@@ -160,7 +160,7 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "crimestoppers",
         _always,
-        _fixed("To tell the police about a crime without giving your name."),
+        _fixed("To report a crime without giving your name."),
     ),
     Route(
         "victim_support",

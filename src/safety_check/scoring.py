@@ -17,13 +17,14 @@ decides whether another question applies (a registry test holds us to that).
 from __future__ import annotations
 
 from safety_check.conditions import compile_condition
-from safety_check.models import AREA_TITLES, AREAS, Answers, Area, AreaScore, Scores
+from safety_check.models import AREA_TITLES, AREAS, Answers, AreaScore, Scores
 from safety_check.questionnaire import QUESTIONNAIRE
 
+_AREA_INDEX = {area: index for index, area in enumerate(AREAS)}
 _SCORED = tuple(
     (
         question.id,
-        question.section,
+        _AREA_INDEX[question.section],  # type: ignore[index]  # scored questions are area questions
         question.weight,
         {option.id: option.safety for option in question.options},
         compile_condition(question.condition) if question.condition else None,
@@ -39,16 +40,15 @@ def _percent(weighted: float, total: float) -> int | None:
 
 def score(answers: Answers) -> Scores:
     values = answers.values
-    weighted: dict[str, float] = dict.fromkeys(AREAS, 0.0)
-    totals: dict[str, float] = dict.fromkeys(AREAS, 0.0)
-    answered: dict[str, int] = dict.fromkeys(AREAS, 0)
-    applicable: dict[str, int] = dict.fromkeys(AREAS, 0)
+    count = len(AREAS)
+    weighted, totals = [0.0] * count, [0.0] * count
+    answered, applicable = [0] * count, [0] * count
     for question_id, area, weight, safety_of, applies in _SCORED:
         if applies is not None and applies(values) is False:
             continue
         applicable[area] += 1
         value = values.get(question_id)
-        if not isinstance(value, str):
+        if value.__class__ is not str:
             continue
         answered[area] += 1
         safety = safety_of[value]
@@ -56,22 +56,15 @@ def score(answers: Answers) -> Scores:
             weighted[area] += weight * safety
             totals[area] += weight
     return Scores(
-        overall=_percent(sum(weighted.values()), sum(totals.values())),
-        areas=tuple(_area_score(area, weighted, totals, answered, applicable) for area in AREAS),
-    )
-
-
-def _area_score(
-    area: Area,
-    weighted: dict[str, float],
-    totals: dict[str, float],
-    answered: dict[str, int],
-    applicable: dict[str, int],
-) -> AreaScore:
-    return AreaScore(
-        area=area,
-        title=AREA_TITLES[area],
-        score=_percent(weighted[area], totals[area]),
-        answered=answered[area],
-        applicable=applicable[area],
+        overall=_percent(sum(weighted), sum(totals)),
+        areas=tuple(
+            AreaScore(
+                area=area,
+                title=AREA_TITLES[area],
+                score=_percent(weighted[index], totals[index]),
+                answered=answered[index],
+                applicable=applicable[index],
+            )
+            for index, area in enumerate(AREAS)
+        ),
     )

@@ -40,6 +40,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     key_rate_limit: int = 6000
     trusted_proxies: tuple[str, ...] = ()
     log_level: str = "INFO"
+    benchmark_body: Path | None = None
+    """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
 
     def trusted_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
         return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in self.trusted_proxies)
@@ -88,6 +90,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         trusted_proxies=_list(get("TRUSTED_PROXIES") or ""),
         log_level=(get("LOG_LEVEL") or defaults.log_level).upper(),
+        benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
     )
     problems.extend(check(settings))
     if problems:

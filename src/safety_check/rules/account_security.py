@@ -234,7 +234,7 @@ TURN_ON_2SV = Rule(
         ),
         steps(
             "instagram",
-            "Open Accounts Centre. Then tap Password and security.",
+            "Open Settings and privacy, then Accounts Centre. Then tap Password and security.",
             "Tap Two-factor authentication, then follow the steps on the screen to turn it on.",
             checked=CHECKED,
         ),
@@ -456,6 +456,8 @@ CHANGE_SHARED_PASSWORDS = Rule(
             "log out of all other devices, use it.",
             "Change your phone's screen lock code too.",
             "Turn on 2-step verification, so a password alone isn't enough.",
+            "If you're under 18 and a parent or carer knows your codes to help keep you safe, "
+            "you can talk to them before you change anything.",
             checked=CHECKED,
         ),
         steps(

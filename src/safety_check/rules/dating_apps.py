@@ -294,8 +294,8 @@ NUDES_TO_MATCHES = Rule(
     id="dating_apps_hold_back_nudes_until_you_have_met",
     area="dating_apps",
     title="Hold back on sending nudes to matches you haven't met",
-    why="Nude or sexual pictures are how sextortion usually starts. A fake match builds trust "
-    "fast, gets a picture, then threatens to share it unless you pay. If anyone misuses a "
+    why="Fake matches are a common way sextortion starts. They build trust fast, ask for a "
+    "picture, then threaten to share it unless you pay. If anyone misuses a "
     "picture you shared, that's their fault, not yours. In England and Wales, sharing it or "
     "threatening to share it is a crime.",
     fires="dating_apps.sends_nudes_to_matches = not_met",
@@ -408,8 +408,8 @@ UNDER_18 = Rule(
             "You can talk to {childline} about anything, at any time.",
             "If you're thinking of meeting someone you met online, talk to a parent, carer or "
             "another trusted adult first.",
-            "If someone has pressured you, keep the messages so you can show them when you "
-            "report. It's not your fault.",
+            "If someone has pressured you, it's not your fault. Keep the messages so you can "
+            "show them when you report, but don't save any nude pictures.",
             "If you're in danger right now, get help: {police_emergency}.",
             checked=CHECKED,
         ),

@@ -208,7 +208,7 @@ LIMIT_PUBLIC_PHOTOS = Rule(
         steps(
             "x",
             "Go to Settings and privacy, then Privacy and safety.",
-            "Open Audience and tagging. In some versions it is called Audience, media and tagging.",
+            "Open Audience, media and tagging. Older apps call it Audience and tagging.",
             "Turn on Protect your posts.",
             checked=CHECKED,
         ),
@@ -268,13 +268,15 @@ FAKE_UNDER_18 = Rule(
     id="deepfakes_fake_image_help_under_18",
     area="deepfakes",
     title="Get help to remove a fake nude picture of you",
-    why="It's not your fault. A fake nude of you is taken seriously, and it can be removed. A "
-    "trusted adult and the services here can help.",
+    why="It's not your fault. A fake nude of you is taken seriously, and it can often be "
+    "removed. A trusted adult and the services here can help.",
     fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
     applies=UNDER_18,
     steps=(
         steps(
             "general",
+            "If you're only worried one might exist, you don't have to go looking for it. "
+            "Talk to a trusted adult or {childline}.",
             "Tell a trusted adult, like a parent, carer or teacher. They can help you report "
             "it, and they don't need to see the picture.",
             "Don't screenshot, save or forward the picture itself. Write down where it is "
@@ -283,13 +285,11 @@ FAKE_UNDER_18 = Rule(
             "Use {report_remove} to get it taken down. You can give them a link, so you don't "
             "need a copy.",
             "If someone sent the picture to you and it's already on your device, {take_it_down} "
-            "can also help stop it spreading.",
+            "may also help stop it spreading.",
             "If someone is threatening you with it, or asking you for something, report it to "
             "{ceop}.",
             "A trusted adult can help you tell the police: {police_non_emergency}. If you're in "
             "danger, call {police_emergency}.",
-            "If you're only worried one might exist, you don't have to go looking for it. "
-            "Talk to a trusted adult or {childline}.",
             checked=CHECKED,
         ),
     ),
@@ -304,7 +304,7 @@ FAKE_ADULT = Rule(
     area="deepfakes",
     title="Keep evidence, report and get a fake intimate image removed",
     why="It's not your fault. Sharing a fake sexual image of someone, or threatening to, is a "
-    "crime in England and Wales, just as it is for a real one. Fakes can be taken down.",
+    "crime in England and Wales, just as it is for a real one. Fakes can often be taken down.",
     fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
     applies=ADULT,
     steps=(
@@ -313,8 +313,8 @@ FAKE_ADULT = Rule(
             "Keep evidence first: screenshots that show the web address, the date and time, "
             "and the account that posted it.",
             "If you might go to the police, think about contacting them before you ask for "
-            "removal, so the evidence isn't lost: {police_non_emergency}, or {police_emergency} if "
-            "you're in danger.",
+            "removal, so the evidence isn't lost. Call {police_non_emergency}, or "
+            "{police_emergency} if you're in danger.",
             "Report it to the site or app and ask them to remove it.",
             "Use {stopncii}. It covers fake and AI-made images, and the image never leaves "
             "your device.",
@@ -371,8 +371,8 @@ DONT_SHARE_FAKES_ADULT = Rule(
             "Fake sexual pictures of anyone under 18 are against the law. If you see one, "
             "report it to the police: {police_non_emergency}. Don't send it on, even to report "
             "it.",
-            "Parliament has also passed a law to make creating a sexual deepfake of an adult "
-            "a crime.",
+            "Parliament has also passed a law against creating a sexual deepfake of an adult "
+            "in England and Wales. It may not have started yet.",
             "Scotland and Northern Ireland have their own laws on sharing intimate images.",
             checked=CHECKED,
         ),

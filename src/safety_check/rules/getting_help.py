@@ -103,7 +103,7 @@ STAY_SAFE_NOW = Rule(
     id="getting_help_stay_safe_now",
     area="getting_help",
     title="If you are in danger or feel you can't cope, get help right now",
-    why="Threats like these can feel overwhelming. You don't have to handle them on your own, "
+    why="What is happening can feel overwhelming. You don't have to handle it on your own, "
     "and people are ready to help at any time of day or night.",
     fires=URGENT,
     steps=(
@@ -112,8 +112,7 @@ STAY_SAFE_NOW = Rule(
             "If you are in danger, or thinking about hurting yourself, call "
             "{police_emergency} now.",
             "If you need someone to talk to straight away: {samaritans}, or {shout}.",
-            "Nothing anyone threatens to share is worth your safety. This will pass, and help "
-            "is there.",
+            "You matter more than any picture. This will pass, and help is there.",
             checked=CHECKED,
         ),
     ),
@@ -128,8 +127,9 @@ EVIDENCE_UNDER_18 = Rule(
     id="getting_help_keep_evidence_under_18",
     area="getting_help",
     title="Keep the messages as evidence, but not the nude picture itself",
-    why="Evidence helps the police, the app and CEOP stop the person. Keeping a copy of a nude "
-    "picture of someone under 18 is not allowed, even if it is of you, so save everything else.",
+    why="Evidence helps the police, the app and CEOP stop the person. Save the messages, but "
+    "not any nude picture. The law doesn't allow copies of nudes of under-18s, even of "
+    "yourself. You are not in trouble.",
     fires=URGENT,
     applies=UNDER_18,
     steps=(
@@ -166,6 +166,8 @@ EVIDENCE_ADULT = Rule(
             "(URL), the date and the time.",
             "If you might go to the police, think about reporting to them before you ask a site "
             "to remove a post, so the evidence is not lost.",
+            "If the picture was taken when you were under 18, don't screenshot or save it. "
+            "Write down where it is instead.",
             checked=CHECKED,
         ),
     ),
@@ -205,8 +207,9 @@ REPORT_ADULT = Rule(
     id="getting_help_report_adult",
     area="getting_help",
     title="Report it to the police and to the site or app",
-    why="Threatening to share, or sharing, an intimate image without consent is a crime in "
-    "England and Wales. The police should treat you without judgement.",
+    why="Sharing an intimate image without consent, or threatening to, is a crime in England "
+    "and Wales. Scotland and Northern Ireland have their own laws. The police should listen "
+    "to you without judging you.",
     fires=URGENT,
     applies=ADULT,
     steps=(
@@ -320,7 +323,8 @@ LEARN_TO_REPORT = Rule(
             "In most apps, tap the three dots (⋯ or ⋮) on a post, profile or message, or press "
             "and hold a message, then choose Report.",
             "On most apps, the person you report is not told who reported them.",
-            "If the app doesn't act, {report_harmful_content} can help you take it further.",
+            "If you're 13 or over and the app doesn't act, {report_harmful_content} can help "
+            "you take it further.",
             checked=CHECKED,
         ),
     ),
@@ -340,7 +344,8 @@ LEARN_EVIDENCE = Rule(
     how_to_check=(
         steps(
             "general",
-            "Try taking a screenshot of this page now and find it in your photos.",
+            "Try taking a screenshot of an everyday app, like the weather, and find it in "
+            "your photos. You can delete it after.",
             checked=CHECKED,
         ),
     ),
@@ -385,8 +390,8 @@ FIND_TRUSTED_ADULT = Rule(
     id="getting_help_find_a_trusted_adult",
     area="getting_help",
     title="Think now about which adult you would go to",
-    why="Young people who tell an adult get help faster. Deciding now, before anything happens, "
-    "makes it much easier to ask.",
+    why="Telling an adult you trust helps you get help faster. Deciding now, before anything "
+    "happens, makes it much easier to ask.",
     fires="getting_help.trusted_adult in [no, not_sure]",
     how_to_check=(
         steps(
@@ -414,8 +419,8 @@ FIND_TRUSTED_PERSON = Rule(
     id="getting_help_find_someone_to_talk_to",
     area="getting_help",
     title="Know who you would turn to if something went wrong",
-    why="Having someone in mind, a friend, relative or a helpline, makes it easier to get "
-    "support quickly if you ever need it.",
+    why="Having someone in mind, like a friend, relative or helpline, makes it easier to get "
+    "support fast if you ever need it.",
     fires="getting_help.trusted_person in [no, not_sure]",
     how_to_check=(
         steps(

@@ -133,7 +133,7 @@ REMOVE_UNDER_18 = Rule(
     id="intimate_images_get_images_removed_under_18",
     area="intimate_images",
     title="Get the picture taken down with Report Remove and Take It Down",
-    why="It's not your fault, and pictures can be removed. These free tools help stop a nude "
+    why="It's not your fault, and pictures can often be removed. These free tools help stop a nude "
     "picture of you being shared, even if it has only been threatened. You don't need an "
     "adult to use them.",
     fires=f"{URGENT} and {UNDER_18}",
@@ -164,7 +164,7 @@ REMOVE_ADULT = Rule(
     id="intimate_images_get_images_removed_adult",
     area="intimate_images",
     title="Ask for the image to be removed, and stop it spreading with StopNCII",
-    why="It's not your fault, and images can be taken down. There are free tools to remove "
+    why="It's not your fault, and images can often be taken down. There are free tools to remove "
     "intimate images and stop them being shared again, even if someone has only threatened "
     "to share them.",
     fires=f"{URGENT} and {ADULT}",
@@ -205,7 +205,8 @@ DISAPPEARING_NOT_SAFE = Rule(
             "They can also film their screen with another phone. No app can spot that.",
             "Some apps tell you about screenshots, but there are ways around it.",
             "If someone saved a picture you sent without asking, it's not your fault. They are "
-            "the one in the wrong, and help to get it removed is in your plan.",
+            "the one in the wrong. The support services at the end of your plan can help get "
+            "it removed.",
             checked=CHECKED,
         ),
     ),
@@ -303,10 +304,10 @@ KNOW_THE_LAW = Rule(
     steps=(
         steps(
             "general",
-            "The law is section 66B of the Sexual Offences Act.",
+            "In England and Wales, the law is section 66B of the Sexual Offences Act.",
             "It covers real pictures and fakes made or changed by a computer or AI.",
-            "The crime is done by the person who shares or threatens, not by the person in the "
-            "picture.",
+            "The person who shares or threatens is the one breaking the law, not the person in "
+            "the picture.",
             "Scotland and Northern Ireland have their own laws against this too.",
             "Nude pictures of anyone under 18 are against the law to share. If this has "
             "happened to you, you are not in trouble for asking for help.",

@@ -436,9 +436,6 @@ UNWANTED_IMAGE_REPORT = Rule(
             "you're in danger.",
             "{victim_support} can help you whether or not you tell the police.",
             "Tell someone you trust. If you're under 18, tell a trusted adult.",
-            "If a file arrives that you weren't expecting, you can decline it without opening "
-            "it. Setting AirDrop or Quick Share so strangers can't send to you stops most "
-            "requests reaching your screen.",
             checked=CHECKED,
         ),
     ),
@@ -452,7 +449,7 @@ UNWANTED_IMAGE_UNDER_18 = Rule(
     id="nearby_sharing_unwanted_image_under_18_support",
     area="nearby_sharing",
     title="Tell a trusted adult or Childline about the picture you were sent",
-    why="You haven't done anything wrong by being sent it. Talking to a trusted adult or "
+    why="It's not your fault that someone sent it. Talking to a trusted adult or "
     "Childline means you don't have to deal with it on your own, and they can help you report "
     "it.",
     fires="nearby_sharing.unwanted_sexual_image = yes",
@@ -462,7 +459,7 @@ UNWANTED_IMAGE_UNDER_18 = Rule(
             "general",
             "Tell a parent, carer, teacher or another adult you trust what happened.",
             "You don't need to show anyone the picture. Just tell them about it.",
-            "Don't send it on to anyone, even to show a friend what happened.",
+            "Don't save it or send it on to anyone, even to show a friend what happened.",
             "You can talk to {childline} at any time, about anything.",
             "If someone is pressuring you or asking you for pictures, you can report it to {ceop}.",
             checked=CHECKED,

@@ -640,7 +640,7 @@ WHATSAPP_GROUPS_CONTACTS = Rule(
     id="privacy_settings_whatsapp_groups_contacts",
     area="privacy_settings",
     title="Choose who can add you to WhatsApp groups",
-    why="At first, anyone with your number can add you to a group. That can put you in chats "
+    why="Unless you change it, anyone with your number can add you to a group. That can put you in chats "
     "with strangers who send things you didn't ask for. Limiting it to your contacts stops that.",
     fires="privacy_settings.whatsapp_groups in [everyone, not_sure]",
     how_to_check=(
@@ -672,7 +672,7 @@ WHATSAPP_PROFILE_PHOTO_CONTACTS = Rule(
     id="privacy_settings_whatsapp_profile_photo_contacts",
     area="privacy_settings",
     title="Show your WhatsApp profile photo to your contacts only",
-    why="At first, anyone who has your number can see your WhatsApp photo. A photo of you can "
+    why="Unless you change it, anyone who has your number can see your WhatsApp photo. A photo of you can "
     "be saved and misused, for example to make fake images. Your contacts only is safer.",
     fires="privacy_settings.whatsapp_profile_photo in [everyone, not_sure]",
     how_to_check=(

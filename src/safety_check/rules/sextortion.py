@@ -112,15 +112,15 @@ DONT_PAY = Rule(
     id="sextortion_dont_pay",
     area="sextortion",
     title="Don't pay them, and don't send anything more",
-    why="Paying almost never makes the threats stop. Once someone pays, they are usually asked "
-    "for more. Sending more pictures gives them more to threaten you with.",
+    why="Paying doesn't mean the threats will stop. People who pay are often asked for more. "
+    "Sending more pictures gives them more to threaten you with.",
     fires=THREATENED,
     steps=(
         steps(
             "general",
             "Don't pay, and don't send money, gift cards or more pictures, even if they set a "
             "deadline. Deadlines are there to scare you into acting fast.",
-            "If you have already paid, that's OK and it's not your fault. Don't pay anything more.",
+            "If you have already paid, don't panic. It's not your fault. Don't pay anything more.",
             "You don't have to deal with this alone: the support services at the end of your "
             "plan help people with this every day.",
             checked=CHECKED,
@@ -148,7 +148,9 @@ ALREADY_PAID = Rule(
             "collected yet, ask them to cancel it.",
             "Keep the payment details (amount, date, account or card number they gave you) as "
             "evidence.",
-            "Report it: {report_fraud}.",
+            "Report it: {report_fraud}. In Scotland, report it to the police instead: "
+            "{police_non_emergency}.",
+            "If you're under 18, a trusted adult can help you talk to the bank.",
             checked=CHECKED,
         ),
     ),
@@ -198,8 +200,8 @@ STRANGER_SCAM = Rule(
             "general",
             "They may have pretended to be someone your age, or used stolen photos. Being "
             "tricked by a criminal is not your fault.",
-            "They often go from first message to threats in under an hour. Taking your time to "
-            "get help is the right thing to do.",
+            "Some go from first message to threats in under an hour. Taking your time to get "
+            "help is the right thing to do.",
             "Police and support services deal with this every day and will not judge you.",
             checked=CHECKED,
         ),
@@ -238,8 +240,8 @@ CHECK_CONTACTS = Rule(
     id="sextortion_check_new_contacts",
     area="sextortion",
     title="Check that new contacts are who they say they are",
-    why="Sextortion usually starts with a fake profile: someone pretending to be your age, "
-    "using stolen photos, who gets friendly fast.",
+    why="Sextortion often starts with a fake profile. It may be someone pretending to be your "
+    "age, using stolen photos, who gets friendly fast.",
     fires="sextortion.checks_new_contacts in [sometimes, never, not_sure]",
     how_to_check=(
         steps(
@@ -282,7 +284,8 @@ FAST_PRESSURE = Rule(
             "You can stop replying at any time. You don't owe anyone a picture or an explanation.",
             "Block and report the account in the app.",
             "If you have already sent something, it's not your fault. Talk to someone you trust "
-            "and see the support services at the end of your plan.",
+            "(a trusted adult, if you're under 18) and see the support services at the end of "
+            "your plan.",
             checked=CHECKED,
         ),
     ),
@@ -303,10 +306,12 @@ KNOW_THE_STEPS = Rule(
         steps(
             "general",
             "Don't pay and don't send anything more.",
-            "Stop replying and block them, after saving screenshots of their profile and messages.",
+            "Stop replying and block them, after saving screenshots of their profile and "
+            "messages. If you're under 18, don't screenshot or save any nude picture.",
             "Don't delete the messages or your account: they are evidence.",
             "Report the account to the app, and tell the police.",
-            "Talk to someone you trust. It is never the fault of the person being threatened.",
+            "Talk to someone you trust, like a trusted adult if you're under 18. It is never "
+            "the fault of the person being threatened.",
             checked=CHECKED,
         ),
     ),

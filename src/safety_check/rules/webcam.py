@@ -110,8 +110,8 @@ COVER_CAMERA = Rule(
         steps(
             "mac",
             "On a MacBook, don't close the lid with a thick cover fitted: it can crack the screen.",
-            "The green light next to a Mac's camera always comes on when the camera is in use, "
-            "so watch for it.",
+            "Apple says the green light next to a Mac's camera comes on whenever the camera is "
+            "in use, so watch for it.",
             checked=CHECKED,
         ),
         steps(
@@ -176,7 +176,7 @@ REVIEW_PERMISSIONS = Rule(
         ),
         steps(
             "windows",
-            "Open Settings, then Privacy & security, then Camera.",
+            "Open Settings, then Privacy & security. Under App permissions, choose Camera.",
             "Turn off apps that don't need your camera, and check Let desktop apps access your "
             "camera as well.",
             checked=CHECKED,
@@ -235,7 +235,8 @@ LIGHT_ON = Rule(
             "Install your device's updates, then run a full scan with its built-in security app.",
             "Remove apps and programs you don't recognise, and don't open attachments or links "
             "from people you don't know.",
-            "If you're still worried, ask a trusted adult or a repair shop you trust to check it.",
+            "If you're still worried, ask someone you trust or a repair shop to check it. If "
+            "you're under 18, ask a trusted adult to help.",
             checked=CHECKED,
         ),
     ),
@@ -256,11 +257,12 @@ RECORDED_YOU_SCAM = Rule(
         steps(
             "general",
             "Don't reply and don't pay.",
-            "Report it: {ncsc_phishing}. Then delete it.",
+            "Report it: {ncsc_phishing}. If you haven't paid, you can then delete it.",
             "If the email shows a password you still use, change that password now and turn on "
             "2-step verification.",
             "If you have already paid, you are the victim of a crime and it is not your fault. "
-            "Tell your bank, and report it: {report_fraud}.",
+            "Keep the email. Tell your bank, and report it: {report_fraud}. In Scotland, "
+            "report it to the police instead.",
             checked=CHECKED,
         ),
     ),

@@ -83,8 +83,13 @@ async def _flush_usage_forever(app: Litestar) -> None:
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the service. With no settings, the defaults (embedded SQLite file) are used."""
     settings = settings or Settings()
+    handlers: list[Any] = [ApiController]
+    if settings.benchmark_body is not None:
+        from safety_check.service.benchmark import precomputed_plan_route
+
+        handlers.append(precomputed_plan_route(settings.benchmark_body.read_bytes()))
     app = Litestar(
-        route_handlers=[ApiController],
+        route_handlers=handlers,
         lifespan=[_lifespan(settings)],
         middleware=[AccessMiddleware],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -1,0 +1,135 @@
+"""The command line: plans, the questionnaire, keys and clear one-line errors for bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from safety_check.cli import MAX_ANSWERS_BYTES, main
+
+EXAMPLES = Path(__file__).parents[1] / "api" / "examples"
+TEEN = EXAMPLES / "teen_threatened_on_snapchat.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "plan", str(TEEN))
+    assert code == 0
+    assert err == ""
+    assert "Right now" in out
+    assert "It's not your fault" in out
+    assert "Why this is in your plan" in out
+    assert "0800 1111" in out  # Childline, from the catalogue
+
+
+def test_plan_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", str(TEEN), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["age_band"] == "13_15"
+
+
+def test_plan_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b'{"answers": {"profile.age_band": "18_plus"}}'))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "plan", "-")
+    assert code == 0
+    assert "Support for you" in out
+
+
+def test_questionnaire(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "questionnaire")
+    assert code == 0
+    assert "profile.age_band" in out
+    code, out, _ = run(capsys, "questionnaire", "--json")
+    assert json.loads(out)["questions"][0]["id"] == "profile.age_band"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"{not json", "not valid JSON"),
+        (b'{"answers": []}', "Expected `object`"),
+        (b'{"answers": {"profile.devices": "mac"}}', "profile.age_band: This question is required"),
+        (b"x" * (MAX_ANSWERS_BYTES + 1), "larger than"),
+    ],
+)
+def test_bad_input_is_one_line_per_problem_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "answers.json"
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "plan", str(path))
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+    assert all(line.startswith("safety-check: ") for line in err.splitlines())
+
+
+def test_invalid_answers_report_every_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text('{"answers": {"profile.devices": "mac", "nope.nope": "x"}}')
+    _, _, err = run(capsys, "plan", str(path))
+    assert len(err.splitlines()) == 3
+
+
+def test_key_lifecycle_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAFETY_CHECK_DATABASE", str(tmp_path / "keys.db"))
+    code, out, _ = run(capsys, "keys", "create", "Partner app")
+    assert code == 0
+    key = out.strip().splitlines()[-1]
+    prefix = key.split("_")[1]
+    code, out, _ = run(capsys, "keys", "list")
+    assert prefix in out
+    assert "active" in out
+    assert key not in out
+    assert run(capsys, "keys", "revoke", prefix)[0] == 0
+    assert "revoked" in run(capsys, "keys", "list")[1]
+    code, _, err = run(capsys, "keys", "revoke", prefix)
+    assert code == 2
+    assert "no active key" in err
+
+
+def test_bad_settings_are_reported_not_raised(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAFETY_CHECK_PORT", "eighty")
+    code, _, err = run(capsys, "keys", "list")
+    assert code == 2
+    assert "SAFETY_CHECK_PORT" in err
+
+
+def test_openapi_command_writes_the_document(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "openapi.json"
+    assert run(capsys, "openapi", "--output", str(target))[0] == 0
+    assert json.loads(target.read_text())["info"]["title"] == "Safety Check API"
+
+
+def test_console_script_is_installed() -> None:
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "safety-check"), "plan", str(TEEN), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
