@@ -11,6 +11,7 @@
 | SAFETY_CHECK_KEY_RATE_LIMIT | 6000 | requests per minute for one partner API key |
 | SAFETY_CHECK_TRUSTED_PROXIES | (none) | comma-separated proxy addresses or networks whose X-Forwarded-For is believed |
 | SAFETY_CHECK_LOG_LEVEL | INFO | DEBUG, INFO, WARNING or ERROR |
+| SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     key_rate_limit: int = 6000
     trusted_proxies: tuple[str, ...] = ()
     log_level: str = "INFO"
+    exit_url: str = "https://www.bbc.co.uk/weather"
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
 
@@ -90,6 +92,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         trusted_proxies=_list(get("TRUSTED_PROXIES") or ""),
         log_level=(get("LOG_LEVEL") or defaults.log_level).upper(),
+        exit_url=get("EXIT_URL") or defaults.exit_url,
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
     )
     problems.extend(check(settings))
@@ -111,6 +114,8 @@ def check(settings: Settings) -> list[str]:
             ipaddress.ip_network(proxy, strict=False)
         except ValueError:
             problems.append(f"{PREFIX}TRUSTED_PROXIES: {proxy!r} is not an IP address or network")
+    if not settings.exit_url.startswith(("https://", "http://")):
+        problems.append(f"{PREFIX}EXIT_URL must be an http(s) address")
     if settings.log_level not in LOG_LEVELS:
         problems.append(f"{PREFIX}LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if settings.database.exists() and settings.database.is_dir():

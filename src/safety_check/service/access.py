@@ -171,7 +171,12 @@ class AccessMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or scope["path"] in UNLIMITED_PATHS:
+        path = scope["path"]
+        if (
+            scope["type"] != ScopeType.HTTP
+            or path in UNLIMITED_PATHS
+            or path.startswith("/static/")
+        ):
             await self.app(scope, receive, send)
             return
         state: Any = scope["app"].state

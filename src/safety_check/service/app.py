@@ -6,24 +6,32 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 from litestar import Litestar
+from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.logging.config import LoggingConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
 
 from safety_check.questionnaire import CONTENT_VERSION
+from safety_check.resources import RESOURCES
 from safety_check.service.access import AccessControl, AccessMiddleware
 from safety_check.service.api import ApiController
 from safety_check.service.headers import add_security_headers
 from safety_check.service.problems import EXCEPTION_HANDLERS
+from safety_check.service.web import WebController
 from safety_check.settings import Settings
 from safety_check.storage import Database
 
 MAX_BODY_BYTES = 32 * 1024
+PACKAGE = Path(__file__).resolve().parent.parent
 USAGE_FLUSH_SECONDS = 30
 
 logger = logging.getLogger("safety_check")
@@ -80,10 +88,23 @@ async def _flush_usage_forever(app: Litestar) -> None:
             logger.exception("could not save API key usage counts; will retry")
 
 
+def _template_globals(engine: JinjaTemplateEngine) -> None:
+    engine.engine.globals["resources"] = RESOURCES
+
+
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the service. With no settings, the defaults (embedded SQLite file) are used."""
     settings = settings or Settings()
-    handlers: list[Any] = [ApiController]
+    handlers: list[Any] = [
+        ApiController,
+        WebController,
+        create_static_files_router(
+            path="/static",
+            directories=[PACKAGE / "static"],
+            cache_control=None,
+            include_in_schema=False,
+        ),
+    ]
     if settings.benchmark_body is not None:
         from safety_check.service.benchmark import precomputed_plan_route
 
@@ -95,6 +116,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[add_security_headers],
         request_max_body_size=MAX_BODY_BYTES,
+        template_config=TemplateConfig(
+            directory=PACKAGE / "templates",
+            engine=JinjaTemplateEngine,
+            engine_callback=_template_globals,
+        ),
+        compression_config=CompressionConfig(
+            backend="gzip", minimum_size=1024, gzip_compress_level=6
+        ),
         openapi_config=openapi_config(),
         cors_config=(
             CORSConfig(

@@ -12,6 +12,7 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.response import Template
 
 from safety_check.answers import AnswersInvalid
 
@@ -105,10 +106,44 @@ def _validation_errors(error: ValidationException) -> tuple[ProblemError, ...]:
     return tuple(errors)
 
 
-def http_exception_handler(
-    request: Request[Any, Any, Any], error: HTTPException
-) -> Response[bytes]:
+HTML_MESSAGES = {
+    403: ("This page can't be used like that", "Please go back to the check and try again."),
+    404: ("Page not found", "There's nothing at this address."),
+    405: ("Page not found", "There's nothing at this address."),
+    413: ("Too much was sent", "Please go back and try again."),
+    415: ("Something went wrong", "Please go back to the check and try again."),
+    429: ("Please wait a moment", "There were too many requests from here. Try again in a minute."),
+}
+
+
+def wants_html(request: Request[Any, Any, Any]) -> bool:
+    """Pages for people get HTML errors; the API (and anything not asking for HTML) gets JSON."""
+    accept = request.headers.get("accept", "")
+    return not request.url.path.startswith("/api/") and "text/html" in accept
+
+
+def html_error(
+    request: Request[Any, Any, Any], status: int, headers: dict[str, str] | None = None
+) -> Response[Any]:
+    title, message = HTML_MESSAGES.get(
+        status, ("Something went wrong", "Please try again in a moment.")
+    )
+    context = {"title": title, "message": message, "exit_url": request.app.state.settings.exit_url}
+    return Template(
+        template_name="error.html",
+        context=context,
+        status_code=status,
+        media_type="text/html",
+        headers=headers,
+    )
+
+
+def http_exception_handler(request: Request[Any, Any, Any], error: HTTPException) -> Response[Any]:
     status = error.status_code
+    if wants_html(request):
+        if status >= 500:
+            logger.error("%s %s answered %s", request.method, request.url.path, status)
+        return html_error(request, status, error.headers)
     if status >= 500:
         logger.error("%s %s answered %s", request.method, request.url.path, status)
         return problem_response(status)
@@ -129,7 +164,7 @@ def http_exception_handler(
     return problem_response(status, detail, errors=errors, headers=error.headers)
 
 
-def internal_error_handler(request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
+def internal_error_handler(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
     # The request body, query and headers may hold answers or keys: log only where it happened.
     logger.error(
         "unhandled %s on %s %s",
@@ -138,7 +173,7 @@ def internal_error_handler(request: Request[Any, Any, Any], error: Exception) ->
         request.url.path,
         exc_info=error,
     )
-    return problem_response(500)
+    return html_error(request, 500) if wants_html(request) else problem_response(500)
 
 
 EXCEPTION_HANDLERS: dict[Any, Any] = {
