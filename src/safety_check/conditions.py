@@ -189,6 +189,15 @@ def questions_in(condition: Condition) -> Iterator[str]:
         yield condition.question
 
 
+def positive_atoms(condition: Condition) -> Iterator[Is | Has | AnyOf]:
+    """The atoms that can make the condition true (those not under a `not`)."""
+    if isinstance(condition, All | Any):
+        for part in condition.conditions:
+            yield from positive_atoms(part)
+    elif isinstance(condition, Is | Has | AnyOf):
+        yield condition
+
+
 def options_in(condition: Condition) -> Iterator[tuple[str, str]]:
     """Every (question, option) pair the condition names."""
     if isinstance(condition, All | Any):

@@ -10,7 +10,13 @@ from functools import lru_cache
 
 import msgspec
 
-from safety_check.conditions import Evaluator, compile_condition, parse, questions_in
+from safety_check.conditions import (
+    Evaluator,
+    compile_condition,
+    parse,
+    positive_atoms,
+    questions_in,
+)
 from safety_check.models import (
     AnswerRef,
     Answers,
@@ -35,6 +41,8 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     fires: Evaluator
     applies: Evaluator | None
     questions: tuple[str, ...]
+    reasons: tuple[tuple[str, Evaluator], ...]
+    """Each atom of `fires` that can make it true, with the question it reads."""
     habit: bool
     """Reads a scored question, so a pass is a habit worth praising."""
     title: str
@@ -76,6 +84,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         fires=compile_condition(fires),
         applies=compile_condition(parse(rule.applies)) if rule.applies else None,
         questions=questions,
+        reasons=tuple((atom.question, compile_condition(atom)) for atom in positive_atoms(fires)),
         habit=any(question in _SCORED_QUESTIONS for question in questions),
         title=render_resource_mentions(rule.title),
         why=render_resource_mentions(rule.why),
@@ -121,8 +130,14 @@ class Result(msgspec.Struct, frozen=True):
 def because(
     compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
 ) -> tuple[AnswerRef, ...]:
-    """The person's answers that the rule read, in the words they saw."""
-    return tuple(answer_ref(q, values[q]) for q in compiled.questions if q in values)
+    """The answers that made the rule fire, in the words the person saw.
+
+    Only atoms that are true count, so a rule that fires on "a or b" names the answer that did it.
+    """
+    chosen = dict.fromkeys(question for question, atom in compiled.reasons if atom(values) is True)
+    if not chosen:  # fired through a `not`: show everything the rule read
+        chosen = dict.fromkeys(q for q in compiled.questions if q in values)
+    return tuple(answer_ref(q, values[q]) for q in chosen)
 
 
 def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bool:

@@ -12,6 +12,7 @@
 | SAFETY_CHECK_TRUSTED_PROXIES | (none) | comma-separated proxy addresses or networks whose X-Forwarded-For is believed |
 | SAFETY_CHECK_LOG_LEVEL | INFO | DEBUG, INFO, WARNING or ERROR |
 | SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
+| SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     trusted_proxies: tuple[str, ...] = ()
     log_level: str = "INFO"
     exit_url: str = "https://www.bbc.co.uk/weather"
+    public_url: str | None = None
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
 
@@ -93,6 +95,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         trusted_proxies=_list(get("TRUSTED_PROXIES") or ""),
         log_level=(get("LOG_LEVEL") or defaults.log_level).upper(),
         exit_url=get("EXIT_URL") or defaults.exit_url,
+        public_url=get("PUBLIC_URL"),
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
     )
     problems.extend(check(settings))
@@ -116,6 +119,11 @@ def check(settings: Settings) -> list[str]:
             problems.append(f"{PREFIX}TRUSTED_PROXIES: {proxy!r} is not an IP address or network")
     if not settings.exit_url.startswith(("https://", "http://")):
         problems.append(f"{PREFIX}EXIT_URL must be an http(s) address")
+    if settings.public_url is not None and (
+        not settings.public_url.startswith(("https://", "http://"))
+        or any(char in settings.public_url for char in "?#")
+    ):
+        problems.append(f"{PREFIX}PUBLIC_URL must be an http(s) address with no query")
     if settings.log_level not in LOG_LEVELS:
         problems.append(f"{PREFIX}LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if settings.database.exists() and settings.database.is_dir():

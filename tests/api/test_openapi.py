@@ -35,6 +35,11 @@ def test_every_operation_is_documented() -> None:
         "listResources",
         "getHealth",
         "getReadiness",
+        "createCohort",
+        "submitCohortResponse",
+        "getCohortReport",
+        "closeCohort",
+        "deleteCohort",
     ):
         assert f'"operationId": "{operation_id}"' in document
     assert '"Problem"' in document

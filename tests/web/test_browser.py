@@ -53,7 +53,13 @@ def some_questions(page: Any) -> None:
 
 
 def reach(page: Any, base_url: str, name: str) -> None:
-    """Open one of the pages under test."""
+    """Open one of the pages under test, with its stylesheet and script loaded."""
+    _navigate(page, base_url, name)
+    # A click returns once the next page starts loading; measure only the finished page.
+    page.wait_for_load_state("load")
+
+
+def _navigate(page: Any, base_url: str, name: str) -> None:
     simple = {
         "start": "/",
         "help": "/help",

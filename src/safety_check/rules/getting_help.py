@@ -296,7 +296,7 @@ PLAN_SAFELY = Rule(
             checked=CHECKED,
         ),
     ),
-    severity="high",
+    severity="critical",
     effort_minutes=10,
     sources=(RPH_FAQ,),
     since=SINCE,
@@ -323,8 +323,8 @@ LEARN_TO_REPORT = Rule(
             "In most apps, tap the three dots (⋯ or ⋮) on a post, profile or message, or press "
             "and hold a message, then choose Report.",
             "On most apps, the person you report is not told who reported them.",
-            "If you're 13 or over and the app doesn't act, {report_harmful_content} can help "
-            "you take it further.",
+            "If the app doesn't act on your report, the support services at the end of your "
+            "plan can help you take it further.",
             checked=CHECKED,
         ),
     ),

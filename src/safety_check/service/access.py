@@ -76,6 +76,11 @@ class FixedWindowLimiter:
         reset = max(1, int((window + 1) * self.window - now))
         return Decision(count <= limit, limit, max(0, limit - count), reset)
 
+    def peek(self, identity: str) -> int:
+        """Hits so far in the current window, without counting one more."""
+        start, count = self._counts.get(identity, (None, 0))
+        return count if start == int(self.clock() // self.window) else 0
+
     def _prune(self, window: int) -> None:
         self._counts = {k: v for k, v in self._counts.items() if v[0] == window}
 
@@ -102,19 +107,19 @@ def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
     """The caller's address: the peer, or the first untrusted hop of X-Forwarded-For."""
     client = scope.get("client")
     peer = client[0] if client else "unknown"
-    if not trusted or not _is_trusted(peer, trusted):
+    if not trusted or not is_trusted(peer, trusted):
         return peer
     forwarded = _header(scope, b"x-forwarded-for")
     if not forwarded:
         return peer
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
     for hop in reversed(hops):
-        if not _is_trusted(hop, trusted):
+        if not is_trusted(hop, trusted):
             return hop
     return hops[0] if hops else peer
 
 
-def _is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
+def is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -161,6 +166,7 @@ class AccessControl:
         self.settings = settings
         self.trusted = settings.trusted_networks()
         self.limiter = FixedWindowLimiter()
+        self.hourly = FixedWindowLimiter(window=60 * 60)
         self.usage = UsageCounter()
 
 

@@ -24,6 +24,7 @@ from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
 from safety_check.service.access import AccessControl, AccessMiddleware
 from safety_check.service.api import ApiController
+from safety_check.service.cohorts_api import CohortsController
 from safety_check.service.headers import add_security_headers
 from safety_check.service.problems import EXCEPTION_HANDLERS
 from safety_check.service.web import WebController
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings()
     handlers: list[Any] = [
         ApiController,
+        CohortsController,
         WebController,
         create_static_files_router(
             path="/static",

@@ -6,13 +6,15 @@ travel in hidden fields and the plan is the response to the last POST, so no URL
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+import msgspec
 from litestar import Controller, MediaType, Request, get, post
 from litestar.exceptions import HTTPException, PermissionDeniedException
 from litestar.response import Template
 
-from safety_check.models import AGE_BANDS, AREA_TITLES, UNDER_18, AgeBand, Question
+from safety_check.models import AGE_BANDS, AREA_TITLES, UNDER_18, AgeBand, Answers, Plan, Question
 from safety_check.plan import build_plan
 from safety_check.resources import RESOURCES, contact_line, suits_age
 from safety_check.service.form import (
@@ -22,13 +24,14 @@ from safety_check.service.form import (
     hidden_fields,
     questions_for_step,
 )
+from safety_check.storage.cohorts import Cohort
 from safety_check.textplan import PLATFORM_NAMES, because_sentence
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 STEPS = ("about", "questions", "plan")
 
 
-def _same_origin(request: Request[Any, Any, Any]) -> None:
+def same_origin(request: Request[Any, Any, Any]) -> None:
     """Refuse form posts that a browser says came from another site."""
     if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         raise PermissionDeniedException("This form can only be sent from this site.")
@@ -39,10 +42,25 @@ def _same_origin(request: Request[Any, Any, Any]) -> None:
             raise PermissionDeniedException("This form can only be sent from this site.")
 
 
-def _page(template: str, request: Request[Any, Any, Any], **context: Any) -> Template:
+class Flow(msgspec.Struct, frozen=True, kw_only=True):
+    """Where the form posts to, and the class check it belongs to, if any."""
+
+    form_action: str = "/check"
+    cohort: Cohort | None = None
+
+
+INDIVIDUAL = Flow()
+
+
+def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Template:
     return Template(
         template_name=template,
-        context={"exit_url": request.app.state.settings.exit_url, **context},
+        context={
+            "exit_url": request.app.state.settings.exit_url,
+            "form_action": INDIVIDUAL.form_action,
+            "cohort": None,
+            **context,
+        },
         media_type=MediaType.HTML,
     )
 
@@ -55,16 +73,19 @@ def _grouped(questions: list[Question]) -> list[tuple[str, list[Question]]]:
     return list(groups.items())
 
 
-def _questions_page(
+def _questionspage(
     request: Request[Any, Any, Any],
     step: str,
     raw: RawAnswers,
     errors: dict[str, str] | None = None,
+    flow: Flow = INDIVIDUAL,
 ) -> Template:
     questions = questions_for_step(step, raw)
-    return _page(
+    return page(
         f"{step}.html",
         request,
+        form_action=flow.form_action,
+        cohort=flow.cohort,
         step_number=STEPS.index(step) + 1,
         groups=_grouped(questions),
         answers=raw,
@@ -73,15 +94,24 @@ def _questions_page(
     )
 
 
-def _plan_page(request: Request[Any, Any, Any], raw: RawAnswers, *, urgent_only: bool) -> Template:
-    answers, errors = check(raw)
-    if answers is None:
-        return _questions_page(request, "about", raw, errors)
-    return _page(
+def _planpage(
+    request: Request[Any, Any, Any],
+    answers: Answers,
+    raw: RawAnswers,
+    *,
+    urgent_only: bool,
+    flow: Flow = INDIVIDUAL,
+    plan: Plan | None = None,
+    class_outcome: str | None = None,
+) -> Template:
+    return page(
         "plan.html",
         request,
+        form_action=flow.form_action,
+        cohort=flow.cohort,
+        class_outcome=class_outcome,
         step_number=3,
-        plan=build_plan(answers),
+        plan=plan or build_plan(answers),
         urgent_only=urgent_only,
         hidden=hidden_fields(raw),
         child=answers.age_band() in UNDER_18,
@@ -91,47 +121,70 @@ def _plan_page(request: Request[Any, Any, Any], raw: RawAnswers, *, urgent_only:
     )
 
 
+async def read_form(request: Request[Any, Any, Any]) -> tuple[str, RawAnswers]:
+    """The step the person asked for and their answers so far, from a same-site form post."""
+    same_origin(request)
+    if request.content_type[0] != FORM_MEDIA_TYPE:
+        raise HTTPException(status_code=415, detail="Send the form as a web form.")
+    form = await request.form()
+    fields = [(str(k), str(v)) for k, v in form.multi_items()]
+    step = next((value for name, value in fields if name == "_step"), "about")
+    return step, answers_from_form(fields)
+
+
+FinishPlan = Callable[[Answers, Plan], Awaitable[str | None]]
+
+
+async def nextpage(
+    request: Request[Any, Any, Any],
+    step: str,
+    raw: RawAnswers,
+    flow: Flow = INDIVIDUAL,
+    finish: FinishPlan | None = None,
+) -> Template:
+    """The page after `step`; `finish` runs once on the full plan (a class check stores it)."""
+    if step == "change_about":
+        return _questionspage(request, "about", raw, flow=flow)
+    if step == "continue":
+        return _questionspage(request, "questions", raw, flow=flow)
+    answers, errors = check(raw)
+    if answers is None:
+        page_step = "about" if step == "about" else "questions"
+        return _questionspage(request, page_step, raw, errors, flow=flow)
+    urgent = "yes" in (
+        answers.get("situation.threat_to_share"),
+        answers.get("situation.image_shared"),
+    )
+    if step == "about" and urgent:
+        return _planpage(request, answers, raw, urgent_only=True, flow=flow)
+    if step == "about":
+        return _questionspage(request, "questions", raw, flow=flow)
+    plan = build_plan(answers)
+    outcome = await finish(answers, plan) if finish else None
+    return _planpage(
+        request, answers, raw, urgent_only=False, flow=flow, plan=plan, class_outcome=outcome
+    )
+
+
+def firstpage(request: Request[Any, Any, Any], flow: Flow, raw: RawAnswers) -> Template:
+    return _questionspage(request, "about", raw, flow=flow)
+
+
 class WebController(Controller):
     include_in_schema = False
 
     @get("/", name="start")
     async def start(self, request: Request[Any, Any, Any]) -> Template:
-        return _page("start.html", request)
+        return page("start.html", request)
 
     @get("/check", name="check")
     async def about_you(self, request: Request[Any, Any, Any]) -> Template:
-        return _questions_page(request, "about", {})
+        return _questionspage(request, "about", {})
 
     @post("/check", status_code=200)
     async def submit(self, request: Request[Any, Any, Any]) -> Template:
-        _same_origin(request)
-        if request.content_type[0] != FORM_MEDIA_TYPE:
-            raise HTTPException(status_code=415, detail="Send the form as a web form.")
-        form = await request.form()
-        fields = [(str(k), str(v)) for k, v in form.multi_items()]
-        step = next((value for name, value in fields if name == "_step"), "about")
-        raw = answers_from_form(fields)
-        return self._next_page(request, step, raw)
-
-    def _next_page(self, request: Request[Any, Any, Any], step: str, raw: RawAnswers) -> Template:
-        if step == "change_about":
-            return _questions_page(request, "about", raw)
-        if step == "continue":
-            return _questions_page(request, "questions", raw)
-        answers, errors = check(raw)
-        if answers is None:
-            return _questions_page(
-                request, "about" if step == "about" else "questions", raw, errors
-            )
-        urgent = "yes" in (
-            answers.get("situation.threat_to_share"),
-            answers.get("situation.image_shared"),
-        )
-        if step == "about" and urgent:
-            return _plan_page(request, raw, urgent_only=True)
-        if step == "about":
-            return _questions_page(request, "questions", raw)
-        return _plan_page(request, raw, urgent_only=False)
+        step, raw = await read_form(request)
+        return await nextpage(request, step, raw)
 
     @get("/help", name="help")
     async def get_help(self, request: Request[Any, Any, Any]) -> Template:
@@ -142,7 +195,7 @@ class WebController(Controller):
         sections = [
             (title, [r for r in RESOURCES.values() if suits_age(r, band)]) for title, band in bands
         ]
-        return _page(
+        return page(
             "help.html",
             request,
             sections=sections,
@@ -152,4 +205,4 @@ class WebController(Controller):
 
     @get("/cover-your-tracks", name="cover_tracks")
     async def cover_tracks(self, request: Request[Any, Any, Any]) -> Template:
-        return _page("cover_tracks.html", request)
+        return page("cover_tracks.html", request)

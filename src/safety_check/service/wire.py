@@ -7,35 +7,34 @@ at a time by the decoder; the schema tells partners exactly what is valid.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
-from litestar.openapi.spec import Schema
-from litestar.openapi.spec.enums import OpenAPIType
 
 from safety_check.answers import WireAnswers
 from safety_check.models import Question
 from safety_check.questionnaire import QUESTIONNAIRE
 
 
-def _property(question: Question) -> Schema:
+def _property(question: Question) -> dict[str, Any]:
+    # Plain JSON Schema (camelCase keys): these dicts are copied into openapi.json as they are.
     options = [option.id for option in question.options]
     description = question.text + (f" Asked only when: {question.when}." if question.when else "")
     if question.kind == "single":
-        return Schema(type=OpenAPIType.STRING, enum=options, description=description)
-    return Schema(
-        type=OpenAPIType.ARRAY,
-        items=Schema(type=OpenAPIType.STRING, enum=options),
-        unique_items=True,
-        max_items=len(options),
-        description=description,
-    )
+        return {"type": "string", "enum": options, "description": description}
+    return {
+        "type": "array",
+        "items": {"type": "string", "enum": options},
+        "uniqueItems": True,
+        "maxItems": len(options),
+        "description": description,
+    }
 
 
 ANSWERS_SCHEMA = {
     "properties": {question.id: _property(question) for question in QUESTIONNAIRE.questions},
     "required": [question.id for question in QUESTIONNAIRE.questions if question.required],
-    "additional_properties": False,
+    "additionalProperties": False,
 }
 
 

@@ -24,4 +24,34 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (key_id, day)
     ) WITHOUT ROWID
     """,
+    # 2: class checks. A response row holds no name, address, device detail or time of day:
+    # only the day, the content version, the report figures and the area answers.
+    """
+    CREATE TABLE cohorts (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        join_code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        age_band TEXT CHECK (age_band IN ('under_13', '13_15', '16_17', '18_plus')),
+        teacher_key_hash BLOB NOT NULL UNIQUE,
+        created_day TEXT NOT NULL,
+        closes_day TEXT NOT NULL,
+        closed_early_day TEXT,
+        delete_day TEXT NOT NULL
+    );
+    CREATE INDEX cohorts_by_delete_day ON cohorts (delete_day);
+    CREATE TABLE responses (
+        id INTEGER PRIMARY KEY,
+        cohort_id INTEGER NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        content_version TEXT NOT NULL,
+        record BLOB NOT NULL,
+        answers BLOB NOT NULL
+    );
+    CREATE INDEX responses_by_cohort ON responses (cohort_id);
+    CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    ) WITHOUT ROWID
+    """,
 )

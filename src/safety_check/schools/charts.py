@@ -1,0 +1,59 @@
+"""Server-rendered SVG charts for class reports, built only from published (suppressed) figures.
+
+Each chart is decorative next to its table: the table is the text equivalent, so the SVG is
+marked `aria-hidden`. Hidden cells are drawn as one dashed block whose width is the total hidden
+in the row, a figure anyone could already work out from the row total.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from safety_check.schools.report import AreaDistribution, Gap
+
+WIDTH = 300
+HEIGHT = 28
+BAND_COLOURS = ("#a4262c", "#b35c00", "#1d70b8", "#00703c", "#505a5f")
+"""Lowest scores to highest, then "no score"; each at least 3:1 against white."""
+
+
+def _rect(x: float, width: float, fill: str, *, dashed: bool = False) -> str:
+    stroke = 'stroke="#0b0c0c" stroke-dasharray="4 3"' if dashed else 'stroke="#ffffff"'
+    return (
+        f'<rect x="{x:.1f}" y="2" width="{width:.1f}" height="{HEIGHT - 4}" '
+        f'fill="{fill}" {stroke} stroke-width="2"/>'
+    )
+
+
+def distribution_svg(distribution: AreaDistribution, total: int) -> Markup:
+    parts: list[str] = []
+    x = 0.0
+    hidden = total
+    for cell, colour in zip(distribution.bands, BAND_COLOURS, strict=True):
+        if cell.count is None:
+            continue
+        hidden -= cell.count
+        width = WIDTH * cell.count / total
+        if width:
+            parts.append(_rect(x, width, colour))
+        x += width
+    if hidden:
+        parts.append(_rect(x, WIDTH * hidden / total, "#ffffff", dashed=True))
+    return Markup(  # noqa: S704 (only numbers, constants and escaped text)
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+        f'aria-hidden="true" focusable="false" data-area="{escape(distribution.area)}">'
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+def share_svg(gap: Gap) -> Markup:
+    if gap.share is None:
+        return Markup("")
+    width = WIDTH * gap.share / 100
+    return Markup(  # noqa: S704 (only numbers, constants and escaped text)
+        f'<svg class="chart" viewBox="0 0 {WIDTH} 16" width="{WIDTH}" height="16" '
+        f'aria-hidden="true" focusable="false">'
+        f'<rect x="0" y="2" width="{WIDTH}" height="12" fill="#ffffff" stroke="#505a5f"/>'
+        f'<rect x="0" y="2" width="{width:.1f}" height="12" fill="#1d70b8"/></svg>'
+    )

@@ -1,0 +1,56 @@
+"""Join codes that students type, and teacher keys that only the teacher holds.
+
+A join code is read off a board or a screen, so it uses an alphabet without look-alike characters
+(no 0/O, 1/I/L) and is shown in two halves (``K7QM-RX4P``). Eight characters from 30 give about
+39 bits: with guesses throttled per address, finding a live code by chance is not practical.
+
+A teacher key is a bearer secret with 192 bits of randomness; only its SHA-256 hash is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ3456789"
+JOIN_LENGTH = 8
+TEACHER_KEY_PREFIX = "sctk_"
+PUBLIC_ID_BYTES = 12
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_LENGTH))
+
+
+def display_join_code(code: str) -> str:
+    half = JOIN_LENGTH // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def normalise_join_code(typed: str) -> str | None:
+    """The canonical code for what someone typed, or None if it cannot be a code.
+
+    Case, spaces and dashes are forgiven, and a typed 2 is read as the Z it looks like.
+    """
+    cleaned = typed.strip().upper().replace("-", "").replace(" ", "").replace("2", "Z")
+    if len(cleaned) != JOIN_LENGTH or any(char not in JOIN_ALPHABET for char in cleaned):
+        return None
+    return cleaned
+
+
+def new_public_id() -> str:
+    """The class's id in dashboard and report URLs: random, so ids cannot be walked."""
+    return secrets.token_urlsafe(PUBLIC_ID_BYTES)
+
+
+def new_teacher_key() -> str:
+    return TEACHER_KEY_PREFIX + secrets.token_urlsafe(24)
+
+
+def hash_teacher_key(key: str) -> bytes:
+    return hashlib.sha256(key.encode()).digest()
+
+
+def teacher_key_matches(key: str, stored_hash: bytes) -> bool:
+    return hmac.compare_digest(hash_teacher_key(key), stored_hash)

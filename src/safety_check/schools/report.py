@@ -1,0 +1,196 @@
+"""A class report: counts, score distributions and common gaps, suppressed before anyone sees them.
+
+Built only from `ResponseRecord`s, never from answers. Figures appear only once the check has
+closed: a dashboard that updated with each new response would let anyone who watched it change
+work out the answers of the student who had just submitted. Every figure that leaves this module has
+been through `suppression.suppress_row`; the dashboard, the CSV and the API all publish exactly
+these figures and nothing computed from hidden cells (no means, no rankings of hidden rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import msgspec
+
+from safety_check.engine import COMPILED_RULES
+from safety_check.models import AREA_TITLES, AREAS, AgeBand, Area
+from safety_check.schools.curriculum import FRAMEWORK, FRAMEWORK_AGES, TEACHING
+from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord
+from safety_check.schools.suppression import MIN_RESPONSES, share, suppress_row
+
+SCORE_BANDS: tuple[tuple[str, int, int], ...] = (
+    ("0–24", 0, 24),
+    ("25–49", 25, 49),
+    ("50–74", 50, 74),
+    ("75–100", 75, 100),
+)
+NO_SCORE = "No score"
+"""The area did not apply to the student, or they skipped its questions."""
+BAND_LABELS: tuple[str, ...] = (*(label for label, _, _ in SCORE_BANDS), NO_SCORE)
+TEACH_NEXT_LIMIT = 3
+
+_TITLES = {compiled.rule.id: compiled.title for compiled in COMPILED_RULES}
+_AREAS = {compiled.rule.id: compiled.rule.area for compiled in COMPILED_RULES}
+_RULE_INDEX = {rule_id: index for index, rule_id in enumerate(REPORTABLE_RULES)}
+
+
+class Cell(msgspec.Struct, frozen=True):
+    """A published figure: `count` and `share` (%) are null when suppressed."""
+
+    label: str
+    count: int | None
+    share: int | None
+
+
+class AreaDistribution(msgspec.Struct, frozen=True, kw_only=True):
+    area: Area
+    title: str
+    bands: tuple[Cell, ...]
+    """Students per score band, then "No score"; the bands add up to `responses`."""
+
+
+class Gap(msgspec.Struct, frozen=True, kw_only=True):
+    rule_id: str
+    area: Area
+    title: str
+    count: int | None
+    """Students whose plan recommended this action; null when suppressed."""
+    share: int | None
+
+
+class TeachNext(msgspec.Struct, frozen=True, kw_only=True):
+    area: Area
+    title: str
+    focus: str
+    strands: tuple[str, ...]
+    ages: str
+    because: str
+
+
+class Report(msgspec.Struct, frozen=True, kw_only=True):
+    responses: int
+    published: bool
+    """False while the check is open or below the minimum: then only `responses` is given."""
+    withheld: str | None
+    """Why the figures are not shown yet, in words for the teacher."""
+    minimum_responses: int
+    framework: str
+    areas: tuple[AreaDistribution, ...]
+    gaps: tuple[Gap, ...]
+    """Every action a class report can show, most common first; suppressed ones last."""
+    teach_next: tuple[TeachNext, ...]
+
+
+def _band_index(score: int | None) -> int:
+    if score is None:
+        return len(SCORE_BANDS)
+    return next(index for index, (_, low, high) in enumerate(SCORE_BANDS) if low <= score <= high)
+
+
+def _cells(labels: Iterable[str], counts: list[int], total: int) -> tuple[Cell, ...]:
+    published = suppress_row(counts)
+    return tuple(
+        Cell(label, count, share(count, total))
+        for label, count in zip(labels, published, strict=True)
+    )
+
+
+def _tally(records: Iterable[ResponseRecord]) -> tuple[int, list[list[int]], list[int]]:
+    bands = [[0] * len(BAND_LABELS) for _ in AREAS]
+    recommended = [0] * len(REPORTABLE_RULES)
+    total = 0
+    for record in records:
+        total += 1
+        for area_index, score in enumerate(record.scores[: len(AREAS)]):
+            bands[area_index][_band_index(score)] += 1
+        for rule_id in set(record.recommended):
+            index = _RULE_INDEX.get(rule_id)
+            if index is not None:  # rules retired since the response was stored drop out
+                recommended[index] += 1
+    return total, bands, recommended
+
+
+def _gaps(recommended: list[int], total: int) -> tuple[Gap, ...]:
+    gaps = []
+    for rule_id, count in zip(REPORTABLE_RULES, recommended, strict=True):
+        # The row is "recommended" and "not recommended": both sides are protected.
+        shown, _ = suppress_row([count, total - count])
+        gaps.append(
+            Gap(
+                rule_id=rule_id,
+                area=_AREAS[rule_id],
+                title=_TITLES[rule_id],
+                count=shown,
+                share=share(shown, total),
+            )
+        )
+    # Only published counts decide the order, so a hidden row's place reveals nothing.
+    gaps.sort(key=lambda gap: (gap.count is None, -(gap.count or 0), _RULE_INDEX[gap.rule_id]))
+    return tuple(gaps)
+
+
+def _teach_next(gaps: tuple[Gap, ...], age_band: AgeBand | None) -> tuple[TeachNext, ...]:
+    chosen: dict[Area, Gap] = {}
+    for gap in gaps:
+        if gap.count and gap.area not in chosen:
+            chosen[gap.area] = gap
+        if len(chosen) == TEACH_NEXT_LIMIT:
+            break
+    return tuple(
+        TeachNext(
+            area=area,
+            title=AREA_TITLES[area],
+            focus=TEACHING[area].focus,
+            strands=TEACHING[area].strands,
+            ages=FRAMEWORK_AGES[age_band],
+            because=f"{gap.share}% of the class were advised to: {gap.title}",
+        )
+        for area, gap in chosen.items()
+    )
+
+
+WITHHELD_OPEN = (
+    "Results appear when the check closes, so nobody can work out one student's answers by "
+    "watching the figures change."
+)
+WITHHELD_FEW = (
+    f"Results appear only when at least {MIN_RESPONSES} students have taken part, so no one "
+    "can be picked out."
+)
+
+
+def build_report(
+    records: Iterable[ResponseRecord], age_band: AgeBand | None, *, closed: bool
+) -> Report:
+    total, bands, recommended = _tally(records)
+    withheld = WITHHELD_FEW if total < MIN_RESPONSES else None if closed else WITHHELD_OPEN
+    if withheld:
+        return Report(
+            responses=total,
+            published=False,
+            withheld=withheld,
+            minimum_responses=MIN_RESPONSES,
+            framework=FRAMEWORK,
+            areas=(),
+            gaps=(),
+            teach_next=(),
+        )
+    gaps = _gaps(recommended, total)
+    return Report(
+        responses=total,
+        published=True,
+        withheld=None,
+        minimum_responses=MIN_RESPONSES,
+        framework=FRAMEWORK,
+        areas=tuple(
+            AreaDistribution(
+                area=area,
+                title=AREA_TITLES[area],
+                bands=_cells(BAND_LABELS, bands[index], total),
+            )
+            for index, area in enumerate(AREAS)
+        ),
+        gaps=gaps,
+        teach_next=_teach_next(gaps, age_band),
+    )

@@ -1,0 +1,155 @@
+"""Class checks for the web and API surfaces: create, join, submit and report.
+
+The surfaces decode and encode; this module calls storage and the pure core, and applies the
+guessing limits that protect join codes and teacher keys.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request
+from litestar.exceptions import HTTPException
+
+from safety_check.models import AgeBand, Answers, Plan
+from safety_check.plan import build_plan
+from safety_check.questionnaire import CONTENT_VERSION
+from safety_check.schools.codes import display_join_code, normalise_join_code
+from safety_check.schools.qr import join_qr_svg
+from safety_check.schools.record import area_answers, record_for
+from safety_check.schools.report import Report, build_report
+from safety_check.service.access import AccessControl, client_address
+from safety_check.storage import Database
+from safety_check.storage.cohorts import (
+    Cohort,
+    NewCohort,
+    create_cohort,
+    find_by_code,
+    find_for_teacher,
+    response_records,
+    store_response,
+)
+
+NAME_MAX = 80
+OPEN_DAYS_DEFAULT = 30
+OPEN_DAYS_MAX = 180
+KEEP_DAYS_DEFAULT = 90
+KEEP_DAYS_MAX = 365
+BAD_CODE_LIMIT = 30
+"""Unknown join codes per address per minute: room for a class's typos, too few to search."""
+BAD_TEACHER_KEY_LIMIT = 20
+CREATE_LIMIT_PER_HOUR = 30
+
+
+class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A new class check."""
+
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_MAX)]
+    age_band: AgeBand | None = None
+    open_days: Annotated[int, msgspec.Meta(ge=1, le=OPEN_DAYS_MAX)] = OPEN_DAYS_DEFAULT
+    keep_days: Annotated[int, msgspec.Meta(ge=1, le=KEEP_DAYS_MAX)] = KEEP_DAYS_DEFAULT
+
+
+def clean_name(name: str) -> str | None:
+    """The class name to store, or None if it is empty or holds control characters."""
+    cleaned = " ".join(name.split())
+    if not 1 <= len(cleaned) <= NAME_MAX or any(ord(char) < 32 for char in cleaned):
+        return None
+    return cleaned
+
+
+def _access(request: Request[Any, Any, Any]) -> tuple[AccessControl, str]:
+    access: AccessControl = request.app.state.access
+    return access, client_address(request.scope, access.trusted)
+
+
+def too_many(status_detail: str) -> HTTPException:
+    return HTTPException(status_code=429, detail=status_detail, headers={"Retry-After": "60"})
+
+
+def allow_create(request: Request[Any, Any, Any]) -> None:
+    access, address = _access(request)
+    if not access.hourly.hit(f"create:{address}", CREATE_LIMIT_PER_HOUR).allowed:
+        raise too_many("Too many class checks made from here this hour. Try again later.")
+
+
+async def create(request: Request[Any, Any, Any], data: CohortIn, name: str) -> NewCohort:
+    allow_create(request)
+    return await create_cohort(
+        request.app.state.database,
+        name=name,
+        age_band=data.age_band,
+        open_days=data.open_days,
+        keep_days=data.keep_days,
+    )
+
+
+async def find_open(request: Request[Any, Any, Any], typed_code: str) -> Cohort | None:
+    """The open class check for a typed join code, or None (unknown, closed or expired).
+
+    Misses are counted per address; past the limit every lookup from there is refused for the
+    rest of the minute, so codes cannot be searched for.
+    """
+    access, address = _access(request)
+    identity = f"bad-code:{address}"
+    if access.limiter.peek(identity) >= BAD_CODE_LIMIT:
+        raise too_many("Too many wrong codes from here. Wait a minute and try again.")
+    code = normalise_join_code(typed_code)
+    cohort = await find_by_code(request.app.state.database, code) if code else None
+    if cohort is None or not cohort.is_open():
+        access.limiter.hit(identity, BAD_CODE_LIMIT)
+        return None
+    return cohort
+
+
+async def find_for_key(
+    request: Request[Any, Any, Any], public_id: str, teacher_key: str
+) -> Cohort | None:
+    """The class for its teacher key; None alike for a wrong key and for no such class."""
+    access, address = _access(request)
+    identity = f"bad-teacher-key:{address}"
+    if access.limiter.peek(identity) >= BAD_TEACHER_KEY_LIMIT:
+        raise too_many("Too many wrong teacher keys from here. Wait a minute and try again.")
+    cohort = await find_for_teacher(request.app.state.database, public_id, teacher_key)
+    if cohort is None:
+        access.limiter.hit(identity, BAD_TEACHER_KEY_LIMIT)
+    return cohort
+
+
+def note_bad_teacher_key(request: Request[Any, Any, Any]) -> None:
+    access, address = _access(request)
+    if not access.limiter.hit(f"bad-teacher-key:{address}", BAD_TEACHER_KEY_LIMIT).allowed:
+        raise too_many("Too many wrong teacher keys from here. Wait a minute and try again.")
+
+
+async def submit(database: Database, cohort: Cohort, answers: Answers, plan: Plan) -> bool:
+    """Store one student's response; True once committed, False if the check had closed."""
+    return await store_response(
+        database,
+        cohort,
+        content_version=CONTENT_VERSION,
+        record=record_for(plan),
+        answers=area_answers(answers),
+    )
+
+
+async def plan_and_submit(database: Database, cohort: Cohort, answers: Answers) -> Plan:
+    plan = build_plan(answers)
+    if not await submit(database, cohort, answers, plan):
+        raise HTTPException(status_code=404, detail="This class check has closed.")
+    return plan
+
+
+async def report(database: Database, cohort: Cohort) -> Report:
+    records = await response_records(database, cohort)
+    return build_report(records, cohort.age_band, closed=not cohort.is_open())
+
+
+def join_url(request: Request[Any, Any, Any], cohort: Cohort) -> str:
+    base = request.app.state.settings.public_url or str(request.base_url).rstrip("/")
+    return f"{base.rstrip('/')}/join/{display_join_code(cohort.join_code)}"
+
+
+def join_qr(request: Request[Any, Any, Any], cohort: Cohort) -> str:
+    return str(join_qr_svg(join_url(request, cohort)))

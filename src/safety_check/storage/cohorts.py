@@ -1,0 +1,272 @@
+"""Class checks in SQLite: creating, joining, storing responses, reading figures, expiry.
+
+All days are UTC calendar days (ISO text); nothing finer is stored. A check is open until the end
+of its closing day unless the teacher closes it early, and its data are deleted on its delete day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sqlite3
+import zlib
+
+import msgspec
+
+from safety_check.models import AgeBand
+from safety_check.schools.codes import (
+    hash_teacher_key,
+    new_join_code,
+    new_public_id,
+    new_teacher_key,
+    teacher_key_matches,
+)
+from safety_check.schools.record import ResponseRecord
+from safety_check.storage.database import Database
+
+MAX_CODE_ATTEMPTS = 8
+_COLUMNS = (
+    "id, public_id, join_code, name, age_band, teacher_key_hash, created_day, closes_day, "
+    "closed_early_day, delete_day"
+)
+_record_encoder = msgspec.msgpack.Encoder()
+_record_decoder = msgspec.msgpack.Decoder(ResponseRecord)
+_answers_encoder = msgspec.msgpack.Encoder()
+_NO_KEY = hash_teacher_key("")
+# Every query is built here from constant column names, never from input.
+_SELECT = "SELECT " + _COLUMNS + " FROM cohorts WHERE "  # noqa: S608
+_LOOKUPS = {
+    column: _SELECT + column + " = ?"
+    for column in ("id", "join_code", "public_id", "teacher_key_hash")
+}
+_LIST = (
+    "SELECT " + _COLUMNS + ", (SELECT count(*) FROM responses WHERE cohort_id = cohorts.id) "  # noqa: S608
+    "FROM cohorts ORDER BY id"
+)
+
+
+def utc_today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+class Cohort(msgspec.Struct, frozen=True, kw_only=True):
+    id: int
+    public_id: str
+    join_code: str
+    name: str
+    age_band: AgeBand | None
+    teacher_key_hash: bytes
+    created_day: str
+    closes_day: str
+    closed_early_day: str | None
+    delete_day: str
+
+    def is_open(self, today: dt.date | None = None) -> bool:
+        day = (today or utc_today()).isoformat()
+        return self.closed_early_day is None and day <= self.closes_day
+
+    def closed_day(self) -> str:
+        return self.closed_early_day or self.closes_day
+
+
+class NewCohort(msgspec.Struct, frozen=True, kw_only=True):
+    cohort: Cohort
+    teacher_key: str
+    """Shown to the teacher once; only its hash is stored."""
+
+
+def _cohort(row: sqlite3.Row | tuple[object, ...]) -> Cohort:
+    fields = dict(zip(_COLUMNS.split(", "), row, strict=True))
+    return msgspec.convert(fields, Cohort)
+
+
+async def create_cohort(
+    database: Database,
+    *,
+    name: str,
+    age_band: AgeBand | None,
+    open_days: int,
+    keep_days: int,
+    today: dt.date | None = None,
+) -> NewCohort:
+    """A new class check with a fresh join code, public id and teacher key."""
+    day = today or utc_today()
+    closes = day + dt.timedelta(days=open_days)
+    deletes = closes + dt.timedelta(days=keep_days)
+    teacher_key = new_teacher_key()
+    for _ in range(MAX_CODE_ATTEMPTS):
+        code, public_id = new_join_code(), new_public_id()
+        try:
+            async with database.write() as db:
+                cursor = await db.execute(
+                    "INSERT INTO cohorts (public_id, join_code, name, age_band, teacher_key_hash,"
+                    " created_day, closes_day, delete_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        public_id,
+                        code,
+                        name,
+                        age_band,
+                        hash_teacher_key(teacher_key),
+                        day.isoformat(),
+                        closes.isoformat(),
+                        deletes.isoformat(),
+                    ),
+                )
+                row_id = cursor.lastrowid
+        except sqlite3.IntegrityError:
+            continue  # a join code or id collided with a live one: draw again
+        cohort = await _one(database, "id", row_id)
+        assert cohort is not None
+        return NewCohort(cohort=cohort, teacher_key=teacher_key)
+    raise RuntimeError("could not find a free join code")
+
+
+async def _one(database: Database, column: str, value: object) -> Cohort | None:
+    async with database.read() as db, db.execute(_LOOKUPS[column], (value,)) as cursor:
+        row = await cursor.fetchone()
+    return _cohort(tuple(row)) if row else None
+
+
+async def find_by_code(database: Database, join_code: str) -> Cohort | None:
+    return await _one(database, "join_code", join_code)
+
+
+async def find_by_public_id(database: Database, public_id: str) -> Cohort | None:
+    return await _one(database, "public_id", public_id)
+
+
+async def find_for_teacher(database: Database, public_id: str, teacher_key: str) -> Cohort | None:
+    """The class if the key is its teacher key; None alike for "not yours" and "no such class"."""
+    cohort = await find_by_public_id(database, public_id)
+    matches = teacher_key_matches(teacher_key, cohort.teacher_key_hash if cohort else _NO_KEY)
+    return cohort if cohort is not None and matches else None
+
+
+async def find_by_teacher_key(database: Database, teacher_key: str) -> Cohort | None:
+    cohort = await _one(database, "teacher_key_hash", hash_teacher_key(teacher_key))
+    if cohort is None or not teacher_key_matches(teacher_key, cohort.teacher_key_hash):
+        return None
+    return cohort
+
+
+async def store_response(
+    database: Database,
+    cohort: Cohort,
+    *,
+    content_version: str,
+    record: ResponseRecord,
+    answers: dict[str, str | tuple[str, ...]],
+    today: dt.date | None = None,
+) -> bool:
+    """Store one response; True once it is committed, False if the check has closed meanwhile."""
+    day = (today or utc_today()).isoformat()
+    packed_answers = zlib.compress(_answers_encoder.encode(answers))
+    async with database.write() as db:
+        # The open check is repeated inside the write transaction, so a response can never
+        # land in a check that was closed or deleted a moment earlier.
+        cursor = await db.execute(
+            "INSERT INTO responses (cohort_id, day, content_version, record, answers) "
+            "SELECT id, ?, ?, ?, ? FROM cohorts "
+            "WHERE id = ? AND closed_early_day IS NULL AND closes_day >= ?",
+            (
+                day,
+                content_version,
+                _record_encoder.encode(record),
+                packed_answers,
+                cohort.id,
+                day,
+            ),
+        )
+        return cursor.rowcount == 1
+
+
+async def count_responses(database: Database, cohort: Cohort) -> int:
+    async with (
+        database.read() as db,
+        db.execute("SELECT count(*) FROM responses WHERE cohort_id = ?", (cohort.id,)) as cursor,
+    ):
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def response_records(database: Database, cohort: Cohort) -> list[ResponseRecord]:
+    async with database.read() as db:
+        cursor = await db.execute("SELECT record FROM responses WHERE cohort_id = ?", (cohort.id,))
+        rows = await cursor.fetchall()
+        await cursor.close()
+    decode = _record_decoder.decode
+    return [decode(row[0]) for row in rows]
+
+
+async def close_cohort(database: Database, cohort: Cohort, today: dt.date | None = None) -> None:
+    day = (today or utc_today()).isoformat()
+    async with database.write() as db:
+        await db.execute(
+            "UPDATE cohorts SET closed_early_day = ? WHERE id = ? AND closed_early_day IS NULL",
+            (day, cohort.id),
+        )
+
+
+async def delete_cohort(database: Database, cohort: Cohort) -> None:
+    """Remove the class and every response (overwritten on disk: secure_delete is on)."""
+    async with database.write() as db:
+        await db.execute("DELETE FROM cohorts WHERE id = ?", (cohort.id,))
+
+
+async def purge_expired(database: Database, today: dt.date | None = None) -> tuple[int, int]:
+    """Delete every class check whose delete day has come; return (classes, responses) removed."""
+    day = (today or utc_today()).isoformat()
+    async with database.write() as db:
+        cursor = await db.execute(
+            "SELECT count(*) FROM responses WHERE cohort_id IN "
+            "(SELECT id FROM cohorts WHERE delete_day <= ?)",
+            (day,),
+        )
+        row = await cursor.fetchone()
+        responses = int(row[0]) if row else 0
+        cursor = await db.execute("DELETE FROM cohorts WHERE delete_day <= ?", (day,))
+        return cursor.rowcount, responses
+
+
+class CohortSummary(msgspec.Struct, frozen=True, kw_only=True):
+    public_id: str
+    name: str
+    open: bool
+    closes_day: str
+    delete_day: str
+    responses: int
+
+
+async def list_cohorts(database: Database, today: dt.date | None = None) -> list[CohortSummary]:
+    async with database.read() as db:
+        cursor = await db.execute(_LIST)
+        rows = await cursor.fetchall()
+        await cursor.close()
+    summaries = []
+    for row in rows:
+        cohort = _cohort(tuple(row)[:-1])
+        summaries.append(
+            CohortSummary(
+                public_id=cohort.public_id,
+                name=cohort.name,
+                open=cohort.is_open(today),
+                closes_day=cohort.closed_day(),
+                delete_day=cohort.delete_day,
+                responses=int(row[-1]),
+            )
+        )
+    return summaries
+
+
+async def session_secret(database: Database) -> bytes:
+    """The key that signs teacher sessions: made once, kept in the database for every worker."""
+    async with database.write() as db:
+        await db.execute(
+            "INSERT OR IGNORE INTO secrets (name, value) VALUES ('session', ?)",
+            (secrets.token_bytes(32),),
+        )
+        cursor = await db.execute("SELECT value FROM secrets WHERE name = 'session'")
+        row = await cursor.fetchone()
+        await cursor.close()
+    assert row is not None
+    return bytes(row[0])
