@@ -25,8 +25,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/engine.py
-	$(BIN)/python bench/http.py
+	$(BIN)/python -m bench.engine
+	$(BIN)/python -m bench.http
+	$(BIN)/python -m bench.schools
 
 examples: $(STAMP)
 	$(BIN)/python -m api.examples.regenerate

@@ -139,10 +139,17 @@ def test_may_alert_actions_are_flagged_and_held_back_when_someone_checks_the_pho
     from safety_check.engine import COMPILED_RULES
 
     alerting = [c.rule.id for c in COMPILED_RULES if c.rule.may_alert]
-    if not alerting:
-        return  # nothing to hold back yet
-    plan = plan_for(getting_help__someone_checks_phone="yes")
+    assert alerting, "some steps could be noticed by someone who checks the phone"
+    plan = plan_for(
+        getting_help__someone_checks_phone="yes",
+        account_security__screen_lock="no",
+        account_security__someone_knows_passwords="yes",
+        personal_details__live_location="lots",
+        webcam__cover_when_unused="never",
+    )
     actions = plan.do_first + plan.next
+    assert any(action.caution for action in actions), "the alerting steps are in this plan"
+    assert any(action.caution is None for action in actions)
     for action in actions:
         assert (action.caution == CAUTION_MAY_ALERT) == (action.rule_id in alerting)
     held = [a.caution is not None for a in actions]

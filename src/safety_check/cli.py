@@ -17,6 +17,7 @@ from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
 from safety_check.storage import Database, StorageError
+from safety_check.storage.cohorts import list_cohorts, purge_expired
 from safety_check.storage.keys import create_key, list_keys, revoke_key
 from safety_check.textplan import render_plan, render_questionnaire
 
@@ -177,6 +178,48 @@ def _keys_command(args: argparse.Namespace) -> int:
     return asyncio.run(_with_database(actions[args.keys_command]))
 
 
+def _cohorts_command(args: argparse.Namespace) -> int:
+    async def list_all(database: Database) -> int:
+        rows = await list_cohorts(database)
+        if not rows:
+            sys.stdout.write("No class checks.\n")
+        for row in rows:
+            state = "open until" if row.open else "closed"
+            sys.stdout.write(
+                f"{row.public_id}  {state:<10} {row.closes_day}  delete on {row.delete_day}  "
+                f"responses {row.responses:>6}  {row.name}\n"
+            )
+        return 0
+
+    return asyncio.run(_with_database(list_all))
+
+
+def _purge_command(args: argparse.Namespace) -> int:
+    async def purge(database: Database) -> int:
+        classes, responses = await purge_expired(database)
+        sys.stdout.write(f"Deleted {classes} expired class checks and {responses} responses.\n")
+        return 0
+
+    return asyncio.run(_with_database(purge))
+
+
+def _backup_command(args: argparse.Namespace) -> int:
+    async def backup(database: Database) -> int:
+        target = Path(args.path)
+        if target.exists():
+            raise InputError(f"{target}: already exists; choose a new file name")
+        if not target.parent.is_dir():
+            raise InputError(f"{target.parent}: no such directory")
+        try:
+            await database.backup(target)
+        except StorageError as error:
+            raise InputError(str(error)) from None
+        sys.stdout.write(f"Backed up to {target} (integrity check ok).\n")
+        return 0
+
+    return asyncio.run(_with_database(backup))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="safety-check",
@@ -211,6 +254,18 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = key_commands.add_parser("revoke", help="revoke a key")
     revoke.add_argument("prefix", help="the key's prefix, as shown by 'keys list'")
     keys.set_defaults(handler=_keys_command)
+
+    cohorts = commands.add_parser("cohorts", help="class checks for schools")
+    cohort_commands = cohorts.add_subparsers(dest="cohorts_command", required=True)
+    cohort_commands.add_parser("list", help="list class checks with their response counts")
+    cohorts.set_defaults(handler=_cohorts_command)
+
+    purge = commands.add_parser("purge", help="delete class checks whose delete day has come")
+    purge.set_defaults(handler=_purge_command)
+
+    backup = commands.add_parser("backup", help="write a consistent, checked copy of the database")
+    backup.add_argument("path", help="the new file to write (must not exist)")
+    backup.set_defaults(handler=_backup_command)
     return parser
 
 

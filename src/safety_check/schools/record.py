@@ -14,13 +14,30 @@ import msgspec
 from safety_check.conditions import parse, questions_in
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREAS, Answers, Plan
+from safety_check.questionnaire import QUESTIONNAIRE
 
 PRIVATE_SECTIONS = ("profile", "situation")
 
 
+def _situation_questions() -> frozenset[str]:
+    """Situation questions, and area questions asked only because of a situation answer.
+
+    Questions such as "have you paid?" are asked only of someone being threatened, so even
+    their presence would reveal the threat.
+    """
+    private = {q.id for q in QUESTIONNAIRE.questions if q.section == "situation"}
+    for question in QUESTIONNAIRE.questions:  # conditions only read earlier questions
+        if question.condition and private & set(questions_in(question.condition)):
+            private.add(question.id)
+    return frozenset(private)
+
+
+SITUATION_QUESTIONS = _situation_questions()
+
+
 def _reads_situation(compiled_questions: tuple[str, ...], applies: str | None) -> bool:
     read = set(compiled_questions) | (set(questions_in(parse(applies))) if applies else set())
-    return any(question.startswith("situation.") for question in read)
+    return bool(read & SITUATION_QUESTIONS)
 
 
 SITUATION_RULES = frozenset(
@@ -35,8 +52,12 @@ REPORTABLE_RULES: tuple[str, ...] = tuple(
 )
 
 
-class ResponseRecord(msgspec.Struct, frozen=True, array_like=True):
-    """The figures a class report is made from (compact: stored once per response)."""
+class ResponseRecord(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """The figures a class report is made from (compact: stored once per response).
+
+    `gc=False`: it holds only ints, strings and tuples of them, so it can never be part of a
+    reference cycle, and a school's thousands of records need not wake the garbage collector.
+    """
 
     scores: tuple[int | None, ...]
     """One per area, in `AREAS` order; None where the area did not apply or was unanswered."""
@@ -45,18 +66,22 @@ class ResponseRecord(msgspec.Struct, frozen=True, array_like=True):
 
 
 def area_answers(answers: Answers) -> dict[str, str | tuple[str, ...]]:
+    """The answers a class check keeps: area questions not tied to the person's situation."""
     return {
         question: value
         for question, value in answers.values.items()
-        if question.split(".", 1)[0] not in PRIVATE_SECTIONS
+        if question.split(".", 1)[0] not in PRIVATE_SECTIONS and question not in SITUATION_QUESTIONS
     }
 
 
 def record_for(plan: Plan) -> ResponseRecord:
     by_area = {area_score.area: area_score.score for area_score in plan.scores.areas}
+    # The urgent lane is counted too: an action moves there only because of a situation
+    # answer, and leaving it out would let its absence reveal that answer.
+    urgent = plan.urgent.actions if plan.urgent else ()
     recommended = tuple(
         action.rule_id
-        for action in (*plan.do_first, *plan.next)
+        for action in (*urgent, *plan.do_first, *plan.next)
         if action.rule_id not in SITUATION_RULES
     )
     return ResponseRecord(

@@ -9,6 +9,7 @@ these figures and nothing computed from hidden cells (no means, no rankings of h
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import msgspec
@@ -82,10 +83,14 @@ class Report(msgspec.Struct, frozen=True, kw_only=True):
     teach_next: tuple[TeachNext, ...]
 
 
-def _band_index(score: int | None) -> int:
-    if score is None:
-        return len(SCORE_BANDS)
-    return next(index for index, (_, low, high) in enumerate(SCORE_BANDS) if low <= score <= high)
+_BAND_OF_SCORE: dict[int | None, int] = {
+    **{
+        score: index
+        for index, (_, low, high) in enumerate(SCORE_BANDS)
+        for score in range(low, high + 1)
+    },
+    None: len(SCORE_BANDS),
+}
 
 
 def _cells(labels: Iterable[str], counts: list[int], total: int) -> tuple[Cell, ...]:
@@ -97,17 +102,23 @@ def _cells(labels: Iterable[str], counts: list[int], total: int) -> tuple[Cell, 
 
 
 def _tally(records: Iterable[ResponseRecord]) -> tuple[int, list[list[int]], list[int]]:
-    bands = [[0] * len(BAND_LABELS) for _ in AREAS]
-    recommended = [0] * len(REPORTABLE_RULES)
+    band_counts: Counter[tuple[int, int]] = Counter()
+    rule_counts: Counter[str] = Counter()
     total = 0
+    band_of = _BAND_OF_SCORE
     for record in records:
         total += 1
-        for area_index, score in enumerate(record.scores[: len(AREAS)]):
-            bands[area_index][_band_index(score)] += 1
-        for rule_id in set(record.recommended):
-            index = _RULE_INDEX.get(rule_id)
-            if index is not None:  # rules retired since the response was stored drop out
-                recommended[index] += 1
+        band_counts.update(
+            (area_index, band_of[score])
+            for area_index, score in enumerate(record.scores[: len(AREAS)])
+        )
+        rule_counts.update(set(record.recommended))
+    bands = [
+        [band_counts[(area_index, band)] for band in range(len(BAND_LABELS))]
+        for area_index in range(len(AREAS))
+    ]
+    # Rules retired since a response was stored simply drop out.
+    recommended = [rule_counts[rule_id] for rule_id in REPORTABLE_RULES]
     return total, bands, recommended
 
 
@@ -158,13 +169,23 @@ WITHHELD_FEW = (
     f"Results appear only when at least {MIN_RESPONSES} students have taken part, so no one "
     "can be picked out."
 )
+WITHHELD_OPEN_AND_FEW = (
+    f"Results appear when the check closes, and only if at least {MIN_RESPONSES} students "
+    "have taken part, so no one can be picked out."
+)
+
+
+def _withheld(total: int, closed: bool) -> str | None:
+    if total < MIN_RESPONSES:
+        return WITHHELD_FEW if closed else WITHHELD_OPEN_AND_FEW
+    return None if closed else WITHHELD_OPEN
 
 
 def build_report(
     records: Iterable[ResponseRecord], age_band: AgeBand | None, *, closed: bool
 ) -> Report:
     total, bands, recommended = _tally(records)
-    withheld = WITHHELD_FEW if total < MIN_RESPONSES else None if closed else WITHHELD_OPEN
+    withheld = _withheld(total, closed)
     if withheld:
         return Report(
             responses=total,

@@ -6,8 +6,9 @@ The rules, applied to every published table:
 2. A cell of 1 or 2 is never published (primary suppression, shown as ``c``).
 3. Each row's total is published, so the cells hidden in a row can be added up by subtraction.
    More cells are hidden (smallest first) until that hidden sum is at least `SMALLEST_SHOWN` and
-   covers at least two cells (secondary suppression). No hidden cell, and no group of hidden
-   cells, can then be worked out to be 1 or 2.
+   covers at least two cells (secondary suppression). No hidden cell's value, and no total of
+   hidden cells of 1 or 2, can then be worked out. (Someone who knows this method can tell that
+   a hidden cell may be small, which is all that ``c`` says; never which value it has.)
 4. A share (percentage) is published only with its count.
 
 Rows are independent: the report publishes no figure that is the sum of cells from different

@@ -24,16 +24,21 @@ from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
 from safety_check.service.access import AccessControl, AccessMiddleware
 from safety_check.service.api import ApiController
+from safety_check.service.classes import RecentCohorts
 from safety_check.service.cohorts_api import CohortsController
 from safety_check.service.headers import add_security_headers
+from safety_check.service.join_web import JoinController
 from safety_check.service.problems import EXCEPTION_HANDLERS
+from safety_check.service.schools_web import SchoolsController
 from safety_check.service.web import WebController
 from safety_check.settings import Settings
 from safety_check.storage import Database
+from safety_check.storage.cohorts import purge_expired, session_secret
 
 MAX_BODY_BYTES = 32 * 1024
 PACKAGE = Path(__file__).resolve().parent.parent
 USAGE_FLUSH_SECONDS = 30
+PURGE_SECONDS = 60 * 60
 
 logger = logging.getLogger("safety_check")
 
@@ -67,13 +72,19 @@ def _lifespan(settings: Settings) -> Any:
         database = Database(settings.database)
         await database.open()
         app.state.database = database
-        flusher = asyncio.create_task(_flush_usage_forever(app))
+        app.state.session_secret = await session_secret(database)
+        await _purge(database)  # before serving: nothing expired is ever shown
+        background = [
+            asyncio.create_task(_flush_usage_forever(app)),
+            asyncio.create_task(_purge_forever(database)),
+        ]
         try:
             yield
         finally:
-            flusher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await flusher
+            for task in background:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await app.state.access.usage.flush(database)
             await database.close()
 
@@ -89,6 +100,22 @@ async def _flush_usage_forever(app: Litestar) -> None:
             logger.exception("could not save API key usage counts; will retry")
 
 
+async def _purge(database: Database) -> None:
+    classes, responses = await purge_expired(database)
+    if classes:
+        logger.info("deleted %d expired class checks (%d responses)", classes, responses)
+
+
+async def _purge_forever(database: Database) -> None:
+    """Delete expired class checks hourly, so data never outlive their delete day."""
+    while True:
+        await asyncio.sleep(PURGE_SECONDS)
+        try:
+            await _purge(database)
+        except Exception:
+            logger.exception("could not delete expired class checks; will retry")
+
+
 def _template_globals(engine: JinjaTemplateEngine) -> None:
     engine.engine.globals["resources"] = RESOURCES
 
@@ -100,6 +127,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ApiController,
         CohortsController,
         WebController,
+        JoinController,
+        SchoolsController,
         create_static_files_router(
             path="/static",
             directories=[PACKAGE / "static"],
@@ -145,4 +174,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     app.state.settings = settings
     app.state.access = AccessControl(settings)
+    app.state.recent_cohorts = RecentCohorts()
     return app

@@ -6,11 +6,16 @@ guessing limits that protect join codes and teacher keys.
 
 from __future__ import annotations
 
+import asyncio
+import time
+import unicodedata
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Request
 from litestar.exceptions import HTTPException
+from markupsafe import Markup
 
 from safety_check.models import AgeBand, Answers, Plan
 from safety_check.plan import build_plan
@@ -25,13 +30,17 @@ from safety_check.storage.cohorts import (
     Cohort,
     NewCohort,
     create_cohort,
+    decode_records,
     find_by_code,
+    find_by_teacher_key,
     find_for_teacher,
-    response_records,
+    response_blobs,
     store_response,
 )
 
 NAME_MAX = 80
+UNPRINTABLE = frozenset({"Cc", "Zl", "Zp"})
+"""Control characters (C0, DEL, C1) and line breaks: never part of a class name."""
 OPEN_DAYS_DEFAULT = 30
 OPEN_DAYS_MAX = 180
 KEEP_DAYS_DEFAULT = 90
@@ -54,7 +63,9 @@ class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
 def clean_name(name: str) -> str | None:
     """The class name to store, or None if it is empty or holds control characters."""
     cleaned = " ".join(name.split())
-    if not 1 <= len(cleaned) <= NAME_MAX or any(ord(char) < 32 for char in cleaned):
+    if not 1 <= len(cleaned) <= NAME_MAX or any(
+        unicodedata.category(char) in UNPRINTABLE for char in cleaned
+    ):
         return None
     return cleaned
 
@@ -85,8 +96,56 @@ async def create(request: Request[Any, Any, Any], data: CohortIn, name: str) -> 
     )
 
 
-async def find_open(request: Request[Any, Any, Any], typed_code: str) -> Cohort | None:
+class RecentCohorts:
+    """Classes looked up by join code in the last few seconds.
+
+    A class's students all submit with the same code within minutes, so most lookups can skip
+    the database. A stale entry is harmless: storing a response checks again, inside its write,
+    that the class is still open, and closing or deleting here forgets the entry at once.
+    """
+
+    def __init__(self, seconds: float = 5.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self.clock = clock
+        self._entries: dict[str, tuple[float, Cohort]] = {}
+
+    def get(self, code: str) -> Cohort | None:
+        entry = self._entries.get(code)
+        if entry is None or entry[0] < self.clock():
+            return None
+        return entry[1]
+
+    def put(self, cohort: Cohort) -> None:
+        if len(self._entries) > 10_000:
+            self._entries.clear()
+        self._entries[cohort.join_code] = (self.clock() + self.seconds, cohort)
+
+    def forget(self, cohort: Cohort) -> None:
+        self._entries.pop(cohort.join_code, None)
+
+
+async def _lookup_code(request: Request[Any, Any, Any], code: str) -> Cohort | None:
+    recent: RecentCohorts = request.app.state.recent_cohorts
+    cohort = recent.get(code)
+    if cohort is None:
+        cohort = await find_by_code(request.app.state.database, code)
+        if cohort is not None:
+            recent.put(cohort)
+    return cohort
+
+
+def forget(request: Request[Any, Any, Any], cohort: Cohort) -> None:
+    """Drop a class from the lookup cache after closing or deleting it."""
+    request.app.state.recent_cohorts.forget(cohort)
+
+
+async def find_open(
+    request: Request[Any, Any, Any], typed_code: str, *, open_only: bool = True
+) -> Cohort | None:
     """The open class check for a typed join code, or None (unknown, closed or expired).
+
+    With `open_only=False` a closed check is returned too, so a student who was part-way through
+    when it closed still gets their plan.
 
     Misses are counted per address; past the limit every lookup from there is refused for the
     rest of the minute, so codes cannot be searched for.
@@ -96,8 +155,8 @@ async def find_open(request: Request[Any, Any, Any], typed_code: str) -> Cohort 
     if access.limiter.peek(identity) >= BAD_CODE_LIMIT:
         raise too_many("Too many wrong codes from here. Wait a minute and try again.")
     code = normalise_join_code(typed_code)
-    cohort = await find_by_code(request.app.state.database, code) if code else None
-    if cohort is None or not cohort.is_open():
+    cohort = await _lookup_code(request, code) if code else None
+    if cohort is None or (open_only and not cohort.is_open()):
         access.limiter.hit(identity, BAD_CODE_LIMIT)
         return None
     return cohort
@@ -117,10 +176,19 @@ async def find_for_key(
     return cohort
 
 
-def note_bad_teacher_key(request: Request[Any, Any, Any]) -> None:
+async def find_by_key(request: Request[Any, Any, Any], teacher_key: str) -> Cohort | None:
+    """The class for a teacher key alone (signing in), under the same guessing limit.
+
+    Past the limit even the right key is refused, so the limit really slows guessing.
+    """
     access, address = _access(request)
-    if not access.limiter.hit(f"bad-teacher-key:{address}", BAD_TEACHER_KEY_LIMIT).allowed:
+    identity = f"bad-teacher-key:{address}"
+    if access.limiter.peek(identity) >= BAD_TEACHER_KEY_LIMIT:
         raise too_many("Too many wrong teacher keys from here. Wait a minute and try again.")
+    cohort = await find_by_teacher_key(request.app.state.database, teacher_key)
+    if cohort is None:
+        access.limiter.hit(identity, BAD_TEACHER_KEY_LIMIT)
+    return cohort
 
 
 async def submit(database: Database, cohort: Cohort, answers: Answers, plan: Plan) -> bool:
@@ -142,8 +210,14 @@ async def plan_and_submit(database: Database, cohort: Cohort, answers: Answers) 
 
 
 async def report(database: Database, cohort: Cohort) -> Report:
-    records = await response_records(database, cohort)
-    return build_report(records, cohort.age_band, closed=not cohort.is_open())
+    blobs = await response_blobs(database, cohort)
+    # A school's report takes tens of milliseconds of pure Python: in a thread, the event loop
+    # keeps serving students' submissions in between.
+    return await asyncio.to_thread(_report_from_blobs, blobs, cohort.age_band, not cohort.is_open())
+
+
+def _report_from_blobs(blobs: list[bytes], age_band: AgeBand | None, closed: bool) -> Report:
+    return build_report(decode_records(blobs), age_band, closed=closed)
 
 
 def join_url(request: Request[Any, Any, Any], cohort: Cohort) -> str:
@@ -151,5 +225,6 @@ def join_url(request: Request[Any, Any, Any], cohort: Cohort) -> str:
     return f"{base.rstrip('/')}/join/{display_join_code(cohort.join_code)}"
 
 
-def join_qr(request: Request[Any, Any, Any], cohort: Cohort) -> str:
-    return str(join_qr_svg(join_url(request, cohort)))
+def join_qr(request: Request[Any, Any, Any], cohort: Cohort) -> Markup:
+    """The QR code as markup that templates insert as it is (segno's SVG, no outside input)."""
+    return join_qr_svg(join_url(request, cohort))

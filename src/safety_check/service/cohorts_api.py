@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, delete, get, post
-from litestar.exceptions import HTTPException, NotFoundException, ValidationException
+from litestar.exceptions import HTTPException, NotFoundException
 from litestar.params import Body, Parameter
 
 from safety_check.answers import validate
@@ -108,9 +108,9 @@ class CohortsController(Controller):
     ) -> CohortCreated:
         name = classes.clean_name(data.name)
         if name is None:
-            raise ValidationException(
-                detail="Give the class a name of 1 to 80 characters, without control characters.",
+            raise HTTPException(
                 status_code=422,
+                detail="Give the class a name of 1 to 80 characters, without control characters.",
             )
         created = await classes.create(request, data, name)
         cohort = created.cohort
@@ -120,7 +120,7 @@ class CohortsController(Controller):
             age_band=cohort.age_band,
             join_code=display_join_code(cohort.join_code),
             join_url=classes.join_url(request, cohort),
-            qr_svg=classes.join_qr(request, cohort),
+            qr_svg=str(classes.join_qr(request, cohort)),
             teacher_key=created.teacher_key,
             open_until=cohort.closes_day,
             delete_on=cohort.delete_day,
@@ -200,6 +200,7 @@ class CohortsController(Controller):
     ) -> None:
         cohort = await _teacher_cohort(request, cohort_id)
         await close_cohort(request.app.state.database, cohort)
+        classes.forget(request, cohort)
 
     @delete(
         "/{cohort_id:str}",
@@ -217,3 +218,4 @@ class CohortsController(Controller):
     ) -> None:
         cohort = await _teacher_cohort(request, cohort_id)
         await delete_cohort(request.app.state.database, cohort)
+        classes.forget(request, cohort)

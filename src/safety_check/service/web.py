@@ -73,7 +73,7 @@ def _grouped(questions: list[Question]) -> list[tuple[str, list[Question]]]:
     return list(groups.items())
 
 
-def _questionspage(
+def _questions_page(
     request: Request[Any, Any, Any],
     step: str,
     raw: RawAnswers,
@@ -94,7 +94,7 @@ def _questionspage(
     )
 
 
-def _planpage(
+def _plan_page(
     request: Request[Any, Any, Any],
     answers: Answers,
     raw: RawAnswers,
@@ -135,7 +135,7 @@ async def read_form(request: Request[Any, Any, Any]) -> tuple[str, RawAnswers]:
 FinishPlan = Callable[[Answers, Plan], Awaitable[str | None]]
 
 
-async def nextpage(
+async def next_page(
     request: Request[Any, Any, Any],
     step: str,
     raw: RawAnswers,
@@ -144,30 +144,30 @@ async def nextpage(
 ) -> Template:
     """The page after `step`; `finish` runs once on the full plan (a class check stores it)."""
     if step == "change_about":
-        return _questionspage(request, "about", raw, flow=flow)
+        return _questions_page(request, "about", raw, flow=flow)
     if step == "continue":
-        return _questionspage(request, "questions", raw, flow=flow)
+        return _questions_page(request, "questions", raw, flow=flow)
     answers, errors = check(raw)
     if answers is None:
         page_step = "about" if step == "about" else "questions"
-        return _questionspage(request, page_step, raw, errors, flow=flow)
+        return _questions_page(request, page_step, raw, errors, flow=flow)
     urgent = "yes" in (
         answers.get("situation.threat_to_share"),
         answers.get("situation.image_shared"),
     )
     if step == "about" and urgent:
-        return _planpage(request, answers, raw, urgent_only=True, flow=flow)
+        return _plan_page(request, answers, raw, urgent_only=True, flow=flow)
     if step == "about":
-        return _questionspage(request, "questions", raw, flow=flow)
+        return _questions_page(request, "questions", raw, flow=flow)
     plan = build_plan(answers)
     outcome = await finish(answers, plan) if finish else None
-    return _planpage(
+    return _plan_page(
         request, answers, raw, urgent_only=False, flow=flow, plan=plan, class_outcome=outcome
     )
 
 
-def firstpage(request: Request[Any, Any, Any], flow: Flow, raw: RawAnswers) -> Template:
-    return _questionspage(request, "about", raw, flow=flow)
+def first_page(request: Request[Any, Any, Any], flow: Flow, raw: RawAnswers) -> Template:
+    return _questions_page(request, "about", raw, flow=flow)
 
 
 class WebController(Controller):
@@ -179,12 +179,12 @@ class WebController(Controller):
 
     @get("/check", name="check")
     async def about_you(self, request: Request[Any, Any, Any]) -> Template:
-        return _questionspage(request, "about", {})
+        return _questions_page(request, "about", {})
 
     @post("/check", status_code=200)
     async def submit(self, request: Request[Any, Any, Any]) -> Template:
         step, raw = await read_form(request)
-        return await nextpage(request, step, raw)
+        return await next_page(request, step, raw)
 
     @get("/help", name="help")
     async def get_help(self, request: Request[Any, Any, Any]) -> Template:

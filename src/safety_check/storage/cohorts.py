@@ -122,9 +122,8 @@ async def create_cohort(
 
 
 async def _one(database: Database, column: str, value: object) -> Cohort | None:
-    async with database.read() as db, db.execute(_LOOKUPS[column], (value,)) as cursor:
-        row = await cursor.fetchone()
-    return _cohort(tuple(row)) if row else None
+    rows = await database.fetch_all(_LOOKUPS[column], (value,))
+    return _cohort(tuple(rows[0])) if rows else None
 
 
 async def find_by_code(database: Database, join_code: str) -> Cohort | None:
@@ -161,41 +160,39 @@ async def store_response(
     """Store one response; True once it is committed, False if the check has closed meanwhile."""
     day = (today or utc_today()).isoformat()
     packed_answers = zlib.compress(_answers_encoder.encode(answers))
-    async with database.write() as db:
-        # The open check is repeated inside the write transaction, so a response can never
-        # land in a check that was closed or deleted a moment earlier.
-        cursor = await db.execute(
-            "INSERT INTO responses (cohort_id, day, content_version, record, answers) "
-            "SELECT id, ?, ?, ?, ? FROM cohorts "
-            "WHERE id = ? AND closed_early_day IS NULL AND closes_day >= ?",
-            (
-                day,
-                content_version,
-                _record_encoder.encode(record),
-                packed_answers,
-                cohort.id,
-                day,
-            ),
-        )
-        return cursor.rowcount == 1
+    # One statement, so one atomic, durable transaction. It checks again that the class is
+    # open, so a response can never land in a check closed or deleted a moment earlier.
+    stored = await database.write_statement(
+        "INSERT INTO responses (cohort_id, day, content_version, record, answers) "
+        "SELECT id, ?, ?, ?, ? FROM cohorts "
+        "WHERE id = ? AND closed_early_day IS NULL AND closes_day >= ?",
+        (day, content_version, _record_encoder.encode(record), packed_answers, cohort.id, day),
+    )
+    return stored == 1
 
 
 async def count_responses(database: Database, cohort: Cohort) -> int:
-    async with (
-        database.read() as db,
-        db.execute("SELECT count(*) FROM responses WHERE cohort_id = ?", (cohort.id,)) as cursor,
-    ):
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    rows = await database.fetch_all(
+        "SELECT count(*) FROM responses WHERE cohort_id = ?", (cohort.id,)
+    )
+    return int(rows[0][0]) if rows else 0
+
+
+async def response_blobs(database: Database, cohort: Cohort) -> list[bytes]:
+    """The stored report records of a class, still encoded (see `decode_records`)."""
+    rows = await database.fetch_all(
+        "SELECT record FROM responses WHERE cohort_id = ?", (cohort.id,)
+    )
+    return [row[0] for row in rows]
+
+
+def decode_records(blobs: list[bytes]) -> list[ResponseRecord]:
+    decode = _record_decoder.decode
+    return [decode(blob) for blob in blobs]
 
 
 async def response_records(database: Database, cohort: Cohort) -> list[ResponseRecord]:
-    async with database.read() as db:
-        cursor = await db.execute("SELECT record FROM responses WHERE cohort_id = ?", (cohort.id,))
-        rows = await cursor.fetchall()
-        await cursor.close()
-    decode = _record_decoder.decode
-    return [decode(row[0]) for row in rows]
+    return decode_records(await response_blobs(database, cohort))
 
 
 async def close_cohort(database: Database, cohort: Cohort, today: dt.date | None = None) -> None:

@@ -1,0 +1,330 @@
+"""The teacher's pages: create a class check, sign in with the teacher key, see the dashboard.
+
+Everything a teacher sees comes from the suppressed report. A dashboard request without a valid
+session for that class gets the same "sign in" page whether or not the class exists, so class
+ids cannot be probed. Every change is a POST with a CSRF token tied to the session.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.exceptions import HTTPException
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from safety_check.models import AGE_BANDS, AgeBand
+from safety_check.schools.charts import distribution_svg, share_svg
+from safety_check.schools.codes import display_join_code
+from safety_check.schools.curriculum import FRAMEWORK_URL
+from safety_check.schools.report import Report
+from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED
+from safety_check.service import classes
+from safety_check.service.teacher_session import (
+    COOKIE_NAME,
+    CSRF_FIELD,
+    csrf_token,
+    dashboard_path,
+    new_session,
+    refuse_bad_csrf,
+    session_cookie,
+    session_is_valid,
+)
+from safety_check.service.web import FORM_MEDIA_TYPE, page, same_origin
+from safety_check.storage.cohorts import (
+    Cohort,
+    close_cohort,
+    count_responses,
+    delete_cohort,
+    find_by_public_id,
+)
+
+PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+OPEN_DAY_CHOICES = (7, 14, 30, 60, 90)
+KEEP_DAY_CHOICES = (30, 90, 180, 365)
+AGE_BAND_NAMES: dict[AgeBand, str] = {
+    "under_13": "Under 13",
+    "13_15": "13 to 15",
+    "16_17": "16 or 17",
+    "18_plus": "18 or over",
+}
+TOP_GAPS = 10
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _teacher_page(
+    template: str, request: Request[Any, Any, Any], status: int = 200, **context: Any
+) -> Template:
+    response = page(template, request, teacher=True, **context)
+    response.status_code = status
+    return response
+
+
+async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
+    same_origin(request)
+    if request.content_type[0] != FORM_MEDIA_TYPE:
+        raise HTTPException(status_code=415, detail="Send the form as a web form.")
+    form = await request.form()
+    return {str(key): str(value) for key, value in form.items()}
+
+
+def _signed_out(request: Request[Any, Any, Any]) -> Template:
+    return _teacher_page("schools_start.html", request, status=401, errors={}, signed_out=True)
+
+
+async def _session_cohort(request: Request[Any, Any, Any], public_id: str) -> Cohort | None:
+    """The class whose dashboard this is, if the request carries a valid session for it."""
+    secret: bytes = request.app.state.session_secret
+    token = request.cookies.get(COOKIE_NAME)
+    if not PUBLIC_ID.match(public_id) or not session_is_valid(secret, token, public_id):
+        return None
+    return await find_by_public_id(request.app.state.database, public_id)
+
+
+def _session_token(request: Request[Any, Any, Any]) -> str:
+    return request.cookies.get(COOKIE_NAME, "")
+
+
+def _check_csrf(request: Request[Any, Any, Any], form: dict[str, str]) -> None:
+    refuse_bad_csrf(request.app.state.session_secret, _session_token(request), form.get(CSRF_FIELD))
+
+
+def _parse_new(form: dict[str, str]) -> tuple[classes.CohortIn | None, str, dict[str, str]]:
+    errors: dict[str, str] = {}
+    name = classes.clean_name(form.get("name", ""))
+    if name is None:
+        errors["name"] = "Enter a name for the class, up to 80 characters, like 8B or Year 9."
+    age_band = form.get("age_band") or None
+    if age_band is not None and age_band not in AGE_BANDS:
+        errors["age_band"] = "Choose an age group from the list."
+    open_days = _choice(form.get("open_days"), OPEN_DAY_CHOICES, classes.OPEN_DAYS_DEFAULT)
+    keep_days = _choice(form.get("keep_days"), KEEP_DAY_CHOICES, classes.KEEP_DAYS_DEFAULT)
+    if open_days is None:
+        errors["open_days"] = "Choose how long the check stays open."
+    if keep_days is None:
+        errors["keep_days"] = "Choose how long to keep the results."
+    if errors or name is None or open_days is None or keep_days is None:
+        return None, form.get("name", ""), errors
+    data = classes.CohortIn(
+        name=name,
+        age_band=age_band,  # type: ignore[arg-type]  # checked against AGE_BANDS above
+        open_days=open_days,
+        keep_days=keep_days,
+    )
+    return data, name, errors
+
+
+def _choice(value: str | None, choices: tuple[int, ...], default: int) -> int | None:
+    if not value:
+        return default
+    return int(value) if value.isdigit() and int(value) in choices else None
+
+
+def _form_context() -> dict[str, Any]:
+    return {
+        "age_band_names": AGE_BAND_NAMES,
+        "open_day_choices": OPEN_DAY_CHOICES,
+        "keep_day_choices": KEEP_DAY_CHOICES,
+        "default_open": classes.OPEN_DAYS_DEFAULT,
+        "default_keep": classes.KEEP_DAYS_DEFAULT,
+    }
+
+
+async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) -> dict[str, Any]:
+    database = request.app.state.database
+    report = await classes.report(database, cohort)
+    published_gaps = [gap for gap in report.gaps if gap.count]
+    return {
+        "cohort": None,  # the class banner is for students
+        "class_check": cohort,
+        "is_open": cohort.is_open(),
+        "join_code": display_join_code(cohort.join_code),
+        "join_url": classes.join_url(request, cohort),
+        "join_qr": classes.join_qr(request, cohort),
+        "report": report,
+        "top_gaps": published_gaps[:TOP_GAPS],
+        "hidden_gaps": sum(1 for gap in report.gaps if gap.count is None),
+        "distribution_svg": distribution_svg,
+        "share_svg": share_svg,
+        "suppressed": SUPPRESSED,
+        "minimum": MIN_RESPONSES,
+        "framework_url": FRAMEWORK_URL,
+        "age_band_names": AGE_BAND_NAMES,
+        "csrf_field": CSRF_FIELD,
+        "csrf": csrf_token(request.app.state.session_secret, _session_token(request)),
+        "count": report.responses or await count_responses(database, cohort),
+    }
+
+
+def report_csv(cohort: Cohort, report: Report) -> str:
+    """Exactly the published figures: hidden cells are written as `c`, never as numbers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    name = cohort.name
+    if name.startswith(FORMULA_START):  # a spreadsheet would run it as a formula
+        name = "'" + name
+    writer.writerow(["class", name])
+    writer.writerow(["responses", report.responses])
+    if not report.published:
+        writer.writerow(["note", report.withheld])
+        return buffer.getvalue()
+    writer.writerow(["note", f"{SUPPRESSED} = hidden to protect students"])
+    writer.writerow([])
+    writer.writerow(["table", "area", "item", "students", "percent"])
+    for distribution in report.areas:
+        for cell in distribution.bands:
+            writer.writerow(
+                ["score band", distribution.title, cell.label, *_figures(cell.count, cell.share)]
+            )
+    for gap in report.gaps:
+        writer.writerow(["advised action", gap.area, gap.title, *_figures(gap.count, gap.share)])
+    return buffer.getvalue()
+
+
+def _figures(count: int | None, share: int | None) -> tuple[str, str]:
+    if count is None:
+        return SUPPRESSED, SUPPRESSED
+    return str(count), str(share)
+
+
+class SchoolsController(Controller):
+    path = "/schools"
+    include_in_schema = False
+
+    @get("/", name="schools")
+    async def start(self, request: Request[Any, Any, Any]) -> Template:
+        return _teacher_page("schools_start.html", request, errors={})
+
+    @get("/new", name="schools_new")
+    async def new_form(self, request: Request[Any, Any, Any]) -> Template:
+        return _teacher_page("schools_new.html", request, errors={}, form={}, **_form_context())
+
+    @post("/new", status_code=200)
+    async def create(self, request: Request[Any, Any, Any]) -> Template:
+        form = await _form(request)
+        data, name, errors = _parse_new(form)
+        if data is None:
+            return _teacher_page(
+                "schools_new.html", request, errors=errors, form=form, **_form_context()
+            )
+        created = await classes.create(request, data, name)
+        cohort = created.cohort
+        secret = request.app.state.session_secret
+        response = _teacher_page(
+            "schools_created.html",
+            request,
+            status=201,
+            class_check=cohort,
+            teacher_key=created.teacher_key,
+            join_code=display_join_code(cohort.join_code),
+            join_url=classes.join_url(request, cohort),
+            join_qr=classes.join_qr(request, cohort),
+            dashboard=dashboard_path(cohort.public_id),
+        )
+        token = new_session(secret, cohort.public_id)
+        response.cookies.append(session_cookie(request, cohort.public_id, token))
+        return response
+
+    @post("/sign-in", status_code=200)
+    async def sign_in(self, request: Request[Any, Any, Any]) -> Template | Redirect:
+        form = await _form(request)
+        key = form.get("teacher_key", "").strip()
+        cohort = await classes.find_by_key(request, key) if key else None
+        if cohort is None:
+            error = "That teacher key doesn't match a class check. Check it and try again."
+            return _teacher_page("schools_start.html", request, errors={"teacher-key": error})
+        token = new_session(request.app.state.session_secret, cohort.public_id)
+        redirect = Redirect(dashboard_path(cohort.public_id), status_code=303)
+        redirect.cookies.append(session_cookie(request, cohort.public_id, token))
+        return redirect
+
+    @get("/{public_id:str}", name="schools_dashboard")
+    async def dashboard(
+        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+    ) -> Template:
+        cohort = await _session_cohort(request, public_id)
+        if cohort is None:
+            return _signed_out(request)
+        context = await _dashboard_context(request, cohort)
+        return _teacher_page("schools_dashboard.html", request, **context)
+
+    @get("/{public_id:str}/print", name="schools_print")
+    async def print_view(
+        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+    ) -> Template:
+        cohort = await _session_cohort(request, public_id)
+        if cohort is None:
+            return _signed_out(request)
+        context = await _dashboard_context(request, cohort)
+        return _teacher_page("schools_print.html", request, **context)
+
+    @get("/{public_id:str}/report.csv", name="schools_csv")
+    async def csv(self, request: Request[Any, Any, Any], public_id: FromPath[str]) -> Response[Any]:
+        cohort = await _session_cohort(request, public_id)
+        if cohort is None:
+            return _signed_out(request)
+        report = await classes.report(request.app.state.database, cohort)
+        return Response(
+            content=report_csv(cohort, report),
+            media_type="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="class-report.csv"'},
+        )
+
+    @post("/{public_id:str}/close", status_code=303)
+    async def close(
+        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+    ) -> Response[Any]:
+        form = await _form(request)
+        cohort = await _session_cohort(request, public_id)
+        if cohort is None:
+            return _signed_out(request)
+        _check_csrf(request, form)
+        await close_cohort(request.app.state.database, cohort)
+        classes.forget(request, cohort)
+        return Redirect(dashboard_path(public_id), status_code=303)
+
+    @get("/{public_id:str}/delete", name="schools_delete")
+    async def confirm_delete(
+        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+    ) -> Template:
+        cohort = await _session_cohort(request, public_id)
+        if cohort is None:
+            return _signed_out(request)
+        context = await _dashboard_context(request, cohort)
+        return _teacher_page("schools_delete.html", request, errors={}, **context)
+
+    @post("/{public_id:str}/delete", status_code=200)
+    async def delete(self, request: Request[Any, Any, Any], public_id: FromPath[str]) -> Template:
+        form = await _form(request)
+        cohort = await _session_cohort(request, public_id)
+        if cohort is None:
+            return _signed_out(request)
+        _check_csrf(request, form)
+        if form.get("confirm") != "yes":
+            context = await _dashboard_context(request, cohort)
+            error = "Tick the box to confirm that you want to delete this class's results."
+            return _teacher_page(
+                "schools_delete.html", request, errors={"confirm": error}, **context
+            )
+        await delete_cohort(request.app.state.database, cohort)
+        classes.forget(request, cohort)
+        response = _teacher_page("schools_deleted.html", request, name=cohort.name)
+        response.cookies.append(session_cookie(request, public_id, ""))
+        return response
+
+    @post("/{public_id:str}/sign-out", status_code=303)
+    async def sign_out(
+        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+    ) -> Response[Any]:
+        form = await _form(request)
+        cohort = await _session_cohort(request, public_id)
+        if cohort is None:
+            return _signed_out(request)
+        _check_csrf(request, form)
+        redirect = Redirect("/schools", status_code=303)
+        redirect.cookies.append(session_cookie(request, public_id, ""))
+        return redirect

@@ -1,0 +1,862 @@
+"""Class checks through the JSON API: what a teacher and a class can do, and what nobody else can.
+
+These tests are about the promises made to schools: the teacher key is never stored, a student's
+situation answers never reach the teacher, small numbers are never published, one class's key
+opens nothing else, join codes and keys cannot be guessed at speed, and every response is kept
+out of caches. Each test reads the SQLite file or the JSON the way an outsider would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import secrets
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import msgspec
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from safety_check.schools.codes import JOIN_ALPHABET
+from safety_check.schools.record import SITUATION_RULES
+from safety_check.schools.report import BAND_LABELS
+from safety_check.service.classes import (
+    BAD_CODE_LIMIT,
+    BAD_TEACHER_KEY_LIMIT,
+    CREATE_LIMIT_PER_HOUR,
+    KEEP_DAYS_MAX,
+    NAME_MAX,
+    OPEN_DAYS_MAX,
+)
+from safety_check.service.cohorts_api import CODE_NOT_FOUND, NOT_FOUND
+from safety_check.service.headers import CONTENT_SECURITY_POLICY
+from safety_check.settings import Settings
+
+Client = AsyncTestClient[Litestar]
+Json = dict[str, Any]
+COHORTS = "/api/v1/cohorts"
+PROBLEM_JSON = "application/problem+json"
+CODE_RE = re.compile(f"^[{JOIN_ALPHABET}]{{4}}-[{JOIN_ALPHABET}]{{4}}$")
+ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 30**8
+FROZEN = 30.0
+
+GOOD_SECURITY = {
+    "account_security.two_step_verification": "all",
+    "account_security.password_reuse": "no",
+}
+WEAK_SECURITY = {
+    "account_security.two_step_verification": "none",
+    "account_security.password_reuse": "most",
+}
+MIDDLING_SECURITY = {
+    "account_security.two_step_verification": "some",
+    "account_security.password_reuse": "some",
+}
+THREATENED = {
+    "situation.threat_to_share": "yes",
+    "situation.image_shared": "yes",
+    "sextortion.paid_money": "yes",
+    "sextortion.who_is_threatening": "only_online",
+}
+
+
+@pytest.fixture(autouse=True)
+def frozen_clocks(app: Litestar) -> list[float]:
+    """Keep each test inside one minute and one hour window, whatever the wall clock does.
+
+    Without this a test that crosses a minute boundary would see its counts reset (or, for the
+    general per-address limit, shared across two windows). Tests that need time to pass set
+    `now[0]`.
+    """
+    now = [FROZEN]
+    app.state.access.limiter.clock = lambda: now[0]
+    app.state.access.hourly.clock = lambda: now[0]
+    return now
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def student(extra: Json | None = None, age_band: str | None = "13_15") -> Json:
+    answers: Json = {"profile.age_band": age_band} if age_band else {}
+    return {"answers": {**answers, **(extra or {})}}
+
+
+async def create(client: Client, **fields: Any) -> Json:
+    body = {"name": "Year 9 Maple", **fields}
+    response = await client.post(COHORTS, json=body)
+    assert response.status_code == 201, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+async def submit(client: Client, code: str, body: Json) -> httpx.Response:
+    return await client.post(f"{COHORTS}/{code}/responses", json=body)
+
+
+async def submit_ok(client: Client, code: str, body: Json) -> Json:
+    response = await submit(client, code, body)
+    assert response.status_code == 201, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+async def report(client: Client, cohort: Json, key: str | None = None) -> httpx.Response:
+    return await client.get(
+        f"{COHORTS}/{cohort['id']}/report", headers=bearer(key or cohort["teacher_key"])
+    )
+
+
+async def close(client: Client, cohort: Json) -> None:
+    response = await client.post(
+        f"{COHORTS}/{cohort['id']}/close", headers=bearer(cohort["teacher_key"])
+    )
+    assert response.status_code == 204, response.text
+
+
+def assert_problem(response: httpx.Response, status: int) -> Json:
+    assert response.status_code == status, response.text[:200]
+    assert response.headers["content-type"] == PROBLEM_JSON
+    body: Json = response.json()
+    assert body["status"] == status
+    assert body["title"]
+    return body
+
+
+def assert_private(response: httpx.Response) -> None:
+    """The headers that keep answers, plans, reports and keys out of caches and other pages."""
+    assert response.headers["cache-control"] == "no-store", response.status_code
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+@contextlib.contextmanager
+def sqlite(settings: Settings) -> Iterator[sqlite3.Connection]:
+    """The database file opened directly, as anyone with the disk would see it."""
+    connection = sqlite3.connect(settings.database)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def count_rows(settings: Settings, table: str) -> int:
+    assert table in {"cohorts", "responses"}
+    with sqlite(settings) as connection:
+        (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+    return int(count)
+
+
+def utc_today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def counts_in(value: Any) -> Iterator[Any]:
+    """Every value under a "count" key anywhere in a JSON document."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "count":
+                yield item
+            yield from counts_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from counts_in(item)
+
+
+# --- create ----------------------------------------------------------------------------------
+
+
+async def test_create_returns_every_field(client: Client) -> None:
+    """The teacher gets everything needed to run the check, and the key is shown this once."""
+    before = utc_today()
+    response = await client.post(
+        COHORTS, json={"name": "Year 9 Maple", "age_band": "13_15", "open_days": 7, "keep_days": 30}
+    )
+    after = utc_today()
+    assert response.status_code == 201, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert_private(response)
+    body = response.json()
+    assert set(body) == {
+        "id",
+        "name",
+        "age_band",
+        "join_code",
+        "join_url",
+        "qr_svg",
+        "teacher_key",
+        "open_until",
+        "delete_on",
+    }
+    assert ID_RE.match(body["id"]) and len(body["id"]) >= 16  # random, not a row number
+    assert body["name"] == "Year 9 Maple"
+    assert body["age_band"] == "13_15"
+    assert CODE_RE.match(body["join_code"]), body["join_code"]
+    assert body["join_url"].startswith("http")
+    assert body["join_url"].endswith(f"/join/{body['join_code']}")
+    assert body["qr_svg"].lstrip().startswith(("<svg", "<?xml"))
+    assert "</svg>" in body["qr_svg"]
+    assert body["teacher_key"].startswith("sctk_") and len(body["teacher_key"]) >= 32
+    assert body["open_until"] in {
+        (day + dt.timedelta(days=7)).isoformat() for day in (before, after)
+    }
+    open_until = dt.date.fromisoformat(body["open_until"])
+    assert body["delete_on"] == (open_until + dt.timedelta(days=30)).isoformat()
+
+
+async def test_create_defaults(client: Client) -> None:
+    """No age band and the documented default open and keep periods (30 and 90 days)."""
+    before = utc_today()
+    body = await create(client)
+    after = utc_today()
+    assert body["age_band"] is None
+    assert body["open_until"] in {
+        (day + dt.timedelta(days=30)).isoformat() for day in (before, after)
+    }
+    open_until = dt.date.fromisoformat(body["open_until"])
+    assert body["delete_on"] == (open_until + dt.timedelta(days=90)).isoformat()
+
+
+async def test_each_create_gets_its_own_code_id_and_key(client: Client) -> None:
+    """Codes, ids and keys are drawn fresh, so one class cannot stumble into another."""
+    first, second = await create(client), await create(client)
+    for field in ("id", "join_code", "teacher_key"):
+        assert first[field] != second[field]
+
+
+async def test_teacher_key_is_not_stored_in_plain_text(client: Client, settings: Settings) -> None:
+    """Someone with a copy of the database file must not be able to open any class's report."""
+    body = await create(client)
+    key = body["teacher_key"]
+    with sqlite(settings) as connection:
+        rows = connection.execute("SELECT * FROM cohorts").fetchall()
+    assert len(rows) == 1
+    for value in rows[0]:
+        if isinstance(value, bytes):
+            assert key.encode() not in value
+            assert key.removeprefix("sctk_").encode() not in value
+        else:
+            assert key not in str(value)
+            assert key.removeprefix("sctk_") not in str(value)
+    raw = b"".join(
+        path.read_bytes()
+        for path in (
+            settings.database,
+            settings.database.with_name(settings.database.name + "-wal"),
+        )
+        if path.exists()
+    )
+    assert key.removeprefix("sctk_").encode() not in raw
+
+
+async def test_name_is_trimmed(client: Client) -> None:
+    """Stray spaces from copy and paste are not part of the class name shown to the teacher."""
+    cases = {
+        "  Year 9 Maple  ": "Year 9 Maple",
+        "Year   9\tMaple\n": "Year 9 Maple",
+        "  " + "x" * 76 + "  ": "x" * 76,
+        "n" * NAME_MAX: "n" * NAME_MAX,  # the limit is inclusive
+    }
+    for typed, stored in cases.items():
+        body = await create(client, name=typed)
+        assert body["name"] == stored
+        assert (await report(client, body)).json()["name"] == stored
+
+
+BLANK_OR_C0_NAMES = (" ", "     ", "\t \n", "Year 9\x00", "\x1b[31mYear 9", "Year\x079")
+
+
+async def test_blank_or_control_character_names_are_422(client: Client, settings: Settings) -> None:
+    """A class name is shown on dashboards and exports; blank or control characters are refused."""
+    statuses = {}
+    for name in BLANK_OR_C0_NAMES:
+        response = await client.post(COHORTS, json={"name": name})
+        statuses[name] = response.status_code
+        if response.status_code == 422:
+            assert_problem(response, 422)
+            assert_private(response)
+    assert statuses == dict.fromkeys(BLANK_OR_C0_NAMES, 422)
+    assert count_rows(settings, "cohorts") == 0
+
+
+@pytest.mark.parametrize("name", ["Year 9\x7f", "Year\u009b9", "\u0085\x7f"])
+async def test_del_and_c1_control_characters_are_refused_too(
+    client: Client, settings: Settings, name: str
+) -> None:
+    """DEL and the C1 controls (U+0080–U+009F) are control characters as much as ESC is.
+
+    U+009B is a one-character terminal escape (CSI) that would reach the dashboard and CSV
+    export just as the ESC the check already refuses would; a name of only U+0085 and DEL
+    would be stored as an invisible name.
+    """
+    response = await client.post(COHORTS, json={"name": name})
+    assert_problem(response, 422)
+    assert count_rows(settings, "cohorts") == 0
+
+
+async def test_a_refused_name_is_explained(client: Client) -> None:
+    """The teacher is told what is wrong with the name, not that the JSON is malformed.
+
+    The route documents 422 as "the class name is empty or has control characters" and raises
+    it with that explanation; the body it answers must keep it.
+    """
+    response = await client.post(COHORTS, json={"name": "   "})
+    body = assert_problem(response, 422)
+    assert "name" in body["detail"], body
+
+
+async def test_malformed_create_is_400(client: Client, settings: Settings) -> None:
+    """The body is decoded strictly: an unknown or over-long field is an error, never ignored."""
+    bodies: list[Json] = [
+        {"name": "n" * (NAME_MAX + 1)},
+        {"name": " " * (NAME_MAX + 1)},
+        {"name": ""},
+        {"name": "Year 9", "colour": "red"},
+        {"name": "Year 9", "teacher_key": "sctk_chosen_by_me"},
+        {"name": "Year 9", "age_band": "adults"},
+        {"name": 9},
+        {},
+    ]
+    statuses = []
+    for body in bodies:
+        response = await client.post(COHORTS, json=body)
+        statuses.append(response.status_code)
+        if response.status_code == 400:
+            assert_problem(response, 400)
+            assert_private(response)
+    assert statuses == [400] * len(bodies)
+    assert count_rows(settings, "cohorts") == 0
+
+
+async def test_open_and_keep_days_bounds(client: Client) -> None:
+    """Data may not be kept longer than the published maximum, nor a check be open for 0 days."""
+    cases: list[tuple[str, Any, int]] = [
+        ("open_days", 0, 400),
+        ("open_days", -1, 400),
+        ("open_days", 1, 201),
+        ("open_days", OPEN_DAYS_MAX, 201),
+        ("open_days", OPEN_DAYS_MAX + 1, 400),
+        ("open_days", 1.5, 400),
+        ("open_days", None, 400),
+        ("keep_days", 0, 400),
+        ("keep_days", 1, 201),
+        ("keep_days", KEEP_DAYS_MAX, 201),
+        ("keep_days", KEEP_DAYS_MAX + 1, 400),
+        ("keep_days", 10**12, 400),
+    ]
+    found = []
+    for field, value, _ in cases:
+        before = utc_today()
+        response = await client.post(COHORTS, json={"name": "Year 9", field: value})
+        found.append((field, value, response.status_code))
+        if response.status_code != 201:
+            continue
+        body = response.json()
+        open_until = dt.date.fromisoformat(body["open_until"])
+        delete_on = dt.date.fromisoformat(body["delete_on"])
+        if field == "open_days":
+            assert open_until in {
+                before + dt.timedelta(days=value),
+                utc_today() + dt.timedelta(days=value),
+            }
+        else:
+            assert delete_on - open_until == dt.timedelta(days=value)
+    assert found == cases
+
+
+async def test_create_needs_json_415(client: Client, settings: Settings) -> None:
+    """Only JSON is read, so a cross-site form post cannot create classes."""
+    for content, headers in (
+        (b'{"name": "Year 9"}', {"content-type": "text/plain"}),
+        (b"name=Year+9", {"content-type": "application/x-www-form-urlencoded"}),
+        (b'{"name": "Year 9"}', {}),
+    ):
+        response = await client.post(COHORTS, content=content, headers=headers)
+        assert_problem(response, 415)
+        assert_private(response)
+    assert count_rows(settings, "cohorts") == 0
+
+
+# --- join and submit -------------------------------------------------------------------------
+
+
+async def test_submit_returns_the_plan_and_stores_one_response(
+    client: Client, settings: Settings
+) -> None:
+    """A student gets the same plan as from createPlan, and exactly one row is kept."""
+    cohort = await create(client)
+    body = student(WEAK_SECURITY)
+    response = await submit(client, cohort["join_code"], body)
+    assert response.status_code == 201, response.text
+    assert response.headers["cache-control"] == "no-store"
+    plan = response.json()
+    for field in ("do_first", "next", "scores"):
+        assert field in plan
+    assert plan["scores"]["areas"]
+    recommended = [action["rule_id"] for action in (*plan["do_first"], *plan["next"])]
+    assert "account_security_turn_on_two_step_verification" in recommended
+    stateless = await client.post("/api/v1/plans", json=body)
+    assert stateless.json() == plan
+    assert count_rows(settings, "responses") == 1
+
+
+async def test_join_code_as_a_student_types_it(client: Client) -> None:
+    """Codes are read off a board: lower case, a space or no dash must all still work."""
+    cohort = await create(client)
+    code = cohort["join_code"]
+    for typed in (code.lower(), code.replace("-", " "), code.replace("-", ""), f" {code.lower()} "):
+        response = await submit(client, typed, student())
+        assert response.status_code == 201, (typed, response.text)
+
+
+async def test_unknown_code_is_404(client: Client, settings: Settings) -> None:
+    """A code that matches no class says so, the same way whatever was typed."""
+    await create(client)
+    bodies = set()
+    for code in (UNKNOWN_CODE, "zzzz zzzz", "ABC", "ABCD-EFG1", "abcd-efgh-jkmn"):
+        response = await submit(client, code, student())
+        body = assert_problem(response, 404)
+        assert body["detail"] == CODE_NOT_FOUND
+        assert_private(response)
+        bodies.add(response.content)
+    assert len(bodies) == 1
+    assert count_rows(settings, "responses") == 0
+
+
+async def test_closed_check_looks_exactly_like_an_unknown_code(
+    client: Client, settings: Settings
+) -> None:
+    """After closing nobody can add to the figures, and nobody learns the code ever existed."""
+    cohort = await create(client)
+    await submit_ok(client, cohort["join_code"], student())
+    await close(client, cohort)
+    closed = await submit(client, cohort["join_code"], student())
+    unknown = await submit(client, UNKNOWN_CODE, student())
+    assert_problem(closed, 404)
+    assert (closed.status_code, closed.content) == (unknown.status_code, unknown.content)
+    assert count_rows(settings, "responses") == 1
+
+
+async def test_invalid_answers_are_422_and_not_stored(client: Client, settings: Settings) -> None:
+    """Answers are checked like createPlan's, and a rejected submission leaves nothing behind."""
+    cohort = await create(client)
+    bad = {"answers": {"profile.devices": "android", "no.such": "x"}}
+    response = await submit(client, cohort["join_code"], bad)
+    problem = assert_problem(response, 422)
+    found = {(error["pointer"], error["code"]) for error in problem["errors"]}
+    assert ("/answers/no.such", "unknown_question") in found
+    assert ("/answers/profile.devices", "expected_multi") in found
+    assert ("/answers/profile.age_band", "missing_required") in found
+    assert_private(response)
+    assert count_rows(settings, "responses") == 0
+
+
+async def test_malformed_submissions(client: Client, settings: Settings) -> None:
+    """The join endpoint decodes as strictly as createPlan: unknown fields and non-JSON refused."""
+    cohort = await create(client)
+    cases = [
+        (b'{"answers": {"profile.age_band": "13_15"}, "extra": 1}', "application/json", 400),
+        (b'{"answers": []}', "application/json", 400),
+        (b"{", "application/json", 400),
+        (b'{"answers": {"profile.age_band": "13_15"}}', "text/plain", 415),
+    ]
+    for content, content_type, status in cases:
+        response = await client.post(
+            f"{COHORTS}/{cohort['join_code']}/responses",
+            content=content,
+            headers={"content-type": content_type},
+        )
+        assert_problem(response, status)
+    assert count_rows(settings, "responses") == 0
+
+
+async def test_preset_age_band_fills_in_a_missing_answer(client: Client) -> None:
+    """A class made for 16–17s need not ask each student their age, and the band is the class's.
+
+    TikTok message settings are only asked of 16+; they are accepted only if the preset band
+    really was used for the missing answer.
+    """
+    older = await create(client, age_band="16_17")
+    tiktok = {"profile.apps": ["tiktok"], "privacy_settings.tiktok_messages": "everyone"}
+    plan = await submit_ok(client, older["join_code"], student(tiktok, age_band=None))
+    assert plan["age_band"] == "16_17"
+
+    younger = await create(client, age_band="13_15")
+    refused = await submit(client, younger["join_code"], student(tiktok, age_band=None))
+    assert_problem(refused, 422)
+
+    unset = await create(client)
+    missing = assert_problem(await submit(client, unset["join_code"], student(age_band=None)), 422)
+    assert [error["code"] for error in missing["errors"]] == ["missing_required"]
+
+
+async def test_an_answered_age_band_is_not_overridden(client: Client) -> None:
+    """The preset only fills a gap: a student who gives their own band keeps it."""
+    cohort = await create(client, age_band="13_15")
+    plan = await submit_ok(client, cohort["join_code"], student(age_band="16_17"))
+    assert plan["age_band"] == "16_17"
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+MALFORMED_AUTHORIZATION = (
+    {},
+    {"Authorization": ""},
+    {"Authorization": "Bearer"},
+    {"Authorization": "Bearer    "},
+    {"Authorization": "Basic dGVhY2hlcjprZXk="},
+    {"Authorization": "sctk_only_the_key"},
+    {"Authorization": "Token sctk_abc"},
+)
+
+
+async def test_missing_or_malformed_authorization_is_401(client: Client) -> None:
+    """Clients are told how to authenticate, on every teacher endpoint."""
+    cohort = await create(client)
+    path = f"{COHORTS}/{cohort['id']}"
+    for headers in MALFORMED_AUTHORIZATION:
+        for response in (
+            await client.get(f"{path}/report", headers=headers),
+            await client.post(f"{path}/close", headers=headers),
+            await client.delete(path, headers=headers),
+        ):
+            assert_problem(response, 401)
+            assert response.headers["www-authenticate"].startswith("Bearer"), headers
+            assert_private(response)
+    assert (await report(client, cohort)).json()["open"] is True  # neither closed nor deleted
+
+
+async def test_wrong_key_and_unknown_id_are_indistinguishable(client: Client) -> None:
+    """Ids and keys cannot be probed: "not yours" and "does not exist" give the same answer.
+
+    Class A's key on class B's id must answer exactly as a random id does, on every endpoint,
+    and change nothing about class B.
+    """
+    class_a, class_b = await create(client, name="Class A"), await create(client, name="Class B")
+    random_id = secrets.token_urlsafe(12)
+    a_key = class_a["teacher_key"]
+    for method, suffix in (("GET", "/report"), ("POST", "/close"), ("DELETE", "")):
+        answers = [
+            await client.request(method, f"{COHORTS}/{cohort_id}{suffix}", headers=bearer(key))
+            for cohort_id, key in (
+                (class_b["id"], a_key),
+                (random_id, a_key),
+                (class_b["id"], "sctk_" + secrets.token_urlsafe(24)),
+                (random_id, class_b["teacher_key"]),
+            )
+        ]
+        body = assert_problem(answers[0], 404)
+        assert body["detail"] == NOT_FOUND
+        for other in answers[1:]:
+            assert (other.status_code, other.content) == (
+                answers[0].status_code,
+                answers[0].content,
+            )
+            assert other.headers["content-type"] == answers[0].headers["content-type"]
+            assert "www-authenticate" not in other.headers
+    still_there = await report(client, class_b)
+    assert still_there.status_code == 200
+    assert still_there.json()["open"] is True
+    assert still_there.json()["name"] == "Class B"
+
+
+async def test_open_check_publishes_only_the_count(client: Client) -> None:
+    """Figures that change with each response would give away the last student's answers."""
+    cohort = await create(client, age_band="13_15")
+    for index in range(12):
+        await submit_ok(client, cohort["join_code"], student(WEAK_SECURITY if index else None))
+    response = await report(client, cohort)
+    assert response.status_code == 200
+    assert_private(response)
+    body = response.json()
+    assert body["open"] is True
+    assert (body["id"], body["name"], body["age_band"]) == (cohort["id"], "Year 9 Maple", "13_15")
+    assert body["open_until"] == cohort["open_until"]
+    assert body["delete_on"] == cohort["delete_on"]
+    result = body["report"]
+    assert result["responses"] == 12
+    assert result["published"] is False
+    assert result["withheld"]
+    assert result["areas"] == [] and result["gaps"] == [] and result["teach_next"] == []
+    assert list(counts_in(result)) == []
+
+
+def class_of_twelve() -> list[Json]:
+    """Twelve students whose answers would give cells of 1 and 2 if nothing were hidden."""
+    bodies = [student(GOOD_SECURITY) for _ in range(9)]
+    bodies.append(student({**WEAK_SECURITY, "personal_details.phone_number_visible": "yes"}))
+    bodies.extend(student(MIDDLING_SECURITY) for _ in range(2))
+    return bodies
+
+
+async def test_closed_check_publishes_suppressed_figures(client: Client) -> None:
+    """Once closed with enough responses, figures appear, and none can single a student out.
+
+    Every band row adds up: what is shown plus what is hidden is the class size, and whatever
+    is hidden is at least two cells and at least 3 students, so it cannot be worked out.
+    """
+    cohort = await create(client, age_band="13_15")
+    for body in class_of_twelve():
+        await submit_ok(client, cohort["join_code"], body)
+    await close(client, cohort)
+    response = await report(client, cohort)
+    assert response.status_code == 200
+    assert_private(response)
+    body = response.json()
+    assert body["open"] is False
+    assert body["open_until"] in {utc_today().isoformat(), cohort["open_until"]}
+    assert body["open_until"] != cohort["open_until"]  # closed early, today
+    result = body["report"]
+    total = result["responses"]
+    assert total == 12
+    assert result["published"] is True
+    assert result["withheld"] is None
+    assert result["areas"], "published reports have a row per area"
+    hidden_somewhere = False
+    for row in result["areas"]:
+        assert [cell["label"] for cell in row["bands"]] == list(BAND_LABELS)
+        shown = [cell["count"] for cell in row["bands"] if cell["count"] is not None]
+        hidden = [cell for cell in row["bands"] if cell["count"] is None]
+        for cell in row["bands"]:
+            if cell["count"] is None:
+                assert cell["share"] is None
+            else:
+                assert cell["share"] == round(100 * cell["count"] / total)
+        assert 0 <= sum(shown) <= total
+        if hidden:
+            hidden_somewhere = True
+            assert len(hidden) >= 2, row
+            assert total - sum(shown) >= 3, row
+        else:
+            assert sum(shown) == total, row
+    assert hidden_somewhere, "this class has cells of 1 and 2, which must be hidden"
+    security = next(row for row in result["areas"] if row["area"] == "account_security")
+    assert [cell["count"] for cell in security["bands"]] == [None, None, 0, 9, 0]
+    for gap in result["gaps"]:
+        if gap["count"] is not None:
+            assert gap["count"] not in {1, 2, total - 1, total - 2}, gap
+    published = [gap["count"] for gap in result["gaps"] if gap["count"] is not None]
+    assert published == sorted(published, reverse=True)
+    assert all(gap["count"] is None for gap in result["gaps"][len(published) :])
+    assert not {1, 2} & set(counts_in(result))
+    assert published, "some gap (two-step verification, 3 of 12) is common enough to show"
+
+
+async def test_closed_check_below_ten_stays_unpublished(client: Client) -> None:
+    """Nine students are too few to publish anything, even after closing."""
+    cohort = await create(client)
+    for body in class_of_twelve()[:9]:
+        await submit_ok(client, cohort["join_code"], body)
+    await close(client, cohort)
+    result = (await report(client, cohort)).json()["report"]
+    assert result["responses"] == 9
+    assert result["published"] is False
+    assert result["withheld"] and "10" in result["withheld"]
+    assert result["areas"] == [] and result["gaps"] == [] and result["teach_next"] == []
+
+
+async def test_closed_check_of_exactly_ten_is_published(client: Client) -> None:
+    """The minimum is inclusive: ten responses are enough."""
+    cohort = await create(client)
+    for _ in range(10):
+        await submit_ok(client, cohort["join_code"], student(GOOD_SECURITY))
+    await close(client, cohort)
+    result = (await report(client, cohort)).json()["report"]
+    assert (result["responses"], result["published"]) == (10, True)
+
+
+async def test_situation_answers_never_reach_the_report(client: Client, settings: Settings) -> None:
+    """A teacher must never learn that someone in the class is being threatened.
+
+    The students' own plans do recommend situation-only actions (so the test would notice them
+    leaking); neither the stored rows nor the report may show them.
+    """
+    cohort = await create(client, age_band="13_15")
+    leaked_in_plans: set[str] = set()
+    for index in range(10):
+        extra = {**THREATENED, **(GOOD_SECURITY if index % 2 else WEAK_SECURITY)}
+        plan = await submit_ok(client, cohort["join_code"], student(extra))
+        leaked_in_plans |= {a["rule_id"] for a in (*plan["do_first"], *plan["next"])}
+    assert leaked_in_plans & SITUATION_RULES, "the plans should include situation-only actions"
+    await close(client, cohort)
+    response = await report(client, cohort)
+    result = response.json()["report"]
+    assert result["published"] is True
+    reported = {gap["rule_id"] for gap in result["gaps"]}
+    assert reported, "a published report lists the actions it can show"
+    assert not reported & SITUATION_RULES
+    text = response.text
+    for rule_id in SITUATION_RULES:
+        assert rule_id not in text
+    assert "situation." not in text and "sextortion." not in text
+    with sqlite(settings) as connection:
+        rows = connection.execute("SELECT record, answers FROM responses").fetchall()
+    assert len(rows) == 10
+    for record, answers in rows:
+        _scores, recommended = msgspec.msgpack.decode(record)
+        assert not set(recommended) & SITUATION_RULES
+        stored = msgspec.msgpack.decode(zlib.decompress(answers))
+        assert stored, "area answers are kept"
+        assert not [key for key in stored if key.startswith(("situation.", "profile."))]
+
+
+# --- close and delete -------------------------------------------------------------------------
+
+
+async def test_close_is_idempotent(client: Client) -> None:
+    """A double click on "close" must not fail or reopen the check."""
+    cohort = await create(client)
+    await close(client, cohort)
+    await close(client, cohort)
+    assert (await report(client, cohort)).json()["open"] is False
+
+
+async def test_delete_removes_the_class_and_every_response(
+    client: Client, settings: Settings
+) -> None:
+    """After delete nothing is left: no report, no join code, no rows in the file."""
+    cohort = await create(client)
+    other = await create(client, name="Other class")
+    for _ in range(3):
+        await submit_ok(client, cohort["join_code"], student(GOOD_SECURITY))
+    await submit_ok(client, other["join_code"], student(GOOD_SECURITY))
+    assert count_rows(settings, "responses") == 4
+
+    response = await client.delete(
+        f"{COHORTS}/{cohort['id']}", headers=bearer(cohort["teacher_key"])
+    )
+    assert response.status_code == 204
+    assert response.content == b""
+    assert_private(response)
+
+    gone = await report(client, cohort)
+    assert assert_problem(gone, 404)["detail"] == NOT_FOUND
+    assert assert_problem(await submit(client, cohort["join_code"], student()), 404)["detail"] == (
+        CODE_NOT_FOUND
+    )
+    again = await client.delete(f"{COHORTS}/{cohort['id']}", headers=bearer(cohort["teacher_key"]))
+    assert_problem(again, 404)
+
+    with sqlite(settings) as connection:
+        public_ids = [row[0] for row in connection.execute("SELECT public_id FROM cohorts")]
+        (left,) = connection.execute("SELECT count(*) FROM responses").fetchone()
+    assert public_ids == [other["id"]]
+    assert left == 1  # only the other class's response
+    assert (await report(client, other)).json()["report"]["responses"] == 1
+
+
+# --- rate limits -----------------------------------------------------------------------------
+
+
+async def test_guessing_join_codes_is_throttled(client: Client, frozen_clocks: list[float]) -> None:
+    """Past the limit even a real code is refused for the rest of the minute, so a search stops.
+
+    Each wrong code up to the limit is an ordinary 404 (a class's typos are allowed).
+    """
+    cohort = await create(client)
+    statuses = [
+        (
+            await submit(
+                client, f"ZZZZ-ZZ{JOIN_ALPHABET[i % 30]}{JOIN_ALPHABET[i // 30]}", student()
+            )
+        ).status_code
+        for i in range(BAD_CODE_LIMIT)
+    ]
+    assert statuses == [404] * BAD_CODE_LIMIT
+    refused = await submit(client, cohort["join_code"], student())
+    assert_problem(refused, 429)
+    assert int(refused.headers["retry-after"]) >= 1
+    assert_private(refused)
+    assert (await submit(client, UNKNOWN_CODE, student())).status_code == 429
+
+    frozen_clocks[0] = FROZEN + 60  # the next minute
+    await submit_ok(client, cohort["join_code"], student())
+
+
+async def test_good_codes_do_not_count_towards_the_limit(client: Client) -> None:
+    """A class of 35 submitting with the right code is never throttled by the guessing limit."""
+    cohort = await create(client)
+    for _ in range(BAD_CODE_LIMIT + 5):
+        await submit_ok(client, cohort["join_code"], student())
+
+
+async def test_guessing_teacher_keys_is_throttled(
+    client: Client, settings: Settings, frozen_clocks: list[float]
+) -> None:
+    """Past the limit even the right key is refused for the minute: keys cannot be searched."""
+    cohort = await create(client)
+    path = f"{COHORTS}/{cohort['id']}"
+    statuses = [
+        (await client.get(f"{path}/report", headers=bearer(f"sctk_guess{i}"))).status_code
+        for i in range(BAD_TEACHER_KEY_LIMIT)
+    ]
+    assert statuses == [404] * BAD_TEACHER_KEY_LIMIT
+    refused = await report(client, cohort)
+    assert_problem(refused, 429)
+    assert int(refused.headers["retry-after"]) >= 1
+    assert_private(refused)
+    key = bearer(cohort["teacher_key"])
+    assert (await client.post(f"{path}/close", headers=key)).status_code == 429
+    assert (await client.delete(path, headers=key)).status_code == 429
+    assert count_rows(settings, "cohorts") == 1
+
+    frozen_clocks[0] = FROZEN + 60
+    allowed = await report(client, cohort)
+    assert allowed.status_code == 200
+    assert allowed.json()["open"] is True  # the refused close did nothing
+
+
+async def test_creating_classes_is_limited_per_hour(
+    client: Client, settings: Settings, frozen_clocks: list[float]
+) -> None:
+    """A script cannot fill the database with classes from one address."""
+    for index in range(CREATE_LIMIT_PER_HOUR):
+        await create(client, name=f"Class {index}")
+    frozen_clocks[0] = FROZEN + 30 * 60  # later in the same hour; a new minute window
+    refused = await client.post(COHORTS, json={"name": "One too many"})
+    assert_problem(refused, 429)
+    assert int(refused.headers["retry-after"]) >= 1
+    assert_private(refused)
+    assert count_rows(settings, "cohorts") == CREATE_LIMIT_PER_HOUR
+
+    frozen_clocks[0] = FROZEN + 60 * 60  # the next hour
+    await create(client, name="Next hour")
+
+
+# --- privacy headers -------------------------------------------------------------------------
+
+
+async def test_privacy_headers_on_every_cohort_response(client: Client) -> None:
+    """Keys, plans and reports must not be cached or sniffed, errors included."""
+    created = await client.post(COHORTS, json={"name": "Year 9"})
+    cohort = created.json()
+    path = f"{COHORTS}/{cohort['id']}"
+    responses = [
+        created,
+        await submit(client, cohort["join_code"], student()),
+        await submit(client, cohort["join_code"], {"answers": {"no.such": "x"}}),
+        await submit(client, UNKNOWN_CODE, student()),
+        await report(client, cohort),
+        await client.get(f"{path}/report"),
+        await client.get(f"{path}/report", headers=bearer("sctk_wrong")),
+        await client.get(f"{COHORTS}/not.an.id/report", headers=bearer("sctk_wrong")),
+        await client.post(COHORTS, json={"name": "x", "colour": "red"}),
+        await client.post(COHORTS, content=b"x", headers={"content-type": "text/plain"}),
+        await client.post(f"{path}/close", headers=bearer(cohort["teacher_key"])),
+        await client.delete(path, headers=bearer(cohort["teacher_key"])),
+    ]
+    statuses = [response.status_code for response in responses]
+    assert statuses == [201, 201, 422, 404, 200, 401, 404, 400, 400, 415, 204, 204]
+    for response in responses:
+        assert_private(response)

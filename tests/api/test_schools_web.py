@@ -1,0 +1,1078 @@
+"""The teacher pages under /schools and the student pages under /join, seen through a browser.
+
+These tests hold the school pages to their promises: the teacher key is shown once, the session
+cookie cannot be read by scripts, sent cross-site or replayed on another class, every change
+needs a CSRF token from the same session, a class's name can never run as script, nothing but
+suppressed totals reach the teacher, and a student's response is stored exactly once, without
+their situation answers, and only when the full plan is made. Storage is checked by reading the
+SQLite file directly, the way an outsider would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import html
+import io
+import re
+import secrets
+import sqlite3
+import time
+import zlib
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import httpx
+import msgspec
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from markupsafe import escape
+
+from safety_check.schools.record import SITUATION_RULES, ResponseRecord
+from safety_check.service.app import create_app
+from safety_check.service.classes import BAD_TEACHER_KEY_LIMIT
+from safety_check.service.headers import CONTENT_SECURITY_POLICY
+from safety_check.service.join_web import CODE_ERROR, NOT_OPEN
+from safety_check.service.teacher_session import COOKIE_NAME, SESSION_SECONDS, new_session
+from safety_check.settings import Settings
+
+Client = AsyncTestClient[Litestar]
+Form = dict[str, str | list[str]]
+HTML = {"Accept": "text/html"}
+BROWSER_POST = {**HTML, "Origin": "http://testserver.local", "Sec-Fetch-Site": "same-origin"}
+XSS = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>"
+BAD_KEY = str(escape("That teacher key doesn't match a class check."))
+SIGNED_OUT = "Sign in with your teacher key to see this class check."
+STORED = "Your answers have been added to your class's totals."
+CLOSED_NOTICE = "This class check closed before you finished, so your answers were not added."
+WITHHELD_OPEN = "Results appear when the check closes"
+TRUSTED_PEER = "127.0.0.1"
+KEY_RE = re.compile(r'<code id="teacher-key">([^<]+)</code>')
+CODE_RE = re.compile(r'<strong class="join-code">([^<]+)</strong>')
+DASHBOARD_RE = re.compile(r'href="/schools/([A-Za-z0-9_-]+)"')
+CSRF_RE = re.compile(r'<input type="hidden" name="_csrf" value="([^"]+)">')
+HIDDEN_RE = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
+
+GOOD_SECURITY = {
+    "account_security.two_step_verification": "all",
+    "account_security.password_reuse": "no",
+}
+WEAK_SECURITY = {
+    "account_security.two_step_verification": "none",
+    "account_security.password_reuse": "most",
+}
+MIDDLING_SECURITY = {
+    "account_security.two_step_verification": "some",
+    "account_security.password_reuse": "some",
+}
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(app: Litestar) -> None:
+    """Keep each test inside one rate-limit window, so a minute boundary cannot reset counts."""
+    app.state.access.limiter.clock = lambda: 30.0
+    app.state.access.hourly.clock = lambda: 30.0
+
+
+@dataclass(frozen=True)
+class ClassCheck:
+    """What a teacher holds after creating a class check through the form."""
+
+    public_id: str
+    teacher_key: str
+    join_code: str
+    cookie: str
+    page: str
+
+    @property
+    def path(self) -> str:
+        return f"/schools/{self.public_id}"
+
+
+async def create_class(client: Client, name: str = "8B", age_band: str = "") -> ClassCheck:
+    response = await client.post(
+        "/schools/new", data={"name": name, "age_band": age_band}, headers=BROWSER_POST
+    )
+    assert response.status_code == 201, response.text
+    key = KEY_RE.search(response.text)
+    code = CODE_RE.search(response.text)
+    dashboard = DASHBOARD_RE.search(response.text)
+    assert key and code and dashboard
+    return ClassCheck(
+        public_id=dashboard.group(1),
+        teacher_key=html.unescape(key.group(1)),
+        join_code=html.unescape(code.group(1)),
+        cookie=response.cookies[COOKIE_NAME],
+        page=response.text,
+    )
+
+
+def with_cookie(value: str | None) -> dict[str, str]:
+    """Page headers carrying exactly this session cookie (the client's jar must be empty)."""
+    return {**HTML, "Cookie": f"{COOKIE_NAME}={value}"} if value is not None else dict(HTML)
+
+
+def csrf_from(page: str) -> str:
+    found = CSRF_RE.search(page)
+    assert found, "no CSRF field on the page"
+    return html.unescape(found.group(1))
+
+
+def set_cookies(response: httpx.Response) -> list[str]:
+    return response.headers.get_list("set-cookie")
+
+
+def cookie_attributes(header: str) -> dict[str, str]:
+    """A Set-Cookie header's attributes, names lower-cased, values (like the path) as sent."""
+    attributes = {}
+    for part in header.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        attributes[name.lower()] = value
+    return attributes
+
+
+def query(settings: Settings, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    """Read the SQLite file directly, as an outsider with the file would."""
+    with contextlib.closing(sqlite3.connect(settings.database)) as db:
+        return db.execute(sql, params).fetchall()
+
+
+def response_count(settings: Settings) -> int:
+    return int(query(settings, "SELECT count(*) FROM responses")[0][0])
+
+
+def closed_early(settings: Settings, public_id: str) -> list[tuple[Any, ...]]:
+    return query(settings, "SELECT closed_early_day FROM cohorts WHERE public_id = ?", public_id)
+
+
+def hidden_fields(page: str) -> list[tuple[str, str]]:
+    """The answers a page carries forward in hidden fields (the step button is added by us)."""
+    return [
+        (html.unescape(name), html.unescape(value))
+        for name, value in HIDDEN_RE.findall(page)
+        if name != "_step"
+    ]
+
+
+def form_data(fields: list[tuple[str, str]]) -> Form:
+    data: dict[str, list[str]] = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    return dict(data)
+
+
+class _TableCells(HTMLParser):
+    """The text of every <td>, leaving out the little SVG bars drawn inside some cells."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self._in_cell = False
+        self._svg_depth = 0
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "td":
+            self._in_cell, self._text = True, []
+        elif tag == "svg":
+            self._svg_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td" and self._in_cell:
+            self.cells.append("".join(self._text).strip())
+            self._in_cell = False
+        elif tag == "svg":
+            self._svg_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_cell and not self._svg_depth:
+            self._text.append(data)
+
+
+def table_cells(page: str) -> list[str]:
+    parser = _TableCells()
+    parser.feed(page)
+    return parser.cells
+
+
+async def submit_api_responses(
+    client: Client, code: str, answer_sets: list[dict[str, str]]
+) -> None:
+    """Responses through the JSON API: quicker than the form when only the figures matter."""
+    for answers in answer_sets:
+        body = {"answers": {"profile.age_band": "13_15", **answers}}
+        response = await client.post(f"/api/v1/cohorts/{code}/responses", json=body)
+        assert response.status_code == 201, response.text
+
+
+def mixed_class() -> list[dict[str, str]]:
+    """Twelve students whose account-security scores include bands of 1 and 2 students."""
+    return [GOOD_SECURITY] * 9 + [WEAK_SECURITY] * 2 + [MIDDLING_SECURITY]
+
+
+# ---------------------------------------------------------------------------------------------
+# Creating a class check
+
+
+async def test_create_shows_the_key_once_and_sets_a_strict_session_cookie(client: Client) -> None:
+    """The key is a bearer secret: shown on the created page only, and the cookie is locked down."""
+    response = await client.post(
+        "/schools/new",
+        data={"name": "Year 9 PSHE", "age_band": "13_15", "open_days": "14", "keep_days": "30"},
+        headers=BROWSER_POST,
+    )
+    assert response.status_code == 201
+    key = KEY_RE.search(response.text)
+    public_id = DASHBOARD_RE.search(response.text)
+    assert key and public_id
+    assert key.group(1).startswith("sctk_")
+    assert CODE_RE.search(response.text)
+
+    cookies = set_cookies(response)
+    assert len(cookies) == 1
+    assert cookies[0].startswith(f"{COOKIE_NAME}={public_id.group(1)}.")
+    attributes = cookie_attributes(cookies[0])
+    assert "httponly" in attributes
+    assert attributes["samesite"].lower() == "strict"
+    assert attributes["path"] == f"/schools/{public_id.group(1)}"
+    assert "secure" not in attributes  # plain http: a Secure cookie would never come back
+
+    dashboard = await client.get(f"/schools/{public_id.group(1)}", headers=HTML)
+    assert dashboard.status_code == 200
+    assert "Year 9 PSHE" in dashboard.text
+    assert key.group(1) not in dashboard.text
+    again = await client.get(f"/schools/{public_id.group(1)}", headers=HTML)
+    assert key.group(1) not in again.text
+    for view in ("print", "delete"):
+        page = await client.get(f"/schools/{public_id.group(1)}/{view}", headers=HTML)
+        assert page.status_code == 200
+        assert key.group(1) not in page.text
+
+
+async def test_session_cookie_is_secure_over_https(app: Litestar) -> None:
+    """A site served over HTTPS must never let the session cookie travel over plain HTTP."""
+    async with AsyncTestClient(app=app, base_url="https://testserver.local") as client:
+        response = await client.post("/schools/new", data={"name": "8B"}, headers=HTML)
+        assert response.status_code == 201
+        [cookie] = set_cookies(response)
+        assert "secure" in cookie_attributes(cookie)
+
+
+def _with_peer(app: Litestar, peer: list[str]) -> Any:
+    """The app as reached from `peer[0]`.
+
+    AsyncTestClient always reports its peer as the host name "testclient", which is not an IP
+    address and so can never be a trusted proxy; this wrapper stands in for a real connection.
+    """
+
+    async def asgi(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            scope = {**scope, "client": (peer[0], 50000)}
+        await app(scope, receive, send)
+
+    return asgi
+
+
+async def test_session_cookie_is_secure_behind_a_trusted_tls_proxy(tmp_path: Path) -> None:
+    """Behind a TLS-terminating proxy the app sees http; only a trusted proxy's word counts."""
+    settings = Settings(database=tmp_path / "proxy.db", trusted_proxies=("127.0.0.1/32",))
+    app = create_app(settings)
+    peer = [TRUSTED_PEER]
+    forwarded = {**HTML, "X-Forwarded-Proto": "https"}
+
+    async def attributes(client: AsyncTestClient[Any], headers: dict[str, str]) -> dict[str, str]:
+        response = await client.post("/schools/new", data={"name": "8B"}, headers=headers)
+        assert response.status_code == 201
+        [cookie] = set_cookies(response)
+        return cookie_attributes(cookie)
+
+    async with AsyncTestClient(app=_with_peer(app, peer)) as client:
+        assert "secure" in await attributes(client, forwarded)
+        assert "secure" not in await attributes(client, HTML)
+        peer[0] = "203.0.113.9"  # not a trusted proxy: its header is anyone's to forge
+        assert "secure" not in await attributes(client, forwarded)
+
+
+async def test_forwarded_proto_is_ignored_without_trusted_proxies(client: Client) -> None:
+    """With no trusted proxy configured, X-Forwarded-Proto from the peer is not believed."""
+    response = await client.post(
+        "/schools/new", data={"name": "8B"}, headers={**HTML, "X-Forwarded-Proto": "https"}
+    )
+    [cookie] = set_cookies(response)
+    assert "secure" not in cookie_attributes(cookie)
+
+
+FORM_ERRORS: list[tuple[dict[str, str], str, str, list[str]]] = [
+    (
+        {"name": "", "age_band": "16_17", "open_days": "14"},
+        "name",
+        "Enter a name for the class",
+        ['<option value="16_17" selected>', '<option value="14" selected>'],
+    ),
+    (
+        {"name": "   ", "age_band": "", "open_days": "60"},
+        "name",
+        "Enter a name for the class",
+        ['<option value="60" selected>'],
+    ),
+    (
+        {"name": "Year 9", "age_band": "adults", "open_days": "30"},
+        "age-band",
+        "Choose an age group from the list.",
+        ['value="Year 9"', '<option value="30" selected>'],
+    ),
+    (
+        {"name": XSS, "age_band": "over_9000"},
+        "age-band",
+        "Choose an age group from the list.",
+        [f'value="{escape(XSS)}"'],
+    ),
+    (
+        {"name": "8C", "age_band": "13_15", "open_days": "999"},
+        "open-days",
+        "Choose how long the check stays open.",
+        ['value="8C"', '<option value="13_15" selected>'],
+    ),
+    (
+        {"name": "8C", "open_days": "-7"},
+        "open-days",
+        "Choose how long the check stays open.",
+        ['value="8C"'],
+    ),
+]
+
+
+async def test_form_errors_are_summarised_and_values_kept(
+    client: Client, settings: Settings
+) -> None:
+    """A teacher who makes a mistake sees what is wrong and does not have to type it all again.
+
+    (One app for every case: each case is labelled in the assertion messages.)
+    """
+    for form, field, message, kept in FORM_ERRORS:
+        response = await client.post("/schools/new", data=form, headers=BROWSER_POST)
+        assert response.status_code == 200, form
+        assert 'class="error-summary"' in response.text, form
+        assert f'href="#{field}"' in response.text, form
+        assert message in response.text, form
+        for fragment in kept:
+            assert fragment in response.text, (form, fragment)
+        assert XSS not in response.text, form
+        assert set_cookies(response) == [], form
+    assert query(settings, "SELECT count(*) FROM cohorts") == [(0,)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Signing in
+
+
+async def test_sign_in_with_the_right_key_opens_the_dashboard(client: Client) -> None:
+    """The key works from another device: a fresh browser signs in and lands on the dashboard."""
+    made = await create_class(client, "Year 10")
+    client.cookies.clear()
+    response = await client.post(
+        "/schools/sign-in",
+        data={"teacher_key": f"  {made.teacher_key} "},
+        headers=BROWSER_POST,
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == made.path
+    [cookie] = set_cookies(response)
+    attributes = cookie_attributes(cookie)
+    assert "httponly" in attributes
+    assert attributes["samesite"].lower() == "strict"
+    assert attributes["path"] == made.path
+    dashboard = await client.get(made.path, headers=HTML)
+    assert dashboard.status_code == 200
+    assert "Year 10" in dashboard.text
+    assert made.teacher_key not in dashboard.text
+
+
+async def test_sign_in_with_a_wrong_key_is_an_error_page(client: Client) -> None:
+    """A wrong key gets the sign-in page again with the error, and no cookie."""
+    made = await create_class(client)
+    client.cookies.clear()
+    for key in ["sctk_not-a-real-key", "", "   ", made.teacher_key[:-1], made.public_id]:
+        response = await client.post(
+            "/schools/sign-in",
+            data={"teacher_key": key},
+            headers=BROWSER_POST,
+            follow_redirects=False,
+        )
+        assert response.status_code == 200, key
+        assert 'class="error-summary"' in response.text, key
+        assert BAD_KEY in response.text, key
+        assert set_cookies(response) == [], key
+
+
+async def test_repeated_wrong_keys_are_throttled(client: Client) -> None:
+    """Teacher keys cannot be guessed at speed from one address."""
+    for _ in range(BAD_TEACHER_KEY_LIMIT):
+        response = await client.post(
+            "/schools/sign-in", data={"teacher_key": "sctk_guess"}, headers=BROWSER_POST
+        )
+        assert response.status_code == 200
+    refused = await client.post(
+        "/schools/sign-in", data={"teacher_key": "sctk_guess"}, headers=BROWSER_POST
+    )
+    assert refused.status_code == 429
+    assert refused.headers["retry-after"] == "60"
+    assert "text/html" in refused.headers["content-type"]
+    assert set_cookies(refused) == []
+
+
+async def test_past_the_limit_even_the_right_key_is_refused(client: Client) -> None:
+    """Past the limit every sign-in from that address must be refused for the minute.
+
+    Otherwise the 429 only answers wrong guesses, and a 303 still tells a guesser when they
+    have hit a real key; the JSON API (`classes.find_for_key`) refuses before looking up.
+    """
+    made = await create_class(client)
+    client.cookies.clear()
+    for _ in range(BAD_TEACHER_KEY_LIMIT + 1):
+        await client.post(
+            "/schools/sign-in", data={"teacher_key": "sctk_guess"}, headers=BROWSER_POST
+        )
+    response = await client.post(
+        "/schools/sign-in",
+        data={"teacher_key": made.teacher_key},
+        headers=BROWSER_POST,
+        follow_redirects=False,
+    )
+    assert response.status_code == 429
+    assert set_cookies(response) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# CSRF and cross-site posts
+
+ACTIONS = {
+    "close": {},
+    "delete": {"confirm": "yes"},
+    "sign-out": {},
+}
+REFUSALS = ["missing", "wrong", "other-class", "cross-site", "foreign-origin"]
+
+
+@pytest.mark.parametrize("action", list(ACTIONS))
+async def test_changes_need_the_sessions_own_token_from_this_site(
+    client: Client, settings: Settings, action: str
+) -> None:
+    """A forged or cross-site form post changes nothing: the class stays open and stays there.
+
+    Every refusal is tried first, on one app; then the dashboard's own form must still work, so
+    the refusals cannot pass just because the action is broken.
+    """
+    made = await create_class(client, "Target")
+    other = await create_class(client, "Other")
+    token = csrf_from((await client.get(made.path, headers=HTML)).text)
+    other_token = csrf_from((await client.get(other.path, headers=HTML)).text)
+    assert token != other_token
+    client.cookies.clear()
+    url = f"{made.path}/{action}"
+
+    for refusal in REFUSALS:
+        form: dict[str, str] = dict(ACTIONS[action])
+        headers = {**with_cookie(made.cookie), "Origin": "http://testserver.local"}
+        if refusal == "wrong":
+            form["_csrf"] = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+        elif refusal == "other-class":
+            form["_csrf"] = other_token
+        elif refusal == "cross-site":
+            form["_csrf"] = token
+            headers["Sec-Fetch-Site"] = "cross-site"
+        elif refusal == "foreign-origin":
+            form["_csrf"] = token
+            headers["Origin"] = "https://evil.example"
+        else:
+            form["anything"] = "x"  # a web form with no token at all
+        response = await client.post(url, data=form, headers=headers, follow_redirects=False)
+        assert response.status_code == 403, refusal
+        assert set_cookies(response) == [], refusal
+        assert closed_early(settings, made.public_id) == [(None,)], refusal
+        still = await client.get(made.path, headers=with_cookie(made.cookie))
+        assert still.status_code == 200, refusal
+        assert "Close the check and see results" in still.text, refusal
+
+    headers = {**with_cookie(made.cookie), "Origin": "http://testserver.local"}
+    headers["Sec-Fetch-Site"] = "same-origin"
+    form = {**ACTIONS[action], "_csrf": token}
+    response = await client.post(url, data=form, headers=headers, follow_redirects=False)
+    if action == "close":
+        assert response.status_code == 303
+        assert response.headers["location"] == made.path
+        today = dt.datetime.now(dt.UTC).date().isoformat()
+        assert closed_early(settings, made.public_id) == [(today,)]
+        dashboard = await client.get(made.path, headers=with_cookie(made.cookie))
+        assert "Closed on" in dashboard.text
+        assert "Close the check and see results" not in dashboard.text
+        assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 404
+    elif action == "delete":
+        assert response.status_code == 200
+        assert "The results have been deleted" in response.text
+        [cookie] = set_cookies(response)
+        assert cookie_attributes(cookie)["max-age"] == "0"
+        assert closed_early(settings, made.public_id) == []
+        assert closed_early(settings, other.public_id) == [(None,)]
+    else:
+        assert response.status_code == 303
+        assert response.headers["location"] == "/schools"
+        [cookie] = set_cookies(response)
+        assert cookie.split(";")[0] in (f"{COOKIE_NAME}=", f'{COOKIE_NAME}=""')
+        attributes = cookie_attributes(cookie)
+        assert attributes["max-age"] == "0"
+        assert attributes["path"] == made.path
+
+
+# ---------------------------------------------------------------------------------------------
+# One class's session opens nothing else
+
+
+async def test_a_session_for_one_class_opens_nothing_of_another(
+    client: Client, settings: Settings
+) -> None:
+    """A's cookie on B's pages gets exactly what a stranger gets for an id that does not exist."""
+    class_a = await create_class(client, "Class A")
+    class_b = await create_class(client, "Class B")
+    token_a = csrf_from((await client.get(class_a.path, headers=HTML)).text)
+    client.cookies.clear()
+    missing = f"/schools/{secrets.token_urlsafe(12)}"
+
+    own = await client.get(class_a.path, headers=with_cookie(class_a.cookie))
+    assert own.status_code == 200  # the cookie itself is good
+
+    requests: list[tuple[str, str, dict[str, str] | None]] = [
+        ("GET", "", None),
+        ("GET", "/print", None),
+        ("GET", "/report.csv", None),
+        ("GET", "/delete", None),
+        ("POST", "/close", {"_csrf": token_a}),
+        ("POST", "/delete", {"_csrf": token_a, "confirm": "yes"}),
+        ("POST", "/sign-out", {"_csrf": token_a}),
+    ]
+    for method, suffix, form in requests:
+        answers = []
+        for base, cookie in [
+            (class_b.path, class_a.cookie),
+            (missing, class_a.cookie),
+            (class_b.path, None),
+            (missing, None),
+        ]:
+            response = await client.request(
+                method,
+                base + suffix,
+                data=form,
+                headers={**with_cookie(cookie), "Origin": "http://testserver.local"},
+                follow_redirects=False,
+            )
+            answers.append((response.status_code, response.content))
+            assert set_cookies(response) == []
+        assert answers[0][0] == 401, (method, suffix)
+        assert SIGNED_OUT in answers[0][1].decode()
+        assert all(answer == answers[0] for answer in answers), (method, suffix)
+    assert closed_early(settings, class_b.public_id) == [(None,)]
+
+
+async def test_tampered_or_expired_cookies_are_refused(client: Client, app: Litestar) -> None:
+    """The cookie's HMAC covers the id and the expiry; changing either gets the signed-out page."""
+    class_a = await create_class(client, "Class A")
+    class_b = await create_class(client, "Class B")
+    client.cookies.clear()
+    public_id, expires, signature = class_a.cookie.split(".")
+    assert public_id == class_a.public_id
+    secret: bytes = app.state.session_secret
+    expired = new_session(secret, class_a.public_id, now=time.time() - SESSION_SECONDS - 60)
+    attempts = [
+        (class_b.path, f"{class_b.public_id}.{expires}.{signature}"),
+        (class_a.path, f"{public_id}.{int(expires) + 86_400}.{signature}"),
+        (class_a.path, f"{public_id}.{expires}.{signature[:-2]}xx"),
+        (class_a.path, f"{public_id}.{expires}"),
+        (class_a.path, expired),
+        (class_a.path, f"{class_b.public_id}.{expires}.{signature}.{signature}"),
+    ]
+    for path, cookie in attempts:
+        response = await client.get(path, headers=with_cookie(cookie))
+        assert response.status_code == 401, cookie
+        assert SIGNED_OUT in response.text
+    good = await client.get(class_a.path, headers=with_cookie(class_a.cookie))
+    assert good.status_code == 200
+
+
+# ---------------------------------------------------------------------------------------------
+# A class name can never run as script
+
+
+async def test_class_name_is_escaped_everywhere_it_appears(
+    client: Client, settings: Settings
+) -> None:
+    made = await create_class(client, XSS, age_band="13_15")
+    escaped = str(escape(XSS))
+    assert XSS not in made.page
+
+    pages = {
+        view: await client.get(f"{made.path}{view}", headers=HTML)
+        for view in ("", "/print", "/delete")
+    }
+    pages["join"] = await client.get(f"/join/{made.join_code}", headers=HTML)
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        assert escaped in response.text, name
+        assert XSS not in response.text, name
+        assert "<script>alert" not in response.text, name
+        assert "<img src=x" not in response.text, name
+
+    about = await client.post(
+        f"/join/{made.join_code}",
+        data={"_step": "about", "profile.age_band": "13_15"},
+        headers=BROWSER_POST,
+    )
+    plan = await client.post(
+        f"/join/{made.join_code}",
+        data={**form_data(hidden_fields(about.text)), "_step": "questions"},
+        headers=BROWSER_POST,
+    )
+    assert STORED in plan.text
+    for response in (about, plan):
+        assert XSS not in response.text
+        assert "<script>alert" not in response.text
+        assert "<img src=x" not in response.text
+
+    token = csrf_from(pages["/delete"].text)
+    deleted = await client.post(
+        f"{made.path}/delete", data={"_csrf": token, "confirm": "yes"}, headers=BROWSER_POST
+    )
+    assert escaped in deleted.text
+    assert XSS not in deleted.text
+
+
+async def test_csv_never_starts_a_cell_with_a_formula(client: Client) -> None:
+    """A spreadsheet would run a name starting with = + - @ as a formula; it is quoted with '."""
+    names = {
+        "=HYPERLINK(1)": "'=HYPERLINK(1)",
+        "+44 7700 900000": "'+44 7700 900000",
+        "-1+1": "'-1+1",
+        "@SUM(A1:A2)": "'@SUM(A1:A2)",
+        "  =trimmed": "'=trimmed",
+        "Year 9 PSHE": "Year 9 PSHE",
+        "9=9": "9=9",
+    }
+    for name, written in names.items():
+        made = await create_class(client, name)
+        response = await client.get(f"{made.path}/report.csv", headers=HTML)
+        assert response.status_code == 200, name
+        assert response.headers["content-type"].startswith("text/csv"), name
+        assert response.headers["content-disposition"].startswith("attachment"), name
+        rows = list(csv.reader(io.StringIO(response.text)))
+        assert rows[0] == ["class", written], name
+        assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+# ---------------------------------------------------------------------------------------------
+# Students joining
+
+
+async def test_join_page_names_the_class_and_promises_totals_only(client: Client) -> None:
+    """Before the first question a student knows which class this is and what the school sees."""
+    made = await create_class(client, "Year 9 PSHE", age_band="16_17")
+    client.cookies.clear()
+    response = await client.get(f"/join/{made.join_code}", headers=HTML)
+    assert response.status_code == 200
+    assert "Year 9 PSHE" in response.text
+    assert "Your school will only see totals for the whole class" in response.text
+    assert set_cookies(response) == []
+    radios = re.findall(r'<input type="radio"[^>]*name="profile\.age_band"[^>]*>', response.text)
+    assert len(radios) == 4
+    checked = [tag for tag in radios if re.search(r"\bchecked\b", tag)]
+    assert len(checked) == 1
+    assert 'value="16_17"' in checked[0]
+
+
+async def test_joining_stores_one_response_without_situation_answers(
+    client: Client, settings: Settings
+) -> None:
+    """about → questions stores exactly one row, after which the plan says so."""
+    made = await create_class(client, "8B")
+    code = made.join_code
+    about = await client.post(
+        f"/join/{code}",
+        data={
+            "_step": "about",
+            "profile.age_band": "13_15",
+            "_shown": ["profile.devices", "profile.apps"],
+            "profile.devices": "iphone_ipad",
+            "profile.apps": "snapchat",
+            "situation.threat_to_share": "no",
+            "situation.image_shared": "not_sure",
+        },
+        headers=BROWSER_POST,
+    )
+    assert about.status_code == 200
+    assert 'value="questions"' in about.text
+    assert response_count(settings) == 0
+    assert set_cookies(about) == []
+
+    fields = hidden_fields(about.text)
+    fields += list(WEAK_SECURITY.items())
+    plan = await client.post(
+        f"/join/{code}", data={**form_data(fields), "_step": "questions"}, headers=BROWSER_POST
+    )
+    assert plan.status_code == 200
+    assert "Your plan" in plan.text
+    assert STORED in plan.text
+    assert set_cookies(plan) == []
+    assert response_count(settings) == 1
+
+    [(answers_blob, record_blob)] = query(settings, "SELECT answers, record FROM responses")
+    stored = msgspec.msgpack.decode(zlib.decompress(answers_blob))
+    assert stored["account_security.password_reuse"] == "most"
+    assert not any(key.startswith(("situation.", "profile.")) for key in stored)
+    raw = zlib.decompress(answers_blob) + record_blob
+    assert b"situation" not in raw and b"not_sure" not in raw
+
+
+async def test_urgent_path_stores_nothing_until_the_full_plan(
+    client: Client, settings: Settings
+) -> None:
+    """A student under threat gets help first; the class sees only the area answers, later."""
+    made = await create_class(client, "8B", age_band="13_15")
+    code = made.join_code
+    urgent = await client.post(
+        f"/join/{code}",
+        data={
+            "_step": "about",
+            "profile.age_band": "13_15",
+            "situation.threat_to_share": "yes",
+            "situation.image_shared": "yes",
+        },
+        headers=BROWSER_POST,
+    )
+    assert urgent.status_code == 200
+    assert "Right now" in urgent.text
+    assert "Continue the full check" in urgent.text
+    assert STORED not in urgent.text
+    assert response_count(settings) == 0
+
+    questions = await client.post(
+        f"/join/{code}",
+        data={**form_data(hidden_fields(urgent.text)), "_step": "continue"},
+        headers=BROWSER_POST,
+    )
+    assert questions.status_code == 200
+    assert 'value="questions"' in questions.text
+    assert response_count(settings) == 0
+
+    fields = [
+        *hidden_fields(questions.text),
+        ("sextortion.paid_money", "yes"),
+        ("sextortion.who_is_threatening", "only_online"),
+        *GOOD_SECURITY.items(),
+    ]
+    plan = await client.post(
+        f"/join/{code}", data={**form_data(fields), "_step": "questions"}, headers=BROWSER_POST
+    )
+    assert plan.status_code == 200
+    assert "Right now" in plan.text
+    assert STORED in plan.text
+    assert response_count(settings) == 1
+
+    [(answers_blob, record_blob)] = query(settings, "SELECT answers, record FROM responses")
+    stored = msgspec.msgpack.decode(zlib.decompress(answers_blob))
+    assert not any(key.startswith(("situation.", "profile.")) for key in stored)
+    record = msgspec.msgpack.decode(record_blob, type=ResponseRecord)
+    assert not set(record.recommended) & SITUATION_RULES
+
+
+async def test_unknown_code_is_a_kind_404(client: Client) -> None:
+    response = await client.get("/join/ZZZZ-ZZZZ", headers=HTML)
+    assert response.status_code == 404
+    assert "text/html" in response.headers["content-type"]
+    assert str(escape(NOT_OPEN)) in response.text
+    assert 'class="error-summary"' in response.text
+    assert 'name="code"' in response.text  # the student can type it again at once
+
+
+async def test_malformed_code_is_an_error_summary(client: Client) -> None:
+    response = await client.get("/join", params={"code": "bad"}, headers=HTML)
+    assert response.status_code == 200
+    assert 'class="error-summary"' in response.text
+    assert CODE_ERROR in response.text
+    assert 'value="bad"' in response.text
+
+
+async def test_typed_code_is_forgiven_and_redirected(client: Client) -> None:
+    """Lower case and a space instead of the dash still find the class."""
+    made = await create_class(client)
+    typed = made.join_code.lower().replace("-", " ")
+    response = await client.get(
+        "/join", params={"code": f" {typed} "}, headers=HTML, follow_redirects=False
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/join/{made.join_code}"
+
+
+async def test_class_closed_between_steps_still_gives_the_plan(
+    client: Client, settings: Settings
+) -> None:
+    """A student part-way through when the teacher closes still gets their plan; nothing stored."""
+    made = await create_class(client, "8B")
+    about = await client.post(
+        f"/join/{made.join_code}",
+        data={"_step": "about", "profile.age_band": "18_plus"},
+        headers=BROWSER_POST,
+    )
+    assert 'value="questions"' in about.text
+    closed = await client.post(
+        f"/api/v1/cohorts/{made.public_id}/close",
+        headers={"Authorization": f"Bearer {made.teacher_key}"},
+    )
+    assert closed.status_code == 204
+    plan = await client.post(
+        f"/join/{made.join_code}",
+        data={**form_data(hidden_fields(about.text)), "_step": "questions"},
+        headers=BROWSER_POST,
+    )
+    assert plan.status_code == 200
+    assert "Your plan" in plan.text
+    assert CLOSED_NOTICE in plan.text
+    assert STORED not in plan.text
+    assert response_count(settings) == 0
+
+
+async def test_class_deleted_between_steps_still_gives_the_plan(
+    client: Client, settings: Settings
+) -> None:
+    made = await create_class(client, "8B")
+    about = await client.post(
+        f"/join/{made.join_code}",
+        data={"_step": "about", "profile.age_band": "18_plus"},
+        headers=BROWSER_POST,
+    )
+    deleted = await client.delete(
+        f"/api/v1/cohorts/{made.public_id}",
+        headers={"Authorization": f"Bearer {made.teacher_key}"},
+    )
+    assert deleted.status_code == 204
+    plan = await client.post(
+        f"/join/{made.join_code}",
+        data={**form_data(hidden_fields(about.text)), "_step": "questions"},
+        headers=BROWSER_POST,
+    )
+    assert plan.status_code == 200
+    assert "Your plan" in plan.text
+    assert STORED not in plan.text
+    assert response_count(settings) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# The dashboard
+
+
+async def test_open_dashboard_shows_how_to_join(client: Client) -> None:
+    """The teacher can put the code, the link and a QR code on the board straight away."""
+    made = await create_class(client, "8B")
+    response = await client.get(made.path, headers=HTML)
+    assert response.status_code == 200
+    assert f'<strong class="join-code">{made.join_code}</strong>' in response.text
+    assert f'href="http://testserver.local/join/{made.join_code}"' in response.text
+    assert "What to teach next" not in response.text
+    assert "<td>" not in response.text
+    # The QR code must be inline SVG markup, on the dashboard and on the created page alike,
+    # not SVG source escaped into visible text.
+    qr_codes = {
+        page: text.split('<div class="qr">', 1)[1].split("</div>", 1)[0].strip()
+        for page, text in (("dashboard", response.text), ("created", made.page))
+    }
+    assert all(qr.startswith("<svg") for qr in qr_codes.values()), {
+        page: qr[:40] for page, qr in qr_codes.items()
+    }
+
+
+async def test_report_appears_only_after_close_and_hides_small_numbers(
+    client: Client, settings: Settings
+) -> None:
+    """While open nothing but the count is shown; once closed, no cell of 1 or 2 is published."""
+    made = await create_class(client, "8B", age_band="13_15")
+    await submit_api_responses(client, made.join_code, mixed_class())
+
+    open_page = await client.get(made.path, headers=HTML)
+    assert WITHHELD_OPEN in open_page.text
+    assert "12 students have taken part" in open_page.text
+    assert "What to teach next" not in open_page.text
+    assert table_cells(open_page.text) == []
+    open_csv = list(csv.reader(io.StringIO((await client.get(f"{made.path}/report.csv")).text)))
+    assert open_csv[:2] == [["class", "8B"], ["responses", "12"]]
+    assert open_csv[2][0] == "note" and WITHHELD_OPEN in open_csv[2][1]
+    assert len(open_csv) == 3
+
+    token = csrf_from(open_page.text)
+    closed = await client.post(f"{made.path}/close", data={"_csrf": token}, headers=BROWSER_POST)
+    assert closed.status_code == 200  # followed the 303 to the dashboard
+
+    for view in ("", "/print"):
+        page = await client.get(f"{made.path}{view}", headers=HTML)
+        assert page.status_code == 200
+        assert "What to teach next" in page.text
+        assert "Scores by area" in page.text
+        assert WITHHELD_OPEN not in page.text
+        cells = table_cells(page.text)
+        assert cells, "no score tables"
+        assert "c" in cells
+        assert not [cell for cell in cells if cell in ("1", "2")], cells
+        counts = [cell for cell in cells if cell.isdigit()]
+        assert counts and all(int(cell) == 0 or int(cell) >= 3 for cell in counts)
+
+
+async def test_csv_after_close_has_exactly_the_reports_figures(client: Client) -> None:
+    """The download publishes the same suppressed figures as the report, `c` for every null."""
+    made = await create_class(client, "8B", age_band="13_15")
+    await submit_api_responses(client, made.join_code, mixed_class())
+    token = csrf_from((await client.get(made.path, headers=HTML)).text)
+    await client.post(f"{made.path}/close", data={"_csrf": token}, headers=BROWSER_POST)
+
+    api = await client.get(
+        f"/api/v1/cohorts/{made.public_id}/report",
+        headers={"Authorization": f"Bearer {made.teacher_key}"},
+    )
+    assert api.status_code == 200
+    report = api.json()["report"]
+    assert report["published"] is True
+
+    def figure(value: int | None) -> str:
+        return "c" if value is None else str(value)
+
+    expected = [
+        ["score band", area["title"], cell["label"], figure(cell["count"]), figure(cell["share"])]
+        for area in report["areas"]
+        for cell in area["bands"]
+    ] + [
+        ["advised action", gap["area"], gap["title"], figure(gap["count"]), figure(gap["share"])]
+        for gap in report["gaps"]
+    ]
+    response = await client.get(f"{made.path}/report.csv")
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-store"
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[:2] == [["class", "8B"], ["responses", str(report["responses"])]]
+    assert rows[2][0] == "note"
+    assert rows[3] == []
+    assert rows[4] == ["table", "area", "item", "students", "percent"]
+    assert rows[5:] == expected
+    figures = [cell for row in rows[5:] for cell in row[3:]]
+    assert "c" in figures
+    assert not {"", "None", "null", "1", "2"} & {row[3] for row in rows[5:]}
+
+
+async def test_delete_with_confirm_removes_everything(client: Client, settings: Settings) -> None:
+    made = await create_class(client, "8B")
+    await submit_api_responses(client, made.join_code, [GOOD_SECURITY, WEAK_SECURITY])
+    assert response_count(settings) == 2
+    token = csrf_from((await client.get(f"{made.path}/delete", headers=HTML)).text)
+    response = await client.post(
+        f"{made.path}/delete", data={"_csrf": token, "confirm": "yes"}, headers=BROWSER_POST
+    )
+    assert response.status_code == 200
+    assert "The results have been deleted" in response.text
+    assert query(settings, "SELECT count(*) FROM cohorts") == [(0,)]
+    assert response_count(settings) == 0
+
+    client.cookies.clear()
+    later = await client.get(made.path, headers=with_cookie(made.cookie))
+    assert later.status_code == 401
+    assert SIGNED_OUT in later.text
+    assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 404
+
+
+async def test_delete_without_confirm_deletes_nothing(client: Client, settings: Settings) -> None:
+    """Deleting cannot be undone, so anything but the ticked box leaves the class alone."""
+    made = await create_class(client, "8B")
+    await submit_api_responses(client, made.join_code, [GOOD_SECURITY])
+    token = csrf_from((await client.get(f"{made.path}/delete", headers=HTML)).text)
+    for confirm in [None, "", "no", "YES", "on"]:
+        form = {"_csrf": token} if confirm is None else {"_csrf": token, "confirm": confirm}
+        response = await client.post(f"{made.path}/delete", data=form, headers=BROWSER_POST)
+        assert response.status_code == 200, confirm
+        assert 'class="error-summary"' in response.text, confirm
+        assert "Tick the box to confirm" in response.text, confirm
+        assert set_cookies(response) == [], confirm
+        assert query(settings, "SELECT count(*) FROM cohorts") == [(1,)], confirm
+        assert response_count(settings) == 1, confirm
+    assert (await client.get(made.path, headers=HTML)).status_code == 200
+
+
+# ---------------------------------------------------------------------------------------------
+# Headers on every page
+
+
+async def visit_every_page(client: Client) -> list[tuple[str, bool, httpx.Response]]:
+    """One response from every teacher and join page: (label, is a student page, response)."""
+    made = await create_class(client, "8B", age_band="13_15")
+    token = csrf_from((await client.get(made.path, headers=HTML)).text)
+    code = made.join_code
+    pages: list[tuple[str, bool, httpx.Response]] = []
+
+    async def visit(label: str, student: bool, method: str, url: str, **kwargs: Any) -> None:
+        response = await client.request(method, url, follow_redirects=False, **kwargs)
+        pages.append((label, student, response))
+
+    await visit("start", False, "GET", "/schools", headers=HTML)
+    await visit("new form", False, "GET", "/schools/new", headers=HTML)
+    await visit("new error", False, "POST", "/schools/new", data={"name": ""}, headers=HTML)
+    await visit("dashboard", False, "GET", made.path, headers=HTML)
+    await visit("print", False, "GET", f"{made.path}/print", headers=HTML)
+    await visit("csv", False, "GET", f"{made.path}/report.csv", headers=HTML)
+    await visit("delete form", False, "GET", f"{made.path}/delete", headers=HTML)
+    await visit("delete error", False, "POST", f"{made.path}/delete", data={"_csrf": token})
+    await visit("signed out", False, "GET", "/schools/nobody", headers=HTML)
+    await visit("bad key", False, "POST", "/schools/sign-in", data={"teacher_key": "x"})
+    await visit("join", True, "GET", "/join", headers=HTML)
+    await visit("join bad", True, "GET", "/join?code=bad", headers=HTML)
+    await visit("join redirect", True, "GET", f"/join?code={code.lower()}", headers=HTML)
+    await visit("join 404", True, "GET", "/join/ZZZZ-ZZZZ", headers=HTML)
+    await visit("about", True, "GET", f"/join/{code}", headers=HTML)
+    about_form = {"_step": "about", "profile.age_band": "13_15"}
+    await visit("questions", True, "POST", f"/join/{code}", data=about_form, headers=HTML)
+    await visit(
+        "plan",
+        True,
+        "POST",
+        f"/join/{code}",
+        data={"_step": "questions", "profile.age_band": "13_15"},
+        headers=HTML,
+    )
+    await visit(
+        "sign-in", False, "POST", "/schools/sign-in", data={"teacher_key": made.teacher_key}
+    )
+    await visit("close", False, "POST", f"{made.path}/close", data={"_csrf": token})
+    return pages
+
+
+async def test_every_page_is_uncached_with_a_csp_and_no_student_cookie(client: Client) -> None:
+    """Class names, keys and plans must never sit in a browser or proxy cache, and a student's
+    device keeps no cookie from taking part."""
+    every_page = await visit_every_page(client)
+    assert len(every_page) == 19
+    for label, _, response in every_page:
+        assert response.status_code < 500, label
+        assert response.headers.get("cache-control") == "no-store", label
+        assert response.headers.get("content-security-policy") == CONTENT_SECURITY_POLICY, label
+
+    student_pages = [(label, response) for label, student, response in every_page if student]
+    assert [label for label, _ in student_pages] == [
+        "join",
+        "join bad",
+        "join redirect",
+        "join 404",
+        "about",
+        "questions",
+        "plan",
+    ]
+    statuses = [response.status_code for _, response in student_pages]
+    assert statuses == [200, 200, 303, 404, 200, 200, 200]
+    assert STORED in student_pages[-1][1].text
+    for label, response in student_pages:
+        assert set_cookies(response) == [], label

@@ -1,0 +1,323 @@
+"""Class checks in SQLite: finding classes, the closing rule, what a response row holds, expiry."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sqlite3
+import zlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from safety_check.answers import validate
+from safety_check.plan import build_plan
+from safety_check.questionnaire import CONTENT_VERSION
+from safety_check.schools.codes import JOIN_ALPHABET, hash_teacher_key, normalise_join_code
+from safety_check.schools.record import SITUATION_RULES, ResponseRecord, area_answers, record_for
+from safety_check.storage import Database
+from safety_check.storage import cohorts as cohorts_module
+from safety_check.storage.cohorts import (
+    Cohort,
+    NewCohort,
+    close_cohort,
+    count_responses,
+    create_cohort,
+    delete_cohort,
+    find_by_code,
+    find_by_public_id,
+    find_by_teacher_key,
+    find_for_teacher,
+    list_cohorts,
+    purge_expired,
+    response_records,
+    session_secret,
+    store_response,
+)
+
+DAY = dt.date(2026, 3, 2)
+ONE_DAY = dt.timedelta(days=1)
+SCORES_A = (10, 20, None, 30, 40, None, 50, 60, None, 70)
+SCORES_B = (90, 80, 70, None, 60, 50, None, 40, 30, 20)
+
+
+@pytest.fixture
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    db = Database(tmp_path / "data" / "cohorts.db")
+    await db.open()
+    yield db
+    await db.close()
+
+
+async def new_class(
+    database: Database, name: str = "7B", *, open_days: int = 7, keep_days: int = 30
+) -> NewCohort:
+    return await create_cohort(
+        database, name=name, age_band="13_15", open_days=open_days, keep_days=keep_days, today=DAY
+    )
+
+
+async def store(
+    database: Database,
+    cohort: Cohort,
+    scores: tuple[int | None, ...] = SCORES_A,
+    *,
+    today: dt.date = DAY,
+) -> bool:
+    record = ResponseRecord(scores=scores, recommended=("privacy_settings_review_regularly",))
+    return await store_response(
+        database,
+        cohort,
+        content_version=CONTENT_VERSION,
+        record=record,
+        answers={"privacy_settings.last_review": "never"},
+        today=today,
+    )
+
+
+def raw_rows(database: Database, sql: str, *args: object) -> list[sqlite3.Row]:
+    """Read the file directly, as anyone holding a copy of it could."""
+    connection = sqlite3.connect(database.path)
+    connection.row_factory = sqlite3.Row
+    try:
+        return connection.execute(sql, args).fetchall()
+    finally:
+        connection.close()
+
+
+def responses_of(database: Database, cohort: Cohort) -> int:
+    rows = raw_rows(database, "SELECT count(*) FROM responses WHERE cohort_id = ?", cohort.id)
+    return int(rows[0][0])
+
+
+async def test_create_then_find_by_code_and_public_id(database: Database) -> None:
+    made = await new_class(database, open_days=7, keep_days=30)
+    cohort = made.cohort
+    assert cohort.name == "7B" and cohort.age_band == "13_15"
+    assert cohort.created_day == "2026-03-02"
+    assert cohort.closes_day == "2026-03-09"
+    assert cohort.delete_day == "2026-04-08"  # counted from the closing day
+    assert cohort.closed_early_day is None
+    assert normalise_join_code(cohort.join_code) == cohort.join_code
+    assert set(cohort.join_code) <= set(JOIN_ALPHABET)
+    assert cohort.teacher_key_hash == hash_teacher_key(made.teacher_key)
+    assert await find_by_code(database, cohort.join_code) == cohort
+    assert await find_by_public_id(database, cohort.public_id) == cohort
+    assert await find_by_teacher_key(database, made.teacher_key) == cohort
+    assert await find_by_code(database, "ZZZZZZZZ") is None
+    assert await find_by_public_id(database, "no-such-class") is None
+    assert await find_by_teacher_key(database, "sctk_wrong") is None
+
+
+async def test_the_teacher_key_is_not_stored(database: Database) -> None:
+    made = await new_class(database)
+    dump = "\n".join(sqlite3.connect(database.path).iterdump())
+    assert made.teacher_key not in dump
+    assert made.teacher_key.removeprefix("sctk_") not in dump
+
+
+async def test_wrong_key_and_unknown_class_look_the_same(database: Database) -> None:
+    """Telling them apart would let someone learn which class ids exist."""
+    first = await new_class(database, "7B")
+    second = await new_class(database, "8C")
+    assert await find_for_teacher(database, first.cohort.public_id, first.teacher_key) == (
+        first.cohort
+    )
+    assert await find_for_teacher(database, first.cohort.public_id, second.teacher_key) is None
+    assert await find_for_teacher(database, first.cohort.public_id, "") is None
+    assert await find_for_teacher(database, "no-such-class", first.teacher_key) is None
+    assert await find_for_teacher(database, "no-such-class", "") is None
+
+
+async def test_codes_that_collide_are_drawn_again(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = iter(["AAAAAAAA", "AAAAAAAA", "BBBBBBBB"])
+    monkeypatch.setattr(cohorts_module, "new_join_code", lambda: next(drawn))
+    assert (await new_class(database, "7B")).cohort.join_code == "AAAAAAAA"
+    assert (await new_class(database, "8C")).cohort.join_code == "BBBBBBBB"
+    monkeypatch.setattr(cohorts_module, "new_join_code", lambda: "AAAAAAAA")
+    with pytest.raises(RuntimeError, match="free join code"):
+        await new_class(database, "9D")
+    assert len(await list_cohorts(database, DAY)) == 2
+
+
+async def test_responses_are_taken_until_the_end_of_the_closing_day(database: Database) -> None:
+    cohort = (await new_class(database, open_days=7)).cohort
+    closes = DAY + 7 * ONE_DAY
+    assert await store(database, cohort, today=DAY)
+    assert await store(database, cohort, today=closes)
+    assert cohort.is_open(closes) and not cohort.is_open(closes + ONE_DAY)
+    assert not await store(database, cohort, today=closes + ONE_DAY)
+    assert not await store(database, cohort, today=closes + 30 * ONE_DAY)
+    assert await count_responses(database, cohort) == 2
+
+
+async def test_closing_early_stops_responses_even_with_a_stale_class(database: Database) -> None:
+    """The open check runs inside the write, not on the Cohort the caller looked up earlier."""
+    cohort = (await new_class(database)).cohort
+    assert await store(database, cohort)
+    await close_cohort(database, cohort, DAY + ONE_DAY)
+    assert cohort.is_open(DAY)  # the caller's copy still says open
+    assert not await store(database, cohort, today=DAY + ONE_DAY)
+    assert not await store(database, cohort, today=DAY)
+    assert await count_responses(database, cohort) == 1
+    # Closing again keeps the first closing day.
+    await close_cohort(database, cohort, DAY + 3 * ONE_DAY)
+    closed = await find_by_public_id(database, cohort.public_id)
+    assert closed is not None and closed.closed_early_day == "2026-03-03"
+    assert not closed.is_open(DAY)
+    assert closed.closed_day() == "2026-03-03"
+
+
+async def test_no_response_lands_in_a_deleted_class(database: Database) -> None:
+    cohort = (await new_class(database)).cohort
+    await delete_cohort(database, cohort)
+    assert not await store(database, cohort)
+    assert raw_rows(database, "SELECT count(*) FROM responses")[0][0] == 0
+
+
+async def test_a_response_row_holds_no_situation_or_profile_answer(database: Database) -> None:
+    """Stored through the same steps as a real submission, then read back from the file."""
+    cohort = (await new_class(database)).cohort
+    answers = validate(
+        {
+            "profile.age_band": "16_17",
+            "profile.devices": ["android"],
+            "profile.apps": ["snapchat"],
+            "situation.threat_to_share": "yes",
+            "situation.image_shared": "not_sure",
+            "sextortion.paid_money": "yes",
+            "sextortion.who_is_threatening": "someone_i_know",
+            "sextortion.checks_new_contacts": "never",
+            "privacy_settings.snapchat_location": "all_friends",
+        }
+    )
+    plan = build_plan(answers)
+    assert await store_response(
+        database,
+        cohort,
+        content_version=CONTENT_VERSION,
+        record=record_for(plan),
+        answers=area_answers(answers),
+        today=DAY,
+    )
+    columns = [row["name"] for row in raw_rows(database, "PRAGMA table_info(responses)")]
+    assert columns == ["id", "cohort_id", "day", "content_version", "record", "answers"]
+    [row] = raw_rows(database, "SELECT * FROM responses")
+    assert row["cohort_id"] == cohort.id
+    assert row["day"] == "2026-03-02"  # a day, never a time
+    assert row["content_version"] == CONTENT_VERSION
+    unpacked = zlib.decompress(row["answers"])
+    stored = msgspec.msgpack.decode(unpacked)
+    assert stored == {
+        "privacy_settings.snapchat_location": "all_friends",
+        "sextortion.checks_new_contacts": "never",
+    }
+    for secret in (
+        b"situation.",
+        b"threat",
+        b"image_shared",
+        b"not_sure",
+        b"paid_money",
+        b"someone_i_know",
+        b"profile.",
+        b"16_17",
+        b"android",
+    ):
+        assert secret not in unpacked
+    for secret in (b"situation", b"threat", b"paid", b"stay_safe_now"):
+        assert secret not in row["record"]
+    record = msgspec.msgpack.decode(row["record"], type=ResponseRecord)
+    assert record == record_for(plan)
+    assert not SITUATION_RULES & set(record.recommended)
+    assert "sextortion_check_new_contacts" in record.recommended
+
+
+async def test_purge_removes_only_classes_whose_delete_day_has_come(database: Database) -> None:
+    early = (await new_class(database, "7B", open_days=1, keep_days=10)).cohort
+    late = (await new_class(database, "8C", open_days=1, keep_days=20)).cohort
+    for _ in range(3):
+        assert await store(database, early)
+    for _ in range(2):
+        assert await store(database, late)
+    early_day = dt.date.fromisoformat(early.delete_day)
+    late_day = dt.date.fromisoformat(late.delete_day)
+    assert await purge_expired(database, today=early_day - ONE_DAY) == (0, 0)
+    assert await purge_expired(database, today=early_day) == (1, 3)
+    assert await find_by_public_id(database, early.public_id) is None
+    assert await find_by_code(database, early.join_code) is None
+    assert responses_of(database, early) == 0  # cascaded, not orphaned
+    assert await find_by_public_id(database, late.public_id) == late
+    assert responses_of(database, late) == 2
+    assert await purge_expired(database, today=early_day) == (0, 0)
+    assert await purge_expired(database, today=late_day + 100 * ONE_DAY) == (1, 2)
+    assert raw_rows(database, "SELECT count(*) FROM responses")[0][0] == 0
+    assert raw_rows(database, "SELECT count(*) FROM cohorts")[0][0] == 0
+
+
+async def test_delete_removes_the_class_and_its_responses(database: Database) -> None:
+    doomed = (await new_class(database, "7B")).cohort
+    kept = (await new_class(database, "8C")).cohort
+    for cohort in (doomed, kept, doomed):
+        assert await store(database, cohort)
+    await delete_cohort(database, doomed)
+    assert await find_by_public_id(database, doomed.public_id) is None
+    assert responses_of(database, doomed) == 0
+    assert await count_responses(database, doomed) == 0
+    assert await response_records(database, doomed) == []
+    assert responses_of(database, kept) == 1
+    assert await find_by_public_id(database, kept.public_id) == kept
+
+
+async def test_classes_never_see_each_others_responses(database: Database) -> None:
+    first = (await new_class(database, "7B")).cohort
+    second = (await new_class(database, "8C")).cohort
+    for scores in (SCORES_A, SCORES_B, SCORES_A, SCORES_A, SCORES_B):
+        assert await store(database, first if scores == SCORES_A else second, scores)
+    first_records = await response_records(database, first)
+    second_records = await response_records(database, second)
+    assert [record.scores for record in first_records] == [SCORES_A] * 3
+    assert [record.scores for record in second_records] == [SCORES_B] * 2
+    assert await count_responses(database, first) == 3
+    assert await count_responses(database, second) == 2
+
+
+async def test_list_cohorts(database: Database) -> None:
+    first = (await new_class(database, "7B", open_days=2)).cohort
+    second = (await new_class(database, "8C", open_days=5)).cohort
+    assert await store(database, first)
+    await close_cohort(database, second, DAY + ONE_DAY)
+    listed = await list_cohorts(database, today=DAY)
+    assert [(c.public_id, c.name, c.open, c.responses) for c in listed] == [
+        (first.public_id, "7B", True, 1),
+        (second.public_id, "8C", False, 0),
+    ]
+    assert listed[1].closes_day == "2026-03-03"  # the early closing day, not the planned one
+    assert [c.open for c in await list_cohorts(database, today=DAY + 3 * ONE_DAY)] == [False] * 2
+
+
+async def test_session_secret_is_made_once_and_kept(tmp_path: Path) -> None:
+    """Every worker and every restart must sign and check teacher sessions with one key."""
+    path = tmp_path / "secret.db"
+    db = Database(path)
+    await db.open()
+    first = await session_secret(db)
+    together = await asyncio.gather(*(session_secret(db) for _ in range(5)))
+    await db.close()
+    assert len(first) == 32
+    assert set(together) == {first}
+    reopened = Database(path)
+    await reopened.open()
+    try:
+        assert await session_secret(reopened) == first
+    finally:
+        await reopened.close()
+    other = Database(tmp_path / "other.db")
+    await other.open()
+    try:
+        assert await session_secret(other) != first
+    finally:
+        await other.close()

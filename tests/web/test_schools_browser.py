@@ -1,0 +1,348 @@
+"""Class checks in real headless Chromium: the teacher's pages and the student's join pages.
+
+The same promises as the individual check (axe-core finds no WCAG 2.2 A/AA violations, nothing
+scrolls sideways at 320 px, every page stays under the weight budget), plus the ones made to
+schools: the teacher's session cookie can't be read by script or sent cross-site, and a student
+joining a class gets no cookie and sends nothing to anyone but this site, even without JavaScript.
+
+Classes are made over the JSON API where only their state matters (quick, and no browser time);
+the teacher's own journey is driven through the forms.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from safety_check.answers import prune
+from safety_check.questionnaire import QUESTIONNAIRE
+from tests.web.test_browser import (
+    NAVIGATION_SIZE,
+    PAGE_BUDGET,
+    about_you,
+    axe_violations,
+    some_questions,
+    static_weight,
+)
+
+pytestmark = pytest.mark.browser
+
+COHORTS = "/api/v1/cohorts"
+RESPONSES = 14
+"""Enough for the report to be published (10), few enough that some bands hold 1 or 2 students."""
+SEED = 20240611
+UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 30**8
+VIEWPORT_320 = {"width": 320, "height": 640}
+
+
+@dataclass(frozen=True)
+class ClassCheck:
+    id: str
+    name: str
+    join_code: str
+    teacher_key: str
+
+
+@dataclass(frozen=True)
+class Classes:
+    """An open class (students join it) and a closed one with a published report."""
+
+    open: ClassCheck
+    closed: ClassCheck
+
+
+def _create(client: httpx.Client, name: str, age_band: str) -> ClassCheck:
+    response = client.post(COHORTS, json={"name": name, "age_band": age_band})
+    assert response.status_code == 201, response.text
+    body = response.json()
+    return ClassCheck(body["id"], body["name"], body["join_code"], body["teacher_key"])
+
+
+def varied_answers(rng: random.Random, age_band: str) -> dict[str, str | list[str]]:
+    """One student's answers to every question: how careful they are varies from student to
+    student, so their scores spread over the bands and some bands hold only 1 or 2 of them."""
+    care = rng.random()
+    raw: dict[str, str | list[str]] = {"profile.age_band": age_band}
+    for question in QUESTIONNAIRE.questions:
+        if question.id in raw:
+            continue
+        if question.kind == "multi":
+            raw[question.id] = [option.id for option in question.options if rng.random() < 0.4]
+        else:
+            safest = rng.random() < care
+            raw[question.id] = (question.options[0] if safest else rng.choice(question.options)).id
+    return prune(raw)
+
+
+@pytest.fixture(scope="module")
+def classes(base_url: str) -> Iterator[Classes]:
+    """Made over the API once per module: the pages only need the classes' state, and each
+    class made counts against the server's limit of 30 an hour from one address."""
+    with httpx.Client(base_url=base_url, timeout=10) as client:
+        open_class = _create(client, "Year 9 Maple", "13_15")
+        closed_class = _create(client, "Year 10 <Oak> & Ash", "13_15")
+        rng = random.Random(SEED)
+        for _ in range(RESPONSES):
+            body = {"answers": varied_answers(rng, "13_15")}
+            response = client.post(f"{COHORTS}/{closed_class.join_code}/responses", json=body)
+            assert response.status_code == 201, response.text
+        headers = {"Authorization": f"Bearer {closed_class.teacher_key}"}
+        response = client.post(f"{COHORTS}/{closed_class.id}/close", headers=headers)
+        assert response.status_code == 204, response.text
+        yield Classes(open=open_class, closed=closed_class)
+
+
+def sign_in(context: Any, base_url: str, check: ClassCheck) -> None:
+    """Sign in with the teacher key without loading a page: the cookie lands in the browser
+    context, so only the page under test is loaded (the form itself is driven in the flow test)."""
+    response = context.request.post(
+        base_url + "/schools/sign-in", form={"teacher_key": check.teacher_key}, max_redirects=0
+    )
+    assert response.status == 303, response.text()
+
+
+def reach(page: Any, base_url: str, name: str, classes: Classes) -> None:
+    """Open one of the pages under test, with its stylesheet and script loaded."""
+    _navigate(page, base_url, name, classes)
+    # A click returns once the next page starts loading; measure only the finished page.
+    page.wait_for_load_state("load")
+
+
+def _navigate(page: Any, base_url: str, name: str, classes: Classes) -> None:
+    simple = {
+        "schools": "/schools",
+        "schools-new": "/schools/new",
+        "signed-out": "/schools/" + secrets.token_urlsafe(16),
+        "join": "/join",
+        "join-about": f"/join/{classes.open.join_code}",
+    }
+    if name in simple:
+        page.goto(base_url + simple[name])
+        return
+    if name in ("schools-new-errors", "schools-created"):
+        page.goto(base_url + "/schools/new")
+        if name == "schools-created":
+            page.fill("#name", "Year 8 Birch")
+            page.select_option("#age-band", "under_13")
+        page.click("button:has-text('Create the class check')")
+        return
+    if name == "join-wrong-code":
+        page.goto(base_url + "/join")
+        page.fill("#join-code", UNKNOWN_CODE)
+        page.click("button:has-text('Join')")
+        return
+    if name.startswith("join-"):
+        page.goto(f"{base_url}/join/{classes.open.join_code}")
+        about_you(page)
+        if name == "join-plan":
+            some_questions(page)
+        return
+    check = classes.closed if name in ("dashboard-closed", "print") else classes.open
+    sign_in(page.context, base_url, check)
+    dashboard = f"{base_url}/schools/{check.id}"
+    if name.startswith("dashboard"):
+        page.goto(dashboard)
+    elif name == "print":
+        page.goto(dashboard + "/print")
+    else:
+        page.goto(dashboard + "/delete")
+        if name == "delete-errors":
+            page.click("button:has-text('Delete the results')")  # without ticking the box
+
+
+TEACHER_PAGES = [
+    "schools",
+    "schools-new",
+    "schools-new-errors",
+    "schools-created",
+    "dashboard-open",
+    "dashboard-closed",
+    "print",
+    "delete",
+    "delete-errors",
+    "signed-out",
+]
+JOIN_PAGES = ["join", "join-wrong-code", "join-about", "join-questions", "join-plan"]
+PAGES = TEACHER_PAGES + JOIN_PAGES
+
+
+EXPECTED = {
+    "schools": "#sign-in-heading",
+    "schools-new": "#name",
+    "schools-new-errors": ".error-summary a[href='#name']",
+    "schools-created": "#teacher-key",
+    "dashboard-open": ".join-details",
+    "dashboard-closed": "#gaps-heading",
+    "print": "#areas-heading",
+    "delete": "#confirm",
+    "delete-errors": "#confirm-error",
+    "signed-out": ".notice",
+    "join": "#join-code",
+    "join-wrong-code": ".error-summary",
+    "join-about": ".class-notice",
+    "join-questions": "h1:has-text('Your questions')",
+    "join-plan": "text=added to your class's totals",
+}
+"""What shows that a name really reached its state, so a passing check means something."""
+
+
+def assert_reached(page: Any, name: str) -> None:
+    assert page.locator(EXPECTED[name]).count() >= 1, f"{name} not reached: {page.url}"
+    if name == "dashboard-closed":
+        # The published report, with both kinds of table and some cells hidden as `c`.
+        assert page.locator("#gaps-heading ~ .table-wrap tbody tr").count() >= 1
+        cells = page.locator(".area-chart td").all_inner_texts()
+        assert "c" in cells, cells  # some band held only 1 or 2 students
+        assert any(cell.isdigit() for cell in cells), cells
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violations(page: Any, base_url: str, classes: Classes, name: str) -> None:
+    reach(page, base_url, name, classes)
+    assert_reached(page, name)
+    violations = axe_violations(page)
+    print(f"axe {name}: {len(violations)} violations")
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_horizontal_scroll_at_320px(
+    browser: Any, base_url: str, classes: Classes, name: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT_320)
+    page = context.new_page()
+    reach(page, base_url, name, classes)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    print(f"width {name}: {width}px")
+    assert width <= 320
+
+
+@pytest.fixture(scope="module")
+def asset_weight(browser: Any, base_url: str) -> int:
+    """The stylesheet and script as sent, measured once: every page loads the same two."""
+    context = browser.new_context()
+    weight = static_weight(context.new_page(), base_url)
+    context.close()
+    return weight
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_weight_is_under_budget(
+    page: Any, base_url: str, classes: Classes, asset_weight: int, name: str
+) -> None:
+    assets = asset_weight
+    reach(page, base_url, name, classes)
+    document = page.evaluate(NAVIGATION_SIZE)
+    total = document + assets  # every page loads the same two assets, and nothing else
+    print(f"weight {name}: {total} bytes (page {document}, style and script {assets})")
+    assert document > 0
+    assert total < PAGE_BUDGET
+
+
+def test_teacher_creates_closes_and_deletes_a_class(context: Any, base_url: str) -> None:
+    """The whole teacher journey through the forms, and the session cookie it rests on."""
+    page = context.new_page()
+    page.goto(base_url + "/schools")
+    page.click("text=Create a class check")
+    page.wait_for_url("**/schools/new")
+    page.fill("#name", "Year 7 Rowan")
+    page.select_option("#age-band", "under_13")
+    page.select_option("#open-days", "14")
+    page.click("button:has-text('Create the class check')")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Your class check is ready"
+    assert page.locator("#teacher-key").inner_text().startswith("sctk_")
+    teacher_key = page.locator("#teacher-key").inner_text()
+    assert page.locator(".join-code").inner_text()
+
+    page.click("text=Go to your class dashboard")
+    page.wait_for_load_state("load")
+    dashboard = page.url
+    assert page.locator("h1").inner_text() == "Year 7 Rowan"
+    assert "Open until" in page.locator(".status").inner_text()
+    (cookie,) = context.cookies()
+    assert cookie["name"] == "sc_teacher"
+    assert cookie["httpOnly"] is True
+    assert cookie["sameSite"] == "Strict"
+    assert dashboard.endswith(cookie["path"])  # sent to this class's pages only
+    assert page.evaluate("document.cookie") == ""
+
+    page.click("button:has-text('Close the check and see results')")
+    page.wait_for_load_state("load")
+    assert page.url == dashboard
+    assert "Closed on" in page.locator(".status").inner_text()
+    assert page.locator("button:has-text('Close the check')").count() == 0
+    assert page.locator(".join-details").count() == 0
+
+    page.click("button:has-text('Sign out')")
+    page.wait_for_url(base_url + "/schools")
+    assert context.cookies() == []
+    page.fill("#teacher-key", teacher_key)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url(dashboard)
+    assert [cookie["name"] for cookie in context.cookies()] == ["sc_teacher"]
+
+    page.click("text=Delete this class's results")
+    page.wait_for_url(dashboard + "/delete")
+    page.check("#confirm")
+    page.click("button:has-text('Delete the results')")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "The results have been deleted"
+    assert context.cookies() == []
+
+    response = page.goto(dashboard)
+    assert response is not None and response.status == 401
+    assert page.locator("h1").inner_text() == "Class checks for schools"
+    assert page.locator("#teacher-key").count() == 1
+    assert "Sign in with your teacher key" in page.locator(".notice").inner_text()
+
+
+@pytest.mark.parametrize("name", ["schools-created", "dashboard-open"])
+def test_join_qr_code_is_drawn(page: Any, base_url: str, classes: Classes, name: str) -> None:
+    """Teachers put the QR code on the board: it must be a picture with a name, not its source."""
+    reach(page, base_url, name, classes)
+    assert page.locator(".qr svg[role='img']").count() == 1
+    assert "<svg" not in page.locator(".qr").inner_text()
+
+
+def test_student_joins_without_javascript_on_a_small_screen(
+    browser: Any, base_url: str, classes: Classes
+) -> None:
+    """A school tablet or an old phone with scripts off must still get the student through, and
+    joining a class must leave nothing behind on the device or with anyone else."""
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORT_320)
+    page = context.new_page()
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(base_url) else elsewhere.append(request.url),
+    )
+    page.goto(base_url + "/join")
+    typed = classes.open.join_code.lower().replace("-", " ")  # as a student might type it
+    page.fill("#join-code", typed)
+    page.click("button:has-text('Join')")
+    page.wait_for_load_state("load")
+    assert page.url == f"{base_url}/join/{classes.open.join_code}"
+    notice = page.locator(".class-notice")
+    assert notice.locator("h2").inner_text() == f"You're taking part with {classes.open.name}"
+    assert page.is_checked("#q-profile-age_band-13_15")  # the class's age group, chosen already
+
+    about_you(page)
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Your questions"
+    some_questions(page)
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Your plan"
+    assert "added to your class's totals" in page.locator(".notice").first.inner_text()
+
+    assert context.cookies() == []
+    assert elsewhere == []
+    context.close()
