@@ -137,7 +137,10 @@ def answer_pool(rng: random.Random, per_band: int) -> dict[str, list[tuple[bytes
             answers = validate(raw)
             plan = build_plan(answers)
             rows.append(
-                (_PACK.encode(record_for(plan)), zlib.compress(_PACK.encode(area_answers(answers))))
+                (
+                    _PACK.encode(record_for(answers, plan)),
+                    zlib.compress(_PACK.encode(area_answers(answers))),
+                )
             )
         pool[band] = rows
     return pool

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,7 @@ def test_purge_removes_only_classes_past_their_delete_day(
     """Data never outlive the day the teacher chose; a live class is untouched."""
     old = add_class(database, "Old class", today=LONG_AGO, responses=3)
     live = add_class(database, "Live class", responses=1)
-    assert old.cohort.delete_day < dt.date.today().isoformat()
+    assert old.cohort.delete_day < dt.datetime.now(dt.UTC).date().isoformat()
     listed = run(capsys, "cohorts", "list")[1]
     assert "closed" in listed.splitlines()[0] and "Old class" in listed
 
@@ -124,6 +125,7 @@ def test_purge_removes_only_classes_past_their_delete_day(
 def test_backup_writes_an_intact_copy_with_the_same_rows(
     capsys: pytest.CaptureFixture[str], database: Path, tmp_path: Path
 ) -> None:
+    """The copy holds everything the service keeps, so only its owner may read it."""
     add_class(database, "8B", responses=2)
     add_class(database, "8C", responses=1)
     target = tmp_path / "copy.db"
@@ -133,6 +135,7 @@ def test_backup_writes_an_intact_copy_with_the_same_rows(
     assert err == ""
     assert str(target) in out
     assert target.is_file()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert not target.with_name(target.name + ".partial").exists()
     with contextlib.closing(sqlite3.connect(target)) as db:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -24,8 +24,9 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from safety_check.schools.codes import JOIN_ALPHABET
-from safety_check.schools.record import SITUATION_RULES
+from safety_check.schools.record import DISCLOSURES, SITUATION_QUESTIONS, SITUATION_RULES
 from safety_check.schools.report import BAND_LABELS
+from safety_check.schools.suppression import ROUND_TO
 from safety_check.service.classes import (
     BAD_CODE_LIMIT,
     BAD_TEACHER_KEY_LIMIT,
@@ -37,14 +38,16 @@ from safety_check.service.classes import (
 from safety_check.service.cohorts_api import CODE_NOT_FOUND, NOT_FOUND
 from safety_check.service.headers import CONTENT_SECURITY_POLICY
 from safety_check.settings import Settings
+from safety_check.storage import cohorts as cohorts_module
 
 Client = AsyncTestClient[Litestar]
+NAME_REFUSED = "Give the class a name of 1 to 80 characters, without control characters."
 Json = dict[str, Any]
 COHORTS = "/api/v1/cohorts"
 PROBLEM_JSON = "application/problem+json"
 CODE_RE = re.compile(f"^[{JOIN_ALPHABET}]{{4}}-[{JOIN_ALPHABET}]{{4}}$")
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 30**8
+UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 26**8
 FROZEN = 30.0
 
 GOOD_SECURITY = {
@@ -65,6 +68,12 @@ THREATENED = {
     "sextortion.paid_money": "yes",
     "sextortion.who_is_threatening": "only_online",
 }
+HARMED = {
+    "deepfakes.fake_image_of_you": "yes",
+    "account_security.someone_knows_passwords": "yes",
+    "getting_help.someone_checks_phone": "yes",
+}
+"""Area answers that tell of harm done to the student (`DISCLOSURES`)."""
 
 
 @pytest.fixture(autouse=True)
@@ -161,11 +170,17 @@ def utc_today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
+def unknown_code(index: int) -> str:
+    """A different well-formed code for each index below 26**2, matching no class."""
+    size = len(JOIN_ALPHABET)
+    return f"ZZZZ-ZZ{JOIN_ALPHABET[index % size]}{JOIN_ALPHABET[index // size]}"
+
+
 def counts_in(value: Any) -> Iterator[Any]:
-    """Every value under a "count" key anywhere in a JSON document."""
+    """Every published count (a "count" or "scored" value) anywhere in a JSON document."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "count":
+            if key in {"count", "scored"}:
                 yield item
             yield from counts_in(item)
     elif isinstance(value, list):
@@ -207,8 +222,9 @@ async def test_create_returns_every_field(client: Client) -> None:
     assert body["qr_svg"].lstrip().startswith(("<svg", "<?xml"))
     assert "</svg>" in body["qr_svg"]
     assert body["teacher_key"].startswith("sctk_") and len(body["teacher_key"]) >= 32
+    # Open for 7 days, today included: the last day is six days from now.
     assert body["open_until"] in {
-        (day + dt.timedelta(days=7)).isoformat() for day in (before, after)
+        (day + dt.timedelta(days=6)).isoformat() for day in (before, after)
     }
     open_until = dt.date.fromisoformat(body["open_until"])
     assert body["delete_on"] == (open_until + dt.timedelta(days=30)).isoformat()
@@ -221,7 +237,7 @@ async def test_create_defaults(client: Client) -> None:
     after = utc_today()
     assert body["age_band"] is None
     assert body["open_until"] in {
-        (day + dt.timedelta(days=30)).isoformat() for day in (before, after)
+        (day + dt.timedelta(days=29)).isoformat() for day in (before, after)
     }
     open_until = dt.date.fromisoformat(body["open_until"])
     assert body["delete_on"] == (open_until + dt.timedelta(days=90)).isoformat()
@@ -266,6 +282,8 @@ async def test_name_is_trimmed(client: Client) -> None:
         "Year   9\tMaple\n": "Year 9 Maple",
         "  " + "x" * 76 + "  ": "x" * 76,
         "n" * NAME_MAX: "n" * NAME_MAX,  # the limit is inclusive
+        # Line and paragraph separators are white space: one ordinary space, never kept.
+        "Year\u20289\u2029Maple": "Year 9 Maple",
     }
     for typed, stored in cases.items():
         body = await create(client, name=typed)
@@ -304,15 +322,37 @@ async def test_del_and_c1_control_characters_are_refused_too(
     assert count_rows(settings, "cohorts") == 0
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "8\u200bB",  # zero-width space
+        "8\u202eB",  # right-to-left override
+        "\u2066Year 9\u2069",  # direction isolates
+        "8\u00adB",  # soft hyphen
+        "8\ufeffB",  # byte order mark
+        "\u200b",  # a name that would display as nothing
+    ],
+)
+async def test_format_characters_are_refused(client: Client, settings: Settings, name: str) -> None:
+    """Format characters (Cf) are invisible or reorder text: a name holding one could display
+    as another class's name, so it is refused like a control character."""
+    response = await client.post(COHORTS, json={"name": name})
+    body = assert_problem(response, 422)
+    assert body["detail"] == NAME_REFUSED
+    assert_private(response)
+    assert count_rows(settings, "cohorts") == 0
+
+
 async def test_a_refused_name_is_explained(client: Client) -> None:
     """The teacher is told what is wrong with the name, not that the JSON is malformed.
 
     The route documents 422 as "the class name is empty or has control characters" and raises
-    it with that explanation; the body it answers must keep it.
+    it with that explanation; the body it answers must keep it, whatever made it refused.
     """
-    response = await client.post(COHORTS, json={"name": "   "})
-    body = assert_problem(response, 422)
-    assert "name" in body["detail"], body
+    for name in ("   ", "Year 9\x1b", "Year\u200b9"):
+        response = await client.post(COHORTS, json={"name": name})
+        body = assert_problem(response, 422)
+        assert body["detail"] == NAME_REFUSED, (name, body)
 
 
 async def test_malformed_create_is_400(client: Client, settings: Settings) -> None:
@@ -364,10 +404,10 @@ async def test_open_and_keep_days_bounds(client: Client) -> None:
         body = response.json()
         open_until = dt.date.fromisoformat(body["open_until"])
         delete_on = dt.date.fromisoformat(body["delete_on"])
-        if field == "open_days":
+        if field == "open_days":  # open days include today: one day closes tonight
             assert open_until in {
-                before + dt.timedelta(days=value),
-                utc_today() + dt.timedelta(days=value),
+                before + dt.timedelta(days=value - 1),
+                utc_today() + dt.timedelta(days=value - 1),
             }
         else:
             assert delete_on - open_until == dt.timedelta(days=value)
@@ -417,6 +457,23 @@ async def test_join_code_as_a_student_types_it(client: Client) -> None:
     for typed in (code.lower(), code.replace("-", " "), code.replace("-", ""), f" {code.lower()} "):
         response = await submit(client, typed, student())
         assert response.status_code == 201, (typed, response.text)
+
+
+async def test_look_alike_characters_are_read_as_the_ones_issued(
+    client: Client, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Codes never hold 2, 5, 6, 8 or V; a student who reads Z, S, G, B or U as one still gets in."""
+    assert not set("012568ILOV") & set(JOIN_ALPHABET)
+    monkeypatch.setattr(cohorts_module, "new_join_code", lambda: "ZSGBUA37")
+    cohort = await create(client)
+    assert cohort["join_code"] == "ZSGB-UA37"
+    for typed in ("2568-VA37", "2sgb-ua37", "z5g8 vA37", "ZSGBUA37"):
+        await submit_ok(client, typed, student())
+    assert count_rows(settings, "responses") == 4
+    for typed in ("ZSGB-UA3", "ZSGB-UA370", "ZSGB-UA3O"):  # too short, too long, never an O
+        assert assert_problem(await submit(client, typed, student()), 404)["detail"] == (
+            CODE_NOT_FOUND
+        )
 
 
 async def test_unknown_code_is_404(client: Client, settings: Settings) -> None:
@@ -510,7 +567,7 @@ async def test_an_answered_age_band_is_not_overridden(client: Client) -> None:
 # --- report ----------------------------------------------------------------------------------
 
 
-MALFORMED_AUTHORIZATION = (
+MALFORMED_AUTHORIZATION: tuple[dict[str, str], ...] = (
     {},
     {"Authorization": ""},
     {"Authorization": "Bearer"},
@@ -603,8 +660,9 @@ def class_of_twelve() -> list[Json]:
 async def test_closed_check_publishes_suppressed_figures(client: Client) -> None:
     """Once closed with enough responses, figures appear, and none can single a student out.
 
-    Every band row adds up: what is shown plus what is hidden is the class size, and whatever
-    is hidden is at least two cells and at least 3 students, so it cannot be worked out.
+    No count is 1 or 2, every count is rounded to 5 (shares come from the rounded counts), a row
+    that hides a small cell hides a larger one with it, and an area with fewer than 10 scored
+    students (or all but 1 or 2 of the class) shows no bands at all.
     """
     cohort = await create(client, age_band="13_15")
     for body in class_of_twelve():
@@ -617,40 +675,75 @@ async def test_closed_check_publishes_suppressed_figures(client: Client) -> None
     assert body["open"] is False
     assert body["open_until"] in {utc_today().isoformat(), cohort["open_until"]}
     assert body["open_until"] != cohort["open_until"]  # closed early, today
+    # Closing early brings the delete day forward: still 90 days, now counted from today.
+    closed_on = dt.date.fromisoformat(body["open_until"])
+    assert body["delete_on"] == (closed_on + dt.timedelta(days=90)).isoformat()
+    assert body["delete_on"] < cohort["delete_on"]
     result = body["report"]
     total = result["responses"]
-    assert total == 12
+    assert total == 12  # the number of responses itself is exact
     assert result["published"] is True
     assert result["withheld"] is None
+    assert result["rounded_to"] == ROUND_TO == 5
     assert result["areas"], "published reports have a row per area"
     hidden_somewhere = False
     for row in result["areas"]:
+        if row["scored"] is None:
+            assert row["bands"] == [], row
+            continue
+        assert row["scored"] >= 10 and row["scored"] % ROUND_TO == 0, row
         assert [cell["label"] for cell in row["bands"]] == list(BAND_LABELS)
-        shown = [cell["count"] for cell in row["bands"] if cell["count"] is not None]
         hidden = [cell for cell in row["bands"] if cell["count"] is None]
         for cell in row["bands"]:
             if cell["count"] is None:
                 assert cell["share"] is None
             else:
-                assert cell["share"] == round(100 * cell["count"] / total)
-        assert 0 <= sum(shown) <= total
+                assert cell["count"] % ROUND_TO == 0, row
+                assert cell["share"] == round(100 * cell["count"] / row["scored"])
         if hidden:
             hidden_somewhere = True
-            assert len(hidden) >= 2, row
-            assert total - sum(shown) >= 3, row
-        else:
-            assert sum(shown) == total, row
+            assert len(hidden) >= 2, row  # never a lone hidden cell, found by subtraction
     assert hidden_somewhere, "this class has cells of 1 and 2, which must be hidden"
-    security = next(row for row in result["areas"] if row["area"] == "account_security")
-    assert [cell["count"] for cell in security["bands"]] == [None, None, 0, 9, 0]
+    by_area = {row["area"]: row for row in result["areas"]}
+    # 12 scored: 1 weak (0–24), 2 middling (25–49), 9 strong (75–100). The 1 and the 2 are
+    # hidden with the smallest cell of 3 or more (the 9); the empty band stays 0; 12 rounds to 10.
+    security = by_area["account_security"]
+    assert security["scored"] == 10
+    assert [(cell["count"], cell["share"]) for cell in security["bands"]] == [
+        (None, None),
+        (None, None),
+        (0, 0),
+        (None, None),
+    ]
+    # One student answered about their phone number: an area scored for 1 shows nothing.
+    personal = by_area["personal_details"]
+    assert (personal["scored"], personal["bands"]) == (None, [])
+    assert [row["area"] for row in result["areas"] if row["scored"] is not None] == [
+        "account_security"
+    ]
     for gap in result["gaps"]:
-        if gap["count"] is not None:
-            assert gap["count"] not in {1, 2, total - 1, total - 2}, gap
+        if gap["count"] is None:
+            assert gap["share"] is None, gap
+        else:
+            assert gap["count"] % ROUND_TO == 0, gap
+            assert gap["share"] == round(100 * gap["count"] / total), gap
     published = [gap["count"] for gap in result["gaps"] if gap["count"] is not None]
     assert published == sorted(published, reverse=True)
     assert all(gap["count"] is None for gap in result["gaps"][len(published) :])
-    assert not {1, 2} & set(counts_in(result))
-    assert published, "some gap (two-step verification, 3 of 12) is common enough to show"
+    counts = list(counts_in(result))
+    assert not {1, 2} & set(counts)
+    assert all(count is None or count % ROUND_TO == 0 for count in counts), counts
+    # Two-step verification and different passwords: 3 of 12 each, published as 5 (42%).
+    shown = {gap["rule_id"]: (gap["count"], gap["share"]) for gap in result["gaps"] if gap["count"]}
+    assert shown == {
+        "account_security_turn_on_two_step_verification": (5, 42),
+        "account_security_use_different_passwords": (5, 42),
+    }
+    # The phone number action was in 1 plan: hidden, and last whatever its place would be.
+    hidden_gaps = [gap["rule_id"] for gap in result["gaps"] if gap["count"] is None]
+    assert hidden_gaps == ["personal_details_hide_phone_number"]
+    assert [item["area"] for item in result["teach_next"]] == ["account_security"]
+    assert result["teach_next"][0]["because"].startswith("About 42% of the class")
 
 
 async def test_closed_check_below_ten_stays_unpublished(client: Client) -> None:
@@ -677,18 +770,21 @@ async def test_closed_check_of_exactly_ten_is_published(client: Client) -> None:
 
 
 async def test_situation_answers_never_reach_the_report(client: Client, settings: Settings) -> None:
-    """A teacher must never learn that someone in the class is being threatened.
+    """A teacher must never learn that someone in the class is being threatened or was harmed.
 
-    The students' own plans do recommend situation-only actions (so the test would notice them
-    leaking); neither the stored rows nor the report may show them.
+    The students' own plans do recommend actions that only situation answers and disclosures
+    (a fake image of them, someone who knows their passwords or checks their phone) trigger, so
+    the test would notice them leaking; neither the stored rows nor the report may show them.
     """
+    assert set(HARMED) <= DISCLOSURES
     cohort = await create(client, age_band="13_15")
     leaked_in_plans: set[str] = set()
     for index in range(10):
-        extra = {**THREATENED, **(GOOD_SECURITY if index % 2 else WEAK_SECURITY)}
+        extra = {**THREATENED, **HARMED, **(GOOD_SECURITY if index % 2 else WEAK_SECURITY)}
         plan = await submit_ok(client, cohort["join_code"], student(extra))
         leaked_in_plans |= {a["rule_id"] for a in (*plan["do_first"], *plan["next"])}
     assert leaked_in_plans & SITUATION_RULES, "the plans should include situation-only actions"
+    assert "account_security_change_passwords_someone_knows" in leaked_in_plans
     await close(client, cohort)
     response = await report(client, cohort)
     result = response.json()["report"]
@@ -700,6 +796,8 @@ async def test_situation_answers_never_reach_the_report(client: Client, settings
     for rule_id in SITUATION_RULES:
         assert rule_id not in text
     assert "situation." not in text and "sextortion." not in text
+    for question in HARMED:
+        assert question not in text
     with sqlite(settings) as connection:
         rows = connection.execute("SELECT record, answers FROM responses").fetchall()
     assert len(rows) == 10
@@ -707,8 +805,28 @@ async def test_situation_answers_never_reach_the_report(client: Client, settings
         _scores, recommended = msgspec.msgpack.decode(record)
         assert not set(recommended) & SITUATION_RULES
         stored = msgspec.msgpack.decode(zlib.decompress(answers))
-        assert stored, "area answers are kept"
+        assert set(stored) == set(GOOD_SECURITY), "area answers are kept, and only those"
         assert not [key for key in stored if key.startswith(("situation.", "profile."))]
+        assert not set(stored) & SITUATION_QUESTIONS
+
+
+async def test_a_disclosure_never_moves_a_stored_score(client: Client, settings: Settings) -> None:
+    """The student's own plan scores every answer; the class keeps scores worked out without
+    disclosures, so a score in the report cannot tell the school what a student disclosed."""
+    assert "intimate_images.consent_before_sharing" in DISCLOSURES
+    cohort = await create(client, age_band="18_plus")
+    plan = await submit_ok(
+        client,
+        cohort["join_code"],
+        student({"intimate_images.consent_before_sharing": "not_always"}, age_band=None),
+    )
+    own = {area["area"]: area["score"] for area in plan["scores"]["areas"]}
+    assert own["intimate_images"] == 0, "the student's plan does score the answer"
+    with sqlite(settings) as connection:
+        [(record, answers)] = connection.execute("SELECT record, answers FROM responses")
+    scores, _recommended = msgspec.msgpack.decode(record)
+    assert scores == [None] * len(own)  # no other area was answered, and this one is not kept
+    assert msgspec.msgpack.decode(zlib.decompress(answers)) == {}
 
 
 # --- close and delete -------------------------------------------------------------------------
@@ -766,11 +884,7 @@ async def test_guessing_join_codes_is_throttled(client: Client, frozen_clocks: l
     """
     cohort = await create(client)
     statuses = [
-        (
-            await submit(
-                client, f"ZZZZ-ZZ{JOIN_ALPHABET[i % 30]}{JOIN_ALPHABET[i // 30]}", student()
-            )
-        ).status_code
+        (await submit(client, unknown_code(i), student())).status_code
         for i in range(BAD_CODE_LIMIT)
     ]
     assert statuses == [404] * BAD_CODE_LIMIT
@@ -788,6 +902,50 @@ async def test_good_codes_do_not_count_towards_the_limit(client: Client) -> None
     """A class of 35 submitting with the right code is never throttled by the guessing limit."""
     cohort = await create(client)
     for _ in range(BAD_CODE_LIMIT + 5):
+        await submit_ok(client, cohort["join_code"], student())
+
+
+async def test_a_closed_class_code_is_not_counted_as_a_guess(client: Client) -> None:
+    """A real code is not a guess: a class scanning last term's QR code gets a 404 each time,
+    but the school's allowance of wrong codes is left whole for everyone else."""
+    closed = await create(client)
+    await close(client, closed)
+    for _ in range(BAD_CODE_LIMIT + 5):
+        response = await submit(client, closed["join_code"], student())
+        assert assert_problem(response, 404)["detail"] == CODE_NOT_FOUND
+    statuses = [
+        (await submit(client, unknown_code(i), student())).status_code
+        for i in range(BAD_CODE_LIMIT)
+    ]
+    assert statuses == [404] * BAD_CODE_LIMIT  # every one of the allowance was still there
+    assert_problem(await submit(client, closed["join_code"], student()), 429)
+
+
+def _from_peer(app: Litestar, peer: list[str]) -> Any:
+    """The app as reached from the address `peer[0]` (the test client's peer is no address)."""
+
+    async def asgi(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            scope = {**scope, "client": (peer[0], 50000)}
+        await app(scope, receive, send)
+
+    return asgi
+
+
+async def test_ipv6_guesses_count_per_64_network(app: Litestar) -> None:
+    """One household or device can use a whole /64, so changing address there resets nothing;
+    another /64, or an IPv4 caller, keeps its own allowance."""
+    peer = ["2001:db8:1:2::1"]
+    async with AsyncTestClient(app=_from_peer(app, peer)) as client:
+        cohort = await create(client)
+        for i in range(BAD_CODE_LIMIT):
+            peer[0] = f"2001:db8:1:2:{i:x}::{i + 1:x}"  # a fresh address each time
+            assert (await submit(client, unknown_code(i), student())).status_code == 404
+        peer[0] = "2001:db8:1:2:ffff:ffff:ffff:ffff"
+        assert_problem(await submit(client, cohort["join_code"], student()), 429)
+        peer[0] = "2001:db8:1:3::1"  # the next /64
+        await submit_ok(client, cohort["join_code"], student())
+        peer[0] = "192.0.2.7"
         await submit_ok(client, cohort["join_code"], student())
 
 

@@ -10,6 +10,7 @@ SQLite file directly, the way an outsider would.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
@@ -19,6 +20,7 @@ import re
 import secrets
 import sqlite3
 import time
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -34,7 +36,7 @@ from markupsafe import escape
 
 from safety_check.schools.record import SITUATION_RULES, ResponseRecord
 from safety_check.service.app import create_app
-from safety_check.service.classes import BAD_TEACHER_KEY_LIMIT
+from safety_check.service.classes import BAD_CODE_LIMIT, BAD_TEACHER_KEY_LIMIT
 from safety_check.service.headers import CONTENT_SECURITY_POLICY
 from safety_check.service.join_web import CODE_ERROR, NOT_OPEN
 from safety_check.service.teacher_session import COOKIE_NAME, SESSION_SECONDS, new_session
@@ -49,7 +51,21 @@ BAD_KEY = str(escape("That teacher key doesn't match a class check."))
 SIGNED_OUT = "Sign in with your teacher key to see this class check."
 STORED = "Your answers have been added to your class's totals."
 CLOSED_NOTICE = "This class check closed before you finished, so your answers were not added."
+CLASS_NOTICE = (
+    "Answers about things that may have happened to you, like threats or unwanted pictures, "
+    "are never added to the class totals."
+)
+TAKING_PART = "You&#39;re taking part with"
+UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 26**8
 WITHHELD_OPEN = "Results appear when the check closes"
+CLOSE_BUTTON = "Close the check now"
+ROUNDED_NOTE = "every number is rounded to the nearest 5"
+TOO_FEW_SCORED = "Too few students had a score here to show."
+CSV_NOTE = ["note", "counts rounded to the nearest 5; c = hidden to protect students"]
+CSV_HEADER = ["table", "area", "item", "students", "percent"]
+BAND_LABELS = ["0–24", "25–49", "50–74", "75–100"]
+NON_ASCII = "é\u2603\U0001f600"
+"""Characters that are not ASCII (2, 3 and 4 bytes in UTF-8), for tokens that must be refused."""
 TRUSTED_PEER = "127.0.0.1"
 KEY_RE = re.compile(r'<code id="teacher-key">([^<]+)</code>')
 CODE_RE = re.compile(r'<strong class="join-code">([^<]+)</strong>')
@@ -199,6 +215,20 @@ def table_cells(page: str) -> list[str]:
     return parser.cells
 
 
+def csv_rows(response: httpx.Response) -> list[list[str]]:
+    """The download's rows, after checking it opens with exactly one UTF-8 byte order mark
+    (so spreadsheet programs read it as UTF-8)."""
+    assert response.content.startswith(codecs.BOM_UTF8), response.content[:8]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff") and "\ufeff" not in text[1:]
+    return list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def assert_published_count(value: int) -> None:
+    """A published count: never 1 or 2 (rule 2) and always a multiple of 5 (rule 4)."""
+    assert value >= 0 and value % 5 == 0, value
+
+
 async def submit_api_responses(
     client: Client, code: str, answer_sets: list[dict[str, str]]
 ) -> None:
@@ -304,6 +334,84 @@ async def test_forwarded_proto_is_ignored_without_trusted_proxies(client: Client
     )
     [cookie] = set_cookies(response)
     assert "secure" not in cookie_attributes(cookie)
+
+
+def cohort_days(settings: Settings, public_id: str) -> tuple[dt.date, dt.date]:
+    [(closes, deletes)] = query(
+        settings, "SELECT closes_day, delete_day FROM cohorts WHERE public_id = ?", public_id
+    )
+    return dt.date.fromisoformat(closes), dt.date.fromisoformat(deletes)
+
+
+async def test_open_days_include_today(client: Client, settings: Settings) -> None:
+    """Open for 7 days means today and the next six: the check closes at the end of day 7, and
+    the results are kept for the chosen number of days after that."""
+    today = dt.datetime.now(dt.UTC).date()
+    cases = [("7", "30", 7, 30), ("14", "365", 14, 365), ("", "", 30, 90)]  # "" = the defaults
+    for open_days, keep_days, opened_for, kept_for in cases:
+        response = await client.post(
+            "/schools/new",
+            data={"name": "8B", "open_days": open_days, "keep_days": keep_days},
+            headers=BROWSER_POST,
+        )
+        assert response.status_code == 201, open_days
+        found = DASHBOARD_RE.search(response.text)
+        assert found
+        closes, deletes = cohort_days(settings, found.group(1))
+        assert closes == today + dt.timedelta(days=opened_for - 1), open_days
+        assert deletes == closes + dt.timedelta(days=kept_for), open_days
+        dashboard = await client.get(f"/schools/{found.group(1)}", headers=HTML)
+        assert f"Open until the end of {closes.isoformat()} (UTC)." in dashboard.text
+        assert f"Results will be deleted on {deletes.isoformat()}." in dashboard.text
+
+
+REFUSED_NAMES = {
+    "8\u200bB": "zero-width space (Cf)",
+    "8\u202eB": "right-to-left override (Cf)",
+    "\u2066Year 9\u2069": "direction isolates (Cf)",
+    "8\u00adB": "soft hyphen (Cf)",
+    "8\ufeffB": "byte order mark (Cf)",
+    "8\x00B": "NUL (Cc)",
+    "8\x07B": "bell (Cc)",
+    "8\x1b[2JB": "escape (Cc)",
+    "8\x7fB": "DEL (Cc)",
+    "8\x9bB": "C1 control (Cc)",
+}
+SPACED_NAMES = {
+    "8\u2028B": "line separator (Zl)",
+    "8\u2029B": "paragraph separator (Zp)",
+    "8\x85B": "next line (Cc)",
+    "8\x1fB": "unit separator (Cc)",
+    "8\tB": "tab (Cc)",
+    "8\r\nB": "line break (Cc)",
+}
+UNPRINTABLE = {"Cc", "Cf", "Zl", "Zp"}
+
+
+async def test_class_names_never_hold_control_or_format_characters(
+    client: Client, settings: Settings
+) -> None:
+    """A name that could display as something else is refused; characters that Python counts
+    as white space (line and paragraph separators among them) become one ordinary space. Either
+    way no stored name holds a Cc, Cf, Zl or Zp character."""
+    for name, label in REFUSED_NAMES.items():
+        response = await client.post("/schools/new", data={"name": name}, headers=BROWSER_POST)
+        assert response.status_code == 200, label
+        assert 'class="error-summary"' in response.text, label
+        assert 'href="#name"' in response.text, label
+        assert "Enter a name for the class" in response.text, label
+        assert set_cookies(response) == [], label
+    assert query(settings, "SELECT count(*) FROM cohorts") == [(0,)]
+
+    for name, label in SPACED_NAMES.items():
+        made = await create_class(client, name)
+        [(stored,)] = query(
+            settings, "SELECT name FROM cohorts WHERE public_id = ?", made.public_id
+        )
+        assert stored == "8 B", label
+    names = [row[0] for row in query(settings, "SELECT name FROM cohorts")]
+    assert len(names) == len(SPACED_NAMES)
+    assert not [n for n in names if any(unicodedata.category(c) in UNPRINTABLE for c in n)]
 
 
 FORM_ERRORS: list[tuple[dict[str, str], str, str, list[str]]] = [
@@ -431,21 +539,34 @@ async def test_past_the_limit_even_the_right_key_is_refused(client: Client) -> N
 
     Otherwise the 429 only answers wrong guesses, and a 303 still tells a guesser when they
     have hit a real key; the JSON API (`classes.find_for_key`) refuses before looking up.
+    One wrong key short of the limit, the right key still works (and is not counted).
     """
     made = await create_class(client)
     client.cookies.clear()
-    for _ in range(BAD_TEACHER_KEY_LIMIT + 1):
-        await client.post(
-            "/schools/sign-in", data={"teacher_key": "sctk_guess"}, headers=BROWSER_POST
+
+    async def sign_in(key: str) -> httpx.Response:
+        return await client.post(
+            "/schools/sign-in",
+            data={"teacher_key": key},
+            headers=BROWSER_POST,
+            follow_redirects=False,
         )
-    response = await client.post(
-        "/schools/sign-in",
-        data={"teacher_key": made.teacher_key},
-        headers=BROWSER_POST,
-        follow_redirects=False,
-    )
+
+    for _ in range(BAD_TEACHER_KEY_LIMIT - 1):
+        assert (await sign_in("sctk_guess")).status_code == 200
+    for _ in range(3):  # right keys do not count towards the limit
+        allowed = await sign_in(made.teacher_key)
+        assert allowed.status_code == 303
+        assert len(set_cookies(allowed)) == 1
+    client.cookies.clear()
+    assert (await sign_in("sctk_guess")).status_code == 200  # the limit's last wrong key
+
+    response = await sign_in(made.teacher_key)
     assert response.status_code == 429
+    assert response.headers["retry-after"] == "60"
+    assert "text/html" in response.headers["content-type"]
     assert set_cookies(response) == []
+    assert made.path not in response.headers.get("location", "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -456,7 +577,7 @@ ACTIONS = {
     "delete": {"confirm": "yes"},
     "sign-out": {},
 }
-REFUSALS = ["missing", "wrong", "other-class", "cross-site", "foreign-origin"]
+REFUSALS = ["missing", "wrong", "non-ascii", "other-class", "cross-site", "foreign-origin"]
 
 
 @pytest.mark.parametrize("action", list(ACTIONS))
@@ -481,6 +602,8 @@ async def test_changes_need_the_sessions_own_token_from_this_site(
         headers = {**with_cookie(made.cookie), "Origin": "http://testserver.local"}
         if refusal == "wrong":
             form["_csrf"] = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+        elif refusal == "non-ascii":  # compared as bytes: a refusal, never a server error
+            form["_csrf"] = token[:-3] + NON_ASCII
         elif refusal == "other-class":
             form["_csrf"] = other_token
         elif refusal == "cross-site":
@@ -497,7 +620,7 @@ async def test_changes_need_the_sessions_own_token_from_this_site(
         assert closed_early(settings, made.public_id) == [(None,)], refusal
         still = await client.get(made.path, headers=with_cookie(made.cookie))
         assert still.status_code == 200, refusal
-        assert "Close the check and see results" in still.text, refusal
+        assert CLOSE_BUTTON in still.text, refusal
 
     headers = {**with_cookie(made.cookie), "Origin": "http://testserver.local"}
     headers["Sec-Fetch-Site"] = "same-origin"
@@ -509,8 +632,9 @@ async def test_changes_need_the_sessions_own_token_from_this_site(
         today = dt.datetime.now(dt.UTC).date().isoformat()
         assert closed_early(settings, made.public_id) == [(today,)]
         dashboard = await client.get(made.path, headers=with_cookie(made.cookie))
-        assert "Closed on" in dashboard.text
-        assert "Close the check and see results" not in dashboard.text
+        assert f"Closed at the end of {today} (UTC)." in dashboard.text
+        assert CLOSE_BUTTON not in dashboard.text
+        assert "Closing can't be undone" not in dashboard.text
         assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 404
     elif action == "delete":
         assert response.status_code == 200
@@ -527,6 +651,48 @@ async def test_changes_need_the_sessions_own_token_from_this_site(
         attributes = cookie_attributes(cookie)
         assert attributes["max-age"] == "0"
         assert attributes["path"] == made.path
+
+
+async def test_teacher_forms_work_as_browsers_send_them_under_no_referrer(
+    client: Client, settings: Settings
+) -> None:
+    """Every page is sent with `Referrer-Policy: no-referrer`, and under that policy a browser
+    sends `Origin: null` with a form post even to the same site (Chromium does; the browser
+    tests drive it). With `Sec-Fetch-Site: same-origin` the teacher's own forms must work."""
+    start = await client.get("/schools", headers=HTML)
+    assert start.headers["referrer-policy"] == "no-referrer"
+    own_page = {**HTML, "Origin": "null", "Sec-Fetch-Site": "same-origin"}
+
+    created = await client.post("/schools/new", data={"name": "8B"}, headers=own_page)
+    assert created.status_code == 201  # 403 would shut teachers out of their own forms
+    found = DASHBOARD_RE.search(created.text)
+    key = KEY_RE.search(created.text)
+    assert found and key
+    path = f"/schools/{found.group(1)}"
+    token = csrf_from((await client.get(path, headers=HTML)).text)
+    closed = await client.post(
+        f"{path}/close", data={"_csrf": token}, headers=own_page, follow_redirects=False
+    )
+    assert closed.status_code == 303
+    assert closed_early(settings, found.group(1)) != [(None,)]
+    client.cookies.clear()
+    signed_in = await client.post(
+        "/schools/sign-in",
+        data={"teacher_key": html.unescape(key.group(1))},
+        headers=own_page,
+        follow_redirects=False,
+    )
+    assert signed_in.status_code == 303
+    assert signed_in.headers["location"] == path
+
+    # A sandboxed frame on another site also sends Origin: null, but the browser says where
+    # the post came from: that is refused, and changes nothing.
+    foreign = {**own_page, "Sec-Fetch-Site": "cross-site"}
+    refused = await client.post(
+        f"{path}/delete", data={"_csrf": token, "confirm": "yes"}, headers=foreign
+    )
+    assert refused.status_code == 403
+    assert query(settings, "SELECT count(*) FROM cohorts") == [(1,)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -603,6 +769,44 @@ async def test_tampered_or_expired_cookies_are_refused(client: Client, app: Lite
     assert good.status_code == 200
 
 
+async def test_non_ascii_session_cookies_are_refused_not_an_error(
+    client: Client, settings: Settings
+) -> None:
+    """Signatures are compared as bytes: a cookie with characters outside ASCII (sent as UTF-8
+    bytes, as a hostile client can) gets the signed-out page, never a server error."""
+    made = await create_class(client, "Class A")
+    token = csrf_from((await client.get(made.path, headers=HTML)).text)
+    client.cookies.clear()
+    public_id, expires, signature = made.cookie.split(".")
+    forged = [
+        f"{public_id}.{expires}.{signature[:-3]}{NON_ASCII}",
+        f"{public_id}.{expires}.{signature}{NON_ASCII}",
+        f"{public_id}.{expires}{NON_ASCII}.{signature}",
+        f"{public_id}{NON_ASCII}.{expires}.{signature}",
+        NON_ASCII * 3,
+    ]
+    for value in forged:
+        headers: dict[str, str | bytes] = {
+            **HTML,
+            "Origin": "http://testserver.local",
+            "Cookie": f"{COOKIE_NAME}={value}".encode(),
+        }
+        for method, suffix, form in [
+            ("GET", "", None),
+            ("GET", "/report.csv", None),
+            ("POST", "/close", {"_csrf": token}),
+        ]:
+            response = await client.request(
+                method, made.path + suffix, data=form, headers=headers, follow_redirects=False
+            )
+            assert response.status_code == 401, (value, method, suffix)
+            assert SIGNED_OUT in response.text, (value, method, suffix)
+            assert set_cookies(response) == [], (value, method, suffix)
+    assert closed_early(settings, made.public_id) == [(None,)]
+    good = await client.get(made.path, headers=with_cookie(made.cookie))
+    assert good.status_code == 200
+
+
 # ---------------------------------------------------------------------------------------------
 # A class name can never run as script
 
@@ -667,7 +871,7 @@ async def test_csv_never_starts_a_cell_with_a_formula(client: Client) -> None:
         assert response.status_code == 200, name
         assert response.headers["content-type"].startswith("text/csv"), name
         assert response.headers["content-disposition"].startswith("attachment"), name
-        rows = list(csv.reader(io.StringIO(response.text)))
+        rows = csv_rows(response)
         assert rows[0] == ["class", written], name
         assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
@@ -684,6 +888,8 @@ async def test_join_page_names_the_class_and_promises_totals_only(client: Client
     assert response.status_code == 200
     assert "Year 9 PSHE" in response.text
     assert "Your school will only see totals for the whole class" in response.text
+    assert CLASS_NOTICE in response.text
+    assert "what's happening to you right now" not in response.text
     assert set_cookies(response) == []
     radios = re.findall(r'<input type="radio"[^>]*name="profile\.age_band"[^>]*>', response.text)
     assert len(radios) == 4
@@ -868,6 +1074,205 @@ async def test_class_deleted_between_steps_still_gives_the_plan(
     assert response_count(settings) == 0
 
 
+async def guess_codes(client: Client, count: int) -> None:
+    """Wrong join codes from one address, each an ordinary 404 up to the limit."""
+    for _ in range(count):
+        response = await client.get(f"/join/{UNKNOWN_CODE}", headers=HTML)
+        assert response.status_code == 404
+
+
+async def test_past_the_code_limit_a_student_still_gets_their_plan(
+    client: Client, app: Litestar, settings: Settings
+) -> None:
+    """Past the code-guessing limit a student mid-way through still gets their plan (the plan
+    comes first), but as an individual check: nothing is stored and nothing names the class,
+    so the answer tells a guesser nothing about the code. The join page itself is refused."""
+    made = await create_class(client, "8B")
+    code = made.join_code
+    client.cookies.clear()
+    about = await client.post(
+        f"/join/{code}", data={"_step": "about", "profile.age_band": "13_15"}, headers=BROWSER_POST
+    )
+    assert 'value="questions"' in about.text
+    answers = {**form_data(hidden_fields(about.text)), **WEAK_SECURITY}
+
+    await guess_codes(client, BAD_CODE_LIMIT)
+    refused = await client.get(f"/join/{code}", headers=HTML)
+    assert refused.status_code == 429
+    assert refused.headers["retry-after"] == "60"
+
+    plan = await client.post(
+        f"/join/{code}", data={**answers, "_step": "questions"}, headers=BROWSER_POST
+    )
+    assert plan.status_code == 200
+    assert "Your plan" in plan.text
+    for class_only in (STORED, CLOSED_NOTICE, "already added", TAKING_PART, 'name="_once"'):
+        assert class_only not in plan.text, class_only
+    questions = await client.post(
+        f"/join/{code}", data={"_step": "about", "profile.age_band": "13_15"}, headers=BROWSER_POST
+    )
+    assert questions.status_code == 200
+    assert 'value="questions"' in questions.text
+    assert 'action="/check"' in questions.text  # carried on as an individual check
+    assert TAKING_PART not in questions.text
+    assert response_count(settings) == 0
+    assert set_cookies(plan) == [] and set_cookies(questions) == []
+
+    app.state.access.limiter.clock = lambda: 90.0  # the next minute: the class is back
+    again = await client.post(
+        f"/join/{code}", data={**answers, "_step": "questions"}, headers=BROWSER_POST
+    )
+    assert STORED in again.text
+    assert response_count(settings) == 1
+
+
+async def test_a_closed_class_code_is_not_a_wrong_guess(client: Client, settings: Settings) -> None:
+    """A class scanning last term's QR code must not lock the rest of the school out: a closed
+    class's code gets the kind 404, but does not count towards the guessing limit."""
+    live = await create_class(client, "8A")
+    old = await create_class(client, "7C")
+    closed = await client.post(
+        f"/api/v1/cohorts/{old.public_id}/close",
+        headers={"Authorization": f"Bearer {old.teacher_key}"},
+    )
+    assert closed.status_code == 204
+    client.cookies.clear()
+
+    for _ in range(BAD_CODE_LIMIT + 5):
+        response = await client.get(f"/join/{old.join_code}", headers=HTML)
+        assert response.status_code == 404
+        assert str(escape(NOT_OPEN)) in response.text
+    typed = await client.get("/join", params={"code": old.join_code.lower()}, headers=HTML)
+    assert typed.status_code == 200
+    assert str(escape(NOT_OPEN)) in typed.text
+    assert (await client.get(f"/join/{live.join_code}", headers=HTML)).status_code == 200
+
+    # The limit is live in this app: real wrong codes do reach it.
+    await guess_codes(client, BAD_CODE_LIMIT)
+    assert (await client.get(f"/join/{live.join_code}", headers=HTML)).status_code == 429
+    assert response_count(settings) == 0
+
+
+async def test_code_and_key_guesses_from_ipv6_count_per_64_block(
+    app: Litestar, settings: Settings
+) -> None:
+    """One household or device holds a whole IPv6 /64: moving to another address in it does
+    not reset the guessing limits, while the next /64 (another network) is not held back."""
+    peer = ["2001:db8:1:2::1"]
+    async with AsyncTestClient(app=_with_peer(app, peer)) as client:
+        made = await create_class(client, "8B")
+        client.cookies.clear()
+        for i in range(BAD_CODE_LIMIT):
+            peer[0] = f"2001:db8:1:2:{i:x}::{i + 1:x}"
+            assert (await client.get(f"/join/{UNKNOWN_CODE}", headers=HTML)).status_code == 404
+        peer[0] = "2001:db8:1:2:ffff:ffff:ffff:fffe"
+        assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 429
+        peer[0] = "2001:db8:1:3::1"  # the neighbouring /64
+        assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 200
+
+        for i in range(BAD_TEACHER_KEY_LIMIT):
+            peer[0] = f"2001:db8:7:7::{i + 1:x}"
+            bad = await client.post(
+                "/schools/sign-in", data={"teacher_key": "sctk_guess"}, headers=BROWSER_POST
+            )
+            assert bad.status_code == 200
+        for address, status in [("2001:db8:7:7:1::1", 429), ("2001:db8:7:8::1", 303)]:
+            peer[0] = address
+            response = await client.post(
+                "/schools/sign-in",
+                data={"teacher_key": made.teacher_key},
+                headers=BROWSER_POST,
+                follow_redirects=False,
+            )
+            assert response.status_code == status, address
+
+
+async def assert_limited_per_address(app: Litestar, first: str, second: str) -> None:
+    """Wrong codes from `first` lock `first` out of a real code, and leave `second` alone."""
+    peer = [first]
+    async with AsyncTestClient(app=_with_peer(app, peer)) as client:
+        made = await create_class(client, "8B")
+        await guess_codes(client, BAD_CODE_LIMIT)
+        assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 429
+        peer[0] = second
+        response = await client.get(f"/join/{made.join_code}", headers=HTML)
+        assert response.status_code == 200, (first, second)
+
+
+async def test_ipv4_callers_are_limited_per_address(app: Litestar) -> None:
+    """IPv4 addresses are not grouped: a school's wrong codes hold back only that school."""
+    await assert_limited_per_address(app, "198.51.100.1", "198.51.100.2")
+
+
+async def test_ipv4_mapped_callers_are_limited_per_address(app: Litestar) -> None:
+    """A dual-stack socket (uvicorn binds one for `--host ::` with more than one worker) reports
+    IPv4 callers as IPv4-mapped IPv6 addresses, ::ffff:a.b.c.d. Those are IPv4 callers: they all
+    fall in the one /64 ::/64, so grouping them by /64 would let 30 wrong codes from one school
+    lock every IPv4 school out of joining for the minute."""
+    await assert_limited_per_address(app, "::ffff:198.51.100.1", "::ffff:203.0.113.7")
+
+
+async def test_a_class_past_its_delete_day_is_gone_before_the_purge(
+    client: Client, app: Litestar, settings: Settings
+) -> None:
+    """On its delete day a class is gone at once, even while its rows wait for the hourly purge:
+    no dashboard, download, sign-in, API report or class flow finds it."""
+    made = await create_class(client, "8B")
+    await submit_api_responses(client, made.join_code, [GOOD_SECURITY] * 3)
+    about = await client.post(
+        f"/join/{made.join_code}",
+        data={"_step": "about", "profile.age_band": "13_15"},
+        headers=BROWSER_POST,
+    )
+    client.cookies.clear()
+    today = dt.datetime.now(dt.UTC).date()
+    api_headers = {"Authorization": f"Bearer {made.teacher_key}"}
+    # Join codes looked up in the last 5 seconds are served from memory (a stale entry is
+    # harmless: a class past its delete day closed before it); let those seconds pass.
+    recent = app.state.recent_cohorts
+    recent.clock = lambda: time.monotonic() + 2 * recent.seconds
+
+    def set_days(closes: dt.date, deletes: dt.date) -> None:
+        with contextlib.closing(sqlite3.connect(settings.database)) as db, db:
+            db.execute(
+                "UPDATE cohorts SET closes_day = ?, delete_day = ? WHERE public_id = ?",
+                (closes.isoformat(), deletes.isoformat(), made.public_id),
+            )
+
+    # Closed by date ten days ago, deleted tomorrow: the teacher can still see it today.
+    set_days(today - dt.timedelta(days=10), today + dt.timedelta(days=1))
+    assert (await client.get(made.path, headers=with_cookie(made.cookie))).status_code == 200
+    api = await client.get(f"/api/v1/cohorts/{made.public_id}/report", headers=api_headers)
+    assert api.status_code == 200
+
+    for deletes in (today, today - dt.timedelta(days=1)):
+        set_days(today - dt.timedelta(days=10), deletes)
+        for suffix in ("", "/print", "/report.csv", "/delete"):
+            response = await client.get(made.path + suffix, headers=with_cookie(made.cookie))
+            assert response.status_code == 401, (deletes, suffix)
+            assert SIGNED_OUT in response.text
+        sign_in = await client.post(
+            "/schools/sign-in",
+            data={"teacher_key": made.teacher_key},
+            headers=BROWSER_POST,
+            follow_redirects=False,
+        )
+        assert sign_in.status_code == 200 and BAD_KEY in sign_in.text, deletes
+        assert set_cookies(sign_in) == []
+        api = await client.get(f"/api/v1/cohorts/{made.public_id}/report", headers=api_headers)
+        assert api.status_code == 404, deletes
+        # A student mid-way gets their plan as an individual check, not the class's
+        # "closed before you finished" notice: the class is not found at all.
+        plan = await client.post(
+            f"/join/{made.join_code}",
+            data={**form_data(hidden_fields(about.text)), "_step": "questions"},
+            headers=BROWSER_POST,
+        )
+        assert plan.status_code == 200 and "Your plan" in plan.text
+        assert CLOSED_NOTICE not in plan.text and TAKING_PART not in plan.text, deletes
+    assert response_count(settings) == 3  # still on disk until the purge: only hidden
+
+
 # ---------------------------------------------------------------------------------------------
 # The dashboard
 
@@ -892,19 +1297,39 @@ async def test_open_dashboard_shows_how_to_join(client: Client) -> None:
     }
 
 
+async def teacher_report(client: Client, made: ClassCheck) -> dict[str, Any]:
+    """The report as the JSON API gives it to the teacher's key."""
+    api = await client.get(
+        f"/api/v1/cohorts/{made.public_id}/report",
+        headers={"Authorization": f"Bearer {made.teacher_key}"},
+    )
+    assert api.status_code == 200
+    report: dict[str, Any] = api.json()["report"]
+    return report
+
+
+def figure(value: int | None) -> str:
+    return "c" if value is None else str(value)
+
+
 async def test_report_appears_only_after_close_and_hides_small_numbers(
     client: Client, settings: Settings
 ) -> None:
-    """While open nothing but the count is shown; once closed, no cell of 1 or 2 is published."""
+    """While open nothing but the count is shown. Once closed, no cell of 1 or 2 is published:
+    every count is rounded to a multiple of 5, shares are worked out from the rounded counts, a
+    hidden cell always has company in its row, and an area with under 10 scores shows none."""
     made = await create_class(client, "8B", age_band="13_15")
     await submit_api_responses(client, made.join_code, mixed_class())
 
     open_page = await client.get(made.path, headers=HTML)
     assert WITHHELD_OPEN in open_page.text
     assert "12 students have taken part" in open_page.text
+    assert CLOSE_BUTTON in open_page.text
+    assert "Closing can't be undone" in open_page.text
     assert "What to teach next" not in open_page.text
+    assert ROUNDED_NOTE not in open_page.text
     assert table_cells(open_page.text) == []
-    open_csv = list(csv.reader(io.StringIO((await client.get(f"{made.path}/report.csv")).text)))
+    open_csv = csv_rows(await client.get(f"{made.path}/report.csv"))
     assert open_csv[:2] == [["class", "8B"], ["responses", "12"]]
     assert open_csv[2][0] == "note" and WITHHELD_OPEN in open_csv[2][1]
     assert len(open_csv) == 3
@@ -913,58 +1338,124 @@ async def test_report_appears_only_after_close_and_hides_small_numbers(
     closed = await client.post(f"{made.path}/close", data={"_csrf": token}, headers=BROWSER_POST)
     assert closed.status_code == 200  # followed the 303 to the dashboard
 
+    report = await teacher_report(client, made)
+    assert report["published"] is True and report["rounded_to"] == 5
+    scored_areas = [area for area in report["areas"] if area["scored"] is not None]
+    assert [area["area"] for area in scored_areas] == ["account_security"]  # 12 of 12 scored
+    expected_bands = [figure(cell["count"]) for area in scored_areas for cell in area["bands"]]
+    expected_gaps = [
+        (f"about {gap['count']}", f"{gap['share']}%") for gap in report["gaps"] if gap["count"]
+    ]
+
     for view in ("", "/print"):
         page = await client.get(f"{made.path}{view}", headers=HTML)
         assert page.status_code == 200
         assert "What to teach next" in page.text
         assert "Scores by area" in page.text
+        assert ROUNDED_NOTE in page.text
         assert WITHHELD_OPEN not in page.text
+        assert "No score" not in page.text
+        assert page.text.count("About 10 students had a score.") == 1, view  # 12, rounded
+        assert page.text.count(TOO_FEW_SCORED) == len(report["areas"]) - 1, view
+        for label in BAND_LABELS:  # one area table, with exactly the four band columns
+            assert page.text.count(f'<th scope="col">{label}</th>') == 1, (view, label)
+
         cells = table_cells(page.text)
-        assert cells, "no score tables"
-        assert "c" in cells
-        assert not [cell for cell in cells if cell in ("1", "2")], cells
-        counts = [cell for cell in cells if cell.isdigit()]
-        assert counts and all(int(cell) == 0 or int(cell) >= 3 for cell in counts)
+        assert cells, "no tables"
+        gaps: list[tuple[str, str]] = []
+        bands: list[str] = []
+        while cells:
+            if cells[0].startswith("about "):
+                gaps.append((cells.pop(0), cells.pop(0)))
+            else:
+                bands.append(cells.pop(0))
+        assert bands == expected_bands, view
+        assert gaps == expected_gaps, view
+        # 2 weak, 1 middling and 9 good: the 2 and the 1 are hidden, and so is the 9 (the only
+        # cell of 3 or more), or the hidden pair could be worked out from the total.
+        assert bands == ["c", "c", "0", "c"], view
+        assert "c" in bands and bands.count("c") >= 2  # a lone hidden cell could be subtracted
+        for cell in bands:
+            assert cell == "c" or cell.isdigit(), cell
+            if cell != "c":
+                assert_published_count(int(cell))
+        assert gaps, "no common actions shown"
+        for count, share in gaps:
+            number = int(count.removeprefix("about "))
+            assert number > 0
+            assert_published_count(number)
+            # Worked out from the rounded count: 3 of 12 students is published as about 5, 42%.
+            assert share == f"{round(100 * number / 12)}%", (count, share)
 
 
 async def test_csv_after_close_has_exactly_the_reports_figures(client: Client) -> None:
-    """The download publishes the same suppressed figures as the report, `c` for every null."""
+    """The download publishes the same rounded, suppressed figures as the report, `c` for every
+    null, under a note saying how they were protected."""
     made = await create_class(client, "8B", age_band="13_15")
     await submit_api_responses(client, made.join_code, mixed_class())
     token = csrf_from((await client.get(made.path, headers=HTML)).text)
     await client.post(f"{made.path}/close", data={"_csrf": token}, headers=BROWSER_POST)
 
-    api = await client.get(
-        f"/api/v1/cohorts/{made.public_id}/report",
-        headers={"Authorization": f"Bearer {made.teacher_key}"},
-    )
-    assert api.status_code == 200
-    report = api.json()["report"]
+    report = await teacher_report(client, made)
     assert report["published"] is True
-
-    def figure(value: int | None) -> str:
-        return "c" if value is None else str(value)
-
-    expected = [
-        ["score band", area["title"], cell["label"], figure(cell["count"]), figure(cell["share"])]
-        for area in report["areas"]
-        for cell in area["bands"]
-    ] + [
-        ["advised action", gap["area"], gap["title"], figure(gap["count"]), figure(gap["share"])]
+    area_titles = {area["area"]: area["title"] for area in report["areas"]}
+    expected: list[list[str]] = []
+    for area in report["areas"]:
+        expected.append(["students with a score", area["title"], "", figure(area["scored"]), ""])
+        assert len(area["bands"]) == (0 if area["scored"] is None else 4)
+        expected += [
+            [
+                "score band",
+                area["title"],
+                cell["label"],
+                figure(cell["count"]),
+                figure(cell["share"]),
+            ]
+            for cell in area["bands"]
+        ]
+    expected += [
+        [
+            "advised action",
+            area_titles[gap["area"]],
+            gap["title"],
+            figure(gap["count"]),
+            figure(gap["share"]),
+        ]
         for gap in report["gaps"]
     ]
+
     response = await client.get(f"{made.path}/report.csv")
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
-    rows = list(csv.reader(io.StringIO(response.text)))
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = csv_rows(response)
     assert rows[:2] == [["class", "8B"], ["responses", str(report["responses"])]]
-    assert rows[2][0] == "note"
+    assert rows[2] == CSV_NOTE
     assert rows[3] == []
-    assert rows[4] == ["table", "area", "item", "students", "percent"]
+    assert rows[4] == CSV_HEADER
     assert rows[5:] == expected
-    figures = [cell for row in rows[5:] for cell in row[3:]]
-    assert "c" in figures
-    assert not {"", "None", "null", "1", "2"} & {row[3] for row in rows[5:]}
+
+    # The figures themselves, checked against the rules rather than only against the API.
+    assert ["students with a score", "Passwords and account security", "", "10", ""] in rows
+    scored: dict[str, int] = {}
+    hidden = 0
+    for table, area, _, students, percent in rows[5:]:
+        assert students == "c" or students.isdigit(), students
+        hidden += students == "c"
+        if students == "c":
+            assert percent in ("c", ""), percent
+            continue
+        assert_published_count(int(students))
+        if table == "students with a score":
+            scored[area] = int(students)
+            assert int(students) >= 10  # fewer scores than that are never shown
+        elif table == "score band":
+            assert percent == str(round(100 * int(students) / scored[area])), (area, students)
+        else:
+            assert table == "advised action", table
+            assert percent == str(round(100 * int(students) / report["responses"]))
+    assert hidden, "nothing hidden"
+    assert not [row for row in rows[5:] if row[0] == "score band" and row[1] not in scored]
 
 
 async def test_delete_with_confirm_removes_everything(client: Client, settings: Settings) -> None:

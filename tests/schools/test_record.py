@@ -8,15 +8,18 @@ from hypothesis import strategies as st
 from safety_check.answers import prune, validate
 from safety_check.conditions import questions_in
 from safety_check.engine import COMPILED_RULES
-from safety_check.models import AREAS
+from safety_check.models import AREAS, Answers
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.schools.record import (
+    DISCLOSURES,
     REPORTABLE_RULES,
+    SITUATION_QUESTIONS,
     SITUATION_RULES,
     area_answers,
     record_for,
 )
+from safety_check.scoring import score
 from tests.strategies import answer_sets
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,13 +82,14 @@ def test_area_answers_and_record_hold_nothing_private(raw: dict[str, str | list[
     assert kept.items() <= answers.values.items()  # answers are kept as given, not rewritten
     dropped = answers.values.keys() - kept.keys()
     assert all(
-        key.startswith(("profile.", "situation.")) or key in ASKED_AFTER_SITUATION
-        for key in dropped
+        key.startswith(("profile.", "situation.")) or key in SITUATION_QUESTIONS for key in dropped
     )
     plan = build_plan(answers)
-    record = record_for(plan)
+    record = record_for(answers, plan)
     assert len(record.scores) == len(AREAS)
-    by_area = {area.area: area.score for area in plan.scores.areas}
+    private = SITUATION_QUESTIONS
+    shareable = Answers(values={q: v for q, v in answers.values.items() if q not in private})
+    by_area = {area.area: area.score for area in score(shareable).areas}
     assert record.scores == tuple(by_area.get(area) for area in AREAS)
     assert set(record.recommended) <= set(REPORTABLE_RULES)
     assert not SITUATION_RULES & set(record.recommended)
@@ -103,8 +107,9 @@ def test_nothing_kept_depends_on_situation_answers(
     answers = validate(disclosed)
     plan = build_plan(answers)
     assert plan.urgent is not None  # the situation did reach the plan
-    record = record_for(plan)
-    plain = record_for(build_plan(validate(without)))
+    record = record_for(answers, plan)
+    plain_answers = validate(without)
+    plain = record_for(plain_answers, build_plan(plain_answers))
     assert record.scores == plain.scores
     assert set(record.recommended) == set(plain.recommended)
     assert not SITUATION_RULES & set(record.recommended)
@@ -127,6 +132,32 @@ def test_worked_example_of_a_threatened_student() -> None:
     plan = build_plan(answers)
     urgent_rules = {action.rule_id for action in plan.urgent.actions} if plan.urgent else set()
     assert "sextortion_dont_pay" in urgent_rules | {a.rule_id for a in plan.do_first + plan.next}
-    record = record_for(plan)
+    record = record_for(answers, plan)
     assert "sextortion_check_new_contacts" in record.recommended
     assert not SITUATION_RULES & set(record.recommended)
+
+
+@SETTINGS
+@given(answer_sets())
+def test_disclosures_leave_no_trace(raw: dict[str, str | list[str]]) -> None:
+    """Answers that tell of harm (a fake nude, someone checking your phone, being sent sexual
+    pictures) change nothing a class check keeps: not the stored answers, the scores or the
+    counted actions."""
+    answers = validate(prune(raw))
+    without = validate(prune({q: v for q, v in raw.items() if q not in DISCLOSURES}))
+    assert area_answers(answers) == area_answers(without)
+    kept = record_for(answers, build_plan(answers))
+    plain = record_for(without, build_plan(without))
+    assert kept.scores == plain.scores
+    assert set(kept.recommended) == set(plain.recommended)
+
+
+def test_disclosure_rules_are_never_counted() -> None:
+    fake_image_rules = {
+        compiled.rule.id
+        for compiled in COMPILED_RULES
+        if "deepfakes.fake_image_of_you" in compiled.questions
+    }
+    assert fake_image_rules
+    assert fake_image_rules <= SITUATION_RULES
+    assert not fake_image_rules & set(REPORTABLE_RULES)

@@ -20,11 +20,18 @@ from safety_check.schools.report import (
     Report,
     build_report,
 )
-from safety_check.schools.suppression import MIN_RESPONSES
+from safety_check.schools.suppression import MIN_RESPONSES, ROUND_TO
 from tests.schools.test_suppression import ClassCounts, classes
 
 TITLES = {compiled.rule.id: compiled.title for compiled in COMPILED_RULES}
 NO_SCORES: tuple[int | None, ...] = (None,) * len(AREAS)
+
+REVIEW = "privacy_settings_review_regularly"
+INSTAGRAM = "privacy_settings_instagram_private_account"
+TWO_STEP = "account_security_turn_on_two_step_verification"
+COVER = "webcam_cover_when_unused"
+DEEPFAKES = "deepfakes_limit_public_photos"
+CONTACTS = "sextortion_check_new_contacts"
 
 
 def plain(count: int, recommended: tuple[str, ...] = ()) -> list[ResponseRecord]:
@@ -37,6 +44,7 @@ def assert_withheld(report: Report, responses: int, reason: str) -> None:
     assert report.withheld == reason
     assert report.areas == () and report.gaps == () and report.teach_next == ()
     assert report.minimum_responses == MIN_RESPONSES
+    assert report.rounded_to == ROUND_TO == 5
 
 
 @pytest.mark.parametrize("responses", [0, 1, 2, MIN_RESPONSES - 1])
@@ -61,22 +69,20 @@ def test_figures_appear_at_the_minimum_once_closed() -> None:
     report = build_report(plain(MIN_RESPONSES), None, closed=True)
     assert report.published and report.withheld is None
     assert report.responses == MIN_RESPONSES
+    assert report.rounded_to == ROUND_TO == 5
     assert len(report.areas) == len(AREAS) and len(report.gaps) == len(REPORTABLE_RULES)
 
 
 def test_records_can_be_any_iterable() -> None:
     """Storage may hand over a generator: it must be read once, not counted then reread."""
-    report = build_report(iter(plain(12)), None, closed=True)
+    records = [ResponseRecord(scores=(100,) * len(AREAS), recommended=(REVIEW,)) for _ in range(12)]
+    report = build_report(iter(records), None, closed=True)
     assert report.published and report.responses == 12
-    assert all(area.bands[-1].count == 12 for area in report.areas)
-
-
-REVIEW = "privacy_settings_review_regularly"
-INSTAGRAM = "privacy_settings_instagram_private_account"
-TWO_STEP = "account_security_turn_on_two_step_verification"
-COVER = "webcam_cover_when_unused"
-DEEPFAKES = "deepfakes_limit_public_photos"
-CONTACTS = "sextortion_check_new_contacts"
+    # 12 scored 75-100 in every area: published as 10 (12 rounded to 5), all in the top band.
+    assert all(area.scored == 10 for area in report.areas)
+    assert all([cell.count for cell in area.bands] == [0, 0, 0, 10] for area in report.areas)
+    assert report.gaps[0].rule_id == REVIEW and report.gaps[0].count == 10
+    assert report == build_report(records, None, closed=True)
 
 
 def example_class() -> list[ResponseRecord]:
@@ -86,7 +92,10 @@ def example_class() -> list[ResponseRecord]:
         privacy = 10 if student < 6 else 90
         details = 30 if student < 10 else None
         nearby = (24, 25, 74)[student // 4]
-        scores = (privacy, details, nearby, 100, *(None,) * (len(AREAS) - 4))
+        security = 50 if student < 9 else None
+        dating = 10 if student < 1 else 30 if student < 5 else 80
+        helping = 0 if student < 1 else 40 if student < 4 else 60 if student < 7 else 75
+        scores = (privacy, details, nearby, 100, security, dating, None, None, None, helping)
         advised = [REVIEW, REVIEW]  # listed twice: still one student
         advised += [TWO_STEP] if student < 9 else []
         advised += [COVER] if student >= 5 else []
@@ -103,29 +112,47 @@ def test_hand_made_example() -> None:
     report = build_report(example_class(), "13_15", closed=True)
     assert report.published and report.responses == 12
     assert report.framework == FRAMEWORK
+    assert report.rounded_to == 5
     areas = {area.area: area for area in report.areas}
     assert [area.area for area in report.areas] == list(AREAS)
     assert all(area.title == AREA_TITLES[area.area] for area in report.areas)
 
-    def row(area: str) -> list[tuple[str, int | None, int | None]]:
-        return [(cell.label, cell.count, cell.share) for cell in areas[area].bands]
+    def row(area: str) -> tuple[int | None, list[tuple[str, int | None, int | None]]]:
+        return areas[area].scored, [
+            (cell.label, cell.count, cell.share) for cell in areas[area].bands
+        ]
 
-    assert row("privacy_settings") == list(
-        zip(BAND_LABELS, [6, 0, 0, 6, 0], [50, 0, 0, 50, 0], strict=True)
-    )
-    # 10 scored 25-49 and 2 have no score: the 2 can only be protected by hiding the whole row.
-    assert row("personal_details") == [(label, None, None) for label in BAND_LABELS]
-    # Band edges: 24 is in the first band, 25 and 74 in the next two.
-    assert row("nearby_sharing") == list(
-        zip(BAND_LABELS, [4, 4, 4, 0, 0], [33, 33, 33, 0, 0], strict=True)
-    )
-    assert row("webcam") == list(zip(BAND_LABELS, [0, 0, 0, 12, 0], [0, 0, 0, 100, 0], strict=True))
-    assert row("getting_help") == list(
-        zip(BAND_LABELS, [0, 0, 0, 0, 12], [0, 0, 0, 0, 100], strict=True)
-    )
+    def published(
+        scored: int, counts: list[int | None], shares: list[int | None]
+    ) -> tuple[int, list[tuple[str, int | None, int | None]]]:
+        return scored, list(zip(BAND_LABELS, counts, shares, strict=True))
+
+    # Bands [6, 0, 0, 6], 12 scored: nothing small; 6 -> 5, 12 -> 10; 5 of 10 = 50%.
+    assert row("privacy_settings") == published(10, [5, 0, 0, 5], [50, 0, 0, 50])
+    # 10 scored and 2 have no score: the pair [10, 2] has a 2, so the area shows nothing.
+    assert row("personal_details") == (None, [])
+    # Band edges: 24 is in the first band, 25 and 74 in the next two. [4, 4, 4, 0]: each 4 -> 5,
+    # 12 scored -> 10, so each is 5 of 10 = 50% (shares are of the rounded counts).
+    assert row("nearby_sharing") == published(10, [5, 5, 5, 0], [50, 50, 50, 0])
+    # [0, 0, 0, 12]: 12 -> 10, 10 of 10 = 100%.
+    assert row("webcam") == published(10, [0, 0, 0, 10], [0, 0, 0, 100])
+    # 9 scored and 3 not: nothing small in the pair, but fewer than 10 scored.
+    assert row("account_security") == (None, [])
+    # [1, 4, 0, 7]: the 1 is hidden with the smallest cell of 3 or more (the 4), not the zero;
+    # 7 -> 5, 12 scored -> 10, 5 of 10 = 50%.
+    assert row("dating_apps") == published(10, [None, None, 0, 5], [None, None, 0, 50])
+    # [1, 3, 3, 5]: the 1 is hidden with both 3s (the smallest large value, wherever it is);
+    # 5 stays 5, 12 scored -> 10, 5 of 10 = 50%. 0 and 75 are the edges of their bands.
+    assert row("getting_help") == published(10, [None, None, None, 5], [None, None, None, 50])
+    # Nobody has a score: nothing to show.
+    for area in ("intimate_images", "sextortion", "deepfakes"):
+        assert row(area) == (None, [])
 
     gaps = [(gap.rule_id, gap.count, gap.share) for gap in report.gaps]
-    assert gaps[:4] == [(REVIEW, 12, 100), (TWO_STEP, 9, 75), (COVER, 7, 58), (INSTAGRAM, 5, 42)]
+    # Exact [count, not advised] of 12: REVIEW [12, 0] -> 10, 10/12 = 83%; TWO_STEP [9, 3] -> 10,
+    # 83%; INSTAGRAM [5, 7] -> 5, 5/12 = 42%; COVER [7, 5] -> 5, 42%. Ties go in rule order,
+    # so INSTAGRAM (5 exact) comes before COVER (7 exact): only rounded counts decide the order.
+    assert gaps[:4] == [(REVIEW, 10, 83), (TWO_STEP, 10, 83), (INSTAGRAM, 5, 42), (COVER, 5, 42)]
     zeros = [
         rule
         for rule in REPORTABLE_RULES
@@ -138,9 +165,11 @@ def test_hand_made_example() -> None:
     assert report.gaps[0].title == TITLES[REVIEW] and report.gaps[0].area == "privacy_settings"
 
     teach = report.teach_next
+    # INSTAGRAM's area is already taken by REVIEW, so the third is COVER's.
     assert [item.area for item in teach] == ["privacy_settings", "account_security", "webcam"]
-    assert teach[0].because == f"100% of the class were advised to: {TITLES[REVIEW]}"
-    assert teach[1].because == f"75% of the class were advised to: {TITLES[TWO_STEP]}"
+    assert teach[0].because == f"About 83% of the class were advised to: {TITLES[REVIEW]}"
+    assert teach[1].because == f"About 83% of the class were advised to: {TITLES[TWO_STEP]}"
+    assert teach[2].because == f"About 42% of the class were advised to: {TITLES[COVER]}"
     for item in teach:
         assert item.strands == TEACHING[item.area].strands and item.strands
         assert item.focus == TEACHING[item.area].focus
@@ -152,8 +181,28 @@ def test_published_report_carries_no_hidden_figure_when_serialised() -> None:
     """The JSON the API and dashboard send holds null, not the number, for hidden cells."""
     report = build_report(example_class(), "13_15", closed=True)
     as_json = msgspec.json.decode(msgspec.json.encode(report))
+    assert as_json["rounded_to"] == 5
     hidden = [gap for gap in as_json["gaps"] if gap["rule_id"] in {DEEPFAKES, CONTACTS}]
     assert hidden and all(gap["count"] is None and gap["share"] is None for gap in hidden)
+    areas = {area["area"]: area for area in as_json["areas"]}
+    assert areas["personal_details"]["scored"] is None and areas["personal_details"]["bands"] == []
+    assert [cell["count"] for cell in areas["dating_apps"]["bands"]] == [None, None, 0, 5]
+    assert [cell["share"] for cell in areas["dating_apps"]["bands"]] == [None, None, 0, 50]
+
+
+def test_no_share_is_more_than_the_whole_class() -> None:
+    """A share says what part of the class was advised, so it is never above 100%.
+
+    All 13 students advised to review their settings: [13, 0] publishes 13 rounded to 15, which
+    is fine, but 15 of 13 responses must not be shown as "About 115% of the class".
+    """
+    records = [ResponseRecord(scores=(100,) * len(AREAS), recommended=(REVIEW,)) for _ in range(13)]
+    report = build_report(records, None, closed=True)
+    assert report.gaps[0].rule_id == REVIEW and report.gaps[0].count == 15
+    shares = [gap.share for gap in report.gaps]
+    shares += [cell.share for area in report.areas for cell in area.bands]
+    # teach_next repeats the gap's share ("About 115% of the class were advised to: ...").
+    assert all(0 <= share <= 100 for share in shares if share is not None), shares
 
 
 def test_teach_next_skips_hidden_and_zero_gaps() -> None:
@@ -181,4 +230,4 @@ def test_teach_next_is_the_top_published_areas(
         assert item.strands and item.strands == TEACHING[item.area].strands
         assert item.ages == FRAMEWORK_AGES[age_band]
         top = next(gap for gap in report.gaps if gap.area == item.area and gap.count)
-        assert item.because == f"{top.share}% of the class were advised to: {top.title}"
+        assert item.because == f"About {top.share}% of the class were advised to: {top.title}"

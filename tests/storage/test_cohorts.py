@@ -1,4 +1,8 @@
-"""Class checks in SQLite: finding classes, the closing rule, what a response row holds, expiry."""
+"""Class checks in SQLite: finding classes, the closing rule, what a response row holds, expiry.
+
+Lookups read the real UTC date (a class past its delete day is gone before any purge), so a class
+a test needs to find is made today; fixed days are used only where nothing is looked up.
+"""
 
 from __future__ import annotations
 
@@ -35,9 +39,11 @@ from safety_check.storage.cohorts import (
     response_records,
     session_secret,
     store_response,
+    utc_today,
 )
 
 DAY = dt.date(2026, 3, 2)
+"""A fixed day for date arithmetic; classes made on it can no longer be looked up."""
 ONE_DAY = dt.timedelta(days=1)
 SCORES_A = (10, 20, None, 30, 40, None, 50, 60, None, 70)
 SCORES_B = (90, 80, 70, None, 60, 50, None, 40, 30, 20)
@@ -52,10 +58,21 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 async def new_class(
-    database: Database, name: str = "7B", *, open_days: int = 7, keep_days: int = 30
+    database: Database,
+    name: str = "7B",
+    *,
+    open_days: int = 7,
+    keep_days: int = 30,
+    today: dt.date | None = None,
 ) -> NewCohort:
+    """A class made on `today`, by default the real UTC date, so lookups still find it."""
     return await create_cohort(
-        database, name=name, age_band="13_15", open_days=open_days, keep_days=keep_days, today=DAY
+        database,
+        name=name,
+        age_band="13_15",
+        open_days=open_days,
+        keep_days=keep_days,
+        today=today,
     )
 
 
@@ -64,8 +81,9 @@ async def store(
     cohort: Cohort,
     scores: tuple[int | None, ...] = SCORES_A,
     *,
-    today: dt.date = DAY,
+    today: dt.date | None = None,
 ) -> bool:
+    """Store a response on `today`, by default the database's own UTC date."""
     record = ResponseRecord(scores=scores, recommended=("privacy_settings_review_regularly",))
     return await store_response(
         database,
@@ -92,13 +110,41 @@ def responses_of(database: Database, cohort: Cohort) -> int:
     return int(rows[0][0])
 
 
+def on_disk(database: Database) -> bytes:
+    """The database file and its write-ahead log, byte for byte."""
+    wal = database.path.with_name(database.path.name + "-wal")
+    return database.path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def wal_size(database: Database) -> int:
+    wal = database.path.with_name(database.path.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+async def test_open_days_include_the_day_the_check_is_made(database: Database) -> None:
+    """ "Open for 7 days" means today and the six days after it; keeping counts from the close."""
+    cohort = (await new_class(database, open_days=7, keep_days=30, today=DAY)).cohort
+    assert cohort.created_day == "2026-03-02"
+    assert cohort.closes_day == "2026-03-08"
+    assert cohort.delete_day == "2026-04-07"  # counted from the closing day
+    one_day = (await new_class(database, "8C", open_days=1, keep_days=1, today=DAY)).cohort
+    assert (one_day.created_day, one_day.closes_day, one_day.delete_day) == (
+        "2026-03-02",
+        "2026-03-02",  # open for the day it is made, and no longer
+        "2026-03-03",
+    )
+    across = (await new_class(database, "9D", open_days=30, keep_days=90, today=DAY)).cohort
+    assert (across.closes_day, across.delete_day) == ("2026-03-31", "2026-06-29")
+
+
 async def test_create_then_find_by_code_and_public_id(database: Database) -> None:
-    made = await new_class(database, open_days=7, keep_days=30)
+    today = utc_today()
+    made = await new_class(database, open_days=7, keep_days=30, today=today)
     cohort = made.cohort
     assert cohort.name == "7B" and cohort.age_band == "13_15"
-    assert cohort.created_day == "2026-03-02"
-    assert cohort.closes_day == "2026-03-09"
-    assert cohort.delete_day == "2026-04-08"  # counted from the closing day
+    assert cohort.created_day == today.isoformat()
+    assert cohort.closes_day == (today + 6 * ONE_DAY).isoformat()
+    assert cohort.delete_day == (today + 36 * ONE_DAY).isoformat()
     assert cohort.closed_early_day is None
     assert normalise_join_code(cohort.join_code) == cohort.join_code
     assert set(cohort.join_code) <= set(JOIN_ALPHABET)
@@ -109,6 +155,30 @@ async def test_create_then_find_by_code_and_public_id(database: Database) -> Non
     assert await find_by_code(database, "ZZZZZZZZ") is None
     assert await find_by_public_id(database, "no-such-class") is None
     assert await find_by_teacher_key(database, "sctk_wrong") is None
+
+
+async def test_a_class_past_its_delete_day_is_gone_before_the_purge(database: Database) -> None:
+    """From its delete day on, no lookup finds a class, though its row waits for the purge."""
+    today = utc_today()
+    # Open 7 days and kept 30: made 36 days ago, today is its delete day; 35 days ago, tomorrow.
+    expired = await new_class(database, "7B", today=today - 36 * ONE_DAY)
+    last_day = await new_class(database, "8C", today=today - 35 * ONE_DAY)
+    assert expired.cohort.delete_day == today.isoformat()
+    assert last_day.cohort.delete_day == (today + ONE_DAY).isoformat()
+    assert await find_by_code(database, expired.cohort.join_code) is None
+    assert await find_by_public_id(database, expired.cohort.public_id) is None
+    assert await find_by_teacher_key(database, expired.teacher_key) is None
+    assert await find_for_teacher(database, expired.cohort.public_id, expired.teacher_key) is None
+    assert raw_rows(database, "SELECT count(*) FROM cohorts")[0][0] == 2  # not purged yet
+    live = last_day.cohort
+    assert await find_by_code(database, live.join_code) == live
+    assert await find_by_public_id(database, live.public_id) == live
+    assert await find_by_teacher_key(database, last_day.teacher_key) == live
+    assert await find_for_teacher(database, live.public_id, last_day.teacher_key) == live
+    assert await purge_expired(database) == (1, 0)
+    assert [row["public_id"] for row in raw_rows(database, "SELECT * FROM cohorts")] == [
+        live.public_id
+    ]
 
 
 async def test_the_teacher_key_is_not_stored(database: Database) -> None:
@@ -145,8 +215,9 @@ async def test_codes_that_collide_are_drawn_again(
 
 
 async def test_responses_are_taken_until_the_end_of_the_closing_day(database: Database) -> None:
-    cohort = (await new_class(database, open_days=7)).cohort
-    closes = DAY + 7 * ONE_DAY
+    cohort = (await new_class(database, open_days=7, today=DAY)).cohort
+    closes = DAY + 6 * ONE_DAY
+    assert cohort.closes_day == closes.isoformat()
     assert await store(database, cohort, today=DAY)
     assert await store(database, cohort, today=closes)
     assert cohort.is_open(closes) and not cohort.is_open(closes + ONE_DAY)
@@ -155,21 +226,57 @@ async def test_responses_are_taken_until_the_end_of_the_closing_day(database: Da
     assert await count_responses(database, cohort) == 2
 
 
+async def test_without_a_day_the_database_clock_decides(database: Database) -> None:
+    """With no day given, the stored day and the open check both use SQLite's UTC date."""
+    today = utc_today()
+    closes_today = (await new_class(database, "7B", today=today - 6 * ONE_DAY)).cohort
+    closed_yesterday = (await new_class(database, "8C", today=today - 7 * ONE_DAY)).cohort
+    assert closes_today.closes_day == today.isoformat()
+    assert closed_yesterday.closes_day == (today - ONE_DAY).isoformat()
+    assert await store(database, closes_today)
+    assert not await store(database, closed_yesterday)
+    [row] = raw_rows(database, "SELECT cohort_id, day FROM responses")
+    assert (row["cohort_id"], row["day"]) == (closes_today.id, today.isoformat())
+    assert responses_of(database, closed_yesterday) == 0
+
+
 async def test_closing_early_stops_responses_even_with_a_stale_class(database: Database) -> None:
     """The open check runs inside the write, not on the Cohort the caller looked up earlier."""
-    cohort = (await new_class(database)).cohort
-    assert await store(database, cohort)
-    await close_cohort(database, cohort, DAY + ONE_DAY)
-    assert cohort.is_open(DAY)  # the caller's copy still says open
-    assert not await store(database, cohort, today=DAY + ONE_DAY)
-    assert not await store(database, cohort, today=DAY)
+    today = utc_today()
+    cohort = (await new_class(database, today=today)).cohort
+    assert await store(database, cohort, today=today)
+    await close_cohort(database, cohort, today + ONE_DAY)
+    assert cohort.is_open(today)  # the caller's copy still says open
+    assert not await store(database, cohort, today=today + ONE_DAY)
+    assert not await store(database, cohort, today=today)
+    assert not await store(database, cohort)
     assert await count_responses(database, cohort) == 1
-    # Closing again keeps the first closing day.
-    await close_cohort(database, cohort, DAY + 3 * ONE_DAY)
     closed = await find_by_public_id(database, cohort.public_id)
-    assert closed is not None and closed.closed_early_day == "2026-03-03"
-    assert not closed.is_open(DAY)
-    assert closed.closed_day() == "2026-03-03"
+    assert closed is not None
+    assert closed.closed_early_day == (today + ONE_DAY).isoformat()
+    # The data are kept 30 days from the day it closed, no longer from the planned closing day.
+    assert closed.closes_day == (today + 6 * ONE_DAY).isoformat()
+    assert closed.delete_day == (today + 31 * ONE_DAY).isoformat()
+    # Closing again keeps the first closing day, and so the first delete day.
+    await close_cohort(database, cohort, today + 3 * ONE_DAY)
+    again = await find_by_public_id(database, cohort.public_id)
+    assert again == closed
+    assert not again.is_open(today)
+    assert again.closed_day() == (today + ONE_DAY).isoformat()
+
+
+async def test_closing_after_the_closing_day_records_the_closing_day(database: Database) -> None:
+    """A check that closed by date is sealed on its closing day; its delete day stays put."""
+    cohort = (await new_class(database, open_days=7, keep_days=30, today=DAY)).cohort
+    await close_cohort(database, cohort, DAY + 20 * ONE_DAY)
+    [row] = raw_rows(database, "SELECT * FROM cohorts")
+    assert row["closed_early_day"] == "2026-03-08"  # its closing day, not the day of the call
+    assert row["closes_day"] == "2026-03-08"
+    assert row["delete_day"] == "2026-04-07"
+    closed = await new_class(database, "8C", open_days=7, keep_days=30, today=DAY)
+    await close_cohort(database, closed.cohort, DAY)  # on the day it was made
+    [row] = raw_rows(database, "SELECT * FROM cohorts WHERE id = ?", closed.cohort.id)
+    assert (row["closed_early_day"], row["delete_day"]) == ("2026-03-02", "2026-04-01")
 
 
 async def test_no_response_lands_in_a_deleted_class(database: Database) -> None:
@@ -181,7 +288,7 @@ async def test_no_response_lands_in_a_deleted_class(database: Database) -> None:
 
 async def test_a_response_row_holds_no_situation_or_profile_answer(database: Database) -> None:
     """Stored through the same steps as a real submission, then read back from the file."""
-    cohort = (await new_class(database)).cohort
+    cohort = (await new_class(database, today=DAY)).cohort
     answers = validate(
         {
             "profile.age_band": "16_17",
@@ -200,7 +307,7 @@ async def test_a_response_row_holds_no_situation_or_profile_answer(database: Dat
         database,
         cohort,
         content_version=CONTENT_VERSION,
-        record=record_for(plan),
+        record=record_for(answers, plan),
         answers=area_answers(answers),
         today=DAY,
     )
@@ -231,7 +338,7 @@ async def test_a_response_row_holds_no_situation_or_profile_answer(database: Dat
     for secret in (b"situation", b"threat", b"paid", b"stay_safe_now"):
         assert secret not in row["record"]
     record = msgspec.msgpack.decode(row["record"], type=ResponseRecord)
-    assert record == record_for(plan)
+    assert record == record_for(answers, plan)
     assert not SITUATION_RULES & set(record.recommended)
     assert "sextortion_check_new_contacts" in record.recommended
 
@@ -256,6 +363,30 @@ async def test_purge_removes_only_classes_whose_delete_day_has_come(database: Da
     assert await purge_expired(database, today=late_day + 100 * ONE_DAY) == (1, 2)
     assert raw_rows(database, "SELECT count(*) FROM responses")[0][0] == 0
     assert raw_rows(database, "SELECT count(*) FROM cohorts")[0][0] == 0
+
+
+async def test_deleting_and_purging_leave_nothing_in_the_write_ahead_log(
+    database: Database,
+) -> None:
+    """Deleted rows are overwritten in the file and the log is emptied, not left to age out."""
+    doomed = (await new_class(database, "Doomed class Q7X", today=DAY)).cohort
+    expired = (await new_class(database, "Expired class W4K", open_days=1, today=DAY)).cohort
+    kept = (await new_class(database, "Kept class", today=utc_today())).cohort
+    assert await store(database, doomed, today=DAY)
+    assert await store(database, expired, today=DAY)
+    assert await store(database, kept)
+    assert b"Doomed class Q7X" in on_disk(database)
+    assert wal_size(database) > 0
+    await delete_cohort(database, doomed)
+    assert wal_size(database) == 0
+    assert b"Doomed class Q7X" not in on_disk(database)
+    assert b"Expired class W4K" in on_disk(database)
+    assert await store(database, kept)  # the log fills again
+    assert wal_size(database) > 0
+    assert await purge_expired(database, today=dt.date.fromisoformat(expired.delete_day)) == (1, 1)
+    assert wal_size(database) == 0
+    assert b"Expired class W4K" not in on_disk(database)
+    assert b"Kept class" in on_disk(database)
 
 
 async def test_delete_removes_the_class_and_its_responses(database: Database) -> None:
@@ -286,9 +417,10 @@ async def test_classes_never_see_each_others_responses(database: Database) -> No
 
 
 async def test_list_cohorts(database: Database) -> None:
-    first = (await new_class(database, "7B", open_days=2)).cohort
-    second = (await new_class(database, "8C", open_days=5)).cohort
-    assert await store(database, first)
+    """The operator's list shows every class, even one past its delete day, until the purge."""
+    first = (await new_class(database, "7B", open_days=2, today=DAY)).cohort
+    second = (await new_class(database, "8C", open_days=5, today=DAY)).cohort
+    assert await store(database, first, today=DAY)
     await close_cohort(database, second, DAY + ONE_DAY)
     listed = await list_cohorts(database, today=DAY)
     assert [(c.public_id, c.name, c.open, c.responses) for c in listed] == [
@@ -296,6 +428,7 @@ async def test_list_cohorts(database: Database) -> None:
         (second.public_id, "8C", False, 0),
     ]
     assert listed[1].closes_day == "2026-03-03"  # the early closing day, not the planned one
+    assert [c.delete_day for c in listed] == ["2026-04-02", "2026-04-02"]  # 30 days after each
     assert [c.open for c in await list_cohorts(database, today=DAY + 3 * ONE_DAY)] == [False] * 2
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,8 +39,12 @@ COHORTS = "/api/v1/cohorts"
 RESPONSES = 14
 """Enough for the report to be published (10), few enough that some bands hold 1 or 2 students."""
 SEED = 20240611
-UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 30**8
+UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 26**8
 VIEWPORT_320 = {"width": 320, "height": 640}
+CLASS_NOTICE = (
+    "Answers about things that may have happened to you, like threats or unwanted pictures, "
+    "are never added to the class totals."
+)
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,18 @@ def assert_reached(page: Any, name: str) -> None:
         cells = page.locator(".area-chart td").all_inner_texts()
         assert "c" in cells, cells  # some band held only 1 or 2 students
         assert any(cell.isdigit() for cell in cells), cells
+        # Every published count is rounded to a multiple of 5, so never 1 or 2.
+        assert all(cell == "c" or (cell.isdigit() and int(cell) % 5 == 0) for cell in cells)
+        gaps = page.locator("#gaps-heading ~ .table-wrap tbody td:first-of-type").all_inner_texts()
+        assert gaps, "no common actions shown"
+        for gap in gaps:  # "about N"
+            assert re.fullmatch(r"about \d+", gap) and int(gap[6:]) % 5 == 0 < int(gap[6:]), gap
+        scored = page.locator(".area-chart > p").all_inner_texts()
+        for text in scored:  # "About N students had a score." or too few to show
+            found = re.fullmatch(r"About (\d+) students had a score\.", text)
+            assert found or text == "Too few students had a score here to show.", text
+            assert not found or int(found.group(1)) % 5 == 0 < int(found.group(1)), text
+        assert len(cells) == 4 * sum(text.startswith("About") for text in scored)
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -275,10 +292,12 @@ def test_teacher_creates_closes_and_deletes_a_class(context: Any, base_url: str)
     assert dashboard.endswith(cookie["path"])  # sent to this class's pages only
     assert page.evaluate("document.cookie") == ""
 
-    page.click("button:has-text('Close the check and see results')")
+    assert "Closing can't be undone" in page.locator("main").inner_text()
+    page.click("button:has-text('Close the check now')")
     page.wait_for_load_state("load")
     assert page.url == dashboard
-    assert "Closed on" in page.locator(".status").inner_text()
+    status = page.locator(".status").inner_text()
+    assert re.search(r"Closed at the end of \d{4}-\d{2}-\d{2} \(UTC\)\.", status), status
     assert page.locator("button:has-text('Close the check')").count() == 0
     assert page.locator(".join-details").count() == 0
 
@@ -333,6 +352,7 @@ def test_student_joins_without_javascript_on_a_small_screen(
     assert page.url == f"{base_url}/join/{classes.open.join_code}"
     notice = page.locator(".class-notice")
     assert notice.locator("h2").inner_text() == f"You're taking part with {classes.open.name}"
+    assert CLASS_NOTICE in notice.inner_text()
     assert page.is_checked("#q-profile-age_band-13_15")  # the class's age group, chosen already
 
     about_you(page)

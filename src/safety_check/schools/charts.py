@@ -1,8 +1,8 @@
 """Server-rendered SVG charts for class reports, built only from published (suppressed) figures.
 
 Each chart is decorative next to its table: the table is the text equivalent, so the SVG is
-marked `aria-hidden`. Hidden cells are drawn as one dashed block whose width is the total hidden
-in the row, a figure anyone could already work out from the row total.
+marked `aria-hidden`. Hidden cells are drawn as one dashed block: the published total less the
+published cells, which, like them, is only approximate (counts are rounded).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from safety_check.schools.report import AreaDistribution, Gap
 
 WIDTH = 300
 HEIGHT = 28
-BAND_COLOURS = ("#a4262c", "#b35c00", "#1d70b8", "#00703c", "#505a5f")
-"""Lowest scores to highest, then "no score"; each at least 3:1 against white."""
+BAND_COLOURS = ("#a4262c", "#b35c00", "#1d70b8", "#00703c")
+"""Lowest scores to highest; each at least 3:1 against white."""
 
 
 def _rect(x: float, width: float, fill: str, *, dashed: bool = False) -> str:
@@ -25,14 +25,21 @@ def _rect(x: float, width: float, fill: str, *, dashed: bool = False) -> str:
     )
 
 
-def distribution_svg(distribution: AreaDistribution, total: int) -> Markup:
+def distribution_svg(distribution: AreaDistribution) -> Markup:
+    shown = sum(cell.count or 0 for cell in distribution.bands)
+    hidden = (
+        max(0, (distribution.scored or 0) - shown)
+        if any(cell.count is None for cell in distribution.bands)
+        else 0
+    )
+    total = shown + hidden
+    if not total:
+        return Markup("")
     parts: list[str] = []
     x = 0.0
-    hidden = total
     for cell, colour in zip(distribution.bands, BAND_COLOURS, strict=True):
         if cell.count is None:
             continue
-        hidden -= cell.count
         width = WIDTH * cell.count / total
         if width:
             parts.append(_rect(x, width, colour))

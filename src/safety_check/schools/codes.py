@@ -1,8 +1,9 @@
 """Join codes that students type, and teacher keys that only the teacher holds.
 
 A join code is read off a board or a screen, so it uses an alphabet without look-alike characters
-(no 0/O, 1/I/L) and is shown in two halves (``K7QM-RX4P``). Eight characters from 30 give about
-39 bits: with guesses throttled per address, finding a live code by chance is not practical.
+(no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B or U/V pairs: one of each is kept) and is shown in two halves
+(``K7QM-RX4P``). Eight characters from 26 give about 37 bits: with guesses throttled per address,
+finding a live code by chance is not practical.
 
 A teacher key is a bearer secret with 192 bits of randomness; only its SHA-256 hash is stored.
 """
@@ -13,8 +14,9 @@ import hashlib
 import hmac
 import secrets
 
-JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ3456789"
+JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUWXYZ3479"
 JOIN_LENGTH = 8
+LOOK_ALIKES = str.maketrans({"2": "Z", "5": "S", "6": "G", "8": "B", "V": "U"})
 TEACHER_KEY_PREFIX = "sctk_"
 PUBLIC_ID_BYTES = 12
 
@@ -31,9 +33,10 @@ def display_join_code(code: str) -> str:
 def normalise_join_code(typed: str) -> str | None:
     """The canonical code for what someone typed, or None if it cannot be a code.
 
-    Case, spaces and dashes are forgiven, and a typed 2 is read as the Z it looks like.
+    Case, spaces and dashes are forgiven, and a look-alike we never issue is read as the
+    character it looks like (2 as Z, 5 as S, 6 as G, 8 as B, V as U).
     """
-    cleaned = typed.strip().upper().replace("-", "").replace(" ", "").replace("2", "Z")
+    cleaned = typed.strip().upper().replace("-", "").replace(" ", "").translate(LOOK_ALIKES)
     if len(cleaned) != JOIN_LENGTH or any(char not in JOIN_ALPHABET for char in cleaned):
         return None
     return cleaned

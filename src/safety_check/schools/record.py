@@ -1,10 +1,12 @@
 """What a class check keeps about one student's response, and nothing more.
 
-Kept: the area answers, the scores, the actions their plan recommended, the content version and
-the day (set by storage). Never kept: the situation answers (is someone threatening you, has an
-image been shared), the profile answers, anything about the device or connection, or the time.
-Actions that only a situation answer can trigger are left out too, because counting them would
-tell the school that someone in the class is being threatened.
+Kept: the area answers about habits and settings, the scores, the actions their plan
+recommended, the content version and the day (set by storage). Never kept: the situation answers
+(is someone threatening you, has an image been shared); every answer that tells of something
+that happened to the student or of their sexual life (`DISCLOSURES`), and any question asked only
+because of one; the profile answers; anything about the device or connection; the time. Actions
+that such an answer can trigger are left out too, and scores are worked out without those
+answers, because a count or a score moved by them would tell the school what happened.
 """
 
 from __future__ import annotations
@@ -15,24 +17,42 @@ from safety_check.conditions import parse, questions_in
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREAS, Answers, Plan
 from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.scoring import score
 
 PRIVATE_SECTIONS = ("profile", "situation")
 
+DISCLOSURES = frozenset(
+    {
+        "nearby_sharing.unwanted_sexual_image",
+        "webcam.recorded_you_message",
+        "account_security.someone_knows_passwords",
+        "dating_apps.asked_for_money",
+        "intimate_images.asked_for_nude",
+        "intimate_images.sent_nude_of_someone_else",
+        "intimate_images.consent_before_sharing",
+        "sextortion.fast_pressure_seen",
+        "deepfakes.fake_image_of_you",
+        "deepfakes.nudify_seen",
+        "getting_help.someone_checks_phone",
+    }
+)
+"""Area questions whose answer tells of harm done to the student, or of their sexual life."""
 
-def _situation_questions() -> frozenset[str]:
-    """Situation questions, and area questions asked only because of a situation answer.
+
+def _private_questions() -> frozenset[str]:
+    """Situation questions, disclosures, and any question asked only because of one of them.
 
     Questions such as "have you paid?" are asked only of someone being threatened, so even
     their presence would reveal the threat.
     """
-    private = {q.id for q in QUESTIONNAIRE.questions if q.section == "situation"}
+    private = {q.id for q in QUESTIONNAIRE.questions if q.section == "situation"} | DISCLOSURES
     for question in QUESTIONNAIRE.questions:  # conditions only read earlier questions
         if question.condition and private & set(questions_in(question.condition)):
             private.add(question.id)
     return frozenset(private)
 
 
-SITUATION_QUESTIONS = _situation_questions()
+SITUATION_QUESTIONS = _private_questions()
 
 
 def _reads_situation(compiled_questions: tuple[str, ...], applies: str | None) -> bool:
@@ -45,7 +65,7 @@ SITUATION_RULES = frozenset(
     for compiled in COMPILED_RULES
     if _reads_situation(compiled.questions, compiled.rule.applies)
 )
-"""Rules whose firing would reveal a situation answer; never stored or reported."""
+"""Rules whose firing would reveal a private answer; never stored or reported."""
 
 REPORTABLE_RULES: tuple[str, ...] = tuple(
     compiled.rule.id for compiled in COMPILED_RULES if compiled.rule.id not in SITUATION_RULES
@@ -74,8 +94,11 @@ def area_answers(answers: Answers) -> dict[str, str | tuple[str, ...]]:
     }
 
 
-def record_for(plan: Plan) -> ResponseRecord:
-    by_area = {area_score.area: area_score.score for area_score in plan.scores.areas}
+def record_for(answers: Answers, plan: Plan) -> ResponseRecord:
+    shareable = Answers(
+        values={q: v for q, v in answers.values.items() if q not in SITUATION_QUESTIONS}
+    )
+    by_area = {area_score.area: area_score.score for area_score in score(shareable).areas}
     # The urgent lane is counted too: an action moves there only because of a situation
     # answer, and leaving it out would let its absence reveal that answer.
     urgent = plan.urgent.actions if plan.urgent else ()

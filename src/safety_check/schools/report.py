@@ -18,7 +18,14 @@ from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREA_TITLES, AREAS, AgeBand, Area
 from safety_check.schools.curriculum import FRAMEWORK, FRAMEWORK_AGES, TEACHING
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord
-from safety_check.schools.suppression import MIN_RESPONSES, share, suppress_row
+from safety_check.schools.suppression import (
+    MIN_RESPONSES,
+    ROUND_TO,
+    publish_row,
+    rounded,
+    share,
+    suppress_row,
+)
 
 SCORE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("0–24", 0, 24),
@@ -26,9 +33,9 @@ SCORE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("50–74", 50, 74),
     ("75–100", 75, 100),
 )
-NO_SCORE = "No score"
-"""The area did not apply to the student, or they skipped its questions."""
-BAND_LABELS: tuple[str, ...] = (*(label for label, _, _ in SCORE_BANDS), NO_SCORE)
+BAND_LABELS: tuple[str, ...] = tuple(label for label, _, _ in SCORE_BANDS)
+NO_SCORE = len(SCORE_BANDS)
+"""Tally slot for students with no score in an area (it did not apply, or was skipped)."""
 TEACH_NEXT_LIMIT = 3
 
 _TITLES = {compiled.rule.id: compiled.title for compiled in COMPILED_RULES}
@@ -37,7 +44,7 @@ _RULE_INDEX = {rule_id: index for index, rule_id in enumerate(REPORTABLE_RULES)}
 
 
 class Cell(msgspec.Struct, frozen=True):
-    """A published figure: `count` and `share` (%) are null when suppressed."""
+    """A published figure: `count` (rounded to 5) and `share` (%) are null when suppressed."""
 
     label: str
     count: int | None
@@ -47,8 +54,11 @@ class Cell(msgspec.Struct, frozen=True):
 class AreaDistribution(msgspec.Struct, frozen=True, kw_only=True):
     area: Area
     title: str
+    scored: int | None
+    """Students with a score in this area, rounded to 5; null when too few (or too nearly all
+    of the class) to show, and then `bands` is empty."""
     bands: tuple[Cell, ...]
-    """Students per score band, then "No score"; the bands add up to `responses`."""
+    """Students per score band; shares are of `scored`."""
 
 
 class Gap(msgspec.Struct, frozen=True, kw_only=True):
@@ -80,6 +90,8 @@ class Report(msgspec.Struct, frozen=True, kw_only=True):
     areas: tuple[AreaDistribution, ...]
     gaps: tuple[Gap, ...]
     """Every action a class report can show, most common first; suppressed ones last."""
+    rounded_to: int
+    """Every published count is rounded to the nearest multiple of this."""
     teach_next: tuple[TeachNext, ...]
 
 
@@ -89,15 +101,33 @@ _BAND_OF_SCORE: dict[int | None, int] = {
         for index, (_, low, high) in enumerate(SCORE_BANDS)
         for score in range(low, high + 1)
     },
-    None: len(SCORE_BANDS),
+    None: NO_SCORE,
 }
 
 
-def _cells(labels: Iterable[str], counts: list[int], total: int) -> tuple[Cell, ...]:
-    published = suppress_row(counts)
-    return tuple(
-        Cell(label, count, share(count, total))
-        for label, count in zip(labels, published, strict=True)
+def _distribution(area: Area, counts: list[int], total: int) -> AreaDistribution:
+    """One area's score bands, or only its name when the scored students are too few to show.
+
+    The scored and unscored students are a pair like a gap row, so neither can be 1 or 2; and
+    with at least `MIN_RESPONSES` scored students spread over four bands, one band always has
+    3 or more to hide alongside any small one.
+    """
+    band_counts = counts[:NO_SCORE]
+    scored = sum(band_counts)
+    scored_shown, _ = suppress_row([scored, total - scored])
+    if scored_shown is None or scored < MIN_RESPONSES:
+        return AreaDistribution(area=area, title=AREA_TITLES[area], scored=None, bands=())
+    scored_published = rounded(scored)
+    assert scored_published is not None
+    published = publish_row(band_counts)
+    return AreaDistribution(
+        area=area,
+        title=AREA_TITLES[area],
+        scored=scored_published,
+        bands=tuple(
+            Cell(label, count, share(count, scored_published))
+            for label, count in zip(BAND_LABELS, published, strict=True)
+        ),
     )
 
 
@@ -114,7 +144,7 @@ def _tally(records: Iterable[ResponseRecord]) -> tuple[int, list[list[int]], lis
         )
         rule_counts.update(set(record.recommended))
     bands = [
-        [band_counts[(area_index, band)] for band in range(len(BAND_LABELS))]
+        [band_counts[(area_index, band)] for band in range(NO_SCORE + 1)]
         for area_index in range(len(AREAS))
     ]
     # Rules retired since a response was stored simply drop out.
@@ -126,7 +156,7 @@ def _gaps(recommended: list[int], total: int) -> tuple[Gap, ...]:
     gaps = []
     for rule_id, count in zip(REPORTABLE_RULES, recommended, strict=True):
         # The row is "recommended" and "not recommended": both sides are protected.
-        shown, _ = suppress_row([count, total - count])
+        shown, _ = publish_row([count, total - count])
         gaps.append(
             Gap(
                 rule_id=rule_id,
@@ -155,7 +185,7 @@ def _teach_next(gaps: tuple[Gap, ...], age_band: AgeBand | None) -> tuple[TeachN
             focus=TEACHING[area].focus,
             strands=TEACHING[area].strands,
             ages=FRAMEWORK_AGES[age_band],
-            because=f"{gap.share}% of the class were advised to: {gap.title}",
+            because=f"About {gap.share}% of the class were advised to: {gap.title}",
         )
         for area, gap in chosen.items()
     )
@@ -195,6 +225,7 @@ def build_report(
             framework=FRAMEWORK,
             areas=(),
             gaps=(),
+            rounded_to=ROUND_TO,
             teach_next=(),
         )
     gaps = _gaps(recommended, total)
@@ -204,14 +235,8 @@ def build_report(
         withheld=None,
         minimum_responses=MIN_RESPONSES,
         framework=FRAMEWORK,
-        areas=tuple(
-            AreaDistribution(
-                area=area,
-                title=AREA_TITLES[area],
-                bands=_cells(BAND_LABELS, bands[index], total),
-            )
-            for index, area in enumerate(AREAS)
-        ),
+        areas=tuple(_distribution(area, bands[index], total) for index, area in enumerate(AREAS)),
         gaps=gaps,
+        rounded_to=ROUND_TO,
         teach_next=_teach_next(gaps, age_band),
     )

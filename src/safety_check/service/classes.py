@@ -7,6 +7,8 @@ guessing limits that protect join codes and teacher keys.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ipaddress
 import time
 import unicodedata
 from collections.abc import Callable
@@ -29,6 +31,7 @@ from safety_check.storage import Database
 from safety_check.storage.cohorts import (
     Cohort,
     NewCohort,
+    close_cohort,
     create_cohort,
     decode_records,
     find_by_code,
@@ -39,8 +42,9 @@ from safety_check.storage.cohorts import (
 )
 
 NAME_MAX = 80
-UNPRINTABLE = frozenset({"Cc", "Zl", "Zp"})
-"""Control characters (C0, DEL, C1) and line breaks: never part of a class name."""
+UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+"""Control and format characters (C0, DEL, C1, zero-width and direction marks) and line breaks:
+never part of a class name, where they could make it display as something else."""
 OPEN_DAYS_DEFAULT = 30
 OPEN_DAYS_MAX = 180
 KEEP_DAYS_DEFAULT = 90
@@ -71,8 +75,17 @@ def clean_name(name: str) -> str | None:
 
 
 def _access(request: Request[Any, Any, Any]) -> tuple[AccessControl, str]:
+    """The limiter and who is guessing: an IPv6 caller by their /64, which one household or
+    device can fill with addresses, so that rotating addresses does not reset the count."""
     access: AccessControl = request.app.state.access
-    return access, client_address(request.scope, access.trusted)
+    address = client_address(request.scope, access.trusted)
+    with contextlib.suppress(ValueError):
+        ip = ipaddress.ip_address(address)
+        if isinstance(ip, ipaddress.IPv6Address):
+            # An IPv4 caller seen through an IPv6 socket is still one IPv4 address.
+            mapped = ip.ipv4_mapped
+            address = str(mapped) if mapped else str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return access, address
 
 
 def too_many(status_detail: str) -> HTTPException:
@@ -94,6 +107,29 @@ async def create(request: Request[Any, Any, Any], data: CohortIn, name: str) -> 
         open_days=data.open_days,
         keep_days=data.keep_days,
     )
+
+
+class SeenTokens:
+    """One-time tokens of class-check forms already counted, kept in memory for a day.
+
+    Reloading the plan page sends the form again; the token makes that a no-op instead of a
+    second copy of the student's response. Nothing links a token to the stored row.
+    """
+
+    def __init__(self, seconds: float = 24 * 60 * 60, clock: Callable[[], float] = time.monotonic):
+        self.seconds = seconds
+        self.clock = clock
+        self._expiry: dict[str, float] = {}
+
+    def used(self, token: str) -> bool:
+        expiry = self._expiry.get(token)
+        return expiry is not None and expiry > self.clock()
+
+    def add(self, token: str) -> None:
+        now = self.clock()
+        if len(self._expiry) > 200_000:
+            self._expiry = {t: e for t, e in self._expiry.items() if e > now}
+        self._expiry[token] = now + self.seconds
 
 
 class RecentCohorts:
@@ -156,10 +192,12 @@ async def find_open(
         raise too_many("Too many wrong codes from here. Wait a minute and try again.")
     code = normalise_join_code(typed_code)
     cohort = await _lookup_code(request, code) if code else None
-    if cohort is None or (open_only and not cohort.is_open()):
+    if cohort is None:
         access.limiter.hit(identity, BAD_CODE_LIMIT)
         return None
-    return cohort
+    # A closed check's code is real, not a guess: it does not count towards the limit, so a
+    # class scanning last term's QR code cannot lock the rest of the school out.
+    return cohort if cohort.is_open() or not open_only else None
 
 
 async def find_for_key(
@@ -197,7 +235,7 @@ async def submit(database: Database, cohort: Cohort, answers: Answers, plan: Pla
         database,
         cohort,
         content_version=CONTENT_VERSION,
-        record=record_for(plan),
+        record=record_for(answers, plan),
         answers=area_answers(answers),
     )
 
@@ -210,6 +248,10 @@ async def plan_and_submit(database: Database, cohort: Cohort, answers: Answers) 
 
 
 async def report(database: Database, cohort: Cohort) -> Report:
+    if not cohort.is_open() and cohort.closed_early_day is None:
+        # Closed by date: seal it through the writer first, so a submission still queued from
+        # before midnight lands before the figures are read, never after they are shown.
+        await close_cohort(database, cohort)
     blobs = await response_blobs(database, cohort)
     # A school's report takes tens of milliseconds of pure Python: in a thread, the event loop
     # keeps serving students' submissions in between.

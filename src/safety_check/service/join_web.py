@@ -6,9 +6,12 @@ response is stored only when the full plan is made, and only after the commit is
 
 from __future__ import annotations
 
+import re
+import secrets
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.exceptions import HTTPException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
@@ -23,8 +26,21 @@ CODE_ERROR = "Check the code and try again. It has 8 letters and numbers, like K
 NOT_OPEN = "We couldn't find an open class check with that code. It may have closed."
 
 
-def _flow(cohort: Cohort) -> Flow:
-    return Flow(form_action=f"/join/{display_join_code(cohort.join_code)}", cohort=cohort)
+ONCE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22}$")
+
+
+def _flow(cohort: Cohort, once: str | None = None) -> Flow:
+    return Flow(
+        form_action=f"/join/{display_join_code(cohort.join_code)}",
+        cohort=cohort,
+        once=once or secrets.token_urlsafe(16),
+    )
+
+
+async def _once_token(request: Request[Any, Any, Any]) -> str | None:
+    form = await request.form()
+    token = str(form.get("_once", ""))
+    return token if ONCE_PATTERN.match(token) else None
 
 
 def _join_page(
@@ -63,16 +79,25 @@ class JoinController(Controller):
     @post("/{code:str}", status_code=200)
     async def submit(self, request: Request[Any, Any, Any], code: FromPath[str]) -> Template:
         step, raw = await read_form(request)
-        cohort = await classes.find_open(request, code, open_only=False)
-        if cohort is None:  # deleted part-way through: still give the person their plan
+        try:
+            cohort = await classes.find_open(request, code, open_only=False)
+        except HTTPException:
+            cohort = None  # too many wrong codes from this school: the plan still comes first
+        if cohort is None:  # unknown, deleted part-way through, or throttled: not stored
             return await next_page(request, step, raw, INDIVIDUAL)
         database = request.app.state.database
+        once = await _once_token(request)
+        seen: classes.SeenTokens = request.app.state.seen_tokens
 
         async def store(answers: Answers, plan: Plan) -> str:
+            if once is not None and seen.used(once):
+                return "already"
             stored = await classes.submit(database, cohort, answers, plan)
+            if stored and once is not None:
+                seen.add(once)
             return "stored" if stored else "closed"
 
-        return await next_page(request, step, raw, _flow(cohort), finish=store)
+        return await next_page(request, step, raw, _flow(cohort, once), finish=store)
 
 
 __all__ = ["JoinController", "Response"]

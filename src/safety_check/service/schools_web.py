@@ -13,11 +13,11 @@ import re
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
-from litestar.exceptions import HTTPException
+from litestar.exceptions import HTTPException, PermissionDeniedException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from safety_check.models import AGE_BANDS, AgeBand
+from safety_check.models import AGE_BANDS, AREA_TITLES, AgeBand
 from safety_check.schools.charts import distribution_svg, share_svg
 from safety_check.schools.codes import display_join_code
 from safety_check.schools.curriculum import FRAMEWORK_URL
@@ -66,6 +66,12 @@ def _teacher_page(
 
 async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
     same_origin(request)
+    # Under our no-referrer policy Chromium sends `Origin: null` even from our own pages, so a
+    # null origin passes only when the browser also says the post came from this site.
+    if request.headers.get("origin") == "null" and (
+        request.headers.get("sec-fetch-site") != "same-origin"
+    ):
+        raise PermissionDeniedException("This form can only be sent from this site.")
     if request.content_type[0] != FORM_MEDIA_TYPE:
         raise HTTPException(status_code=415, detail="Send the form as a web form.")
     form = await request.form()
@@ -163,6 +169,7 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
 def report_csv(cohort: Cohort, report: Report) -> str:
     """Exactly the published figures: hidden cells are written as `c`, never as numbers."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
     writer = csv.writer(buffer, lineterminator="\r\n")
     name = cohort.name
     if name.startswith(FORMULA_START):  # a spreadsheet would run it as a formula
@@ -172,16 +179,25 @@ def report_csv(cohort: Cohort, report: Report) -> str:
     if not report.published:
         writer.writerow(["note", report.withheld])
         return buffer.getvalue()
-    writer.writerow(["note", f"{SUPPRESSED} = hidden to protect students"])
+    writer.writerow(
+        [
+            "note",
+            f"counts rounded to the nearest {report.rounded_to}; "
+            f"{SUPPRESSED} = hidden to protect students",
+        ]
+    )
     writer.writerow([])
     writer.writerow(["table", "area", "item", "students", "percent"])
     for distribution in report.areas:
+        scored = SUPPRESSED if distribution.scored is None else str(distribution.scored)
+        writer.writerow(["students with a score", distribution.title, "", scored, ""])
         for cell in distribution.bands:
             writer.writerow(
                 ["score band", distribution.title, cell.label, *_figures(cell.count, cell.share)]
             )
     for gap in report.gaps:
-        writer.writerow(["advised action", gap.area, gap.title, *_figures(gap.count, gap.share)])
+        title = AREA_TITLES[gap.area]
+        writer.writerow(["advised action", title, gap.title, *_figures(gap.count, gap.share)])
     return buffer.getvalue()
 
 

@@ -49,7 +49,7 @@ def session_is_valid(
         return False
     claimed_id, expires, signature = token.split(".")
     expected = _sign(secret, "session", f"{claimed_id}.{expires}")
-    if not hmac.compare_digest(signature, expected):
+    if not hmac.compare_digest(signature.encode(), expected.encode()):
         return False
     return claimed_id == public_id and expires.isdigit() and int(expires) > (now or time.time())
 
@@ -59,7 +59,8 @@ def csrf_token(secret: bytes, session: str) -> str:
 
 
 def csrf_is_valid(secret: bytes, session: str, presented: str | None) -> bool:
-    return presented is not None and hmac.compare_digest(presented, csrf_token(secret, session))
+    expected = csrf_token(secret, session).encode()
+    return presented is not None and hmac.compare_digest(presented.encode(), expected)
 
 
 def refuse_bad_csrf(secret: bytes, session: str, presented: str | None) -> None:

@@ -47,6 +47,8 @@ class Flow(msgspec.Struct, frozen=True, kw_only=True):
 
     form_action: str = "/check"
     cohort: Cohort | None = None
+    once: str | None = None
+    """A class check's one-time submission token, so a reloaded plan is not counted twice."""
 
 
 INDIVIDUAL = Flow()
@@ -59,6 +61,7 @@ def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Temp
             "exit_url": request.app.state.settings.exit_url,
             "form_action": INDIVIDUAL.form_action,
             "cohort": None,
+            "once": None,
             **context,
         },
         media_type=MediaType.HTML,
@@ -85,6 +88,7 @@ def _questions_page(
         f"{step}.html",
         request,
         form_action=flow.form_action,
+        once=flow.once,
         cohort=flow.cohort,
         step_number=STEPS.index(step) + 1,
         groups=_grouped(questions),
@@ -108,6 +112,7 @@ def _plan_page(
         "plan.html",
         request,
         form_action=flow.form_action,
+        once=flow.once,
         cohort=flow.cohort,
         class_outcome=class_outcome,
         step_number=3,

@@ -35,10 +35,12 @@ _answers_encoder = msgspec.msgpack.Encoder()
 _NO_KEY = hash_teacher_key("")
 # Every query is built here from constant column names, never from input.
 _SELECT = "SELECT " + _COLUMNS + " FROM cohorts WHERE "  # noqa: S608
+# A class past its delete day is gone even before the purge has run.
 _LOOKUPS = {
-    column: _SELECT + column + " = ?"
-    for column in ("id", "join_code", "public_id", "teacher_key_hash")
+    column: _SELECT + column + " = ? AND delete_day > date('now')"
+    for column in ("join_code", "public_id", "teacher_key_hash")
 }
+_LOOKUPS["id"] = _SELECT + "id = ?"  # only straight after creating it
 _LIST = (
     "SELECT " + _COLUMNS + ", (SELECT count(*) FROM responses WHERE cohort_id = cohorts.id) "  # noqa: S608
     "FROM cohorts ORDER BY id"
@@ -91,7 +93,7 @@ async def create_cohort(
 ) -> NewCohort:
     """A new class check with a fresh join code, public id and teacher key."""
     day = today or utc_today()
-    closes = day + dt.timedelta(days=open_days)
+    closes = day + dt.timedelta(days=open_days - 1)  # "open for 7 days" includes today
     deletes = closes + dt.timedelta(days=keep_days)
     teacher_key = new_teacher_key()
     for _ in range(MAX_CODE_ATTEMPTS):
@@ -158,15 +160,17 @@ async def store_response(
     today: dt.date | None = None,
 ) -> bool:
     """Store one response; True once it is committed, False if the check has closed meanwhile."""
-    day = (today or utc_today()).isoformat()
+    day = today.isoformat() if today else None
     packed_answers = zlib.compress(_answers_encoder.encode(answers))
     # One statement, so one atomic, durable transaction. It checks again that the class is
-    # open, so a response can never land in a check closed or deleted a moment earlier.
+    # open, so a response can never land in a check closed or deleted a moment earlier, and it
+    # reads the day inside the write, so a submission queued at midnight cannot slip into a
+    # check whose results are already shown.
     stored = await database.write_statement(
         "INSERT INTO responses (cohort_id, day, content_version, record, answers) "
-        "SELECT id, ?, ?, ?, ? FROM cohorts "
-        "WHERE id = ? AND closed_early_day IS NULL AND closes_day >= ?",
-        (day, content_version, _record_encoder.encode(record), packed_answers, cohort.id, day),
+        "SELECT id, coalesce(?1, date('now')), ?2, ?3, ?4 FROM cohorts "
+        "WHERE id = ?5 AND closed_early_day IS NULL AND closes_day >= coalesce(?1, date('now'))",
+        (day, content_version, _record_encoder.encode(record), packed_answers, cohort.id),
     )
     return stored == 1
 
@@ -196,18 +200,26 @@ async def response_records(database: Database, cohort: Cohort) -> list[ResponseR
 
 
 async def close_cohort(database: Database, cohort: Cohort, today: dt.date | None = None) -> None:
+    """Close now (or record the closing day of a check that closed by date).
+
+    Going through the writer also waits for any submission already queued, so nothing can be
+    added after the results are first shown. The delete day keeps its distance from closing.
+    """
     day = (today or utc_today()).isoformat()
-    async with database.write() as db:
-        await db.execute(
-            "UPDATE cohorts SET closed_early_day = ? WHERE id = ? AND closed_early_day IS NULL",
-            (day, cohort.id),
-        )
+    await database.write_statement(
+        "UPDATE cohorts SET closed_early_day = min(?1, closes_day), "
+        "delete_day = date(min(?1, closes_day), "
+        "'+' || CAST(julianday(delete_day) - julianday(closes_day) AS INTEGER) || ' days') "
+        "WHERE id = ?2 AND closed_early_day IS NULL",
+        (day, cohort.id),
+    )
 
 
 async def delete_cohort(database: Database, cohort: Cohort) -> None:
     """Remove the class and every response (overwritten on disk: secure_delete is on)."""
     async with database.write() as db:
         await db.execute("DELETE FROM cohorts WHERE id = ?", (cohort.id,))
+    await database.checkpoint()
 
 
 async def purge_expired(database: Database, today: dt.date | None = None) -> tuple[int, int]:
@@ -222,7 +234,10 @@ async def purge_expired(database: Database, today: dt.date | None = None) -> tup
         row = await cursor.fetchone()
         responses = int(row[0]) if row else 0
         cursor = await db.execute("DELETE FROM cohorts WHERE delete_day <= ?", (day,))
-        return cursor.rowcount, responses
+        removed = cursor.rowcount, responses
+    if removed[0]:
+        await database.checkpoint()
+    return removed
 
 
 class CohortSummary(msgspec.Struct, frozen=True, kw_only=True):

@@ -118,10 +118,17 @@ class Database:
             await writer.execute("BEGIN IMMEDIATE")
             try:
                 yield writer
+                await writer.execute("COMMIT")
             except BaseException:
-                await writer.execute("ROLLBACK")
+                if writer.in_transaction:  # a failed COMMIT leaves it open; never jam the writer
+                    await writer.execute("ROLLBACK")
                 raise
-            await writer.execute("COMMIT")
+
+    async def checkpoint(self) -> None:
+        """Copy the log into the database file and empty it, so deleted rows leave the log too."""
+        writer = self._require_writer()
+        async with self._write_lock:
+            await writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def write_statement(self, sql: str, parameters: tuple[object, ...]) -> int:
         """One statement in its own transaction, returning the rows it changed.
@@ -179,6 +186,7 @@ class Database:
         if result != ("ok",):
             partial.unlink(missing_ok=True)
             raise StorageError(f"backup failed its integrity check: {result}")
+        partial.chmod(0o600)  # it holds everything the service keeps
         partial.rename(target)
 
     def _require_writer(self) -> aiosqlite.Connection:
