@@ -166,6 +166,17 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
     }
 
 
+async def _class_page(
+    request: Request[Any, Any, Any], public_id: str, template: str, **extra: Any
+) -> Template:
+    """A page about one class for its signed-in teacher, or the sign-in page for anyone else."""
+    cohort = await _session_cohort(request, public_id)
+    if cohort is None:
+        return _signed_out(request)
+    context = await _dashboard_context(request, cohort)
+    return _teacher_page(template, request, **extra, **context)
+
+
 def report_csv(cohort: Cohort, report: Report) -> str:
     """Exactly the published figures: hidden cells are written as `c`, never as numbers."""
     buffer = io.StringIO()
@@ -262,21 +273,13 @@ class SchoolsController(Controller):
     async def dashboard(
         self, request: Request[Any, Any, Any], public_id: FromPath[str]
     ) -> Template:
-        cohort = await _session_cohort(request, public_id)
-        if cohort is None:
-            return _signed_out(request)
-        context = await _dashboard_context(request, cohort)
-        return _teacher_page("schools_dashboard.html", request, **context)
+        return await _class_page(request, public_id, "schools_dashboard.html")
 
     @get("/{public_id:str}/print", name="schools_print")
     async def print_view(
         self, request: Request[Any, Any, Any], public_id: FromPath[str]
     ) -> Template:
-        cohort = await _session_cohort(request, public_id)
-        if cohort is None:
-            return _signed_out(request)
-        context = await _dashboard_context(request, cohort)
-        return _teacher_page("schools_print.html", request, **context)
+        return await _class_page(request, public_id, "schools_print.html")
 
     @get("/{public_id:str}/report.csv", name="schools_csv")
     async def csv(self, request: Request[Any, Any, Any], public_id: FromPath[str]) -> Response[Any]:
@@ -307,11 +310,7 @@ class SchoolsController(Controller):
     async def confirm_delete(
         self, request: Request[Any, Any, Any], public_id: FromPath[str]
     ) -> Template:
-        cohort = await _session_cohort(request, public_id)
-        if cohort is None:
-            return _signed_out(request)
-        context = await _dashboard_context(request, cohort)
-        return _teacher_page("schools_delete.html", request, errors={}, **context)
+        return await _class_page(request, public_id, "schools_delete.html", errors={})
 
     @post("/{public_id:str}/delete", status_code=200)
     async def delete(self, request: Request[Any, Any, Any], public_id: FromPath[str]) -> Template:
