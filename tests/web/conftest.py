@@ -51,7 +51,10 @@ class NeutralHandler(BaseHTTPRequestHandler):
     server: NeutralSite
 
     def do_GET(self) -> None:
-        self.server.requests.append({k.lower(): v for k, v in self.headers.items()})
+        # ":path" cannot clash with a header name; the page's own favicon request comes here too.
+        self.server.requests.append(
+            {":path": self.path, **{k.lower(): v for k, v in self.headers.items()}}
+        )
         body = b"<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html")

@@ -248,7 +248,8 @@ def test_quick_exit_click_leaves_and_back_does_not_show_answers(
     neutral_site.requests.clear()
     page.click("#quick-exit")
     page.wait_for_url(exit_url)
-    assert "referer" not in neutral_site.requests[-1]
+    visits = [r for r in neutral_site.requests if r[":path"] == "/weather"]
+    assert visits and all("referer" not in visit for visit in visits)
     try:
         page.go_back()
     except PlaywrightError as error:
@@ -264,23 +265,26 @@ def test_quick_exit_click_leaves_and_back_does_not_show_answers(
 
 def test_quick_exit_blanks_the_page_within_100ms(page: Any, base_url: str, exit_url: str) -> None:
     reach(page, base_url, "questions")
-    hidden_after: list[float] = []
-    page.expose_function("reportHidden", lambda delay: hidden_after.append(delay))
+    # The measurement is kept in this tab's sessionStorage for the site, which outlives the page
+    # and is read back after leaving (a callback into the test raced with the navigation).
     page.evaluate(
         """() => {
         document.addEventListener('click', () => { window.clickedAt = performance.now(); }, true);
         new MutationObserver(() => {
           const main = document.querySelector('main');
-          if (getComputedStyle(main).display === 'none') {
-            window.reportHidden(performance.now() - window.clickedAt);
+          if (!sessionStorage.getItem('hiddenAfter')
+              && getComputedStyle(main).display === 'none') {
+            sessionStorage.setItem('hiddenAfter', String(performance.now() - window.clickedAt));
           }
         }).observe(document.body, {attributes: true});
         }"""
     )
     page.click("#quick-exit")
     page.wait_for_url(exit_url)
-    assert hidden_after, "the page was not hidden before leaving"
-    assert hidden_after[0] < 100
+    page.goto(base_url + "/cover-your-tracks")
+    hidden_after = page.evaluate("sessionStorage.getItem('hiddenAfter')")
+    assert hidden_after is not None, "the page was not hidden before leaving"
+    assert float(hidden_after) < 100
 
 
 def test_shift_three_times_leaves(page: Any, base_url: str, exit_url: str) -> None:
