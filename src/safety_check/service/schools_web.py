@@ -166,6 +166,20 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
     }
 
 
+async def _change_request(
+    request: Request[Any, Any, Any], public_id: str
+) -> tuple[dict[str, str], Cohort | None]:
+    """A teacher's form post: same-site, with the session's own CSRF token, for their class.
+
+    The class is None for anyone without a valid session; a bad token is refused with 403.
+    """
+    form = await _form(request)
+    cohort = await _session_cohort(request, public_id)
+    if cohort is not None:
+        _check_csrf(request, form)
+    return form, cohort
+
+
 async def _class_page(
     request: Request[Any, Any, Any], public_id: str, template: str, **extra: Any
 ) -> Template:
@@ -297,11 +311,9 @@ class SchoolsController(Controller):
     async def close(
         self, request: Request[Any, Any, Any], public_id: FromPath[str]
     ) -> Response[Any]:
-        form = await _form(request)
-        cohort = await _session_cohort(request, public_id)
+        _, cohort = await _change_request(request, public_id)
         if cohort is None:
             return _signed_out(request)
-        _check_csrf(request, form)
         await close_cohort(request.app.state.database, cohort)
         classes.forget(request, cohort)
         return Redirect(dashboard_path(public_id), status_code=303)
@@ -314,11 +326,9 @@ class SchoolsController(Controller):
 
     @post("/{public_id:str}/delete", status_code=200)
     async def delete(self, request: Request[Any, Any, Any], public_id: FromPath[str]) -> Template:
-        form = await _form(request)
-        cohort = await _session_cohort(request, public_id)
+        form, cohort = await _change_request(request, public_id)
         if cohort is None:
             return _signed_out(request)
-        _check_csrf(request, form)
         if form.get("confirm") != "yes":
             context = await _dashboard_context(request, cohort)
             error = "Tick the box to confirm that you want to delete this class's results."
@@ -335,11 +345,9 @@ class SchoolsController(Controller):
     async def sign_out(
         self, request: Request[Any, Any, Any], public_id: FromPath[str]
     ) -> Response[Any]:
-        form = await _form(request)
-        cohort = await _session_cohort(request, public_id)
+        _, cohort = await _change_request(request, public_id)
         if cohort is None:
             return _signed_out(request)
-        _check_csrf(request, form)
         redirect = Redirect("/schools", status_code=303)
         redirect.cookies.append(session_cookie(request, public_id, ""))
         return redirect
