@@ -95,10 +95,10 @@ def area_answers(answers: Answers) -> dict[str, str | tuple[str, ...]]:
 
 
 def record_for(answers: Answers, plan: Plan) -> ResponseRecord:
-    shareable = Answers(
-        values={q: v for q, v in answers.values.items() if q not in SITUATION_QUESTIONS}
-    )
-    by_area = {area_score.area: area_score.score for area_score in score(shareable).areas}
+    shareable = {q: v for q, v in answers.values.items() if q not in SITUATION_QUESTIONS}
+    # Scores change only when a private answer is left out; otherwise the plan's are the same.
+    scores = plan.scores if len(shareable) == len(answers.values) else score(Answers(shareable))
+    by_area = {area_score.area: area_score.score for area_score in scores.areas}
     # The urgent lane is counted too: an action moves there only because of a situation
     # answer, and leaving it out would let its absence reveal that answer.
     urgent = plan.urgent.actions if plan.urgent else ()

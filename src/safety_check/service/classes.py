@@ -11,7 +11,7 @@ import contextlib
 import ipaddress
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 import msgspec
@@ -34,6 +34,7 @@ from safety_check.storage.cohorts import (
     close_cohort,
     create_cohort,
     decode_records,
+    delete_cohort,
     find_by_code,
     find_by_teacher_key,
     find_for_teacher,
@@ -53,6 +54,8 @@ BAD_CODE_LIMIT = 30
 """Unknown join codes per address per minute: room for a class's typos, too few to search."""
 BAD_TEACHER_KEY_LIMIT = 20
 CREATE_LIMIT_PER_HOUR = 30
+WRONG_CODES = "Too many wrong codes from here. Wait a minute and try again."
+WRONG_KEYS = "Too many wrong teacher keys from here. Wait a minute and try again."
 
 
 class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -170,9 +173,35 @@ async def _lookup_code(request: Request[Any, Any, Any], code: str) -> Cohort | N
     return cohort
 
 
-def forget(request: Request[Any, Any, Any], cohort: Cohort) -> None:
-    """Drop a class from the lookup cache after closing or deleting it."""
+async def close(request: Request[Any, Any, Any], cohort: Cohort) -> None:
+    """Close a class now, and stop serving it from the join-code cache."""
+    await close_cohort(request.app.state.database, cohort)
     request.app.state.recent_cohorts.forget(cohort)
+
+
+async def delete(request: Request[Any, Any, Any], cohort: Cohort) -> None:
+    """Delete a class and its responses, and stop serving it from the join-code cache."""
+    await delete_cohort(request.app.state.database, cohort)
+    request.app.state.recent_cohorts.forget(cohort)
+
+
+async def _guarded(
+    request: Request[Any, Any, Any],
+    name: str,
+    limit: int,
+    refusal: str,
+    lookup: Callable[[], Awaitable[Cohort | None]],
+) -> Cohort | None:
+    """A lookup that guesses could abuse: misses are counted per address, and past `limit`
+    every lookup from there is refused for the rest of the minute, even a right one."""
+    access, address = _access(request)
+    identity = f"{name}:{address}"
+    if access.limiter.peek(identity) >= limit:
+        raise too_many(refusal)
+    cohort = await lookup()
+    if cohort is None:
+        access.limiter.hit(identity, limit)
+    return cohort
 
 
 async def find_open(
@@ -183,17 +212,15 @@ async def find_open(
     With `open_only=False` a closed check is returned too, so a student who was part-way through
     when it closed still gets their plan.
 
-    Misses are counted per address; past the limit every lookup from there is refused for the
-    rest of the minute, so codes cannot be searched for.
+    Unknown codes count towards the guessing limit, so codes cannot be searched for.
     """
-    access, address = _access(request)
-    identity = f"bad-code:{address}"
-    if access.limiter.peek(identity) >= BAD_CODE_LIMIT:
-        raise too_many("Too many wrong codes from here. Wait a minute and try again.")
     code = normalise_join_code(typed_code)
-    cohort = await _lookup_code(request, code) if code else None
+
+    async def lookup() -> Cohort | None:
+        return await _lookup_code(request, code) if code else None
+
+    cohort = await _guarded(request, "bad-code", BAD_CODE_LIMIT, WRONG_CODES, lookup)
     if cohort is None:
-        access.limiter.hit(identity, BAD_CODE_LIMIT)
         return None
     # A closed check's code is real, not a guess: it does not count towards the limit, so a
     # class scanning last term's QR code cannot lock the rest of the school out.
@@ -204,14 +231,14 @@ async def find_for_key(
     request: Request[Any, Any, Any], public_id: str, teacher_key: str
 ) -> Cohort | None:
     """The class for its teacher key; None alike for a wrong key and for no such class."""
-    access, address = _access(request)
-    identity = f"bad-teacher-key:{address}"
-    if access.limiter.peek(identity) >= BAD_TEACHER_KEY_LIMIT:
-        raise too_many("Too many wrong teacher keys from here. Wait a minute and try again.")
-    cohort = await find_for_teacher(request.app.state.database, public_id, teacher_key)
-    if cohort is None:
-        access.limiter.hit(identity, BAD_TEACHER_KEY_LIMIT)
-    return cohort
+    database = request.app.state.database
+    return await _guarded(
+        request,
+        "bad-teacher-key",
+        BAD_TEACHER_KEY_LIMIT,
+        WRONG_KEYS,
+        lambda: find_for_teacher(database, public_id, teacher_key),
+    )
 
 
 async def find_by_key(request: Request[Any, Any, Any], teacher_key: str) -> Cohort | None:
@@ -219,14 +246,14 @@ async def find_by_key(request: Request[Any, Any, Any], teacher_key: str) -> Coho
 
     Past the limit even the right key is refused, so the limit really slows guessing.
     """
-    access, address = _access(request)
-    identity = f"bad-teacher-key:{address}"
-    if access.limiter.peek(identity) >= BAD_TEACHER_KEY_LIMIT:
-        raise too_many("Too many wrong teacher keys from here. Wait a minute and try again.")
-    cohort = await find_by_teacher_key(request.app.state.database, teacher_key)
-    if cohort is None:
-        access.limiter.hit(identity, BAD_TEACHER_KEY_LIMIT)
-    return cohort
+    database = request.app.state.database
+    return await _guarded(
+        request,
+        "bad-teacher-key",
+        BAD_TEACHER_KEY_LIMIT,
+        WRONG_KEYS,
+        lambda: find_by_teacher_key(database, teacher_key),
+    )
 
 
 async def submit(database: Database, cohort: Cohort, answers: Answers, plan: Plan) -> bool:
@@ -263,7 +290,7 @@ def _report_from_blobs(blobs: list[bytes], age_band: AgeBand | None, closed: boo
 
 
 def join_url(request: Request[Any, Any, Any], cohort: Cohort) -> str:
-    base = request.app.state.settings.public_url or str(request.base_url).rstrip("/")
+    base = request.app.state.settings.public_url or str(request.base_url)
     return f"{base.rstrip('/')}/join/{display_join_code(cohort.join_code)}"
 
 

@@ -20,7 +20,7 @@ from safety_check.schools.report import Report
 from safety_check.service import classes
 from safety_check.service.api import COMMON_ERRORS, problem_spec, require_json
 from safety_check.service.wire import PlanRequest
-from safety_check.storage.cohorts import Cohort, close_cohort, delete_cohort
+from safety_check.storage.cohorts import Cohort
 
 NOT_FOUND = "No class check with this id for this teacher key."
 CODE_NOT_FOUND = "No open class check has this join code. It may have closed."
@@ -199,8 +199,7 @@ class CohortsController(Controller):
         cohort_id: Annotated[str, Parameter(pattern=ID_PATTERN)],
     ) -> None:
         cohort = await _teacher_cohort(request, cohort_id)
-        await close_cohort(request.app.state.database, cohort)
-        classes.forget(request, cohort)
+        await classes.close(request, cohort)
 
     @delete(
         "/{cohort_id:str}",
@@ -217,5 +216,4 @@ class CohortsController(Controller):
         cohort_id: Annotated[str, Parameter(pattern=ID_PATTERN)],
     ) -> None:
         cohort = await _teacher_cohort(request, cohort_id)
-        await delete_cohort(request.app.state.database, cohort)
-        classes.forget(request, cohort)
+        await classes.delete(request, cohort)

@@ -37,9 +37,6 @@ from safety_check.service.teacher_session import (
 from safety_check.service.web import FORM_MEDIA_TYPE, page, same_origin
 from safety_check.storage.cohorts import (
     Cohort,
-    close_cohort,
-    count_responses,
-    delete_cohort,
     find_by_public_id,
 )
 
@@ -141,16 +138,17 @@ def _form_context() -> dict[str, Any]:
 
 
 async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) -> dict[str, Any]:
-    database = request.app.state.database
-    report = await classes.report(database, cohort)
+    is_open = cohort.is_open()
+    report = await classes.report(request.app.state.database, cohort)
     published_gaps = [gap for gap in report.gaps if gap.count]
     return {
         "cohort": None,  # the class banner is for students
         "class_check": cohort,
-        "is_open": cohort.is_open(),
+        "is_open": is_open,
         "join_code": display_join_code(cohort.join_code),
-        "join_url": classes.join_url(request, cohort),
-        "join_qr": classes.join_qr(request, cohort),
+        # How to join is shown only while students can still join.
+        "join_url": classes.join_url(request, cohort) if is_open else None,
+        "join_qr": classes.join_qr(request, cohort) if is_open else None,
         "report": report,
         "top_gaps": published_gaps[:TOP_GAPS],
         "hidden_gaps": sum(1 for gap in report.gaps if gap.count is None),
@@ -162,7 +160,7 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
         "age_band_names": AGE_BAND_NAMES,
         "csrf_field": CSRF_FIELD,
         "csrf": csrf_token(request.app.state.session_secret, _session_token(request)),
-        "count": report.responses or await count_responses(database, cohort),
+        "count": report.responses,
     }
 
 
@@ -314,8 +312,7 @@ class SchoolsController(Controller):
         _, cohort = await _change_request(request, public_id)
         if cohort is None:
             return _signed_out(request)
-        await close_cohort(request.app.state.database, cohort)
-        classes.forget(request, cohort)
+        await classes.close(request, cohort)
         return Redirect(dashboard_path(public_id), status_code=303)
 
     @get("/{public_id:str}/delete", name="schools_delete")
@@ -335,8 +332,7 @@ class SchoolsController(Controller):
             return _teacher_page(
                 "schools_delete.html", request, errors={"confirm": error}, **context
             )
-        await delete_cohort(request.app.state.database, cohort)
-        classes.forget(request, cohort)
+        await classes.delete(request, cohort)
         response = _teacher_page("schools_deleted.html", request, name=cohort.name)
         response.cookies.append(session_cookie(request, public_id, ""))
         return response

@@ -16,7 +16,7 @@ import hmac
 import time
 from typing import Any
 
-from litestar import Request, Response
+from litestar import Request
 from litestar.datastructures import Cookie
 from litestar.exceptions import PermissionDeniedException
 
@@ -88,8 +88,3 @@ def session_cookie(request: Request[Any, Any, Any], public_id: str, token: str) 
         samesite="strict",
         secure=is_https(request),
     )
-
-
-def with_cookie(response: Response[Any], cookie: Cookie) -> Response[Any]:
-    response.cookies.append(cookie)
-    return response
