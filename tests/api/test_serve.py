@@ -69,3 +69,21 @@ def test_serve_twice_on_the_same_database(tmp_path: Path) -> None:
         assert "Traceback" not in output, output
         assert "16_17" not in output  # no access log, no bodies
         assert database.exists(), f"attempt {attempt}"
+
+
+def test_serve_refuses_a_file_that_is_not_a_database_and_exits(tmp_path: Path) -> None:
+    """An operator pointing the service at the wrong file gets an error and their prompt back.
+
+    A connection left open after the failed check kept a worker thread alive, so the process
+    hung instead of exiting.
+    """
+    junk = tmp_path / "notes.txt"
+    junk.write_bytes(b"not a database, just notes " * 200)
+    server = start(junk, free_port())
+    try:
+        output = server.communicate(timeout=60)[0].decode()
+    finally:
+        server.kill()
+    assert server.returncode != 0, output
+    assert "cannot open database" in output
+    assert junk.read_bytes() == b"not a database, just notes " * 200

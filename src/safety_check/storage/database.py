@@ -43,10 +43,18 @@ class StorageError(RuntimeError):
     """The database cannot be used safely; the service must not start on it."""
 
 
-async def _connect(path: Path) -> aiosqlite.Connection:
+async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connection:
     connection = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    for pragma in _PRAGMAS:
-        await connection.execute(pragma)
+    # Each connection owns a non-daemon thread that only close() ends: a connection dropped
+    # after a failed pragma (a file that is not a database, say) keeps the process alive forever.
+    try:
+        for pragma in _PRAGMAS:
+            await connection.execute(pragma)
+        if read_only:
+            await connection.execute("PRAGMA query_only = ON")
+    except BaseException:
+        await connection.close()
+        raise
     return connection
 
 
@@ -85,27 +93,32 @@ class Database:
             self._writer = await _connect(self.path)
             await self._migrate()
             for _ in range(self._reader_count):
-                reader = await _connect(self.path)
-                await reader.execute("PRAGMA query_only = ON")
+                reader = await _connect(self.path, read_only=True)
                 self._all_readers.append(reader)
                 self._readers.put_nowait(reader)
             for connection in (self._writer, *self._all_readers):
                 await check_pragmas(connection)
-        except sqlite3.DatabaseError as error:
+        except BaseException as error:
             await self.close()
-            raise StorageError(f"cannot open database {self.path}: {error}") from error
-        except StorageError:
-            await self.close()
+            if isinstance(error, sqlite3.DatabaseError):
+                raise StorageError(f"cannot open database {self.path}: {error}") from error
             raise
 
     async def close(self) -> None:
-        for reader in self._all_readers:
-            await reader.close()
+        connections = [*self._all_readers, *([self._writer] if self._writer else [])]
         self._all_readers.clear()
         self._readers = asyncio.Queue()
-        if self._writer is not None:
-            await self._writer.close()
-            self._writer = None
+        self._writer = None
+        # Close every one even if another fails, or its thread would hold the process open.
+        failures = [
+            error
+            for error in await asyncio.gather(
+                *(connection.close() for connection in connections), return_exceptions=True
+            )
+            if isinstance(error, BaseException)
+        ]
+        if failures:
+            raise failures[0]
 
     @contextlib.asynccontextmanager
     async def write(self) -> AsyncIterator[aiosqlite.Connection]:
