@@ -20,6 +20,7 @@ import msgspec
 from safety_check.answers import AnswersIn, decode_request
 from safety_check.conditions import compile_condition
 from safety_check.plan import build_plan
+from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 
 REPEATS = 7
@@ -83,7 +84,7 @@ def main() -> None:
     encode = msgspec.json.encode
 
     def full_plan() -> bytes:
-        return encode(build_plan(decode_request(body)))
+        return encode_plan(build_plan(decode_request(body)))
 
     def floor() -> bytes:
         decoder.decode(body)
@@ -95,7 +96,7 @@ def main() -> None:
     rotation = iter(varied * 10_000_000)
 
     def varied_plan() -> bytes:
-        return encode(build_plan(decode_request(next(rotation))))
+        return encode_plan(build_plan(decode_request(next(rotation))))
 
     actions = len(plan.do_first) + len(plan.next) + (len(plan.urgent.actions) if plan.urgent else 0)
     print(f"answers: {len(body)} bytes, {len(full_answers())} questions answered")

@@ -14,6 +14,7 @@ import msgspec
 
 from safety_check.answers import AnswersInvalid, decode_request
 from safety_check.plan import build_plan
+from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
 from safety_check.storage import Database, StorageError
@@ -68,7 +69,7 @@ def _plan_command(args: argparse.Namespace) -> int:
         ) from None
     plan = build_plan(answers)
     if args.format == "json":
-        sys.stdout.write(msgspec.json.format(msgspec.json.encode(plan)).decode() + "\n")
+        sys.stdout.write(msgspec.json.format(encode_plan(plan)).decode() + "\n")
     else:
         sys.stdout.write(render_plan(plan))
     return 0

@@ -175,6 +175,10 @@ class Rule(msgspec.Struct, frozen=True, kw_only=True):
     """Doing this could alert someone who watches the person's phone or accounts."""
     status: RuleStatus = "stable"
     aliases: tuple[str, ...] = ()
+    covered_by: tuple[str, ...] = ()
+    """Urgent rules whose steps already say everything this one says. When one of them is in
+    the person's urgent lane, this action is left out of the plan so the same steps are not
+    shown twice; its finding still fails, so scores and class totals do not change."""
 
 
 class AnswerRef(msgspec.Struct, frozen=True, kw_only=True):

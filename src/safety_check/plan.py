@@ -119,6 +119,8 @@ def build_plan(answers: Answers) -> Plan:
         if result.status == "fail":
             (urgent if result.compiled.rule.urgent_step else other).append(result)
     urgent.sort(key=_urgent_key)
+    if urgent:
+        other = _not_covered(other, {result.compiled.rule.id for result in urgent})
     other.sort(key=lambda result: _priority_key(result, monitored))
     actions = [_action(result, platforms, answers.values) for result in other]
     situation = situation_of(answers)
@@ -138,6 +140,10 @@ def build_plan(answers: Answers) -> Plan:
         support=route(situation),
         findings=tuple(result.finding() for result in results),
     )
+
+
+def _not_covered(results: list[Result], urgent_ids: set[str]) -> list[Result]:
+    return [r for r in results if urgent_ids.isdisjoint(r.compiled.rule.covered_by)]
 
 
 def _urgent_lane(

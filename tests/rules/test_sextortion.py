@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from safety_check.answers import validate
+from safety_check.plan import build_plan
 from tests.rules._helpers import fired, make_answers, passed, statuses
 
 AREA = "sextortion"
@@ -115,3 +117,36 @@ def test_follow_up_rules_do_not_apply_without_a_threat() -> None:
 def test_follow_ups_wait_for_an_answer() -> None:
     result = statuses(AREA, make_answers(situation__threat_to_share="yes"))
     assert result["sextortion_already_paid_tell_bank"] == "not_answered"
+
+
+def plan_rule_ids(answers: dict[str, str | list[str]]) -> set[str]:
+    plan = build_plan(validate(answers))
+    urgent = plan.urgent.actions if plan.urgent else ()
+    return {action.rule_id for action in (*urgent, *plan.do_first, *plan.next)}
+
+
+def test_know_the_steps_is_in_the_plan_of_someone_not_threatened() -> None:
+    answers = make_answers(situation__threat_to_share="no", sextortion__knows_what_to_do="no")
+    assert "sextortion_know_the_steps" in plan_rule_ids(answers)
+
+
+def test_know_the_steps_is_left_out_when_the_urgent_lane_already_gives_them() -> None:
+    """Someone being threatened now should not be told what to do "if it ever happens"."""
+    answers = make_answers(situation__threat_to_share="yes", sextortion__knows_what_to_do="no")
+    ids = plan_rule_ids(answers)
+    assert "sextortion_know_the_steps" not in ids
+    assert {"sextortion_dont_pay", "sextortion_stop_contact_and_block"} <= ids
+    # Still a gap in what they knew, for their scores and class totals.
+    assert statuses(AREA, answers)["sextortion_know_the_steps"] == "fail"
+
+
+def test_an_image_shared_urgent_lane_does_not_hide_the_sextortion_steps() -> None:
+    """Covering is by named rules, not by any urgent lane at all."""
+    answers = make_answers(
+        situation__threat_to_share="no",
+        situation__image_shared="yes",
+        sextortion__knows_what_to_do="no",
+    )
+    plan = build_plan(validate(answers))
+    assert plan.urgent is not None
+    assert "sextortion_know_the_steps" in plan_rule_ids(answers)

@@ -319,6 +319,9 @@ KNOW_THE_STEPS = Rule(
     effort_minutes=3,
     sources=(NCA_ALERT, RPH_SEXTORTION),
     since=SINCE,
+    # Someone being threatened already has these steps at the top of their plan, and "if
+    # anyone ever threatens you" would read as if we had not heard them.
+    covered_by=("sextortion_dont_pay", "sextortion_stop_contact_and_block"),
 )
 
 RULES = (

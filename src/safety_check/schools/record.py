@@ -99,13 +99,12 @@ def record_for(answers: Answers, plan: Plan) -> ResponseRecord:
     # Scores change only when a private answer is left out; otherwise the plan's are the same.
     scores = plan.scores if len(shareable) == len(answers.values) else score(Answers(shareable))
     by_area = {area_score.area: area_score.score for area_score in scores.areas}
-    # The urgent lane is counted too: an action moves there only because of a situation
-    # answer, and leaving it out would let its absence reveal that answer.
-    urgent = plan.urgent.actions if plan.urgent else ()
+    # From the findings, not the plan's lists: an action moves to the urgent lane, or is left
+    # out as covered by it, only because of a situation answer, and the record must not show it.
     recommended = tuple(
-        action.rule_id
-        for action in (*urgent, *plan.do_first, *plan.next)
-        if action.rule_id not in SITUATION_RULES
+        finding.rule_id
+        for finding in plan.findings
+        if finding.status == "fail" and finding.rule_id not in SITUATION_RULES
     )
     return ResponseRecord(
         scores=tuple(by_area.get(area) for area in AREAS), recommended=recommended

@@ -15,6 +15,7 @@ from litestar.params import Body, HeaderParameter, QueryParameter
 from safety_check.answers import validate
 from safety_check.models import AgeBand, Plan, Questionnaire, Resource
 from safety_check.plan import build_plan
+from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.resources import RESOURCES, suits_age
 from safety_check.service.examples import ANSWER_EXAMPLES
@@ -34,6 +35,11 @@ def problem_spec(description: str) -> ResponseSpec:
 COMMON_ERRORS = {
     429: problem_spec("Too many requests; see the RateLimit-* and Retry-After headers."),
 }
+
+
+def plan_response(plan: Plan) -> Response[Plan]:
+    """The plan's JSON from cached parts (see plan_json), with the route's usual headers."""
+    return Response(content=encode_plan(plan), media_type="application/json")  # type: ignore[arg-type]
 
 
 class Health(msgspec.Struct, frozen=True):
@@ -124,8 +130,8 @@ class ApiController(Controller):
                 schema_extra={"additional_properties": False},
             ),
         ],
-    ) -> Plan:
-        return build_plan(validate(data.answers))
+    ) -> Response[Plan]:
+        return plan_response(build_plan(validate(data.answers)))
 
     @get(
         "/resources",

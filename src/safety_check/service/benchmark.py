@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
-from litestar import post
+from litestar import Response, post
 from litestar.params import Body
 
 from safety_check.answers import validate
+from safety_check.models import Plan
 from safety_check.plan import build_plan
-from safety_check.service.api import require_json
+from safety_check.service.api import plan_response, require_json
 from safety_check.service.wire import PlanRequest
 
 BENCHMARK_PATH = "/api/v1/_benchmark/precomputed-plan"
@@ -26,7 +27,8 @@ def precomputed_plan_route(body: bytes) -> object:
     plan = build_plan(validate(request.answers))
 
     @post(BENCHMARK_PATH, status_code=200, before_request=require_json, include_in_schema=False)
-    async def precomputed(data: Annotated[PlanRequest, Body()]) -> object:
-        return plan
+    async def precomputed(data: Annotated[PlanRequest, Body()]) -> Response[Plan]:
+        # Encoded the way POST /plans encodes, so the ratio isolates the engine's own cost.
+        return plan_response(plan)
 
     return precomputed

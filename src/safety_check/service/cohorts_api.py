@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.exceptions import HTTPException, NotFoundException
 from litestar.params import Body, Parameter
 
@@ -18,7 +18,7 @@ from safety_check.models import AgeBand, Plan
 from safety_check.schools.codes import display_join_code
 from safety_check.schools.report import Report
 from safety_check.service import classes
-from safety_check.service.api import COMMON_ERRORS, problem_spec, require_json
+from safety_check.service.api import COMMON_ERRORS, plan_response, problem_spec, require_json
 from safety_check.service.wire import PlanRequest
 from safety_check.storage.cohorts import Cohort
 
@@ -150,14 +150,15 @@ class CohortsController(Controller):
         request: Request[Any, Any, Any],
         code: Annotated[str, Parameter(description="The join code.", pattern=CODE_PATTERN)],
         data: Annotated[PlanRequest, Body(schema_extra={"additional_properties": False})],
-    ) -> Plan:
+    ) -> Response[Plan]:
         cohort = await classes.find_open(request, code)
         if cohort is None:
             raise NotFoundException(CODE_NOT_FOUND)
         answers = dict(data.answers)
         if cohort.age_band and "profile.age_band" not in answers:
             answers["profile.age_band"] = cohort.age_band
-        return await classes.plan_and_submit(request.app.state.database, cohort, validate(answers))
+        plan = await classes.plan_and_submit(request.app.state.database, cohort, validate(answers))
+        return plan_response(plan)
 
     @get(
         "/{cohort_id:str}/report",
