@@ -39,6 +39,7 @@ from safety_check.storage.cohorts import (
     response_records,
     session_secret,
     store_response,
+    store_response_once,
     utc_today,
 )
 
@@ -454,3 +455,51 @@ async def test_session_secret_is_made_once_and_kept(tmp_path: Path) -> None:
         assert await session_secret(other) != first
     finally:
         await other.close()
+
+
+async def store_once(database: Database, cohort: Cohort, once: str, **kwargs: object) -> str:
+    return await store_response_once(
+        database,
+        cohort,
+        once=once,
+        content_version=CONTENT_VERSION,
+        record=ResponseRecord(scores=SCORES_A, recommended=()),
+        answers={"privacy_settings.last_review": "never"},
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+async def test_a_form_token_counts_once_even_when_sent_at_the_same_moment(
+    database: Database,
+) -> None:
+    """A double click sends the same form twice at once; exactly one copy is stored."""
+    cohort = (await new_class(database)).cohort
+    outcomes = await asyncio.gather(*(store_once(database, cohort, "t" * 22) for _ in range(20)))
+    assert sorted(outcomes) == ["already"] * 19 + ["stored"]
+    assert await store_once(database, cohort, "u" * 22) == "stored"
+    assert responses_of(database, cohort) == 2
+
+
+async def test_a_token_is_kept_only_as_a_hash_and_leaves_with_its_class(
+    database: Database,
+) -> None:
+    cohort = (await new_class(database)).cohort
+    other = (await new_class(database, "8C")).cohort
+    token = "AbCdEfGhIjKlMnOpQrStUv"
+    assert await store_once(database, cohort, token) == "stored"
+    assert await store_once(database, other, "x" * 22) == "stored"
+    assert token.encode() not in on_disk(database)
+    await delete_cohort(database, cohort)
+    [row] = raw_rows(database, "SELECT cohort_id FROM spent_tokens")
+    assert row["cohort_id"] == other.id
+
+
+async def test_a_closed_check_spends_no_token(database: Database) -> None:
+    """Nothing was stored, so the same form is not reported as already counted."""
+    today = utc_today()
+    cohort = (await new_class(database, today=today)).cohort
+    await close_cohort(database, cohort, today)
+    assert await store_once(database, cohort, "c" * 22) == "closed"
+    assert await store_once(database, cohort, "c" * 22) == "closed"
+    assert raw_rows(database, "SELECT count(*) FROM spent_tokens")[0][0] == 0
+    assert responses_of(database, cohort) == 0

@@ -24,7 +24,7 @@ from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
 from safety_check.service.access import AccessControl, AccessMiddleware
 from safety_check.service.api import ApiController
-from safety_check.service.classes import RecentCohorts, SeenTokens
+from safety_check.service.classes import RecentCohorts
 from safety_check.service.cohorts_api import CohortsController
 from safety_check.service.headers import add_security_headers
 from safety_check.service.join_web import JoinController
@@ -175,5 +175,4 @@ def create_app(settings: Settings | None = None) -> Litestar:
     app.state.settings = settings
     app.state.access = AccessControl(settings)
     app.state.recent_cohorts = RecentCohorts()
-    app.state.seen_tokens = SeenTokens()
     return app

@@ -31,6 +31,7 @@ from safety_check.storage import Database
 from safety_check.storage.cohorts import (
     Cohort,
     NewCohort,
+    StoreOutcome,
     close_cohort,
     create_cohort,
     decode_records,
@@ -40,6 +41,7 @@ from safety_check.storage.cohorts import (
     find_for_teacher,
     response_blobs,
     store_response,
+    store_response_once,
 )
 
 NAME_MAX = 80
@@ -110,29 +112,6 @@ async def create(request: Request[Any, Any, Any], data: CohortIn, name: str) -> 
         open_days=data.open_days,
         keep_days=data.keep_days,
     )
-
-
-class SeenTokens:
-    """One-time tokens of class-check forms already counted, kept in memory for a day.
-
-    Reloading the plan page sends the form again; the token makes that a no-op instead of a
-    second copy of the student's response. Nothing links a token to the stored row.
-    """
-
-    def __init__(self, seconds: float = 24 * 60 * 60, clock: Callable[[], float] = time.monotonic):
-        self.seconds = seconds
-        self.clock = clock
-        self._expiry: dict[str, float] = {}
-
-    def used(self, token: str) -> bool:
-        expiry = self._expiry.get(token)
-        return expiry is not None and expiry > self.clock()
-
-    def add(self, token: str) -> None:
-        now = self.clock()
-        if len(self._expiry) > 200_000:
-            self._expiry = {t: e for t, e in self._expiry.items() if e > now}
-        self._expiry[token] = now + self.seconds
 
 
 class RecentCohorts:
@@ -261,6 +240,20 @@ async def submit(database: Database, cohort: Cohort, answers: Answers, plan: Pla
     return await store_response(
         database,
         cohort,
+        content_version=CONTENT_VERSION,
+        record=record_for(answers, plan),
+        answers=area_answers(answers),
+    )
+
+
+async def submit_once(
+    database: Database, cohort: Cohort, answers: Answers, plan: Plan, once: str
+) -> StoreOutcome:
+    """As `submit`, but a second submission with the same form token stores nothing."""
+    return await store_response_once(
+        database,
+        cohort,
+        once=once,
         content_version=CONTENT_VERSION,
         record=record_for(answers, plan),
         answers=area_answers(answers),

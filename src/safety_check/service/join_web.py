@@ -87,15 +87,12 @@ class JoinController(Controller):
             return await next_page(request, step, raw, INDIVIDUAL)
         database = request.app.state.database
         once = await _once_token(request)
-        seen: classes.SeenTokens = request.app.state.seen_tokens
 
         async def store(answers: Answers, plan: Plan) -> str:
-            if once is not None and seen.used(once):
-                return "already"
-            stored = await classes.submit(database, cohort, answers, plan)
-            if stored and once is not None:
-                seen.add(once)
-            return "stored" if stored else "closed"
+            if once is None:
+                stored = await classes.submit(database, cohort, answers, plan)
+                return "stored" if stored else "closed"
+            return await classes.submit_once(database, cohort, answers, plan, once)
 
         return await next_page(request, step, raw, _flow(cohort, once), finish=store)
 

@@ -7,9 +7,11 @@ of its closing day unless the teacher closes it early, and its data are deleted 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 import sqlite3
 import zlib
+from typing import Literal
 
 import msgspec
 
@@ -160,19 +162,76 @@ async def store_response(
     today: dt.date | None = None,
 ) -> bool:
     """Store one response; True once it is committed, False if the check has closed meanwhile."""
-    day = today.isoformat() if today else None
-    packed_answers = zlib.compress(_answers_encoder.encode(answers))
     # One statement, so one atomic, durable transaction. It checks again that the class is
     # open, so a response can never land in a check closed or deleted a moment earlier, and it
     # reads the day inside the write, so a submission queued at midnight cannot slip into a
     # check whose results are already shown.
-    stored = await database.write_statement(
-        "INSERT INTO responses (cohort_id, day, content_version, record, answers) "
-        "SELECT id, coalesce(?1, date('now')), ?2, ?3, ?4 FROM cohorts "
-        "WHERE id = ?5 AND closed_early_day IS NULL AND closes_day >= coalesce(?1, date('now'))",
-        (day, content_version, _record_encoder.encode(record), packed_answers, cohort.id),
+    parameters = _response_parameters(cohort, content_version, record, answers, today)
+    return await database.write_statement(_INSERT_RESPONSE, parameters) == 1
+
+
+StoreOutcome = Literal["stored", "closed", "already"]
+
+
+class _RollBack(Exception):
+    pass
+
+
+async def store_response_once(
+    database: Database,
+    cohort: Cohort,
+    *,
+    once: str,
+    content_version: str,
+    record: ResponseRecord,
+    answers: dict[str, str | tuple[str, ...]],
+    today: dt.date | None = None,
+) -> StoreOutcome:
+    """Store a response unless one with this form token was stored before.
+
+    The token and the response commit together, so a reload, a double click or a second
+    worker process can never count one student twice, and a check that closed meanwhile spends
+    no token.
+    """
+    token_hash = hashlib.sha256(once.encode()).digest()
+    parameters = _response_parameters(cohort, content_version, record, answers, today)
+    try:
+        async with database.write() as db:
+            spent = await db.execute(
+                "INSERT OR IGNORE INTO spent_tokens (token_hash, cohort_id) VALUES (?, ?)",
+                (token_hash, cohort.id),
+            )
+            if spent.rowcount != 1:
+                return "already"
+            inserted = await db.execute(_INSERT_RESPONSE, parameters)
+            if inserted.rowcount != 1:
+                raise _RollBack
+    except _RollBack:
+        return "closed"
+    return "stored"
+
+
+_INSERT_RESPONSE = (
+    "INSERT INTO responses (cohort_id, day, content_version, record, answers) "
+    "SELECT id, coalesce(?1, date('now')), ?2, ?3, ?4 FROM cohorts "
+    "WHERE id = ?5 AND closed_early_day IS NULL AND closes_day >= coalesce(?1, date('now'))"
+)
+
+
+def _response_parameters(
+    cohort: Cohort,
+    content_version: str,
+    record: ResponseRecord,
+    answers: dict[str, str | tuple[str, ...]],
+    today: dt.date | None,
+) -> tuple[object, ...]:
+    return (
+        today.isoformat() if today else None,
+        content_version,
+        _record_encoder.encode(record),
+        zlib.compress(_answers_encoder.encode(answers)),
+        cohort.id,
     )
-    return stored == 1
 
 
 async def count_responses(database: Database, cohort: Cohort) -> int:

@@ -54,4 +54,14 @@ MIGRATIONS: tuple[str, ...] = (
         value BLOB NOT NULL
     ) WITHOUT ROWID
     """,
+    # 3: one-time form tokens already counted, so a reloaded plan page never adds a student
+    # twice, whichever worker process it reaches. Only a hash of each token; nothing ties a
+    # token to the response it came with (no shared key, and rows are kept in hash order).
+    """
+    CREATE TABLE spent_tokens (
+        token_hash BLOB PRIMARY KEY,
+        cohort_id INTEGER NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX spent_tokens_by_cohort ON spent_tokens (cohort_id)
+    """,
 )
