@@ -41,6 +41,7 @@ from safety_check.service.headers import CONTENT_SECURITY_POLICY
 from safety_check.service.join_web import CODE_ERROR, NOT_OPEN
 from safety_check.service.teacher_session import COOKIE_NAME, SESSION_SECONDS, new_session
 from safety_check.settings import Settings
+from safety_check.storage.cohorts import purge_expired
 
 Client = AsyncTestClient[Litestar]
 Form = dict[str, str | list[str]]
@@ -501,6 +502,70 @@ async def test_sign_in_with_the_right_key_opens_the_dashboard(client: Client) ->
     assert made.teacher_key not in dashboard.text
 
 
+async def test_signing_out_ends_the_session_even_for_a_copy_of_the_cookie(
+    client: Client, settings: Settings
+) -> None:
+    """A teacher on a shared school computer signs out; a copy of their cookie is then useless,
+    and signing in again makes a different session rather than reviving the old one."""
+    made = await create_class(client, "Year 11")
+    copied = made.cookie
+    token = csrf_from((await client.get(made.path, headers=HTML)).text)
+    signed_out = await client.post(
+        made.path + "/sign-out", data={"_csrf": token}, headers=BROWSER_POST, follow_redirects=False
+    )
+    assert signed_out.status_code == 303
+    client.cookies.clear()
+    for suffix in ["", "/report.csv", "/print"]:
+        replay = await client.get(made.path + suffix, headers=with_cookie(copied))
+        assert replay.status_code == 401, suffix
+        assert SIGNED_OUT in replay.text
+    again = await client.post(
+        "/schools/sign-in",
+        data={"teacher_key": made.teacher_key},
+        headers=BROWSER_POST,
+        follow_redirects=False,
+    )
+    [cookie] = set_cookies(again)
+    assert copied not in cookie
+    assert (await client.get(made.path, headers=HTML)).status_code == 200
+    client.cookies.clear()
+    assert (await client.get(made.path, headers=with_cookie(copied))).status_code == 401
+
+
+async def test_a_signed_cookie_the_server_never_issued_is_refused(
+    client: Client, app: Litestar
+) -> None:
+    """Even with the signing secret, a session must also be on record to open a dashboard."""
+    made = await create_class(client)
+    client.cookies.clear()
+    unrecorded = new_session(app.state.session_secret, made.public_id)
+    response = await client.get(made.path, headers=with_cookie(unrecorded))
+    assert response.status_code == 401
+    assert (await client.get(made.path, headers=with_cookie(made.cookie))).status_code == 200
+
+
+async def test_sessions_go_with_their_class_and_expired_ones_with_the_purge(
+    client: Client, settings: Settings
+) -> None:
+    deleted = await create_class(client, "Leaving")
+    kept = await create_class(client, "Staying")
+    token = csrf_from((await client.get(deleted.path, headers=with_cookie(deleted.cookie))).text)
+    client.cookies.clear()
+    await client.post(
+        deleted.path + "/delete",
+        data={"_csrf": token, "confirm": "yes"},
+        headers={**BROWSER_POST, "Cookie": f"{COOKIE_NAME}={deleted.cookie}"},
+    )
+    with contextlib.closing(sqlite3.connect(settings.database)) as db:
+        assert db.execute("SELECT count(*) FROM teacher_sessions").fetchone() == (1,)
+        db.execute("UPDATE teacher_sessions SET expires_at = 1")
+        db.commit()
+    assert (await client.get(kept.path, headers=with_cookie(kept.cookie))).status_code == 401
+    await purge_expired(client.app.state.database)
+    with contextlib.closing(sqlite3.connect(settings.database)) as db:
+        assert db.execute("SELECT count(*) FROM teacher_sessions").fetchone() == (0,)
+
+
 async def test_sign_in_with_a_wrong_key_is_an_error_page(client: Client) -> None:
     """A wrong key gets the sign-in page again with the error, and no cookie."""
     made = await create_class(client)
@@ -749,17 +814,22 @@ async def test_tampered_or_expired_cookies_are_refused(client: Client, app: Lite
     class_a = await create_class(client, "Class A")
     class_b = await create_class(client, "Class B")
     client.cookies.clear()
-    public_id, expires, signature = class_a.cookie.split(".")
+    public_id, expires, nonce, signature = class_a.cookie.split(".")
     assert public_id == class_a.public_id
     secret: bytes = app.state.session_secret
     expired = new_session(secret, class_a.public_id, now=time.time() - SESSION_SECONDS - 60)
     attempts = [
-        (class_b.path, f"{class_b.public_id}.{expires}.{signature}"),
-        (class_a.path, f"{public_id}.{int(expires) + 86_400}.{signature}"),
-        (class_a.path, f"{public_id}.{expires}.{signature[:-2]}xx"),
+        (class_b.path, f"{class_b.public_id}.{expires}.{nonce}.{signature}"),
+        (class_a.path, f"{public_id}.{int(expires) + 86_400}.{nonce}.{signature}"),
+        (
+            class_a.path,
+            f"{public_id}.{expires}.{nonce[:-1]}{'B' if nonce[-1] == 'A' else 'A'}.{signature}",
+        ),
+        (class_a.path, f"{public_id}.{expires}.{nonce}.{signature[:-2]}xx"),
+        (class_a.path, f"{public_id}.{expires}.{signature}"),
         (class_a.path, f"{public_id}.{expires}"),
         (class_a.path, expired),
-        (class_a.path, f"{class_b.public_id}.{expires}.{signature}.{signature}"),
+        (class_a.path, f"{class_b.public_id}.{expires}.{nonce}.{signature}.{signature}"),
     ]
     for path, cookie in attempts:
         response = await client.get(path, headers=with_cookie(cookie))
@@ -777,12 +847,13 @@ async def test_non_ascii_session_cookies_are_refused_not_an_error(
     made = await create_class(client, "Class A")
     token = csrf_from((await client.get(made.path, headers=HTML)).text)
     client.cookies.clear()
-    public_id, expires, signature = made.cookie.split(".")
+    public_id, expires, nonce, signature = made.cookie.split(".")
     forged = [
-        f"{public_id}.{expires}.{signature[:-3]}{NON_ASCII}",
-        f"{public_id}.{expires}.{signature}{NON_ASCII}",
-        f"{public_id}.{expires}{NON_ASCII}.{signature}",
-        f"{public_id}{NON_ASCII}.{expires}.{signature}",
+        f"{public_id}.{expires}.{nonce}.{signature[:-3]}{NON_ASCII}",
+        f"{public_id}.{expires}.{nonce}.{signature}{NON_ASCII}",
+        f"{public_id}.{expires}.{nonce}{NON_ASCII}.{signature}",
+        f"{public_id}.{expires}{NON_ASCII}.{nonce}.{signature}",
+        f"{public_id}{NON_ASCII}.{expires}.{nonce}.{signature}",
         NON_ASCII * 3,
     ]
     for value in forged:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
 from litestar.exceptions import HTTPException, PermissionDeniedException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
@@ -32,6 +33,7 @@ from safety_check.service.teacher_session import (
     new_session,
     refuse_bad_csrf,
     session_cookie,
+    session_expiry,
     session_is_valid,
 )
 from safety_check.service.web import FORM_MEDIA_TYPE, page, same_origin
@@ -39,6 +41,7 @@ from safety_check.storage.cohorts import (
     Cohort,
     find_by_public_id,
 )
+from safety_check.storage.teacher_sessions import end_session, session_is_live, start_session
 
 PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 OPEN_DAY_CHOICES = (7, 14, 30, 60, 90)
@@ -80,12 +83,23 @@ def _signed_out(request: Request[Any, Any, Any]) -> Template:
 
 
 async def _session_cohort(request: Request[Any, Any, Any], public_id: str) -> Cohort | None:
-    """The class whose dashboard this is, if the request carries a valid session for it."""
+    """The class whose dashboard this is, if the request carries a live session for it."""
     secret: bytes = request.app.state.session_secret
     token = request.cookies.get(COOKIE_NAME)
     if not PUBLIC_ID.match(public_id) or not session_is_valid(secret, token, public_id):
         return None
-    return await find_by_public_id(request.app.state.database, public_id)
+    assert token is not None  # a valid session is never empty
+    database = request.app.state.database
+    cohort = await find_by_public_id(database, public_id)
+    if cohort is None or not await session_is_live(database, cohort.id, token):
+        return None  # signed out, or the class was deleted: the same page as a bad cookie
+    return cohort
+
+
+async def _start_session(request: Request[Any, Any, Any], cohort: Cohort) -> Cookie:
+    token = new_session(request.app.state.session_secret, cohort.public_id)
+    await start_session(request.app.state.database, cohort.id, token, session_expiry(token))
+    return session_cookie(request, cohort.public_id, token)
 
 
 def _session_token(request: Request[Any, Any, Any]) -> str:
@@ -252,7 +266,6 @@ class SchoolsController(Controller):
             )
         created = await classes.create(request, data, name)
         cohort = created.cohort
-        secret = request.app.state.session_secret
         response = _teacher_page(
             "schools_created.html",
             request,
@@ -264,8 +277,7 @@ class SchoolsController(Controller):
             join_qr=classes.join_qr(request, cohort),
             dashboard=dashboard_path(cohort.public_id),
         )
-        token = new_session(secret, cohort.public_id)
-        response.cookies.append(session_cookie(request, cohort.public_id, token))
+        response.cookies.append(await _start_session(request, cohort))
         return response
 
     @post("/sign-in", status_code=200)
@@ -276,9 +288,8 @@ class SchoolsController(Controller):
         if cohort is None:
             error = "That teacher key doesn't match a class check. Check it and try again."
             return _teacher_page("schools_start.html", request, errors={"teacher-key": error})
-        token = new_session(request.app.state.session_secret, cohort.public_id)
         redirect = Redirect(dashboard_path(cohort.public_id), status_code=303)
-        redirect.cookies.append(session_cookie(request, cohort.public_id, token))
+        redirect.cookies.append(await _start_session(request, cohort))
         return redirect
 
     @get("/{public_id:str}", name="schools_dashboard")
@@ -344,6 +355,7 @@ class SchoolsController(Controller):
         _, cohort = await _change_request(request, public_id)
         if cohort is None:
             return _signed_out(request)
+        await end_session(request.app.state.database, _session_token(request))
         redirect = Redirect("/schools", status_code=303)
         redirect.cookies.append(session_cookie(request, public_id, ""))
         return redirect

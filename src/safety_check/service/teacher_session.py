@@ -1,7 +1,8 @@
 """Teacher sessions and CSRF tokens for the class dashboard.
 
 Signing in with the teacher key sets one cookie, scoped to that class's dashboard path, that
-carries the class id, an expiry and an HMAC (the server keeps no session table). The cookie is
+carries the class id, an expiry, a random part and an HMAC; a hash of it is stored until it expires, so signing
+out or deleting the class ends it at once (storage/teacher_sessions.py). The cookie is
 HttpOnly and SameSite=Strict, and Secure whenever the request came over HTTPS. Each dashboard
 form carries a CSRF token derived from the session with a separate HMAC label, checked in
 constant time on every change; cross-site posts are also refused by the browser's own
@@ -13,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import secrets
 import time
 from typing import Any
 
@@ -38,17 +40,22 @@ def _sign(secret: bytes, label: str, message: str) -> str:
 
 def new_session(secret: bytes, public_id: str, now: float | None = None) -> str:
     expires = int((now or time.time()) + SESSION_SECONDS)
-    body = f"{public_id}.{expires}"
+    # Random per sign-in, so signing in again never revives a copy of a signed-out cookie.
+    body = f"{public_id}.{expires}.{secrets.token_urlsafe(16)}"
     return f"{body}.{_sign(secret, 'session', body)}"
+
+
+def session_expiry(token: str) -> int:
+    return int(token.split(".")[1])
 
 
 def session_is_valid(
     secret: bytes, token: str | None, public_id: str, now: float | None = None
 ) -> bool:
-    if not token or token.count(".") != 2:
+    if not token or token.count(".") != 3:
         return False
-    claimed_id, expires, signature = token.split(".")
-    expected = _sign(secret, "session", f"{claimed_id}.{expires}")
+    claimed_id, expires, nonce, signature = token.split(".")
+    expected = _sign(secret, "session", f"{claimed_id}.{expires}.{nonce}")
     if not hmac.compare_digest(signature.encode(), expected.encode()):
         return False
     return claimed_id == public_id and expires.isdigit() and int(expires) > (now or time.time())

@@ -25,6 +25,7 @@ from safety_check.schools.codes import (
 )
 from safety_check.schools.record import ResponseRecord
 from safety_check.storage.database import Database
+from safety_check.storage.teacher_sessions import purge_expired_sessions
 
 MAX_CODE_ATTEMPTS = 8
 _COLUMNS = (
@@ -294,6 +295,8 @@ async def purge_expired(database: Database, today: dt.date | None = None) -> tup
         responses = int(row[0]) if row else 0
         cursor = await db.execute("DELETE FROM cohorts WHERE delete_day <= ?", (day,))
         removed = cursor.rowcount, responses
+    # Sessions of live classes that have simply expired; those of deleted classes went with them.
+    await purge_expired_sessions(database)
     if removed[0]:
         await database.checkpoint()
     return removed

@@ -64,4 +64,13 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX spent_tokens_by_cohort ON spent_tokens (cohort_id)
     """,
+    # 4: teacher sessions the server can end (sign out, class deleted) before the cookie expires.
+    """
+    CREATE TABLE teacher_sessions (
+        session_hash BLOB PRIMARY KEY,
+        cohort_id INTEGER NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+        expires_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX teacher_sessions_by_cohort ON teacher_sessions (cohort_id)
+    """,
 )
