@@ -128,6 +128,15 @@ async def create_class(client: Client, name: str = "8B", age_band: str = "") -> 
     )
 
 
+async def sign_in(client: Client, teacher_key: str) -> httpx.Response:
+    return await client.post(
+        "/schools/sign-in",
+        data={"teacher_key": teacher_key},
+        headers=BROWSER_POST,
+        follow_redirects=False,
+    )
+
+
 def with_cookie(value: str | None) -> dict[str, str]:
     """Page headers carrying exactly this session cookie (the client's jar must be empty)."""
     return {**HTML, "Cookie": f"{COOKIE_NAME}={value}"} if value is not None else dict(HTML)
@@ -519,12 +528,7 @@ async def test_signing_out_ends_the_session_even_for_a_copy_of_the_cookie(
         replay = await client.get(made.path + suffix, headers=with_cookie(copied))
         assert replay.status_code == 401, suffix
         assert SIGNED_OUT in replay.text
-    again = await client.post(
-        "/schools/sign-in",
-        data={"teacher_key": made.teacher_key},
-        headers=BROWSER_POST,
-        follow_redirects=False,
-    )
+    again = await sign_in(client, made.teacher_key)
     [cookie] = set_cookies(again)
     assert copied not in cookie
     assert (await client.get(made.path, headers=HTML)).status_code == 200
@@ -1322,14 +1326,9 @@ async def test_a_class_past_its_delete_day_is_gone_before_the_purge(
             response = await client.get(made.path + suffix, headers=with_cookie(made.cookie))
             assert response.status_code == 401, (deletes, suffix)
             assert SIGNED_OUT in response.text
-        sign_in = await client.post(
-            "/schools/sign-in",
-            data={"teacher_key": made.teacher_key},
-            headers=BROWSER_POST,
-            follow_redirects=False,
-        )
-        assert sign_in.status_code == 200 and BAD_KEY in sign_in.text, deletes
-        assert set_cookies(sign_in) == []
+        attempt = await sign_in(client, made.teacher_key)
+        assert attempt.status_code == 200 and BAD_KEY in attempt.text, deletes
+        assert set_cookies(attempt) == []
         api = await client.get(f"/api/v1/cohorts/{made.public_id}/report", headers=api_headers)
         assert api.status_code == 404, deletes
         # A student mid-way gets their plan as an individual check, not the class's
