@@ -11,16 +11,24 @@ import time
 
 from safety_check.storage.database import Database
 
+HOUR = 60 * 60
+
 
 def session_hash(token: str) -> bytes:
     return hashlib.sha256(token.encode()).digest()
 
 
+def _to_the_hour(seconds: int) -> int:
+    return -(-seconds // HOUR) * HOUR
+
+
 async def start_session(database: Database, cohort_id: int, token: str, expires_at: int) -> None:
+    """Record a live session. The row's expiry is rounded up to the hour, so the file keeps no
+    exact time of anyone's sign-in; the cookie's own signed expiry stays exact."""
     await database.write_statement(
         "INSERT OR REPLACE INTO teacher_sessions (session_hash, cohort_id, expires_at) "
         "VALUES (?, ?, ?)",
-        (session_hash(token), cohort_id, expires_at),
+        (session_hash(token), cohort_id, _to_the_hour(expires_at)),
     )
 
 
