@@ -118,7 +118,11 @@ def test_resource_mentions_become_contact_details_and_references() -> None:
     text = " ".join(step for group in action.steps for step in group.steps)
     assert "report@phishing.gov.uk" in text
     assert "{" not in text
-    assert [ref.id for ref in action.resources] == ["ncsc_phishing", "report_fraud"]
+    assert [ref.id for ref in action.resources] == [
+        "ncsc_phishing",
+        "police_non_emergency",
+        "report_fraud",
+    ]
 
 
 def test_unanswered_rules_are_listed_not_silently_passed() -> None:

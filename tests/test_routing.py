@@ -10,8 +10,9 @@ import pytest
 
 from safety_check.answers import validate
 from safety_check.models import AGE_BANDS, UNDER_18
+from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES, contact_line, render_resource_mentions, suits_age
-from safety_check.routing import route, situation_of
+from safety_check.routing import HURT_QUESTIONS, route, situation_of
 
 ADULT_ONLY = {"stopncii", "revenge_porn_helpline"}
 CHILD_ONLY = {"childline", "ceop", "report_remove"}
@@ -70,11 +71,50 @@ def test_routing_for_every_combination(raw: dict[str, str]) -> None:
         assert ids >= ADULT_ONLY
         assert ("take_it_down" in ids) == (raw.get("situation.image_shared") == "yes")
     assert ("report_harmful_content" in ids) == (situation.age_band != "under_13")
-    distressed = urgent or raw.get("situation.threat_to_share") == "prefer_not_to_say"
+    distressed = (
+        urgent
+        or raw.get("situation.threat_to_share") == "prefer_not_to_say"
+        or raw.get("webcam.recorded_you_message") == "yes"
+    )
     assert ("samaritans" in ids) == distressed
     assert ("shout" in ids) == distressed
     assert ("report_fraud" in ids) == (raw.get("sextortion.paid_money") == "yes")
     assert ("ncsc_phishing" in ids) == (raw.get("webcam.recorded_you_message") == "yes")
+
+
+@pytest.mark.parametrize("question", HURT_QUESTIONS)
+@pytest.mark.parametrize("age_band", ["13_15", "18_plus"])
+def test_anyone_hurt_in_another_way_is_shown_someone_to_talk_to(
+    question: str, age_band: str
+) -> None:
+    """A fake nude, an "I recorded you" message, an unwanted sexual picture or being rushed for
+    pictures: a distress route sits next to that advice, as it does in the urgent lane."""
+    assert "yes" in {option.id for option in QUESTIONS_BY_ID[question].options}
+    raw = {"profile.age_band": age_band, **prerequisites(question)}
+    calm = {item.resource.id for item in route(situation_of(validate({**raw, question: "no"})))}
+    hurt = {item.resource.id for item in route(situation_of(validate({**raw, question: "yes"})))}
+    assert not calm & {"samaritans", "shout"}
+    assert hurt >= {"samaritans", "shout"}
+
+
+def prerequisites(question: str) -> dict[str, str | list[str]]:
+    """Answers that make `question` one that is asked."""
+    if question.startswith("nearby_sharing."):
+        return {"profile.devices": ["iphone_ipad"]}
+    return {}
+
+
+def test_reasons_say_where_a_service_does_not_reach() -> None:
+    """Report Fraud does not cover Scotland and Victim Support covers England and Wales."""
+    raw = {
+        "profile.age_band": "18_plus",
+        "situation.threat_to_share": "yes",
+        "sextortion.paid_money": "yes",
+    }
+    reasons = {item.resource.id: item.reason for item in route(situation_of(validate(raw)))}
+    assert "Scotland" in reasons["report_fraud"]
+    assert RESOURCES["police_non_emergency"].phone in reasons["report_fraud"]
+    assert "England and Wales" in reasons["victim_support"]
 
 
 def test_the_combinations_cover_every_age_and_situation() -> None:

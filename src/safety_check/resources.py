@@ -47,8 +47,8 @@ _CATALOGUE: tuple[Resource, ...] = (
     Resource(
         id="ceop",
         name="CEOP Safety Centre",
-        summary="Report online sexual abuse or grooming, such as someone asking for nudes or "
-        "threatening you. A child protection adviser reads every report.",
+        summary="Report it if someone online asks you for nudes, pressures you into sexual "
+        "things or threatens you. A child protection adviser reads every report.",
         audience="Under 18s, and adults worried about a child",
         max_age=17,
         url="https://www.ceop.police.uk/Safety-Centre/",

@@ -22,6 +22,9 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
     rather_not_say: bool = False
     money_lost: bool = False
     scam_message: bool = False
+    hurt: bool = False
+    """An area answer says something upsetting has happened: a fake nude, an "I recorded you"
+    message, an unwanted sexual picture, or someone rushing them for pictures."""
 
     @property
     def child(self) -> bool:
@@ -33,8 +36,17 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def distressed(self) -> bool:
-        # Anyone who reports a threat or a shared image, or won't say, is shown someone to talk to.
-        return self.urgent or self.rather_not_say
+        # Anyone who reports a threat or a shared image, won't say, or has met sextortion or
+        # image abuse in another way is shown someone to talk to, any time of day.
+        return self.urgent or self.rather_not_say or self.hurt
+
+
+HURT_QUESTIONS = (
+    "deepfakes.fake_image_of_you",
+    "webcam.recorded_you_message",
+    "nearby_sharing.unwanted_sexual_image",
+    "sextortion.fast_pressure_seen",
+)
 
 
 def situation_of(answers: Answers) -> Situation:
@@ -46,6 +58,7 @@ def situation_of(answers: Answers) -> Situation:
         rather_not_say=values.get("situation.threat_to_share") == "prefer_not_to_say",
         money_lost=values.get("sextortion.paid_money") == "yes",
         scam_message=values.get("webcam.recorded_you_message") == "yes",
+        hurt=any(values.get(question) == "yes" for question in HURT_QUESTIONS),
     )
 
 
@@ -145,7 +158,10 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "report_fraud",
         lambda situation: situation.money_lost,
-        _fixed("Because you lost money: report it, and tell your bank."),
+        _fixed(
+            "Because you lost money: report it, and tell your bank. In Scotland, call the "
+            f"police on {RESOURCES['police_non_emergency'].phone} instead."
+        ),
     ),
     Route(
         "ncsc_phishing",
@@ -165,7 +181,7 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "victim_support",
         _always,
-        _fixed("Support after any crime, whether or not you tell the police."),
+        _fixed("Support after any crime in England and Wales, whether or not you tell the police."),
     ),
 )
 

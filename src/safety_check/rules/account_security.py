@@ -262,6 +262,7 @@ TURN_ON_2SV = Rule(
         WHATSAPP_2SV,
     ),
     since=SINCE,
+    may_alert=True,
 )
 
 DIFFERENT_PASSWORDS = Rule(
@@ -288,6 +289,7 @@ DIFFERENT_PASSWORDS = Rule(
     effort_minutes=20,
     sources=(NCSC_THREE_RANDOM_WORDS, AVON_SOMERSET_POLICE, NIDIRECT_SEXTORTION),
     since=SINCE,
+    may_alert=True,
 )
 
 LOCK_YOUR_PHONE = Rule(
@@ -374,6 +376,7 @@ TURN_ON_FIND_MY = Rule(
     effort_minutes=3,
     sources=(APPLE_FIND_MY, GOOGLE_FIND_DEVICE, LOST_PHONE_LOCK),
     since=SINCE,
+    may_alert=True,
 )
 
 SECURE_PHOTO_BACKUP = Rule(

@@ -409,7 +409,8 @@ UNDER_18 = Rule(
             "If you're thinking of meeting someone you met online, talk to a parent, carer or "
             "another trusted adult first.",
             "If someone has pressured you, it's not your fault. Keep the messages so you can "
-            "show them when you report, but don't save any nude pictures.",
+            "show them when you report, but don't save any nude pictures, or screenshot any "
+            "part of a chat that shows one.",
             "If you're in danger right now, get help: {police_emergency}.",
             checked=CHECKED,
         ),

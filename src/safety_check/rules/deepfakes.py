@@ -214,7 +214,8 @@ LIMIT_PUBLIC_PHOTOS = Rule(
         ),
         steps(
             "snapchat",
-            "Go to your profile, then Settings, then View My Story, and choose My Friends.",
+            "Go to your profile, then Settings, then Privacy Controls, then View My Story, and "
+            "choose My Friends.",
             checked=CHECKED,
         ),
         steps(
@@ -334,8 +335,8 @@ DONT_SHARE_FAKES_UNDER_18 = Rule(
     id="deepfakes_dont_share_fakes_under_18",
     area="deepfakes",
     title="Don't share fake nudes, and tell a trusted adult about them",
-    why="Fake nudes hurt real people. Fake nude pictures of anyone under 18 are against the "
-    "law, even if they were made as a joke.",
+    why="Fake nudes hurt real people. In England and Wales, fake nude pictures of anyone under "
+    "18 are against the law, even if they were made as a joke.",
     fires="deepfakes.nudify_seen in [yes, prefer_not_to_say]",
     applies=UNDER_18,
     steps=(
@@ -368,7 +369,8 @@ DONT_SHARE_FAKES_ADULT = Rule(
             "general",
             "Don't forward, save or comment on fake nudes, and don't use apps that make them.",
             "Report the picture and the account to the site or app.",
-            "Fake sexual pictures of anyone under 18 are against the law. If you see one, "
+            "In England and Wales, fake sexual pictures of anyone under 18 are against the law. "
+            "If you see one, "
             "report it to the police: {police_non_emergency}. Don't send it on, even to report "
             "it.",
             "Parliament has also passed a law against creating a sexual deepfake of an adult "

@@ -128,16 +128,16 @@ EVIDENCE_UNDER_18 = Rule(
     area="getting_help",
     title="Keep the messages as evidence, but not the nude picture itself",
     why="Evidence helps the police, the app and CEOP stop the person. Save the messages, but "
-    "not any nude picture. The law doesn't allow copies of nudes of under-18s, even of "
-    "yourself. You are not in trouble.",
+    "never a nude picture of anyone under 18, even of yourself. You are not in trouble.",
     fires=URGENT,
     applies=UNDER_18,
     steps=(
         steps(
             "general",
             "Don't delete the chat, the account or your messages.",
-            "Take screenshots of their profile, username and messages, with the date and time "
-            "showing. Don't screenshot or save any nude picture.",
+            "Take screenshots of their profile, their username and their messages, with the "
+            "date and time showing. If a nude picture is in the chat, don't screenshot that "
+            "part: write down the date and time of it instead.",
             "Write down where the picture was posted or sent, and any payment details they gave.",
             "A trusted adult can help you with this, so you don't have to look at it all alone.",
             checked=CHECKED,
@@ -241,8 +241,8 @@ TALK_UNDER_18 = Rule(
     steps=(
         steps(
             "general",
-            "Tell a parent, carer, teacher or another adult you trust. Your school's safeguarding "
-            "lead is trained to help.",
+            "Tell a parent, carer, teacher or another adult you trust. Your school has a "
+            "teacher whose job is to keep pupils safe, and they are trained to help.",
             "If you can't tell anyone you know, talk to {childline}. It's free and private.",
             checked=CHECKED,
         ),
@@ -288,6 +288,7 @@ PLAN_SAFELY = Rule(
     steps=(
         steps(
             "general",
+            "It's not your fault that someone checks up on you like this.",
             "Steps in your plan that someone might notice are marked. Think about them before "
             "you act.",
             "Use a device the other person can't see, such as a friend's phone or a library or "
@@ -393,6 +394,7 @@ FIND_TRUSTED_ADULT = Rule(
     why="Telling an adult you trust helps you get help faster. Deciding now, before anything "
     "happens, makes it much easier to ask.",
     fires="getting_help.trusted_adult in [no, not_sure]",
+    applies=UNDER_18,
     how_to_check=(
         steps(
             "general",
@@ -404,7 +406,8 @@ FIND_TRUSTED_ADULT = Rule(
     steps=(
         steps(
             "general",
-            "Every school has a safeguarding lead whose job is to help with things like this.",
+            "Every school has a teacher whose job is to keep pupils safe (the safeguarding "
+            "lead). They help with things like this.",
             "If there is no adult you can talk to, {childline} is there any time.",
             checked=CHECKED,
         ),

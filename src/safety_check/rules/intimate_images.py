@@ -99,7 +99,7 @@ SENT_NUDE_OF_SOMEONE = single(
 
 KNOWS_THE_LAW = single(
     "intimate_images.knows_the_law",
-    "Is it a crime to share someone's nude or sexual picture without their consent, or to "
+    "Is it a crime to share someone's nude or sexual picture without them agreeing, or to "
     "threaten to?",
     options=(
         opt("yes", "Yes, it's a crime"),
@@ -140,8 +140,9 @@ REMOVE_UNDER_18 = Rule(
     steps=(
         steps(
             "general",
-            "Use {report_remove}. You don't need an adult, and you don't have to give your "
-            "real name.",
+            "Use {report_remove}. You don't need an adult, and Childline won't ask for your "
+            "real name. You might be asked to prove your age: the Report Remove page explains "
+            "how.",
             "If you don't have the picture any more, you can give Report Remove a link to where "
             "it is posted instead.",
             "If the picture is still on your phone, you can also use {take_it_down}. The "
@@ -271,15 +272,15 @@ DONT_FORWARD = Rule(
     id="intimate_images_dont_forward_nudes_of_others",
     area="intimate_images",
     title="Don't forward or save nude pictures of other people",
-    why="Passing on someone's nude picture can hurt them badly, and sharing it without their "
-    "consent is a crime in England and Wales. Not passing it on helps protect them.",
+    why="Passing on someone's nude picture can hurt them badly, and sharing it without them "
+    "agreeing is a crime in England and Wales. Not passing it on helps protect them.",
     fires="intimate_images.sent_nude_of_someone_else in [yes, prefer_not_to_say]",
     steps=(
         steps(
             "general",
             "Don't forward it, save it or show it to anyone.",
-            "Nude pictures of anyone under 18 are against the law to share, even if the person "
-            "in it agreed.",
+            "In England and Wales it's against the law to share a nude picture of anyone under "
+            "18, even if the person in it agreed.",
             "If it was posted on an app or site, report it there so it can be taken down.",
             "If you're under 18, tell a trusted adult. It's not your fault that someone sent it "
             "to you.",
@@ -309,7 +310,8 @@ KNOW_THE_LAW = Rule(
             "The person who shares or threatens is the one breaking the law, not the person in "
             "the picture.",
             "Scotland and Northern Ireland have their own laws against this too.",
-            "Nude pictures of anyone under 18 are against the law to share. If this has "
+            "In England and Wales it's against the law to share a nude picture of anyone under "
+            "18. If this has "
             "happened to you, you are not in trouble for asking for help.",
             checked=CHECKED,
         ),

@@ -377,7 +377,8 @@ ONLY_PEOPLE_YOU_KNOW = Rule(
     id="personal_details_only_accept_people_you_know",
     area="personal_details",
     title="Only accept friend requests from people you know in real life",
-    why="Fake profiles are often how sextortion starts. Someone acts friendly, builds trust, "
+    why="Fake profiles are often how sextortion starts (threats to share a nude picture of "
+    "you unless you pay or send more). Someone acts friendly, builds trust, "
     "then asks for pictures. People you know offline are much harder to fake.",
     fires="personal_details.accept_strangers in [sometimes, often]",
     steps=(

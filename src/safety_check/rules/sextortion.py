@@ -175,8 +175,10 @@ STOP_CONTACT = Rule(
             "Before you block, save evidence of their profile and messages (the next step says "
             "how).",
             "Block them on every app and account they used, and report their account to the app.",
-            "If you want to step away from an account, deactivate or pause it rather than "
-            "deleting it, so the evidence is kept.",
+            "If you know this person in real life, talk to a support service before you block "
+            "them, so you can plan how to stay safe.",
+            "If you want to step away from an account, turn it off for a while (deactivate it) "
+            "rather than deleting it, so the evidence is kept.",
             checked=CHECKED,
         ),
     ),
@@ -234,13 +236,16 @@ KNOWN_PERSON = Rule(
     effort_minutes=15,
     sources=(RPH_SEXTORTION, NORFOLK_POLICE),
     since=SINCE,
+    # Before blocking or changing anything they might notice: first in the urgent lane.
+    urgent_step="safety",
 )
 
 CHECK_CONTACTS = Rule(
     id="sextortion_check_new_contacts",
     area="sextortion",
     title="Check that new contacts are who they say they are",
-    why="Sextortion often starts with a fake profile. It may be someone pretending to be your "
+    why="Sextortion (threats to share a nude picture of you unless you pay or send more) "
+    "often starts with a fake profile. It may be someone pretending to be your "
     "age, using stolen photos, who gets friendly fast.",
     fires="sextortion.checks_new_contacts in [sometimes, never, not_sure]",
     how_to_check=(
@@ -307,7 +312,8 @@ KNOW_THE_STEPS = Rule(
             "general",
             "Don't pay and don't send anything more.",
             "Stop replying and block them, after saving screenshots of their profile and "
-            "messages. If you're under 18, don't screenshot or save any nude picture.",
+            "messages. If you're under 18, don't screenshot or save any nude picture, or any "
+            "part of a chat that shows one.",
             "Don't delete the messages or your account: they are evidence.",
             "Report the account to the app, and tell the police.",
             "Talk to someone you trust, like a trusted adult if you're under 18. It is never "

@@ -109,7 +109,8 @@ COVER_CAMERA = Rule(
         ),
         steps(
             "mac",
-            "On a MacBook, don't close the lid with a thick cover fitted: it can crack the screen.",
+            "On a MacBook, don't close the lid with a camera cover on that is thicker than a "
+            "sheet of paper: it can crack the screen.",
             "Apple says the green light next to a Mac's camera comes on whenever the camera is "
             "in use, so watch for it.",
             checked=CHECKED,
@@ -147,8 +148,8 @@ REVIEW_PERMISSIONS = Rule(
             "android",
             "A green icon at the top of the screen means the camera or microphone is on. Tap it "
             "to see which app is using it.",
-            "Go to Settings, then Security and privacy, then Privacy dashboard, to see which "
-            "apps used them recently. Names vary by phone maker.",
+            "Go to Settings, then Security and privacy, then Privacy, then Privacy dashboard, "
+            "to see which apps used them recently. Names vary by phone maker.",
             checked=CHECKED,
         ),
     ),
@@ -193,7 +194,8 @@ VIDEO_CALLS = Rule(
     area="webcam",
     title="Take care on video calls with people you've only met online",
     why="Anything on a video call can be recorded, even on apps that say things disappear. "
-    "Sextortion often starts with a friendly video call that quickly turns sexual.",
+    "Sextortion (threats to share a nude picture of you unless you pay or send more) often "
+    "starts with a friendly video call that quickly turns sexual.",
     fires="webcam.video_calls_with_strangers in [sometimes, often]",
     steps=(
         steps(
@@ -244,25 +246,33 @@ LIGHT_ON = Rule(
     effort_minutes=30,
     sources=(NIDIRECT_SEXTORTION,),
     since=SINCE,
+    # An app someone installed to watch the person may be what is using the camera;
+    # removing it can be noticed.
+    may_alert=True,
 )
 
 RECORDED_YOU_SCAM = Rule(
     id="webcam_recorded_you_message_is_a_scam",
     area="webcam",
     title='Don\'t reply to or pay "I recorded you" emails',
-    why="These emails are sent to thousands of people at once. The senders don't know if you "
-    "have a camera or what you've done online: they are guessing, to scare you into paying.",
+    why="Most of these emails are sent to thousands of people at once. The senders usually "
+    "don't know if you have a camera or what you've done online: they are guessing, to scare "
+    "you into paying.",
     fires="webcam.recorded_you_message in [yes, not_sure]",
     steps=(
         steps(
             "general",
             "Don't reply and don't pay.",
-            "Report it: {ncsc_phishing}. If you haven't paid, you can then delete it.",
+            "If they sent a real picture or video of you, or you were on a video call with "
+            "them, it's not your fault. Don't delete anything: keep every message, and get help "
+            "from the support services at the end of your plan.",
+            "If it's only an email with no real picture of you, report it: {ncsc_phishing}. "
+            "If you haven't paid, you can then delete it.",
             "If the email shows a password you still use, change that password now and turn on "
             "2-step verification.",
             "If you have already paid, you are the victim of a crime and it is not your fault. "
-            "Keep the email. Tell your bank, and report it: {report_fraud}. In Scotland, "
-            "report it to the police instead.",
+            "Keep the email, tell your bank, and report it to the police: "
+            "{police_non_emergency}. Outside Scotland you can also report it: {report_fraud}.",
             checked=CHECKED,
         ),
     ),
@@ -270,6 +280,8 @@ RECORDED_YOU_SCAM = Rule(
     effort_minutes=5,
     sources=(NCSC_SEXTORTION_EMAILS, NIDIRECT_SEXTORTION),
     since=SINCE,
+    # "They are guessing" must never reach someone who has told us they are being threatened.
+    covered_by=("sextortion_dont_pay", "sextortion_stop_contact_and_block"),
 )
 
 RULES = (COVER_CAMERA, REVIEW_PERMISSIONS, VIDEO_CALLS, LIGHT_ON, RECORDED_YOU_SCAM)
