@@ -13,6 +13,7 @@ import sqlite3
 import zlib
 from typing import Literal
 
+import aiosqlite
 import msgspec
 
 from safety_check.models import AgeBand
@@ -163,19 +164,20 @@ async def store_response(
     today: dt.date | None = None,
 ) -> bool:
     """Store one response; True once it is committed, False if the check has closed meanwhile."""
-    # One statement, so one atomic, durable transaction. It checks again that the class is
-    # open, so a response can never land in a check closed or deleted a moment earlier, and it
-    # reads the day inside the write, so a submission queued at midnight cannot slip into a
-    # check whose results are already shown.
+    # One statement, committed (perhaps with other responses: storage/group_commit.py) before
+    # this returns. It checks again that the class is open, so a response can never land in a
+    # check closed or deleted a moment earlier, and it reads the day inside the write, so a
+    # submission queued at midnight cannot slip into a check whose results are already shown.
     parameters = _response_parameters(cohort, content_version, record, answers, today)
-    return await database.write_statement(_INSERT_RESPONSE, parameters) == 1
+
+    async def insert(db: aiosqlite.Connection) -> bool:
+        cursor = await db.execute(_INSERT_RESPONSE, parameters)
+        return cursor.rowcount == 1
+
+    return await database.grouped.run(insert)
 
 
 StoreOutcome = Literal["stored", "closed", "already"]
-
-
-class _RollBack(Exception):
-    pass
 
 
 async def store_response_once(
@@ -196,20 +198,22 @@ async def store_response_once(
     """
     token_hash = hashlib.sha256(once.encode()).digest()
     parameters = _response_parameters(cohort, content_version, record, answers, today)
-    try:
-        async with database.write() as db:
-            spent = await db.execute(
-                "INSERT OR IGNORE INTO spent_tokens (token_hash, cohort_id) VALUES (?, ?)",
-                (token_hash, cohort.id),
-            )
-            if spent.rowcount != 1:
-                return "already"
-            inserted = await db.execute(_INSERT_RESPONSE, parameters)
-            if inserted.rowcount != 1:
-                raise _RollBack
-    except _RollBack:
-        return "closed"
-    return "stored"
+
+    async def insert_once(db: aiosqlite.Connection) -> StoreOutcome:
+        spent = await db.execute(
+            "INSERT OR IGNORE INTO spent_tokens (token_hash, cohort_id) VALUES (?, ?)",
+            (token_hash, cohort.id),
+        )
+        if spent.rowcount != 1:
+            return "already"
+        inserted = await db.execute(_INSERT_RESPONSE, parameters)
+        if inserted.rowcount != 1:
+            # Give the token back inside the same transaction (it may be shared with others).
+            await db.execute("DELETE FROM spent_tokens WHERE token_hash = ?", (token_hash,))
+            return "closed"
+        return "stored"
+
+    return await database.grouped.run(insert_once)
 
 
 _INSERT_RESPONSE = (

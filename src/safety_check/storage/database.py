@@ -19,6 +19,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from safety_check.storage.group_commit import GroupCommit
 from safety_check.storage.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -84,6 +85,8 @@ class Database:
         self._write_lock = asyncio.Lock()
         self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
         self._all_readers: list[aiosqlite.Connection] = []
+        self.grouped = GroupCommit(self)
+        """Small independent writes that may share a transaction and its fsync."""
 
     async def open(self) -> None:
         """Connect, migrate to the newest schema, and check the durability settings."""
@@ -105,6 +108,8 @@ class Database:
             raise
 
     async def close(self) -> None:
+        if self._writer is not None:
+            await self.grouped.drain()  # queued writes were promised a commit
         connections = [*self._all_readers, *([self._writer] if self._writer else [])]
         self._all_readers.clear()
         self._readers = asyncio.Queue()
