@@ -48,6 +48,11 @@ _OPTION_ORDER = {
     question.id: {option.id: index for index, option in enumerate(question.options)}
     for question in QUESTIONNAIRE.questions
 }
+_SINGLE_OPTIONS = {
+    question.id: frozenset(option.id for option in question.options)
+    for question in QUESTIONNAIRE.questions
+    if question.kind == "single"
+}
 _APPLIES = {
     question.id: compile_condition(question.condition)
     for question in QUESTIONNAIRE.questions
@@ -102,6 +107,10 @@ def validate(raw: Mapping[str, str | list[str]]) -> Answers:
             continue
         if question.id in clean:
             problems.append(_problem(key, "duplicate_question", "Answered twice (by an alias)."))
+            continue
+        single_options = _SINGLE_OPTIONS.get(question.id)
+        if single_options is not None and value.__class__ is str and value in single_options:
+            clean[question.id] = value  # the common case, without a call per answer
             continue
         cleaned = _clean_value(key, question, value, problems)
         if cleaned is not None:

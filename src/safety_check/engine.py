@@ -18,8 +18,10 @@ from safety_check.conditions import (
     questions_in,
 )
 from safety_check.models import (
+    SEVERITY_RANK,
     AnswerRef,
     Answers,
+    DoingWell,
     Finding,
     FindingStatus,
     PlatformSteps,
@@ -52,6 +54,10 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     resources: tuple[ResourceRef, ...]
     findings: dict[FindingStatus, Finding]
     """The rule's finding for each status, made once: findings carry no per-person data."""
+    praise: DoingWell | None
+    """What "you're already doing well" shows when a habit passes; None if not a habit."""
+    rank: tuple[int, int, int]
+    """Severity, effort, registry order: where the action sorts among the others."""
 
 
 STATUSES: tuple[FindingStatus, ...] = ("fail", "pass", "not_applicable", "not_answered")
@@ -78,6 +84,7 @@ def _all_text(rule: Rule) -> str:
 def compile_rule(order: int, rule: Rule) -> CompiledRule:
     fires = parse(rule.fires)
     questions = tuple(sorted(set(questions_in(fires)), key=_QUESTION_ORDER.__getitem__))
+    habit = any(question in _SCORED_QUESTIONS for question in questions)
     return CompiledRule(
         rule=rule,
         order=order,
@@ -85,7 +92,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         applies=compile_condition(parse(rule.applies)) if rule.applies else None,
         questions=questions,
         reasons=tuple((atom.question, compile_condition(atom)) for atom in positive_atoms(fires)),
-        habit=any(question in _SCORED_QUESTIONS for question in questions),
+        habit=habit,
         title=render_resource_mentions(rule.title),
         why=render_resource_mentions(rule.why),
         steps=_render_steps(rule.steps),
@@ -98,6 +105,12 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
             status: Finding(rule_id=rule.id, area=rule.area, status=status, severity=rule.severity)
             for status in STATUSES
         },
+        praise=DoingWell(
+            rule_id=rule.id, area=rule.area, title=render_resource_mentions(rule.title)
+        )
+        if habit
+        else None,
+        rank=(SEVERITY_RANK[rule.severity], rule.effort_minutes, order),
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from safety_check.authoring import NOT_SURE
 from safety_check.engine import CompiledRule, Result, because, run
 from safety_check.models import (
-    SEVERITY_RANK,
     UNDER_18,
     URGENT_ORDER,
     Action,
@@ -76,7 +75,7 @@ def _action(result: Result, platforms: frozenset[str], values: AnswerValues) -> 
     """The action for a fired rule. An action depends only on the rule, the answers it read and
     the person's platforms, and is immutable, so equal inputs share one cached object."""
     compiled = result.compiled
-    key = (compiled.order, tuple([values.get(q) for q in compiled.questions]), platforms)
+    key = (compiled.order, tuple(map(values.get, compiled.questions)), platforms)
     action = _ACTIONS.get(key)
     if action is None:
         action = _make_action(compiled, platforms, values)
@@ -112,16 +111,26 @@ def build_plan(answers: Answers) -> Plan:
     """Compose the plan for validated answers."""
     results = run(answers)
     platforms = platforms_for(answers)
-    monitored = answers.get(MONITORED_QUESTION) == "yes"
     urgent: list[Result] = []
     other: list[Result] = []
-    for result in results:
-        if result.status == "fail":
-            (urgent if result.compiled.rule.urgent_step else other).append(result)
+    doing_well: list[DoingWell] = []
+    not_answered: list[str] = []
+    for result in results:  # one pass: this runs for every request
+        status, compiled = result.status, result.compiled
+        if status == "fail":
+            (urgent if compiled.rule.urgent_step else other).append(result)
+        elif status == "pass":
+            if compiled.praise is not None:
+                doing_well.append(compiled.praise)
+        elif status == "not_answered":
+            not_answered.append(compiled.rule.id)
     urgent.sort(key=_urgent_key)
     if urgent:
         other = _not_covered(other, {result.compiled.rule.id for result in urgent})
-    other.sort(key=lambda result: _priority_key(result, monitored))
+    if answers.get(MONITORED_QUESTION) == "yes":
+        other.sort(key=_watched_key)
+    else:
+        other.sort(key=_rank)
     actions = [_action(result, platforms, answers.values) for result in other]
     situation = situation_of(answers)
     return Plan(
@@ -130,15 +139,11 @@ def build_plan(answers: Answers) -> Plan:
         urgent=_urgent_lane(urgent, platforms, answers, situation.urgent),
         do_first=tuple(actions[:DO_FIRST_LIMIT]),
         next=tuple(actions[DO_FIRST_LIMIT:]),
-        doing_well=tuple(
-            DoingWell(rule_id=r.compiled.rule.id, area=r.compiled.rule.area, title=r.compiled.title)
-            for r in results
-            if r.status == "pass" and r.compiled.habit
-        ),
-        not_answered=tuple(r.compiled.rule.id for r in results if r.status == "not_answered"),
+        doing_well=tuple(doing_well),
+        not_answered=tuple(not_answered),
         scores=score(answers),
         support=route(situation),
-        findings=tuple(result.finding() for result in results),
+        findings=tuple([result.compiled.findings[result.status] for result in results]),
     )
 
 
@@ -163,8 +168,10 @@ def _urgent_key(result: Result) -> tuple[int, int]:
     return URGENT_ORDER[step], result.compiled.order
 
 
-def _priority_key(result: Result, monitored: bool) -> tuple[bool, int, int, int]:
-    rule = result.compiled.rule
+def _rank(result: Result) -> tuple[int, int, int]:
+    return result.compiled.rank
+
+
+def _watched_key(result: Result) -> tuple[bool, tuple[int, int, int]]:
     # Someone whose phone is checked sees steps that could alert that person after the others.
-    held_back = monitored and rule.may_alert
-    return held_back, SEVERITY_RANK[rule.severity], rule.effort_minutes, result.compiled.order
+    return result.compiled.rule.may_alert, result.compiled.rank
