@@ -45,8 +45,6 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     questions: tuple[str, ...]
     reasons: tuple[tuple[str, Evaluator], ...]
     """Each atom of `fires` that can make it true, with the question it reads."""
-    habit: bool
-    """Reads a scored question, so a pass is a habit worth praising."""
     title: str
     why: str
     steps: tuple[PlatformSteps, ...]
@@ -55,7 +53,8 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     findings: dict[FindingStatus, Finding]
     """The rule's finding for each status, made once: findings carry no per-person data."""
     praise: DoingWell | None
-    """What "you're already doing well" shows when a habit passes; None if not a habit."""
+    """What "you're already doing well" shows when the rule passes; None unless it reads a
+    scored question (a habit worth praising)."""
     rank: tuple[int, int, int]
     """Severity, effort, registry order: where the action sorts among the others."""
 
@@ -85,6 +84,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
     fires = parse(rule.fires)
     questions = tuple(sorted(set(questions_in(fires)), key=_QUESTION_ORDER.__getitem__))
     habit = any(question in _SCORED_QUESTIONS for question in questions)
+    title = render_resource_mentions(rule.title)
     return CompiledRule(
         rule=rule,
         order=order,
@@ -92,8 +92,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         applies=compile_condition(parse(rule.applies)) if rule.applies else None,
         questions=questions,
         reasons=tuple((atom.question, compile_condition(atom)) for atom in positive_atoms(fires)),
-        habit=habit,
-        title=render_resource_mentions(rule.title),
+        title=title,
         why=render_resource_mentions(rule.why),
         steps=_render_steps(rule.steps),
         how_to_check=_render_steps(rule.how_to_check),
@@ -105,11 +104,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
             status: Finding(rule_id=rule.id, area=rule.area, status=status, severity=rule.severity)
             for status in STATUSES
         },
-        praise=DoingWell(
-            rule_id=rule.id, area=rule.area, title=render_resource_mentions(rule.title)
-        )
-        if habit
-        else None,
+        praise=DoingWell(rule_id=rule.id, area=rule.area, title=title) if habit else None,
         rank=(SEVERITY_RANK[rule.severity], rule.effort_minutes, order),
     )
 

@@ -211,53 +211,41 @@ async def find_for_key(
 ) -> Cohort | None:
     """The class for its teacher key; None alike for a wrong key and for no such class."""
     database = request.app.state.database
-    return await _guarded(
-        request,
-        "bad-teacher-key",
-        BAD_TEACHER_KEY_LIMIT,
-        WRONG_KEYS,
-        lambda: find_for_teacher(database, public_id, teacher_key),
-    )
+    return await _key_guarded(request, lambda: find_for_teacher(database, public_id, teacher_key))
 
 
 async def find_by_key(request: Request[Any, Any, Any], teacher_key: str) -> Cohort | None:
-    """The class for a teacher key alone (signing in), under the same guessing limit.
-
-    Past the limit even the right key is refused, so the limit really slows guessing.
-    """
+    """The class for a teacher key alone (signing in), under the same guessing limit."""
     database = request.app.state.database
-    return await _guarded(
-        request,
-        "bad-teacher-key",
-        BAD_TEACHER_KEY_LIMIT,
-        WRONG_KEYS,
-        lambda: find_by_teacher_key(database, teacher_key),
-    )
+    return await _key_guarded(request, lambda: find_by_teacher_key(database, teacher_key))
+
+
+async def _key_guarded(
+    request: Request[Any, Any, Any], lookup: Callable[[], Awaitable[Cohort | None]]
+) -> Cohort | None:
+    # Past the limit even the right key is refused, so the limit really slows guessing.
+    return await _guarded(request, "bad-teacher-key", BAD_TEACHER_KEY_LIMIT, WRONG_KEYS, lookup)
 
 
 async def submit(database: Database, cohort: Cohort, answers: Answers, plan: Plan) -> bool:
     """Store one student's response; True once committed, False if the check had closed."""
-    return await store_response(
-        database,
-        cohort,
-        content_version=CONTENT_VERSION,
-        record=record_for(answers, plan),
-        answers=area_answers(answers),
-    )
+    return await store_response(database, cohort, **_what_is_kept(answers, plan))
 
 
 async def submit_once(
     database: Database, cohort: Cohort, answers: Answers, plan: Plan, once: str
 ) -> StoreOutcome:
     """As `submit`, but a second submission with the same form token stores nothing."""
-    return await store_response_once(
-        database,
-        cohort,
-        once=once,
-        content_version=CONTENT_VERSION,
-        record=record_for(answers, plan),
-        answers=area_answers(answers),
-    )
+    return await store_response_once(database, cohort, once=once, **_what_is_kept(answers, plan))
+
+
+def _what_is_kept(answers: Answers, plan: Plan) -> dict[str, Any]:
+    """The stored parts of a response: never a situation or disclosure answer (record.py)."""
+    return {
+        "content_version": CONTENT_VERSION,
+        "record": record_for(answers, plan),
+        "answers": area_answers(answers),
+    }
 
 
 async def plan_and_submit(database: Database, cohort: Cohort, answers: Answers) -> Plan:

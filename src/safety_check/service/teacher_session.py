@@ -1,12 +1,12 @@
 """Teacher sessions and CSRF tokens for the class dashboard.
 
 Signing in with the teacher key sets one cookie, scoped to that class's dashboard path, that
-carries the class id, an expiry, a random part and an HMAC; a hash of it is stored until it expires, so signing
-out or deleting the class ends it at once (storage/teacher_sessions.py). The cookie is
-HttpOnly and SameSite=Strict, and Secure whenever the request came over HTTPS. Each dashboard
-form carries a CSRF token derived from the session with a separate HMAC label, checked in
-constant time on every change; cross-site posts are also refused by the browser's own
-`Sec-Fetch-Site` and `Origin` headers.
+carries the class id, an expiry, a random part and an HMAC. A hash of it is stored until it
+expires, so signing out or deleting the class ends it at once (storage/teacher_sessions.py).
+The cookie is HttpOnly and SameSite=Strict, and Secure whenever the request came over HTTPS.
+Each dashboard form carries a CSRF token derived from the session with a separate HMAC label,
+checked in constant time on every change; cross-site posts are also refused by the browser's
+own `Sec-Fetch-Site` and `Origin` headers.
 """
 
 from __future__ import annotations
