@@ -85,5 +85,5 @@ def steps(platform: Platform, *lines: str, checked: str) -> PlatformSteps:
     return PlatformSteps(platform=platform, steps=lines, checked=checked)
 
 
-def source(title: str, url: str) -> Source:
-    return Source(title=title, url=url)
+def source(title: str, url: str, *, weak: bool = False) -> Source:
+    return Source(title=title, url=url, weak=weak)

@@ -164,6 +164,8 @@ class Question(msgspec.Struct, frozen=True, kw_only=True):
 class Source(msgspec.Struct, frozen=True, kw_only=True):
     title: str
     url: str
+    weak: bool = False
+    """Only a secondary source says this; no platform, official or charity page was found."""
 
 
 class PlatformSteps(msgspec.Struct, frozen=True, kw_only=True):
