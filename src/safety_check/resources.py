@@ -185,7 +185,7 @@ _CATALOGUE: tuple[Resource, ...] = (
     ),
     Resource(
         id="my_support_space",
-        name="My Support Space (Victim Support)",
+        name="My Support Space",
         summary="Free online guides from Victim Support to help you cope after a crime, at your "
         "own pace. Ask Victim Support how to sign up.",
         audience="People aged 16 and over in England and Wales",
@@ -208,7 +208,9 @@ _CATALOGUE: tuple[Resource, ...] = (
         phone="0808 2000 247",
         url="https://www.nationaldahelpline.org.uk",
         hours="24 hours a day",
-        access=("British Sign Language: through a SignVideo interpreter on weekdays",),
+        access=(
+            "British Sign Language: through a SignVideo interpreter (check the hours on their site)",
+        ),
         source="https://refuge.org.uk/news/refuge-responds-to-reports-of-potential-increase-in-domestic-abuse-during-covid-19",
         checked=RECHECKED,
         unverified=("live chat opening times", "the hours of the BSL service", UNDER_18_UNKNOWN),
@@ -239,7 +241,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         text="Text or WhatsApp 07401 288595",
         url="https://sdafmh.org.uk",
         hours="24 hours a day",
-        access=("Interpreters: a translation service is available",),
+        access=("Interpreters: ask about their translation service",),
         source="https://safer.scot/information/da/report/",
         checked=RECHECKED,
         # Only news and partner pages give these; the helpline's own site was not read.
