@@ -188,7 +188,8 @@ STAY_SAFE_NOW = Rule(
     area="getting_help",
     purpose="response",
     title="If you are in danger or feel you can't cope, get help right now",
-    summary="If you are in danger or feel you can't cope, people are ready to help you now, day or night.",
+    summary="If you are in danger or feel you can't cope, people are ready to help you now, day or"
+    " night.",
     why="What is happening can feel overwhelming. You don't have to handle it on your own, "
     "and people are ready to help at any time of day or night.",
     fires=URGENT,
@@ -214,7 +215,8 @@ EVIDENCE_UNDER_18 = Rule(
     area="getting_help",
     purpose="response",
     title="Keep the messages as evidence, but not the nude picture itself",
-    summary="Save the messages and usernames so people can stop this, but never save a nude picture itself.",
+    summary="Save the messages and usernames so people can stop this, but never save a nude "
+    "picture itself.",
     why="Evidence helps the police, the app and CEOP stop the person. Save the messages, but "
     "never a nude picture of anyone under 18, even of yourself. You are not in trouble.",
     fires=URGENT,
@@ -243,7 +245,8 @@ EVIDENCE_ADULT = Rule(
     area="getting_help",
     purpose="response",
     title="Keep evidence before anything is deleted",
-    summary="Save messages, usernames and links before anything is deleted, so the police and sites can act.",
+    summary="Save messages, usernames and links before anything is deleted, so the police and "
+    "sites can act.",
     why="Evidence helps the police and the sites act. Sites may remove posts when you report "
     "them, so save what you need first.",
     fires=URGENT,
@@ -273,7 +276,8 @@ REPORT_UNDER_18 = Rule(
     area="getting_help",
     purpose="response",
     title="Report it to CEOP and to the app",
-    summary="Report it to CEOP and the app, so trained people can help keep you safe. You won't be in trouble.",
+    summary="Report it to CEOP and the app, so trained people can help keep you safe. You won't be"
+    " in trouble.",
     why="Reporting gets trained people working to keep you safe and can stop the person doing "
     "this to others. You will not be in trouble for reporting.",
     fires=URGENT,
@@ -300,7 +304,8 @@ REPORT_ADULT = Rule(
     area="getting_help",
     purpose="response",
     title="Report it to the police and to the site or app",
-    summary="Report it to the police and the site, so they can act. The police should listen without judging you.",
+    summary="Report it to the police and the site, so they can act. The police should listen "
+    "without judging you.",
     why="Sharing an intimate image without consent, or threatening to, is a crime in England "
     "and Wales. Scotland and Northern Ireland have their own laws. The police should listen "
     "to you without judging you.",
@@ -329,7 +334,8 @@ TALK_UNDER_18 = Rule(
     area="getting_help",
     purpose="response",
     title="Tell an adult you trust, or talk to Childline",
-    summary="You don't have to deal with this alone: tell an adult you trust, or talk to Childline.",
+    summary="You don't have to deal with this alone: tell an adult you trust, or talk to "
+    "Childline.",
     why="You don't have to sort this out alone. Adults who care about you will want to help, and "
     "Childline counsellors help young people with this every day.",
     fires=URGENT,
@@ -355,7 +361,8 @@ TALK_ADULT = Rule(
     area="getting_help",
     purpose="response",
     title="Talk to a specialist helpline or someone you trust",
-    summary="Talk to a specialist helpline or someone you trust, so you have support whatever you decide.",
+    summary="Talk to a specialist helpline or someone you trust, so you have support whatever you "
+    "decide.",
     why="Support helps, whether or not you go to the police. Specialists know how to get images "
     "removed and what your options are.",
     fires=URGENT,
@@ -392,8 +399,8 @@ def _plan_safely_steps() -> tuple[PlatformSteps, ...]:
             "It's not your fault that someone checks up on you like this.",
             "Use a device the other person can't see or check, like a trusted friend's phone "
             "or a library computer, to get help.",
-            "Contact a domestic abuse service for where you live (below). They can help you "
-            "plan what is safe to do.",
+            "Contact a domestic abuse service for where you live. They are in this plan, and "
+            "they can help you plan what is safe to do.",
             "Until you have a plan, don't change settings or passwords, block anyone or report "
             "from the phone they check. Sudden changes can be noticed.",
             "Screenshots you take may copy to a shared photo backup or family account. Check "
@@ -599,19 +606,10 @@ SUPPORT_SPACE = Rule(
     steps=(
         steps(
             "general",
+            "{victim_support} has free online guides called {my_support_space}. They are for "
+            "people aged 16 and over in England and Wales.",
+            "You can work through them at your own pace, alongside talking to someone.",
             "If someone checks your phone, use a device they can't see.",
-            checked=TODAY,
-        ),
-        steps(
-            "england",
-            "In England, {victim_support} has free online guides called {my_support_space}, "
-            "for people aged 16 and over.",
-            checked=TODAY,
-        ),
-        steps(
-            "wales",
-            "In Wales, {victim_support} has free online guides called {my_support_space}, for "
-            "people aged 16 and over.",
             checked=TODAY,
         ),
     ),
@@ -660,7 +658,8 @@ LEARN_EVIDENCE = Rule(
     area="getting_help",
     purpose="prevention",
     title="Learn how to take screenshots that count as evidence",
-    summary="Learn to take screenshots that show who, where and when, so you can keep evidence if needed.",
+    summary="Learn to take screenshots that show who, where and when, so you can keep evidence if "
+    "needed.",
     why="If something goes wrong, screenshots showing who, where and when help the app, the "
     "police and support services act quickly.",
     fires="getting_help.knows_how_to_save_evidence in [no, not_sure]",
@@ -714,7 +713,8 @@ FIND_TRUSTED_ADULT = Rule(
     area="getting_help",
     purpose="prevention",
     title="Think now about which adult you would go to",
-    summary="Choose now which adult you would go to, so it's easier to ask for help if you need it.",
+    summary="Choose now which adult you would go to, so it's easier to ask for help if you need "
+    "it.",
     why="Telling an adult you trust helps you get help faster. Deciding now, before anything "
     "happens, makes it much easier to ask.",
     fires="getting_help.trusted_adult in [no, not_sure]",
@@ -747,7 +747,8 @@ FIND_TRUSTED_PERSON = Rule(
     area="getting_help",
     purpose="prevention",
     title="Know who you would turn to if something went wrong",
-    summary="Think now about who you would turn to, so getting support is easier if you ever need it.",
+    summary="Think now about who you would turn to, so getting support is easier if you ever need "
+    "it.",
     why="Having someone in mind, like a friend, relative or helpline, makes it easier to get "
     "support fast if you ever need it.",
     fires="getting_help.trusted_person in [no, not_sure]",
