@@ -86,6 +86,8 @@ def test_every_age_nation_and_situation_gets_age_and_nation_correct_help() -> No
         for item in items:
             resource = item.resource
             assert covers(resource, situation.nation), f"{resource.id} outside its nation: {where}"
+            if situation.nation is not None and resource.nations:
+                assert situation.nation in resource.nations, f"{resource.id}: {where}"
             if situation.age_band is not None:
                 assert suits_age(resource, situation.age_band), f"{resource.id}: {where}"
             if situation.nation is None and resource.nations:
