@@ -500,3 +500,32 @@ def test_every_number_and_address_in_rule_text_and_reasons_is_from_the_catalogue
             bare = address.removeprefix("https://").removeprefix("http://").rstrip(".,)")
             assert bare.lower() in known, f"{where}: {address!r} is not in the catalogue: {text}"
     assert seen > 20, "the patterns found the catalogue's own numbers"
+
+
+def test_answers_from_the_questionnaire_route_by_age_and_nation() -> None:
+    """The same rules, end to end from validated answers, including "not sure" and skipped."""
+    nations = [*NATIONS, "not_sure", None]
+    threats = ["yes", "no", "prefer_not_to_say", None]
+    shared = ["yes", "no", "not_sure", None]
+    for age, nation, threat, image in itertools.product(AGE_BANDS, nations, threats, shared):
+        raw = {"profile.age_band": age}
+        for key, value in (
+            ("profile.nation", nation),
+            ("situation.threat_to_share", threat),
+            ("situation.image_shared", image),
+        ):
+            if value is not None:
+                raw[key] = value
+        situation = situation_of(validate(raw))
+        assert situation.age_band == age
+        assert situation.nation == (nation if nation in NATIONS else None)
+        assert situation.unsure == (
+            "yes" not in (threat, image) and (threat == "prefer_not_to_say" or image == "not_sure")
+        )
+        ids = set(ids_for(situation))
+        if situation.child:
+            assert not ids & ADULT_ONLY, raw
+        else:
+            assert not ids & CHILD_ONLY and ids >= ADULT_ONLY, raw
+        for item in route(situation):
+            assert covers(item.resource, situation.nation), raw
