@@ -206,6 +206,8 @@ TURN_ON_2SV = Rule(
     area="account_security",
     purpose="prevention",
     title="Turn on 2-step verification for your email and social media",
+    summary="Turn on 2-step verification for your email and social media, so a stolen password "
+    "alone can't open them.",
     why="Passwords can be stolen, even if you look after them well. With 2-step verification, "
     "a password alone isn't enough to get in, so your private photos and messages stay yours.",
     fires="account_security.two_step_verification in [some, none, not_sure]",
@@ -278,6 +280,8 @@ DIFFERENT_PASSWORDS = Rule(
     area="account_security",
     purpose="prevention",
     title="Use a different password for each important account",
+    summary="Use a different password for each important account, so one leak can't open all the "
+    "others.",
     why="When one website leaks passwords, criminals try the same email and password on other "
     "apps. A different password for each account means one leak can't open the rest.",
     fires="account_security.password_reuse in [some, most]",
@@ -306,6 +310,8 @@ LOCK_YOUR_PHONE = Rule(
     area="account_security",
     purpose="prevention",
     title="Lock your phone with a code that's hard to guess",
+    summary="Lock your phone with a code that's hard to guess, so nobody else can open your "
+    "photos.",
     why="Your phone holds your photos and is signed in to your apps. A screen lock that only "
     "you can open keeps them private if your phone is lost, taken or picked up by someone "
     "else.",
@@ -345,6 +351,7 @@ TURN_ON_FIND_MY = Rule(
     area="account_security",
     purpose="prevention",
     title="Turn on Find My or Find Hub so you can lock a lost phone",
+    summary="Turn on Find My or Find Hub, so you can lock or erase your phone if it's lost.",
     why="If your phone is lost or stolen, you can lock or erase it from another device. Then "
     "no one can look through your photos and messages.",
     fires="account_security.find_my_device in [no, not_sure]",
@@ -395,6 +402,8 @@ SECURE_PHOTO_BACKUP = Rule(
     area="account_security",
     purpose="prevention",
     title="Make sure only you can get into your photo backup",
+    summary="Make sure only you can sign in to where your photos back up, so nobody else can see "
+    "them.",
     why="Your phone may copy every photo to iCloud or Google Photos. Anyone who can sign in "
     "there, or who is in a shared album, can see and save those photos.",
     fires="account_security.photo_backup_access in [yes, not_sure]",
@@ -459,6 +468,8 @@ CHANGE_SHARED_PASSWORDS = Rule(
     area="account_security",
     purpose="response",
     title="Change passwords someone else knows and sign out other devices",
+    summary="Change passwords someone else knows and sign out other devices, so your photos and "
+    "messages stay yours.",
     why="Lots of friends and couples share passwords. But anyone who knows yours can open your "
     "photos and messages. Changing them doesn't mean you don't trust someone: it keeps your "
     "things yours.",
@@ -495,6 +506,8 @@ AUTOMATIC_UPDATES_ON = Rule(
     area="account_security",
     purpose="prevention",
     title="Let your phone and computer install updates by themselves",
+    summary="Turn on automatic updates, so your phone and computer get safety fixes without you "
+    "having to remember.",
     why="Updates fix weak spots that criminals use to break into devices. Automatic updates "
     "mean you get the fixes without having to remember.",
     fires="account_security.automatic_updates in [no, not_sure]",

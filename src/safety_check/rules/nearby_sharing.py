@@ -176,6 +176,8 @@ AIRDROP_CONTACTS_ONLY = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Set AirDrop to Contacts Only, or turn receiving off",
+    summary="Set AirDrop to Contacts Only or Receiving Off, so strangers nearby can't send you "
+    "pictures.",
     why="With Everyone, anyone nearby can send you an AirDrop, and the preview can show a "
     "picture before you choose to accept it. Contacts Only or Receiving Off stops strangers' "
     "requests reaching your screen.",
@@ -236,6 +238,8 @@ NAMEDROP_FACTS = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Know the facts about NameDrop on iPhone",
+    summary="NameDrop only swaps contact details when both people unlock their iPhones and choose "
+    "to, so nobody can take yours.",
     why="NameDrop lets two iPhones swap contact details, but only when both people choose to. "
     "Knowing how it works means you stay in control, without needing to worry about it.",
     fires="nearby_sharing.namedrop_knowledge in [yes, not_sure]",
@@ -261,6 +265,8 @@ QUICK_SHARE_LIMIT = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Set Quick Share to Your devices or Contacts",
+    summary="Set Quick Share to Your devices or Contacts, so strangers nearby can't send you "
+    "files or pictures.",
     why="With Everyone, anyone nearby can try to send you files, including pictures you don't "
     "want. Your devices or Contacts keeps strangers out, and you can still open it up for a "
     "few minutes when you need to.",
@@ -299,6 +305,7 @@ BLUETOOTH_OFF = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Turn Bluetooth off when you're not using it",
+    summary="Turn Bluetooth off when you don't need it, so devices nearby can't send you requests.",
     why="While Bluetooth is on, devices nearby may be able to send you requests to connect or "
     "share files. It isn't the main way unwanted pictures are sent, but turning it off when "
     "you don't need it is a quick extra step.",
@@ -365,6 +372,8 @@ DEVICE_NAME_RULE = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Give your devices a name that doesn't show your full name",
+    summary="Give your phone and computer a name without your full name, so strangers nearby "
+    "can't see who you are.",
     why="Your device's name may show on other people's screens when you use AirDrop, Quick "
     "Share or Bluetooth. A name without your full name means strangers nearby can't learn who "
     "you are from it.",
@@ -435,6 +444,8 @@ UNWANTED_IMAGE_REPORT = Rule(
     area="nearby_sharing",
     purpose="response",
     title="Know that unwanted sexual pictures are a crime, and how to report them",
+    summary="It's not your fault: you can report an unwanted sexual picture to the app and the "
+    "police, and get support.",
     why="It's not your fault. Sending someone a picture of genitals they didn't ask for is "
     "called cyberflashing, and it's a crime in England and Wales. Scotland and Northern "
     "Ireland have their own laws. You can report it, and you can get support either way.",
@@ -462,6 +473,8 @@ UNWANTED_IMAGE_UNDER_18 = Rule(
     area="nearby_sharing",
     purpose="response",
     title="Tell a trusted adult or Childline about the picture you were sent",
+    summary="A trusted adult or Childline can help you with the picture you were sent, and it's "
+    "not your fault.",
     why="It's not your fault that someone sent it. Talking to a trusted adult or "
     "Childline means you don't have to deal with it on your own, and they can help you report "
     "it.",

@@ -178,6 +178,8 @@ HIDE_PHONE_NUMBER = Rule(
     area="personal_details",
     purpose="prevention",
     title="Take your phone number off your public profiles",
+    summary="Take your phone number off your public profiles, so strangers can't message you on "
+    "other apps.",
     why="With your number, a stranger can message you on apps like WhatsApp, away from the "
     "safety tools of the app where you met. It can also help them find your other accounts.",
     fires="personal_details.phone_number_visible in [yes, not_sure]",
@@ -221,6 +223,8 @@ HIDE_SCHOOL_AND_HOME = Rule(
     area="personal_details",
     purpose="prevention",
     title="Keep your school, uniform and home out of public posts",
+    summary="Keep your school, uniform and home out of public posts, so strangers can't work out "
+    "where to find you.",
     why="A school badge, a street sign or your front door can tell a stranger where to find "
     "you. Keeping them out of public posts means only people you choose know where you are.",
     fires="personal_details.school_or_home_visible in [sometimes, often, not_sure]",
@@ -266,6 +270,8 @@ LIMIT_LIVE_LOCATION = Rule(
     area="personal_details",
     purpose="prevention",
     title="Share your live location with only a few people you trust",
+    summary="Share your live location with only a few people you trust, so others can't see where "
+    "you are.",
     why="Your live location shows where you are right now, and over time where you live and "
     "go to school. The fewer people who can see it, the harder it is for anyone to find you.",
     fires="personal_details.live_location in [lots, not_sure]",
@@ -326,6 +332,8 @@ REVIEW_LIVE_LOCATION = Rule(
     area="personal_details",
     purpose="prevention",
     title="Check now and then who can still see your live location",
+    summary="Check every few months who can see your live location, and stop sharing with anyone "
+    "you no longer trust.",
     why="People and friendships change. Someone you shared your location with a while ago may "
     "still see it. A quick check keeps it to people you trust today.",
     fires="personal_details.live_location = few_trusted",
@@ -365,6 +373,7 @@ NICKNAME_USERNAME = Rule(
     area="personal_details",
     purpose="prevention",
     title="Use a username that doesn't show your full name",
+    summary="Use a nickname instead of your full name, so strangers can't easily search for you.",
     why="A full name makes it easy for a stranger to search for you and find your other "
     "accounts, your school or your family. A nickname keeps that harder to do.",
     fires="personal_details.real_name_username = yes",
@@ -389,6 +398,8 @@ ONLY_PEOPLE_YOU_KNOW = Rule(
     area="personal_details",
     purpose="prevention",
     title="Only accept friend requests from people you know in real life",
+    summary="Only accept friend requests from people you've met in real life, because fake "
+    "profiles are easy to make.",
     why="Fake profiles are often how sextortion starts (threats to share a nude picture of "
     "you unless you pay or send more). Someone acts friendly, builds trust, "
     "then asks for pictures. People you know offline are much harder to fake.",
@@ -439,6 +450,8 @@ REMOVE_PHOTO_LOCATION = Rule(
     area="personal_details",
     purpose="prevention",
     title="Keep location tags and saved locations out of your photos",
+    summary="Leave location tags and saved locations out of your photos, so your posts don't show "
+    "where you live.",
     why="A location tag, or a location saved inside a photo, can show where you live, study or "
     "hang out. Leaving it out means your photos don't show people where to find you.",
     fires="personal_details.photo_location in [sometimes, usually, not_sure]",

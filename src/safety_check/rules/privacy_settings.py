@@ -325,6 +325,8 @@ REVIEW_REGULARLY = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Check your privacy settings every few months",
+    summary="Check who can see and contact you on each app every few months, because apps change "
+    "their settings.",
     why="Apps add new features and change their settings often, sometimes making more of your "
     "profile public. A quick check every few months keeps you in control of who sees you.",
     fires="privacy_settings.last_review in [longer_ago, never, not_sure]",
@@ -385,6 +387,8 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Make your Instagram account private",
+    summary="Make your Instagram account private, so only followers you approve can see your "
+    "photos and videos.",
     why="On a public account, anyone can see your photos and who you follow, and save or copy "
     "them. A private account means only followers you approve can see your posts.",
     fires="privacy_settings.instagram_account in [public, not_sure]",
@@ -420,6 +424,8 @@ INSTAGRAM_LIMIT_MESSAGES = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Stop strangers sending you message requests on Instagram",
+    summary="Turn off message requests from people you don't follow on Instagram, so strangers "
+    "can't easily reach you.",
     why="Scams and pressure for nudes can start with a friendly message from someone you don't "
     "know. Limiting message requests means far fewer strangers can reach you.",
     fires="privacy_settings.instagram_messages in [yes, not_sure]",
@@ -455,6 +461,8 @@ SNAPCHAT_GHOST_MODE = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Turn on Ghost Mode on Snap Map, or share only with a few people you trust",
+    summary="Turn on Ghost Mode, or pick a few trusted friends, so Snap Map doesn't show everyone "
+    "where you are.",
     why="Snap Map can show where you are to lots of people at once. That can show where you "
     "live, go to school or spend time. Keeping it to a few trusted people, or nobody, is safer.",
     fires="privacy_settings.snapchat_location in [all_friends, not_sure]",
@@ -490,6 +498,7 @@ SNAPCHAT_CONTACT_FRIENDS_ONLY = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Let only your friends contact you on Snapchat",
+    summary="Set Contact Me on Snapchat to My Friends, so strangers can't send you Snaps or chats.",
     why="If everyone can contact you, strangers can send you Snaps and chats. Some of them may "
     "be scammers or people after nudes. Keeping it to friends stops most of this.",
     fires="privacy_settings.snapchat_contact_me in [everyone, not_sure]",
@@ -527,6 +536,7 @@ TIKTOK_PRIVATE_ACCOUNT = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Make your TikTok account private",
+    summary="Make your TikTok account private, so only people you approve can watch your videos.",
     why="On a public account, anyone can watch your videos, and some settings let them copy or "
     "remix them. A private account means only people you approve can see them.",
     fires="privacy_settings.tiktok_account in [public, not_sure]",
@@ -562,6 +572,8 @@ TIKTOK_LIMIT_MESSAGES = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Limit who can send you direct messages on TikTok",
+    summary="Set TikTok direct messages to Friends or No one, so strangers can't start chats with "
+    "you.",
     why="If everyone can message you, strangers can start a chat straight away. Some of them "
     "may be scammers or people after nudes. Friends only, or no one, stops this.",
     fires="privacy_settings.tiktok_messages in [everyone, not_sure]",
@@ -596,6 +608,8 @@ FACEBOOK_FRIENDS_ONLY = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Share your Facebook posts with friends only",
+    summary="Set your Facebook posts to Friends, so people you don't know can't see your photos "
+    "and news.",
     why="Public posts can be seen by anyone, even people without a Facebook account. Setting "
     "posts to Friends keeps your photos and news with people you chose.",
     fires="privacy_settings.facebook_future_posts in [friends_of_friends, public, not_sure]",
@@ -630,6 +644,7 @@ X_PROTECT_POSTS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Protect your posts on X if you don't need them to be public",
+    summary="Protect your posts on X, so only followers you approve can see them.",
     why="Public posts on X can be seen by anyone and can show up in search engines. Protected "
     "posts are seen only by followers you approve.",
     fires="privacy_settings.x_protected_posts in [public, not_sure]",
@@ -664,6 +679,8 @@ WHATSAPP_GROUPS_CONTACTS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Choose who can add you to WhatsApp groups",
+    summary="Let only your contacts add you to WhatsApp groups, so strangers can't pull you into "
+    "their chats.",
     why="Unless you change it, anyone with your number can add you to a group. That can put you in chats "
     "with strangers who send things you didn't ask for. Limiting it to your contacts stops that.",
     fires="privacy_settings.whatsapp_groups in [everyone, not_sure]",
@@ -697,6 +714,8 @@ WHATSAPP_PROFILE_PHOTO_CONTACTS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Show your WhatsApp profile photo to your contacts only",
+    summary="Show your WhatsApp profile photo to your contacts only, so strangers can't save it "
+    "and misuse it.",
     why="Unless you change it, anyone who has your number can see your WhatsApp photo. A photo of you can "
     "be saved and misused, for example to make fake images. Your contacts only is safer.",
     fires="privacy_settings.whatsapp_profile_photo in [everyone, not_sure]",
@@ -731,6 +750,8 @@ DISCORD_LIMIT_SERVER_DMS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Stop people in your Discord servers messaging you unless they're friends",
+    summary="Turn off direct messages from server members on Discord, so only friends can message "
+    "you privately.",
     why="Anyone in a server you join may be able to message you privately. Scammers and people "
     "after nudes can use this to reach you. Turning it off means only friends can message you.",
     fires="privacy_settings.discord_server_dms in [yes, not_sure]",
@@ -768,6 +789,8 @@ YOUTUBE_PRIVATE_UPLOADS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Keep personal YouTube videos Unlisted or Private",
+    summary="Post personal YouTube videos as Unlisted or Private, so only people you choose can "
+    "watch them.",
     why="Public videos can be found and watched by anyone, and saved or copied. Unlisted and "
     "Private videos are only seen by people you share them with.",
     fires="privacy_settings.youtube_uploads in [public, not_sure]",
@@ -804,6 +827,8 @@ TELEGRAM_HIDE_PHONE_NUMBER = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Hide your phone number on Telegram",
+    summary="Set who can see your Telegram number to Nobody or My Contacts, so strangers can't "
+    "use it to find you.",
     why="If everybody can see your number, anyone you meet in a group can text or call you, or "
     "find you on other apps. On Telegram you can chat without showing your number.",
     fires="privacy_settings.telegram_phone_number in [everybody, not_sure]",

@@ -103,6 +103,8 @@ COVER_CAMERA = Rule(
     area="webcam",
     purpose="prevention",
     title="Cover your computer's camera when you're not using it",
+    summary="Cover your computer's camera or close the lid when you're not using it, so nothing "
+    "can see you.",
     why="Some harmful software can switch a camera on without you knowing. A cover or a closed "
     "lid means nothing can be seen, whatever is running.",
     fires="webcam.cover_when_unused in [sometimes, never]",
@@ -139,6 +141,8 @@ REVIEW_PERMISSIONS = Rule(
     area="webcam",
     purpose="prevention",
     title="Check which apps can use your camera and microphone",
+    summary="Check which apps can use your camera and microphone, and turn off any that don't "
+    "need them.",
     why="Apps you no longer use, or don't trust, may still be allowed to use your camera. "
     "Turning that off means only the apps you choose can see or hear you.",
     fires="webcam.permissions_checked in [no, not_sure]",
@@ -201,6 +205,8 @@ VIDEO_CALLS = Rule(
     area="webcam",
     purpose="prevention",
     title="Take care on video calls with people you've only met online",
+    summary="On video calls with people you've only met online, end the call if anything turns "
+    "sexual.",
     why="Anything on a video call can be recorded, even on apps that say things disappear. "
     "Sextortion (threats to share a nude picture of you unless you pay or send more) often "
     "starts with a friendly video call that quickly turns sexual.",
@@ -228,6 +234,8 @@ LIGHT_ON = Rule(
     area="webcam",
     purpose="response",
     title="Check your device for harmful software if the camera light came on by itself",
+    summary="If your camera light came on by itself, cover the camera and check your device for "
+    "harmful software.",
     why="A camera that turns on by itself can be a sign of software that lets someone else "
     "control the device. Checking it early keeps you in control.",
     fires="webcam.light_on_unexpectedly in [yes, not_sure]",
@@ -265,6 +273,7 @@ RECORDED_YOU_SCAM = Rule(
     area="webcam",
     purpose="response",
     title='Don\'t reply to or pay "I recorded you" emails',
+    summary='Don\'t reply or pay: most "I recorded you" emails are guesses sent to thousands of people.',
     why="Most of these emails are sent to thousands of people at once. The senders usually "
     "don't know if you have a camera or what you've done online: they are guessing, to scare "
     "you into paying.",
