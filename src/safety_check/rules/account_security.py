@@ -50,14 +50,17 @@ NIDIRECT_SEXTORTION = source(
 INSTAGRAM_2FA = source(
     "Kaspersky privacy checker: Instagram settings (two-factor authentication)",
     "https://privacy.kaspersky.com/articles/instagram-iphone-medium/",
+    weak=True,
 )
 X_2FA = source(
     "How to change your privacy and safety settings on X (two-factor authentication)",
     "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
+    weak=True,
 )
 WHATSAPP_2SV = source(
     "FreeTechTutor: WhatsApp privacy settings (two-step verification)",
     "https://freetechtutor.com/8-whatsapp-privacy-settings-to-change-most-people-never-touch-them/",
+    weak=True,
 )
 APPLE_TWO_FACTOR = source(
     "Apple Support: two-factor authentication for Apple Account",
@@ -82,10 +85,12 @@ GOOGLE_FIND_DEVICE = source(
 LOST_PHONE_LOCK = source(
     "Washington Post: what to do if you lose the phone you use for 2-step verification",
     "https://www.washingtonpost.com/technology/2022/04/27/two-factor-authentication-2fa-lost-phone-what-to-do/",
+    weak=True,
 )
 IPHONE_PASSCODE = source(
     "Tom's Guide: how to set up a passcode on iPhone",
     "https://www.tomsguide.com/us/iphone-x-guide,review-4841-22.html",
+    weak=True,
 )
 GOOGLE_PHOTOS_SHARED_ALBUMS = source(
     "Google Photos Help: how shared album controls give your photos more privacy",
@@ -245,19 +250,21 @@ TURN_ON_2SV = Rule(
         steps(
             "instagram",
             "Open Settings and privacy, then Accounts Centre. Then tap Password and security.",
-            "Tap Two-factor authentication, then follow the steps on the screen to turn it on.",
+            "Tap Two-factor authentication, then follow the steps on the screen to turn it on. "
+            "Menu names may differ on your phone.",
             checked=CHECKED,
         ),
         steps(
             "x",
             "Open Settings and privacy. Then tap Security and account access.",
-            "Tap Security. Then tap Two-factor authentication and follow the steps to turn it on.",
+            "Tap Security. Then tap Two-factor authentication and follow the steps to turn it on. "
+            "Menu names may differ.",
             checked=CHECKED,
         ),
         steps(
             "whatsapp",
             "Open Settings, then Account, then Two-step verification. Set a PIN that only you "
-            "know.",
+            "know. Menu names may differ.",
             checked=CHECKED,
         ),
     ),

@@ -11,59 +11,51 @@ SINCE = "2026.11.0"
 AIRDROP_LIMIT = source(
     "TechRepublic: how to limit AirDrop spam with iOS 16.2",
     "https://www.techrepublic.com/article/how-to-limit-airdrop-spam-ios-16-2/",
+    weak=True,
 )
 AIRDROP_TEN_MINUTES = source(
     "iLounge: AirDrop's 10-minute limit applies worldwide",
     "https://www.ilounge.com/news/airdrop-10-minute-time-limit-to-apply-globally",
+    weak=True,
 )
 MAC_AIRDROP = source(
     "AppleMagazine: Mac AirDrop visibility settings",
     "https://applemagazine.com/mac-airdrop-visibility/amp/",
+    weak=True,
 )
 CCM_CYBERFLASHING = source(
     "CCM: protect yourself from unsolicited images on AirDrop and Quick Share",
     "https://ccm.net/mobile/12375-protect-yourself-from-receiving-unsolicited-images-on-your-mobile",
-)
-NAMEDROP_EXPLAINED = source(
-    "Knowligent: how NameDrop works on iPhone and how to turn it off",
-    "https://knowligent.com/how-namedrop-works-on-iphone-and-how-to-turn-it-off",
+    weak=True,
 )
 NAMEDROP_TOGGLE = source(
     "The Indiana Lawyer: NameDrop and the Bringing Devices Together setting",
     "https://www.theindianalawyer.com/articles/marquez-namedropping-may-get-you-the-connection-youre-seeking",
+    weak=True,
 )
 NAMEDROP_SLASHGEAR = source(
     "SlashGear: Apple NameDrop explained",
     "https://www.slashgear.com/1306870/apple-namedrop-explained/",
+    weak=True,
 )
 GOOGLE_QUICK_SHARE = source(
     "Google Android Help: share content with nearby devices (Quick Share)",
     "https://support.google.com/android/answer/9286773",
 )
-QUICK_SHARE_VISIBILITY = source(
-    "SeeMyPhone: Quick Share visibility options",
-    "https://seemyphone.com/news/135567.html",
-)
 BLUETOOTH_IPHONE = source(
     "Total Defense: turn off automatic Bluetooth connections on your iPhone",
     "https://www.totaldefense.com/security-blog/disable-automatic-bluetooth-connectivity-on-your-iphone/",
-)
-BLUETOOTH_RISKS = source(
-    "Unanswered.io: is it safe to leave Bluetooth on?",
-    "https://unanswered.io/guide/is-it-safe-to-leave-bluetooth-on-security-risks",
+    weak=True,
 )
 DEVICE_NAME = source(
     "EverydayTech: how to change the device name on your iPhone",
     "https://everydaytech.org/devices-hardware/device-settings-management/how-do-you-change-device-name-on-iphone",
+    weak=True,
 )
 CYBERFLASHING_LAW = source(
     "legislation.gov.uk: Online Safety Act 2023, offences inserted into the Sexual Offences "
     "Act 2003 (cyberflashing, section 66A)",
     "https://legislation.gov.uk/cy/ukpga/2023/50/part/10/crossheading/offences-to-be-inserted-into-sexual-offences-act-2003?view=interweave",
-)
-CYBERFLASHING_EXPLAINED = source(
-    "Hickman & Rose: the new offences under the Online Safety Act 2023",
-    "https://www.hickmanandrose.co.uk/what-are-the-new-offences-under-the-online-safety-act-2023/",
 )
 VICTIM_SUPPORT = source(
     "Victim Support: 24/7 support for victims of crime",
@@ -207,7 +199,8 @@ AIRDROP_CONTACTS_ONLY = Rule(
             "Choose Contacts Only, or Receiving Off if you don't use AirDrop. You can also do "
             "this in Settings, then General, then AirDrop.",
             "If you need a file from someone who isn't in your contacts, choose Everyone for "
-            "10 Minutes. On iOS 16.2 and later it switches back to Contacts Only by itself.",
+            "10 Minutes. On recent versions of iOS it should switch back to Contacts Only by "
+            "itself after 10 minutes. Check on your phone, as menus can change.",
             "Contacts Only works when the sender's Apple Account email or phone number is "
             "saved in your contacts.",
             checked=CHECKED,
@@ -229,7 +222,13 @@ AIRDROP_CONTACTS_ONLY = Rule(
     ),
     severity="high",
     effort_minutes=2,
-    sources=(AIRDROP_LIMIT, AIRDROP_TEN_MINUTES, CCM_CYBERFLASHING, MAC_AIRDROP),
+    sources=(
+        UKCIS_SHARING_NUDES,
+        AIRDROP_LIMIT,
+        AIRDROP_TEN_MINUTES,
+        MAC_AIRDROP,
+        CCM_CYBERFLASHING,
+    ),
     since=SINCE,
 )
 
@@ -246,9 +245,10 @@ NAMEDROP_FACTS = Rule(
     steps=(
         steps(
             "iphone_ipad",
-            "NameDrop only works when both iPhones are unlocked and held very close together.",
-            "Nothing is shared until you tap Share or Receive Only. Receive Only gets the other "
-            "person's details without sending yours.",
+            "NameDrop is made to work only when both iPhones are unlocked and held very close "
+            "together.",
+            "Nothing should be shared until you tap Share or Receive Only. Receive Only gets the "
+            "other person's details without sending yours.",
             "If you'd rather not use it, go to Settings, then General, then AirDrop, and turn "
             "off Bringing Devices Together. AirDrop still works.",
             checked=CHECKED,
@@ -256,7 +256,7 @@ NAMEDROP_FACTS = Rule(
     ),
     severity="low",
     effort_minutes=2,
-    sources=(NAMEDROP_EXPLAINED, NAMEDROP_TOGGLE, NAMEDROP_SLASHGEAR),
+    sources=(NAMEDROP_TOGGLE, NAMEDROP_SLASHGEAR),
     since=SINCE,
 )
 
@@ -296,7 +296,7 @@ QUICK_SHARE_LIMIT = Rule(
     ),
     severity="high",
     effort_minutes=2,
-    sources=(CCM_CYBERFLASHING, GOOGLE_QUICK_SHARE, QUICK_SHARE_VISIBILITY),
+    sources=(GOOGLE_QUICK_SHARE, CCM_CYBERFLASHING),
     since=SINCE,
 )
 
@@ -363,7 +363,7 @@ BLUETOOTH_OFF = Rule(
     ),
     severity="low",
     effort_minutes=1,
-    sources=(BLUETOOTH_IPHONE, BLUETOOTH_RISKS),
+    sources=(BLUETOOTH_IPHONE,),
     since=SINCE,
 )
 
@@ -464,7 +464,7 @@ UNWANTED_IMAGE_REPORT = Rule(
     ),
     severity="high",
     effort_minutes=10,
-    sources=(CYBERFLASHING_LAW, CYBERFLASHING_EXPLAINED, VICTIM_SUPPORT, CCM_CYBERFLASHING),
+    sources=(CYBERFLASHING_LAW, VICTIM_SUPPORT),
     since=SINCE,
 )
 

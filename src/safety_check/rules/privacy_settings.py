@@ -11,6 +11,7 @@ from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
 
 META_PRIVACY_TOOLS = source(
@@ -20,10 +21,12 @@ META_PRIVACY_TOOLS = source(
 FACEBOOK_PRIVACY_GUIDE = source(
     "DPS Staff: Facebook account privacy and Privacy Checkup",
     "https://www.dpsstaff.co.uk/online-safety/facebook/account-privacy",
+    weak=True,
 )
 FACEBOOK_AUDIENCE = source(
     "Stay Safe Online: Facebook privacy settings (Audience and visibility)",
     "https://staysafeonline.in/concept/security-privacy-for-facebook/privacy-settings",
+    weak=True,
 )
 INSTAGRAM_TEENS = source(
     "Instagram Help Centre: teen privacy and safety defaults",
@@ -32,14 +35,12 @@ INSTAGRAM_TEENS = source(
 INSTAGRAM_PRIVATE = source(
     "Postbase: how to change privacy settings on Instagram",
     "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
+    weak=True,
 )
 INSTAGRAM_MESSAGE_CONTROLS = source(
     "Televisor: restricting unwanted contact on Instagram (message controls)",
     "https://televisor.co.uk/global/entertainment/a-guide-to-restricting-creeps-from-your-instagram-profile/091416",
-)
-INSTAGRAM_TEEN_ACCOUNTS = source(
-    "Local News 8: Instagram introduces Teen Accounts",
-    "https://localnews8.com/news/2024/09/17/instagram-introduces-teen-accounts-other-sweeping-changes-to-boost-child-safety-online",
+    weak=True,
 )
 SNAPCHAT_FIND_FRIENDS = source(
     "Snapchat Support: What happened to Quick Add?",
@@ -56,6 +57,7 @@ SNAP_MAP_GUIDE = source(
 SNAPCHAT_SETTINGS = source(
     "SafeFed: teens staying safe on Snapchat",
     "https://www.safefed.org/financial-education/teens-staying-safe-snapchat",
+    weak=True,
 )
 TIKTOK_TEENS = source(
     "TikTok Support: privacy and safety settings for users under 18",
@@ -65,13 +67,10 @@ TIKTOK_SETTINGS = source(
     "Tackle Bullying: social media guide for parents and guardians (TikTok)",
     "https://tacklebullying.ie/social-media-guide-for-parents-guardians/",
 )
-X_PRIVACY = source(
-    "neveropen: how to change your privacy and safety settings on X",
-    "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
-)
 X_TAGGING = source(
     "Business Insider: how to change your privacy settings on Twitter",
     "https://www.businessinsider.com/how-to-change-privacy-settings-on-twitter",
+    weak=True,
 )
 WHATSAPP_PRIVACY = source(
     "WhatsApp Help Centre: how to manage your privacy settings",
@@ -89,14 +88,6 @@ DISCORD_TEENS = source(
     "Discord Safety Centre: helping your teen stay safe on Discord",
     "https://discord.com/safety/360044153831-helping-your-teen-stay-safe-on-discord",
 )
-YOUTUBE_TEENS = source(
-    "Tubefilter: YouTube makes private uploads the default for under-18s",
-    "https://www.tubefilter.com/2021/08/10/youtube-under-18-private-default-bar-overly-commercial-content-youtube-kids/",
-)
-YOUTUBE_TEENS_2 = source(
-    "MSPoweruser: YouTube's new protections for people under 18",
-    "https://mspoweruser.com/youtube-protections-people-under-18/",
-)
 TELEGRAM_PHONE_NUMBER = source(
     "Telegram FAQ: Who can see my phone number?",
     "https://telegram.org/faq#q-who-can-see-my-phone-number",
@@ -104,6 +95,31 @@ TELEGRAM_PHONE_NUMBER = source(
 TELEGRAM_USERNAMES = source(
     "Telegram FAQ: usernames are public",
     "https://telegram.org/faq#q-what-are-usernames-how-do-i-get-one",
+)
+
+INSTAGRAM_HELP_PRIVATE = source(
+    "Instagram Help Centre: make your posts private so only approved followers can see them",
+    "https://help.instagram.com/448523408565555/",
+)
+INSTAGRAM_PARENTS = source(
+    "Instagram: tools and resources for parents (teen messaging limits)",
+    "https://about.instagram.com/community/parents",
+)
+SNAPCHAT_REAL_FRIENDS = source(
+    "Snap Values: helping Snapchatters communicate safely with their real friends",
+    "https://values.snap.com/news/helping-snapchatters-communicate-safely-with-their-real-friends-2024",
+)
+TIKTOK_TAKE_CONTROL = source(
+    "TikTok Newsroom (UK): take control of your privacy on TikTok",
+    "https://newsroom.tiktok.com/en-gb/take-control-of-your-tiktok-experience-2",
+)
+X_PROTECTED_POSTS_HELP = source(
+    "X Help Centre: about public and protected posts",
+    "https://help.x.com/en/safety-and-security/public-and-protected-posts",
+)
+YOUTUBE_PRIVACY = source(
+    "YouTube Help: change video privacy settings (private by default for ages 13 to 17)",
+    "https://support.google.com/youtube/answer/157177",
 )
 
 OLDER_THAN_15 = "profile.age_band in [16_17, 18_plus]"
@@ -378,7 +394,7 @@ REVIEW_REGULARLY = Rule(
     ),
     severity="low",
     effort_minutes=15,
-    sources=(META_PRIVACY_TOOLS, WHATSAPP_PRIVACY, INSTAGRAM_PRIVATE, TIKTOK_SETTINGS),
+    sources=(META_PRIVACY_TOOLS, WHATSAPP_PRIVACY, TIKTOK_TAKE_CONTROL, TIKTOK_SETTINGS),
     since=SINCE,
 )
 
@@ -404,7 +420,7 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
         steps(
             "instagram",
             "Go to your profile, then the menu, then Settings and privacy, then Account privacy.",
-            "Turn on Private account.",
+            "Turn on Private account. Menu names may differ on your phone.",
             "Then look at your followers and remove anyone you don't know.",
             "Business accounts can't be private. If yours is one, you may need to switch back to "
             "a personal account first.",
@@ -415,7 +431,7 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(INSTAGRAM_PRIVATE, INSTAGRAM_TEENS),
+    sources=(INSTAGRAM_HELP_PRIVATE, INSTAGRAM_TEENS, INSTAGRAM_PRIVATE),
     since=SINCE,
 )
 
@@ -443,16 +459,17 @@ INSTAGRAM_LIMIT_MESSAGES = Rule(
             "Go to your profile, then the menu, then Settings and privacy, then Messages and "
             "story replies, then Message controls. Menu names may differ on your phone.",
             "For people you don't follow, choose not to get requests.",
-            "Turn on Hidden Words, in Settings and privacy, to filter rude or pushy requests.",
-            "Teen Accounts are meant to get messages only from people they follow or are already "
-            "connected to. Check that yours is set up this way.",
+            "You may also find Hidden Words in Settings and privacy. It can filter rude or pushy "
+            "requests.",
+            "If you're under 18, Instagram limits messages from adults you aren't connected to. "
+            "It's still worth checking your own settings.",
             "If a stranger pressures you, you can block and report them. You don't have to reply.",
             checked=CHECKED,
         ),
     ),
     severity="high",
     effort_minutes=3,
-    sources=(INSTAGRAM_MESSAGE_CONTROLS, INSTAGRAM_TEENS, INSTAGRAM_TEEN_ACCOUNTS),
+    sources=(INSTAGRAM_TEENS, INSTAGRAM_PARENTS, INSTAGRAM_MESSAGE_CONTROLS),
     since=SINCE,
 )
 
@@ -527,7 +544,12 @@ SNAPCHAT_CONTACT_FRIENDS_ONLY = Rule(
     ),
     severity="high",
     effort_minutes=3,
-    sources=(SNAPCHAT_SETTINGS, SNAPCHAT_FIND_FRIENDS, SNAPCHAT_FAMILY_FAQ),
+    sources=(
+        SNAPCHAT_FIND_FRIENDS,
+        SNAPCHAT_FAMILY_FAQ,
+        SNAPCHAT_REAL_FRIENDS,
+        SNAPCHAT_SETTINGS,
+    ),
     since=SINCE,
 )
 
@@ -563,7 +585,7 @@ TIKTOK_PRIVATE_ACCOUNT = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(TIKTOK_SETTINGS, TIKTOK_TEENS),
+    sources=(TIKTOK_TEENS, TIKTOK_TAKE_CONTROL, TIKTOK_SETTINGS),
     since=SINCE,
 )
 
@@ -599,7 +621,7 @@ TIKTOK_LIMIT_MESSAGES = Rule(
     ),
     severity="high",
     effort_minutes=2,
-    sources=(TIKTOK_SETTINGS, TIKTOK_TEENS),
+    sources=(TIKTOK_TEENS, TIKTOK_SETTINGS),
     since=SINCE,
 )
 
@@ -664,13 +686,13 @@ X_PROTECT_POSTS = Rule(
             "and tagging. Older apps call it Audience and tagging.",
             "Turn on Protect your posts.",
             "In the same place, let only people you follow tag you in photos, or turn tagging off.",
-            "Under Direct Messages, turn off message requests from everyone.",
+            "You may also be able to limit message requests from strangers under Direct Messages.",
             checked=CHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(X_PRIVACY, X_TAGGING),
+    sources=(X_PROTECTED_POSTS_HELP, X_TAGGING),
     since=SINCE,
 )
 
@@ -799,7 +821,7 @@ YOUTUBE_PRIVATE_UPLOADS = Rule(
             "youtube",
             "Open YouTube Studio, then Content.",
             "Each video shows if it's Public, Unlisted or Private. Menu names may differ.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     steps=(
@@ -811,14 +833,14 @@ YOUTUBE_PRIVATE_UPLOADS = Rule(
             "To change videos you have already posted, open YouTube Studio, then Content, then "
             "Visibility. Menu names may differ.",
             "For personal videos, you may be able to turn comments off or hold them for review.",
-            "YouTube says uploads by 13 to 17 year olds start as private, but you can change "
-            "this each time, so it's worth checking.",
-            checked=CHECKED,
+            "YouTube says videos by 13 to 17 year olds start as private, but this can be changed, "
+            "so it's worth checking.",
+            checked=RECHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(YOUTUBE_TEENS, YOUTUBE_TEENS_2),
+    sources=(YOUTUBE_PRIVACY,),
     since=SINCE,
 )
 

@@ -6,6 +6,7 @@ from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
 
 NIDIRECT_SEXTORTION = source(
@@ -15,22 +16,26 @@ NIDIRECT_SEXTORTION = source(
 NCSC_SEXTORTION_EMAILS = source(
     "NCSC advice on sextortion scam emails (republished)",
     "https://www.wired-gov.net/wg/news.nsf/articles/NCSCs+advice+in+response+to+the+increase+in+sextortion+scams+02112018121500?open",
+    weak=True,
 )
 APPLE_CAMERA_INDICATOR = source(
     "Apple's advice on MacBook camera covers (reported)",
     "https://www.deccanherald.com/specials/apple-asks-macbook-users-not-to-cover-web-camera-860787.html",
+    weak=True,
 )
 IPHONE_INDICATORS = source(
     "MacRumors: see when an app uses your iPhone camera or microphone",
     "https://www.macrumors.com/how-to/when-app-uses-iphone-camera-microphone/",
+    weak=True,
 )
 WINDOWS_CAMERA = source(
-    "XDA: block apps from using the webcam in Windows 11",
-    "https://www.xda-developers.com/how-block-apps-access-webcam-microphone-windows-11/",
+    "Microsoft Support: manage app permissions for a camera in Windows",
+    "https://support.microsoft.com/en-us/windows/turn-on-app-permissions-for-your-camera-in-windows-10-87ebc757-1f87-7bbf-84b5-0686afb6ca6b",
 )
 ANDROID_PRIVACY = source(
     "CNET: Android camera and microphone access switches",
     "https://www.cnet.com/tech/services-and-software/android-12-brings-the-galaxy-s22-a-kill-switch-for-your-camera-and-mic/",
+    weak=True,
 )
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
@@ -117,22 +122,22 @@ COVER_CAMERA = Rule(
         ),
         steps(
             "mac",
-            "On a MacBook, don't close the lid with a camera cover on that is thicker than a "
-            "sheet of paper: it can crack the screen.",
-            "Apple says the green light next to a Mac's camera comes on whenever the camera is "
-            "in use, so watch for it.",
+            "Apple has warned that closing a MacBook with a thick camera cover on can crack the "
+            "screen. Use one no thicker than a sheet of paper, or take it off first.",
+            "Apple has said the green light next to a Mac's camera comes on whenever the camera "
+            "is in use, so watch for it.",
             checked=CHECKED,
         ),
         steps(
             "windows",
-            "If your laptop has no camera light, Windows shows a small message on screen when "
+            "If your laptop has no camera light, Windows may show a small message on screen when "
             "the camera turns on. Watch for it.",
             checked=CHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=2,
-    sources=(NIDIRECT_SEXTORTION, APPLE_CAMERA_INDICATOR, WINDOWS_CAMERA),
+    sources=(NIDIRECT_SEXTORTION, WINDOWS_CAMERA, APPLE_CAMERA_INDICATOR),
     since=SINCE,
 )
 
@@ -191,12 +196,12 @@ REVIEW_PERMISSIONS = Rule(
             "Open Settings, then Privacy & security. Under App permissions, choose Camera.",
             "Turn off apps that don't need your camera, and check Let desktop apps access your "
             "camera as well.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(IPHONE_INDICATORS, ANDROID_PRIVACY, WINDOWS_CAMERA),
+    sources=(WINDOWS_CAMERA, IPHONE_INDICATORS, ANDROID_PRIVACY),
     since=SINCE,
 )
 
@@ -274,7 +279,7 @@ RECORDED_YOU_SCAM = Rule(
     purpose="response",
     title='Don\'t reply to or pay "I recorded you" emails',
     summary='Don\'t reply or pay: most "I recorded you" emails are guesses sent to thousands of people.',
-    why="Most of these emails are sent to thousands of people at once. The senders usually "
+    why="These emails are usually sent to thousands of people at once. The senders usually "
     "don't know if you have a camera or what you've done online: they are guessing, to scare "
     "you into paying.",
     fires="webcam.recorded_you_message in [yes, not_sure]",
@@ -297,7 +302,7 @@ RECORDED_YOU_SCAM = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(NCSC_SEXTORTION_EMAILS, NIDIRECT_SEXTORTION),
+    sources=(NIDIRECT_SEXTORTION, NCSC_SEXTORTION_EMAILS),
     since=SINCE,
     # "They are guessing" must never reach someone who has told us they are being threatened.
     covered_by=("sextortion_dont_pay", "sextortion_stop_contact_and_block"),
