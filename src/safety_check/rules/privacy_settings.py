@@ -1,6 +1,7 @@
 """Privacy settings: private accounts, who can contact, tag and find you, and regular reviews.
 
-Per-app questions are asked only for the apps a person chose in `profile.apps`. Menu names change
+Per-app questions are asked only for the apps a person chose in `profile.apps`, and the games
+console question only for people who chose `games_console`. Menu names change
 often, so steps say where to look and warn when a name may differ; facts marked unverified in
 content-sources.md are worded as "may".
 """
@@ -13,6 +14,7 @@ from safety_check.models import Rule
 CHECKED = "2026-11-25"
 RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
+SINCE_GAMES = "2026.12.0"
 
 META_PRIVACY_TOOLS = source(
     "Meta: privacy tools, including Facebook Privacy Checkup",
@@ -121,6 +123,56 @@ YOUTUBE_PRIVACY = source(
     "YouTube Help: change video privacy settings (private by default for ages 13 to 17)",
     "https://support.google.com/youtube/answer/157177",
 )
+
+PLAYSTATION_PRIVACY = source(
+    "PlayStation Support: privacy settings on PlayStation Network (who can message you)",
+    "https://www.playstation.com/en-sg/support/account/privacy-settings-psn/",
+)
+PLAYSTATION_GUIDE_PRIVACY = source(
+    "PlayStation user's guide (UK): privacy settings, including who can see your online status",
+    "https://manuals.playstation.net/document/gb/ps4/settings/privacy.html",
+)
+PLAYSTATION_SAFETY_HUB = source(
+    "PlayStation: online safety, account security and privacy (ready-made privacy choices on PS5)",
+    "https://www.playstation.com/en-sg/privacy-security-safety/",
+)
+PLAYSTATION_FAMILY = source(
+    "PlayStation Support: PS5 parental controls and Family Management",
+    "https://www.playstation.com/en-us/support/account/ps5-parental-controls-spending-limits/",
+)
+PLAYSTATION_REPORT = source(
+    "PlayStation Support: how to report messages, profiles and voice chat on PSN",
+    "https://www.playstation.com/en-au/support/account/ps5-report-behaviour/",
+)
+PLAYSTATION_SAFETY = source(
+    "PlayStation: staying safe on PlayStation Network (blocking and reporting)",
+    "https://playstation.com/en-ph/support/account/psn-safety-players-guide",
+)
+XBOX_FAMILY = source(
+    "Xbox: family settings (privacy settings and social interactions for child accounts)",
+    "https://www.xbox.com/en-US/family-hub",
+)
+XBOX_SAFETY_TOOLS = source(
+    "Xbox Support (UK): safety tools, including muting, blocking and reporting players",
+    "https://support.xbox.com/en-GB/browse/xbox-one/security/Safety%20tools",
+)
+NINTENDO_ONLINE_GUIDELINES = source(
+    "Nintendo UK: online interaction guidelines for parents",
+    "https://www.nintendo.com/en-gb/Support/Parents/Online/Online-Interaction-Guidelines-for-Parents-2462474.html",
+)
+NINTENDO_PARENTAL_CONTROLS = source(
+    "Nintendo: Nintendo Switch Parental Controls (limit messages and pictures from other players)",
+    "https://www.nintendo-nordics.com/nintendo-switch-family/parental-controls",
+)
+ROBLOX_REPORT = source(
+    "Roblox Support: how to report rule violations and block a user",
+    "https://en.help.roblox.com/hc/en-us/articles/203312410-How-to-Report-Rule-Violations-and-Block-a-User",
+)
+ROBLOX_IN_GAME = source(
+    "Roblox Support: reporting abuse and blocking chat in game (who can chat with me)",
+    "https://en.help.roblox.com/hc/en-us/articles/203314270-Reporting-Abuse-and-Blocking-Chat-In-Game",
+)
+CEOP = source("Thinkuknow: CEOP Safety Centre", "https://www.thinkuknow.co.uk/11_13/help/CEOP/")
 
 OLDER_THAN_15 = "profile.age_band in [16_17, 18_plus]"
 
@@ -319,6 +371,22 @@ TELEGRAM_PHONE_NUMBER_SETTING = single(
     weight=2,
 )
 
+GAMES_CONSOLE_CONTACT = single(
+    "privacy_settings.games_console_contact",
+    "On your games console or in online games, who can message you or see when you're online?",
+    role="habit",
+    options=(
+        opt("friends_only", "Only my friends, or no one", 1.0),
+        opt("depends", "It depends on the game", 0.4),
+        opt("anyone", "Anyone, including people I don't know", 0.0),
+        not_sure(),
+        opt("dont_play_online", "I don't play online"),
+    ),
+    hint="This means PlayStation, Xbox, Nintendo Switch, and games with chat like Roblox.",
+    when="profile.devices has games_console",
+    weight=3,
+)
+
 QUESTIONS = (
     LAST_REVIEW,
     INSTAGRAM_ACCOUNT,
@@ -334,6 +402,7 @@ QUESTIONS = (
     DISCORD_SERVER_DMS,
     YOUTUBE_UPLOADS,
     TELEGRAM_PHONE_NUMBER_SETTING,
+    GAMES_CONSOLE_CONTACT,
 )
 
 REVIEW_REGULARLY = Rule(
@@ -883,6 +952,122 @@ TELEGRAM_HIDE_PHONE_NUMBER = Rule(
     since=SINCE,
 )
 
+GAMES_CONSOLE_LIMIT_CONTACT = Rule(
+    id="privacy_settings_games_console_limit_contact",
+    area="privacy_settings",
+    purpose="prevention",
+    title="Let only friends message you and see when you're online in games",
+    summary="Set your console and games so only friends can message you or see you online, so "
+    "strangers can't reach you.",
+    why="Game chat is one of the ways strangers get in touch with young people. With "
+    "friends-only settings, people you don't know can't message you or see when you're playing.",
+    fires="privacy_settings.games_console_contact in [depends, anyone, not_sure]",
+    how_to_check=(
+        steps(
+            "games_console",
+            "PlayStation: go to Settings, then Account Management, then Privacy Settings. "
+            "Personal Info | Messaging shows who can message you.",
+            "Xbox: open Settings and look for Privacy & online safety. Names can differ on "
+            "your console.",
+            "Nintendo Switch: look in System Settings, then Parental Controls, to see if "
+            "talking to other players is limited.",
+            "Roblox: open Settings, then Privacy, and look at who can chat with you.",
+            "If a parent or carer set up your account, you can ask them to check it with you.",
+            checked=RECHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "games_console",
+            "PlayStation: go to Settings, then Account Management, then Privacy Settings.",
+            "Under Personal Info | Messaging, choose who can message you. Under Gaming | Media, "
+            "choose who can see when you're online. Pick friends only, or no one.",
+            "On PS5 there are also ready-made privacy choices, from open to very private. Pick "
+            "one where only friends, or no one, can message you.",
+            "If a parent manages your PlayStation account, they choose these settings in "
+            "Family Management.",
+            "Xbox: look in Settings for Privacy & online safety, and choose friends only for "
+            "messages and for who can see you online. Names can differ on your console.",
+            "On a child account on Xbox, a parent sets this for you. They can use the Xbox "
+            "Family Settings app.",
+            "Nintendo Switch: Parental Controls can stop messages and pictures from other "
+            "players. If you're under 18, a parent or carer can set this, for example with "
+            "the Nintendo Switch Parental Controls app.",
+            "Roblox and games like it: open Settings, then Privacy, and set who can chat with "
+            "you to friends, or no one. Names may differ.",
+            "In other games with chat, look for privacy or chat settings and choose friends only.",
+            "Only accept friend requests from people you know in real life.",
+            "Keep your full name, age, school and phone number out of your gamer name and chats.",
+            checked=RECHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=10,
+    sources=(
+        PLAYSTATION_PRIVACY,
+        PLAYSTATION_GUIDE_PRIVACY,
+        PLAYSTATION_SAFETY_HUB,
+        PLAYSTATION_FAMILY,
+        XBOX_FAMILY,
+        NINTENDO_ONLINE_GUIDELINES,
+        NINTENDO_PARENTAL_CONTROLS,
+        ROBLOX_IN_GAME,
+    ),
+    since=SINCE_GAMES,
+)
+
+GAMES_CONSOLE_BLOCK_AND_REPORT = Rule(
+    id="privacy_settings_games_console_block_and_report",
+    area="privacy_settings",
+    purpose="prevention",
+    title="Know how to block and report someone in your games",
+    summary="Find the block and report buttons in your games now, so you can stop someone "
+    "quickly if needed.",
+    why="If someone in a game upsets you, asks for pictures or pressures you, blocking stops "
+    "them contacting you, and a report lets the moderators act. Knowing where to look makes it "
+    "quicker.",
+    # Not for people who don't play online; and, like the question, only with a console.
+    applies="profile.devices has games_console and privacy_settings.games_console_contact in "
+    "[friends_only, depends, anyone, not_sure]",
+    fires="privacy_settings.games_console_contact in [friends_only, depends, anyone, not_sure]",
+    steps=(
+        steps(
+            "games_console",
+            "PlayStation (PS5): press the PS button and choose Game Base, then Messages. "
+            "Highlight the message, press the Options button and choose Report.",
+            "On PlayStation, report the message itself, not just the player's name. You can "
+            "block the player at the end of the report. On PS5 you can also report voice chat.",
+            "Xbox: you can mute, block and report players. Open the player's profile and look "
+            "for Report or block. Names can differ on your console.",
+            "Nintendo Switch: look in the game's menu for a way to report a player. If you "
+            "can't find one, tell a trusted adult.",
+            "Roblox: in a game, open the menu and click the flag next to the player's name to "
+            "report them. Report the chat message itself, not just their profile.",
+            "To block someone on Roblox, open their profile, tap the three dots, then Block. "
+            "Names may differ.",
+            "In other games, look for Report or Block on the player's name, their profile or "
+            "the game's menu.",
+            "If someone asks you for pictures, wants you to move to another app, or offers "
+            "gifts or game money, stop replying. Block and report them, and tell someone you "
+            "trust.",
+            "If you're under 18 and someone asks you for nudes or to meet up, you can also "
+            "report it to {ceop}.",
+            checked=RECHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=5,
+    sources=(
+        PLAYSTATION_REPORT,
+        PLAYSTATION_SAFETY,
+        XBOX_SAFETY_TOOLS,
+        ROBLOX_REPORT,
+        ROBLOX_IN_GAME,
+        CEOP,
+    ),
+    since=SINCE_GAMES,
+)
+
 RULES = (
     REVIEW_REGULARLY,
     INSTAGRAM_PRIVATE_ACCOUNT,
@@ -898,4 +1083,6 @@ RULES = (
     DISCORD_LIMIT_SERVER_DMS,
     YOUTUBE_PRIVATE_UPLOADS,
     TELEGRAM_HIDE_PHONE_NUMBER,
+    GAMES_CONSOLE_LIMIT_CONTACT,
+    GAMES_CONSOLE_BLOCK_AND_REPORT,
 )
