@@ -299,8 +299,8 @@ NAMEDROP_FACTS = Rule(
             "iphone_ipad",
             "NameDrop is made to work only when both iPhones are unlocked and held very close "
             "together.",
-            "Nothing should be shared until you tap Share or Receive Only. Receive Only gets the "
-            "other person's details without sending yours.",
+            "It asks you to tap Share or Receive Only before anything is swapped. Receive Only "
+            "gets the other person's details without sending yours.",
             "If you'd rather not use it, go to Settings, then General, then AirDrop, and turn "
             "off Bringing Devices Together. AirDrop still works.",
             checked=CHECKED,
@@ -496,7 +496,7 @@ UNWANTED_IMAGE_REPORT = Rule(
     area="nearby_sharing",
     purpose="response",
     title="Block and report whoever sent you an unwanted sexual picture",
-    summary="It's not your fault: don't reply, screenshot who sent it and their message, then "
+    summary="It's not your fault: don't reply, screenshot who sent it but not the picture, then "
     "block and report them.",
     why="It's not your fault, whatever you were doing. Reporting the sender can get their "
     "account stopped, and a screenshot of who sent it helps if you tell the police.",

@@ -1049,7 +1049,7 @@ GAMES_CONSOLE_BLOCK_AND_REPORT = Rule(
             "the game's menu.",
             "If someone asks you for pictures, wants you to move to another app, or offers "
             "gifts or game money, stop replying. Block and report them, and tell someone you "
-            "trust.",
+            "trust. It's not your fault if this happens.",
             "If you're under 18 and someone asks you for nudes or to meet up, you can also "
             "report it to {ceop}.",
             checked=RECHECKED,

@@ -108,8 +108,8 @@ COVER_CAMERA = Rule(
     area="webcam",
     purpose="prevention",
     title="Cover your computer's camera when you're not using it",
-    summary="Cover your computer's camera or close the lid when you're not using it, so nothing "
-    "can see you.",
+    summary="Cover your computer's camera or close the lid when you're not using it, so it only "
+    "sees what you choose.",
     why="Some harmful software can switch a camera on without you knowing. A cover or a closed "
     "lid means nothing can be seen, whatever is running.",
     fires="webcam.cover_when_unused in [sometimes, never]",
