@@ -37,6 +37,10 @@ ANDROID_PRIVACY = source(
     "https://www.cnet.com/tech/services-and-software/android-12-brings-the-galaxy-s22-a-kill-switch-for-your-camera-and-mic/",
     weak=True,
 )
+ANDROID_PERMISSIONS = source(
+    "Android Help: change app permissions on your Android phone (camera and microphone)",
+    "https://support.google.com/android/answer/9431959",
+)
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
     "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
@@ -181,9 +185,9 @@ REVIEW_PERMISSIONS = Rule(
             "Open Settings, then Security and privacy, then Privacy, then Permission manager, "
             "then Camera. Names vary by phone maker.",
             "Set apps that don't need your camera to Don't allow. Do the same for Microphone.",
-            "You can also add the Camera access tile to Quick Settings to block the camera for "
-            "every app at once.",
-            checked=CHECKED,
+            "On many phones you can also add the Camera access tile to Quick Settings, to block "
+            "the camera for every app at once.",
+            checked=RECHECKED,
         ),
         steps(
             "mac",
@@ -201,7 +205,7 @@ REVIEW_PERMISSIONS = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(WINDOWS_CAMERA, IPHONE_INDICATORS, ANDROID_PRIVACY),
+    sources=(WINDOWS_CAMERA, ANDROID_PERMISSIONS, IPHONE_INDICATORS, ANDROID_PRIVACY),
     since=SINCE,
 )
 
