@@ -99,12 +99,8 @@ MET_POLICE = source(
     "Metropolitan Police: you don't need to work out which offence applies when you report",
     "https://www.met.police.uk/advice/advice-and-information/online-safety/online-safety/intimate-image-abuse-revenge-porn/",
 )
-POLICE_SCOTLAND = source(
-    "Police Scotland: 101 for non-emergencies, 999 in an emergency",
-    "https://www.scotland.police.uk/whats-happening/campaigns/2013/101-non-emergency/",
-)
 PSNI = source(
-    "Police Service of Northern Ireland: 999 in an emergency, 101 for everything else",
+    "Police Service of Northern Ireland: phoning the police in an emergency or not",
     "https://www.psni.police.uk/inside-psni/our-departments/district-policing-command/call-management/",
 )
 RPH_FAQ = source(
@@ -620,7 +616,6 @@ UNWANTED_IMAGE_POLICE = Rule(
         NORTHERN_IRELAND_72A_NOTES,
         COLLEGE_OF_POLICING,
         MET_POLICE,
-        POLICE_SCOTLAND,
         PSNI,
         VICTIM_SUPPORT,
     ),

@@ -172,7 +172,6 @@ ROBLOX_IN_GAME = source(
     "Roblox Support: reporting abuse and blocking chat in game (who can chat with me)",
     "https://en.help.roblox.com/hc/en-us/articles/203314270-Reporting-Abuse-and-Blocking-Chat-In-Game",
 )
-CEOP = source("Thinkuknow: CEOP Safety Centre", "https://www.thinkuknow.co.uk/11_13/help/CEOP/")
 
 OLDER_THAN_15 = "profile.age_band in [16_17, 18_plus]"
 
@@ -1050,8 +1049,6 @@ GAMES_CONSOLE_BLOCK_AND_REPORT = Rule(
             "If someone asks you for pictures, wants you to move to another app, or offers "
             "gifts or game money, stop replying. Block and report them, and tell someone you "
             "trust. It's not your fault if this happens.",
-            "If you're under 18 and someone asks you for nudes or to meet up, you can also "
-            "report it to {ceop}.",
             checked=RECHECKED,
         ),
     ),
@@ -1063,7 +1060,6 @@ GAMES_CONSOLE_BLOCK_AND_REPORT = Rule(
         XBOX_SAFETY_TOOLS,
         ROBLOX_REPORT,
         ROBLOX_IN_GAME,
-        CEOP,
     ),
     since=SINCE_GAMES,
 )
