@@ -185,6 +185,8 @@ CHECK_VERIFIED = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Check that a match is verified before you meet or share personal things",
+    summary="Look for the verified badge before you meet or share personal things: it helps "
+    "you spot fake profiles.",
     why="Verification checks that a person looks like their photos. It helps you spot fake "
     "profiles, which are often used for scams and sextortion. It doesn't prove someone is kind "
     "or honest, so keep trusting your instincts too.",
@@ -226,6 +228,8 @@ STAY_ON_APP = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Keep chats on the dating app until you feel sure about a match",
+    summary="Keep chatting in the dating app for now: it can filter harmful messages and act "
+    "on your reports.",
     why="Dating apps can filter harmful messages and act on reports, but only inside the app. "
     "People who plan to scam or pressure someone often try to move the chat somewhere else "
     "quickly, where the app can't help.",
@@ -253,6 +257,8 @@ VIDEO_CALL = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Have a video call with a match before you meet them",
+    summary="A short video call before you meet shows the person is real and looks like their "
+    "photos.",
     why="A short video call shows that the person is real and looks like their photos. "
     "Someone who keeps finding reasons not to call, or only wants to text, may not be who "
     "they say they are.",
@@ -279,6 +285,7 @@ MEET_SAFELY = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Meet matches in a public place and tell a friend where you'll be",
+    summary="Meet somewhere busy, get yourself there and back, and tell a friend where you'll be.",
     why="On a first date you're meeting someone you don't know well yet. A busy public place "
     "and a friend who knows your plans mean help is close if anything feels wrong.",
     fires="dating_apps.first_meeting_safety in [one_of_them, neither]",
@@ -306,6 +313,8 @@ NUDES_TO_MATCHES = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Hold back on sending nudes to matches you haven't met",
+    summary="You never owe a match a picture: fake profiles sometimes ask for one, then "
+    "demand money.",
     why="Fake matches are a common way sextortion starts. They build trust fast, ask for a "
     "picture, then threaten to share it unless you pay. If anyone misuses a "
     "picture you shared, that's their fault, not yours. In England and Wales, sharing it or "
@@ -339,6 +348,8 @@ PROFILE_GENERAL = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Keep details that could help someone find you off your dating profile",
+    summary="Leave your workplace, street and usual places off your profile, so only people "
+    "you choose can find you.",
     why="Strangers can see your profile before you've decided to trust them. Leaving out your "
     "workplace, street and usual places means only the people you choose to tell can find "
     "you.",
@@ -375,6 +386,8 @@ ROMANCE_SCAM = Rule(
     area="dating_apps",
     purpose="response",
     title="Don't send money to a match, and report anyone who asks for it",
+    summary="If a match asks for money, don't send any, report them, and call your bank if "
+    "you already paid.",
     why="Asking for money, gift cards or crypto, or giving investment tips, are signs of a "
     "romance scam. Scammers are skilled, patient and organised. If you've already sent money, "
     "it's not your fault, and acting quickly can help.",
@@ -409,6 +422,8 @@ UNDER_18 = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Know why dating apps are risky for under-18s, and where to get help",
+    summary="Dating apps are for adults: if anyone there asks you for pictures or to meet, "
+    "tell a trusted adult.",
     why="Dating apps are made for adults aged 18 and over. Some adults on them are not who "
     "they say they are, and some look for young people to trick or pressure. Whatever has "
     "happened, you can get help.",

@@ -146,6 +146,8 @@ LIMIT_PUBLIC_PHOTOS = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Limit who can see photos of your face",
+    summary="Make your accounts private, so fewer strangers can copy or misuse photos of your "
+    "face.",
     why="Fewer public photos means fewer pictures a stranger can copy or misuse. If anyone "
     "does misuse a photo of you, that is their fault, not yours. This just puts you more in "
     "control.",
@@ -249,6 +251,8 @@ CHECK_WHERE_PHOTOS_APPEAR = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Check where your photos appear online with a reverse image search",
+    summary="A reverse image search shows where your photos appear, so you can spot and "
+    "report fake profiles early.",
     why="A reverse image search shows where else a photo of you appears. It can spot a fake "
     "profile using your pictures, so you can report it early.",
     fires="deepfakes.checked_where_photos_appear = no",
@@ -276,6 +280,8 @@ FAKE_UNDER_18 = Rule(
     area="deepfakes",
     purpose="response",
     title="Get help to remove a fake nude picture of you",
+    summary="A trusted adult, Childline and Report Remove can help get a fake nude of you "
+    "taken down.",
     why="It's not your fault. A fake nude of you is taken seriously, and it can often be "
     "removed. A trusted adult and the services here can help.",
     fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
@@ -312,6 +318,8 @@ FAKE_ADULT = Rule(
     area="deepfakes",
     purpose="response",
     title="Keep evidence, report and get a fake intimate image removed",
+    summary="Keep evidence, report the fake to the site, and use StopNCII to help stop it "
+    "spreading.",
     why="It's not your fault. Sharing a fake sexual image of someone, or threatening to, is a "
     "crime in England and Wales, just as it is for a real one. Fakes can often be taken down.",
     fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
@@ -344,6 +352,8 @@ DONT_SHARE_FAKES_UNDER_18 = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Don't share fake nudes, and tell a trusted adult about them",
+    summary="Don't share fake nudes or use apps that make them; report them and tell a "
+    "trusted adult.",
     why="Fake nudes hurt real people. In England and Wales, fake nude pictures of anyone under "
     "18 are against the law, even if they were made as a joke.",
     fires="deepfakes.nudify_seen in [yes, prefer_not_to_say]",
@@ -370,6 +380,7 @@ DONT_SHARE_FAKES_ADULT = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Don't share fake nudes, and report them when you see them",
+    summary="Don't share fake nudes or use apps that make them, and report any you see.",
     why="Fake nudes hurt real people. In England and Wales, sharing a sexual deepfake of "
     "someone without consent, or threatening to, is a crime.",
     fires="deepfakes.nudify_seen in [yes, prefer_not_to_say]",

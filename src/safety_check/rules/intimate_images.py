@@ -139,6 +139,8 @@ REMOVE_UNDER_18 = Rule(
     area="intimate_images",
     purpose="response",
     title="Get the picture taken down with Report Remove and Take It Down",
+    summary="Report Remove and Take It Down can help get the picture taken down, and you "
+    "don't need an adult.",
     why="It's not your fault, and pictures can often be removed. These free tools help stop a nude "
     "picture of you being shared, even if it has only been threatened. You don't need an "
     "adult to use them.",
@@ -172,6 +174,8 @@ REMOVE_ADULT = Rule(
     area="intimate_images",
     purpose="response",
     title="Ask for the image to be removed, and stop it spreading with StopNCII",
+    summary="StopNCII and the site's own report button can help get the image removed and "
+    "stop it spreading.",
     why="It's not your fault, and images can often be taken down. There are free tools to remove "
     "intimate images and stop them being shared again, even if someone has only threatened "
     "to share them.",
@@ -203,6 +207,8 @@ DISAPPEARING_NOT_SAFE = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Know that disappearing pictures can still be saved",
+    summary="Disappearing pictures can still be saved with a screenshot or another phone, so "
+    "they are not truly private.",
     why="A picture that vanishes from the chat can still be kept by the person who gets it. "
     "Knowing this helps you decide what to send, and spot anyone who says a picture is "
     "'safe' because it disappears.",
@@ -230,6 +236,8 @@ ASKED_UNDER_18 = Rule(
     area="intimate_images",
     purpose="response",
     title="Know you can always say no to sending nudes, and who can help",
+    summary="You can always say no and block them, and a trusted adult or CEOP can help if "
+    "someone keeps asking.",
     why="Nobody has the right to ask you for a nude picture or to pressure you. If it happens, "
     "it's never your fault, and there are people who can help.",
     fires="intimate_images.asked_for_nude in [yes, prefer_not_to_say]",
@@ -257,6 +265,8 @@ ASKED_ADULT = Rule(
     area="intimate_images",
     purpose="response",
     title="Know you can say no to sending nudes, and where to get help",
+    summary="You never owe anyone a nude: you can say no, and get help if anyone pressures or "
+    "threatens you.",
     why="You never owe anyone a nude or sexual picture. Pressure to send one is a warning sign, "
     "especially from someone you have only met online.",
     fires="intimate_images.asked_for_nude in [yes, prefer_not_to_say]",
@@ -283,6 +293,8 @@ DONT_FORWARD = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Don't forward or save nude pictures of other people",
+    summary="Don't forward, save or show a nude picture of someone else; report it instead, "
+    "so the harm stops.",
     why="Passing on someone's nude picture can hurt them badly, and sharing it without them "
     "agreeing is a crime in England and Wales. Not passing it on helps protect them.",
     fires="intimate_images.sent_nude_of_someone_else in [yes, prefer_not_to_say]",
@@ -311,6 +323,8 @@ KNOW_THE_LAW = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Know that sharing or threatening to share intimate pictures is a crime",
+    summary="Sharing someone's nude picture without their agreement, or threatening to, can "
+    "be a crime in every part of the UK.",
     why="In England and Wales it is a crime to share someone's nude or sexual picture without "
     "their consent, or to threaten to. Knowing this can help you, or a friend, get help.",
     fires="intimate_images.knows_the_law in [no, not_sure]",
@@ -339,6 +353,8 @@ CONSENT = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Only share an intimate picture if everyone in it has said yes",
+    summary="Only share an intimate picture if everyone in it has clearly said yes to that "
+    "sharing.",
     why="Sharing someone's nude or sexual picture without their consent is a crime in England "
     "and Wales, and it can cause deep harm. Asking first protects them, and you.",
     fires="intimate_images.consent_before_sharing = not_always",

@@ -118,6 +118,8 @@ DONT_PAY = Rule(
     area="sextortion",
     purpose="response",
     title="Don't pay them, and don't send anything more",
+    summary="Don't pay or send anything more: paying is no guarantee they'll stop, and they "
+    "often ask for more.",
     why="Paying doesn't mean the threats will stop. People who pay are often asked for more. "
     "Sending more pictures gives them more to threaten you with.",
     fires=THREATENED,
@@ -144,6 +146,8 @@ ALREADY_PAID = Rule(
     area="sextortion",
     purpose="response",
     title="Tell your bank about the payment and report it",
+    summary="Tell your bank quickly, because it may be able to stop the payment, then report "
+    "what happened.",
     why="If a payment has not been collected yet, your bank may be able to stop it. Reporting "
     "what you paid also helps the police find the people doing this.",
     applies=THREATENED,
@@ -173,6 +177,8 @@ STOP_CONTACT = Rule(
     area="sextortion",
     purpose="response",
     title="Stop replying, then block them everywhere they contacted you",
+    summary="Stop replying, save their profile and messages as evidence, then block them "
+    "everywhere they contacted you.",
     why="Every reply gives them another chance to pressure you. You don't need to argue, explain "
     "or bargain with them.",
     fires=THREATENED,
@@ -202,6 +208,8 @@ STRANGER_SCAM = Rule(
     area="sextortion",
     purpose="response",
     title="Know that this is a common crime and you are not alone",
+    summary="People who do this try to scare you into acting fast; it's a common crime and "
+    "never your fault.",
     why="People who threaten strangers online are often criminal gangs, many based abroad, doing "
     "the same thing to many people at once for money. The picture may even be fake.",
     applies=THREATENED,
@@ -228,6 +236,8 @@ KNOWN_PERSON = Rule(
     area="sextortion",
     purpose="response",
     title="Make a safety plan with a support service before you act",
+    summary="Plan safely first: contact support from a device they can't see, before you "
+    "block, report or change settings.",
     why="When the person threatening you is someone you know, they may also see your phone or "
     "accounts, or know where you are. A plan made with help keeps you safer.",
     applies=THREATENED,
@@ -255,6 +265,8 @@ CHECK_CONTACTS = Rule(
     area="sextortion",
     purpose="prevention",
     title="Check that new contacts are who they say they are",
+    summary="Check that new contacts are real before you trust them: fake profiles are how "
+    "sextortion often starts.",
     why="Sextortion (threats to share a nude picture of you unless you pay or send more) "
     "often starts with a fake profile. It may be someone pretending to be your "
     "age, using stolen photos, who gets friendly fast.",
@@ -292,6 +304,8 @@ FAST_PRESSURE = Rule(
     area="sextortion",
     purpose="response",
     title="Stop and block anyone who rushes you to flirt, switch apps or send pictures",
+    summary="Block anyone who rushes you for pictures; if you've sent some, it's not your "
+    "fault and help is there.",
     why="Fast flirting, moving you to another app and asking for pictures are the usual first "
     "steps of sextortion. Stopping early protects you.",
     fires="sextortion.fast_pressure_seen = yes",
@@ -317,6 +331,8 @@ KNOW_THE_STEPS = Rule(
     area="sextortion",
     purpose="prevention",
     title="Learn the five steps to take if anyone ever threatens you",
+    summary="If anyone threatens you: don't pay, stop replying, keep evidence, report it and "
+    "tell someone you trust.",
     why="Sextortion works by panic. Knowing the steps now means you can act calmly and quickly "
     "if it ever happens to you or a friend.",
     fires="sextortion.knows_what_to_do in [no, not_sure]",
