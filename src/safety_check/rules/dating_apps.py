@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
+from safety_check.rules.intimate_images import SHARING_LAW, SHARING_LAW_SOURCES, by_nation
 
 CHECKED = "2026-11-25"
 SINCE = "2026.11.0"
@@ -12,9 +13,14 @@ TINDER_BASICS = source(
     "Tinder Safety Centre: the basics (UK)",
     "https://policies.tinder.com/safety-center/guide/basics/intl/en-GB",
 )
+TINDER_PHOTO_VERIFICATION = source(
+    "Tinder Help: what is Photo Verification",
+    "https://www.help.tinder.com/hc/en-us/articles/360034941812-What-is-Photo-Verification-",
+)
 TINDER_PHOTO_VERIFIED = source(
-    "The Hans India: how to complete Tinder photo verification",
+    "The Hans India: how to complete Tinder photo verification, and Photo Verified Chat",
     "https://www.thehansindia.com/technology/tech-news/how-to-complete-your-photo-verification-on-tinder-796458",
+    weak=True,
 )
 BUMBLE_DATE_SAFELY = source(
     "Bumble: how to date safely and respectfully", "https://bumble.com/zh-Hant/help/IRL"
@@ -39,27 +45,31 @@ GRINDR_ESTABLISHING_TRUST = source(
     "Grindr Help: establishing trust",
     "https://help.grindr.com/hc/en-us/articles/25490339792147-Establishing-trust",
 )
+ACTION_FRAUD_ROMANCE = source(
+    "Action Fraud: top tips to avoid romance scams",
+    "https://www.actionfraud.police.uk/news/top-tips-to-avoid-romance-scams-this-valentines-day",
+)
 ROMANCE_FRAUD_ADVICE = source(
-    "Fraud Management Resource Centre: romance fraud advice",
+    "Fraud Management Resource Centre: Action Fraud's romance fraud rules (republished)",
     "https://fraudmanagementresourcecentre.co.uk/make-sure-its-only-your-heart-that-gets-stolen-this-valentine/",
+    weak=True,
 )
 ROMANCE_FRAUD_SIGNS = source(
     "Sussex Police romance fraud advice (reported)",
     "https://news.seahavenfm.com/2020/02/14/happy-valentines-day-romance-fraud-advice/",
+    weak=True,
 )
 REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud",
+    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
+    "Scotland (press release, republished)",
     "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
+    weak=True,
 )
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
     "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
 )
 STOPNCII_FAQ = source("StopNCII.org: frequently asked questions", "https://stopncii.org/faq/")
-INTIMATE_IMAGE_LAW = source(
-    "Mishcon de Reya: Online Safety Act intimate image abuse offences come into force",
-    "https://www.mishcon.com/news/online-safety-act-reforms-tackling-intimate-image-abuse-and-revenge-porn-come-into-force",
-)
 CEOP_MEETING_UP = source(
     "CEOP Education (11-18): meeting up with someone you met online",
     "https://ceopeducation.co.uk/11_18/lets-talk-about/relationships/meeting-up",
@@ -219,7 +229,13 @@ CHECK_VERIFIED = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(BUMBLE_VERIFY, BUMBLE_DATE_SAFELY, HINGE_SAFER_DATING, TINDER_PHOTO_VERIFIED),
+    sources=(
+        TINDER_PHOTO_VERIFICATION,
+        BUMBLE_VERIFY,
+        BUMBLE_DATE_SAFELY,
+        HINGE_SAFER_DATING,
+        TINDER_PHOTO_VERIFIED,
+    ),
     since=SINCE,
 )
 
@@ -248,7 +264,7 @@ STAY_ON_APP = Rule(
     ),
     severity="medium",
     effort_minutes=1,
-    sources=(TINDER_BASICS, HINGE_SAFER_DATING, GRINDR_SAFETY_TIPS),
+    sources=(TINDER_BASICS, HINGE_SAFER_DATING, GRINDR_SAFETY_TIPS, ACTION_FRAUD_ROMANCE),
     since=SINCE,
 )
 
@@ -276,7 +292,7 @@ VIDEO_CALL = Rule(
     ),
     severity="medium",
     effort_minutes=15,
-    sources=(BUMBLE_DATE_SAFELY, HINGE_SAFER_DATING, ROMANCE_FRAUD_SIGNS),
+    sources=(BUMBLE_DATE_SAFELY, HINGE_SAFER_DATING),
     since=SINCE,
 )
 
@@ -317,8 +333,8 @@ NUDES_TO_MATCHES = Rule(
     "demand money.",
     why="Fake matches are a common way sextortion starts. They build trust fast, ask for a "
     "picture, then threaten to share it unless you pay. If anyone misuses a "
-    "picture you shared, that's their fault, not yours. In England and Wales, sharing it or "
-    "threatening to share it is a crime.",
+    "picture you shared, that's their fault, not yours, and it can be a crime in every part "
+    "of the UK.",
     fires="dating_apps.sends_nudes_to_matches = not_met",
     applies=ADULT,
     steps=(
@@ -336,10 +352,11 @@ NUDES_TO_MATCHES = Rule(
             "{stopncii} can help stop your pictures being shared on the sites that take part.",
             checked=CHECKED,
         ),
+        *by_nation(SHARING_LAW),
     ),
     severity="high",
     effort_minutes=2,
-    sources=(RPH_SEXTORTION, STOPNCII_FAQ, INTIMATE_IMAGE_LAW),
+    sources=(RPH_SEXTORTION, STOPNCII_FAQ, *SHARING_LAW_SOURCES),
     since=SINCE,
 )
 
@@ -413,7 +430,14 @@ ROMANCE_SCAM = Rule(
     ),
     severity="high",
     effort_minutes=10,
-    sources=(HINGE_SAFER_DATING, ROMANCE_FRAUD_ADVICE, REPORT_FRAUD, TINDER_BASICS),
+    sources=(
+        ACTION_FRAUD_ROMANCE,
+        HINGE_SAFER_DATING,
+        TINDER_BASICS,
+        ROMANCE_FRAUD_ADVICE,
+        ROMANCE_FRAUD_SIGNS,
+        REPORT_FRAUD,
+    ),
     since=SINCE,
 )
 

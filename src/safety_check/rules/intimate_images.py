@@ -8,9 +8,10 @@ help for people who have been harmed, and never suggest that harm was their faul
 from __future__ import annotations
 
 from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
-from safety_check.models import Rule
+from safety_check.models import NATIONS, Nation, PlatformSteps, Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
 
 URGENT = "(situation.image_shared = yes or situation.threat_to_share = yes)"
@@ -40,6 +41,10 @@ SBNI_COERCION = source(
 CEOP_HELP = source(
     "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
 )
+CEOP_BLACKMAIL = source(
+    "CEOP Education (11-18): online blackmail",
+    "https://ceopeducation.co.uk/11_18/lets-talk-about/sexual-abuse/online-blackmail",
+)
 THINKUKNOW_NUDES = source(
     "Thinkuknow (CEOP Education): questions about nude images and getting them taken down",
     "https://www.thinkuknow.co.uk/11_13/got-a-question2/?&p=3",
@@ -51,20 +56,88 @@ UKCIS_NUDES = source(
 DISAPPEARING_RECORDED = source(
     "Childnet and CEOP advice: video calls and 'disappearing' apps can be recorded (reported)",
     "https://dyenamicsolutions.com/warning-over-hacked-webcams/2013/?amp=1",
+    weak=True,
 )
+
+# The law, by nation. Each nation's lines are shown to people there (and all of them to anyone
+# who did not say), and each rule that states a law cites that nation's legislation.gov.uk page.
 SOA_66B = source(
     "legislation.gov.uk: Sexual Offences Act 2003, section 66B, sharing or threatening to "
-    "share an intimate photograph or film (in force 31 January 2024)",
+    "share an intimate photograph or film (England and Wales, in force 31 January 2024)",
     "https://www.legislation.gov.uk/ukpga/2003/42/section/66B",
 )
 COLLEGE_OF_POLICING = source(
-    "College of Policing: sharing photographs or film of people in an intimate state",
+    "College of Policing: sharing photographs or film of people in an intimate state "
+    "(covers deepfakes, and sharing upskirt and downblouse images)",
     "https://www.college.police.uk/guidance/sharing-photographs-of-people-intimate-state",
 )
-MISHCON_OSA = source(
-    "Mishcon de Reya: Online Safety Act reforms on intimate image abuse come into force",
-    "https://www.mishcon.com/news/online-safety-act-reforms-tackling-intimate-image-abuse-and-revenge-porn-come-into-force",
+ABSHA_S2 = source(
+    "legislation.gov.uk: Abusive Behaviour and Sexual Harm (Scotland) Act 2016, section 2, "
+    "disclosing or threatening to disclose an intimate photograph or film",
+    "https://www.legislation.gov.uk/asp/2016/22/part/1/crossheading/disclosure-of-an-intimate-photograph-or-film/enacted",
 )
+SCOTLAND_ALTERED_IMAGES = source(
+    "Scottish Parliament written answer S6W-26994: the section 2 offence covers altered images",
+    "https://www.scottish.parliament.uk/chamber-and-committees/questions-and-answers/question?ref=S6W-26994",
+)
+JANI_S51 = source(
+    "legislation.gov.uk: Justice Act (Northern Ireland) 2016, section 51, disclosing or "
+    "threatening to disclose private sexual photographs and films (threats since November 2023)",
+    "https://www.legislation.gov.uk/nia/2016/21/section/51",
+)
+PCA_1978 = source(
+    "legislation.gov.uk: Protection of Children Act 1978, section 1, indecent photographs and "
+    "pseudo-photographs of children (England and Wales)",
+    "https://www.legislation.gov.uk/ukpga/1978/37/section/1",
+)
+CGSA_S52 = source(
+    "legislation.gov.uk: Civic Government (Scotland) Act 1982, section 52, indecent "
+    "photographs and pseudo-photographs of children",
+    "https://www.legislation.gov.uk/ukpga/1982/45/section/52",
+)
+POC_NI_1978 = source(
+    "legislation.gov.uk: Protection of Children (Northern Ireland) Order 1978, indecent "
+    "photographs and pseudo-photographs of children",
+    "https://www.legislation.gov.uk/nisi/1978/1047/body/2008-04-01/data.html",
+)
+SHARING_LAW_SOURCES = (SOA_66B, COLLEGE_OF_POLICING, ABSHA_S2, JANI_S51)
+CHILD_IMAGE_LAW_SOURCES = (PCA_1978, CGSA_S52, POC_NI_1978)
+
+SHARING_LAW: dict[Nation, str] = {
+    "england": "In England, sharing someone's nude or sexual picture without their consent, "
+    "or threatening to, is a crime. This includes fakes. The law is section 66B of the Sexual "
+    "Offences Act.",
+    "wales": "In Wales, sharing someone's nude or sexual picture without their consent, or "
+    "threatening to, is a crime. This includes fakes. The law is section 66B of the Sexual "
+    "Offences Act.",
+    "scotland": "In Scotland, sharing someone's intimate picture, or threatening to, is a crime "
+    "if it is meant to scare or upset them, or the person doesn't care if it does. Showing "
+    "someone a printed copy counts as sharing. The law is section 2 of the Abusive Behaviour "
+    "and Sexual Harm (Scotland) Act.",
+    "northern_ireland": "In Northern Ireland, sharing a private sexual picture of someone, or "
+    "threatening to, to upset them is a crime. The law is section 51 of the Justice Act "
+    "(Northern Ireland).",
+}
+CHILD_IMAGE_LAW: dict[Nation, str] = {
+    "england": "In England, it's against the law to take, make, share or show a nude picture "
+    "of anyone under 18, even a fake one. The law is the Protection of Children Act.",
+    "wales": "In Wales, it's against the law to take, make, share or show a nude picture of "
+    "anyone under 18, even a fake one. The law is the Protection of Children Act.",
+    "scotland": "In Scotland, it's against the law to take, make, share or show a nude picture "
+    "of anyone under 18, even a fake one. The law is section 52 of the Civic Government "
+    "(Scotland) Act.",
+    "northern_ireland": "In Northern Ireland, it's against the law to take, make, share or show "
+    "a nude picture of anyone under 18, even a fake one. The law is the Protection of Children "
+    "(Northern Ireland) Order.",
+}
+
+
+def by_nation(*texts: dict[Nation, str]) -> tuple[PlatformSteps, ...]:
+    """One step group per nation, each with that nation's line from every table given."""
+    return tuple(
+        steps(nation, *(table[nation] for table in texts), checked=RECHECKED) for nation in NATIONS
+    )
+
 
 DISAPPEARING_MESSAGES = single(
     "intimate_images.disappearing_messages",
@@ -227,7 +300,7 @@ DISAPPEARING_NOT_SAFE = Rule(
     ),
     severity="medium",
     effort_minutes=1,
-    sources=(DISAPPEARING_RECORDED, SBNI_COERCION),
+    sources=(SBNI_COERCION, DISAPPEARING_RECORDED),
     since=SINCE,
 )
 
@@ -293,17 +366,15 @@ DONT_FORWARD = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Don't forward or save nude pictures of other people",
-    summary="Don't forward, save or show a nude picture of someone else; report it instead, "
-    "so the harm stops.",
+    summary="Don't forward, save or show a nude picture of someone else; report it instead, so "
+    "the harm stops.",
     why="Passing on someone's nude picture can hurt them badly, and sharing it without them "
-    "agreeing is a crime in England and Wales. Not passing it on helps protect them.",
+    "agreeing is a crime in every part of the UK. Not passing it on helps protect them.",
     fires="intimate_images.sent_nude_of_someone_else in [yes, prefer_not_to_say]",
     steps=(
         steps(
             "general",
             "Don't forward it, save it or show it to anyone.",
-            "In England and Wales it's against the law to share a nude picture of anyone under "
-            "18, even if the person in it agreed.",
             "If it was posted on an app or site, report it there so it can be taken down.",
             "If you're under 18, tell a trusted adult. It's not your fault that someone sent it "
             "to you.",
@@ -311,10 +382,11 @@ DONT_FORWARD = Rule(
             "to report it. Tell the police: {police_non_emergency}.",
             checked=CHECKED,
         ),
+        *by_nation(SHARING_LAW, CHILD_IMAGE_LAW),
     ),
     severity="high",
     effort_minutes=5,
-    sources=(SOA_66B, THINKUKNOW_NUDES, UKCIS_NUDES),
+    sources=(*SHARING_LAW_SOURCES, *CHILD_IMAGE_LAW_SOURCES, THINKUKNOW_NUDES, UKCIS_NUDES),
     since=SINCE,
 )
 
@@ -323,28 +395,33 @@ KNOW_THE_LAW = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Know that sharing or threatening to share intimate pictures is a crime",
-    summary="Sharing someone's nude picture without their agreement, or threatening to, can "
-    "be a crime in every part of the UK.",
-    why="In England and Wales it is a crime to share someone's nude or sexual picture without "
-    "their consent, or to threaten to. Knowing this can help you, or a friend, get help.",
+    summary="Sharing someone's nude picture without their agreement, or threatening to, can be "
+    "a crime in every part of the UK.",
+    why="In every part of the UK it can be a crime to share someone's nude or sexual picture "
+    "without their consent, or to threaten to. Knowing this can help you, or a friend, get help.",
     fires="intimate_images.knows_the_law in [no, not_sure]",
     steps=(
         steps(
             "general",
-            "In England and Wales, the law is section 66B of the Sexual Offences Act.",
-            "It covers real pictures and fakes made or changed by a computer or AI.",
+            "Threatening to share is a crime in itself, even if nothing is ever shared.",
+            "If you're not sure whether they really have a picture, you can still report the "
+            "threat.",
             "The person who shares or threatens is the one breaking the law, not the person in "
             "the picture.",
-            "Scotland and Northern Ireland have their own laws against this too.",
-            "In England and Wales it's against the law to share a nude picture of anyone under "
-            "18. If this has "
-            "happened to you, you are not in trouble for asking for help.",
-            checked=CHECKED,
+            "If this has happened to you, you are not in trouble for asking for help.",
+            checked=RECHECKED,
         ),
+        *by_nation(SHARING_LAW, CHILD_IMAGE_LAW),
     ),
     severity="low",
     effort_minutes=2,
-    sources=(SOA_66B, COLLEGE_OF_POLICING, MISHCON_OSA, THINKUKNOW_NUDES),
+    sources=(
+        *SHARING_LAW_SOURCES,
+        SCOTLAND_ALTERED_IMAGES,
+        *CHILD_IMAGE_LAW_SOURCES,
+        CEOP_BLACKMAIL,
+        THINKUKNOW_NUDES,
+    ),
     since=SINCE,
 )
 
@@ -355,8 +432,8 @@ CONSENT = Rule(
     title="Only share an intimate picture if everyone in it has said yes",
     summary="Only share an intimate picture if everyone in it has clearly said yes to that "
     "sharing.",
-    why="Sharing someone's nude or sexual picture without their consent is a crime in England "
-    "and Wales, and it can cause deep harm. Asking first protects them, and you.",
+    why="Sharing someone's nude or sexual picture without their consent can be a crime in "
+    "every part of the UK, and it can cause deep harm. Asking first protects them, and you.",
     fires="intimate_images.consent_before_sharing = not_always",
     applies=ADULT,
     steps=(
@@ -369,10 +446,11 @@ CONSENT = Rule(
             "If you're not sure they agreed, don't share it.",
             checked=CHECKED,
         ),
+        *by_nation(SHARING_LAW),
     ),
     severity="high",
     effort_minutes=1,
-    sources=(SOA_66B, COLLEGE_OF_POLICING),
+    sources=SHARING_LAW_SOURCES,
     since=SINCE,
 )
 

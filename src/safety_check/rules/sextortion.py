@@ -21,17 +21,21 @@ RPH_SEXTORTION = source(
 NCA_ALERT = source(
     "NCA warning about sextortion and what to do (republished)",
     "https://youthworkunit.com/news/nca-issues-urgent-warning-about-sextortion-and-what-to-do/",
+    weak=True,
 )
 NCA_PRESS = source(
     "NCA issues urgent warning about sextortion, 29 April 2024",
     "https://www.wired-gov.net/wg/news.nsf/articles/NCA+issues+urgent+warning+about+sextortion+29042024152500?open",
+    weak=True,
 )
 SBNI_COERCION = source(
     "Safeguarding Board for NI: online sexual coercion and extortion",
     "https://onlinesafetyhub.safeguardingni.org/image-sharing-online-sexual-coercion-and-extortion/",
 )
 CYBERSAFE_WARWICKSHIRE = source(
-    "Cyber Safe Warwickshire: sextortion", "https://www.cybersafewarwickshire.com/sextortion"
+    "Cyber Safe Warwickshire: sextortion",
+    "https://www.cybersafewarwickshire.com/sextortion",
+    weak=True,
 )
 CEOP_GROOMING = source(
     "CEOP Education (11-18): online grooming",
@@ -44,6 +48,21 @@ NORFOLK_POLICE = source(
 ROMANCE_FRAUD = source(
     "Romance fraud warning signs (police advice, reported)",
     "https://washingtonnewsday.com/news/people-should-be-aware-of-the-dangers-of-romance-frauds-according-to-action-fraud/",
+    weak=True,
+)
+CEOP_BLACKMAIL = source(
+    "CEOP Education (11-18): online blackmail",
+    "https://ceopeducation.co.uk/11_18/lets-talk-about/sexual-abuse/online-blackmail",
+)
+ACTION_FRAUD_ROMANCE = source(
+    "Action Fraud: top tips to avoid romance scams",
+    "https://www.actionfraud.police.uk/news/top-tips-to-avoid-romance-scams-this-valentines-day",
+)
+REPORT_FRAUD = source(
+    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
+    "Scotland (press release, republished)",
+    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
+    weak=True,
 )
 
 PAID_MONEY = single(
@@ -136,7 +155,7 @@ DONT_PAY = Rule(
     ),
     severity="critical",
     effort_minutes=1,
-    sources=(NCA_ALERT, RPH_SEXTORTION, SBNI_COERCION),
+    sources=(NORFOLK_POLICE, CEOP_BLACKMAIL, RPH_SEXTORTION, SBNI_COERCION, NCA_ALERT),
     since=SINCE,
     urgent_step="dont_pay",
 )
@@ -167,7 +186,7 @@ ALREADY_PAID = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(CYBERSAFE_WARWICKSHIRE, NCA_ALERT),
+    sources=(NORFOLK_POLICE, CYBERSAFE_WARWICKSHIRE, NCA_ALERT, REPORT_FRAUD),
     since=SINCE,
     urgent_step="report",
 )
@@ -198,7 +217,7 @@ STOP_CONTACT = Rule(
     ),
     severity="critical",
     effort_minutes=10,
-    sources=(NCA_ALERT, RPH_SEXTORTION),
+    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
     since=SINCE,
     urgent_step="stop_contact",
 )
@@ -210,8 +229,9 @@ STRANGER_SCAM = Rule(
     title="Know that this is a common crime and you are not alone",
     summary="People who do this try to scare you into acting fast; it's a common crime and "
     "never your fault.",
-    why="People who threaten strangers online are often criminal gangs, many based abroad, doing "
-    "the same thing to many people at once for money. The picture may even be fake.",
+    why="Police say most people who threaten strangers like this are criminals doing the same "
+    "thing to many people at once, for money. Some are gangs based abroad, and the picture may "
+    "even be fake.",
     applies=THREATENED,
     fires="sextortion.who_is_threatening in [only_online, not_sure]",
     steps=(
@@ -219,15 +239,15 @@ STRANGER_SCAM = Rule(
             "general",
             "They may have pretended to be someone your age, or used stolen photos. Being "
             "tricked by a criminal is not your fault.",
-            "Some go from first message to threats in under an hour. Taking your time to get "
-            "help is the right thing to do.",
+            "Some move from a first message to threats very fast, sometimes in under an hour. "
+            "Taking your time to get help is the right thing to do.",
             "Police and support services deal with this every day and will not judge you.",
             checked=CHECKED,
         ),
     ),
     severity="high",
     effort_minutes=2,
-    sources=(NCA_PRESS, NORFOLK_POLICE),
+    sources=(NORFOLK_POLICE, CEOP_BLACKMAIL, NCA_PRESS),
     since=SINCE,
 )
 
@@ -295,7 +315,7 @@ CHECK_CONTACTS = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(NCA_PRESS, SBNI_COERCION, ROMANCE_FRAUD),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS, ROMANCE_FRAUD),
     since=SINCE,
 )
 
@@ -322,7 +342,7 @@ FAST_PRESSURE = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(SBNI_COERCION, CEOP_GROOMING),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, CEOP_GROOMING),
     since=SINCE,
 )
 
@@ -352,7 +372,7 @@ KNOW_THE_STEPS = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(NCA_ALERT, RPH_SEXTORTION),
+    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
     since=SINCE,
     # Someone being threatened already has these steps at the top of their plan, and "if
     # anyone ever threatens you" would read as if we had not heard them.
