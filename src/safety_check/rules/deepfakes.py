@@ -254,8 +254,7 @@ LIMIT_PUBLIC_PHOTOS = Rule(
             "rather keep to friends.",
             "Remove location tags from your posts.",
             "Choose a profile picture you're happy for anyone to see.",
-            "App menus change often, so the names below may be a little different on your "
-            "phone.",
+            "App menus change often, so the names below may be a little different on your phone.",
             checked=CHECKED,
         ),
         steps(

@@ -100,7 +100,45 @@ POC_NI_1978 = source(
     "photographs and pseudo-photographs of children",
     "https://www.legislation.gov.uk/nisi/1978/1047/body/2008-04-01/data.html",
 )
+VOYEURISM_ACT_2019 = source(
+    "legislation.gov.uk: Voyeurism (Offences) Act 2019, inserting section 67A of the Sexual "
+    "Offences Act 2003 (England and Wales)",
+    "https://www.legislation.gov.uk/ukpga/2019/2",
+)
+VOYEURISM_ACT_GOV_UK = source(
+    "GOV.UK: implementation of the Voyeurism (Offences) Act 2019 (in force 12 April 2019, "
+    "England and Wales)",
+    "https://www.gov.uk/government/publications/implementation-of-the-voyeurism-offences-act-2019",
+)
+SOSA_2009_NOTES = source(
+    "legislation.gov.uk: Sexual Offences (Scotland) Act 2009, explanatory notes (the offence "
+    "of voyeurism)",
+    "https://www.legislation.gov.uk/asp/2009/9/notes",
+)
+SCOTLAND_UPSKIRTING_REPORTED = source(
+    "The Herald: the Scottish voyeurism offence was amended in 2010 to cover pictures taken "
+    "beneath clothing (reported)",
+    "https://www.heraldscotland.com/politics/20284716.just-five-per-cent-upskirting-crimes-scotland-prosecuted/",
+    weak=True,
+)
+NI_VOYEURISM_2022 = source(
+    "legislation.gov.uk: Justice (Sexual Offences and Trafficking Victims) Act (NI) 2022, "
+    "explanatory notes on section 1 (Articles 71A and 71B, up-skirting and down-blousing)",
+    "https://www.legislation.gov.uk/nia/2022/19/notes/division/4/1/1",
+)
+MET_INTIMATE_IMAGE_ABUSE = source(
+    "Metropolitan Police: intimate image abuse (you don't need to know which offence applies)",
+    "https://www.met.police.uk/advice/advice-and-information/online-safety/online-safety/intimate-image-abuse-revenge-porn/",
+)
 SHARING_LAW_SOURCES = (SOA_66B, COLLEGE_OF_POLICING, ABSHA_S2, JANI_S51)
+TAKING_LAW_SOURCES = (
+    VOYEURISM_ACT_2019,
+    VOYEURISM_ACT_GOV_UK,
+    COLLEGE_OF_POLICING,
+    SOSA_2009_NOTES,
+    NI_VOYEURISM_2022,
+    SCOTLAND_UPSKIRTING_REPORTED,
+)
 CHILD_IMAGE_LAW_SOURCES = (PCA_1978, CGSA_S52, POC_NI_1978)
 
 SHARING_LAW: dict[Nation, str] = {
@@ -131,6 +169,24 @@ CHILD_IMAGE_LAW: dict[Nation, str] = {
     "(Northern Ireland) Order.",
 }
 
+# Taking pictures without consent. Only offences checked on legislation.gov.uk or GOV.UK are
+# named; no England, Wales or Scotland offence of *taking* a picture down someone's top was
+# found (nations.md 3.24, 3.26), so those lines speak of sharing such pictures instead.
+TAKING_LAW: dict[Nation, str] = {
+    "england": "In England, taking a picture or video up someone's skirt or under their "
+    "clothes without their agreement is a crime. The law is the Voyeurism (Offences) Act. "
+    "Sharing a picture taken up a skirt or down a top is a crime too.",
+    "wales": "In Wales, taking a picture or video up someone's skirt or under their clothes "
+    "without their agreement is a crime. The law is the Voyeurism (Offences) Act. Sharing a "
+    "picture taken up a skirt or down a top is a crime too.",
+    "scotland": "In Scotland, taking pictures under someone's clothes, or secretly recording "
+    "them in a private moment, without their agreement can be the crime of voyeurism. The law "
+    "is section 9 of the Sexual Offences (Scotland) Act.",
+    "northern_ireland": "In Northern Ireland, taking or recording a picture up someone's skirt "
+    "or down their top without their agreement is a crime. The law is in Articles 71A and 71B "
+    "of the Sexual Offences (Northern Ireland) Order.",
+}
+
 
 def by_nation(*texts: dict[Nation, str]) -> tuple[PlatformSteps, ...]:
     """One step group per nation, each with that nation's line from every table given."""
@@ -154,6 +210,18 @@ DISAPPEARING_MESSAGES = single(
 ASKED_FOR_NUDE = single(
     "intimate_images.asked_for_nude",
     "Has anyone ever asked you to send a nude or sexual picture?",
+    role="disclosure",
+    options=(
+        opt("yes", "Yes", harm=True),
+        opt("no", "No"),
+        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+    ),
+)
+
+TAKEN_WITHOUT_CONSENT = single(
+    "intimate_images.taken_without_consent",
+    "Has anyone taken or recorded a sexual picture or video of you, or a picture up your skirt "
+    "or down your top, without your say-so?",
     role="disclosure",
     options=(
         opt("yes", "Yes", harm=True),
@@ -202,6 +270,7 @@ CONSENT_BEFORE_SHARING = single(
 QUESTIONS = (
     DISAPPEARING_MESSAGES,
     ASKED_FOR_NUDE,
+    TAKEN_WITHOUT_CONSENT,
     SENT_NUDE_OF_SOMEONE,
     KNOWS_THE_LAW,
     CONSENT_BEFORE_SHARING,
@@ -361,6 +430,98 @@ ASKED_ADULT = Rule(
     since=SINCE,
 )
 
+TAKEN = "intimate_images.taken_without_consent in [yes, prefer_not_to_say]"
+
+TAKEN_UNDER_18 = Rule(
+    id="intimate_images_taken_without_consent_under_18",
+    area="intimate_images",
+    purpose="response",
+    title="Get help if someone took a sexual picture of you without your say-so",
+    summary="It's not your fault: tell a trusted adult or Childline, and Report Remove can help "
+    "get it taken down.",
+    why="It's not your fault. Taking a picture like this without your agreement, or sharing "
+    "it, is a crime, and there are people who can help you get it taken down.",
+    fires=TAKEN,
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "If this has happened to you, it's not your fault. The person who took it is the "
+            "one in the wrong.",
+            "Tell a trusted adult, like a parent, carer or teacher, or talk to {childline}. "
+            "They don't need to see the picture to help you.",
+            "Don't save, screenshot or forward the picture, even to prove what happened. Write "
+            "down what happened, when and where, who took it and who has seen it.",
+            "If it was posted online, report it to the site or app. {report_remove} can get it "
+            "taken down from a link, so you don't need a copy.",
+            "If a copy is already on your phone, {take_it_down} can also help stop it "
+            "spreading. It works without the picture leaving your phone.",
+            "Report it to the police: {police_non_emergency}. If you're in danger, or it is "
+            "happening now, call {police_emergency}. A trusted adult can help you.",
+            "If someone printed it, or showed it to other people, tell the police about that "
+            "too. You don't need to know which law it breaks.",
+            checked=RECHECKED,
+        ),
+        *by_nation(TAKING_LAW, CHILD_IMAGE_LAW),
+    ),
+    severity="critical",
+    effort_minutes=20,
+    sources=(
+        IWF_REPORT_REMOVE,
+        TAKE_IT_DOWN_FAQ,
+        UKCIS_NUDES,
+        CEOP_HELP,
+        MET_INTIMATE_IMAGE_ABUSE,
+        *TAKING_LAW_SOURCES,
+        *CHILD_IMAGE_LAW_SOURCES,
+    ),
+    since="2026.12.0",
+)
+
+TAKEN_ADULT = Rule(
+    id="intimate_images_taken_without_consent_adult",
+    area="intimate_images",
+    purpose="response",
+    title="Get help if someone took an intimate picture of you without your consent",
+    summary="It's not your fault: the police, the site and StopNCII can help, and the Revenge "
+    "Porn Helpline can advise.",
+    why="It's not your fault. Taking an intimate picture of someone without their consent, or "
+    "sharing it, can be a crime, and there is help to get it removed.",
+    fires=TAKEN,
+    applies=ADULT,
+    steps=(
+        steps(
+            "general",
+            "If this has happened to you, it's not your fault. The person who took it is the "
+            "one in the wrong.",
+            "Keep evidence without keeping the picture itself: write down what happened, when "
+            "and where, who took it and who has seen it, and save any messages about it.",
+            "If it was posted online, note the web address, the date and the account that "
+            "posted it. Don't forward the picture to anyone, even to prove what happened.",
+            "Report it to the police: {police_non_emergency}, or {police_emergency} if you're "
+            "in danger or it is happening now. You don't need to know which law it breaks.",
+            "If someone printed it, or showed it to other people, tell the police about that too.",
+            "Report it to the site or app and ask them to remove it. If you have a copy, "
+            "{stopncii} can help stop it being shared on sites that take part.",
+            "If it was taken when you were under 18, use {take_it_down} instead of StopNCII.",
+            "For advice and support: {revenge_porn_helpline}.",
+            checked=RECHECKED,
+        ),
+        *by_nation(TAKING_LAW, SHARING_LAW),
+    ),
+    severity="critical",
+    effort_minutes=20,
+    sources=(
+        RPH_FAQ,
+        STOPNCII_FAQ,
+        TAKE_IT_DOWN_FAQ,
+        MET_INTIMATE_IMAGE_ABUSE,
+        *TAKING_LAW_SOURCES,
+        *SHARING_LAW_SOURCES,
+    ),
+    since="2026.12.0",
+)
+
 DONT_FORWARD = Rule(
     id="intimate_images_dont_forward_nudes_of_others",
     area="intimate_images",
@@ -460,6 +621,8 @@ RULES = (
     DISAPPEARING_NOT_SAFE,
     ASKED_UNDER_18,
     ASKED_ADULT,
+    TAKEN_UNDER_18,
+    TAKEN_ADULT,
     DONT_FORWARD,
     KNOW_THE_LAW,
     CONSENT,
