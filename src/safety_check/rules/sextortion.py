@@ -13,6 +13,10 @@ CHECKED = "2026-11-25"
 SINCE = "2026.11.0"
 
 THREATENED = "situation.threat_to_share = yes"
+THREATENED_OR_SHARED = "(situation.threat_to_share = yes or situation.image_shared = yes)"
+UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
+ADULT = "profile.age_band = 18_plus"
+RECHECKED = "2026-12-01"
 
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
@@ -50,6 +54,14 @@ ROMANCE_FRAUD = source(
     "https://washingtonnewsday.com/news/people-should-be-aware-of-the-dangers-of-romance-frauds-according-to-action-fraud/",
     weak=True,
 )
+CEOP_HELP = source(
+    "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
+)
+REFUGE_SAFE_CALLBACK = source(
+    "Refuge: the National Domestic Abuse Helpline, including asking for a safe time to be "
+    "called back",
+    "https://refuge.org.uk/news/refuge-responds-to-reports-of-potential-increase-in-domestic-abuse-during-covid-19",
+)
 CEOP_BLACKMAIL = source(
     "CEOP Education (11-18): online blackmail",
     "https://ceopeducation.co.uk/11_18/lets-talk-about/sexual-abuse/online-blackmail",
@@ -79,7 +91,7 @@ PAID_MONEY = single(
 
 WHO_IS_THREATENING = single(
     "sextortion.who_is_threatening",
-    "Do you know the person threatening you in real life?",
+    "Do you know the person doing this in real life?",
     role="situation",
     options=(
         opt("only_online", "No, I only know them online"),
@@ -87,7 +99,9 @@ WHO_IS_THREATENING = single(
         not_sure(None),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
-    when=THREATENED,
+    # Asked when an image was shared too: an ex or partner who shares a picture may also see
+    # the person's phone, so the plan has to open with planning safely.
+    when=THREATENED_OR_SHARED,
 )
 
 CHECKS_NEW_CONTACTS = single(
@@ -146,11 +160,13 @@ DONT_PAY = Rule(
         steps(
             "general",
             "Don't pay, and don't send money, gift cards or more pictures, even if they set a "
-            "deadline. Deadlines are there to scare you into acting fast.",
+            "deadline.",
             "If you have already paid, don't panic. It's not your fault. Don't pay anything more.",
+            "If you're not sure they really have a picture, you don't need to find out. You can "
+            "still report the threat.",
             "You don't have to deal with this alone: the support services at the end of your "
             "plan help people with this every day.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     severity="critical",
@@ -169,7 +185,7 @@ ALREADY_PAID = Rule(
     "what happened.",
     why="If a payment has not been collected yet, your bank may be able to stop it. Reporting "
     "what you paid also helps the police find the people doing this.",
-    applies=THREATENED,
+    applies=f"{THREATENED} and {ADULT}",
     fires="sextortion.paid_money = yes",
     steps=(
         steps(
@@ -180,14 +196,49 @@ ALREADY_PAID = Rule(
             "evidence.",
             "Report it: {report_fraud}. In Scotland, report it to the police instead: "
             "{police_non_emergency}.",
-            "If you're under 18, a trusted adult can help you talk to the bank.",
-            checked=CHECKED,
+            "Don't pay anything more, even if they ask again.",
+            checked=RECHECKED,
         ),
     ),
     severity="critical",
     effort_minutes=15,
     sources=(NORFOLK_POLICE, CYBERSAFE_WARWICKSHIRE, NCA_ALERT, REPORT_FRAUD),
     since=SINCE,
+    urgent_step="report",
+)
+
+# Under-18s who paid go to CEOP and a trusted adult before any bank step: a child alone on
+# the phone to a bank, or sent to an adults' fraud service, is not the help they need first.
+ALREADY_PAID_UNDER_18 = Rule(
+    id="sextortion_already_paid_under_18",
+    area="sextortion",
+    purpose="response",
+    title="Tell CEOP and a trusted adult that you paid, so they can help",
+    summary="It's not your fault: report it to CEOP and tell a trusted adult, who can help with "
+    "the bank.",
+    why="You are not in trouble for paying, and it's not your fault. CEOP and an adult you "
+    "trust can help stop this and sort out the payment with you.",
+    applies=f"{THREATENED} and {UNDER_18}",
+    fires="sextortion.paid_money = yes",
+    steps=(
+        steps(
+            "general",
+            "Report what happened to {ceop}, and say that you paid. A child protection adviser "
+            "will read it. You won't be in trouble.",
+            "Tell a trusted adult, like a parent, carer or teacher. They can help you with the "
+            "next steps.",
+            "Keep the payment details, like the amount, the date and any account or card "
+            "details they gave you.",
+            "With your trusted adult, contact the bank or card company as soon as you can. If "
+            "the payment hasn't gone through yet, they may be able to stop it.",
+            "Don't pay anything more, even if they ask again.",
+            checked=RECHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(CEOP_BLACKMAIL, CEOP_HELP, NORFOLK_POLICE, NCA_ALERT, CYBERSAFE_WARWICKSHIRE),
+    since="2026.12.0",
     urgent_step="report",
 )
 
@@ -237,12 +288,14 @@ STRANGER_SCAM = Rule(
     steps=(
         steps(
             "general",
+            "They try to scare you into acting fast, for example with a deadline. You have time "
+            "to get help.",
             "They may have pretended to be someone your age, or used stolen photos. Being "
             "tricked by a criminal is not your fault.",
             "Some move from a first message to threats very fast, sometimes in under an hour. "
             "Taking your time to get help is the right thing to do.",
             "Police and support services deal with this every day and will not judge you.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     severity="high",
@@ -255,26 +308,34 @@ KNOWN_PERSON = Rule(
     id="sextortion_known_person_plan_safely",
     area="sextortion",
     purpose="response",
-    title="Make a safety plan with a support service before you act",
+    title="Plan how to stay safe first, using a device they can't check",
     summary="Plan safely first: contact support from a device they can't see, before you "
     "block, report or change settings.",
-    why="When the person threatening you is someone you know, they may also see your phone or "
-    "accounts, or know where you are. A plan made with help keeps you safer.",
-    applies=THREATENED,
+    why="When the person doing this knows you, they may see your phone or accounts, or know "
+    "where you are. Blocking, reporting or changing settings could be noticed, so make a plan "
+    "with help first.",
+    applies=THREATENED_OR_SHARED,
     fires="sextortion.who_is_threatening = someone_i_know",
     steps=(
         steps(
             "general",
             "It's not your fault, whoever they are and whatever happened between you.",
-            "Talk to one of the support services at the end of your plan before you change "
-            "settings or passwords they might notice.",
-            "If you feel in danger, call {police_emergency}.",
-            checked=CHECKED,
+            "If you are in danger now, call {police_emergency}.",
+            "Get help from a device they can't see or check, such as a friend's phone or a "
+            "library or school computer.",
+            "Before you block them, report from your own phone, or change passwords and "
+            "settings, talk it through with a support service. A domestic abuse service can "
+            "help you plan. The services listed with your plan are the right ones for your age.",
+            "If you're under 18, a trusted adult can help you with this too.",
+            "You can also talk to the police: {police_non_emergency}.",
+            "Sharing or threatening to share someone's intimate picture can be a crime, even "
+            "when it's a partner or an ex.",
+            checked=RECHECKED,
         ),
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(RPH_SEXTORTION, NORFOLK_POLICE),
+    sources=(RPH_SEXTORTION, REFUGE_SAFE_CALLBACK, NORFOLK_POLICE, CEOP_HELP),
     since=SINCE,
     # Before blocking or changing anything they might notice: first in the urgent lane.
     urgent_step="safety",
@@ -382,6 +443,7 @@ KNOW_THE_STEPS = Rule(
 RULES = (
     DONT_PAY,
     ALREADY_PAID,
+    ALREADY_PAID_UNDER_18,
     STOP_CONTACT,
     STRANGER_SCAM,
     KNOWN_PERSON,
