@@ -446,8 +446,8 @@ TAKEN_UNDER_18 = Rule(
     steps=(
         steps(
             "general",
-            "If this has happened to you, it's not your fault. The person who took it is the "
-            "one in the wrong.",
+            "If this has happened to you, it's not your fault, and you won't be in trouble for "
+            "asking for help. The person who took it is the one in the wrong.",
             "Tell a trusted adult, like a parent, carer or teacher, or talk to {childline}. "
             "They don't need to see the picture to help you.",
             "Don't save, screenshot or forward the picture, even to prove what happened. Write "

@@ -247,8 +247,8 @@ STOP_CONTACT = Rule(
     area="sextortion",
     purpose="response",
     title="Stop replying, then block them everywhere they contacted you",
-    summary="Stop replying, save their profile and messages as evidence, then block them "
-    "everywhere they contacted you.",
+    summary="Stop replying and save evidence, then block them everywhere; if you know them, "
+    "plan safely first.",
     why="Every reply gives them another chance to pressure you. You don't need to argue, explain "
     "or bargain with them.",
     fires=THREATENED,
@@ -288,8 +288,7 @@ STRANGER_SCAM = Rule(
     steps=(
         steps(
             "general",
-            "They try to scare you into acting fast, for example with a deadline. You have time "
-            "to get help.",
+            "They try to scare you into acting fast, for example with a deadline.",
             "They may have pretended to be someone your age, or used stolen photos. Being "
             "tricked by a criminal is not your fault.",
             "Some move from a first message to threats very fast, sometimes in under an hour. "
@@ -324,9 +323,10 @@ KNOWN_PERSON = Rule(
             "Get help from a device they can't see or check, such as a friend's phone or a "
             "library or school computer.",
             "Before you block them, report from your own phone, or change passwords and "
-            "settings, talk it through with a support service. A domestic abuse service can "
-            "help you plan. The services listed with your plan are the right ones for your age.",
-            "If you're under 18, a trusted adult can help you with this too.",
+            "settings, talk it through with someone who can help you plan: a support service, "
+            "such as a domestic abuse service, or a trusted adult if you're under 18. The "
+            "services listed with your plan are the right ones for your age.",
+            "If you're under 18, you won't be in trouble for asking for help.",
             "You can also talk to the police: {police_non_emergency}.",
             "Sharing or threatening to share someone's intimate picture can be a crime, even "
             "when it's a partner or an ex.",
@@ -346,8 +346,8 @@ CHECK_CONTACTS = Rule(
     area="sextortion",
     purpose="prevention",
     title="Check that new contacts are who they say they are",
-    summary="Check that new contacts are real before you trust them: fake profiles are how "
-    "sextortion often starts.",
+    summary="Checking that new contacts are real helps you spot fake profiles, which are often "
+    "used for sextortion.",
     why="Sextortion (threats to share a nude picture of you unless you pay or send more) "
     "often starts with a fake profile. It may be someone pretending to be your "
     "age, using stolen photos, who gets friendly fast.",
