@@ -1,7 +1,10 @@
 """Nudes and intimate images: disappearing messages, being asked, consent, the law, and removal.
 
 The two removal rules are the "remove" step of the urgent lane, in an under-18 and an adult
-version, because the removal services differ by age. Prevention habits are kept apart from the
+version, because the removal services differ by age; so is the help after a picture was taken
+without consent (upskirting, downblousing, secret recording). The law differs by nation, so it
+is given in nation step groups, each citing legislation.gov.uk, and states only offences checked
+there: a threat is an offence, but whether it is one when no picture exists was not confirmed. Prevention habits are kept apart from the
 help for people who have been harmed, and never suggest that harm was their fault.
 """
 
@@ -121,6 +124,12 @@ SCOTLAND_UPSKIRTING_REPORTED = source(
     "https://www.heraldscotland.com/politics/20284716.just-five-per-cent-upskirting-crimes-scotland-prosecuted/",
     weak=True,
 )
+SCOTLAND_VOYEURISM_CASE = source(
+    "Scottish Legal News: Sheriff Appeal Court on section 9 voyeurism (observing or recording "
+    "a private act without consent; reported)",
+    "https://scottishlegal.com/articles/observing-partner-partially-clothed-not-a-criminal-act",
+    weak=True,
+)
 NI_VOYEURISM_2022 = source(
     "legislation.gov.uk: Justice (Sexual Offences and Trafficking Victims) Act (NI) 2022, "
     "explanatory notes on section 1 (Articles 71A and 71B, up-skirting and down-blousing)",
@@ -138,6 +147,7 @@ TAKING_LAW_SOURCES = (
     SOSA_2009_NOTES,
     NI_VOYEURISM_2022,
     SCOTLAND_UPSKIRTING_REPORTED,
+    SCOTLAND_VOYEURISM_CASE,
 )
 CHILD_IMAGE_LAW_SOURCES = (PCA_1978, CGSA_S52, POC_NI_1978)
 

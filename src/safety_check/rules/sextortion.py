@@ -1,7 +1,9 @@
 """Sextortion: spotting fake identities and fast pressure, and what to do if someone threatens you.
 
 The urgent response steps here (don't pay, stop contact) open the plan for anyone who reports a
-threat; the evidence, reporting and support steps live in `getting_help`.
+threat; the evidence, reporting and support steps live in `getting_help`. Whether the person
+doing this is known in real life is asked for a shared image too: if so, the lane opens with
+planning safely. Under-18s who paid are sent to CEOP and a trusted adult before any bank step.
 """
 
 from __future__ import annotations
