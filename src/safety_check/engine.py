@@ -60,8 +60,6 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     praise_needs: tuple[tuple[str, frozenset[str]], ...]
     """Each scored question the rule reads, with its safest options: praise is earned only
     when every one of them was answered at the safe end of its scale."""
-    reads_age: bool
-    """The rule's `fires` or `applies` reads the age band: it is one age's version of a step."""
     rank: tuple[int, int, int]
     """Severity, effort, registry order: where the action sorts among the others."""
 
@@ -132,8 +130,6 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         },
         praise=DoingWell(rule_id=rule.id, area=rule.area, title=title) if habit else None,
         praise_needs=tuple((question.id, _safest(question)) for question in scored),
-        reads_age="profile.age_band" in questions
-        or (rule.applies is not None and "profile.age_band" in questions_in(parse(rule.applies))),
         rank=(SEVERITY_RANK[rule.severity], rule.effort_minutes, order),
     )
 

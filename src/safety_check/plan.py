@@ -273,7 +273,9 @@ def build_plan(answers: Answers) -> Plan:
     parts.lane.sort(key=lambda result: _lane_key(result, child))
     other = parts.other
     if parts.lane:
-        other = _not_covered(other, {result.compiled.rule.id for result in parts.lane})
+        lane_ids = {result.compiled.rule.id for result in parts.lane}
+        parts.lane = _not_covered(parts.lane, lane_ids)
+        other = _not_covered(other, lane_ids)
     other.sort(key=_watched_key if person.watch == WATCHED else _rank)
     careful = person.harmed or person.lane is not None
     first = [r for r in other if not careful or r.compiled.rule.purpose == "response"]
@@ -347,10 +349,10 @@ def _said_once(actions: list[Action]) -> tuple[Action, ...]:
 def _lane_key(result: Result, child: bool) -> tuple[int, bool, int]:
     rule = result.compiled.rule
     assert rule.urgent_step is not None
-    # The person's own age's version of a step (report to CEOP) comes before an add-on that
-    # reads no age (tell your bank), so an under-18 who paid sees CEOP first.
-    reads_age = result.compiled.reads_age
-    return _ORDERS[child][rule.urgent_step], not reads_age, result.compiled.order
+    # Within a step, the core lane's version (getting_help: report to CEOP or the police) comes
+    # before an area's add-on (tell your bank), so an under-18 who paid sees CEOP first.
+    add_on = rule.area != "getting_help"
+    return _ORDERS[child][rule.urgent_step], add_on, result.compiled.order
 
 
 def _rank(result: Result) -> tuple[int, int, int]:

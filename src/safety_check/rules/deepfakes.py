@@ -30,11 +30,6 @@ UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
 ADULT = "profile.age_band = 18_plus"
 
 TINEYE_FAQ = source("TinEye: FAQ (find where an image appears online)", "https://tineye.com/faq")
-REVERSE_SEARCH_GLOSSARY = source(
-    "PicLab: what reverse image search is (Google Lens, TinEye)",
-    "https://piclab.click/en/glossary/reverse-image-search/",
-    weak=True,
-)
 META_PRIVACY = source(
     "Meta: privacy tools (Privacy Checkup, who sees your posts, Instagram follower approval)",
     "https://about.meta.com/actions/safety/topics/safety-basics/tools/privacy",
@@ -339,7 +334,7 @@ CHECK_WHERE_PHOTOS_APPEAR = Rule(
     ),
     severity="low",
     effort_minutes=10,
-    sources=(TINEYE_FAQ, REVERSE_SEARCH_GLOSSARY),
+    sources=(TINEYE_FAQ,),
     since=SINCE,
 )
 

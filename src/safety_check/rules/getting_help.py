@@ -862,8 +862,8 @@ REMOVE_ANY_AGE = Rule(
     area="getting_help",
     purpose="response",
     title="Get the picture taken down: the tool depends on your age",
-    summary="Free tools can stop a nude picture being shared, even if it has only been "
-    "threatened. Pick the one for your age.",
+    summary="Free tools can stop a nude picture being shared, even if it was only threatened: "
+    "pick yours by age.",
     why="It's not your fault, and pictures can often be removed. The services are different "
     "for under-18s and adults, so each step says who it is for.",
     fires=f"{URGENT} and {AGE_UNKNOWN}",

@@ -56,11 +56,6 @@ UKCIS_NUDES = source(
     "UKCIS: sharing nudes and semi-nudes, advice for education settings",
     "https://www.gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people",
 )
-DISAPPEARING_RECORDED = source(
-    "Childnet and CEOP advice: video calls and 'disappearing' apps can be recorded (reported)",
-    "https://dyenamicsolutions.com/warning-over-hacked-webcams/2013/?amp=1",
-    weak=True,
-)
 
 # The law, by nation. Each nation's lines are shown to people there (and all of them to anyone
 # who did not say), and each rule that states a law cites that nation's legislation.gov.uk page.
@@ -379,7 +374,7 @@ DISAPPEARING_NOT_SAFE = Rule(
     ),
     severity="medium",
     effort_minutes=1,
-    sources=(SBNI_COERCION, DISAPPEARING_RECORDED),
+    sources=(SBNI_COERCION,),
     since=SINCE,
 )
 

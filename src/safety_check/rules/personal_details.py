@@ -24,6 +24,7 @@ LINCS_STAYING_SAFE = source(
 INTERRELATE_PRIVATE_INFO = source(
     "Interrelate: information to keep private (full name, school, location)",
     "https://www.interrelate.org.au/i-relate-teens/information-to-be-kept-private",
+    weak=True,
 )
 WHATSAPP_PRIVACY = source(
     "WhatsApp Help Centre: privacy settings", "https://faq.whatsapp.com/3307102709559968/"

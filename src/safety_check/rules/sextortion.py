@@ -51,11 +51,6 @@ NORFOLK_POLICE = source(
     "Norfolk Police: sextortion",
     "https://www.norfolk.police.uk/advice/assault-abuse-threats/sextortion",
 )
-ROMANCE_FRAUD = source(
-    "Romance fraud warning signs (police advice, reported)",
-    "https://washingtonnewsday.com/news/people-should-be-aware-of-the-dangers-of-romance-frauds-according-to-action-fraud/",
-    weak=True,
-)
 CEOP_HELP = source(
     "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
 )
@@ -341,6 +336,7 @@ KNOWN_PERSON = Rule(
     since=SINCE,
     # Before blocking or changing anything they might notice: first in the urgent lane.
     urgent_step="safety",
+    covered_by=("getting_help_plan_safely_if_watched",),
 )
 
 CHECK_CONTACTS = Rule(
@@ -378,7 +374,7 @@ CHECK_CONTACTS = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS, ROMANCE_FRAUD),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS),
     since=SINCE,
 )
 

@@ -1,0 +1,443 @@
+"""Plans read as the people they are for (issue 9): one persona per situation, each checked for
+what that person must and must never read.
+
+Every persona is a set of plausible answers; the checks are about the person, not the code:
+what leads their plan, which services they are sent to, what they are never told.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from safety_check.answers import prune, validate
+from safety_check.models import TRACE_STEPS, Action, Plan
+from safety_check.plan import build_plan
+from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.textplan import render_plan
+from tests.strategies import answer_sets
+
+Raw = dict[str, str | list[str]]
+IPHONE_TEEN_APPS = ["snapchat", "instagram", "tiktok"]
+
+
+def plan_of(raw: Raw) -> Plan:
+    return build_plan(validate(raw))
+
+
+def lane_ids(plan: Plan) -> list[str]:
+    return [a.rule_id for a in plan.urgent.actions] if plan.urgent else []
+
+
+def support_ids(plan: Plan) -> list[str]:
+    return [item.resource.id for item in plan.support]
+
+
+def first_actions(plan: Plan) -> tuple[Action, ...]:
+    return (*(plan.urgent.actions if plan.urgent else ()), *plan.do_first)
+
+
+PERSONAS: dict[str, Raw] = {
+    "boy_14_sextortion_already_paid": {
+        "profile.age_band": "13_15",
+        "profile.devices": ["iphone_ipad"],
+        "profile.apps": IPHONE_TEEN_APPS,
+        "situation.threat_to_share": "yes",
+        "situation.image_shared": "no",
+        "sextortion.paid_money": "yes",
+        "sextortion.who_is_threatening": "only_online",
+        "getting_help.someone_checks_phone": "no",
+    },
+    "girl_12_asked_for_pictures_on_console": {
+        "profile.age_band": "under_13",
+        "profile.devices": ["games_console"],
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "intimate_images.asked_for_nude": "yes",
+    },
+    "child_12_threatened": {
+        "profile.age_band": "under_13",
+        "profile.devices": ["android"],
+        "situation.threat_to_share": "yes",
+        "sextortion.who_is_threatening": "only_online",
+    },
+    "girl_15_ex_shared_in_group_chat": {
+        "profile.age_band": "13_15",
+        "profile.devices": ["android"],
+        "profile.apps": ["whatsapp", "snapchat"],
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "yes",
+        "sextortion.who_is_threatening": "someone_i_know",
+    },
+    "deepfaked_17": {
+        "profile.age_band": "16_17",
+        "profile.apps": ["instagram"],
+        "situation.image_shared": "yes",
+        "deepfakes.fake_image_of_you": "yes",
+    },
+    "woman_threatened_by_ex_who_checks_phone": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "england",
+        "profile.devices": ["iphone_ipad"],
+        "profile.apps": ["whatsapp", "facebook"],
+        "situation.threat_to_share": "yes",
+        "sextortion.who_is_threatening": "someone_i_know",
+        "getting_help.someone_checks_phone": "yes",
+    },
+    "man_sextorted_after_video_call": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "wales",
+        "profile.devices": ["windows", "android"],
+        "situation.threat_to_share": "yes",
+        "sextortion.paid_money": "no",
+        "sextortion.who_is_threatening": "only_online",
+        "webcam.video_calls_with_strangers": "sometimes",
+        "webcam.recorded_you_message": "yes",
+    },
+    "adult_cyberflashed_by_airdrop": {
+        "profile.age_band": "18_plus",
+        "profile.devices": ["iphone_ipad"],
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "nearby_sharing.unwanted_sexual_image": "yes",
+        "nearby_sharing.airdrop_setting": "everyone",
+    },
+    "adult_scotland_image_shared": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "scotland",
+        "situation.image_shared": "yes",
+        "situation.threat_to_share": "yes",
+        "sextortion.paid_money": "yes",
+    },
+    "adult_wales_calm": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "wales",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "account_security.two_step_verification": "none",
+    },
+    "adult_northern_ireland_threatened": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "northern_ireland",
+        "situation.threat_to_share": "yes",
+    },
+    "rather_not_say_everywhere": {
+        "profile.age_band": "16_17",
+        "situation.threat_to_share": "prefer_not_to_say",
+        "situation.image_shared": "not_sure",
+        "getting_help.someone_checks_phone": "prefer_not_to_say",
+    },
+    "adult_not_sure_if_shared": {
+        "profile.age_band": "18_plus",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "not_sure",
+    },
+    "no_age_only_threatened": {"situation.threat_to_share": "yes"},
+    "no_age_only_not_sure": {"situation.image_shared": "not_sure"},
+    "teen_scam_email_only": {
+        "profile.age_band": "16_17",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "webcam.recorded_you_message": "yes",
+    },
+    "teen_threatened_and_scam_email": {
+        "profile.age_band": "16_17",
+        "situation.threat_to_share": "yes",
+        "sextortion.who_is_threatening": "only_online",
+        "webcam.recorded_you_message": "yes",
+    },
+    "adult_dating_sends_nudes_image_shared": {
+        "profile.age_band": "18_plus",
+        "profile.apps": ["dating_apps"],
+        "situation.image_shared": "yes",
+        "dating_apps.sends_nudes_to_matches": "no",
+        "dating_apps.first_meeting_safety": "both",
+    },
+    "calm_teen_good_habits": {
+        "profile.age_band": "13_15",
+        "profile.devices": ["iphone_ipad"],
+        "profile.apps": ["snapchat"],
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "privacy_settings.snapchat_contact_me": "my_friends",
+        "personal_details.live_location": "lots",
+        "nearby_sharing.bluetooth_when_unused": "leave_on",
+    },
+    "teen_rushed_for_pictures": {
+        "profile.age_band": "13_15",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "sextortion.fast_pressure_seen": "yes",
+        "personal_details.accept_strangers": "often",
+    },
+    "adult_watched_not_in_crisis": {
+        "profile.age_band": "18_plus",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "getting_help.someone_checks_phone": "yes",
+        "account_security.two_step_verification": "none",
+    },
+    "teen_skipped_safety_questions": {
+        "profile.age_band": "13_15",
+        "situation.threat_to_share": "yes",
+    },
+}
+
+
+def test_the_suite_covers_at_least_twenty_situations() -> None:
+    assert len(PERSONAS) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(PERSONAS))
+def test_every_persona_gets_a_plan(name: str) -> None:
+    plan = plan_of(PERSONAS[name])
+    assert plan.support, "everyone is shown somewhere to turn"
+
+
+# --- 1. A watched phone -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["woman_threatened_by_ex_who_checks_phone", "girl_15_ex_shared_in_group_chat"]
+)
+def test_planning_safely_comes_before_any_step_that_leaves_a_trace(name: str) -> None:
+    actions = plan_of(PERSONAS[name]).urgent.actions  # type: ignore[union-attr]
+    safety = [i for i, a in enumerate(actions) if "plan_safely" in a.rule_id]
+    traces = [i for i, a in enumerate(actions) if a.urgent_step in TRACE_STEPS]
+    assert safety, "the lane must include planning safely"
+    assert traces and min(safety) < min(traces)
+    for action in actions:
+        if action.urgent_step in TRACE_STEPS:
+            assert action.caution and "can't see" in action.caution
+
+
+def test_skipped_safety_questions_give_the_cautious_lane() -> None:
+    actions = plan_of(PERSONAS["teen_skipped_safety_questions"]).urgent.actions  # type: ignore[union-attr]
+    for action in actions:
+        if action.urgent_step in TRACE_STEPS:
+            assert action.caution, f"{action.rule_id} needs a caution when we don't know"
+
+
+def test_someone_not_watched_gets_no_watch_caution_on_urgent_steps() -> None:
+    actions = plan_of(PERSONAS["boy_14_sextortion_already_paid"]).urgent.actions  # type: ignore[union-attr]
+    assert not [a.rule_id for a in actions if a.caution and "checks your phone" in a.caution]
+
+
+# --- 2. Unsure is never silent ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["rather_not_say_everywhere", "adult_not_sure_if_shared", "no_age_only_not_sure"]
+)
+def test_unsure_answers_get_a_calm_lane(name: str) -> None:
+    plan = plan_of(PERSONAS[name])
+    assert plan.urgent is not None and plan.urgent.mode == "if_happening"
+    steps = {a.urgent_step for a in plan.urgent.actions}
+    assert {"dont_pay", "keep_evidence", "remove"} <= steps
+    assert "if something like this is happening" in plan.urgent.title.lower()
+    assert plan.scores is None
+
+
+def test_the_unsure_lane_names_age_correct_services() -> None:
+    teen = support_ids(plan_of(PERSONAS["rather_not_say_everywhere"]))
+    assert {"childline", "report_remove"} <= set(teen)
+    assert not {"stopncii", "revenge_porn_helpline"} & set(teen)
+    adult = support_ids(plan_of(PERSONAS["adult_not_sure_if_shared"]))
+    assert {"stopncii", "revenge_porn_helpline"} <= set(adult)
+
+
+# --- 3. No prevention next to harm --------------------------------------------------------
+
+HARMED_PERSONAS = [
+    name
+    for name, raw in PERSONAS.items()
+    if raw.get("situation.threat_to_share") == "yes"
+    or raw.get("situation.image_shared") == "yes"
+    or raw.get("intimate_images.asked_for_nude") == "yes"
+    or raw.get("nearby_sharing.unwanted_sexual_image") == "yes"
+    or raw.get("sextortion.fast_pressure_seen") == "yes"
+]
+
+
+@pytest.mark.parametrize("name", HARMED_PERSONAS)
+def test_no_prevention_advice_leads_the_plan_of_someone_harmed(name: str) -> None:
+    plan = plan_of(PERSONAS[name])
+    leading = [a.rule_id for a in first_actions(plan) if a.purpose == "prevention"]
+    assert not leading
+    if plan.when_ready is not None:
+        assert all(a.purpose == "prevention" for a in plan.when_ready.actions)
+        assert "not your fault" in plan.when_ready.message
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    raw=answer_sets(),
+    situation=st.sampled_from([("yes", "no"), ("no", "yes"), ("yes", "yes")]),
+)
+def test_no_prevention_rule_leads_any_urgent_situation(
+    raw: Raw, situation: tuple[str, str]
+) -> None:
+    raw = {**raw, "situation.threat_to_share": situation[0], "situation.image_shared": situation[1]}
+    plan = build_plan(validate(prune(raw)))
+    assert not [a.rule_id for a in first_actions(plan) if a.purpose == "prevention"]
+
+
+# --- 4. Scores and praise -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["child_12_threatened", "deepfaked_17", "no_age_only_threatened"])
+def test_no_scores_in_a_crisis(name: str) -> None:
+    plan = plan_of(PERSONAS[name])
+    assert plan.scores is None and plan.scores_withheld
+    assert not re.search(r"\d+/100", render_plan(plan))
+
+
+def test_praise_only_for_answers_at_the_safe_end() -> None:
+    plan = plan_of(PERSONAS["calm_teen_good_habits"])
+    praised = {item.rule_id for item in plan.doing_well}
+    assert "privacy_settings_snapchat_contact_friends_only" in praised
+    assert "personal_details_review_live_location" not in praised  # answered "lots of people"
+    assert "nearby_sharing_bluetooth_off_when_unused" not in praised  # leaves it on
+
+
+def test_nobody_whose_image_was_shared_is_praised_for_holding_back_nudes() -> None:
+    plan = plan_of(PERSONAS["adult_dating_sends_nudes_image_shared"])
+    assert "dating_apps_hold_back_nudes_until_you_have_met" not in {
+        item.rule_id for item in plan.doing_well
+    }
+
+
+def _riskiest(question_id: str) -> str | None:
+    question = next(q for q in QUESTIONNAIRE.questions if q.id == question_id)
+    rated = [o for o in question.options if o.safety is not None]
+    return min(rated, key=lambda o: o.safety or 0.0).id if rated else None
+
+
+@pytest.mark.parametrize(
+    "question", [q.id for q in QUESTIONNAIRE.questions if q.weight > 0], ids=str
+)
+def test_the_riskiest_answer_earns_no_praise(question: str) -> None:
+    from tests.rules._helpers import make_answers
+
+    worst = _riskiest(question)
+    assert worst is not None
+    raw = make_answers(**{question.replace(".", "__"): worst})
+    raw = {**raw, "situation.threat_to_share": "no", "situation.image_shared": "no"}
+    plan = build_plan(validate(prune(raw)))
+    from safety_check.engine import COMPILED_RULES
+
+    reading = {c.rule.id for c in COMPILED_RULES if question in c.questions}
+    assert not reading & {item.rule_id for item in plan.doing_well}
+
+
+# --- 5. The help that matches comes first -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "rule_id"),
+    [
+        ("girl_12_asked_for_pictures_on_console", "intimate_images_asked_for_nudes_under_18"),
+        ("adult_cyberflashed_by_airdrop", "nearby_sharing_unwanted_image_report_it"),
+        ("teen_rushed_for_pictures", "sextortion_spot_fast_pressure"),
+    ],
+)
+def test_a_disclosed_harm_puts_its_response_first(name: str, rule_id: str) -> None:
+    plan = plan_of(PERSONAS[name])
+    assert plan.do_first and plan.do_first[0].purpose == "response"
+    assert rule_id in [a.rule_id for a in plan.do_first]
+
+
+def test_an_under_13_in_a_crisis_is_told_to_tell_an_adult_within_three_steps() -> None:
+    lane = lane_ids(plan_of(PERSONAS["child_12_threatened"]))
+    assert "getting_help_talk_to_a_trusted_adult" in lane[:3]
+
+
+def test_an_under_18_who_paid_sees_ceop_before_the_bank() -> None:
+    plan = plan_of(PERSONAS["boy_14_sextortion_already_paid"])
+    lane = lane_ids(plan)
+    assert "sextortion_already_paid_tell_bank" not in lane, "the adults' bank-first version"
+    paid = lane.index("sextortion_already_paid_under_18")
+    assert lane.index("getting_help_report_under_18") < paid
+    steps = " ".join(s for g in plan.urgent.actions[paid].steps for s in g.steps)  # type: ignore[union-attr]
+    assert steps.index("CEOP") < steps.index("bank")
+
+
+def test_scam_email_advice_never_reaches_someone_really_threatened() -> None:
+    plan = plan_of(PERSONAS["teen_threatened_and_scam_email"])
+    text = render_plan(plan).lower()
+    assert "guessing" not in text
+    assert "ncsc_phishing" not in support_ids(plan)
+    calm = plan_of(PERSONAS["teen_scam_email_only"])
+    assert "webcam_recorded_you_message_is_a_scam" in [a.rule_id for a in calm.do_first]
+
+
+def test_acting_fast_belongs_to_sextortion_not_to_an_ex() -> None:
+    ex = plan_of(PERSONAS["girl_15_ex_shared_in_group_chat"])
+    stranger = plan_of(PERSONAS["boy_14_sextortion_already_paid"])
+    assert "acting fast" not in ex.urgent.message  # type: ignore[union-attr]
+    assert "acting fast" in stranger.urgent.message  # type: ignore[union-attr]
+
+
+# --- Age unknown --------------------------------------------------------------------------
+
+
+def test_no_age_still_gets_every_urgent_step_and_both_ages_services() -> None:
+    plan = plan_of(PERSONAS["no_age_only_threatened"])
+    assert plan.age_band is None and plan.urgent is not None
+    steps = {a.urgent_step for a in plan.urgent.actions}
+    assert {
+        "safety",
+        "dont_pay",
+        "stop_contact",
+        "keep_evidence",
+        "report",
+        "remove",
+        "talk",
+    } <= steps
+    services = set(support_ids(plan))
+    assert {"childline", "ceop"} <= services
+    assert {"revenge_porn_helpline", "stopncii"} <= services
+
+
+# --- 8. Plans a person can act on ---------------------------------------------------------
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [n for n, raw in PERSONAS.items() if raw.get("profile.age_band") in ("under_13", "13_15")],
+)
+def test_an_under_16s_urgent_lane_fits_in_350_words(name: str) -> None:
+    plan = plan_of(PERSONAS[name])
+    if plan.urgent is None:
+        return
+    count = words(plan.urgent.message) + sum(
+        words(a.title) + words(a.summary) for a in plan.urgent.actions
+    )
+    print(f"{name}: urgent lane {count} words")
+    assert count <= 350
+
+
+def test_every_action_has_a_short_summary() -> None:
+    from safety_check.rules import ALL_RULES
+
+    long_or_missing = [r.id for r in ALL_RULES if not r.summary or words(r.summary) > 20]
+    assert not long_or_missing
+
+
+def test_each_answer_is_given_as_a_reason_once_in_the_lane() -> None:
+    plan = plan_of(PERSONAS["woman_threatened_by_ex_who_checks_phone"])
+    cited = [ref.question for a in plan.urgent.actions for ref in a.because]  # type: ignore[union-attr]
+    assert len(cited) == len(set(cited))
+
+
+def test_no_text_says_call_twice() -> None:
+    for name, raw in PERSONAS.items():
+        text = render_plan(plan_of(raw))
+        assert not re.search(r"\bcall\b[^.()]*\(call", text, re.IGNORECASE), name
