@@ -183,7 +183,7 @@ class CohortsController(Controller):
             open=cohort.is_open(),
             open_until=cohort.closed_day(),
             delete_on=cohort.delete_day,
-            report=await classes.report(database, cohort),
+            report=await classes.report(database, cohort, request.app.state.session_secret),
         )
 
     @post(
