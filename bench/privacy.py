@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import os
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -201,6 +202,46 @@ def utility(classes: int, seed: int, size: int = 30) -> dict[str, float]:
     }
 
 
+def _band(score: int | None) -> int:
+    if score is None:
+        return NO_SCORE
+    return next(i for i, (_, low, high) in enumerate(SCORE_BANDS) if low <= score <= high)
+
+
+def figures_moved(first: ResponseRecord, second: ResponseRecord) -> int:
+    """Published figures that differ by one student's record changing from first to second:
+    each action gained or lost, and two slots (out and in) for each area whose band changes."""
+    actions = set(first.recommended) ^ set(second.recommended)
+    moved = len(actions & set(REPORTABLE_RULES))
+    return moved + 2 * sum(
+        _band(a) != _band(b) for a, b in zip(first.scores, second.scores, strict=True)
+    )
+
+
+def answer_reach(students: int, seed: int) -> list[int]:
+    """For realistic students, how many figures changing one answer (to each other option)
+    moves: the k in the limit e^kε / (1 + e^kε) for a guess about that answer."""
+    from bench.generate_responses import random_answers
+    from safety_check.questionnaire import QUESTIONNAIRE
+
+    rng = random.Random(seed)
+    moved: list[int] = []
+    for _ in range(students):
+        raw = prune(random_answers(rng, "13_15"))
+        answers = validate(raw)
+        base = record_for(answers, build_plan(answers))
+        for question in QUESTIONNAIRE.questions:
+            if question.kind != "single" or question.id not in raw or question.section == "profile":
+                continue
+            for option in question.options:
+                if option.id == raw[question.id]:
+                    continue
+                changed = prune({**raw, question.id: option.id})
+                other = validate(changed)
+                moved.append(figures_moved(base, record_for(other, build_plan(other))))
+    return moved
+
+
 def main() -> None:
     runs = int(os.environ.get("RUNS", "400"))
     classes = int(os.environ.get("CLASSES", "300"))
@@ -221,6 +262,13 @@ def main() -> None:
             f"{name:26} {tally.right:6}/{tally.runs:<6} right = {tally.rate:.4f} "
             f"(limit {limit:.3f}, 3 s.e. {tally.slack(limit):.4f})"
         )
+    moved = sorted(answer_reach(int(os.environ.get("STUDENTS", "40")), seed=5))
+    spread = Counter(moved)
+    print(
+        f"figures moved by changing one answer ({len(moved)} changes): "
+        + ", ".join(f"{k}: {100 * n / len(moved):.1f}%" for k, n in sorted(spread.items()))
+        + f"; median {moved[len(moved) // 2]}, max {moved[-1]}"
+    )
     figures = utility(classes, seed=4)
     print(
         f"classes of 30 ({classes} classes, {figures['figures']:.0f} shown figures): "
