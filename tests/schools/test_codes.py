@@ -58,7 +58,7 @@ def test_display_form_reads_back(code: str) -> None:
     assert normalise_join_code(code) == code
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(join_codes, st.data())
 def test_case_spaces_and_dashes_are_forgiven(code: str, data: st.DataObject) -> None:
     typed = ""
@@ -99,7 +99,7 @@ def test_impossible_codes_give_none(typed: str) -> None:
     assert normalise_join_code(typed) is None
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=20))
 def test_whatever_is_typed_the_result_is_a_code_or_none(typed: str) -> None:
     result = normalise_join_code(typed)
