@@ -25,9 +25,9 @@ from litestar.testing import AsyncTestClient
 
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.schools.codes import JOIN_ALPHABET
+from safety_check.schools.noise import EPSILON, class_noise_key
 from safety_check.schools.record import SITUATION_QUESTIONS, SITUATION_RULES
-from safety_check.schools.report import BAND_LABELS
-from safety_check.schools.suppression import ROUND_TO
+from safety_check.schools.report import BAND_LABELS, build_report
 from safety_check.service.classes import (
     BAD_CODE_LIMIT,
     BAD_TEACHER_KEY_LIMIT,
@@ -644,7 +644,8 @@ async def test_open_check_publishes_only_the_count(client: Client) -> None:
     assert body["open_until"] == cohort["open_until"]
     assert body["delete_on"] == cohort["delete_on"]
     result = body["report"]
-    assert result["responses"] == 12
+    # Not even the exact count while open: only which ten it is in.
+    assert result["responses"] is None and result["responses_band"] == "10 to 19"
     assert result["published"] is False
     assert result["withheld"]
     assert result["areas"] == [] and result["gaps"] == [] and result["teach_next"] == []
@@ -659,12 +660,34 @@ def class_of_twelve() -> list[Json]:
     return bodies
 
 
-async def test_closed_check_publishes_suppressed_figures(client: Client) -> None:
-    """Once closed with enough responses, figures appear, and none can single a student out.
+def expected_report(settings: Settings, cohort: Json, closed: bool = True) -> Json:
+    """The report worked out from the stored rows and the class's key, as JSON."""
+    with sqlite(settings) as connection:
+        (secret,) = connection.execute(
+            "SELECT value FROM secrets WHERE name = 'session'"
+        ).fetchone()
+        blobs = [
+            row[0]
+            for row in connection.execute(
+                "SELECT record FROM responses WHERE cohort_id = "
+                "(SELECT id FROM cohorts WHERE public_id = ?)",
+                (cohort["id"],),
+            )
+        ]
+    report = build_report(
+        cohorts_module.decode_records(blobs),
+        cohort["age_band"],
+        closed=closed,
+        noise_key=class_noise_key(bytes(secret), cohort["id"]),
+    )
+    return msgspec.json.decode(msgspec.json.encode(report))
 
-    No count is 1 or 2, every count is rounded to 5 (shares come from the rounded counts), a row
-    that hides a small cell hides a larger one with it, and an area with fewer than 10 scored
-    students (or all but 1 or 2 of the class) shows no bands at all.
+
+async def test_closed_check_publishes_noisy_consistent_figures(
+    client: Client, settings: Settings
+) -> None:
+    """Once closed with enough responses, figures appear: each with the class's own noise, the
+    same on every request, none of 0, 1 or 2, and never adding up to more than their total.
     """
     cohort = await create(client, age_band="13_15")
     for body in class_of_twelve():
@@ -682,70 +705,41 @@ async def test_closed_check_publishes_suppressed_figures(client: Client) -> None
     assert body["delete_on"] == (closed_on + dt.timedelta(days=90)).isoformat()
     assert body["delete_on"] < cohort["delete_on"]
     result = body["report"]
-    total = result["responses"]
-    assert total == 12  # the number of responses itself is exact
+    assert result["responses"] == 12  # the number of responses itself is exact once closed
     assert result["published"] is True
     assert result["withheld"] is None
-    assert result["rounded_to"] == ROUND_TO == 5
+    assert result["epsilon"] == EPSILON and result["guess_limit"] == 0.6
+    assert "rounded_to" not in result
+    # The noise is fixed for the class: asking again gives the same figures, to the byte.
+    assert (await report(client, cohort)).content == response.content
+    assert result == expected_report(settings, cohort)
     assert result["areas"], "published reports have a row per area"
-    hidden_somewhere = False
     for row in result["areas"]:
         if row["scored"] is None:
             assert row["bands"] == [], row
             continue
-        assert row["scored"] >= 10 and row["scored"] % ROUND_TO == 0, row
+        assert 10 <= row["scored"] <= 12, row
         assert [cell["label"] for cell in row["bands"]] == list(BAND_LABELS)
-        hidden = [cell for cell in row["bands"] if cell["count"] is None]
+        shown = [cell["count"] for cell in row["bands"] if cell["count"] is not None]
+        assert sum(shown) + row["hidden"] == row["scored"]
+        assert sum(cell["share"] or 0 for cell in row["bands"]) <= 100
         for cell in row["bands"]:
-            if cell["count"] is None:
-                assert cell["share"] is None
-            else:
-                assert cell["count"] % ROUND_TO == 0, row
-                assert cell["share"] == round(100 * cell["count"] / row["scored"])
-        if hidden:
-            hidden_somewhere = True
-            assert len(hidden) >= 2, row  # never a lone hidden cell, found by subtraction
-    assert hidden_somewhere, "this class has cells of 1 and 2, which must be hidden"
-    by_area = {row["area"]: row for row in result["areas"]}
-    # 12 scored: 1 weak (0–24), 2 middling (25–49), 9 strong (75–100). The 1 and the 2 are
-    # hidden with the smallest cell of 3 or more (the 9); the empty band stays 0; 12 rounds to 10.
-    security = by_area["account_security"]
-    assert security["scored"] == 10
-    assert [(cell["count"], cell["share"]) for cell in security["bands"]] == [
-        (None, None),
-        (None, None),
-        (0, 0),
-        (None, None),
-    ]
-    # One student answered about their phone number: an area scored for 1 shows nothing.
-    personal = by_area["personal_details"]
-    assert (personal["scored"], personal["bands"]) == (None, [])
-    assert [row["area"] for row in result["areas"] if row["scored"] is not None] == [
-        "account_security"
-    ]
+            assert (cell["count"] is None) == (cell["share"] is None)
     for gap in result["gaps"]:
-        if gap["count"] is None:
-            assert gap["share"] is None, gap
-        else:
-            assert gap["count"] % ROUND_TO == 0, gap
-            assert gap["share"] == round(100 * gap["count"] / total), gap
+        assert (gap["count"] is None) == (gap["share"] is None), gap
+        if gap["count"] is not None:
+            assert 3 <= gap["count"] <= 12
+            assert gap["share"] == round(100 * gap["count"] / 12), gap
     published = [gap["count"] for gap in result["gaps"] if gap["count"] is not None]
     assert published == sorted(published, reverse=True)
     assert all(gap["count"] is None for gap in result["gaps"][len(published) :])
     counts = list(counts_in(result))
-    assert not {1, 2} & set(counts)
-    assert all(count is None or count % ROUND_TO == 0 for count in counts), counts
-    # Two-step verification and different passwords: 3 of 12 each, published as 5 (42%).
-    shown = {gap["rule_id"]: (gap["count"], gap["share"]) for gap in result["gaps"] if gap["count"]}
-    assert shown == {
-        "account_security_turn_on_two_step_verification": (5, 42),
-        "account_security_use_different_passwords": (5, 42),
-    }
-    # The phone number action was in 1 plan: hidden, and last whatever its place would be.
-    hidden_gaps = [gap["rule_id"] for gap in result["gaps"] if gap["count"] is None]
-    assert hidden_gaps == ["personal_details_hide_phone_number"]
-    assert [item["area"] for item in result["teach_next"]] == ["account_security"]
-    assert result["teach_next"][0]["because"].startswith("About 42% of the class")
+    assert not {0, 1, 2} & set(counts)
+    shown_gaps = [gap for gap in result["gaps"] if gap["count"]]
+    areas = [item["area"] for item in result["teach_next"]]
+    assert areas == list(dict.fromkeys(gap["area"] for gap in shown_gaps))[:3]
+    rule_ids = {gap["rule_id"] for gap in result["gaps"]}
+    assert not rule_ids & SITUATION_RULES
 
 
 async def test_closed_check_below_ten_stays_unpublished(client: Client) -> None:
@@ -873,7 +867,7 @@ async def test_delete_removes_the_class_and_every_response(
         (left,) = connection.execute("SELECT count(*) FROM responses").fetchone()
     assert public_ids == [other["id"]]
     assert left == 1  # only the other class's response
-    assert (await report(client, other)).json()["report"]["responses"] == 1
+    assert (await report(client, other)).json()["report"]["responses_band"] == "fewer than 10"
 
 
 # --- rate limits -----------------------------------------------------------------------------

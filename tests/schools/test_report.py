@@ -1,6 +1,8 @@
-"""Class reports: nothing before the check closes with enough responses, then known figures."""
+"""Class reports: nothing before the check closes with enough responses, then noisy figures."""
 
 from __future__ import annotations
+
+import math
 
 import msgspec
 import pytest
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREA_TITLES, AREAS, AgeBand
 from safety_check.schools.curriculum import FRAMEWORK, FRAMEWORK_AGES, TEACHING
+from safety_check.schools.noise import EPSILON, GUESS_LIMIT, noise
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord
 from safety_check.schools.report import (
     BAND_LABELS,
@@ -19,9 +22,12 @@ from safety_check.schools.report import (
     WITHHELD_OPEN_AND_FEW,
     Report,
     build_report,
+    responses_band,
 )
-from safety_check.schools.suppression import MIN_RESPONSES, ROUND_TO
+from safety_check.schools.suppression import MIN_RESPONSES, apportion
 from tests.schools.test_suppression import ClassCounts, classes
+
+KEY = b"k" * 32
 
 TITLES = {compiled.rule.id: compiled.title for compiled in COMPILED_RULES}
 NO_SCORES: tuple[int | None, ...] = (None,) * len(AREAS)
@@ -38,55 +44,72 @@ def plain(count: int, recommended: tuple[str, ...] = ()) -> list[ResponseRecord]
     return [ResponseRecord(scores=NO_SCORES, recommended=recommended) for _ in range(count)]
 
 
-def assert_withheld(report: Report, responses: int, reason: str) -> None:
+def closed(records: object, age_band: AgeBand | None = None, key: bytes = KEY) -> Report:
+    return build_report(records, age_band, closed=True, noise_key=key)  # type: ignore[arg-type]
+
+
+def assert_withheld(report: Report, responses: int | None, reason: str) -> None:
     assert report.responses == responses
     assert not report.published
     assert report.withheld == reason
     assert report.areas == () and report.gaps == () and report.teach_next == ()
     assert report.minimum_responses == MIN_RESPONSES
-    assert report.rounded_to == ROUND_TO == 5
+    assert report.epsilon == EPSILON and report.guess_limit == GUESS_LIMIT
 
 
 @pytest.mark.parametrize("responses", [0, 1, 2, MIN_RESPONSES - 1])
 def test_below_the_minimum_only_the_count_is_given(responses: int) -> None:
     """Even after closing: in a tiny class every figure points at someone."""
     everyone = ("privacy_settings_review_regularly",)
-    for closed, reason in ((True, WITHHELD_FEW), (False, WITHHELD_OPEN_AND_FEW)):
-        report = build_report(plain(responses, everyone), "13_15", closed=closed)
-        assert_withheld(report, responses, reason)
+    report = closed(plain(responses, everyone), "13_15")
+    assert_withheld(report, responses, WITHHELD_FEW)
+    report = build_report(plain(responses, everyone), "13_15", closed=False, noise_key=KEY)
+    assert_withheld(report, None, WITHHELD_OPEN_AND_FEW)
+    assert report.responses_band == "fewer than 10"
 
 
-@pytest.mark.parametrize("responses", [MIN_RESPONSES, 40])
-def test_while_open_only_the_count_is_given(responses: int) -> None:
-    """Figures that moved with each submission would give away the latest student's answers."""
+@pytest.mark.parametrize("responses", [MIN_RESPONSES, 19, 40])
+def test_while_open_only_a_band_of_the_count_is_given(responses: int) -> None:
+    """Figures that moved with each submission would give away the latest student's answers;
+    even the exact count would tell a watcher when someone submitted."""
     report = build_report(
-        plain(responses, ("privacy_settings_review_regularly",)), None, closed=False
+        plain(responses, ("privacy_settings_review_regularly",)), None, closed=False, noise_key=KEY
     )
-    assert_withheld(report, responses, WITHHELD_OPEN)
+    assert_withheld(report, None, WITHHELD_OPEN)
+    assert report.responses_band == responses_band(responses)
+    assert build_report(
+        plain(responses + 1), None, closed=False, noise_key=KEY
+    ).responses_band == responses_band(responses + 1)
+
+
+def test_responses_bands() -> None:
+    assert [responses_band(n) for n in (0, 9, 10, 19, 20, 35)] == [
+        "fewer than 10",
+        "fewer than 10",
+        "10 to 19",
+        "10 to 19",
+        "20 to 29",
+        "30 to 39",
+    ]
 
 
 def test_figures_appear_at_the_minimum_once_closed() -> None:
-    report = build_report(plain(MIN_RESPONSES), None, closed=True)
+    report = closed(plain(MIN_RESPONSES))
     assert report.published and report.withheld is None
-    assert report.responses == MIN_RESPONSES
-    assert report.rounded_to == ROUND_TO == 5
+    assert report.responses == MIN_RESPONSES and report.responses_band == "10 to 19"
     assert len(report.areas) == len(AREAS) and len(report.gaps) == len(REPORTABLE_RULES)
 
 
 def test_records_can_be_any_iterable() -> None:
     """Storage may hand over a generator: it must be read once, not counted then reread."""
     records = [ResponseRecord(scores=(100,) * len(AREAS), recommended=(REVIEW,)) for _ in range(12)]
-    report = build_report(iter(records), None, closed=True)
+    report = closed(iter(records))
     assert report.published and report.responses == 12
-    # 12 scored 75-100 in every area: published as 10 (12 rounded to 5), all in the top band.
-    assert all(area.scored == 10 for area in report.areas)
-    assert all([cell.count for cell in area.bands] == [0, 0, 0, 10] for area in report.areas)
-    assert report.gaps[0].rule_id == REVIEW and report.gaps[0].count == 10
-    assert report == build_report(records, None, closed=True)
+    assert report == closed(records)
 
 
 def example_class() -> list[ResponseRecord]:
-    """Twelve students with figures worked out by hand (see the assertions below)."""
+    """Twelve students with known true figures (see the assertions below)."""
     records = []
     for student in range(12):
         privacy = 10 if student < 6 else 90
@@ -108,108 +131,107 @@ def example_class() -> list[ResponseRecord]:
     return records
 
 
-def test_hand_made_example() -> None:
-    report = build_report(example_class(), "13_15", closed=True)
+TRUE_BANDS = {
+    # [0-24, 25-49, 50-74, 75-100, no score]; 24, 25, 74 and 75 are band edges.
+    "privacy_settings": [6, 0, 0, 6, 0],
+    "personal_details": [0, 10, 0, 0, 2],
+    "nearby_sharing": [4, 4, 4, 0, 0],
+    "webcam": [0, 0, 0, 12, 0],
+    "account_security": [0, 0, 9, 0, 3],
+    "dating_apps": [1, 4, 0, 7, 0],
+    "intimate_images": [0, 0, 0, 0, 12],
+    "sextortion": [0, 0, 0, 0, 12],
+    "deepfakes": [0, 0, 0, 0, 12],
+    "getting_help": [1, 3, 3, 5, 0],
+}
+TRUE_ACTIONS = {REVIEW: 12, TWO_STEP: 9, COVER: 7, INSTAGRAM: 5, DEEPFAKES: 11, CONTACTS: 2}
+
+
+@pytest.mark.parametrize("key", [KEY, b"another class" * 3, bytes(32)])
+def test_hand_made_example(key: bytes) -> None:
+    """Every figure is the true count plus the class's own noise for it, made consistent."""
+    report = closed(example_class(), "13_15", key)
     assert report.published and report.responses == 12
     assert report.framework == FRAMEWORK
-    assert report.rounded_to == 5
-    areas = {area.area: area for area in report.areas}
     assert [area.area for area in report.areas] == list(AREAS)
     assert all(area.title == AREA_TITLES[area.area] for area in report.areas)
-
-    def row(area: str) -> tuple[int | None, list[tuple[str, int | None, int | None]]]:
-        return areas[area].scored, [
-            (cell.label, cell.count, cell.share) for cell in areas[area].bands
+    for area in report.areas:
+        true = TRUE_BANDS[area.area]
+        labels = [*(f"band:{index}" for index in range(4)), "none"]
+        slots = apportion(
+            [
+                count + noise(key, f"area:{area.area}:{label}")
+                for count, label in zip(true, labels, strict=True)
+            ],
+            12,
+        )
+        if slots[4] in {1, 2}:
+            largest = max(range(4), key=lambda index: (slots[index], -index))
+            slots[largest] += slots[4]
+            slots[4] = 0
+        scored = sum(slots[:4])
+        if scored < MIN_RESPONSES:
+            assert (area.scored, area.bands) == (None, ())
+            continue
+        assert area.scored == scored
+        assert [cell.label for cell in area.bands] == list(BAND_LABELS)
+        assert [cell.count for cell in area.bands] == [
+            None if count < 3 else count for count in slots[:4]
         ]
-
-    def published(
-        scored: int, counts: list[int | None], shares: list[int | None]
-    ) -> tuple[int, list[tuple[str, int | None, int | None]]]:
-        return scored, list(zip(BAND_LABELS, counts, shares, strict=True))
-
-    # Bands [6, 0, 0, 6], 12 scored: nothing small; 6 -> 5, 12 -> 10; 5 of 10 = 50%.
-    assert row("privacy_settings") == published(10, [5, 0, 0, 5], [50, 0, 0, 50])
-    # 10 scored and 2 have no score: the pair [10, 2] has a 2, so the area shows nothing.
-    assert row("personal_details") == (None, [])
-    # Band edges: 24 is in the first band, 25 and 74 in the next two. [4, 4, 4, 0]: each 4 -> 5,
-    # 12 scored -> 10, so each is 5 of 10 = 50% (shares are of the rounded counts).
-    assert row("nearby_sharing") == published(10, [5, 5, 5, 0], [50, 50, 50, 0])
-    # [0, 0, 0, 12]: 12 -> 10, 10 of 10 = 100%.
-    assert row("webcam") == published(10, [0, 0, 0, 10], [0, 0, 0, 100])
-    # 9 scored and 3 not: nothing small in the pair, but fewer than 10 scored.
-    assert row("account_security") == (None, [])
-    # [1, 4, 0, 7]: the 1 is hidden with the smallest cell of 3 or more (the 4), not the zero;
-    # 7 -> 5, 12 scored -> 10, 5 of 10 = 50%.
-    assert row("dating_apps") == published(10, [None, None, 0, 5], [None, None, 0, 50])
-    # [1, 3, 3, 5]: the 1 is hidden with both 3s (the smallest large value, wherever it is);
-    # 5 stays 5, 12 scored -> 10, 5 of 10 = 50%. 0 and 75 are the edges of their bands.
-    assert row("getting_help") == published(10, [None, None, None, 5], [None, None, None, 50])
-    # Nobody has a score: nothing to show.
-    for area in ("intimate_images", "sextortion", "deepfakes"):
-        assert row(area) == (None, [])
-
-    gaps = [(gap.rule_id, gap.count, gap.share) for gap in report.gaps]
-    # Exact [count, not advised] of 12: REVIEW [12, 0] -> 10, 10/12 = 83%; TWO_STEP [9, 3] -> 10,
-    # 83%; INSTAGRAM [5, 7] -> 5, 5/12 = 42%; COVER [7, 5] -> 5, 42%. Ties go in rule order,
-    # so INSTAGRAM (5 exact) comes before COVER (7 exact): only rounded counts decide the order.
-    assert gaps[:4] == [(REVIEW, 10, 83), (TWO_STEP, 10, 83), (INSTAGRAM, 5, 42), (COVER, 5, 42)]
-    zeros = [
-        rule
-        for rule in REPORTABLE_RULES
-        if rule not in {REVIEW, TWO_STEP, COVER, INSTAGRAM, DEEPFAKES, CONTACTS}
-    ]
-    assert gaps[4:-2] == [(rule, 0, 0) for rule in zeros]
-    # 11 of 12 is hidden (the one not advised could be found), as is 2 of 12; in rule order.
-    assert gaps[-2:] == [(CONTACTS, None, None), (DEEPFAKES, None, None)]
-    assert "sextortion_dont_pay" not in {gap.rule_id for gap in report.gaps}
-    assert report.gaps[0].title == TITLES[REVIEW] and report.gaps[0].area == "privacy_settings"
-
-    teach = report.teach_next
-    # INSTAGRAM's area is already taken by REVIEW, so the third is COVER's.
-    assert [item.area for item in teach] == ["privacy_settings", "account_security", "webcam"]
-    assert teach[0].because == f"About 83% of the class were advised to: {TITLES[REVIEW]}"
-    assert teach[1].because == f"About 83% of the class were advised to: {TITLES[TWO_STEP]}"
-    assert teach[2].because == f"About 42% of the class were advised to: {TITLES[COVER]}"
-    for item in teach:
+    gaps = {gap.rule_id: gap for gap in report.gaps}
+    for rule in REPORTABLE_RULES:
+        noisy = min(max(TRUE_ACTIONS.get(rule, 0) + noise(key, f"action:{rule}"), 0), 12)
+        noisy = 12 if 12 - noisy < 3 else noisy
+        expected = None if noisy < 3 else noisy
+        assert (gaps[rule].count, gaps[rule].share) == (
+            expected,
+            None if expected is None else round(100 * expected / 12),
+        )
+    assert "sextortion_dont_pay" not in gaps and "a_rule_since_retired" not in gaps
+    assert gaps[REVIEW].title == TITLES[REVIEW] and gaps[REVIEW].area == "privacy_settings"
+    for item in report.teach_next:
         assert item.strands == TEACHING[item.area].strands and item.strands
         assert item.focus == TEACHING[item.area].focus
         assert item.title == AREA_TITLES[item.area]
         assert item.ages == FRAMEWORK_AGES["13_15"]
 
 
-def test_published_report_carries_no_hidden_figure_when_serialised() -> None:
-    """The JSON the API and dashboard send holds null, not the number, for hidden cells."""
-    report = build_report(example_class(), "13_15", closed=True)
+def test_published_report_carries_no_true_figure_of_a_hidden_cell_when_serialised() -> None:
+    """The JSON the API and dashboard send holds null, never a number, for cells shown as c."""
+    report = closed(example_class(), "13_15")
     as_json = msgspec.json.decode(msgspec.json.encode(report))
-    assert as_json["rounded_to"] == 5
-    hidden = [gap for gap in as_json["gaps"] if gap["rule_id"] in {DEEPFAKES, CONTACTS}]
-    assert hidden and all(gap["count"] is None and gap["share"] is None for gap in hidden)
-    areas = {area["area"]: area for area in as_json["areas"]}
-    assert areas["personal_details"]["scored"] is None and areas["personal_details"]["bands"] == []
-    assert [cell["count"] for cell in areas["dating_apps"]["bands"]] == [None, None, 0, 5]
-    assert [cell["share"] for cell in areas["dating_apps"]["bands"]] == [None, None, 0, 50]
+    assert math.isclose(as_json["epsilon"], EPSILON) and as_json["guess_limit"] == 0.6
+    assert "rounded_to" not in as_json
+    for gap in as_json["gaps"]:
+        assert (gap["count"] is None) == (gap["share"] is None)
+        assert gap["count"] is None or gap["count"] >= 3
+    for area in as_json["areas"]:
+        for cell in area["bands"]:
+            assert (cell["count"] is None) == (cell["share"] is None)
+            assert cell["count"] is None or cell["count"] >= 3
 
 
 def test_no_share_is_more_than_the_whole_class() -> None:
-    """A share says what part of the class was advised, so it is never above 100%.
-
-    All 13 students advised to review their settings: [13, 0] publishes 13 rounded to 15, which
-    is fine, but 15 of 13 responses must not be shown as "About 115% of the class".
-    """
+    """All 13 students advised to review their settings: noise may push the count above 13, but
+    it is kept to 13 and never shown as "About 115% of the class"."""
     records = [ResponseRecord(scores=(100,) * len(AREAS), recommended=(REVIEW,)) for _ in range(13)]
-    report = build_report(records, None, closed=True)
-    assert report.gaps[0].rule_id == REVIEW and report.gaps[0].count == 15
-    shares = [gap.share for gap in report.gaps]
-    shares += [cell.share for area in report.areas for cell in area.bands]
-    # teach_next repeats the gap's share ("About 115% of the class were advised to: ...").
-    assert all(0 <= share <= 100 for share in shares if share is not None), shares
+    for index in range(40):
+        report = closed(records, key=bytes([index]) * 32)
+        shares = [gap.share for gap in report.gaps]
+        shares += [cell.share for area in report.areas for cell in area.bands]
+        assert all(0 <= share <= 100 for share in shares if share is not None), shares
+        counts = [gap.count for gap in report.gaps] + [area.scored for area in report.areas]
+        assert all(count <= 13 for count in counts if count is not None)
 
 
-def test_teach_next_skips_hidden_and_zero_gaps() -> None:
-    """A suppressed gap must not surface through the advice either."""
-    records = plain(10)
-    records[0] = ResponseRecord(scores=NO_SCORES, recommended=(CONTACTS,))
-    assert build_report(records, None, closed=True).teach_next == ()
+def test_teach_next_skips_hidden_gaps() -> None:
+    """A figure shown as c must not surface through the advice either."""
+    for index in range(20):
+        report = closed(plain(10), key=bytes([index]) * 32)
+        assert all(
+            any(gap.count and gap.area == item.area for gap in report.gaps)
+            for item in report.teach_next
+        )
 
 
 @settings(max_examples=100, deadline=None)
@@ -217,7 +239,7 @@ def test_teach_next_skips_hidden_and_zero_gaps() -> None:
 def test_teach_next_is_the_top_published_areas(
     counts: ClassCounts, age_band: AgeBand | None
 ) -> None:
-    report = build_report(counts.records(0), age_band, closed=True)
+    report = closed(counts.records(0), age_band)
     expected: list[str] = []
     for gap in report.gaps:
         if gap.count and gap.area not in expected:

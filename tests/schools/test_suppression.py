@@ -1,136 +1,83 @@
-"""Small-number suppression: no cell of 1 or 2 can be read off, or worked out from, a report."""
+"""Publishing rules for noisy counts: readable, consistent figures that never print 0, 1 or 2.
+
+The privacy comes from the noise (test_noise.py); these tests check that what is made of the noisy
+counts is consistent wherever it appears, and that the old small-number promises still hold for
+every published figure: none is 0, 1 or 2, none is above the students it counts, and nobody can
+work out a cell of 1 or 2 from the others, because every figure, hidden or not, carries noise.
+"""
 
 from __future__ import annotations
 
-import itertools
 import random
-from collections.abc import Sequence
+import secrets
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safety_check.models import AREAS
+from safety_check.schools.noise import noise
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord
-from safety_check.schools.report import BAND_LABELS, SCORE_BANDS, Report, build_report
+from safety_check.schools.report import (
+    BAND_LABELS,
+    SCORE_BANDS,
+    Report,
+    build_report,
+)
 from safety_check.schools.suppression import (
     MIN_RESPONSES,
-    ROUND_TO,
     SMALLEST_SHOWN,
-    has_large_cell,
-    publish_row,
+    apportion,
+    bounded,
     share,
-    suppress_row,
+    shares,
+    shown,
 )
 
 SETTINGS = settings(max_examples=200, deadline=None)
 CLASS_SETTINGS = settings(max_examples=150, deadline=None)
-SMALL = {1, 2}
-
-rows = st.lists(st.integers(0, 60), min_size=2, max_size=6)
-
-
-def hidden_of(published: Sequence[int | None]) -> list[int]:
-    return [index for index, value in enumerate(published) if value is None]
+HIDDEN_VALUES = {0, 1, 2}
 
 
 @SETTINGS
-@given(rows)
-def test_no_published_cell_is_1_or_2(counts: list[int]) -> None:
-    assert not SMALL & {value for value in suppress_row(counts) if value is not None}
+@given(st.lists(st.integers(-20, 60), min_size=1, max_size=6), st.integers(0, 80))
+def test_apportion_gives_whole_counts_adding_to_the_total(weights: list[int], total: int) -> None:
+    parts = apportion(weights, total)
+    assert len(parts) == len(weights) and sum(parts) == total
+    assert all(part >= 0 for part in parts)
+    clamped = [max(0, weight) for weight in weights]
+    if sum(clamped):
+        for part, weight in zip(parts, clamped, strict=True):
+            assert abs(part - weight * total / sum(clamped)) < 1
+    else:
+        assert parts[-1] == total
 
 
 @SETTINGS
-@given(rows)
-def test_published_cells_are_the_true_counts(counts: list[int]) -> None:
-    """Suppression hides figures; it never alters one."""
-    published = suppress_row(counts)
-    assert len(published) == len(counts)
-    for value, count in zip(published, counts, strict=True):
-        assert value is None or value == count
+@given(st.integers(-30, 90), st.integers(0, 60))
+def test_bounded_counts_stay_within_the_class(count: int, total: int) -> None:
+    """Never below 0 or above the class, and the students not counted are never 1 or 2."""
+    value = bounded(count, total)
+    assert 0 <= value <= total
+    assert total - value not in {1, 2}
+    if total - count >= SMALLEST_SHOWN and count >= 0:
+        assert value == count
 
 
 @SETTINGS
-@given(rows)
-def test_a_hidden_small_cell_always_has_a_large_one_hidden_with_it(counts: list[int]) -> None:
-    """One hidden cell alone could be worked out from the row total, and small cells hidden only
-    with each other (or with zeros) would be known to be small: a cell of 3 or more joins them."""
-    hidden = hidden_of(suppress_row(counts))
-    if not hidden:
-        assert not SMALL & set(counts)
-        return
-    assert len(hidden) >= 2 or not has_large_cell(counts)
-    if has_large_cell(counts):
-        assert any(counts[index] >= SMALLEST_SHOWN for index in hidden)
-        assert all(counts[index] > 0 for index in hidden), "a hidden zero protects nothing"
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=5))
+def test_shares_of_a_row_add_up_to_100(counts: list[int]) -> None:
+    total = sum(counts)
+    percents = shares(counts, total)
+    assert all(0 <= percent <= 100 for percent in percents)
+    assert sum(percents) == (100 if total else 0)
+    for percent, count in zip(percents, counts, strict=True):
+        assert total == 0 or abs(percent - 100 * count / total) < 1
 
 
-@SETTINGS
-@given(rows)
-def test_published_counts_are_rounded_to_five(counts: list[int]) -> None:
-    for value, exact in zip(publish_row(counts), suppress_row(counts), strict=True):
-        assert (value is None) == (exact is None)
-        if value is not None and exact is not None:
-            assert value % ROUND_TO == 0 and abs(value - exact) <= ROUND_TO // 2
-
-
-def consistent_fillings(
-    published: tuple[int | None, ...], hidden: list[int], hidden_sum: int
-) -> list[tuple[int, ...]]:
-    """Every way to fill the hidden cells that this method would have published the same way:
-    what someone who knows the method, the row total and the published cells could believe."""
-    found = []
-    for filling in itertools.product(range(hidden_sum + 1), repeat=len(hidden)):
-        if sum(filling) != hidden_sum:
-            continue
-        row = list(published)
-        for index, value in zip(hidden, filling, strict=True):
-            row[index] = value
-        if suppress_row([int(value or 0) for value in row]) == published:
-            found.append(filling)
-    return found
-
-
-published_rows = st.lists(st.integers(0, 14), min_size=2, max_size=4).filter(
-    lambda row: sum(row) >= MIN_RESPONSES and has_large_cell(row)
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(published_rows)
-def test_no_hidden_cell_can_be_worked_out_even_knowing_the_method(counts: list[int]) -> None:
-    """Brute force over the rows a report can publish (total of at least 10, some cell of 3 or
-    more): every hidden cell could still hold at least two different values."""
-    published = suppress_row(counts)
-    hidden = hidden_of(published)
-    if not hidden:
-        return
-    hidden_sum = sum(counts) - sum(value for value in published if value is not None)
-    possible = consistent_fillings(published, hidden, hidden_sum)
-    assert tuple(counts[index] for index in hidden) in possible
-    for slot in range(len(hidden)):
-        values = {filling[slot] for filling in possible}
-        assert len(values) >= 2, (counts, published, slot, possible)
-
-
-def test_suppression_examples() -> None:
-    """Known rows, worked by hand."""
-    assert suppress_row([5, 7, 0]) == (5, 7, 0)
-    assert suppress_row([1, 9]) == (None, None)
-    assert suppress_row([9, 1]) == (None, None)
-    # The 1 is hidden with the smallest large cell (the 4), never with the zero.
-    assert suppress_row([1, 0, 4, 20]) == (None, 0, None, 20)
-    # Small cells alone would be known to be small: the 30 joins them.
-    assert suppress_row([1, 2, 30]) == (None, None, None)
-    assert suppress_row([1, 1, 1, 22, 0]) == (None, None, None, None, 0)
-    assert suppress_row([2, 2, 20, 0, 5]) == (None, None, 20, 0, None)
-    assert publish_row([13, 7, 0, 1, 4]) == (15, 5, 0, None, None)
-
-
-def test_share_is_hidden_with_its_count() -> None:
-    assert share(None, 20) is None
-    assert share(5, 0) is None
-    assert share(5, 20) == 25
-    assert share(2, 3) == 67
+def test_small_figures_are_shown_as_c() -> None:
+    assert [shown(count) for count in range(-2, 5)] == [None, None, None, None, None, 3, 4]
+    assert share(None, 20) is None and share(5, 0) is None
+    assert share(5, 20) == 25 and share(20, 20) == 100 and share(2, 3) == 67
 
 
 # Whole classes ---------------------------------------------------------------------------------
@@ -213,115 +160,99 @@ def classes(draw: st.DrawFn) -> ClassCounts:
     return ClassCounts(size, bands, recommended)
 
 
-def report_for(counts: ClassCounts, seed: int = 0) -> Report:
-    return build_report(counts.records(seed), "13_15", closed=True)
-
-
-def area_is_shown(scored: int, unscored: int) -> bool:
-    """Bands appear only for enough scored students, with neither side of the pair 1 or 2."""
-    return scored >= MIN_RESPONSES and not SMALL & {scored, unscored}
-
-
-def assert_published(count: int | None, true_count: int) -> None:
-    """A published count is a multiple of 5 within 2 of the truth (so never 1 or 2)."""
-    assert count is not None
-    assert count % ROUND_TO == 0 and abs(count - true_count) <= ROUND_TO // 2
-    assert count not in SMALL
+def report_for(counts: ClassCounts, seed: int = 0, key: bytes | None = None) -> Report:
+    key = key if key is not None else random.Random(seed).randbytes(32)
+    return build_report(counts.records(seed), "13_15", closed=True, noise_key=key)
 
 
 @CLASS_SETTINGS
 @given(classes(), st.integers(0, 2**32))
-def test_class_report_publishes_no_small_figure(counts: ClassCounts, seed: int) -> None:
+def test_class_report_never_prints_0_1_or_2_and_never_contradicts_itself(
+    counts: ClassCounts, seed: int
+) -> None:
     report = report_for(counts, seed)
-    assert report.published and report.responses == counts.size
-    assert report.rounded_to == ROUND_TO == 5
+    size = counts.size
+    assert report.published and report.responses == size
     assert len(report.areas) == len(AREAS)
     every_count: list[int] = []
-    for area, true_row in zip(report.areas, counts.bands, strict=True):
-        true_bands, unscored = true_row[: len(BAND_LABELS)], true_row[-1]
-        scored = sum(true_bands)
-        assert scored + unscored == counts.size
-        if not area_is_shown(scored, unscored):
-            assert area.scored is None and area.bands == (), (true_row, area)
+    for area in report.areas:
+        if area.scored is None:
+            assert area.bands == () and area.hidden == 0
             continue
-        assert area.scored is not None
-        assert_published(area.scored, scored)
+        assert MIN_RESPONSES <= area.scored <= size
+        assert size - area.scored not in {1, 2}, "the unscored are never 1 or 2"
         every_count.append(area.scored)
         assert [cell.label for cell in area.bands] == list(BAND_LABELS)
-        published = [cell.count for cell in area.bands]
-        assert published == list(publish_row(true_bands))
-        hidden = hidden_of(published)
-        for index, value in enumerate(published):
-            if value is not None:
-                assert_published(value, true_bands[index])
-                every_count.append(value)
-        if hidden:  # a small cell never hides alone or only with small ones
-            assert SMALL & {true_bands[index] for index in hidden}
-            assert any(true_bands[index] >= SMALLEST_SHOWN for index in hidden)
-            assert len(hidden) >= 2
+        shown_counts = [cell.count for cell in area.bands if cell.count is not None]
+        every_count += shown_counts
+        # The table never adds up to more than the total beside it; the rest is the hidden part.
+        assert sum(shown_counts) + area.hidden == area.scored
+        hidden_cells = [cell for cell in area.bands if cell.count is None]
+        assert area.hidden >= 0 and (area.hidden == 0 or hidden_cells)
+        assert area.hidden < SMALLEST_SHOWN * len(hidden_cells) or not hidden_cells
+        percents = [cell.share for cell in area.bands if cell.share is not None]
+        assert sum(percents) <= 100
         for cell in area.bands:
-            assert cell.share == share(cell.count, area.scored)
             assert (cell.share is None) == (cell.count is None)
-            if cell.share is not None and cell.count is not None:
-                assert cell.share == round(100 * cell.count / area.scored) <= 100
-    truth = dict(zip(REPORTABLE_RULES, counts.recommended, strict=True))
+            if cell.count is not None and cell.share is not None:
+                assert abs(cell.share - 100 * cell.count / area.scored) < 1
     assert sorted(gap.rule_id for gap in report.gaps) == sorted(REPORTABLE_RULES)
     for gap in report.gaps:
-        count = truth[gap.rule_id]
-        must_hide = count in SMALL or counts.size - count in SMALL
-        assert (gap.count is None) == must_hide, (gap.rule_id, count, counts.size)
         assert (gap.share is None) == (gap.count is None)
         if gap.count is not None:
-            assert_published(gap.count, count)
+            assert gap.count <= size and size - gap.count not in {1, 2}
+            assert gap.share == round(100 * gap.count / size) <= 100
             every_count.append(gap.count)
-            assert gap.share == min(100, round(100 * gap.count / counts.size))
-    assert not SMALL & set(every_count)
-    assert all(count % ROUND_TO == 0 for count in every_count)
+    assert not HIDDEN_VALUES & set(every_count)
     for item in report.teach_next:
         assert item.because.startswith(
             tuple(f"About {gap.share}% of the class" for gap in report.gaps if gap.count)
         )
 
 
-def withheld_row(rng: random.Random, size: int) -> list[int]:
-    """Another band row whose area the report does not show: nobody, 1-2 or 8-9 scored, or all
-    but 1-2 of the class."""
-    scored = rng.choice([0, 1, 2, MIN_RESPONSES - 2, MIN_RESPONSES - 1, size - 2, size - 1])
-    return [scored, 0, 0, 0, size - scored]
+@CLASS_SETTINGS
+@given(classes(), st.integers(0, 2**32))
+def test_published_figures_are_the_true_counts_with_this_class_noise(
+    counts: ClassCounts, seed: int
+) -> None:
+    """Worked out again from the true counts and the class's noise: every action's figure is
+    the true count plus its own noise, kept within the class, with 0-2 shown as c."""
+    key = random.Random(seed).randbytes(32)
+    report = report_for(counts, seed, key)
+    truth = dict(zip(REPORTABLE_RULES, counts.recommended, strict=True))
+    for gap in report.gaps:
+        noisy = min(max(truth[gap.rule_id] + noise(key, f"action:{gap.rule_id}"), 0), counts.size)
+        if counts.size - noisy < SMALLEST_SHOWN:
+            noisy = counts.size
+        assert gap.count == (None if noisy < SMALLEST_SHOWN else noisy)
 
 
 @CLASS_SETTINGS
 @given(classes(), st.integers(0, 2**32))
-def test_gap_order_uses_only_published_counts(counts: ClassCounts, seed: int) -> None:
-    """Two classes differing only in hidden counts get the same report, order included:
-    a hidden gap's place in the list must not hint at its size."""
-    rng = random.Random(seed)
-    size = counts.size
-    hidden_values = [1, 2, size - 2, size - 1]
-    changed = [
-        rng.choice(hidden_values) if count in SMALL or size - count in SMALL else count
-        for count in counts.recommended
-    ]
-    # Areas whose figures are withheld may change too, to other figures that are withheld.
-    bands = [
-        withheld_row(rng, size) if not area_is_shown(sum(row[:-1]), row[-1]) else row
-        for row in counts.bands
-    ]
-    first = report_for(counts, seed)
-    second = report_for(ClassCounts(size, bands, changed), seed + 1)
-    assert [gap.rule_id for gap in first.gaps] == [gap.rule_id for gap in second.gaps]
-    assert first == second
+def test_the_same_class_always_gets_the_same_report(counts: ClassCounts, seed: int) -> None:
+    """Reloads, the CSV, the print view and the API read one report: the noise is fixed by the
+    class key, whatever order the records come in."""
+    key = secrets.token_bytes(32)
+    first = report_for(counts, seed, key)
+    assert first == report_for(counts, seed + 1, key)  # the records in another order
 
 
 @CLASS_SETTINGS
 @given(classes())
 def test_gaps_are_most_common_first_with_hidden_ones_last(counts: ClassCounts) -> None:
     gaps = report_for(counts).gaps
-    shown = [gap for gap in gaps if gap.count is not None]
+    shown_gaps = [gap for gap in gaps if gap.count is not None]
     hidden = [gap for gap in gaps if gap.count is None]
-    assert list(gaps) == shown + hidden
+    assert list(gaps) == shown_gaps + hidden
     order = {rule_id: index for index, rule_id in enumerate(REPORTABLE_RULES)}
-    # By published (rounded) count, largest first; equal counts in rule order.
-    keys = [(-(gap.count or 0), order[gap.rule_id]) for gap in shown]
+    keys = [(-(gap.count or 0), order[gap.rule_id]) for gap in shown_gaps]
     assert keys == sorted(keys)
     assert [order[gap.rule_id] for gap in hidden] == sorted(order[gap.rule_id] for gap in hidden)
+
+
+def test_a_different_class_key_gives_different_noise() -> None:
+    counts = ClassCounts(30, [[5, 5, 10, 10, 0] for _ in AREAS], [15] * len(REPORTABLE_RULES))
+    first = report_for(counts, 1, bytes(32))
+    second = report_for(counts, 1, bytes(31) + b"\x01")
+    assert [gap.count for gap in first.gaps] != [gap.count for gap in second.gaps]
+    assert len({gap.count for gap in first.gaps}) > 3, "15 of 30 each, spread by the noise"

@@ -1,8 +1,9 @@
 """Server-rendered SVG charts for class reports, built only from published (suppressed) figures.
 
 Each chart is decorative next to its table: the table is the text equivalent, so the SVG is
-marked `aria-hidden`. Hidden cells are drawn as one dashed block: the published total less the
-published cells, which, like them, is only approximate (counts are rounded).
+marked `aria-hidden`. Hidden cells are drawn as one dashed block of the report's own `hidden`
+figure (the published total less the published cells), so the bar and the table always agree.
+The legend beside the bars is text, so the colours never carry meaning alone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,31 @@ WIDTH = 300
 HEIGHT = 28
 BAND_COLOURS = ("#a4262c", "#b35c00", "#1d70b8", "#00703c")
 """Lowest scores to highest; each at least 3:1 against white."""
+SWATCH = 16
+
+
+def _swatch(fill: str, *, dashed: bool = False) -> str:
+    stroke = 'stroke="#0b0c0c" stroke-dasharray="4 3"' if dashed else 'stroke="#0b0c0c"'
+    return (
+        f'<svg class="swatch" viewBox="0 0 {SWATCH} {SWATCH}" width="{SWATCH}" height="{SWATCH}" '
+        f'aria-hidden="true" focusable="false"><rect x="1" y="1" width="{SWATCH - 2}" '
+        f'height="{SWATCH - 2}" fill="{fill}" {stroke} stroke-width="2"/></svg>'
+    )
+
+
+def legend(labels: tuple[str, ...], hidden_mark: str) -> Markup:
+    """What each colour of the score bars means, as text: one legend for all of them."""
+    items = [
+        f"<li>{_swatch(colour)} Score {escape(label)}</li>"
+        for colour, label in zip(BAND_COLOURS, labels, strict=True)
+    ]
+    items.append(
+        f"<li>{_swatch('#ffffff', dashed=True)} Hidden ({escape(hidden_mark)}): "
+        "bands of fewer than 3</li>"
+    )
+    return Markup(  # noqa: S704 (only constants and escaped text)
+        '<ul class="chart-legend">' + "".join(items) + "</ul>"
+    )
 
 
 def _rect(x: float, width: float, fill: str, *, dashed: bool = False) -> str:
@@ -26,13 +52,8 @@ def _rect(x: float, width: float, fill: str, *, dashed: bool = False) -> str:
 
 
 def distribution_svg(distribution: AreaDistribution) -> Markup:
-    shown = sum(cell.count or 0 for cell in distribution.bands)
-    hidden = (
-        max(0, (distribution.scored or 0) - shown)
-        if any(cell.count is None for cell in distribution.bands)
-        else 0
-    )
-    total = shown + hidden
+    hidden = distribution.hidden
+    total = distribution.scored or 0
     if not total:
         return Markup("")
     parts: list[str] = []

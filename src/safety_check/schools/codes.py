@@ -5,7 +5,8 @@ A join code is read off a board or a screen, so it uses an alphabet without look
 (``K7QM-RX4P``). Eight characters from 26 give about 37 bits: with guesses throttled per address,
 finding a live code by chance is not practical.
 
-A teacher key is a bearer secret with 192 bits of randomness; only its SHA-256 hash is stored.
+A teacher key is a bearer secret of 32 letters and digits (about 190 bits of randomness); only its
+SHA-256 hash is stored. It has no hyphen, so a double click selects the whole key for copying.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import string
 
 JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUWXYZ3479"
 JOIN_LENGTH = 8
 LOOK_ALIKES = str.maketrans({"2": "Z", "5": "S", "6": "G", "8": "B", "V": "U"})
 TEACHER_KEY_PREFIX = "sctk_"
+TEACHER_KEY_ALPHABET = string.ascii_letters + string.digits
+TEACHER_KEY_LENGTH = 32
 PUBLIC_ID_BYTES = 12
 
 
@@ -48,7 +52,9 @@ def new_public_id() -> str:
 
 
 def new_teacher_key() -> str:
-    return TEACHER_KEY_PREFIX + secrets.token_urlsafe(24)
+    return TEACHER_KEY_PREFIX + "".join(
+        secrets.choice(TEACHER_KEY_ALPHABET) for _ in range(TEACHER_KEY_LENGTH)
+    )
 
 
 def hash_teacher_key(key: str) -> bytes:

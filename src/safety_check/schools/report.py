@@ -1,10 +1,10 @@
-"""A class report: counts, score distributions and common gaps, suppressed before anyone sees them.
+"""A class report: noisy counts, score distributions and common gaps, released when it closes.
 
 Built only from `ResponseRecord`s, never from answers. Figures appear only once the check has
-closed: a dashboard that updated with each new response would let anyone who watched it change
-work out the answers of the student who had just submitted. Every figure that leaves this module has
-been through `suppression.suppress_row`; the dashboard, the CSV and the API all publish exactly
-these figures and nothing computed from hidden cells (no means, no rankings of hidden rows).
+closed; while it is open not even the exact number of responses is given, only a band of ten.
+Every count that leaves this module carries noise drawn once for the class (`noise.py`) and has
+then been made readable and consistent (`suppression.py`); the dashboard, the CSV, the print
+view and the API all publish exactly these figures and nothing worked out from the true ones.
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ import msgspec
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREA_TITLES, AREAS, AgeBand, Area
 from safety_check.schools.curriculum import FRAMEWORK, FRAMEWORK_AGES, TEACHING
+from safety_check.schools.noise import EPSILON, GUESS_LIMIT, noise
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord
 from safety_check.schools.suppression import (
     MIN_RESPONSES,
-    ROUND_TO,
-    publish_row,
-    rounded,
+    SMALLEST_SHOWN,
+    apportion,
+    bounded,
     share,
-    suppress_row,
+    shares,
+    shown,
 )
 
 SCORE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -44,7 +46,7 @@ _RULE_INDEX = {rule_id: index for index, rule_id in enumerate(REPORTABLE_RULES)}
 
 
 class Cell(msgspec.Struct, frozen=True):
-    """A published figure: `count` (rounded to 5) and `share` (%) are null when suppressed."""
+    """A published figure: `count` (with noise) and `share` (%) are null when shown as ``c``."""
 
     label: str
     count: int | None
@@ -55,10 +57,12 @@ class AreaDistribution(msgspec.Struct, frozen=True, kw_only=True):
     area: Area
     title: str
     scored: int | None
-    """Students with a score in this area, rounded to 5; null when too few (or too nearly all
-    of the class) to show, and then `bands` is empty."""
+    """Students with a score in this area (with noise); null when too few to show, and then
+    `bands` is empty."""
     bands: tuple[Cell, ...]
-    """Students per score band; shares are of `scored`."""
+    """Students per score band; they add up to `scored`, and shares to at most 100."""
+    hidden: int
+    """`scored` less the bands shown: the students in the bands shown as ``c``, together."""
 
 
 class Gap(msgspec.Struct, frozen=True, kw_only=True):
@@ -66,7 +70,7 @@ class Gap(msgspec.Struct, frozen=True, kw_only=True):
     area: Area
     title: str
     count: int | None
-    """Students whose plan recommended this action; null when suppressed."""
+    """Students whose plan recommended this action (with noise); null when under 3."""
     share: int | None
 
 
@@ -80,18 +84,24 @@ class TeachNext(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Report(msgspec.Struct, frozen=True, kw_only=True):
-    responses: int
+    responses: int | None
+    """The number of responses: null while the check is open (see `responses_band`)."""
+    responses_band: str
+    """The number of responses in tens ("10 to 19"): all that is given while the check is open."""
     published: bool
-    """False while the check is open or below the minimum: then only `responses` is given."""
+    """False while the check is open or below the minimum: then only the count is given."""
     withheld: str | None
     """Why the figures are not shown yet, in words for the teacher."""
     minimum_responses: int
     framework: str
     areas: tuple[AreaDistribution, ...]
     gaps: tuple[Gap, ...]
-    """Every action a class report can show, most common first; suppressed ones last."""
-    rounded_to: int
-    """Every published count is rounded to the nearest multiple of this."""
+    """Every action a class report can show, most common first; those shown as ``c`` last."""
+    epsilon: float
+    """Privacy loss per published count (two-sided geometric noise, fixed per class)."""
+    guess_limit: float
+    """The most often a guess about one student's answer, made from one published count, can
+    be right when a coin toss is right half the time."""
     teach_next: tuple[TeachNext, ...]
 
 
@@ -103,31 +113,45 @@ _BAND_OF_SCORE: dict[int | None, int] = {
     },
     None: NO_SCORE,
 }
+NONE_SLOT_LABEL = "none"
 
 
-def _distribution(area: Area, counts: list[int], total: int) -> AreaDistribution:
-    """One area's score bands, or only its name when the scored students are too few to show.
+def _noisy_area(key: bytes, area: Area, counts: list[int], total: int) -> list[int]:
+    """The area's band counts and unscored count with noise, made whole and adding to `total`.
 
-    The scored and unscored students are a pair like a gap row, so neither can be 1 or 2; and
-    with at least `MIN_RESPONSES` scored students spread over four bands, one band always has
-    3 or more to hide alongside any small one.
+    An unscored count of 1 or 2 joins the largest band, so the students without a score, worked
+    out as the class less `scored`, are never shown as 1 or 2.
     """
-    band_counts = counts[:NO_SCORE]
-    scored = sum(band_counts)
-    scored_shown, _ = suppress_row([scored, total - scored])
-    if scored_shown is None or scored < MIN_RESPONSES:
-        return AreaDistribution(area=area, title=AREA_TITLES[area], scored=None, bands=())
-    scored_published = rounded(scored)
-    assert scored_published is not None
-    published = publish_row(band_counts)
+    labels = [*(f"band:{index}" for index in range(NO_SCORE)), NONE_SLOT_LABEL]
+    noisy = [
+        count + noise(key, f"area:{area}:{label}")
+        for count, label in zip(counts, labels, strict=True)
+    ]
+    slots = apportion(noisy, total)
+    if 0 < slots[NO_SCORE] < SMALLEST_SHOWN:
+        largest = max(range(NO_SCORE), key=lambda index: (slots[index], -index))
+        slots[largest] += slots[NO_SCORE]
+        slots[NO_SCORE] = 0
+    return slots
+
+
+def _distribution(key: bytes, area: Area, counts: list[int], total: int) -> AreaDistribution:
+    """One area's score bands, or only its name when the scored students are too few to show."""
+    slots = _noisy_area(key, area, counts, total)
+    bands = slots[:NO_SCORE]
+    scored = sum(bands)
+    if scored < MIN_RESPONSES:
+        return AreaDistribution(area=area, title=AREA_TITLES[area], scored=None, bands=(), hidden=0)
+    cells = tuple(
+        Cell(label, shown(count), None if shown(count) is None else percent)
+        for label, count, percent in zip(BAND_LABELS, bands, shares(bands, scored), strict=True)
+    )
     return AreaDistribution(
         area=area,
         title=AREA_TITLES[area],
-        scored=scored_published,
-        bands=tuple(
-            Cell(label, count, share(count, scored_published))
-            for label, count in zip(BAND_LABELS, published, strict=True)
-        ),
+        scored=scored,
+        bands=cells,
+        hidden=scored - sum(cell.count or 0 for cell in cells),
     )
 
 
@@ -152,18 +176,17 @@ def _tally(records: Iterable[ResponseRecord]) -> tuple[int, list[list[int]], lis
     return total, bands, recommended
 
 
-def _gaps(recommended: list[int], total: int) -> tuple[Gap, ...]:
+def _gaps(key: bytes, recommended: list[int], total: int) -> tuple[Gap, ...]:
     gaps = []
     for rule_id, count in zip(REPORTABLE_RULES, recommended, strict=True):
-        # The row is "recommended" and "not recommended": both sides are protected.
-        shown, _ = publish_row([count, total - count])
+        published = shown(bounded(count + noise(key, f"action:{rule_id}"), total))
         gaps.append(
             Gap(
                 rule_id=rule_id,
                 area=_AREAS[rule_id],
                 title=_TITLES[rule_id],
-                count=shown,
-                share=share(shown, total),
+                count=published,
+                share=share(published, total),
             )
         )
     # Only published counts decide the order, so a hidden row's place reveals nothing.
@@ -203,6 +226,15 @@ WITHHELD_OPEN_AND_FEW = (
     f"Results appear when the check closes, and only if at least {MIN_RESPONSES} students "
     "have taken part, so no one can be picked out."
 )
+RESPONSES_STEP = 10
+
+
+def responses_band(total: int) -> str:
+    """The number of responses in tens: all that shows while a check is open."""
+    if total < RESPONSES_STEP:
+        return f"fewer than {RESPONSES_STEP}"
+    low = total - total % RESPONSES_STEP
+    return f"{low} to {low + RESPONSES_STEP - 1}"
 
 
 def _withheld(total: int, closed: bool) -> str | None:
@@ -212,31 +244,34 @@ def _withheld(total: int, closed: bool) -> str | None:
 
 
 def build_report(
-    records: Iterable[ResponseRecord], age_band: AgeBand | None, *, closed: bool
+    records: Iterable[ResponseRecord],
+    age_band: AgeBand | None,
+    *,
+    closed: bool,
+    noise_key: bytes,
 ) -> Report:
+    """The class report; `noise_key` is the class's own (`noise.class_noise_key`)."""
     total, bands, recommended = _tally(records)
     withheld = _withheld(total, closed)
-    if withheld:
-        return Report(
-            responses=total,
-            published=False,
-            withheld=withheld,
-            minimum_responses=MIN_RESPONSES,
-            framework=FRAMEWORK,
-            areas=(),
-            gaps=(),
-            rounded_to=ROUND_TO,
-            teach_next=(),
-        )
-    gaps = _gaps(recommended, total)
-    return Report(
-        responses=total,
-        published=True,
-        withheld=None,
+    report = Report(
+        responses=total if closed else None,
+        responses_band=responses_band(total),
+        published=False,
+        withheld=withheld,
         minimum_responses=MIN_RESPONSES,
         framework=FRAMEWORK,
-        areas=tuple(_distribution(area, bands[index], total) for index, area in enumerate(AREAS)),
-        gaps=gaps,
-        rounded_to=ROUND_TO,
-        teach_next=_teach_next(gaps, age_band),
+        areas=(),
+        gaps=(),
+        epsilon=EPSILON,
+        guess_limit=GUESS_LIMIT,
+        teach_next=(),
+    )
+    if withheld:
+        return report
+    gaps = _gaps(noise_key, recommended, total)
+    areas = tuple(
+        _distribution(noise_key, area, bands[index], total) for index, area in enumerate(AREAS)
+    )
+    return msgspec.structs.replace(
+        report, published=True, areas=areas, gaps=gaps, teach_next=_teach_next(gaps, age_band)
     )

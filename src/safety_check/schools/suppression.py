@@ -1,21 +1,16 @@
-"""Small-number protection for class reports (research/reliability.md §5.3, stricter than DfE).
+"""How noisy counts become published figures (research/reliability.md §5.3, with noise added).
 
-The rules, applied to every published table:
+The privacy of a class report comes from the noise (`noise.py`); these rules only make the noisy
+figures readable and consistent. They read nothing but the noisy counts and the number of
+responses, so they cannot weaken the noise's guarantee (anything worked out from a noisy figure
+is as private as the figure).
 
 1. Nothing but the number of responses is published below `MIN_RESPONSES`.
-2. A cell of 1 or 2 is never published (primary suppression, shown as ``c``).
-3. Each row's total is known, so the hidden cells of a row could be added up by subtraction.
-   When anything in a row is hidden, the smallest cell of at least `SMALLEST_SHOWN` is hidden
-   too, with any cell equal to it (secondary suppression; never a zero, which adds nothing). Every hidden cell could
-   then be either the small one or the large one, so no hidden cell's value can be worked out,
-   even by someone who knows this method.
-4. Every published count is rounded to the nearest `ROUND_TO`, and shares are worked out from
-   the rounded counts. Different tables describe the same students (an area's score bands and
-   the actions that area recommends), so exact counts in one could be set against another;
-   rounded ones cannot pin down a small number.
-
-Rows are built so that a published row always has a cell of at least `SMALLEST_SHOWN` to hide
-(see `report.py`): a row whose cells are all small is never published.
+2. A figure under `SMALLEST_SHOWN` is never printed, a zero included: it is shown as ``c``.
+   After noise, ``c`` means "fewer than 3, or none": it never says that nobody was counted.
+3. A count is never below 0 or above the students it counts; a table's cells add up to the
+   total printed beside it (the hidden cells are the difference, itself a noisy figure).
+4. Shares of a row are whole percentages that add up to at most 100.
 """
 
 from __future__ import annotations
@@ -24,46 +19,46 @@ from collections.abc import Sequence
 
 MIN_RESPONSES = 10
 SMALLEST_SHOWN = 3
-ROUND_TO = 5
 SUPPRESSED = "c"
 
 
-def is_small(count: int) -> bool:
-    return 0 < count < SMALLEST_SHOWN
+def shown(count: int) -> int | None:
+    """A count as printed: None (``c``) below `SMALLEST_SHOWN`."""
+    return None if count < SMALLEST_SHOWN else count
 
 
-def suppress_row(counts: Sequence[int]) -> tuple[int | None, ...]:
-    """The row's exact counts, or None where they must be hidden (before rounding)."""
-    hidden = {index for index, count in enumerate(counts) if is_small(count)}
-    if not hidden:
-        return tuple(counts)
-    large = [count for count in counts if count >= SMALLEST_SHOWN]
-    if large:
-        # Every cell holding the smallest large value goes, not just the first: choosing among
-        # equal cells by position would tell a reader which hidden cell is the large one.
-        hidden |= {index for index, count in enumerate(counts) if count == min(large)}
-    else:  # nothing large to hide with: hide every cell that is not zero
-        hidden = {index for index, count in enumerate(counts) if count}
-    return tuple(None if index in hidden else count for index, count in enumerate(counts))
+def apportion(weights: Sequence[int], total: int) -> list[int]:
+    """Whole numbers in proportion to `weights` (negatives count as 0) that add up to `total`.
+
+    Largest remainders, ties to the earlier slot; exact integer arithmetic. All-zero weights
+    give everything to the last slot.
+    """
+    clamped = [max(0, weight) for weight in weights]
+    whole = sum(clamped)
+    if whole == 0:
+        return [0] * (len(weights) - 1) + [total]
+    quotas = [weight * total for weight in clamped]
+    parts = [quota // whole for quota in quotas]
+    order = sorted(range(len(parts)), key=lambda index: (-(quotas[index] % whole), index))
+    for index in order[: total - sum(parts)]:
+        parts[index] += 1
+    return parts
 
 
-def rounded(count: int | None) -> int | None:
-    """A published count: rounded to the nearest `ROUND_TO` (counts are whole, so no ties)."""
-    return None if count is None else ROUND_TO * round(count / ROUND_TO)
+def bounded(count: int, total: int) -> int:
+    """A noisy count of some of `total` students, kept to 0..total; within `SMALLEST_SHOWN` of
+    the whole class it is the whole class, so the students not counted are never 1 or 2."""
+    count = min(max(count, 0), total)
+    return total if total - count < SMALLEST_SHOWN else count
 
 
-def publish_row(counts: Sequence[int]) -> tuple[int | None, ...]:
-    """The row as published: suppressed, then rounded."""
-    return tuple(rounded(count) for count in suppress_row(counts))
+def shares(counts: Sequence[int], total: int) -> list[int]:
+    """Each count as a whole percentage of `total` (the counts add up to it); they add to 100."""
+    return apportion(counts, 100) if total else [0] * len(counts)
 
 
 def share(count: int | None, total: int) -> int | None:
-    """A published count as a whole-number percentage of `total`, hidden with its count."""
+    """One published count as a whole-number percentage of `total`, hidden with its count."""
     if count is None or total == 0:
         return None
-    # A count rounded up can pass the class size (15 of 13): the whole class is 100%.
     return min(100, round(100 * count / total))
-
-
-def has_large_cell(counts: Sequence[int]) -> bool:
-    return any(count >= SMALLEST_SHOWN for count in counts)

@@ -29,7 +29,7 @@ from safety_check.service.cohorts_api import CohortsController
 from safety_check.service.headers import add_security_headers
 from safety_check.service.join_web import JoinController
 from safety_check.service.problems import EXCEPTION_HANDLERS
-from safety_check.service.schools_web import SchoolsController
+from safety_check.service.schools_web import SchoolsController, long_date
 from safety_check.service.web import WebController
 from safety_check.settings import Settings
 from safety_check.storage import Database
@@ -118,6 +118,7 @@ async def _purge_forever(database: Database) -> None:
 
 def _template_globals(engine: JinjaTemplateEngine) -> None:
     engine.engine.globals["resources"] = RESOURCES
+    engine.engine.filters["long_date"] = long_date
 
 
 def create_app(settings: Settings | None = None) -> Litestar:

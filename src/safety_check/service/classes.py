@@ -23,6 +23,7 @@ from safety_check.models import AgeBand, Answers, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools.codes import display_join_code, normalise_join_code
+from safety_check.schools.noise import class_noise_key
 from safety_check.schools.qr import join_qr_svg
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.report import Report, build_report
@@ -255,7 +256,8 @@ async def plan_and_submit(database: Database, cohort: Cohort, answers: Answers) 
     return plan
 
 
-async def report(database: Database, cohort: Cohort) -> Report:
+async def report(database: Database, cohort: Cohort, server_secret: bytes) -> Report:
+    """The class's report, with noise keyed by the class and the server's secret (noise.py)."""
     if not cohort.is_open() and cohort.closed_early_day is None:
         # Closed by date: seal it through the writer first, so a submission still queued from
         # before midnight lands before the figures are read, never after they are shown.
@@ -263,11 +265,15 @@ async def report(database: Database, cohort: Cohort) -> Report:
     blobs = await response_blobs(database, cohort)
     # A school's report takes tens of milliseconds of pure Python: in a thread, the event loop
     # keeps serving students' submissions in between.
-    return await asyncio.to_thread(_report_from_blobs, blobs, cohort.age_band, not cohort.is_open())
+    key = class_noise_key(server_secret, cohort.public_id)
+    closed = not cohort.is_open()
+    return await asyncio.to_thread(_report_from_blobs, blobs, cohort.age_band, closed, key)
 
 
-def _report_from_blobs(blobs: list[bytes], age_band: AgeBand | None, closed: bool) -> Report:
-    return build_report(decode_records(blobs), age_band, closed=closed)
+def _report_from_blobs(
+    blobs: list[bytes], age_band: AgeBand | None, closed: bool, key: bytes
+) -> Report:
+    return build_report(decode_records(blobs), age_band, closed=closed, noise_key=key)
 
 
 def join_url(request: Request[Any, Any, Any], cohort: Cohort) -> str:

@@ -164,9 +164,11 @@ class CohortsController(Controller):
         "/{cohort_id:str}/report",
         operation_id="getCohortReport",
         summary="A class check's report",
-        description="Class totals only, suppressed: nothing but the count below 10 responses "
-        "or while the check is open; no count of 1 or 2 and none that can be worked out from "
-        "the others (null where hidden). Needs the teacher key as a Bearer token.",
+        description="Class totals only, released when the check closes: while open, only the "
+        "number of responses in tens; below 10 responses, only the number. Every count carries "
+        "noise fixed for the class (two-sided geometric, epsilon = ln 1.5 per count), so a "
+        "guess about one student from one figure is right at most 60% of the time; counts "
+        "under 3 are null. Needs the teacher key as a Bearer token.",
         responses=TEACHER_ERRORS,
     )
     async def get_report(
@@ -183,7 +185,7 @@ class CohortsController(Controller):
             open=cohort.is_open(),
             open_until=cohort.closed_day(),
             delete_on=cohort.delete_day,
-            report=await classes.report(database, cohort),
+            report=await classes.report(database, cohort, request.app.state.session_secret),
         )
 
     @post(

@@ -8,6 +8,7 @@ ids cannot be probed. Every change is a POST with a CSRF token tied to the sessi
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from typing import Any
@@ -19,10 +20,10 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from safety_check.models import AGE_BANDS, AREA_TITLES, AgeBand
-from safety_check.schools.charts import distribution_svg, share_svg
+from safety_check.schools.charts import distribution_svg, legend, share_svg
 from safety_check.schools.codes import display_join_code
 from safety_check.schools.curriculum import FRAMEWORK_URL
-from safety_check.schools.report import Report
+from safety_check.schools.report import BAND_LABELS, Report
 from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED
 from safety_check.service import classes
 from safety_check.service.teacher_session import (
@@ -54,6 +55,12 @@ AGE_BAND_NAMES: dict[AgeBand, str] = {
 }
 TOP_GAPS = 10
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def long_date(iso_day: str) -> str:
+    """A stored ISO day as people write it: "1 December 2026"."""
+    day = dt.date.fromisoformat(iso_day)
+    return f"{day.day} {day:%B %Y}"
 
 
 def _teacher_page(
@@ -153,7 +160,9 @@ def _form_context() -> dict[str, Any]:
 
 async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) -> dict[str, Any]:
     is_open = cohort.is_open()
-    report = await classes.report(request.app.state.database, cohort)
+    report = await classes.report(
+        request.app.state.database, cohort, request.app.state.session_secret
+    )
     published_gaps = [gap for gap in report.gaps if gap.count]
     return {
         "cohort": None,  # the class banner is for students
@@ -168,6 +177,8 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
         "hidden_gaps": sum(1 for gap in report.gaps if gap.count is None),
         "distribution_svg": distribution_svg,
         "share_svg": share_svg,
+        "legend": legend(BAND_LABELS, SUPPRESSED),
+        "guess_percent": round(100 * report.guess_limit),
         "suppressed": SUPPRESSED,
         "minimum": MIN_RESPONSES,
         "framework_url": FRAMEWORK_URL,
@@ -175,6 +186,7 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
         "csrf_field": CSRF_FIELD,
         "csrf": csrf_token(request.app.state.session_secret, _session_token(request)),
         "count": report.responses,
+        "count_band": report.responses_band,
     }
 
 
@@ -212,15 +224,16 @@ def report_csv(cohort: Cohort, report: Report) -> str:
     if name.startswith(FORMULA_START):  # a spreadsheet would run it as a formula
         name = "'" + name
     writer.writerow(["class", name])
-    writer.writerow(["responses", report.responses])
+    writer.writerow(
+        ["responses", report.responses_band if report.responses is None else report.responses]
+    )
     if not report.published:
         writer.writerow(["note", report.withheld])
         return buffer.getvalue()
     writer.writerow(
         [
             "note",
-            f"counts rounded to the nearest {report.rounded_to}; "
-            f"{SUPPRESSED} = hidden to protect students",
+            f"every count has random noise added to protect students; {SUPPRESSED} = fewer than 3",
         ]
     )
     writer.writerow([])
@@ -298,6 +311,12 @@ class SchoolsController(Controller):
     ) -> Template:
         return await _class_page(request, public_id, "schools_dashboard.html")
 
+    @get("/{public_id:str}/projector", name="schools_projector")
+    async def projector(
+        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+    ) -> Template:
+        return await _class_page(request, public_id, "schools_projector.html")
+
     @get("/{public_id:str}/print", name="schools_print")
     async def print_view(
         self, request: Request[Any, Any, Any], public_id: FromPath[str]
@@ -309,7 +328,9 @@ class SchoolsController(Controller):
         cohort = await _session_cohort(request, public_id)
         if cohort is None:
             return _signed_out(request)
-        report = await classes.report(request.app.state.database, cohort)
+        report = await classes.report(
+            request.app.state.database, cohort, request.app.state.session_secret
+        )
         return Response(
             content=report_csv(cohort, report),
             media_type="text/csv",

@@ -1,0 +1,282 @@
+"""Class reports: how well attacks on one student do, and what the noise costs in accuracy.
+
+    .venv/bin/python -m bench.privacy            # RUNS=400 CLASSES=300 by default
+
+Attacks (an attacker who holds the join code controls every response but the target's):
+
+- padding: the target answers, the attacker adds 10 to 29 responses with nothing in them (only an
+  age band), closes the check and reads every action's figure. Against the old rules a ``c``
+  meant the target has the action and a 0 that they don't. Two guessers are scored: that
+  reading, and the opposite one (a shown figure means "has it").
+- boundary: the padding carries the attacked action in p of its responses, p chosen so that the
+  target's answer decides which way the old rounding to 5 went (p = 12: 12 -> 10, 13 -> 15). The
+  guess is "has it" when the figure is above p (``c`` read as 0).
+- band: the padding all score 0-24 in every area; the target scores either 0-24 or 75-100, a coin
+  toss per area. One answer moves two figures here (both bands), so the stated limit is
+  e^2ε / (1 + e^2ε). The guess compares the top band's figure with the bottom band's excess.
+
+Each target fact is a fair coin, so guessing at random is right half the time. The limit for one
+figure is e^ε / (1 + e^ε) = 0.6; a measured rate sits within sampling error (3 standard errors
+are printed) of at most that.
+
+Utility: classes of 30 made of realistic students (bench/generate_responses.py's answer
+generator, then the real plan and record code), each report built with a fresh class key. For
+every figure the report shows as a number: the mean absolute difference between the published
+and the true count, next to what rounding to 5 used to cost. Also: the share of figures with a
+true count of 3 or more that came out as ``c``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from safety_check.answers import prune, validate
+from safety_check.models import AREAS
+from safety_check.plan import build_plan
+from safety_check.schools.noise import EPSILON, GUESS_LIMIT
+from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord, record_for
+from safety_check.schools.report import NO_SCORE, SCORE_BANDS, Report, build_report
+
+NO_SCORES: tuple[int | None, ...] = (None,) * len(AREAS)
+BOUNDARY_PADDING = (7, 12, 17)
+"""Padding counts where one more student flips rounding to 5 (7 -> 5, 8 -> 10; 12 -> 10, ...)."""
+TWO_FIGURE_LIMIT = math.exp(2 * EPSILON) / (1 + math.exp(2 * EPSILON))
+
+
+@dataclass
+class Tally:
+    runs: int = 0
+    right: int = 0
+
+    def add(self, guess: bool, truth: bool) -> None:
+        self.runs += 1
+        self.right += guess == truth
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.runs if self.runs else 0.0
+
+    def slack(self, limit: float) -> float:
+        """Three standard errors of a rate whose true value is `limit`."""
+        return 3 * math.sqrt(limit * (1 - limit) / self.runs)
+
+
+Builder = Callable[[list[ResponseRecord], bytes], Report]
+
+
+def closed_report(records: list[ResponseRecord], key: bytes) -> Report:
+    return build_report(records, "13_15", closed=True, noise_key=key)
+
+
+def _target_actions(rng: random.Random) -> tuple[str, ...]:
+    return tuple(rule for rule in REPORTABLE_RULES if rng.random() < 0.5)
+
+
+def _counts(report: Report) -> dict[str, int | None]:
+    return {gap.rule_id: gap.count for gap in report.gaps}
+
+
+def padding_attack(runs: int, seed: int, build: Builder = closed_report) -> tuple[Tally, Tally]:
+    """(``c`` means "has it", a shown figure means "has it"), over every action of each run."""
+    rng = random.Random(seed)
+    c_means_yes, shown_means_yes = Tally(), Tally()
+    for _ in range(runs):
+        actions = _target_actions(rng)
+        target = ResponseRecord(scores=NO_SCORES, recommended=actions)
+        padding = [ResponseRecord(scores=NO_SCORES, recommended=())] * rng.randint(10, 29)
+        counts = _counts(build([target, *padding], rng.randbytes(32)))
+        for rule in REPORTABLE_RULES:
+            truth = rule in actions
+            c_means_yes.add(counts[rule] is None, truth)
+            shown_means_yes.add(counts[rule] is not None, truth)
+    return c_means_yes, shown_means_yes
+
+
+def boundary_attack(runs: int, seed: int, build: Builder = closed_report) -> Tally:
+    """Padding puts each action's count where the target's answer tips the old rounding."""
+    rng = random.Random(seed)
+    tally = Tally()
+    for _ in range(runs):
+        size = rng.randint(20, 29)
+        carried = {rule: rng.choice(BOUNDARY_PADDING) for rule in REPORTABLE_RULES}
+        padding = [
+            ResponseRecord(
+                scores=NO_SCORES,
+                recommended=tuple(rule for rule, p in carried.items() if index < p),
+            )
+            for index in range(size)
+        ]
+        actions = _target_actions(rng)
+        target = ResponseRecord(scores=NO_SCORES, recommended=actions)
+        counts = _counts(build([target, *padding], rng.randbytes(32)))
+        for rule, p in carried.items():
+            tally.add((counts[rule] or 0) > p, rule in actions)
+    return tally
+
+
+def band_attack(runs: int, seed: int, build: Builder = closed_report) -> Tally:
+    """The target's band in each area: bottom or top, told apart using both figures it moves."""
+    rng = random.Random(seed)
+    tally = Tally()
+    for _ in range(runs):
+        size = rng.randint(10, 29)
+        top = [rng.random() < 0.5 for _ in AREAS]
+        target = ResponseRecord(scores=tuple(90 if high else 10 for high in top), recommended=())
+        padding = [ResponseRecord(scores=(10,) * len(AREAS), recommended=())] * size
+        report = build([target, *padding], rng.randbytes(32))
+        for area, high in zip(report.areas, top, strict=True):
+            if area.scored is None:
+                tally.add(False, high)
+                continue
+            bottom, top_band = area.bands[0].count, area.bands[-1].count
+            # c is read as 1 (the middle of 0-2); the padding's own bottom-band count is known.
+            excess = (1 if bottom is None else bottom) - size
+            tally.add((1 if top_band is None else top_band) - excess > 0, high)
+    return tally
+
+
+# Utility ---------------------------------------------------------------------------------------
+
+
+def realistic_class(rng: random.Random, size: int) -> list[ResponseRecord]:
+    from bench.generate_responses import random_answers
+
+    records = []
+    for _ in range(size):
+        answers = validate(prune(random_answers(rng, "13_15")))
+        records.append(record_for(answers, build_plan(answers)))
+    return records
+
+
+def true_figures(records: list[ResponseRecord]) -> tuple[dict[str, int], list[list[int]]]:
+    actions = {rule: sum(rule in set(r.recommended) for r in records) for rule in REPORTABLE_RULES}
+    bands = []
+    for index in range(len(AREAS)):
+        row = [0] * (NO_SCORE + 1)
+        for record in records:
+            score = record.scores[index]
+            slot = NO_SCORE
+            if score is not None:
+                slot = next(
+                    i for i, (_, low, high) in enumerate(SCORE_BANDS) if low <= score <= high
+                )
+            row[slot] += 1
+        bands.append(row)
+    return actions, bands
+
+
+def utility(classes: int, seed: int, size: int = 30) -> dict[str, float]:
+    rng = random.Random(seed)
+    errors: list[int] = []
+    rounding_errors: list[int] = []
+    lost = kept = 0
+    for _ in range(classes):
+        records = realistic_class(rng, size)
+        actions, bands = true_figures(records)
+        report = closed_report(records, rng.randbytes(32))
+        pairs: list[tuple[int | None, int]] = [
+            (gap.count, actions[gap.rule_id]) for gap in report.gaps
+        ]
+        for area, row in zip(report.areas, bands, strict=True):
+            if area.scored is None:
+                continue
+            pairs.append((area.scored, size - row[NO_SCORE]))
+            pairs += [(cell.count, true) for cell, true in zip(area.bands, row, strict=False)]
+        for published, true in pairs:
+            if published is None:
+                lost += true >= 3
+                continue
+            kept += 1
+            errors.append(abs(published - true))
+            rounding_errors.append(abs(5 * round(true / 5) - true))
+    return {
+        "figures": len(errors),
+        "mean_abs_error": sum(errors) / len(errors),
+        "rounding_mean_abs_error": sum(rounding_errors) / len(rounding_errors),
+        "lost_share": lost / (lost + kept),
+    }
+
+
+def _band(score: int | None) -> int:
+    if score is None:
+        return NO_SCORE
+    return next(i for i, (_, low, high) in enumerate(SCORE_BANDS) if low <= score <= high)
+
+
+def figures_moved(first: ResponseRecord, second: ResponseRecord) -> int:
+    """Published figures that differ by one student's record changing from first to second:
+    each action gained or lost, and two slots (out and in) for each area whose band changes."""
+    actions = set(first.recommended) ^ set(second.recommended)
+    moved = len(actions & set(REPORTABLE_RULES))
+    return moved + 2 * sum(
+        _band(a) != _band(b) for a, b in zip(first.scores, second.scores, strict=True)
+    )
+
+
+def answer_reach(students: int, seed: int) -> list[int]:
+    """For realistic students, how many figures changing one answer (to each other option)
+    moves: the k in the limit e^kε / (1 + e^kε) for a guess about that answer."""
+    from bench.generate_responses import random_answers
+    from safety_check.questionnaire import QUESTIONNAIRE
+
+    rng = random.Random(seed)
+    moved: list[int] = []
+    for _ in range(students):
+        raw = prune(random_answers(rng, "13_15"))
+        answers = validate(raw)
+        base = record_for(answers, build_plan(answers))
+        for question in QUESTIONNAIRE.questions:
+            if question.kind != "single" or question.id not in raw or question.section == "profile":
+                continue
+            for option in question.options:
+                if option.id == raw[question.id]:
+                    continue
+                changed = prune({**raw, question.id: option.id})
+                other = validate(changed)
+                moved.append(figures_moved(base, record_for(other, build_plan(other))))
+    return moved
+
+
+def main() -> None:
+    runs = int(os.environ.get("RUNS", "400"))
+    classes = int(os.environ.get("CLASSES", "300"))
+    print(
+        f"epsilon per figure {EPSILON:.4f}; limit for one figure {GUESS_LIMIT:.3f}, "
+        f"for two {TWO_FIGURE_LIMIT:.3f}"
+    )
+    literal, shown = padding_attack(runs, seed=1)
+    boundary = boundary_attack(runs, seed=2)
+    band = band_attack(runs, seed=3)
+    for name, tally, limit in (
+        ("padding, c = has it", literal, GUESS_LIMIT),
+        ("padding, shown = has it", shown, GUESS_LIMIT),
+        ("rounding boundary", boundary, GUESS_LIMIT),
+        ("score band (2 figures)", band, TWO_FIGURE_LIMIT),
+    ):
+        print(
+            f"{name:26} {tally.right:6}/{tally.runs:<6} right = {tally.rate:.4f} "
+            f"(limit {limit:.3f}, 3 s.e. {tally.slack(limit):.4f})"
+        )
+    moved = sorted(answer_reach(int(os.environ.get("STUDENTS", "40")), seed=5))
+    spread = Counter(moved)
+    print(
+        f"figures moved by changing one answer ({len(moved)} changes): "
+        + ", ".join(f"{k}: {100 * n / len(moved):.1f}%" for k, n in sorted(spread.items()))
+        + f"; median {moved[len(moved) // 2]}, max {moved[-1]}"
+    )
+    figures = utility(classes, seed=4)
+    print(
+        f"classes of 30 ({classes} classes, {figures['figures']:.0f} shown figures): "
+        f"mean |published - true| = {figures['mean_abs_error']:.2f} "
+        f"(rounding to 5 would be {figures['rounding_mean_abs_error']:.2f}); "
+        f"figures of 3 or more shown as c: {100 * figures['lost_share']:.1f}%"
+    )
+
+
+if __name__ == "__main__":
+    main()
