@@ -101,8 +101,7 @@ async def test_key_lifecycle(client: Client, app: Litestar) -> None:
     await app.state.access.usage.flush(database)
     usage = await list_keys(database)
     assert [(u.key.name, u.requests_today) for u in usage] == [("Partner app", 1)]
-    async with database.read() as db, db.execute("SELECT * FROM api_keys") as cursor:
-        stored = str(await cursor.fetchall())
+    stored = str(await database.fetch_all("SELECT * FROM api_keys"))
     assert key not in stored and key.split("_", 2)[2] not in stored  # only a hash is kept
     assert await revoke_key(database, record.prefix)
     revoked = await client.post(PLANS, json=ANSWERS, headers={"X-API-Key": key})

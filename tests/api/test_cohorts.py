@@ -9,11 +9,9 @@ out of caches. Each test reads the SQLite file or the JSON the way an outsider w
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import re
 import secrets
-import sqlite3
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -41,7 +39,9 @@ from safety_check.service.cohorts_api import CODE_NOT_FOUND, NOT_FOUND
 from safety_check.service.headers import CONTENT_SECURITY_POLICY
 from safety_check.settings import Settings
 from safety_check.storage import cohorts as cohorts_module
+from tests.engines import BOTH_ENGINES, Row, dump, query, stored_at
 
+pytestmark = BOTH_ENGINES
 Client = AsyncTestClient[Litestar]
 NAME_REFUSED = "Give the class a name of 1 to 80 characters, without control characters."
 Json = dict[str, Any]
@@ -151,20 +151,14 @@ def assert_private(response: httpx.Response) -> None:
     assert response.headers["referrer-policy"] == "no-referrer"
 
 
-@contextlib.contextmanager
-def sqlite(settings: Settings) -> Iterator[sqlite3.Connection]:
-    """The database file opened directly, as anyone with the disk would see it."""
-    connection = sqlite3.connect(settings.database)
-    try:
-        yield connection
-    finally:
-        connection.close()
+def rows(settings: Settings, sql: str) -> list[Row]:
+    """The stored data read directly, as anyone with the disk (or the database) would see it."""
+    return query(stored_at(settings), sql)
 
 
 def count_rows(settings: Settings, table: str) -> int:
     assert table in {"cohorts", "responses"}
-    with sqlite(settings) as connection:
-        (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+    [(count,)] = rows(settings, f"SELECT count(*) FROM {table}")  # noqa: S608
     return int(count)
 
 
@@ -256,25 +250,26 @@ async def test_teacher_key_is_not_stored_in_plain_text(client: Client, settings:
     """Someone with a copy of the database file must not be able to open any class's report."""
     body = await create(client)
     key = body["teacher_key"]
-    with sqlite(settings) as connection:
-        rows = connection.execute("SELECT * FROM cohorts").fetchall()
-    assert len(rows) == 1
-    for value in rows[0]:
+    stored = rows(settings, "SELECT * FROM cohorts")
+    assert len(stored) == 1
+    for value in stored[0]:
         if isinstance(value, bytes):
             assert key.encode() not in value
             assert key.removeprefix("sctk_").encode() not in value
         else:
             assert key not in str(value)
             assert key.removeprefix("sctk_") not in str(value)
-    raw = b"".join(
-        path.read_bytes()
-        for path in (
-            settings.database,
-            settings.database.with_name(settings.database.name + "-wal"),
+    if settings.database_url is None:
+        raw = b"".join(
+            path.read_bytes()
+            for path in (
+                settings.database,
+                settings.database.with_name(settings.database.name + "-wal"),
+            )
+            if path.exists()
         )
-        if path.exists()
-    )
-    assert key.removeprefix("sctk_").encode() not in raw
+        assert key.removeprefix("sctk_").encode() not in raw
+    assert key.removeprefix("sctk_") not in dump(stored_at(settings))
 
 
 async def test_name_is_trimmed(client: Client) -> None:
@@ -800,10 +795,9 @@ async def test_situation_answers_never_reach_the_report(client: Client, settings
     assert "situation." not in text and "sextortion." not in text
     for question in HARMED:
         assert question not in text
-    with sqlite(settings) as connection:
-        rows = connection.execute("SELECT record, answers FROM responses").fetchall()
-    assert len(rows) == 10
-    for record, answers in rows:
+    stored = rows(settings, "SELECT record, answers FROM responses")
+    assert len(stored) == 10
+    for record, answers in stored:
         _scores, recommended = msgspec.msgpack.decode(record)
         assert not set(recommended) & SITUATION_RULES
         stored = msgspec.msgpack.decode(zlib.decompress(answers))
@@ -824,8 +818,7 @@ async def test_a_disclosure_never_moves_a_stored_score(client: Client, settings:
     )
     own = {area["area"]: area["score"] for area in plan["scores"]["areas"]}
     assert own["intimate_images"] == 0, "the student's plan does score the answer"
-    with sqlite(settings) as connection:
-        [(record, answers)] = connection.execute("SELECT record, answers FROM responses")
+    [(record, answers)] = rows(settings, "SELECT record, answers FROM responses")
     scores, _recommended = msgspec.msgpack.decode(record)
     assert scores == [None] * len(own)  # no other area was answered, and this one is not kept
     assert msgspec.msgpack.decode(zlib.decompress(answers)) == {}
@@ -868,9 +861,8 @@ async def test_delete_removes_the_class_and_every_response(
     again = await client.delete(f"{COHORTS}/{cohort['id']}", headers=bearer(cohort["teacher_key"]))
     assert_problem(again, 404)
 
-    with sqlite(settings) as connection:
-        public_ids = [row[0] for row in connection.execute("SELECT public_id FROM cohorts")]
-        (left,) = connection.execute("SELECT count(*) FROM responses").fetchone()
+    public_ids = [row[0] for row in rows(settings, "SELECT public_id FROM cohorts")]
+    [(left,)] = rows(settings, "SELECT count(*) FROM responses")
     assert public_ids == [other["id"]]
     assert left == 1  # only the other class's response
     assert (await report(client, other)).json()["report"]["responses"] == 1

@@ -32,7 +32,7 @@ from safety_check.service.problems import EXCEPTION_HANDLERS
 from safety_check.service.schools_web import SchoolsController
 from safety_check.service.web import WebController
 from safety_check.settings import Settings
-from safety_check.storage import Database
+from safety_check.storage import Database, open_database
 from safety_check.storage.cohorts import purge_expired, session_secret
 
 MAX_BODY_BYTES = 32 * 1024
@@ -69,7 +69,7 @@ def openapi_config() -> OpenAPIConfig:
 def _lifespan(settings: Settings) -> Any:
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        database = Database(settings.database)
+        database = open_database(settings.database_location())
         await database.open()
         app.state.database = database
         app.state.session_secret = await session_secret(database)
