@@ -4,6 +4,7 @@
 |---|---|---|
 | SAFETY_CHECK_DATABASE | safety-check.db | SQLite file (created and migrated on first start), or a `postgresql://` URL |
 | SAFETY_CHECK_REDIS_URL | (none) | `redis://` URL: rate and guessing limits shared by every process; without it, counted per process |
+| SAFETY_CHECK_REDIS_PREFIX | safety-check: | prefix of every Redis key, so several services can share one Redis |
 | SAFETY_CHECK_HOST | 127.0.0.1 | address to listen on |
 | SAFETY_CHECK_PORT | 8000 | port to listen on |
 | SAFETY_CHECK_WORKERS | 1 | server processes (rate limits are counted per process) |
@@ -40,6 +41,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     database_url: str | None = None
     """A PostgreSQL URL; when set, it is used instead of the SQLite file."""
     redis_url: str | None = None
+    redis_prefix: str = "safety-check:"
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
@@ -90,6 +92,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         database=defaults.database if is_postgres_url(database) else Path(database),
         database_url=database if is_postgres_url(database) else None,
         redis_url=get("REDIS_URL"),
+        redis_prefix=get("REDIS_PREFIX") or defaults.redis_prefix,
         host=get("HOST") or defaults.host,
         port=_integer("PORT", get("PORT") or str(defaults.port), 1, 65535, problems),
         workers=_integer("WORKERS", get("WORKERS") or str(defaults.workers), 1, 64, problems),

@@ -73,6 +73,7 @@ def _lifespan(settings: Settings) -> Any:
         await database.open()
         app.state.database = database
         app.state.session_secret = await session_secret(database)
+        redis = await _share_limits(app, settings)
         await _purge(database)  # before serving: nothing expired is ever shown
         background = [
             asyncio.create_task(_flush_usage_forever(app)),
@@ -87,8 +88,29 @@ def _lifespan(settings: Settings) -> Any:
                     await task
             await app.state.access.usage.flush(database)
             await database.close()
+            if redis is not None:
+                await redis.aclose()
 
     return lifespan
+
+
+async def _share_limits(app: Litestar, settings: Settings) -> Any:
+    """With SAFETY_CHECK_REDIS_URL, count every limit in Redis, shared by all processes."""
+    if settings.redis_url is None:
+        return None
+    from redis.asyncio import Redis
+
+    from safety_check.service.limits import RedisCounter
+
+    redis = Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+    await redis.ping()  # refuse to start on a Redis that does not answer
+    secret: bytes = app.state.session_secret
+
+    def counter(window: int) -> RedisCounter:
+        return RedisCounter(redis, prefix=settings.redis_prefix, secret=secret, window=window)
+
+    app.state.access.share(counter(60), counter(60 * 60))
+    return redis
 
 
 async def _flush_usage_forever(app: Litestar) -> None:
