@@ -7,7 +7,10 @@ guessing limits that protect join codes and teacher keys.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import hashlib
+import hmac
 import ipaddress
 import time
 import unicodedata
@@ -22,7 +25,7 @@ from markupsafe import Markup
 from safety_check.models import AgeBand, Answers, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import CONTENT_VERSION
-from safety_check.schools.codes import display_join_code, normalise_join_code
+from safety_check.schools.codes import TEACHER_KEY_PREFIX, display_join_code, normalise_join_code
 from safety_check.schools.qr import join_qr_svg
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.report import Report, build_report
@@ -41,8 +44,10 @@ from safety_check.storage.cohorts import (
     find_for_teacher,
     response_blobs,
     store_response,
+    store_response_keyed,
     store_response_once,
 )
+from safety_check.storage.idempotency import KeyReused, first_use, idempotency
 
 NAME_MAX = 80
 UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
@@ -113,15 +118,43 @@ async def allow_create(request: Request[Any, Any, Any]) -> None:
         raise too_many("Too many class checks made from here this hour. Try again later.")
 
 
-async def create(request: Request[Any, Any, Any], data: CohortIn, name: str) -> NewCohort:
-    await allow_create(request)
+async def create(
+    request: Request[Any, Any, Any], data: CohortIn, name: str, key: str | None = None
+) -> NewCohort:
+    """A new class check; with an Idempotency-Key, a retry gets the first answer back and is
+    not counted against the hourly limit again. Raises `KeyReused` for a different request."""
+    database: Database = request.app.state.database
+    record = teacher_key = None
+    if key is not None:
+        request_bytes = msgspec.json.encode(
+            {
+                "name": name,
+                "age_band": data.age_band,
+                "open": data.open_days,
+                "keep": data.keep_days,
+            }
+        )
+        record = idempotency("cohort", key, request_bytes)
+        teacher_key = _teacher_key_for(request.app.state.session_secret, key)
+    if record is None or not (await first_use(database, record))[0]:
+        await allow_create(request)
     return await create_cohort(
-        request.app.state.database,
+        database,
         name=name,
         age_band=data.age_band,
         open_days=data.open_days,
         keep_days=data.keep_days,
+        teacher_key=teacher_key,
+        idempotency=record,
     )
+
+
+def _teacher_key_for(secret: bytes, key: str) -> str:
+    """The teacher key of a class made with this Idempotency-Key: the same for every retry, so
+    the first answer can be given again though only its hash is stored. It needs the key itself,
+    which is never stored, as well as the service's secret."""
+    digest = hmac.new(secret, f"teacher-key\n{key}".encode(), hashlib.sha256).digest()
+    return TEACHER_KEY_PREFIX + base64.urlsafe_b64encode(digest[:24]).decode()
 
 
 class RecentCohorts:
@@ -348,6 +381,24 @@ def _what_is_kept(answers: Answers, plan: Plan) -> dict[str, Any]:
         "record": record_for(answers, plan),
         "answers": area_answers(answers),
     }
+
+
+async def plan_and_submit_keyed(
+    database: Database, cohort: Cohort, raw: dict[str, Any], answers: Answers, key: str
+) -> tuple[Plan, bool]:
+    """As `plan_and_submit`, once per Idempotency-Key: (the plan, whether this was a retry)."""
+    plan = build_plan(answers)
+    record = idempotency(
+        f"response\n{cohort.join_code}", key, msgspec.json.encode(raw, order="sorted")
+    )
+    outcome = await store_response_keyed(
+        database, cohort, idempotency=record, **_what_is_kept(answers, plan)
+    )
+    if outcome == "closed":
+        raise HTTPException(status_code=404, detail="This class check has closed.")
+    if outcome == "conflict":
+        raise KeyReused
+    return plan, outcome == "already"
 
 
 async def plan_and_submit(database: Database, cohort: Cohort, answers: Answers) -> Plan:

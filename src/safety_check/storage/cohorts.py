@@ -25,7 +25,9 @@ from safety_check.schools.codes import (
     teacher_key_matches,
 )
 from safety_check.schools.record import ResponseRecord
+from safety_check.storage import idempotency as keys
 from safety_check.storage.engine import Database, Row, Transaction
+from safety_check.storage.idempotency import Idempotency, KeyReused
 from safety_check.storage.teacher_sessions import purge_expired_sessions
 
 MAX_CODE_ATTEMPTS = 8
@@ -79,6 +81,8 @@ class NewCohort(msgspec.Struct, frozen=True, kw_only=True):
     cohort: Cohort
     teacher_key: str
     """Shown to the teacher once; only its hash is stored."""
+    replayed: bool = False
+    """True when an Idempotency-Key found the class a first request made."""
 
 
 def _cohort(row: Row) -> Cohort:
@@ -94,16 +98,25 @@ async def create_cohort(
     open_days: int,
     keep_days: int,
     today: dt.date | None = None,
+    teacher_key: str | None = None,
+    idempotency: Idempotency | None = None,
 ) -> NewCohort:
-    """A new class check with a fresh join code, public id and teacher key."""
+    """A new class check with a fresh join code, public id and teacher key.
+
+    With `idempotency`, a second call with the same key returns the class the first made (with
+    `teacher_key`, which the caller derives from the key, so it need not be stored), and makes
+    nothing new; a different request with the same key raises `KeyReused`.
+    """
     day = today or utc_today()
     closes = day + dt.timedelta(days=open_days - 1)  # "open for 7 days" includes today
     deletes = closes + dt.timedelta(days=keep_days)
-    teacher_key = new_teacher_key()
+    teacher_key = teacher_key or new_teacher_key()
     for _ in range(MAX_CODE_ATTEMPTS):
         code, public_id = new_join_code(), new_public_id()
         try:
             async with database.write() as db:
+                if idempotency and not await keys.claim(database, db, idempotency, None):
+                    raise _AlreadyMade
                 [(row_id,)] = await db.fetch_all(
                     database.sql(
                         "INSERT INTO cohorts (public_id, join_code, name, age_band,"
@@ -121,12 +134,36 @@ async def create_cohort(
                         deletes.isoformat(),
                     ),
                 )
+                if idempotency:
+                    await db.execute(
+                        database.sql(
+                            "UPDATE idempotency_keys SET cohort_id = ? WHERE key_hash = ?"
+                        ),
+                        (row_id, idempotency.key_hash),
+                    )
         except (sqlite3.IntegrityError, psycopg.errors.UniqueViolation):
-            continue  # a join code or id collided with a live one: draw again
+            continue
+        except _AlreadyMade:
+            assert idempotency is not None
+            return await _made_before(
+                database, idempotency, teacher_key
+            )  # a join code or id collided with a live one: draw again
         cohort = await _one(database, "id", row_id)
         assert cohort is not None
         return NewCohort(cohort=cohort, teacher_key=teacher_key)
     raise RuntimeError("could not find a free join code")
+
+
+class _AlreadyMade(Exception):
+    """Rolls back a create whose Idempotency-Key was used before."""
+
+
+async def _made_before(database: Database, record: Idempotency, teacher_key: str) -> NewCohort:
+    used, cohort_id = await keys.first_use(database, record)
+    cohort = await _one(database, "id", cohort_id) if used else None
+    if cohort is None:  # deleted since, with its key record: the same key cannot come back
+        raise KeyReused
+    return NewCohort(cohort=cohort, teacher_key=teacher_key, replayed=True)
 
 
 async def _one(database: Database, column: str, value: object) -> Cohort | None:
@@ -216,6 +253,39 @@ async def store_response_once(
         return "stored"
 
     return await database.grouped.run(insert_once)
+
+
+StoreKeyedOutcome = Literal["stored", "closed", "already", "conflict"]
+
+
+async def store_response_keyed(
+    database: Database,
+    cohort: Cohort,
+    *,
+    idempotency: Idempotency,
+    content_version: str,
+    record: ResponseRecord,
+    answers: dict[str, str | tuple[str, ...]],
+    today: dt.date | None = None,
+) -> StoreKeyedOutcome:
+    """Store a response unless this Idempotency-Key stored one before ("already"), or was used
+    for a different request ("conflict"). The key record commits with the response."""
+    parameters = _response_parameters(cohort, content_version, record, answers, today)
+    insert = database.sql(_INSERT_RESPONSE)
+
+    async def insert_keyed(db: Transaction) -> StoreKeyedOutcome:
+        if not await keys.claim(database, db, idempotency, cohort.id):
+            try:
+                await keys.first_use(database, idempotency, db)
+            except KeyReused:
+                return "conflict"
+            return "already"
+        if await db.execute(insert, parameters) != 1:
+            await keys.release(database, db, idempotency)
+            return "closed"
+        return "stored"
+
+    return await database.grouped.run(insert_keyed)
 
 
 _INSERT_RESPONSE = (
@@ -314,6 +384,7 @@ async def purge_expired(database: Database, today: dt.date | None = None) -> tup
         )
     # Sessions of live classes that have simply expired; those of deleted classes went with them.
     await purge_expired_sessions(database)
+    await keys.purge_old_keys(database)
     if classes:
         await database.checkpoint()
     return classes, responses

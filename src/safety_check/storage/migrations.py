@@ -73,6 +73,19 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX teacher_sessions_by_cohort ON teacher_sessions (cohort_id)
     """,
+    # 5: Idempotency-Key records, so a retried request returns the first answer and never
+    # counts twice. Only hashes: of the scope and key (to find the row), and an HMAC of the
+    # request keyed by the key itself, which is never stored. Kept 24 hours (purge), and deleted
+    # with their class. The hour, not the time, of the first request.
+    """
+    CREATE TABLE idempotency_keys (
+        key_hash BLOB PRIMARY KEY,
+        fingerprint BLOB NOT NULL,
+        cohort_id INTEGER REFERENCES cohorts (id) ON DELETE CASCADE,
+        created_hour INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
+    """,
 )
 
 # The same schema for PostgreSQL, migration for migration (the counts must stay equal). Days are
@@ -140,5 +153,15 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
         expires_at BIGINT NOT NULL
     );
     CREATE INDEX teacher_sessions_by_cohort ON teacher_sessions (cohort_id)
+    """,
+    # 5: Idempotency-Key records (see the SQLite migration).
+    """
+    CREATE TABLE idempotency_keys (
+        key_hash BYTEA PRIMARY KEY,
+        fingerprint BYTEA NOT NULL,
+        cohort_id BIGINT REFERENCES cohorts (id) ON DELETE CASCADE,
+        created_hour BIGINT NOT NULL
+    );
+    CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
     """,
 )
