@@ -77,10 +77,13 @@ async def _teacher_cohort(request: Request[Any, Any, Any], cohort_id: str) -> Co
 KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."
 REPLAYED = {"Idempotent-Replayed": "true"}
 IdempotencyKey = Annotated[
-    str | None,
+    str,
     HeaderParameter(
         name="Idempotency-Key",
         required=False,
+        min_length=16,
+        max_length=255,
+        pattern=r"^[!-~]{16,255}$",
         description="A random value (16 to 255 visible ASCII characters, such as a UUID), the "
         "same for every retry of one request: a retry gets the first answer back "
         "(with Idempotent-Replayed: true) and is never counted twice. Kept for 24 hours.",
@@ -88,8 +91,11 @@ IdempotencyKey = Annotated[
 ]
 
 
-def _checked_key(key: str | None) -> str | None:
-    if key is not None and not is_valid_key(key):
+def _checked_key(key: str) -> str | None:
+    """The key, None when none was sent (an empty header counts as none)."""
+    if not key:
+        return None
+    if not is_valid_key(key):
         raise HTTPException(
             status_code=400,
             detail="Idempotency-Key must be 16 to 255 visible ASCII characters, such as a UUID.",
@@ -132,7 +138,7 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         data: Annotated[classes.CohortIn, Body(schema_extra={"additional_properties": False})],
-        idempotency_key: IdempotencyKey = None,
+        idempotency_key: IdempotencyKey = "",
     ) -> Response[CohortCreated]:
         name = classes.clean_name(data.name)
         if name is None:
@@ -185,7 +191,7 @@ class CohortsController(Controller):
         request: Request[Any, Any, Any],
         code: Annotated[str, Parameter(description="The join code.", pattern=CODE_PATTERN)],
         data: Annotated[PlanRequest, Body(schema_extra={"additional_properties": False})],
-        idempotency_key: IdempotencyKey = None,
+        idempotency_key: IdempotencyKey = "",
     ) -> Response[Plan]:
         key = _checked_key(idempotency_key)
         cohort = await classes.find_open(request, code)
