@@ -123,3 +123,13 @@ async def test_a_malformed_key_is_400(client: Client) -> None:
     for bad in ("short", "x" * 256, "has space in it ok?"):
         response = await client.post(COHORTS, json={"name": "8B"}, headers={"Idempotency-Key": bad})
         assert response.status_code == 400, bad
+
+
+async def test_requests_without_a_key_are_unchanged(client: Client, settings: Settings) -> None:
+    created = await client.post(COHORTS, json={"name": "8B"})
+    assert created.status_code == 201
+    assert "idempotent-replayed" not in created.headers
+    code = created.json()["join_code"]
+    assert (await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS)).status_code == 201
+    assert (await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS)).status_code == 201
+    assert count(settings, "responses") == 2
