@@ -46,7 +46,7 @@ from safety_check.schools.codes import (
     new_teacher_key,
 )
 from safety_check.schools.record import area_answers, record_for
-from safety_check.storage import Database
+from safety_check.storage import SqliteDatabase as Database
 
 CLASS_SIZE = 30
 SCHOOL_SIZE = 2_000

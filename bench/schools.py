@@ -61,7 +61,7 @@ from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools import record
 from safety_check.schools.noise import class_noise_key
 from safety_check.schools.report import build_report
-from safety_check.storage import Database
+from safety_check.storage import SqliteDatabase as Database
 from safety_check.storage.cohorts import find_for_teacher, response_records
 
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")

@@ -17,7 +17,7 @@ from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
-from safety_check.storage import Database, StorageError
+from safety_check.storage import Database, StorageError, open_database
 from safety_check.storage.cohorts import list_cohorts, purge_expired
 from safety_check.storage.keys import create_key, list_keys, revoke_key
 from safety_check.textplan import render_plan, render_questionnaire
@@ -113,7 +113,7 @@ def _serve_command(args: argparse.Namespace) -> int:
 
 
 async def _open_and_close(settings: Settings) -> None:
-    database = Database(settings.database)
+    database = open_database(settings.database_location())
     try:
         await database.open()
     except StorageError as error:
@@ -134,7 +134,7 @@ def _openapi_command(args: argparse.Namespace) -> int:
 
 
 async def _with_database(work: Callable[[Database], Awaitable[int]]) -> int:
-    database = Database(_settings().database)
+    database = open_database(_settings().database_location())
     try:
         await database.open()
     except StorageError as error:
@@ -193,6 +193,14 @@ def _cohorts_command(args: argparse.Namespace) -> int:
         return 0
 
     return asyncio.run(_with_database(list_all))
+
+
+def _migrate_command(args: argparse.Namespace) -> int:
+    async def migrated(database: Database) -> int:
+        sys.stdout.write(f"Database schema is up to date ({database.dialect}).\n")
+        return 0
+
+    return asyncio.run(_with_database(migrated))  # opening a database migrates it
 
 
 def _purge_command(args: argparse.Namespace) -> int:
@@ -260,6 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     cohort_commands = cohorts.add_subparsers(dest="cohorts_command", required=True)
     cohort_commands.add_parser("list", help="list class checks with their response counts")
     cohorts.set_defaults(handler=_cohorts_command)
+
+    migrate = commands.add_parser("migrate", help="create or upgrade the database schema")
+    migrate.set_defaults(handler=_migrate_command)
 
     purge = commands.add_parser("purge", help="delete class checks whose delete day has come")
     purge.set_defaults(handler=_purge_command)

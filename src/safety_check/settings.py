@@ -2,7 +2,9 @@
 
 | variable | default | meaning |
 |---|---|---|
-| SAFETY_CHECK_DATABASE | safety-check.db | SQLite file (created and migrated on first start) |
+| SAFETY_CHECK_DATABASE | safety-check.db | SQLite file (created and migrated on first start), or a `postgresql://` URL |
+| SAFETY_CHECK_REDIS_URL | (none) | `redis://` URL: rate and guessing limits shared by every process; without it, counted per process |
+| SAFETY_CHECK_REDIS_PREFIX | safety-check: | prefix of every Redis key, so several services can share one Redis |
 | SAFETY_CHECK_HOST | 127.0.0.1 | address to listen on |
 | SAFETY_CHECK_PORT | 8000 | port to listen on |
 | SAFETY_CHECK_WORKERS | 1 | server processes (rate limits are counted per process) |
@@ -24,6 +26,8 @@ from pathlib import Path
 
 import msgspec
 
+from safety_check.storage.engine import is_postgres_url
+
 PREFIX = "SAFETY_CHECK_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -34,6 +38,10 @@ class SettingsError(ValueError):
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
     database: Path = Path("safety-check.db")
+    database_url: str | None = None
+    """A PostgreSQL URL; when set, it is used instead of the SQLite file."""
+    redis_url: str | None = None
+    redis_prefix: str = "safety-check:"
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
@@ -46,6 +54,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     public_url: str | None = None
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
+
+    def database_location(self) -> str | Path:
+        return self.database_url or self.database
 
     def trusted_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
         return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in self.trusted_proxies)
@@ -76,8 +87,12 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         value = env.get(PREFIX + name)
         return value.strip() if value is not None and value.strip() else None
 
+    database = get("DATABASE") or str(defaults.database)
     settings = Settings(
-        database=Path(get("DATABASE") or defaults.database),
+        database=defaults.database if is_postgres_url(database) else Path(database),
+        database_url=database if is_postgres_url(database) else None,
+        redis_url=get("REDIS_URL"),
+        redis_prefix=get("REDIS_PREFIX") or defaults.redis_prefix,
         host=get("HOST") or defaults.host,
         port=_integer("PORT", get("PORT") or str(defaults.port), 1, 65535, problems),
         workers=_integer("WORKERS", get("WORKERS") or str(defaults.workers), 1, 64, problems),
@@ -126,6 +141,10 @@ def check(settings: Settings) -> list[str]:
         problems.append(f"{PREFIX}PUBLIC_URL must be an http(s) address with no query")
     if settings.log_level not in LOG_LEVELS:
         problems.append(f"{PREFIX}LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
-    if settings.database.exists() and settings.database.is_dir():
+    if settings.redis_url is not None and not settings.redis_url.startswith(
+        ("redis://", "rediss://", "unix://")
+    ):
+        problems.append(f"{PREFIX}REDIS_URL must be a redis:// or rediss:// URL")
+    if settings.database_url is None and settings.database.exists() and settings.database.is_dir():
         problems.append(f"{PREFIX}DATABASE: {settings.database} is a directory")
     return problems

@@ -1,8 +1,9 @@
-"""A fresh app and SQLite file for every test."""
+"""A fresh app for every test, on a fresh SQLite file (or, where a module asks for both engines
+with `pytestmark = BOTH_ENGINES`, on a fresh PostgreSQL schema too)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,21 @@ from litestar.testing import AsyncTestClient
 
 from safety_check.service.app import create_app
 from safety_check.settings import Settings
+from tests.engines import database_location
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(database=tmp_path / "test.db")
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path, engine: str) -> Iterator[Settings]:
+    with database_location(engine, tmp_path) as location:
+        if isinstance(location, Path):
+            yield Settings(database=location)
+        else:
+            yield Settings(database_url=location)
 
 
 @pytest.fixture

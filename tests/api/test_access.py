@@ -8,8 +8,9 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from safety_check.service.access import FixedWindowLimiter, client_address
+from safety_check.service.access import client_address
 from safety_check.service.app import create_app
+from safety_check.service.limits import MemoryCounter
 from safety_check.settings import Settings
 from safety_check.storage.keys import create_key, list_keys, revoke_key
 
@@ -50,13 +51,13 @@ async def test_a_flood_is_stopped_with_429_and_headers(client: Client, app: Lite
     assert (await client.get("/api/v1/healthz")).status_code == 200  # probes are never limited
 
 
-def test_fixed_window_resets() -> None:
+async def test_fixed_window_resets() -> None:
     now = [0.0]
-    limiter = FixedWindowLimiter(window=60, clock=lambda: now[0])
-    assert [limiter.hit("a", 2).allowed for _ in range(3)] == [True, True, False]
-    assert limiter.hit("b", 2).allowed
+    limiter = MemoryCounter(window=60, clock=lambda: now[0])
+    assert [(await limiter.hit("a", 2)).allowed for _ in range(3)] == [True, True, False]
+    assert (await limiter.hit("b", 2)).allowed
     now[0] = 61.0
-    decision = limiter.hit("a", 2)
+    decision = await limiter.hit("a", 2)
     assert decision.allowed and decision.remaining == 1
 
 
@@ -100,9 +101,8 @@ async def test_key_lifecycle(client: Client, app: Litestar) -> None:
     await app.state.access.usage.flush(database)
     usage = await list_keys(database)
     assert [(u.key.name, u.requests_today) for u in usage] == [("Partner app", 1)]
-    async with database.read() as db, db.execute("SELECT * FROM api_keys") as cursor:
-        stored = str(await cursor.fetchall())
-    assert key not in stored and key.split("_")[2] not in stored  # only a hash is kept
+    stored = str(await database.fetch_all("SELECT * FROM api_keys"))
+    assert key not in stored and key.split("_", 2)[2] not in stored  # only a hash is kept
     assert await revoke_key(database, record.prefix)
     revoked = await client.post(PLANS, json=ANSWERS, headers={"X-API-Key": key})
     assert revoked.status_code == 401

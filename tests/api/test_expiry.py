@@ -10,7 +10,7 @@ from litestar.testing import AsyncTestClient
 
 from safety_check.service.app import create_app
 from safety_check.settings import Settings
-from safety_check.storage import Database
+from safety_check.storage import SqliteDatabase as Database
 from safety_check.storage.cohorts import create_cohort
 
 

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from safety_check.service.app import create_app
 from safety_check.settings import Settings
+from tests.engines import BOTH_ENGINES, query, stored_at
 
 HTML = {"Accept": "text/html"}
 Client = AsyncTestClient[Litestar]
 
 
+pytestmark = BOTH_ENGINES
+
+
 def stored(settings: Settings) -> int:
-    with sqlite3.connect(settings.database) as connection:
-        return int(connection.execute("SELECT count(*) FROM responses").fetchone()[0])
+    [(count,)] = query(stored_at(settings), "SELECT count(*) FROM responses")
+    return int(count)
 
 
 async def once_token(client: Client, code: str) -> str:

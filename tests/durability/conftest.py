@@ -25,6 +25,8 @@ from typing import Any
 
 import pytest
 
+from tests.engines import ENGINES, database_location, is_postgres, query
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "api" / "examples"
 START_TIMEOUT = 30.0
@@ -54,7 +56,9 @@ class Server:
     the whole output survives a SIGKILL for the assertions and for debugging.
     """
 
-    def __init__(self, database: Path, log: Path, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, database: Path | str, log: Path, extra_env: dict[str, str] | None = None
+    ) -> None:
         self.database = database
         self.log = log
         self.port = free_port()
@@ -84,7 +88,7 @@ class Server:
         ]
         with log.open("ab") as output:
             self.process = subprocess.Popen(
-                command, env=env, stdout=output, stderr=subprocess.STDOUT, cwd=database.parent
+                command, env=env, stdout=output, stderr=subprocess.STDOUT, cwd=log.parent
             )
 
     def output(self) -> str:
@@ -165,7 +169,7 @@ class Servers:
         self.directory = directory
         self.started: list[Server] = []
 
-    def start(self, database: Path, extra_env: dict[str, str] | None = None) -> Server:
+    def start(self, database: Path | str, extra_env: dict[str, str] | None = None) -> Server:
         log = self.directory / f"server-{len(self.started)}.log"
         server = Server(database, log, extra_env)
         self.started.append(server)
@@ -175,6 +179,13 @@ class Servers:
     def stop_all(self) -> None:
         for server in self.started:
             server.stop()
+
+
+@pytest.fixture(params=ENGINES)
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """The servers' database: a SQLite file, or a fresh PostgreSQL schema."""
+    with database_location(request.param, tmp_path) as where:
+        yield where
 
 
 @pytest.fixture
@@ -218,12 +229,16 @@ def close_and_report(base: str, cohort: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def connect_read_only(database: Path) -> sqlite3.Connection:
+def connect_read_only(database: Path | str) -> sqlite3.Connection:
     """A read-only connection: safe beside a running server, and it cannot repair anything."""
     return sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10)
 
 
-def integrity(database: Path) -> str:
+def integrity(database: Path | str) -> str:
+    """SQLite's own check of the file; PostgreSQL keeps its files itself ("ok" if it answers)."""
+    if is_postgres(database):
+        query(database, "SELECT count(*) FROM responses")
+        return "ok"
     connection = connect_read_only(database)
     try:
         rows = connection.execute("PRAGMA integrity_check").fetchall()
@@ -232,14 +247,13 @@ def integrity(database: Path) -> str:
     return "\n".join(str(row[0]) for row in rows)
 
 
-def stored_responses(database: Path, public_id: str) -> int:
-    connection = connect_read_only(database)
-    try:
-        row = connection.execute(
-            "SELECT count(*) FROM responses JOIN cohorts ON cohorts.id = responses.cohort_id"
-            " WHERE cohorts.public_id = ?",
-            (public_id,),
-        ).fetchone()
-    finally:
-        connection.close()
-    return int(row[0])
+def stored_responses(database: Path | str, public_id: str) -> int:
+    if not is_postgres(database):  # read-only: safe beside a running server
+        database = f"file:{database}?mode=ro"
+    [(count,)] = query(
+        database,
+        "SELECT count(*) FROM responses JOIN cohorts ON cohorts.id = responses.cohort_id"
+        " WHERE cohorts.public_id = ?",
+        public_id,
+    )
+    return int(count)

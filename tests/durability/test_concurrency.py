@@ -134,8 +134,8 @@ def _load(server: Server, cohort: dict[str, Any]) -> tuple[Observed, float]:
 
 
 @pytest.mark.slow
-def test_concurrent_submissions_and_reports(tmp_path: Path, servers: Servers) -> None:
-    database = tmp_path / "concurrency.db"
+def test_concurrent_submissions_and_reports(servers: Servers, location: Path | str) -> None:
+    database = location
     server = servers.start(database)
     cohort = create_cohort(server.base)
 

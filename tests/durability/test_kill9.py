@@ -119,8 +119,8 @@ def _storm_then_kill(server: Server, join_code: str) -> Tally:
 
 
 @pytest.mark.slow
-def test_acknowledged_responses_survive_sigkill(tmp_path: Path, servers: Servers) -> None:
-    database = tmp_path / "durability.db"
+def test_acknowledged_responses_survive_sigkill(servers: Servers, location: Path | str) -> None:
+    database = location
     server = servers.start(database)
     cohorts: list[tuple[dict[str, Any], int]] = []
     figures: list[str] = []

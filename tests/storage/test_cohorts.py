@@ -1,4 +1,4 @@
-"""Class checks in SQLite: finding classes, the closing rule, what a response row holds, expiry.
+"""Class checks on both engines: finding classes, the closing rule, what a response row holds, expiry.
 
 Lookups read the real UTC date (a class past its delete day is gone before any purge), so a class
 a test needs to find is made today; fixed days are used only where nothing is looked up.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import sqlite3
 import zlib
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from safety_check.plan import build_plan
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools.codes import JOIN_ALPHABET, hash_teacher_key, normalise_join_code
 from safety_check.schools.record import SITUATION_RULES, ResponseRecord, area_answers, record_for
-from safety_check.storage import Database
+from safety_check.storage import Database, open_database
 from safety_check.storage import cohorts as cohorts_module
 from safety_check.storage.cohorts import (
     Cohort,
@@ -42,6 +41,9 @@ from safety_check.storage.cohorts import (
     store_response_once,
     utc_today,
 )
+from safety_check.storage.database import SqliteDatabase
+from tests.engines import ENGINES, columns, database_location, query
+from tests.engines import dump as dump_all
 
 DAY = dt.date(2026, 3, 2)
 """A fixed day for date arithmetic; classes made on it can no longer be looked up."""
@@ -50,12 +52,23 @@ SCORES_A = (10, 20, None, 30, 40, None, 50, 60, None, 70)
 SCORES_B = (90, 80, 70, None, 60, 50, None, 40, 30, 20)
 
 
-@pytest.fixture
-async def database(tmp_path: Path) -> AsyncIterator[Database]:
-    db = Database(tmp_path / "data" / "cohorts.db")
-    await db.open()
-    yield db
-    await db.close()
+@pytest.fixture(params=ENGINES)
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    with database_location(request.param, tmp_path) as location:
+        db = open_database(location)
+        await db.open()
+        yield db
+        await db.close()
+
+
+def location_of(database: Database) -> str | Path:
+    return database.path if isinstance(database, SqliteDatabase) else database.url  # type: ignore[attr-defined]
+
+
+def sqlite_only(database: Database) -> SqliteDatabase:
+    if not isinstance(database, SqliteDatabase):
+        pytest.skip("about SQLite's own files")
+    return database
 
 
 async def new_class(
@@ -96,14 +109,9 @@ async def store(
     )
 
 
-def raw_rows(database: Database, sql: str, *args: object) -> list[sqlite3.Row]:
-    """Read the file directly, as anyone holding a copy of it could."""
-    connection = sqlite3.connect(database.path)
-    connection.row_factory = sqlite3.Row
-    try:
-        return connection.execute(sql, args).fetchall()
-    finally:
-        connection.close()
+def raw_rows(database: Database, sql: str, *args: object) -> list[tuple[object, ...]]:
+    """Read the stored data directly, as anyone holding a copy of it could."""
+    return query(location_of(database), sql, *args)
 
 
 def responses_of(database: Database, cohort: Cohort) -> int:
@@ -113,11 +121,13 @@ def responses_of(database: Database, cohort: Cohort) -> int:
 
 def on_disk(database: Database) -> bytes:
     """The database file and its write-ahead log, byte for byte."""
+    database = sqlite_only(database)
     wal = database.path.with_name(database.path.name + "-wal")
     return database.path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 def wal_size(database: Database) -> int:
+    database = sqlite_only(database)
     wal = database.path.with_name(database.path.name + "-wal")
     return wal.stat().st_size if wal.exists() else 0
 
@@ -184,7 +194,7 @@ async def test_a_class_past_its_delete_day_is_gone_before_the_purge(database: Da
 
 async def test_the_teacher_key_is_not_stored(database: Database) -> None:
     made = await new_class(database)
-    dump = "\n".join(sqlite3.connect(database.path).iterdump())
+    dump = dump_all(location_of(database))
     assert made.teacher_key not in dump
     assert made.teacher_key.removeprefix("sctk_") not in dump
 
@@ -312,8 +322,14 @@ async def test_a_response_row_holds_no_situation_or_profile_answer(database: Dat
         answers=area_answers(answers),
         today=DAY,
     )
-    columns = [row["name"] for row in raw_rows(database, "PRAGMA table_info(responses)")]
-    assert columns == ["id", "cohort_id", "day", "content_version", "record", "answers"]
+    assert columns(location_of(database), "responses") == [
+        "id",
+        "cohort_id",
+        "day",
+        "content_version",
+        "record",
+        "answers",
+    ]
     [row] = raw_rows(database, "SELECT * FROM responses")
     assert row["cohort_id"] == cohort.id
     assert row["day"] == "2026-03-02"  # a day, never a time
@@ -433,23 +449,31 @@ async def test_list_cohorts(database: Database) -> None:
     assert [c.open for c in await list_cohorts(database, today=DAY + 3 * ONE_DAY)] == [False] * 2
 
 
-async def test_session_secret_is_made_once_and_kept(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+async def test_session_secret_is_made_once_and_kept(tmp_path: Path, engine: str) -> None:
     """Every worker and every restart must sign and check teacher sessions with one key."""
-    path = tmp_path / "secret.db"
-    db = Database(path)
+    with (
+        database_location(engine, tmp_path) as path,
+        database_location(engine, tmp_path / "o") as other_path,
+    ):
+        await _secret_is_kept(path, other_path)
+
+
+async def _secret_is_kept(path: str | Path, other_path: str | Path) -> None:
+    db = open_database(path)
     await db.open()
     first = await session_secret(db)
     together = await asyncio.gather(*(session_secret(db) for _ in range(5)))
     await db.close()
     assert len(first) == 32
     assert set(together) == {first}
-    reopened = Database(path)
+    reopened = open_database(path)
     await reopened.open()
     try:
         assert await session_secret(reopened) == first
     finally:
         await reopened.close()
-    other = Database(tmp_path / "other.db")
+    other = open_database(other_path)
     await other.open()
     try:
         assert await session_secret(other) != first

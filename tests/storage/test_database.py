@@ -1,4 +1,7 @@
-"""The database: pragmas in force, migrations, write transactions, backups, refusing bad files."""
+"""The SQLite database: pragmas in force, migrations, write transactions, backups, bad files.
+
+PostgreSQL's own promises are in test_postgres.py; what both engines share, in test_engines.py.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from safety_check.storage import Database, StorageError
+from safety_check.storage import SqliteDatabase as Database
+from safety_check.storage import StorageError
 from safety_check.storage.database import EXPECTED_PRAGMAS, check_pragmas
 from safety_check.storage.migrations import MIGRATIONS
 
@@ -31,7 +35,7 @@ async def pragmas(connection) -> dict[str, object]:  # type: ignore[no-untyped-d
 async def test_every_connection_has_the_durable_settings(database: Database) -> None:
     expected = {**EXPECTED_PRAGMAS, "busy_timeout": 5000}
     async with database.write() as writer:
-        assert await pragmas(writer) == expected
+        assert await pragmas(writer.connection) == expected  # type: ignore[attr-defined]
     async with database.read() as reader:
         assert await pragmas(reader) == expected
 

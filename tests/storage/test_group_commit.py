@@ -4,37 +4,41 @@ after the commit that holds it, and one failing write never takes its neighbours
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiosqlite
+import psycopg
 import pytest
 
-from safety_check.storage import Database
+from safety_check.storage import Database, open_database
+from safety_check.storage.engine import Transaction
+from tests.engines import ENGINES, database_location, query
 
 
-@pytest.fixture
-async def database(tmp_path: Path) -> AsyncIterator[Database]:
-    db = Database(tmp_path / "grouped.db")
-    await db.open()
-    async with db.write() as writer:
-        await writer.execute("CREATE TABLE items (value INTEGER NOT NULL UNIQUE)")
-    yield db
-    await db.close()
+@pytest.fixture(params=ENGINES)
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    with database_location(request.param, tmp_path) as location:
+        db = open_database(location)
+        await db.open()
+        async with db.write() as writer:
+            await writer.execute("CREATE TABLE items (value INTEGER NOT NULL UNIQUE)")
+        db.location = location  # type: ignore[attr-defined]
+        yield db
+        await db.close()
 
 
 def on_disk(database: Database) -> list[int]:
     """What a separate connection sees: only committed rows."""
-    with contextlib.closing(sqlite3.connect(database.path)) as connection:
-        return [row[0] for row in connection.execute("SELECT value FROM items ORDER BY value")]
+    rows = query(database.location, "SELECT value FROM items ORDER BY value")  # type: ignore[attr-defined]
+    return [row[0] for row in rows]
 
 
-def insert(value: int):  # type: ignore[no-untyped-def]
-    async def work(db: aiosqlite.Connection) -> int:
-        cursor = await db.execute("INSERT INTO items (value) VALUES (?)", (value,))
-        return cursor.rowcount
+def insert(database: Database, value: int):  # type: ignore[no-untyped-def]
+    sql = database.sql("INSERT INTO items (value) VALUES (?)")
+
+    async def work(db: Transaction) -> int:
+        return await db.execute(sql, (value,))
 
     return work
 
@@ -57,7 +61,7 @@ async def test_concurrent_writes_share_transactions_and_all_commit(
     transactions = count_transactions(database, monkeypatch)
 
     async def submit(value: int) -> int:
-        changed = await database.grouped.run(insert(value))
+        changed = await database.grouped.run(insert(database, value))
         assert value in on_disk(database), "acknowledged before it was committed"
         return changed
 
@@ -70,25 +74,27 @@ async def test_concurrent_writes_share_transactions_and_all_commit(
 async def test_a_failing_write_fails_alone(database: Database) -> None:
     """A duplicate value breaks the shared transaction; everyone else is still stored."""
 
-    async def broken(db: aiosqlite.Connection) -> int:
+    async def broken(db: Transaction) -> int:
         await db.execute("INSERT INTO items (value) VALUES (1000)")
         raise RuntimeError("this unit gives up")
 
-    tasks = [asyncio.ensure_future(database.grouped.run(insert(value))) for value in range(5)]
-    tasks.append(asyncio.ensure_future(database.grouped.run(insert(2))))  # duplicate of 2
+    tasks = [
+        asyncio.ensure_future(database.grouped.run(insert(database, value))) for value in range(5)
+    ]
+    tasks.append(asyncio.ensure_future(database.grouped.run(insert(database, 2))))  # duplicate of 2
     tasks.append(asyncio.ensure_future(database.grouped.run(broken)))
     outcomes = await asyncio.gather(*tasks, return_exceptions=True)
     assert outcomes[:5] == [1] * 5
-    assert isinstance(outcomes[5], sqlite3.IntegrityError)
+    assert isinstance(outcomes[5], sqlite3.IntegrityError | psycopg.errors.UniqueViolation)
     assert isinstance(outcomes[6], RuntimeError)
     assert on_disk(database) == [0, 1, 2, 3, 4]  # nothing of the failed units is kept
 
 
 async def test_a_caller_that_gave_up_before_its_turn_writes_nothing(database: Database) -> None:
-    first = asyncio.ensure_future(database.grouped.run(insert(1)))
+    first = asyncio.ensure_future(database.grouped.run(insert(database, 1)))
     await asyncio.sleep(0)  # the first batch is now being written
-    abandoned = asyncio.ensure_future(database.grouped.run(insert(2)))
-    kept = asyncio.ensure_future(database.grouped.run(insert(3)))
+    abandoned = asyncio.ensure_future(database.grouped.run(insert(database, 2)))
+    kept = asyncio.ensure_future(database.grouped.run(insert(database, 3)))
     await asyncio.sleep(0)
     abandoned.cancel()
     assert await first == 1
@@ -96,12 +102,10 @@ async def test_a_caller_that_gave_up_before_its_turn_writes_nothing(database: Da
     assert on_disk(database) == [1, 3]
 
 
-async def test_closing_waits_for_queued_writes(tmp_path: Path) -> None:
-    database = Database(tmp_path / "closing.db")
-    await database.open()
-    async with database.write() as writer:
-        await writer.execute("CREATE TABLE items (value INTEGER NOT NULL UNIQUE)")
-    tasks = [asyncio.ensure_future(database.grouped.run(insert(value))) for value in range(10)]
+async def test_closing_waits_for_queued_writes(database: Database) -> None:
+    tasks = [
+        asyncio.ensure_future(database.grouped.run(insert(database, value))) for value in range(10)
+    ]
     await asyncio.sleep(0)
     await database.close()
     assert [task.result() for task in tasks] == [1] * 10

@@ -12,15 +12,16 @@ Nothing here is logged or stored except per-key request counts per day.
 from __future__ import annotations
 
 import ipaddress
-import time
+import re
 from collections import Counter
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 import msgspec
 from litestar.enums import ScopeType
 
+from safety_check.service.limits import WINDOW_SECONDS, Decision, MemoryCounter
+from safety_check.service.limits import Counter as LimitCounter
 from safety_check.service.problems import PROBLEM_JSON, Problem
 from safety_check.settings import Settings
 from safety_check.storage.keys import add_usage, find_key, today
@@ -30,59 +31,15 @@ if TYPE_CHECKING:
 
     from safety_check.storage import Database
 
-WINDOW_SECONDS = 60
 BAD_KEY_LIMIT = 20
 KEY_QUERY_NAMES = frozenset({"api_key", "apikey", "key", "x-api-key", "x_api_key", "token"})
 UNLIMITED_PATHS = frozenset({"/api/v1/healthz", "/api/v1/readyz"})
+CLASS_PATHS = re.compile(r"^/join/[^/]+/?$|^/api/v1/cohorts/[^/]+/responses/?$")
+"""Students' class traffic: counted per join code and per form token (service/classes.py), not
+per address, because a whole year group shares one school address. A wrong code there is a
+guess, and guesses are limited per address by the join-code guard instead."""
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-class Decision(msgspec.Struct, frozen=True):
-    allowed: bool
-    limit: int
-    remaining: int
-    reset: int
-
-    def headers(self) -> list[tuple[bytes, bytes]]:
-        return [
-            (b"ratelimit-limit", str(self.limit).encode()),
-            (b"ratelimit-remaining", str(self.remaining).encode()),
-            (b"ratelimit-reset", str(self.reset).encode()),
-            (b"ratelimit-policy", f"{self.limit};w={WINDOW_SECONDS}".encode()),
-        ]
-
-
-class FixedWindowLimiter:
-    """Counts hits per identity in fixed windows; memory is bounded by pruning old windows."""
-
-    def __init__(
-        self, window: int = WINDOW_SECONDS, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.window = window
-        self.clock = clock
-        self._counts: dict[str, tuple[int, int]] = {}
-
-    def hit(self, identity: str, limit: int) -> Decision:
-        now = self.clock()
-        window = int(now // self.window)
-        start, count = self._counts.get(identity, (window, 0))
-        if start != window:
-            count = 0
-        count += 1
-        self._counts[identity] = (window, count)
-        if len(self._counts) > 100_000:
-            self._prune(window)
-        reset = max(1, int((window + 1) * self.window - now))
-        return Decision(count <= limit, limit, max(0, limit - count), reset)
-
-    def peek(self, identity: str) -> int:
-        """Hits so far in the current window, without counting one more."""
-        start, count = self._counts.get(identity, (None, 0))
-        return count if start == int(self.clock() // self.window) else 0
-
-    def _prune(self, window: int) -> None:
-        self._counts = {k: v for k, v in self._counts.items() if v[0] == window}
 
 
 class UsageCounter:
@@ -165,9 +122,13 @@ class AccessControl:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.trusted = settings.trusted_networks()
-        self.limiter = FixedWindowLimiter()
-        self.hourly = FixedWindowLimiter(window=60 * 60)
+        self.limiter: LimitCounter = MemoryCounter()
+        self.hourly: LimitCounter = MemoryCounter(window=60 * 60)
         self.usage = UsageCounter()
+
+    def share(self, limiter: LimitCounter, hourly: LimitCounter) -> None:
+        """Count in these (Redis) counters, shared with every other process, from now on."""
+        self.limiter, self.hourly = limiter, hourly
 
 
 class AccessMiddleware:
@@ -182,6 +143,7 @@ class AccessMiddleware:
             scope["type"] != ScopeType.HTTP
             or path in UNLIMITED_PATHS
             or path.startswith("/static/")
+            or CLASS_PATHS.match(path)
         ):
             await self.app(scope, receive, send)
             return
@@ -196,7 +158,7 @@ class AccessMiddleware:
         if presented is not None:
             key = await find_key(state.database, presented)
             if key is None:
-                decision = access.limiter.hit(f"bad-key:{address}", BAD_KEY_LIMIT)
+                decision = await access.limiter.hit(f"bad-key:{address}", BAD_KEY_LIMIT)
                 status, title = (
                     (401, "Unauthorized") if decision.allowed else (429, "Too Many Requests")
                 )
@@ -204,10 +166,10 @@ class AccessMiddleware:
                 await _send_problem(send, status, title, detail, decision.headers())
                 return
             access.usage.count(key.id)
-            decision = access.limiter.hit(f"key:{key.id}", access.settings.key_rate_limit)
+            decision = await access.limiter.hit(f"key:{key.id}", access.settings.key_rate_limit)
             scope.setdefault("state", {})["api_key"] = key
         else:
-            decision = access.limiter.hit(f"address:{address}", access.settings.rate_limit)
+            decision = await access.limiter.hit(f"address:{address}", access.settings.rate_limit)
         if not decision.allowed:
             retry = [(b"retry-after", str(decision.reset).encode())]
             detail = "Too many requests from here. Please wait a minute and try again."
@@ -223,3 +185,6 @@ def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
         await send(message)
 
     return wrapped
+
+
+__all__ = ["WINDOW_SECONDS", "AccessControl", "AccessMiddleware", "Decision", "client_address"]

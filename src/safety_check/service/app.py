@@ -32,7 +32,7 @@ from safety_check.service.problems import EXCEPTION_HANDLERS
 from safety_check.service.schools_web import SchoolsController, long_date
 from safety_check.service.web import WebController
 from safety_check.settings import Settings
-from safety_check.storage import Database
+from safety_check.storage import Database, open_database
 from safety_check.storage.cohorts import purge_expired, session_secret
 
 MAX_BODY_BYTES = 32 * 1024
@@ -69,10 +69,11 @@ def openapi_config() -> OpenAPIConfig:
 def _lifespan(settings: Settings) -> Any:
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        database = Database(settings.database)
+        database = open_database(settings.database_location())
         await database.open()
         app.state.database = database
         app.state.session_secret = await session_secret(database)
+        redis = await _share_limits(app, settings)
         await _purge(database)  # before serving: nothing expired is ever shown
         background = [
             asyncio.create_task(_flush_usage_forever(app)),
@@ -87,8 +88,29 @@ def _lifespan(settings: Settings) -> Any:
                     await task
             await app.state.access.usage.flush(database)
             await database.close()
+            if redis is not None:
+                await redis.aclose()
 
     return lifespan
+
+
+async def _share_limits(app: Litestar, settings: Settings) -> Any:
+    """With SAFETY_CHECK_REDIS_URL, count every limit in Redis, shared by all processes."""
+    if settings.redis_url is None:
+        return None
+    from redis.asyncio import Redis
+
+    from safety_check.service.limits import RedisCounter
+
+    redis = Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+    await redis.ping()  # refuse to start on a Redis that does not answer
+    secret: bytes = app.state.session_secret
+
+    def counter(window: int) -> RedisCounter:
+        return RedisCounter(redis, prefix=settings.redis_prefix, secret=secret, window=window)
+
+    app.state.access.share(counter(60), counter(60 * 60))
+    return redis
 
 
 async def _flush_usage_forever(app: Litestar) -> None:

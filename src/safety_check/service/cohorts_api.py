@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.exceptions import HTTPException, NotFoundException
-from litestar.params import Body, Parameter
+from litestar.params import Body, HeaderParameter, Parameter
 
 from safety_check.answers import validate
 from safety_check.models import AgeBand, Plan
@@ -21,6 +21,7 @@ from safety_check.service import classes
 from safety_check.service.api import COMMON_ERRORS, plan_response, problem_spec, require_json
 from safety_check.service.wire import PlanRequest
 from safety_check.storage.cohorts import Cohort
+from safety_check.storage.idempotency import KeyReused, is_valid_key
 
 NOT_FOUND = "No class check with this id for this teacher key."
 CODE_NOT_FOUND = "No open class check has this join code. It may have closed."
@@ -73,6 +74,32 @@ async def _teacher_cohort(request: Request[Any, Any, Any], cohort_id: str) -> Co
     return cohort
 
 
+KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."
+REPLAYED = {"Idempotent-Replayed": "true"}
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        required=False,
+        description="A random value (16 to 255 visible ASCII characters, such as a UUID), the "
+        "same for every retry of one request: a retry gets the first answer back "
+        "(with Idempotent-Replayed: true) and is never counted twice. Kept for 24 hours.",
+    ),
+]
+
+
+def _checked_key(key: str | None) -> str | None:
+    """The key, or None when none was sent; a malformed key is refused (400)."""
+    if key is None:
+        return None
+    if not is_valid_key(key):
+        raise HTTPException(
+            status_code=400,
+            detail="Idempotency-Key must be 16 to 255 visible ASCII characters, such as a UUID.",
+        )
+    return key
+
+
 TEACHER_ERRORS = {
     400: problem_spec("The class id is not valid."),
     401: problem_spec("No teacher key was sent."),
@@ -97,7 +124,10 @@ class CohortsController(Controller):
             400: problem_spec("The body is not JSON of the expected shape."),
             413: problem_spec("The body is larger than the limit."),
             415: problem_spec("The body is not application/json."),
-            422: problem_spec("The class name is empty or has control characters."),
+            422: problem_spec(
+                "The class name is empty or has control characters, or the Idempotency-Key "
+                "was used for a different request."
+            ),
             **COMMON_ERRORS,
         },
     )
@@ -105,16 +135,20 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         data: Annotated[classes.CohortIn, Body(schema_extra={"additional_properties": False})],
-    ) -> CohortCreated:
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[CohortCreated]:
         name = classes.clean_name(data.name)
         if name is None:
             raise HTTPException(
                 status_code=422,
                 detail="Give the class a name of 1 to 80 characters, without control characters.",
             )
-        created = await classes.create(request, data, name)
+        try:
+            created = await classes.create(request, data, name, _checked_key(idempotency_key))
+        except KeyReused:
+            raise HTTPException(status_code=422, detail=KEY_REUSED) from None
         cohort = created.cohort
-        return CohortCreated(
+        body = CohortCreated(
             id=cohort.public_id,
             name=cohort.name,
             age_band=cohort.age_band,
@@ -125,6 +159,7 @@ class CohortsController(Controller):
             open_until=cohort.closes_day,
             delete_on=cohort.delete_day,
         )
+        return Response(body, status_code=201, headers=REPLAYED if created.replayed else None)
 
     @post(
         "/{code:str}/responses",
@@ -141,7 +176,10 @@ class CohortsController(Controller):
             404: problem_spec("No open class check has this join code."),
             413: problem_spec("The body is larger than the limit."),
             415: problem_spec("The body is not application/json."),
-            422: problem_spec("The answers do not fit the questionnaire."),
+            422: problem_spec(
+                "The answers do not fit the questionnaire, or the Idempotency-Key was used "
+                "for a different request."
+            ),
             **COMMON_ERRORS,
         },
     )
@@ -150,15 +188,28 @@ class CohortsController(Controller):
         request: Request[Any, Any, Any],
         code: Annotated[str, Parameter(description="The join code.", pattern=CODE_PATTERN)],
         data: Annotated[PlanRequest, Body(schema_extra={"additional_properties": False})],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[Plan]:
+        key = _checked_key(idempotency_key)
         cohort = await classes.find_open(request, code)
         if cohort is None:
             raise NotFoundException(CODE_NOT_FOUND)
         answers = dict(data.answers)
         if cohort.age_band and "profile.age_band" not in answers:
             answers["profile.age_band"] = cohort.age_band
-        plan = await classes.plan_and_submit(request.app.state.database, cohort, validate(answers))
-        return plan_response(plan)
+        database = request.app.state.database
+        if key is None:
+            return plan_response(await classes.plan_and_submit(database, cohort, validate(answers)))
+        try:
+            plan, replayed = await classes.plan_and_submit_keyed(
+                database, cohort, dict(answers), validate(answers), key
+            )
+        except KeyReused:
+            raise HTTPException(status_code=422, detail=KEY_REUSED) from None
+        response = plan_response(plan)
+        if replayed:
+            response.headers.update(REPLAYED)
+        return response
 
     @get(
         "/{cohort_id:str}/report",

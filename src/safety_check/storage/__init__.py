@@ -1,5 +1,6 @@
-"""Storage: the only part of Safety Check that talks SQL."""
+"""Storage: the only part of Safety Check that talks SQL (SQLite or PostgreSQL)."""
 
-from safety_check.storage.database import Database, StorageError
+from safety_check.storage.database import SqliteDatabase
+from safety_check.storage.engine import Database, StorageError, open_database
 
-__all__ = ["Database", "StorageError"]
+__all__ = ["Database", "SqliteDatabase", "StorageError", "open_database"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from safety_check.storage.group_commit import GroupCommit
+from safety_check.storage.engine import Database, Parameters, Row, StorageError, Transaction
 from safety_check.storage.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -38,10 +38,6 @@ EXPECTED_PRAGMAS = {
     "foreign_keys": 1,
     "secure_delete": 1,
 }
-
-
-class StorageError(RuntimeError):
-    """The database cannot be used safely; the service must not start on it."""
 
 
 async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connection:
@@ -75,18 +71,32 @@ async def check_pragmas(connection: aiosqlite.Connection) -> None:
         )
 
 
-class Database:
+class _SqliteTransaction(Transaction):
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self.connection = connection
+
+    async def execute(self, sql: str, parameters: Parameters = ()) -> int:
+        cursor = await self.connection.execute(sql, parameters)
+        return cursor.rowcount  # a finished write needs no close: that would be a trip
+
+    async def fetch_all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
+        return [tuple(row) for row in await self.connection.execute_fetchall(sql, parameters)]
+
+
+class SqliteDatabase(Database):
     """Owns every connection to one SQLite file."""
 
+    dialect = "sqlite"
+    _words = {"today": "date('now')", "lock_open": ""}
+
     def __init__(self, path: Path | str, readers: int = READERS) -> None:
+        super().__init__()
         self.path = Path(path)
         self._reader_count = readers
         self._writer: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
         self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
         self._all_readers: list[aiosqlite.Connection] = []
-        self.grouped = GroupCommit(self)
-        """Small independent writes that may share a transaction and its fsync."""
 
     async def open(self) -> None:
         """Connect, migrate to the newest schema, and check the durability settings."""
@@ -126,7 +136,7 @@ class Database:
             raise failures[0]
 
     @contextlib.asynccontextmanager
-    async def write(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def write(self) -> AsyncIterator[Transaction]:
         """One write transaction: `BEGIN IMMEDIATE` … `COMMIT`, rolled back on any error.
 
         The caller's change is durable once this block exits without an exception.
@@ -135,7 +145,7 @@ class Database:
         async with self._write_lock:
             await writer.execute("BEGIN IMMEDIATE")
             try:
-                yield writer
+                yield _SqliteTransaction(writer)
                 await writer.execute("COMMIT")
             except BaseException:
                 if writer.in_transaction:  # a failed COMMIT leaves it open; never jam the writer
@@ -148,7 +158,7 @@ class Database:
         async with self._write_lock:
             await writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    async def write_statement(self, sql: str, parameters: tuple[object, ...]) -> int:
+    async def write_statement(self, sql: str, parameters: Parameters = ()) -> int:
         """One statement in its own transaction, returning the rows it changed.
 
         SQLite runs a lone write statement as a transaction that takes the write lock before it
@@ -160,10 +170,10 @@ class Database:
             cursor = await writer.execute(sql, parameters)
             return cursor.rowcount  # a finished write needs no close: that would be a trip
 
-    async def fetch_all(self, sql: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+    async def fetch_all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
         """Every row of a query, fetched in one trip to a reader's thread."""
         async with self.read() as reader:
-            return list(await reader.execute_fetchall(sql, parameters))
+            return [tuple(row) for row in await reader.execute_fetchall(sql, parameters)]
 
     @contextlib.asynccontextmanager
     async def read(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -1,11 +1,11 @@
 """Group commit: small writes that arrive together share one transaction and one fsync.
 
-With `synchronous=FULL` every commit waits for the disk, and that wait, not the insert, is most
+With `synchronous=FULL` (or PostgreSQL's `synchronous_commit`) every commit waits for the disk, and that wait, not the insert, is most
 of what a stored class response costs. Writes that queue up while one commit is in progress are
 run together in the next transaction. Each caller still returns only after the commit that holds
 its write, so "acknowledged means durable" is unchanged.
 
-A unit of work is an async function given the writer connection. It must leave nothing half-done
+A unit of work is an async function given the write transaction. It must leave nothing half-done
 when it returns normally (undo its own earlier statements if it decides not to keep them); if it
 raises, the shared transaction is rolled back and every unit of that batch is run again alone,
 so one failing write never fails its neighbours.
@@ -17,13 +17,11 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import aiosqlite
-
 if TYPE_CHECKING:
-    from safety_check.storage.database import Database
+    from safety_check.storage.engine import Database, Transaction
 
 T = TypeVar("T")
-Work = Callable[[aiosqlite.Connection], Awaitable[T]]
+Work = Callable[["Transaction"], Awaitable[T]]
 _Item = tuple[Work[Any], "asyncio.Future[Any]"]
 
 

@@ -15,7 +15,7 @@ import secrets
 
 import msgspec
 
-from safety_check.storage.database import Database
+from safety_check.storage.engine import Database
 
 KEY_PATTERN = re.compile(r"^sck_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$")
 
@@ -56,12 +56,13 @@ async def create_key(database: Database, name: str) -> tuple[str, ApiKey]:
     key, prefix = new_key()
     day = today()
     async with database.write() as db:
-        cursor = await db.execute(
-            "INSERT INTO api_keys (name, prefix, key_hash, created_day) VALUES (?, ?, ?, ?)",
+        [(key_id,)] = await db.fetch_all(
+            database.sql(
+                "INSERT INTO api_keys (name, prefix, key_hash, created_day) VALUES (?, ?, ?, ?) "
+                "RETURNING id"
+            ),
             (name, prefix, _hash(key), day),
         )
-        key_id = cursor.lastrowid
-    assert key_id is not None
     return key, ApiKey(id=key_id, name=name, prefix=prefix, created_day=day, revoked_day=None)
 
 
@@ -70,50 +71,49 @@ async def find_key(database: Database, presented: str) -> ApiKey | None:
     match = KEY_PATTERN.match(presented)
     if match is None:
         return None
-    async with (
-        database.read() as db,
-        db.execute(
-            "SELECT id, name, prefix, key_hash, created_day, revoked_day FROM api_keys WHERE prefix = ?",
-            (match.group(1),),
-        ) as cursor,
-    ):
-        row = await cursor.fetchone()
-    if row is None or not hmac.compare_digest(row[3], _hash(presented)) or row[5] is not None:
+    rows = await database.fetch_all(
+        database.sql(
+            "SELECT id, name, prefix, key_hash, created_day, revoked_day FROM api_keys "
+            "WHERE prefix = ?"
+        ),
+        (match.group(1),),
+    )
+    row = rows[0] if rows else None
+    if row is None or not hmac.compare_digest(bytes(row[3]), _hash(presented)) or row[5]:
         return None
     return ApiKey(id=row[0], name=row[1], prefix=row[2], created_day=row[4], revoked_day=row[5])
 
 
 async def revoke_key(database: Database, prefix: str) -> bool:
     """Revoke the key with this prefix; False if there is no live key with it."""
-    async with database.write() as db:
-        cursor = await db.execute(
-            "UPDATE api_keys SET revoked_day = ? WHERE prefix = ? AND revoked_day IS NULL",
-            (today(), prefix),
-        )
-        return cursor.rowcount == 1
+    changed = await database.write_statement(
+        database.sql(
+            "UPDATE api_keys SET revoked_day = ? WHERE prefix = ? AND revoked_day IS NULL"
+        ),
+        (today(), prefix),
+    )
+    return changed == 1
 
 
 async def list_keys(database: Database) -> list[ApiKeyUsage]:
     day = today()
-    async with (
-        database.read() as db,
-        db.execute(
+    rows = await database.fetch_all(
+        database.sql(
             """
         SELECT k.id, k.name, k.prefix, k.created_day, k.revoked_day,
                COALESCE(SUM(CASE WHEN u.day = ? THEN u.requests END), 0),
                COALESCE(SUM(u.requests), 0)
         FROM api_keys AS k LEFT JOIN api_key_usage AS u ON u.key_id = k.id
         GROUP BY k.id ORDER BY k.id
-        """,
-            (day,),
-        ) as cursor,
-    ):
-        rows = await cursor.fetchall()
+        """
+        ),
+        (day,),
+    )
     return [
         ApiKeyUsage(
             key=ApiKey(id=r[0], name=r[1], prefix=r[2], created_day=r[3], revoked_day=r[4]),
-            requests_today=r[5],
-            requests_total=r[6],
+            requests_today=int(r[5]),
+            requests_total=int(r[6]),
         )
         for r in rows
     ]
@@ -123,11 +123,11 @@ async def add_usage(database: Database, counts: dict[tuple[int, str], int]) -> N
     """Add request counts per (key id, day). Counts only: nothing about the requests."""
     if not counts:
         return
+    sql = database.sql(
+        "INSERT INTO api_key_usage (key_id, day, requests) VALUES (?, ?, ?) "
+        "ON CONFLICT (key_id, day) DO UPDATE "
+        "SET requests = api_key_usage.requests + excluded.requests"
+    )
     async with database.write() as db:
-        await db.executemany(
-            """
-            INSERT INTO api_key_usage (key_id, day, requests) VALUES (?, ?, ?)
-            ON CONFLICT (key_id, day) DO UPDATE SET requests = requests + excluded.requests
-            """,
-            [(key_id, day, count) for (key_id, day), count in counts.items()],
-        )
+        for (key_id, day), count in counts.items():
+            await db.execute(sql, (key_id, day, count))

@@ -73,4 +73,95 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX teacher_sessions_by_cohort ON teacher_sessions (cohort_id)
     """,
+    # 5: Idempotency-Key records, so a retried request returns the first answer and never
+    # counts twice. Only hashes: of the scope and key (to find the row), and an HMAC of the
+    # request keyed by the key itself, which is never stored. Kept 24 hours (purge), and deleted
+    # with their class. The hour, not the time, of the first request.
+    """
+    CREATE TABLE idempotency_keys (
+        key_hash BLOB PRIMARY KEY,
+        fingerprint BLOB NOT NULL,
+        cohort_id INTEGER REFERENCES cohorts (id) ON DELETE CASCADE,
+        created_hour INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
+    """,
+)
+
+# The same schema for PostgreSQL, migration for migration (the counts must stay equal). Days are
+# ISO text on both engines, so the shared SQL compares them the same way.
+POSTGRES_MIGRATIONS: tuple[str, ...] = (
+    # 1: partner API keys.
+    """
+    CREATE TABLE api_keys (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+        prefix TEXT NOT NULL UNIQUE,
+        key_hash BYTEA NOT NULL,
+        created_day TEXT NOT NULL,
+        revoked_day TEXT
+    );
+    CREATE TABLE api_key_usage (
+        key_id BIGINT NOT NULL REFERENCES api_keys (id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        requests BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (key_id, day)
+    )
+    """,
+    # 2: class checks.
+    """
+    CREATE TABLE cohorts (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        join_code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        age_band TEXT CHECK (age_band IN ('under_13', '13_15', '16_17', '18_plus')),
+        teacher_key_hash BYTEA NOT NULL UNIQUE,
+        created_day TEXT NOT NULL,
+        closes_day TEXT NOT NULL,
+        closed_early_day TEXT,
+        delete_day TEXT NOT NULL
+    );
+    CREATE INDEX cohorts_by_delete_day ON cohorts (delete_day);
+    CREATE TABLE responses (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        cohort_id BIGINT NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        content_version TEXT NOT NULL,
+        record BYTEA NOT NULL,
+        answers BYTEA NOT NULL
+    );
+    CREATE INDEX responses_by_cohort ON responses (cohort_id);
+    CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        value BYTEA NOT NULL
+    )
+    """,
+    # 3: one-time form tokens already counted (hashes only).
+    """
+    CREATE TABLE spent_tokens (
+        token_hash BYTEA PRIMARY KEY,
+        cohort_id BIGINT NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE
+    );
+    CREATE INDEX spent_tokens_by_cohort ON spent_tokens (cohort_id)
+    """,
+    # 4: teacher sessions the server can end.
+    """
+    CREATE TABLE teacher_sessions (
+        session_hash BYTEA PRIMARY KEY,
+        cohort_id BIGINT NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+        expires_at BIGINT NOT NULL
+    );
+    CREATE INDEX teacher_sessions_by_cohort ON teacher_sessions (cohort_id)
+    """,
+    # 5: Idempotency-Key records (see the SQLite migration).
+    """
+    CREATE TABLE idempotency_keys (
+        key_hash BYTEA PRIMARY KEY,
+        fingerprint BYTEA NOT NULL,
+        cohort_id BIGINT REFERENCES cohorts (id) ON DELETE CASCADE,
+        created_hour BIGINT NOT NULL
+    );
+    CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
+    """,
 )

@@ -1,0 +1,175 @@
+"""Counters behind every rate and guessing limit: in this process, or shared through Redis.
+
+Each counter is a fixed window per identity: the first hit starts it, and it resets when the
+window ends. A hit is counted atomically *before* the caller acts on it, so any number of
+concurrent requests, in any number of processes that share one Redis, can never all see the same
+"one left". A caller that turns out not to have spent anything (a join code that was right) gives
+its hit back with `refund`.
+
+A slot is a short lease (`SET NX PX`): at most one holder per identity until it expires or is
+released. The join-code guard uses one to let an address that has used up its wrong guesses
+through at a slow, steady pace, so guessing stays slow and a right code still gets in.
+
+Identities reach Redis only as keyed hashes: an address never appears in a Redis key, and the key
+(the service's session secret) is not in Redis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+import msgspec
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+WINDOW_SECONDS = 60
+
+
+class Decision(msgspec.Struct, frozen=True):
+    allowed: bool
+    limit: int
+    remaining: int
+    reset: int
+    window: int = WINDOW_SECONDS
+
+    def headers(self) -> list[tuple[bytes, bytes]]:
+        return [
+            (b"ratelimit-limit", str(self.limit).encode()),
+            (b"ratelimit-remaining", str(self.remaining).encode()),
+            (b"ratelimit-reset", str(self.reset).encode()),
+            (b"ratelimit-policy", f"{self.limit};w={self.window}".encode()),
+        ]
+
+
+class Counter(Protocol):
+    window: int
+
+    async def hit(self, identity: str, limit: int) -> Decision:
+        """Count one more hit, then say whether it is within `limit`."""
+        ...
+
+    async def refund(self, identity: str) -> None:
+        """Give back one hit of the current window (never below zero)."""
+        ...
+
+    async def peek(self, identity: str) -> int:
+        """Hits so far in the current window, without counting one."""
+        ...
+
+    async def claim(self, identity: str, seconds: float) -> bool:
+        """Take the identity's slot for `seconds`; False if someone holds it."""
+        ...
+
+    async def release(self, identity: str) -> None: ...
+
+
+def _decision(count: int, limit: int, reset: float, window: int) -> Decision:
+    return Decision(count <= limit, limit, max(0, limit - count), max(1, math.ceil(reset)), window)
+
+
+class MemoryCounter:
+    """Counts in this process only: with several processes, each keeps its own counts."""
+
+    def __init__(
+        self, window: int = WINDOW_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.window = window
+        self.clock = clock
+        self._counts: dict[str, tuple[int, int]] = {}
+        self._slots: dict[str, float] = {}
+
+    def _current(self, identity: str) -> tuple[int, int]:
+        window = int(self.clock() // self.window)
+        start, count = self._counts.get(identity, (window, 0))
+        return window, count if start == window else 0
+
+    async def hit(self, identity: str, limit: int) -> Decision:
+        return self.hit_now(identity, limit)
+
+    def hit_now(self, identity: str, limit: int) -> Decision:
+        """`hit` without a suspension point: nothing else runs between the count and the answer."""
+        window, count = self._current(identity)
+        count += 1
+        self._counts[identity] = (window, count)
+        if len(self._counts) > 100_000:
+            self._counts = {k: v for k, v in self._counts.items() if v[0] == window}
+        reset = (window + 1) * self.window - self.clock()
+        return _decision(count, limit, reset, self.window)
+
+    async def refund(self, identity: str) -> None:
+        window, count = self._current(identity)
+        if count > 0:
+            self._counts[identity] = (window, count - 1)
+
+    async def peek(self, identity: str) -> int:
+        return self._current(identity)[1]
+
+    async def claim(self, identity: str, seconds: float) -> bool:
+        now = self.clock()
+        if self._slots.get(identity, -math.inf) > now:
+            return False
+        if len(self._slots) > 100_000:
+            self._slots = {k: v for k, v in self._slots.items() if v > now}
+        self._slots[identity] = now + seconds
+        return True
+
+    async def release(self, identity: str) -> None:
+        self._slots.pop(identity, None)
+
+
+# INCR and EXPIRE in one script, so a window can never be left without its expiry.
+_HIT = """
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
+"""
+_REFUND = """
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return 0
+"""
+
+
+class RedisCounter:
+    """Counts shared by every process that uses the same Redis and key prefix."""
+
+    def __init__(
+        self, redis: Redis, *, prefix: str, secret: bytes, window: int = WINDOW_SECONDS
+    ) -> None:
+        self.window = window
+        self._redis = redis
+        self._prefix = f"{prefix}w{window}:"
+        self._secret = secret
+        self._hit = redis.register_script(_HIT)
+        self._refund = redis.register_script(_REFUND)
+
+    def _key(self, identity: str, kind: str = "c") -> str:
+        digest = hashlib.blake2b(identity.encode(), key=self._secret[:64], digest_size=16)
+        return f"{self._prefix}{kind}:{digest.hexdigest()}"
+
+    async def hit(self, identity: str, limit: int) -> Decision:
+        count, ttl_ms = await self._hit(keys=[self._key(identity)], args=[self.window * 1000])
+        return _decision(int(count), limit, int(ttl_ms) / 1000, self.window)
+
+    async def refund(self, identity: str) -> None:
+        await self._refund(keys=[self._key(identity)])
+
+    async def peek(self, identity: str) -> int:
+        value = await self._redis.get(self._key(identity))
+        return int(value) if value is not None else 0
+
+    async def claim(self, identity: str, seconds: float) -> bool:
+        key = self._key(identity, "slot")
+        return bool(await self._redis.set(key, b"1", nx=True, px=max(1, int(seconds * 1000))))
+
+    async def release(self, identity: str) -> None:
+        await self._redis.delete(self._key(identity, "slot"))

@@ -1,0 +1,135 @@
+"""Idempotency-Key: a retried request gets the first answer back and is never counted twice."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from safety_check.settings import Settings
+from tests.engines import BOTH_ENGINES, dump, query, stored_at
+
+pytestmark = BOTH_ENGINES
+Client = AsyncTestClient[Litestar]
+COHORTS = "/api/v1/cohorts"
+ANSWERS = {
+    "answers": {
+        "profile.age_band": "13_15",
+        "account_security.two_step_verification": "some",
+    }
+}
+
+
+def key() -> dict[str, str]:
+    return {"Idempotency-Key": str(uuid.uuid4())}
+
+
+def count(settings: Settings, table: str) -> int:
+    [(rows,)] = query(stored_at(settings), f"SELECT count(*) FROM {table}")  # noqa: S608
+    return int(rows)
+
+
+async def test_a_retried_create_returns_the_first_class_and_makes_no_second(
+    client: Client, settings: Settings
+) -> None:
+    headers = key()
+    first = await client.post(COHORTS, json={"name": "8B"}, headers=headers)
+    again = await client.post(COHORTS, json={"name": "8B"}, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()  # the same join code, id and teacher key
+    assert again.headers["idempotent-replayed"] == "true"
+    assert "idempotent-replayed" not in first.headers
+    assert count(settings, "cohorts") == 1
+    report = await client.get(
+        f"{COHORTS}/{first.json()['id']}/report",
+        headers={"Authorization": f"Bearer {again.json()['teacher_key']}"},
+    )
+    assert report.status_code == 200  # the replayed key is the class's real key
+    stored = dump(stored_at(settings))
+    assert headers["Idempotency-Key"] not in stored
+    assert first.json()["teacher_key"].removeprefix("sctk_") not in stored
+
+
+async def test_a_key_sent_with_a_different_request_is_refused(
+    client: Client, settings: Settings
+) -> None:
+    headers = key()
+    assert (await client.post(COHORTS, json={"name": "8B"}, headers=headers)).status_code == 201
+    other = await client.post(COHORTS, json={"name": "9C"}, headers=headers)
+    assert other.status_code == 422
+    assert "Idempotency-Key" in other.json()["detail"]
+    assert count(settings, "cohorts") == 1
+
+
+async def test_a_retried_response_returns_the_same_plan_and_is_stored_once(
+    client: Client, settings: Settings
+) -> None:
+    code = (await client.post(COHORTS, json={"name": "8B"})).json()["join_code"]
+    headers = key()
+    first = await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS, headers=headers)
+    again = await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.content == first.content
+    assert again.headers["idempotent-replayed"] == "true"
+    assert count(settings, "responses") == 1
+    different = {"answers": {**ANSWERS["answers"], "account_security.two_step_verification": "all"}}
+    refused = await client.post(f"{COHORTS}/{code}/responses", json=different, headers=headers)
+    assert refused.status_code == 422
+    fresh = await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS, headers=key())
+    assert fresh.status_code == 201
+    assert count(settings, "responses") == 2
+
+
+async def test_ten_retries_store_one_response(app: Litestar, settings: Settings) -> None:
+    async with AsyncTestClient(app=app) as client:
+        code = (await client.post(COHORTS, json={"name": "8B"})).json()["join_code"]
+        headers = key()
+        responses = await asyncio.gather(
+            *(
+                client.post(f"{COHORTS}/{code}/responses", json=ANSWERS, headers=headers)
+                for _ in range(10)
+            )
+        )
+    assert [response.status_code for response in responses] == [201] * 10
+    assert count(settings, "responses") == 1
+
+
+async def test_keys_are_deleted_with_their_class_and_after_a_day(
+    client: Client, settings: Settings
+) -> None:
+    created = (await client.post(COHORTS, json={"name": "8B"}, headers=key())).json()
+    await client.post(f"{COHORTS}/{created['join_code']}/responses", json=ANSWERS, headers=key())
+    assert count(settings, "idempotency_keys") == 2
+    deleted = await client.delete(
+        f"{COHORTS}/{created['id']}", headers={"Authorization": f"Bearer {created['teacher_key']}"}
+    )
+    assert deleted.status_code == 204
+    assert count(settings, "idempotency_keys") == 0
+
+    from safety_check.storage.idempotency import purge_old_keys
+
+    await client.post(COHORTS, json={"name": "9C"}, headers=key())
+    import time
+
+    database = client.app.state.database  # type: ignore[attr-defined]
+    assert await purge_old_keys(database, now=time.time() + 23 * 3600) == 0
+    assert await purge_old_keys(database, now=time.time() + 26 * 3600) == 1
+    assert count(settings, "idempotency_keys") == 0
+
+
+async def test_a_malformed_key_is_400(client: Client) -> None:
+    for bad in ("short", "x" * 256, "has space in it ok?"):
+        response = await client.post(COHORTS, json={"name": "8B"}, headers={"Idempotency-Key": bad})
+        assert response.status_code == 400, bad
+
+
+async def test_requests_without_a_key_are_unchanged(client: Client, settings: Settings) -> None:
+    created = await client.post(COHORTS, json={"name": "8B"})
+    assert created.status_code == 201
+    assert "idempotent-replayed" not in created.headers
+    code = created.json()["join_code"]
+    assert (await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS)).status_code == 201
+    assert (await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS)).status_code == 201
+    assert count(settings, "responses") == 2
