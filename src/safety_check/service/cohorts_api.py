@@ -19,7 +19,7 @@ from safety_check.schools.codes import display_join_code
 from safety_check.schools.report import Report
 from safety_check.service import classes
 from safety_check.service.api import COMMON_ERRORS, plan_response, problem_spec, require_json
-from safety_check.service.wire import PlanRequest
+from safety_check.service.wire import ClassResponseRequest
 from safety_check.storage.cohorts import Cohort
 
 NOT_FOUND = "No class check with this id for this teacher key."
@@ -149,7 +149,7 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         code: Annotated[str, Parameter(description="The join code.", pattern=CODE_PATTERN)],
-        data: Annotated[PlanRequest, Body(schema_extra={"additional_properties": False})],
+        data: Annotated[ClassResponseRequest, Body(schema_extra={"additional_properties": False})],
     ) -> Response[Plan]:
         cohort = await classes.find_open(request, code)
         if cohort is None:

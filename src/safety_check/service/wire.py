@@ -1,8 +1,9 @@
 """The plan request as documented in OpenAPI: every question a property with its options.
 
 Decoding stays as loose as `answers.AnswersIn` (a map of strings and lists), so that unknown
-questions and options are reported all at once by the engine's validator (422) rather than one
-at a time by the decoder; the schema tells partners exactly what is valid.
+questions and options, and answers of the wrong type, are reported all at once by the engine's
+validator (422, each pointing at its answer) rather than one at a time by the decoder; the schema
+tells partners exactly what is valid.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from safety_check.answers import WireAnswers
+from safety_check.answers import WireAnswers, decode_answers
 from safety_check.models import Question
 from safety_check.questionnaire import QUESTIONNAIRE
 
@@ -36,6 +37,7 @@ ANSWERS_SCHEMA = {
     "required": [question.id for question in QUESTIONNAIRE.questions if question.required],
     "additionalProperties": False,
 }
+CLASS_ANSWERS_SCHEMA = {**ANSWERS_SCHEMA, "required": []}
 
 
 class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
@@ -52,3 +54,27 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
             }
         ),
     ]
+
+
+class ClassResponseRequest(msgspec.Struct, forbid_unknown_fields=True):
+    """A student's answers for a class check."""
+
+    answers: Annotated[
+        WireAnswers,
+        msgspec.Meta(
+            extra_json_schema={
+                "description": "As for createPlan, except that profile.age_band may be left out "
+                "when the class check was created with an age band: the class's band is used. "
+                "A class check without an age band needs it (422 otherwise).",
+                "extra": CLASS_ANSWERS_SCHEMA,
+            }
+        ),
+    ]
+
+
+def decode_plan_request(body: bytes) -> PlanRequest:
+    return PlanRequest(answers=decode_answers(body))  # type: ignore[arg-type]
+
+
+def decode_class_response(body: bytes) -> ClassResponseRequest:
+    return ClassResponseRequest(answers=decode_answers(body))  # type: ignore[arg-type]
