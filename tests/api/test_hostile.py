@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 from typing import Any
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from safety_check.service import problems, transport
+from safety_check.service import problems
 from safety_check.service.app import create_app
 from safety_check.settings import Settings
 
@@ -139,11 +140,8 @@ async def test_head_on_a_post_only_route_is_405(client: Client) -> None:
     assert "POST" in response.headers["allow"]
 
 
-async def test_a_rate_limited_page_is_an_html_page() -> None:
-    from pathlib import Path
-    from tempfile import mkdtemp
-
-    app = create_app(Settings(database=Path(mkdtemp()) / "limited.db", rate_limit=1))
+async def test_a_rate_limited_page_is_an_html_page(tmp_path: Path) -> None:
+    app = create_app(Settings(database=tmp_path / "limited.db", rate_limit=1))
     async with AsyncTestClient(app=app) as client:
         await client.get("/help")
         page = await client.get("/help", headers={"accept": "text/html"})
@@ -185,10 +183,8 @@ async def _call(
     return sent
 
 
-async def test_a_body_shorter_than_its_length_gets_408(
-    app: Litestar, client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(transport, "BODY_SECONDS", 0.2)
+async def test_a_body_shorter_than_its_length_gets_408(tmp_path: Path) -> None:
+    app = create_app(Settings(database=tmp_path / "slow.db", read_timeout=1))
     first = True
 
     async def receive() -> dict[str, Any]:
@@ -200,7 +196,8 @@ async def test_a_body_shorter_than_its_length_gets_408(
         raise AssertionError("unreachable")
 
     headers = [(b"content-type", b"application/json"), (b"content-length", b"100")]
-    sent = await asyncio.wait_for(_call(app, "POST", "/api/v1/plans", headers, receive), 10)
+    async with AsyncTestClient(app=app):  # runs the lifespan
+        sent = await asyncio.wait_for(_call(app, "POST", "/api/v1/plans", headers, receive), 10)
     assert sent[0]["status"] == 408
     assert (b"connection", b"close") in sent[0]["headers"]
 

@@ -9,13 +9,14 @@ never hands a connection to Python before its headers are complete, and backs of
 descriptors run out; it also served more plans per second at a lower p99 in bench/http.py.
 
 Limits (the app adds a deadline for bodies and a 32 KiB body cap, see transport.py):
-- headers must arrive within HEADER_READ_SECONDS; an idle keep-alive connection is closed then too;
+- headers must arrive within the read timeout (SAFETY_CHECK_READ_TIMEOUT, 10 s), and the body
+  within the same time again (transport.py); an idle keep-alive connection is closed after it too;
 - at most `connections_per_worker` connections are open per worker; the rest wait in the listen
   backlog (BACKLOG) instead of being accepted and starving the process of descriptors. The
   descriptor limit is raised to its hard limit at start and the connection bound kept below it.
 
 Behind a reverse proxy, the proxy should still bound connections per client address (a single
-address can otherwise hold every slot for HEADER_READ_SECONDS at a time); see README.
+address can otherwise hold every slot for the read timeout at a time); see README.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import resource
 
 from safety_check.settings import Settings
 
-HEADER_READ_SECONDS = 10
 BACKLOG = 2048
 MAX_CONNECTIONS_PER_WORKER = 16_384
 RESERVED_DESCRIPTORS = 256
@@ -70,7 +70,7 @@ def serve(settings: Settings) -> None:
         backlog=BACKLOG,
         backpressure=connections_per_worker(descriptors, settings.workers),
         http1_settings=HTTP1Settings(
-            header_read_timeout=HEADER_READ_SECONDS * 1000, keep_alive=True
+            header_read_timeout=settings.read_timeout * 1000, keep_alive=True
         ),
         log_enabled=True,
         log_level=LogLevels(settings.log_level.lower()),
