@@ -61,9 +61,16 @@ def openapi_config() -> OpenAPIConfig:
                     security_scheme_in="header",
                     description="Optional partner key: higher rate limits. Never send it in "
                     "the URL.",
-                )
+                ),
+                "teacherKey": SecurityScheme(
+                    type="http",
+                    scheme="bearer",
+                    description="A class check's teacher key, shown once when it is created: "
+                    "`Authorization: Bearer <teacher key>`.",
+                ),
             }
         ),
+        security=[{}, {"apiKey": []}],  # every operation works without a key
         use_handler_docstrings=False,
     )
 

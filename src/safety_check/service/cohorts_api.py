@@ -73,6 +73,8 @@ async def _teacher_cohort(request: Request[Any, Any, Any], cohort_id: str) -> Co
     return cohort
 
 
+TEACHER_ONLY: list[dict[str, list[str]]] = [{"teacherKey": []}, {"teacherKey": [], "apiKey": []}]
+
 TEACHER_ERRORS = {
     400: problem_spec("The class id is not valid."),
     401: problem_spec("No teacher key was sent."),
@@ -168,6 +170,7 @@ class CohortsController(Controller):
         "or while the check is open; no count of 1 or 2 and none that can be worked out from "
         "the others (null where hidden). Needs the teacher key as a Bearer token.",
         responses=TEACHER_ERRORS,
+        security=TEACHER_ONLY,
     )
     async def get_report(
         self,
@@ -193,6 +196,7 @@ class CohortsController(Controller):
         description="No more responses are accepted, and the report's figures appear.",
         status_code=204,
         responses=TEACHER_ERRORS,
+        security=TEACHER_ONLY,
     )
     async def close(
         self,
@@ -210,6 +214,7 @@ class CohortsController(Controller):
         "disk. This cannot be undone.",
         status_code=204,
         responses=TEACHER_ERRORS,
+        security=TEACHER_ONLY,
     )
     async def remove(
         self,
