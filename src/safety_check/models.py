@@ -71,7 +71,8 @@ App = Literal[
     "dating_apps",
 ]
 # "general" steps apply whatever devices and apps a person uses.
-Platform = Literal["general"] | Device | App
+Platform = Literal["general", Device, App]
+"""One flat enum in the schema: generated clients mis-parse a union of a const and enums."""
 
 Severity = Literal["critical", "high", "medium", "low"]
 """How much a gap matters to a person.
