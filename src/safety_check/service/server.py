@@ -6,7 +6,8 @@ connection for ever, and when connections use up the process's file descriptors 
 logs a traceback per attempt (tens of MB a minute) and did not recover once they closed. Granian
 reads headers in Rust with a deadline, closes idle keep-alive connections on the same deadline,
 never hands a connection to Python before its headers are complete, and backs off quietly when
-descriptors run out; it also served more plans per second at a lower p99 in bench/http.py.
+descriptors run out. Throughput was within noise of Uvicorn's in bench/http.py on a shared,
+heavily loaded machine; the choice rests on the limits, not on speed.
 
 Limits (the app adds a deadline for bodies and a 32 KiB body cap, see transport.py):
 - headers must arrive within the read timeout (SAFETY_CHECK_READ_TIMEOUT, 10 s), and the body
