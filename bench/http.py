@@ -1,10 +1,12 @@
-"""HTTP benchmark: POST /api/v1/plans against a trivial route on the same server, same run.
+"""HTTP benchmark: POST /api/v1/plans against a trivial route on the same server, same run, on
+the production server (Granian, as `safety-check serve` runs it) and on Uvicorn with limits.
 
 One server process with one worker, pinned to one core; wrk (Debian package `wrk`) on the other
 core with 32 connections. The trivial route (present only when SAFETY_CHECK_BENCHMARK_BODY is
 set) decodes the same request body exactly as the plan endpoint does and returns a plan computed
 at start, so the ratio of the two throughputs is what the engine costs on top of the framework.
-The ratio is printed last. Run with `make bench`.
+Servers alternate round by round, so drift on a shared machine hits both alike. Run with
+`make bench`; BENCH_SERVERS=granian limits it to one server.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def pinned(command: list[str], core: int) -> list[str]:
 
 
 def wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
-    for _ in range(200):
+    for _ in range(600):
         if server.poll() is not None:
             raise SystemExit("the server exited before it was ready")
         try:
@@ -86,6 +88,16 @@ def run_wrk(url: str, script: Path) -> tuple[float, str, str]:
     return rate, p50, p99
 
 
+SERVERS = os.environ.get("BENCH_SERVERS", "granian,uvicorn").split(",")
+
+
+def server_command(kind: str, port: int) -> list[str]:
+    if kind == "granian":  # the production configuration (service/server.py)
+        return [sys.executable, "-m", "safety_check.cli", "serve"]
+    uvicorn = [sys.executable, "-m", "uvicorn", "safety_check.service.asgi:app"]
+    return [*uvicorn, "--port", str(port), "--no-access-log", "--limit-concurrency", "1000"]
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -94,6 +106,24 @@ def main() -> None:
     body.write_bytes(msgspec.json.encode({"answers": full_answers()}))
     script = work / "post.lua"
     script.write_text(LUA.format(body=body))
+    print(f"body {body.stat().st_size} bytes; {CONNECTIONS} connections; {DURATION} per run")
+    results: dict[str, list[tuple[float, str, str]]] = {}
+    for _ in range(ROUNDS):
+        for kind in SERVERS:
+            for name, measured in measure(kind, work, body, script).items():
+                results.setdefault(f"{kind} {name}", []).append(measured)
+    for name, runs in results.items():
+        best = max(runs)
+        print(
+            f"{name:>16}: {best[0]:8.0f} req/s per core (best of {ROUNDS}), p50 {best[1]}, p99 {best[2]}"
+        )
+    for kind in SERVERS:
+        ratio = max(results[f"{kind} plans"])[0] / max(results[f"{kind} trivial"])[0]
+        print(f"{kind}: ratio POST /api/v1/plans / trivial route: {ratio:.2f}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(kind: str, work: Path, body: Path, script: Path) -> dict[str, tuple[float, str, str]]:
     port = free_port()
     env = {
         **os.environ,
@@ -105,27 +135,19 @@ def main() -> None:
         "SAFETY_CHECK_BENCHMARK_BODY": str(body),
     }
     server = subprocess.Popen(
-        pinned([sys.executable, "-m", "safety_check.cli", "serve"], core=0), env=env
+        pinned(server_command(kind, port), core=0), env=env, start_new_session=True
     )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + "/api/v1/healthz", server)
-        print(f"body {body.stat().st_size} bytes; {CONNECTIONS} connections; {DURATION} per run")
-        results: dict[str, list[tuple[float, str, str]]] = {"plans": [], "trivial": []}
-        for _ in range(ROUNDS):  # alternate, so drift on a shared machine hits both alike
-            results["plans"].append(run_wrk(base + "/api/v1/plans", script))
-            results["trivial"].append(run_wrk(base + BENCHMARK_PATH, script))
-        for name, runs in results.items():
-            best = max(runs)
-            print(
-                f"{name:>8}: {best[0]:8.0f} req/s (best of {ROUNDS}), p50 {best[1]}, p99 {best[2]}"
-            )
-        ratio = max(results["plans"])[0] / max(results["trivial"])[0]
-        print(f"ratio POST /api/v1/plans / trivial route: {ratio:.2f}")
+        return {
+            "plans": run_wrk(base + "/api/v1/plans", script),
+            "trivial": run_wrk(base + BENCHMARK_PATH, script),
+        }
     finally:
         server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(work, ignore_errors=True)
+        server.wait(timeout=20)
+        (work / "bench.db").unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -98,15 +98,33 @@ def test_prune_drops_answers_that_stopped_applying() -> None:
         b"{",
         b"[]",
         b'{"answers": []}',
-        b'{"answers": {"profile.age_band": 13}}',
         b'{"answers": {"profile.age_band": "13_15"}, "extra": 1}',
-        b'{"answers": {"profile.age_band": [["nested"]]}}',
-        b'{"answers": {"profile.age_band": "' + b"x" * 65 + b'"}}',
+        b'{"answers": {"profile.age_band": "13_15", "profile.age_band": "18_plus"}}',
+        b'{"answers": {"a": ' + b"[" * 5000 + b"]" * 5000 + b"}}",
+        b"[" * 5000 + b"]" * 5000,
     ],
 )
 def test_malformed_bodies_are_rejected_by_the_decoder(body: bytes) -> None:
     with pytest.raises((msgspec.DecodeError, msgspec.ValidationError)):
         decode_request(body)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (b"13", "got `int`"),
+        (b'[["nested"]]', "got `array` at item 0"),
+        (b'"' + b"x" * 65 + b'"', "length <= 64"),
+        (b"null", "got `null`"),
+    ],
+)
+def test_a_wrong_type_is_reported_against_its_question(value: bytes, reason: str) -> None:
+    body = b'{"answers": {"profile.devices": "mac", "profile.age_band": ' + value + b"}}"
+    with pytest.raises(AnswersInvalid) as invalid:
+        decode_request(body)
+    found = {(p.question, p.code) for p in invalid.value.problems}
+    assert found == {("profile.age_band", "wrong_type"), ("profile.devices", "expected_multi")}
+    assert reason in invalid.value.problems[1].message
 
 
 def test_decode_request_validates() -> None:

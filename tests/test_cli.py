@@ -63,6 +63,9 @@ def test_questionnaire(capsys: pytest.CaptureFixture[str]) -> None:
         (b"{not json", "not valid JSON"),
         (b'{"answers": []}', "Expected `object`"),
         (b'{"answers": {"profile.devices": "mac"}}', "profile.devices: Give a list of option ids"),
+        (b'{"answers": {"profile.age_band": 17}}', "profile.age_band: Give one option id"),
+        (b'{"answers": {"profile.age_band": "13_15", "profile.age_band": "x"}}', "appears twice"),
+        (b'{"answers": {"a": ' + b"[" * 5000 + b"]" * 5000 + b"}}", "nested too deeply"),
         (b"x" * (MAX_ANSWERS_BYTES + 1), "larger than"),
     ],
 )

@@ -12,22 +12,35 @@ from typing import Annotated, TypeAlias
 
 import msgspec
 
+from safety_check import strict_json
 from safety_check.conditions import compile_condition
 from safety_check.models import AnswerProblem, Answers, Question
 from safety_check.questionnaire import QUESTIONNAIRE
 
 OptionId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 WireValue: TypeAlias = OptionId | Annotated[list[OptionId], msgspec.Meta(max_length=32)]
-WireAnswers: TypeAlias = Annotated[
-    dict[Annotated[str, msgspec.Meta(min_length=1, max_length=128)], WireValue],
-    msgspec.Meta(max_length=256),
-]
+QuestionKey = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+WireAnswers: TypeAlias = Annotated[dict[QuestionKey, WireValue], msgspec.Meta(max_length=256)]
 
 
 class AnswersIn(msgspec.Struct, forbid_unknown_fields=True):
     """The body of a plan request."""
 
     answers: WireAnswers
+
+
+class WrongType(msgspec.Struct, frozen=True):
+    """An answer that is neither an option id nor a list of them, kept so that `validate`
+    reports it against its question together with every other problem."""
+
+    reason: str
+
+
+RawAnswer: TypeAlias = str | list[str] | WrongType
+
+
+class _AnswersUnchecked(msgspec.Struct, forbid_unknown_fields=True):
+    answers: Annotated[dict[QuestionKey, msgspec.Raw], msgspec.Meta(max_length=256)]
 
 
 class AnswersInvalid(ValueError):
@@ -72,9 +85,13 @@ def _problem(question: str | None, code: str, message: str) -> AnswerProblem:
 
 
 def _clean_value(
-    key: str, question: Question, value: str | list[str], problems: list[AnswerProblem]
+    key: str, question: Question, value: RawAnswer, problems: list[AnswerProblem]
 ) -> str | tuple[str, ...] | None:
     known = _OPTION_ORDER[question.id]
+    if isinstance(value, WrongType):
+        wanted = "one option id" if question.kind == "single" else "a list of option ids"
+        problems.append(_problem(key, "wrong_type", f"Give {wanted} ({value.reason})."))
+        return None
     if question.kind == "single":
         if not isinstance(value, str):
             problems.append(_problem(key, "expected_single", "Give one option id, not a list."))
@@ -96,7 +113,7 @@ def _clean_value(
     return tuple(sorted(value, key=known.__getitem__))
 
 
-def validate(raw: Mapping[str, str | list[str]]) -> Answers:
+def validate(raw: Mapping[str, RawAnswer]) -> Answers:
     """Check answers against the questionnaire; raise `AnswersInvalid` listing every problem."""
     problems: list[AnswerProblem] = []
     clean: dict[str, str | tuple[str, ...]] = {}
@@ -150,13 +167,47 @@ def prune(raw: Mapping[str, str | list[str]]) -> dict[str, str | list[str]]:
     return kept
 
 
+def decode_answers(body: bytes) -> dict[str, RawAnswer]:
+    """The answers map of a JSON plan request, not yet validated against the questionnaire.
+
+    An answer of the wrong type (a number, an object, a list of numbers) comes back as
+    `WrongType`, so that `validate` names its question instead of the decoder reporting one
+    anonymous problem somewhere under `$.answers`. Raises `msgspec.DecodeError` for malformed
+    JSON, a key given twice or nesting too deep, and `msgspec.ValidationError` for any other
+    wrong shape.
+    """
+    try:
+        answers: dict[str, RawAnswer] = dict(strict_json.decode(body, _DECODER).answers)
+    except msgspec.ValidationError as error:
+        answers = _answers_with_wrong_types(body, error)
+    strict_json.reject_duplicate_keys(body, decoded_keys=1 + len(answers))
+    return answers
+
+
+def _answers_with_wrong_types(body: bytes, error: msgspec.ValidationError) -> dict[str, RawAnswer]:
+    # Only on the error path: decode each answer on its own to find which ones are wrong.
+    unchecked = strict_json.decode(body, _UNCHECKED).answers
+    answers: dict[str, RawAnswer] = {}
+    for key, raw in unchecked.items():
+        try:
+            answers[key] = _VALUE.decode(raw)
+        except msgspec.ValidationError as wrong:
+            text, _, where = str(wrong).partition(" - at `$")
+            answers[key] = WrongType(text + (f" at item {where.strip('[]`')}" if where else ""))
+    if not any(isinstance(value, WrongType) for value in answers.values()):
+        raise error
+    return answers
+
+
 def decode_request(body: bytes) -> Answers:
     """Decode a JSON plan request and validate it.
 
     Raises `msgspec.DecodeError`/`msgspec.ValidationError` for malformed JSON or the wrong shape,
-    and `AnswersInvalid` for answers that do not fit the questionnaire.
+    and `AnswersInvalid` for answers that do not fit the questionnaire (wrong types included).
     """
-    return validate(_DECODER.decode(body).answers)
+    return validate(decode_answers(body))
 
 
 _DECODER = msgspec.json.Decoder(AnswersIn)
+_UNCHECKED = msgspec.json.Decoder(_AnswersUnchecked)
+_VALUE: msgspec.json.Decoder[str | list[str]] = msgspec.json.Decoder(WireValue)

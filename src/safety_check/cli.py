@@ -91,7 +91,7 @@ def _settings() -> Settings:
 
 
 def _serve_command(args: argparse.Namespace) -> int:
-    import uvicorn
+    from safety_check.service.server import serve
 
     overrides = {"HOST": args.host, "PORT": args.port, "WORKERS": args.workers}
     for name, value in overrides.items():
@@ -99,16 +99,7 @@ def _serve_command(args: argparse.Namespace) -> int:
             os.environ[PREFIX + name] = str(value)
     settings = _settings()
     asyncio.run(_open_and_close(settings))  # create and migrate the database before serving
-    uvicorn.run(
-        "safety_check.service.asgi:app",
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        access_log=False,  # access logs would record addresses and query strings
-        proxy_headers=False,  # X-Forwarded-For is handled by the app, from trusted proxies only
-        server_header=False,
-        log_level=settings.log_level.lower(),
-    )
+    serve(settings)  # Granian with bounded reads and connections: see service/server.py
     return 0
 
 

@@ -80,7 +80,8 @@ NATION_NAMES: dict[Nation, str] = {
 }
 # "general" steps apply whatever devices and apps a person uses. A nation's steps (its law,
 # its reporting routes) are shown to people in that nation, or to everyone who did not say.
-Platform = Literal["general"] | Device | App | Nation
+Platform = Literal["general", Device, App, Nation]
+"""One flat enum in the schema: generated clients mis-parse a union of a const and enums."""
 
 Role = Literal["profile", "situation", "habit", "disclosure"]
 """What an answer is, declared on its question; every privacy rule is derived from it.

@@ -15,6 +15,7 @@
 | SAFETY_CHECK_LOG_LEVEL | INFO | DEBUG, INFO, WARNING or ERROR |
 | SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
+| SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "INFO"
     exit_url: str = "https://www.bbc.co.uk/weather"
     public_url: str | None = None
+    read_timeout: int = 10
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
 
@@ -111,6 +113,9 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         log_level=(get("LOG_LEVEL") or defaults.log_level).upper(),
         exit_url=get("EXIT_URL") or defaults.exit_url,
         public_url=get("PUBLIC_URL"),
+        read_timeout=_integer(
+            "READ_TIMEOUT", get("READ_TIMEOUT") or str(defaults.read_timeout), 1, 300, problems
+        ),
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
     )
     problems.extend(check(settings))

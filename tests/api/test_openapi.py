@@ -68,3 +68,51 @@ def stop_the_app() -> Iterator[None]:
 )
 def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
     case.call_and_validate()
+
+
+def test_security_schemes_and_the_class_response_body_are_declared() -> None:
+    import json
+
+    document = json.loads(openapi_document())
+    schemes = document["components"]["securitySchemes"]
+    assert schemes["teacherKey"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": schemes["teacherKey"]["description"],
+    }
+    assert schemes["apiKey"]["name"] == "X-API-Key"
+    paths = document["paths"]
+    for path, method in (
+        ("/api/v1/cohorts/{cohort_id}/report", "get"),
+        ("/api/v1/cohorts/{cohort_id}/close", "post"),
+        ("/api/v1/cohorts/{cohort_id}", "delete"),
+    ):
+        assert {"teacherKey": []} in paths[path][method]["security"]
+    schemas = document["components"]["schemas"]
+    body = paths["/api/v1/cohorts/{code}/responses"]["post"]["requestBody"]
+    assert body["content"]["application/json"]["schema"]["$ref"].endswith("ClassResponseRequest")
+    # No answer is required anywhere: a person may skip their age and still get help.
+    assert schemas["PlanRequest"]["properties"]["answers"].get("required", []) == []
+    assert schemas["ClassResponseRequest"]["properties"]["answers"]["required"] == []
+
+
+def test_the_class_name_pattern_is_what_the_server_accepts() -> None:
+    """Every character of the Basic Multilingual Plane: the documented pattern refuses exactly
+    those that `clean_name` refuses (outside surrogates, which JSON text cannot carry alone)."""
+    import re
+    import unicodedata
+
+    from safety_check.service.classes import clean_name
+    from safety_check.service.wire import CLASS_NAME_PATTERN
+
+    pattern = re.compile(CLASS_NAME_PATTERN)
+    for code_point in range(0x10000):
+        char = chr(code_point)
+        if unicodedata.category(char) == "Cs":
+            continue
+        name = f"8B{char}"
+        assert bool(pattern.fullmatch(name)) == (clean_name(name) is not None), hex(code_point)
+    for name in ("   ", "\t\n", "8B\u202e", "\u200b"):
+        assert not pattern.fullmatch(name) and clean_name(name) is None, repr(name)
+    for name in (" 8B ", "\n8B", "Year 8 – Ms Ó'Brien 🚀"):
+        assert pattern.fullmatch(name) and clean_name(name), repr(name)

@@ -3,8 +3,8 @@
 These tests exercise what unit tests cannot: that a response acknowledged with 201 is on disk
 when the process dies without warning, and that the single-writer design holds under many
 concurrent writers and readers. So the server runs exactly as deployed (`safety-check serve`,
-one uvicorn process, SQLite WAL with `synchronous=FULL`), started through `sys.executable` so the
-tests use the same virtual environment as pytest, in CI as on a laptop.
+Granian with one worker, SQLite WAL with `synchronous=FULL`), started through `sys.executable` so
+the tests use the same virtual environment as pytest, in CI as on a laptop.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ class Server:
         }
         for name in ("SAFETY_CHECK_HOST", "SAFETY_CHECK_PORT", "SAFETY_CHECK_WORKERS"):
             env.pop(name, None)
-        # One worker: uvicorn then serves in this very process, so SIGKILL hits the server itself.
+        # One worker process under Granian's main process, in a session of their own, so that a
+        # SIGKILL to the group kills the process holding the database like a power cut would.
         command = [
             sys.executable,
             "-m",
@@ -88,7 +89,12 @@ class Server:
         ]
         with log.open("ab") as output:
             self.process = subprocess.Popen(
-                command, env=env, stdout=output, stderr=subprocess.STDOUT, cwd=log.parent
+                command,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                cwd=log.parent,
+                start_new_session=True,
             )
 
     def output(self) -> str:
@@ -117,7 +123,7 @@ class Server:
 
     def kill(self) -> None:
         """SIGKILL: no shutdown hook, no final checkpoint, exactly like a crash or OOM kill."""
-        self.process.send_signal(signal.SIGKILL)
+        os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=STOP_TIMEOUT)
 
     def stop(self) -> None:
@@ -128,7 +134,7 @@ class Server:
         try:
             self.process.wait(timeout=STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=STOP_TIMEOUT)
 
 

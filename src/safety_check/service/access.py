@@ -17,17 +17,16 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-import msgspec
 from litestar.enums import ScopeType
 
 from safety_check.service.limits import WINDOW_SECONDS, Decision, MemoryCounter
 from safety_check.service.limits import Counter as LimitCounter
-from safety_check.service.problems import PROBLEM_JSON, Problem
+from safety_check.service.problems import send_error
 from safety_check.settings import Settings
 from safety_check.storage.keys import add_usage, find_key, today
 
 if TYPE_CHECKING:
-    from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
+    from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
     from safety_check.storage import Database
 
@@ -97,23 +96,9 @@ def _key_in_query(scope: Scope) -> bool:
 
 
 async def _send_problem(
-    send: Send, status: int, title: str, detail: str, extra: list[tuple[bytes, bytes]]
+    scope: Scope, send: Send, status: int, detail: str, extra: list[tuple[bytes, bytes]]
 ) -> None:
-    body = msgspec.json.encode(
-        Problem(type="about:blank", title=title, status=status, detail=detail)
-    )
-    headers = [
-        (b"content-type", PROBLEM_JSON.encode()),
-        (b"content-length", str(len(body)).encode()),
-        *extra,
-    ]
-    start: HTTPResponseStartEvent = {
-        "type": "http.response.start",
-        "status": status,
-        "headers": headers,
-    }
-    await send(start)
-    await send({"type": "http.response.body", "body": body, "more_body": False})
+    await send_error(scope, send, status, detail, extra)  # an HTML page for a person's browser
 
 
 class AccessControl:
@@ -151,7 +136,7 @@ class AccessMiddleware:
         access: AccessControl = state.access
         if _key_in_query(scope):
             detail = "Send API keys in the X-API-Key header, never in the URL."
-            await _send_problem(send, 400, "Bad Request", detail, [])
+            await _send_problem(scope, send, 400, detail, [])
             return
         address = client_address(scope, access.trusted)
         presented = _header(scope, b"x-api-key")
@@ -159,11 +144,9 @@ class AccessMiddleware:
             key = await find_key(state.database, presented)
             if key is None:
                 decision = await access.limiter.hit(f"bad-key:{address}", BAD_KEY_LIMIT)
-                status, title = (
-                    (401, "Unauthorized") if decision.allowed else (429, "Too Many Requests")
-                )
+                status = 401 if decision.allowed else 429
                 detail = "The API key is not valid."
-                await _send_problem(send, status, title, detail, decision.headers())
+                await _send_problem(scope, send, status, detail, decision.headers())
                 return
             access.usage.count(key.id)
             decision = await access.limiter.hit(f"key:{key.id}", access.settings.key_rate_limit)
@@ -173,7 +156,7 @@ class AccessMiddleware:
         if not decision.allowed:
             retry = [(b"retry-after", str(decision.reset).encode())]
             detail = "Too many requests from here. Please wait a minute and try again."
-            await _send_problem(send, 429, "Too Many Requests", detail, decision.headers() + retry)
+            await _send_problem(scope, send, 429, detail, decision.headers() + retry)
             return
         await self.app(scope, receive, _with_headers(send, decision.headers()))
 

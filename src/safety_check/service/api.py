@@ -13,6 +13,7 @@ from litestar.openapi.spec import Example
 from litestar.params import Body, HeaderParameter, QueryParameter
 
 from safety_check.answers import validate
+from safety_check.content_changes import CONTENT_CHANGES, ContentChange
 from safety_check.models import AgeBand, Plan, Questionnaire, Resource
 from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
@@ -26,6 +27,7 @@ from safety_check.storage import Database
 QUESTIONNAIRE_JSON = msgspec.json.encode(QUESTIONNAIRE)
 QUESTIONNAIRE_ETAG = '"' + hashlib.sha256(QUESTIONNAIRE_JSON).hexdigest()[:32] + '"'
 QUESTIONNAIRE_CACHE = "public, max-age=3600"
+CONTENT_CHANGES_JSON = msgspec.json.encode(CONTENT_CHANGES)
 
 
 def problem_spec(description: str) -> ResponseSpec:
@@ -152,6 +154,23 @@ class ApiController(Controller):
             if age_band is None or suits_age(resource, age_band)
         )
         return Response(content=chosen, headers={"Cache-Control": QUESTIONNAIRE_CACHE})
+
+    @get(
+        "/content/changes",
+        operation_id="listContentChanges",
+        summary="What changed in each content version",
+        description="Every content version, newest first, with its date and what changed: rules "
+        "added, changed and removed, support services whose number or address changed, and "
+        "questions. The newest is the content_version stamped on the questionnaire and on "
+        "every plan; compare it with the version you last reviewed.",
+        responses=COMMON_ERRORS,
+    )
+    async def list_content_changes(self) -> Response[tuple[ContentChange, ...]]:
+        return Response(
+            content=CONTENT_CHANGES_JSON,  # type: ignore[arg-type]
+            media_type="application/json",
+            headers={"Cache-Control": QUESTIONNAIRE_CACHE},
+        )
 
     @get(
         "/healthz",

@@ -12,7 +12,6 @@ from typing import Any
 from litestar import Litestar
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
-from litestar.logging.config import LoggingConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
@@ -28,8 +27,11 @@ from safety_check.service.classes import RecentCohorts
 from safety_check.service.cohorts_api import CohortsController
 from safety_check.service.headers import add_security_headers
 from safety_check.service.join_web import JoinController
+from safety_check.service.json_body import StrictJsonRequest
+from safety_check.service.logs import logging_config
 from safety_check.service.problems import EXCEPTION_HANDLERS
 from safety_check.service.schools_web import SchoolsController, long_date
+from safety_check.service.transport import BodyDeadline, before_routing, static_name_guard
 from safety_check.service.web import WebController
 from safety_check.settings import Settings
 from safety_check.storage import Database, open_database
@@ -59,9 +61,16 @@ def openapi_config() -> OpenAPIConfig:
                     security_scheme_in="header",
                     description="Optional partner key: higher rate limits. Never send it in "
                     "the URL.",
-                )
+                ),
+                "teacherKey": SecurityScheme(
+                    type="http",
+                    scheme="bearer",
+                    description="A class check's teacher key, shown once when it is created: "
+                    "`Authorization: Bearer <teacher key>`.",
+                ),
             }
         ),
+        security=[{}, {"apiKey": []}],  # every operation works without a key
         use_handler_docstrings=False,
     )
 
@@ -157,6 +166,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             directories=[PACKAGE / "static"],
             cache_control=None,
             include_in_schema=False,
+            guards=[static_name_guard],
         ),
     ]
     if settings.benchmark_body is not None:
@@ -166,7 +176,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     app = Litestar(
         route_handlers=handlers,
         lifespan=[_lifespan(settings)],
-        middleware=[AccessMiddleware],
+        middleware=[AccessMiddleware, BodyDeadline],
+        request_class=StrictJsonRequest,
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[add_security_headers],
         request_max_body_size=MAX_BODY_BYTES,
@@ -188,14 +199,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             if settings.cors_origins
             else None
         ),
-        logging_config=LoggingConfig(
-            log_exceptions="never",  # our handlers log, without the request
-            root={"level": settings.log_level, "handlers": ["queue_listener"]},
-            configure_root_logger=True,
-        ),
+        logging_config=logging_config(settings.log_level),
         debug=False,
     )
     app.state.settings = settings
     app.state.access = AccessControl(settings)
     app.state.recent_cohorts = RecentCohorts()
+    app.asgi_handler = before_routing(app.asgi_handler)
     return app

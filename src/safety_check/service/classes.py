@@ -31,6 +31,7 @@ from safety_check.schools.qr import join_qr_svg
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.report import Report, build_report
 from safety_check.service.access import AccessControl, client_address
+from safety_check.service.wire import CLASS_NAME_PATTERN
 from safety_check.storage import Database
 from safety_check.storage.cohorts import (
     Cohort,
@@ -77,7 +78,18 @@ WRONG_KEYS = "Too many wrong teacher keys from here. Wait a minute and try again
 class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A new class check."""
 
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_MAX)]
+    name: Annotated[
+        str,
+        msgspec.Meta(
+            min_length=1,
+            max_length=NAME_MAX,
+            extra_json_schema={
+                "description": "Shown to the teacher and on the report. Some text, not only "
+                "spaces, without control or format characters; tabs and line breaks become spaces.",
+                "extra": {"pattern": CLASS_NAME_PATTERN},  # documents what clean_name accepts
+            },
+        ),
+    ]
     age_band: AgeBand | None = None
     open_days: Annotated[int, msgspec.Meta(ge=1, le=OPEN_DAYS_MAX)] = OPEN_DAYS_DEFAULT
     keep_days: Annotated[int, msgspec.Meta(ge=1, le=KEEP_DAYS_MAX)] = KEEP_DAYS_DEFAULT

@@ -19,7 +19,7 @@ from safety_check.schools.codes import display_join_code
 from safety_check.schools.report import Report
 from safety_check.service import classes
 from safety_check.service.api import COMMON_ERRORS, plan_response, problem_spec, require_json
-from safety_check.service.wire import PlanRequest
+from safety_check.service.wire import ClassResponseRequest
 from safety_check.storage.cohorts import Cohort
 from safety_check.storage.idempotency import KeyReused, is_valid_key
 
@@ -99,6 +99,8 @@ def _checked_key(key: str | None) -> str | None:
         )
     return key
 
+
+TEACHER_ONLY: list[dict[str, list[str]]] = [{"teacherKey": []}, {"teacherKey": [], "apiKey": []}]
 
 TEACHER_ERRORS = {
     400: problem_spec("The class id is not valid."),
@@ -187,7 +189,7 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         code: Annotated[str, Parameter(description="The join code.", pattern=CODE_PATTERN)],
-        data: Annotated[PlanRequest, Body(schema_extra={"additional_properties": False})],
+        data: Annotated[ClassResponseRequest, Body(schema_extra={"additional_properties": False})],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[Plan]:
         key = _checked_key(idempotency_key)
@@ -221,6 +223,7 @@ class CohortsController(Controller):
         "guess about one student from one figure is right at most 60% of the time; counts "
         "under 3 are null. Needs the teacher key as a Bearer token.",
         responses=TEACHER_ERRORS,
+        security=TEACHER_ONLY,
     )
     async def get_report(
         self,
@@ -246,6 +249,7 @@ class CohortsController(Controller):
         description="No more responses are accepted, and the report's figures appear.",
         status_code=204,
         responses=TEACHER_ERRORS,
+        security=TEACHER_ONLY,
     )
     async def close(
         self,
@@ -263,6 +267,7 @@ class CohortsController(Controller):
         "disk. This cannot be undone.",
         status_code=204,
         responses=TEACHER_ERRORS,
+        security=TEACHER_ONLY,
     )
     async def remove(
         self,

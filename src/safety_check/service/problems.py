@@ -1,11 +1,17 @@
 """Every error as RFC 9457 problem details (`application/problem+json`), and no error is a 500
 unless something really broke, in which case it is logged (without the request) and answered
 with a generic body.
+
+Logs name a route by its template (`/api/v1/cohorts/{code}/responses`), never by the path,
+which can hold a join code or class id; nothing here reads `request.url`, which fails (and would
+turn any error into a bare 500) on a hostile Host header.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+import traceback
 from http import HTTPStatus
 from typing import Any
 
@@ -13,6 +19,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
+from litestar.types import Scope, Send
 
 from safety_check.answers import AnswersInvalid
 
@@ -95,13 +102,17 @@ def _validation_errors(error: ValidationException) -> tuple[ProblemError, ...]:
     for item in extra:
         if not isinstance(item, dict):
             continue
-        # msgspec paths look like "answers[...]" (a map value) or "answers[...][0]".
-        key = str(item.get("key") or "").split("[", 1)[0]
-        pointer = (
-            "/" + "/".join(_pointer_token(part) for part in key.split(".") if part) if key else ""
-        )
+        pointer = item.get("pointer")
+        if pointer is None:
+            # msgspec paths look like "answers[...]" (a map value) or "answers[...][0]".
+            key = str(item.get("key") or "").split("[", 1)[0]
+            pointer = (
+                "/" + "/".join(_pointer_token(part) for part in key.split(".") if part)
+                if key
+                else ""
+            )
         errors.append(
-            ProblemError(pointer=pointer, code="invalid", detail=str(item.get("message", "")))
+            ProblemError(pointer=str(pointer), code="invalid", detail=str(item.get("message", "")))
         )
     return tuple(errors)
 
@@ -116,10 +127,33 @@ HTML_MESSAGES = {
 }
 
 
-def wants_html(request: Request[Any, Any, Any]) -> bool:
+def scope_wants_html(scope: Scope) -> bool:
     """Pages for people get HTML errors; the API (and anything not asking for HTML) gets JSON."""
-    accept = request.headers.get("accept", "")
-    return not request.url.path.startswith("/api/") and "text/html" in accept
+    if scope["path"].startswith("/api/"):
+        return False
+    accept = b"".join(value for name, value in scope.get("headers", ()) if name == b"accept")
+    return b"text/html" in accept
+
+
+def wants_html(request: Request[Any, Any, Any]) -> bool:
+    return scope_wants_html(request.scope)
+
+
+def route_name(scope: Scope) -> str:
+    """The route's template for logs: a path could hold a join code or a class id."""
+    return str(scope.get("path_template") or "(no route)")
+
+
+def error_page(scope: Scope, status: int) -> bytes:
+    """The HTML error page, rendered outside a handler (for middleware answers)."""
+    title, message = HTML_MESSAGES.get(
+        status, ("Something went wrong", "Please try again in a moment.")
+    )
+    app = scope["app"]
+    assert app.template_engine is not None
+    template = app.template_engine.get_template("error.html")
+    page = template.render(title=title, message=message, exit_url=app.state.settings.exit_url)
+    return str(page).encode()
 
 
 def html_error(
@@ -138,14 +172,50 @@ def html_error(
     )
 
 
+class ClientGone(HTTPException):
+    """The client closed the connection before sending the whole body: nobody to answer."""
+
+    status_code = 400
+
+
+async def send_error(
+    scope: Scope,
+    send: Send,
+    status: int,
+    detail: str | None = None,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    """An error answered from middleware, as an HTML page or problem details like any other."""
+    if scope_wants_html(scope):
+        body, media_type = error_page(scope, status), "text/html; charset=utf-8"
+    else:
+        problem = Problem(
+            type="about:blank", title=HTTPStatus(status).phrase, status=status, detail=detail
+        )
+        body, media_type = msgspec.json.encode(problem), PROBLEM_JSON
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", media_type.encode()),
+                (b"content-length", str(len(body)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
 def http_exception_handler(request: Request[Any, Any, Any], error: HTTPException) -> Response[Any]:
     status = error.status_code
+    if isinstance(error, ClientGone):
+        logger.info("client went away during %s %s", request.method, route_name(request.scope))
+    elif status >= 500:
+        logger.error("%s %s answered %s", request.method, route_name(request.scope), status)
     if wants_html(request):
-        if status >= 500:
-            logger.error("%s %s answered %s", request.method, request.url.path, status)
         return html_error(request, status, error.headers)
     if status >= 500:
-        logger.error("%s %s answered %s", request.method, request.url.path, status)
         return problem_response(status)
     detail = error.detail if error.detail and error.detail != HTTPStatus(status).phrase else None
     errors: tuple[ProblemError, ...] = ()
@@ -156,23 +226,36 @@ def http_exception_handler(request: Request[Any, Any, Any], error: HTTPException
             if isinstance(error.extra, list)
             else set()
         )
-        detail = (
-            "Part of the request (a header or query parameter) is not valid."
-            if sources and "body" not in sources
-            else "The request body is not valid JSON of the expected shape."
-        )
+        if sources and "body" not in sources:
+            detail = "Part of the request (a header or query parameter) is not valid."
+        elif not detail or detail.startswith("Validation failed"):
+            detail = "The request body is not valid JSON of the expected shape."
     return problem_response(status, detail, errors=errors, headers=error.headers)
 
 
+TRACEBACK_EVERY_SECONDS = 600
+_last_traceback: dict[tuple[str, str], float] = {}
+
+
+def _frames(error: BaseException) -> str:
+    """Where an error happened, frame by frame, without its message (which may quote input)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return "\n".join(f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in frames)
+
+
 def internal_error_handler(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
-    # The request body, query and headers may hold answers or keys: log only where it happened.
-    logger.error(
-        "unhandled %s on %s %s",
-        type(error).__name__,
-        request.method,
-        request.url.path,
-        exc_info=error,
-    )
+    # The request body, query and headers may hold answers or keys, and so may the exception's
+    # message: log the type, the route's template and the frames. A client that can trigger the
+    # error could repeat it to fill the disk, so full frames are logged once per ten minutes
+    # for each kind of error on each route, and one line otherwise.
+    route = route_name(request.scope)
+    where = (type(error).__name__, route)
+    now = time.monotonic()
+    if now - _last_traceback.get(where, -TRACEBACK_EVERY_SECONDS) >= TRACEBACK_EVERY_SECONDS:
+        _last_traceback[where] = now
+        logger.error("unhandled %s on %s %s\n%s", where[0], request.method, route, _frames(error))
+    else:
+        logger.error("unhandled %s on %s %s (again)", where[0], request.method, route)
     return html_error(request, 500) if wants_html(request) else problem_response(500)
 
 
@@ -185,7 +268,9 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
 __all__ = [
     "EXCEPTION_HANDLERS",
     "PROBLEM_JSON",
+    "ClientGone",
     "Problem",
     "ProblemError",
     "problem_response",
+    "send_error",
 ]

@@ -145,7 +145,9 @@ def _parse_new(form: dict[str, str]) -> tuple[classes.CohortIn | None, str, dict
 def _choice(value: str | None, choices: tuple[int, ...], default: int) -> int | None:
     if not value:
         return default
-    return int(value) if value.isdigit() and int(value) in choices else None
+    # isdigit() also passes "²" and 5,000-digit strings, which int() refuses: a 500, not a choice.
+    number = int(value) if value.isascii() and value.isdigit() and len(value) <= 4 else None
+    return number if number in choices else None
 
 
 def _form_context() -> dict[str, Any]:

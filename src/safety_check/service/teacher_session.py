@@ -76,7 +76,7 @@ def refuse_bad_csrf(secret: bytes, session: str, presented: str | None) -> None:
 
 
 def is_https(request: Request[Any, Any, Any]) -> bool:
-    if request.url.scheme == "https":
+    if request.scope["scheme"] == "https":
         return True
     # Behind a trusted TLS-terminating proxy the app itself sees plain HTTP.
     trusted = request.app.state.access.trusted

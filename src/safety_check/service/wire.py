@@ -1,8 +1,9 @@
 """The plan request as documented in OpenAPI: every question a property with its options.
 
 Decoding stays as loose as `answers.AnswersIn` (a map of strings and lists), so that unknown
-questions and options are reported all at once by the engine's validator (422) rather than one
-at a time by the decoder; the schema tells partners exactly what is valid.
+questions and options, and answers of the wrong type, are reported all at once by the engine's
+validator (422, each pointing at its answer) rather than one at a time by the decoder; the schema
+tells partners exactly what is valid.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from safety_check.answers import WireAnswers
+from safety_check.answers import WireAnswers, decode_answers
 from safety_check.models import Question
 from safety_check.questionnaire import QUESTIONNAIRE
 
@@ -31,11 +32,24 @@ def _property(question: Question) -> dict[str, Any]:
     }
 
 
+CLASS_NAME_PATTERN = (
+    "^(?=[\\s\\S]*\\S)[^\\u0000-\\u0008\\u000e-\\u001b\\u007f-\\u0084\\u0086-\\u009f\\u00ad"
+    "\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890-\\u0891\\u08e2\\u180e\\u200b-\\u200f"
+    "\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]*$"
+)
+"""What `classes.clean_name` accepts, for the schema: some text that is not all spaces, without
+control or format characters (direction marks, zero-width spaces); tabs and line breaks are
+accepted and become single spaces. Only characters of the Basic Multilingual Plane are listed, so
+the pattern means the same in JavaScript; the few format characters beyond it (U+110BD, U+E0001
+and the tag characters) are refused too, with 422. A test checks the pattern against clean_name
+for every character of the plane."""
+
 ANSWERS_SCHEMA = {
     "properties": {question.id: _property(question) for question in QUESTIONNAIRE.questions},
     "required": [question.id for question in QUESTIONNAIRE.questions if question.required],
     "additionalProperties": False,
 }
+CLASS_ANSWERS_SCHEMA = {**ANSWERS_SCHEMA, "required": []}
 
 
 class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
@@ -52,3 +66,27 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
             }
         ),
     ]
+
+
+class ClassResponseRequest(msgspec.Struct, forbid_unknown_fields=True):
+    """A student's answers for a class check."""
+
+    answers: Annotated[
+        WireAnswers,
+        msgspec.Meta(
+            extra_json_schema={
+                "description": "As for createPlan, except that profile.age_band may be left out "
+                "when the class check was created with an age band: the class's band is used. "
+                "A class check without an age band needs it (422 otherwise).",
+                "extra": CLASS_ANSWERS_SCHEMA,
+            }
+        ),
+    ]
+
+
+def decode_plan_request(body: bytes) -> PlanRequest:
+    return PlanRequest(answers=decode_answers(body))  # type: ignore[arg-type]
+
+
+def decode_class_response(body: bytes) -> ClassResponseRequest:
+    return ClassResponseRequest(answers=decode_answers(body))  # type: ignore[arg-type]

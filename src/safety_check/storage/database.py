@@ -103,6 +103,10 @@ class SqliteDatabase(Database):
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            _keep_private(self.path)
+        except OSError as error:
+            raise StorageError(f"cannot open database {self.path}: {error}") from error
+        try:
             self._writer = await _connect(self.path)
             await self._migrate()
             for _ in range(self._reader_count):
@@ -242,6 +246,19 @@ class SqliteDatabase(Database):
                 await writer.execute("ROLLBACK")
                 raise
             await writer.execute("COMMIT")
+
+
+def _keep_private(path: Path) -> None:
+    """The file and its WAL and shared-memory files readable by the service's user only.
+
+    SQLite gives the -wal and -shm files the database file's mode, so creating that file 0600
+    (whatever the umask) covers all three; files left readable by an older release are tightened.
+    """
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        sibling = path.with_name(name)
+        if sibling.exists() and sibling.stat().st_mode & 0o077:
+            sibling.chmod(0o600)
 
 
 def _statements(script: str) -> list[str]:

@@ -1,0 +1,199 @@
+"""A partner's client, generated from the committed openapi.json with openapi-python-client, drives
+every operation against the real server: if the document and the service disagree, this fails.
+Then schemathesis runs the operations that need a real join code or teacher key with them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from tests.live_server import LiveServer
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).parents[2]
+PACKAGE = "safety_check_generated_client"
+EXAMPLE = json.loads((ROOT / "api" / "examples" / "teen_threatened_on_snapchat.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    work = tmp_path_factory.mktemp("client")
+    config = work / "config.yaml"
+    config.write_text(f"post_hooks: []\npackage_name_override: {PACKAGE}\n")
+    generator = Path(sys.executable).parent / "openapi-python-client"
+    subprocess.run(
+        [
+            str(generator),
+            "generate",
+            "--path",
+            str(ROOT / "openapi.json"),
+            "--config",
+            str(config),
+            "--meta",
+            "none",
+            "--output-path",
+            str(work / PACKAGE),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    sys.path.insert(0, str(work))
+    try:
+        yield importlib.import_module(PACKAGE)
+    finally:
+        sys.path.remove(str(work))
+        for name in [name for name in sys.modules if name.startswith(PACKAGE)]:
+            del sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = LiveServer(tmp_path_factory.mktemp("live"), {"SAFETY_CHECK_RATE_LIMIT": "100000"})
+    try:
+        yield live
+    finally:
+        live.stop()
+
+
+def _module(name: str) -> Any:
+    return importlib.import_module(f"{PACKAGE}.{name}")
+
+
+def test_every_operation_through_the_generated_client(generated: Any, server: LiveServer) -> None:
+    client = generated.Client(base_url=server.base, raise_on_unexpected_status=True)
+    safety = "api.safety_check"
+    models = _module("models")
+
+    assert _module(f"{safety}.get_health").sync(client=client).status == "ok"
+    assert _module(f"{safety}.get_readiness").sync(client=client).status == "ready"
+
+    questionnaire = _module(f"{safety}.get_questionnaire")
+    first = questionnaire.sync_detailed(client=client)
+    assert first.status_code == 200
+    assert isinstance(first.parsed, models.Questionnaire)
+    etag = first.headers["etag"]
+    again = questionnaire.sync_detailed(client=client, if_none_match=etag)
+    assert again.status_code == 304
+
+    plan = _module(f"{safety}.create_plan").sync(
+        client=client, body=models.PlanRequest.from_dict(EXAMPLE)
+    )
+    assert isinstance(plan, models.Plan)
+    assert plan.urgent is not None
+    minimal = _module(f"{safety}.create_plan").sync_detailed(
+        client=client, body=models.PlanRequest.from_dict({"answers": {"profile.age_band": "13_15"}})
+    )
+    assert minimal.status_code == 200
+
+    resources = _module(f"{safety}.list_resources").sync(client=client, age_band="13_15")
+    assert "childline" in {resource.id for resource in resources}
+    changes = _module(f"{safety}.list_content_changes").sync(client=client)
+    assert changes[0].version == plan.content_version
+
+    classes = "api.class_checks"
+    created = _module(f"{classes}.create_cohort").sync(
+        client=client,
+        body=models.CohortIn.from_dict({"name": "Year 8 – Ó'Brien", "age_band": "13_15"}),
+    )
+    assert isinstance(created, models.CohortCreated)
+    answers = {key: value for key, value in EXAMPLE["answers"].items() if key != "profile.age_band"}
+    submitted = _module(f"{classes}.submit_cohort_response").sync_detailed(
+        created.join_code,
+        client=client,
+        body=models.ClassResponseRequest.from_dict({"answers": answers}),
+    )
+    assert submitted.status_code == 201
+    assert isinstance(submitted.parsed, models.Plan)
+
+    teacher = generated.AuthenticatedClient(
+        base_url=server.base, token=created.teacher_key, raise_on_unexpected_status=True
+    )
+    report = _module(f"{classes}.get_cohort_report").sync(created.id, client=teacher)
+    assert isinstance(report, models.CohortReport)
+    assert report.to_dict()["open"] is True
+    assert (
+        _module(f"{classes}.close_cohort").sync_detailed(created.id, client=teacher).status_code
+        == 204
+    )
+    closed = _module(f"{classes}.get_cohort_report").sync(created.id, client=teacher)
+    assert closed.to_dict()["open"] is False
+    wrong = generated.AuthenticatedClient(base_url=server.base, token="not-the-key")
+    refused = _module(f"{classes}.get_cohort_report").sync_detailed(created.id, client=wrong)
+    assert refused.status_code == 404
+    assert isinstance(refused.parsed, models.Problem)
+    deleted = _module(f"{classes}.delete_cohort").sync_detailed(created.id, client=teacher)
+    assert deleted.status_code == 204
+    gone = _module(f"{classes}.get_cohort_report").sync_detailed(created.id, client=teacher)
+    assert gone.status_code == 404
+
+
+AUTHENTICATED = ("getCohortReport", "closeCohort", "deleteCohort", "submitCohortResponse")
+EXAMPLES_PER_OPERATION = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25"))
+
+
+def _new_cohort(server: LiveServer, number: int) -> dict[str, Any]:
+    # Each from its own forwarded address (the proxy is trusted), past the hourly create limit.
+    status, _, body = server.request(
+        "POST",
+        "/api/v1/cohorts",
+        {"name": f"Fuzz {number}", "age_band": "16_17"},
+        headers={"X-Forwarded-For": f"10.9.{number // 250}.{number % 250 + 1}"},
+    )
+    assert status == 201, body
+    created: dict[str, Any] = json.loads(body)
+    return created
+
+
+@pytest.mark.parametrize("operation_id", AUTHENTICATED)
+def test_schemathesis_with_a_real_join_code_and_teacher_key(
+    operation_id: str, tmp_path: Path
+) -> None:
+    """The generated fuzzing, but against real classes: the report, close, delete and submit
+    paths run past the key and code checks, where the unauthenticated run only sees 404s."""
+    schema = schemathesis.openapi.from_path(ROOT / "openapi.json")
+    (operation,) = (
+        result.ok()
+        for result in schema.get_all_operations()
+        if result.ok().definition.raw.get("operationId") == operation_id
+    )
+    live = LiveServer(
+        tmp_path,
+        {"SAFETY_CHECK_RATE_LIMIT": "1000000", "SAFETY_CHECK_TRUSTED_PROXIES": "127.0.0.1"},
+    )
+    made = itertools.count()
+    statuses: Counter[int] = Counter()
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    def run(case: schemathesis.Case) -> None:
+        cohort = _new_cohort(live, next(made))
+        if "code" in case.path_parameters:
+            case.path_parameters["code"] = cohort["join_code"]
+        if "cohort_id" in case.path_parameters:
+            case.path_parameters["cohort_id"] = cohort["id"]
+        response = case.call_and_validate(
+            base_url=live.base, headers={"Authorization": f"Bearer {cohort['teacher_key']}"}
+        )
+        statuses[response.status_code] += 1
+
+    try:
+        run()
+    finally:
+        live.stop()
+    print(f"\n{operation_id}: {dict(sorted(statuses.items()))}")
+    assert any(200 <= status < 300 for status in statuses), statuses
