@@ -11,7 +11,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from safety_check.service import problems
+from safety_check.service import problems, transport
 from safety_check.service.app import create_app
 from safety_check.settings import Settings
 
@@ -242,3 +242,28 @@ async def test_tracebacks_a_client_can_trigger_are_logged_once_then_one_line(
     assert all(len(message.splitlines()) == 1 for message in errors[1:])
     assert not any("MARKER-ANSWER" in message for message in errors)
     assert not any(record.exc_info for record in caplog.records)
+
+
+async def test_after_the_body_a_disconnect_reaches_the_response(app: Litestar) -> None:
+    """The body deadline watches only the request body. A streamed response (a large file)
+    listens for the client leaving; that disconnect must reach it as a message, not as
+    ClientGone raised after the response started (a 500 in the log for every such download)."""
+    seen: list[Any] = []
+
+    async def streaming_app(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(await receive())  # the (empty) request body
+        seen.append(await receive())  # a streamed response listening for the client leaving
+
+    messages = iter(
+        [{"type": "http.request", "body": b"", "more_body": False}, {"type": "http.disconnect"}]
+    )
+
+    async def receive() -> Any:
+        return next(messages)
+
+    async def send(message: Any) -> None:
+        raise AssertionError("nothing is sent")
+
+    scope = {"type": "http", "app": app}
+    await transport.BodyDeadline(streaming_app)(scope, receive, send)  # type: ignore[arg-type]
+    assert [message["type"] for message in seen] == ["http.request", "http.disconnect"]

@@ -41,8 +41,12 @@ class BodyDeadline:
             await self.app(scope, receive, send)
             return
         deadline = time.monotonic() + scope["app"].state.settings.read_timeout
+        body_done = False
 
         async def receive_in_time() -> ReceiveMessage:
+            nonlocal body_done
+            if body_done:  # a response listening for the client leaving: no deadline then
+                return await receive()
             try:
                 async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
                     message = await receive()
@@ -53,6 +57,7 @@ class BodyDeadline:
                 ) from None
             if message["type"] == "http.disconnect":
                 raise ClientGone()
+            body_done = not message.get("more_body", False)
             return message
 
         await self.app(scope, receive_in_time, send)
