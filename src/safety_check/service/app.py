@@ -17,13 +17,14 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
-from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
+from safety_check.service import plan_view
 from safety_check.service.access import AccessControl, AccessMiddleware
 from safety_check.service.api import ApiController
+from safety_check.service.assets import asset_url, serve_asset
 from safety_check.service.classes import RecentCohorts
 from safety_check.service.cohorts_api import CohortsController
 from safety_check.service.headers import add_security_headers
@@ -118,6 +119,8 @@ async def _purge_forever(database: Database) -> None:
 
 def _template_globals(engine: JinjaTemplateEngine) -> None:
     engine.engine.globals["resources"] = RESOURCES
+    engine.engine.globals["asset"] = asset_url
+    plan_view.register(engine.engine)
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -129,12 +132,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         WebController,
         JoinController,
         SchoolsController,
-        create_static_files_router(
-            path="/static",
-            directories=[PACKAGE / "static"],
-            cache_control=None,
-            include_in_schema=False,
-        ),
+        serve_asset,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.benchmark import precomputed_plan_route
