@@ -4,6 +4,7 @@ COVER = single(
     "webcam.cover_when_unused",
     "When you're not using your computer's camera, do you cover it or close the lid?",
     options=(opt("always", "Always", 1.0), opt("sometimes", "Sometimes", 0.5), ...),
+    role="habit",
     when="profile.devices in [mac, windows, chromebook]",
     weight=2,
 )
@@ -12,14 +13,14 @@ COVER = single(
 from __future__ import annotations
 
 from safety_check.conditions import parse
-from safety_check.models import Option, Platform, PlatformSteps, Question, Section, Source
+from safety_check.models import Option, Platform, PlatformSteps, Question, Role, Section, Source
 
 NOT_SURE = "not_sure"
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
 
 
-def opt(option_id: str, label: str, safety: float | None = None) -> Option:
-    return Option(id=option_id, label=label, safety=safety)
+def opt(option_id: str, label: str, safety: float | None = None, *, harm: bool = False) -> Option:
+    return Option(id=option_id, label=label, safety=safety, harm=harm)
 
 
 def not_sure(safety: float | None = 0.5) -> Option:
@@ -36,6 +37,7 @@ def single(
     question_id: str,
     text: str,
     *,
+    role: Role,
     options: tuple[Option, ...],
     when: str | None = None,
     weight: int = 0,
@@ -45,6 +47,7 @@ def single(
     return Question(
         id=question_id,
         section=_section(question_id),
+        role=role,
         kind="single",
         text=text,
         options=options,
@@ -60,6 +63,7 @@ def multi(
     question_id: str,
     text: str,
     *,
+    role: Role,
     options: tuple[Option, ...],
     when: str | None = None,
     hint: str | None = None,
@@ -67,6 +71,7 @@ def multi(
     return Question(
         id=question_id,
         section=_section(question_id),
+        role=role,
         kind="multi",
         text=text,
         options=options,
@@ -80,5 +85,5 @@ def steps(platform: Platform, *lines: str, checked: str) -> PlatformSteps:
     return PlatformSteps(platform=platform, steps=lines, checked=checked)
 
 
-def source(title: str, url: str) -> Source:
-    return Source(title=title, url=url)
+def source(title: str, url: str, *, weak: bool = False) -> Source:
+    return Source(title=title, url=url, weak=weak)

@@ -46,6 +46,7 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     reasons: tuple[tuple[str, Evaluator], ...]
     """Each atom of `fires` that can make it true, with the question it reads."""
     title: str
+    summary: str
     why: str
     steps: tuple[PlatformSteps, ...]
     how_to_check: tuple[PlatformSteps, ...]
@@ -74,7 +75,7 @@ def _render_steps(groups: tuple[PlatformSteps, ...]) -> tuple[PlatformSteps, ...
 
 
 def _all_text(rule: Rule) -> str:
-    lines = [rule.title, rule.why]
+    lines = [rule.title, rule.summary, rule.why]
     for group in (*rule.steps, *rule.how_to_check):
         lines.extend(group.steps)
     return "\n".join(lines)
@@ -93,6 +94,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         questions=questions,
         reasons=tuple((atom.question, compile_condition(atom)) for atom in positive_atoms(fires)),
         title=title,
+        summary=render_resource_mentions(rule.summary),
         why=render_resource_mentions(rule.why),
         steps=_render_steps(rule.steps),
         how_to_check=_render_steps(rule.how_to_check),

@@ -70,8 +70,30 @@ App = Literal[
     "telegram",
     "dating_apps",
 ]
-# "general" steps apply whatever devices and apps a person uses.
-Platform = Literal["general"] | Device | App
+Nation = Literal["england", "wales", "scotland", "northern_ireland"]
+NATIONS: tuple[Nation, ...] = ("england", "wales", "scotland", "northern_ireland")
+NATION_NAMES: dict[Nation, str] = {
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern_ireland": "Northern Ireland",
+}
+# "general" steps apply whatever devices and apps a person uses. A nation's steps (its law,
+# its reporting routes) are shown to people in that nation, or to everyone who did not say.
+Platform = Literal["general"] | Device | App | Nation
+
+Role = Literal["profile", "situation", "habit", "disclosure"]
+"""What an answer is, declared on its question; every privacy rule is derived from it.
+
+- profile: who the person is and what they use (age, nation, devices, apps).
+- situation: what is happening to them now (a threat, a shared image, and follow-ups).
+- habit: a habit, setting or piece of knowledge; the only answers a class check may count.
+- disclosure: something that happened to them, or their sexual life.
+"""
+
+Purpose = Literal["prevention", "response"]
+"""What a rule is for. Prevention advice is for before anything happens; it never leads the
+plan of someone who is being harmed, because next to harm it reads as blame."""
 
 Severity = Literal["critical", "high", "medium", "low"]
 """How much a gap matters to a person.
@@ -114,6 +136,9 @@ class Option(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     label: str
     safety: float | None = None
+    harm: bool = False
+    """Choosing this tells of harm done to the person (asked for nudes, sent an unwanted
+    sexual picture, a fake nude of them ...): their plan leads with help, not prevention."""
 
 
 class Question(msgspec.Struct, frozen=True, kw_only=True):
@@ -121,6 +146,7 @@ class Question(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     section: Section
+    role: Role
     kind: QuestionKind
     text: str
     options: tuple[Option, ...]
@@ -138,6 +164,8 @@ class Question(msgspec.Struct, frozen=True, kw_only=True):
 class Source(msgspec.Struct, frozen=True, kw_only=True):
     title: str
     url: str
+    weak: bool = False
+    """Only a secondary source says this; no platform, official or charity page was found."""
 
 
 class PlatformSteps(msgspec.Struct, frozen=True, kw_only=True):
@@ -157,7 +185,10 @@ class Rule(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     area: Area
+    purpose: Purpose
     title: str
+    summary: str = ""
+    """One sentence of at most 20 words that stands alone: what to do and why."""
     why: str
     fires: str
     steps: tuple[PlatformSteps, ...]
@@ -207,7 +238,9 @@ class Action(msgspec.Struct, frozen=True, kw_only=True):
 
     rule_id: str
     area: Area
+    purpose: Purpose
     title: str
+    summary: str
     why: str
     because: tuple[AnswerRef, ...]
     steps: tuple[PlatformSteps, ...]

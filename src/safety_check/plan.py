@@ -92,7 +92,9 @@ def _make_action(compiled: CompiledRule, platforms: frozenset[str], values: Answ
     return Action(
         rule_id=rule.id,
         area=rule.area,
+        purpose=rule.purpose,
         title=compiled.title,
+        summary=compiled.summary,
         why=compiled.why,
         because=refs,
         steps=_for_platforms(compiled.steps, platforms),

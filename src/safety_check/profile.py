@@ -10,6 +10,7 @@ from safety_check.authoring import PREFER_NOT_TO_SAY, multi, opt, single
 AGE_BAND = single(
     "profile.age_band",
     "How old are you?",
+    role="profile",
     options=(
         opt("under_13", "Under 13"),
         opt("13_15", "13 to 15"),
@@ -22,6 +23,7 @@ AGE_BAND = single(
 DEVICES = multi(
     "profile.devices",
     "Which devices do you use?",
+    role="profile",
     hint="Choose all that apply.",
     options=(
         opt("iphone_ipad", "iPhone or iPad"),
@@ -36,6 +38,7 @@ DEVICES = multi(
 APPS = multi(
     "profile.apps",
     "Which apps do you use?",
+    role="profile",
     hint="Choose all that apply.",
     options=(
         opt("instagram", "Instagram"),
@@ -55,6 +58,7 @@ THREAT_TO_SHARE = single(
     "situation.threat_to_share",
     "Is someone threatening to share pictures or videos of you, or pressuring you for "
     "pictures or money?",
+    role="situation",
     options=(
         opt("yes", "Yes"),
         opt("no", "No"),
@@ -65,6 +69,7 @@ THREAT_TO_SHARE = single(
 IMAGE_SHARED = single(
     "situation.image_shared",
     "Has a nude or sexual picture of you (real or fake) been shared without your say-so?",
+    role="situation",
     options=(
         opt("yes", "Yes"),
         opt("no", "No"),
@@ -72,5 +77,19 @@ IMAGE_SHARED = single(
     ),
 )
 
-PROFILE_QUESTIONS = (AGE_BAND, DEVICES, APPS)
+NATION = single(
+    "profile.nation",
+    "Where in the UK do you live?",
+    hint="The law, the police and some support services are different in each part of the UK.",
+    role="profile",
+    options=(
+        opt("england", "England"),
+        opt("wales", "Wales"),
+        opt("scotland", "Scotland"),
+        opt("northern_ireland", "Northern Ireland"),
+        opt("not_sure", "I'm not sure, or somewhere else"),
+    ),
+)
+
+PROFILE_QUESTIONS = (AGE_BAND, NATION, DEVICES, APPS)
 SITUATION_QUESTIONS = (THREAT_TO_SHARE, IMAGE_SHARED)

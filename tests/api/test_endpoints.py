@@ -37,13 +37,20 @@ async def test_questionnaire_with_etag(client: Client) -> None:
     body = response.json()
     assert body["content_version"]
     ids = [question["id"] for question in body["questions"]]
-    assert ids[:5] == [
+    assert ids[:6] == [
         "profile.age_band",
+        "profile.nation",
         "profile.devices",
         "profile.apps",
         "situation.threat_to_share",
         "situation.image_shared",
     ]
+    assert {question["role"] for question in body["questions"]} == {
+        "profile",
+        "situation",
+        "habit",
+        "disclosure",
+    }
     conditional = next(q for q in body["questions"] if q.get("when"))
     assert conditional["condition"]["op"]
     assert response.headers["etag"] == QUESTIONNAIRE_ETAG

@@ -196,8 +196,8 @@ def test_not_sure_leads_to_a_how_to_check_action(question: Question) -> None:
         for rule in ALL_RULES
         if (question.id, NOT_SURE) in set(options_named(parse(rule.fires)))
     ]
-    if question.section == "situation":
-        return  # situation answers route to support, not to a check
+    if question.role in ("situation", "profile"):
+        return  # situation answers route to support, and an unsure nation gets UK-wide wording
     assert helping, f"no rule fires on {question.id} = not_sure"
     if question.weight:
         assert any(rule.how_to_check for rule in helping), f"no how-to-check for {question.id}"

@@ -103,6 +103,7 @@ GOOGLE_PHOTOS_PARTNER = source(
 TWO_STEP_VERIFICATION = single(
     "account_security.two_step_verification",
     "Is 2-step verification turned on for your main accounts, like your email and social media?",
+    role="habit",
     hint="This is when an app asks for a code, or a tap on your phone, as well as your password.",
     options=(
         opt("all", "Yes, on all of them", 1.0),
@@ -116,6 +117,7 @@ TWO_STEP_VERIFICATION = single(
 PASSWORD_REUSE = single(
     "account_security.password_reuse",
     "Do you use the same password for more than one account?",
+    role="habit",
     options=(
         opt("no", "No, each one is different", 1.0),
         opt("some", "For a few accounts", 0.4),
@@ -127,6 +129,7 @@ PASSWORD_REUSE = single(
 SCREEN_LOCK = single(
     "account_security.screen_lock",
     "Does your phone have a screen lock, like a PIN, a fingerprint or face unlock?",
+    role="habit",
     options=(
         opt("yes", "Yes", 1.0),
         opt("easy_to_guess", "Yes, but the code is easy to guess, like my birthday", 0.3),
@@ -140,6 +143,7 @@ FIND_MY_DEVICE = single(
     "account_security.find_my_device",
     "Is Find My (on iPhone) or Find Hub, also called Find My Device (on Android), turned on "
     "for your phone?",
+    role="habit",
     options=(
         opt("yes", "Yes", 1.0),
         opt("no", "No", 0.0),
@@ -153,6 +157,7 @@ PHOTO_BACKUP_ACCESS = single(
     "account_security.photo_backup_access",
     "Could anyone else sign in to where your photos back up, like a shared family account or "
     "someone who knows your password?",
+    role="habit",
     hint="Photos are often backed up to iCloud or Google Photos without you noticing.",
     options=(
         opt("no", "No, only me", 1.0),
@@ -166,6 +171,7 @@ PHOTO_BACKUP_ACCESS = single(
 SOMEONE_KNOWS_PASSWORDS = single(
     "account_security.someone_knows_passwords",
     "Does anyone else, like a friend or a partner, know your passwords or your phone code?",
+    role="disclosure",
     options=(
         opt("yes", "Yes"),
         opt("no", "No"),
@@ -176,6 +182,7 @@ SOMEONE_KNOWS_PASSWORDS = single(
 AUTOMATIC_UPDATES = single(
     "account_security.automatic_updates",
     "Do your phone and computer install software updates by themselves?",
+    role="habit",
     options=(
         opt("yes", "Yes", 1.0),
         opt("no", "No, I put them off", 0.0),
@@ -197,6 +204,7 @@ QUESTIONS = (
 TURN_ON_2SV = Rule(
     id="account_security_turn_on_two_step_verification",
     area="account_security",
+    purpose="prevention",
     title="Turn on 2-step verification for your email and social media",
     why="Passwords can be stolen, even if you look after them well. With 2-step verification, "
     "a password alone isn't enough to get in, so your private photos and messages stay yours.",
@@ -268,6 +276,7 @@ TURN_ON_2SV = Rule(
 DIFFERENT_PASSWORDS = Rule(
     id="account_security_use_different_passwords",
     area="account_security",
+    purpose="prevention",
     title="Use a different password for each important account",
     why="When one website leaks passwords, criminals try the same email and password on other "
     "apps. A different password for each account means one leak can't open the rest.",
@@ -295,6 +304,7 @@ DIFFERENT_PASSWORDS = Rule(
 LOCK_YOUR_PHONE = Rule(
     id="account_security_lock_your_phone",
     area="account_security",
+    purpose="prevention",
     title="Lock your phone with a code that's hard to guess",
     why="Your phone holds your photos and is signed in to your apps. A screen lock that only "
     "you can open keeps them private if your phone is lost, taken or picked up by someone "
@@ -333,6 +343,7 @@ LOCK_YOUR_PHONE = Rule(
 TURN_ON_FIND_MY = Rule(
     id="account_security_turn_on_find_my",
     area="account_security",
+    purpose="prevention",
     title="Turn on Find My or Find Hub so you can lock a lost phone",
     why="If your phone is lost or stolen, you can lock or erase it from another device. Then "
     "no one can look through your photos and messages.",
@@ -382,6 +393,7 @@ TURN_ON_FIND_MY = Rule(
 SECURE_PHOTO_BACKUP = Rule(
     id="account_security_secure_your_photo_backup",
     area="account_security",
+    purpose="prevention",
     title="Make sure only you can get into your photo backup",
     why="Your phone may copy every photo to iCloud or Google Photos. Anyone who can sign in "
     "there, or who is in a shared album, can see and save those photos.",
@@ -445,6 +457,7 @@ SECURE_PHOTO_BACKUP = Rule(
 CHANGE_SHARED_PASSWORDS = Rule(
     id="account_security_change_passwords_someone_knows",
     area="account_security",
+    purpose="response",
     title="Change passwords someone else knows and sign out other devices",
     why="Lots of friends and couples share passwords. But anyone who knows yours can open your "
     "photos and messages. Changing them doesn't mean you don't trust someone: it keeps your "
@@ -480,6 +493,7 @@ CHANGE_SHARED_PASSWORDS = Rule(
 AUTOMATIC_UPDATES_ON = Rule(
     id="account_security_turn_on_automatic_updates",
     area="account_security",
+    purpose="prevention",
     title="Let your phone and computer install updates by themselves",
     why="Updates fix weak spots that criminals use to break into devices. Automatic updates "
     "mean you get the fixes without having to remember.",

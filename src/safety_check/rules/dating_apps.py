@@ -74,6 +74,7 @@ CHECKS_VERIFICATION = single(
     "dating_apps.checks_verification",
     "Before you meet a match or share personal things with them, do you check that their "
     "profile is verified in the app?",
+    role="habit",
     options=(
         opt("always", "Always", 1.0),
         opt("sometimes", "Sometimes", 0.5),
@@ -89,6 +90,7 @@ MOVES_CHAT_OFF_APP = single(
     "dating_apps.moves_chat_off_app",
     "How soon do you move chats with a new match off the dating app, for example to WhatsApp, "
     "Snapchat or texts?",
+    role="habit",
     options=(
         opt("take_my_time", "I take my time and wait until I feel sure about them", 1.0),
         opt("within_days", "Within a few days", 0.5),
@@ -101,6 +103,7 @@ MOVES_CHAT_OFF_APP = single(
 VIDEO_CALL_BEFORE_MEETING = single(
     "dating_apps.video_call_before_meeting",
     "Before you meet a match in person, do you have a video call with them first?",
+    role="habit",
     options=(
         opt("always", "Always", 1.0),
         opt("sometimes", "Sometimes", 0.5),
@@ -114,6 +117,7 @@ VIDEO_CALL_BEFORE_MEETING = single(
 FIRST_MEETING = single(
     "dating_apps.first_meeting_safety",
     "When you first meet a match, do you meet in a public place and tell a friend where you'll be?",
+    role="habit",
     options=(
         opt("both", "Yes, both", 1.0),
         opt("one_of_them", "Only one of these", 0.5),
@@ -127,6 +131,7 @@ FIRST_MEETING = single(
 SENDS_NUDES = single(
     "dating_apps.sends_nudes_to_matches",
     "Do you send nude or sexual pictures to people you've matched with on dating apps?",
+    role="disclosure",
     options=(
         opt("no", "No", 1.0),
         opt("met_and_trust", "Only to people I've met in person and trust", 0.6),
@@ -141,6 +146,7 @@ PROFILE_DETAILS = single(
     "dating_apps.profile_shows_where_to_find_you",
     "Could your dating profile help a stranger find you, for example by naming your workplace "
     "or showing your street or places you often go?",
+    role="habit",
     options=(
         opt("no", "No, I keep it general", 1.0),
         opt("yes", "Yes, some of it could", 0.0),
@@ -154,8 +160,9 @@ ASKED_FOR_MONEY = single(
     "dating_apps.asked_for_money",
     "Has someone you met on a dating app ever asked you for money, gift cards or crypto, or "
     "told you where to invest?",
+    role="disclosure",
     options=(
-        opt("yes", "Yes"),
+        opt("yes", "Yes", harm=True),
         opt("no", "No"),
         not_sure(None),
         opt("prefer_not_to_say", "I'd rather not say"),
@@ -176,6 +183,7 @@ QUESTIONS = (
 CHECK_VERIFIED = Rule(
     id="dating_apps_check_matches_are_verified",
     area="dating_apps",
+    purpose="prevention",
     title="Check that a match is verified before you meet or share personal things",
     why="Verification checks that a person looks like their photos. It helps you spot fake "
     "profiles, which are often used for scams and sextortion. It doesn't prove someone is kind "
@@ -216,6 +224,7 @@ CHECK_VERIFIED = Rule(
 STAY_ON_APP = Rule(
     id="dating_apps_take_time_before_moving_off_app",
     area="dating_apps",
+    purpose="prevention",
     title="Keep chats on the dating app until you feel sure about a match",
     why="Dating apps can filter harmful messages and act on reports, but only inside the app. "
     "People who plan to scam or pressure someone often try to move the chat somewhere else "
@@ -242,6 +251,7 @@ STAY_ON_APP = Rule(
 VIDEO_CALL = Rule(
     id="dating_apps_video_call_before_meeting",
     area="dating_apps",
+    purpose="prevention",
     title="Have a video call with a match before you meet them",
     why="A short video call shows that the person is real and looks like their photos. "
     "Someone who keeps finding reasons not to call, or only wants to text, may not be who "
@@ -267,6 +277,7 @@ VIDEO_CALL = Rule(
 MEET_SAFELY = Rule(
     id="dating_apps_meet_in_public_tell_a_friend",
     area="dating_apps",
+    purpose="prevention",
     title="Meet matches in a public place and tell a friend where you'll be",
     why="On a first date you're meeting someone you don't know well yet. A busy public place "
     "and a friend who knows your plans mean help is close if anything feels wrong.",
@@ -293,6 +304,7 @@ MEET_SAFELY = Rule(
 NUDES_TO_MATCHES = Rule(
     id="dating_apps_hold_back_nudes_until_you_have_met",
     area="dating_apps",
+    purpose="prevention",
     title="Hold back on sending nudes to matches you haven't met",
     why="Fake matches are a common way sextortion starts. They build trust fast, ask for a "
     "picture, then threaten to share it unless you pay. If anyone misuses a "
@@ -325,6 +337,7 @@ NUDES_TO_MATCHES = Rule(
 PROFILE_GENERAL = Rule(
     id="dating_apps_keep_profile_details_general",
     area="dating_apps",
+    purpose="prevention",
     title="Keep details that could help someone find you off your dating profile",
     why="Strangers can see your profile before you've decided to trust them. Leaving out your "
     "workplace, street and usual places means only the people you choose to tell can find "
@@ -360,6 +373,7 @@ PROFILE_GENERAL = Rule(
 ROMANCE_SCAM = Rule(
     id="dating_apps_romance_scam_stop_and_report",
     area="dating_apps",
+    purpose="response",
     title="Don't send money to a match, and report anyone who asks for it",
     why="Asking for money, gift cards or crypto, or giving investment tips, are signs of a "
     "romance scam. Scammers are skilled, patient and organised. If you've already sent money, "
@@ -393,6 +407,7 @@ ROMANCE_SCAM = Rule(
 UNDER_18 = Rule(
     id="dating_apps_under_18_know_the_risks_get_help",
     area="dating_apps",
+    purpose="prevention",
     title="Know why dating apps are risky for under-18s, and where to get help",
     why="Dating apps are made for adults aged 18 and over. Some adults on them are not who "
     "they say they are, and some look for young people to trick or pressure. Whatever has "

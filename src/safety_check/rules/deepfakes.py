@@ -95,6 +95,7 @@ CHILD_FAKES_ALREADY_ILLEGAL = source(
 PUBLIC_FACE_PHOTOS = single(
     "deepfakes.public_face_photos",
     "How many photos of your face can anyone online see, even people who don't follow you?",
+    role="habit",
     hint="Think of public profiles, profile pictures and posts that anyone can see.",
     options=(
         opt("none", "None", 1.0),
@@ -109,6 +110,7 @@ CHECKED_WHERE_PHOTOS_APPEAR = single(
     "deepfakes.checked_where_photos_appear",
     "Have you ever checked where your photos appear online, for example with a reverse image "
     "search?",
+    role="habit",
     hint="A reverse image search looks for a photo across the web. Google Lens and TinEye do this.",
     options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0)),
     weight=1,
@@ -117,8 +119,9 @@ CHECKED_WHERE_PHOTOS_APPEAR = single(
 FAKE_IMAGE_OF_YOU = single(
     "deepfakes.fake_image_of_you",
     "Do you know of, or are you worried about, a fake nude or sexual picture of you?",
+    role="disclosure",
     options=(
-        opt("yes", "Yes, I know of one"),
+        opt("yes", "Yes, I know of one", harm=True),
         opt("worried", "I'm worried one might exist"),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
@@ -128,6 +131,7 @@ FAKE_IMAGE_OF_YOU = single(
 NUDIFY_SEEN = single(
     "deepfakes.nudify_seen",
     "Have you seen 'undress' or 'nudify' apps, or fake nudes of people you know being shared?",
+    role="disclosure",
     options=(
         opt("yes", "Yes"),
         opt("no", "No"),
@@ -140,6 +144,7 @@ QUESTIONS = (PUBLIC_FACE_PHOTOS, CHECKED_WHERE_PHOTOS_APPEAR, FAKE_IMAGE_OF_YOU,
 LIMIT_PUBLIC_PHOTOS = Rule(
     id="deepfakes_limit_public_photos",
     area="deepfakes",
+    purpose="prevention",
     title="Limit who can see photos of your face",
     why="Fewer public photos means fewer pictures a stranger can copy or misuse. If anyone "
     "does misuse a photo of you, that is their fault, not yours. This just puts you more in "
@@ -242,6 +247,7 @@ LIMIT_PUBLIC_PHOTOS = Rule(
 CHECK_WHERE_PHOTOS_APPEAR = Rule(
     id="deepfakes_check_where_your_photos_appear",
     area="deepfakes",
+    purpose="prevention",
     title="Check where your photos appear online with a reverse image search",
     why="A reverse image search shows where else a photo of you appears. It can spot a fake "
     "profile using your pictures, so you can report it early.",
@@ -268,6 +274,7 @@ CHECK_WHERE_PHOTOS_APPEAR = Rule(
 FAKE_UNDER_18 = Rule(
     id="deepfakes_fake_image_help_under_18",
     area="deepfakes",
+    purpose="response",
     title="Get help to remove a fake nude picture of you",
     why="It's not your fault. A fake nude of you is taken seriously, and it can often be "
     "removed. A trusted adult and the services here can help.",
@@ -303,6 +310,7 @@ FAKE_UNDER_18 = Rule(
 FAKE_ADULT = Rule(
     id="deepfakes_fake_image_help_adult",
     area="deepfakes",
+    purpose="response",
     title="Keep evidence, report and get a fake intimate image removed",
     why="It's not your fault. Sharing a fake sexual image of someone, or threatening to, is a "
     "crime in England and Wales, just as it is for a real one. Fakes can often be taken down.",
@@ -334,6 +342,7 @@ FAKE_ADULT = Rule(
 DONT_SHARE_FAKES_UNDER_18 = Rule(
     id="deepfakes_dont_share_fakes_under_18",
     area="deepfakes",
+    purpose="prevention",
     title="Don't share fake nudes, and tell a trusted adult about them",
     why="Fake nudes hurt real people. In England and Wales, fake nude pictures of anyone under "
     "18 are against the law, even if they were made as a joke.",
@@ -359,6 +368,7 @@ DONT_SHARE_FAKES_UNDER_18 = Rule(
 DONT_SHARE_FAKES_ADULT = Rule(
     id="deepfakes_dont_share_fakes_adult",
     area="deepfakes",
+    purpose="prevention",
     title="Don't share fake nudes, and report them when you see them",
     why="Fake nudes hurt real people. In England and Wales, sharing a sexual deepfake of "
     "someone without consent, or threatening to, is a crime.",

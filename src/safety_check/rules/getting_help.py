@@ -52,8 +52,9 @@ ANDROID_SCREENSHOTS = source(
 SOMEONE_CHECKS_PHONE = single(
     "getting_help.someone_checks_phone",
     "Does someone check your phone or accounts in a way that makes you feel unsafe or controlled?",
+    role="disclosure",
     options=(
-        opt("yes", "Yes"),
+        opt("yes", "Yes", harm=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
@@ -62,6 +63,7 @@ SOMEONE_CHECKS_PHONE = single(
 KNOWS_HOW_TO_REPORT = single(
     "getting_help.knows_how_to_report",
     "Do you know how to report a post or an account on the apps you use?",
+    role="habit",
     options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
     weight=2,
 )
@@ -70,6 +72,7 @@ KNOWS_HOW_TO_SAVE_EVIDENCE = single(
     "getting_help.knows_how_to_save_evidence",
     "Would you know how to save evidence, like screenshots showing the username, date and web "
     "address, if something went wrong?",
+    role="habit",
     options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
     weight=2,
 )
@@ -77,6 +80,7 @@ KNOWS_HOW_TO_SAVE_EVIDENCE = single(
 TRUSTED_ADULT = single(
     "getting_help.trusted_adult",
     "Is there an adult you trust who you could talk to if something went wrong online?",
+    role="habit",
     hint="For example a parent, carer, relative, teacher or youth worker.",
     options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
     when=UNDER_18,
@@ -86,6 +90,7 @@ TRUSTED_ADULT = single(
 TRUSTED_PERSON = single(
     "getting_help.trusted_person",
     "Is there someone you trust who you could talk to if something went wrong online?",
+    role="habit",
     options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
     when=ADULT,
     weight=2,
@@ -102,6 +107,7 @@ QUESTIONS = (
 STAY_SAFE_NOW = Rule(
     id="getting_help_stay_safe_now",
     area="getting_help",
+    purpose="response",
     title="If you are in danger or feel you can't cope, get help right now",
     why="What is happening can feel overwhelming. You don't have to handle it on your own, "
     "and people are ready to help at any time of day or night.",
@@ -126,6 +132,7 @@ STAY_SAFE_NOW = Rule(
 EVIDENCE_UNDER_18 = Rule(
     id="getting_help_keep_evidence_under_18",
     area="getting_help",
+    purpose="response",
     title="Keep the messages as evidence, but not the nude picture itself",
     why="Evidence helps the police, the app and CEOP stop the person. Save the messages, but "
     "never a nude picture of anyone under 18, even of yourself. You are not in trouble.",
@@ -153,6 +160,7 @@ EVIDENCE_UNDER_18 = Rule(
 EVIDENCE_ADULT = Rule(
     id="getting_help_keep_evidence_adult",
     area="getting_help",
+    purpose="response",
     title="Keep evidence before anything is deleted",
     why="Evidence helps the police and the sites act. Sites may remove posts when you report "
     "them, so save what you need first.",
@@ -181,6 +189,7 @@ EVIDENCE_ADULT = Rule(
 REPORT_UNDER_18 = Rule(
     id="getting_help_report_under_18",
     area="getting_help",
+    purpose="response",
     title="Report it to CEOP and to the app",
     why="Reporting gets trained people working to keep you safe and can stop the person doing "
     "this to others. You will not be in trouble for reporting.",
@@ -206,6 +215,7 @@ REPORT_UNDER_18 = Rule(
 REPORT_ADULT = Rule(
     id="getting_help_report_adult",
     area="getting_help",
+    purpose="response",
     title="Report it to the police and to the site or app",
     why="Sharing an intimate image without consent, or threatening to, is a crime in England "
     "and Wales. Scotland and Northern Ireland have their own laws. The police should listen "
@@ -233,6 +243,7 @@ REPORT_ADULT = Rule(
 TALK_UNDER_18 = Rule(
     id="getting_help_talk_to_a_trusted_adult",
     area="getting_help",
+    purpose="response",
     title="Tell an adult you trust, or talk to Childline",
     why="You don't have to sort this out alone. Adults who care about you will want to help, and "
     "Childline counsellors help young people with this every day.",
@@ -257,6 +268,7 @@ TALK_UNDER_18 = Rule(
 TALK_ADULT = Rule(
     id="getting_help_talk_to_someone_adult",
     area="getting_help",
+    purpose="response",
     title="Talk to a specialist helpline or someone you trust",
     why="Support helps, whether or not you go to the police. Specialists know how to get images "
     "removed and what your options are.",
@@ -281,6 +293,7 @@ TALK_ADULT = Rule(
 PLAN_SAFELY = Rule(
     id="getting_help_plan_safely_if_watched",
     area="getting_help",
+    purpose="response",
     title="Plan changes with a support service if someone checks your phone",
     why="If someone watches your phone or accounts, sudden changes could be noticed and make "
     "things harder for you. A support service can help you decide what is safe to change.",
@@ -306,6 +319,7 @@ PLAN_SAFELY = Rule(
 LEARN_TO_REPORT = Rule(
     id="getting_help_learn_to_report",
     area="getting_help",
+    purpose="prevention",
     title="Find the report button in the apps you use",
     why="Knowing where the report button is means you can act in seconds if someone sends you "
     "something harmful or pressures you.",
@@ -338,6 +352,7 @@ LEARN_TO_REPORT = Rule(
 LEARN_EVIDENCE = Rule(
     id="getting_help_learn_to_save_evidence",
     area="getting_help",
+    purpose="prevention",
     title="Learn how to take screenshots that count as evidence",
     why="If something goes wrong, screenshots showing who, where and when help the app, the "
     "police and support services act quickly.",
@@ -390,6 +405,7 @@ LEARN_EVIDENCE = Rule(
 FIND_TRUSTED_ADULT = Rule(
     id="getting_help_find_a_trusted_adult",
     area="getting_help",
+    purpose="prevention",
     title="Think now about which adult you would go to",
     why="Telling an adult you trust helps you get help faster. Deciding now, before anything "
     "happens, makes it much easier to ask.",
@@ -421,6 +437,7 @@ FIND_TRUSTED_ADULT = Rule(
 FIND_TRUSTED_PERSON = Rule(
     id="getting_help_find_someone_to_talk_to",
     area="getting_help",
+    purpose="prevention",
     title="Know who you would turn to if something went wrong",
     why="Having someone in mind, like a friend, relative or helpline, makes it easier to get "
     "support fast if you ever need it.",

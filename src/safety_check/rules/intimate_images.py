@@ -69,6 +69,7 @@ MISHCON_OSA = source(
 DISAPPEARING_MESSAGES = single(
     "intimate_images.disappearing_messages",
     "Do you think disappearing messages keep pictures safe from being saved?",
+    role="habit",
     hint="For example, Snapchat snaps or view-once photos.",
     options=(
         opt("yes", "Yes"),
@@ -80,8 +81,9 @@ DISAPPEARING_MESSAGES = single(
 ASKED_FOR_NUDE = single(
     "intimate_images.asked_for_nude",
     "Has anyone ever asked you to send a nude or sexual picture?",
+    role="disclosure",
     options=(
-        opt("yes", "Yes"),
+        opt("yes", "Yes", harm=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
@@ -90,6 +92,7 @@ ASKED_FOR_NUDE = single(
 SENT_NUDE_OF_SOMEONE = single(
     "intimate_images.sent_nude_of_someone_else",
     "Has anyone ever sent or shown you a nude or sexual picture of someone else?",
+    role="disclosure",
     options=(
         opt("yes", "Yes"),
         opt("no", "No"),
@@ -101,6 +104,7 @@ KNOWS_THE_LAW = single(
     "intimate_images.knows_the_law",
     "Is it a crime to share someone's nude or sexual picture without them agreeing, or to "
     "threaten to?",
+    role="habit",
     options=(
         opt("yes", "Yes, it's a crime"),
         opt("no", "No, it isn't"),
@@ -112,6 +116,7 @@ CONSENT_BEFORE_SHARING = single(
     "intimate_images.consent_before_sharing",
     "Before a nude or sexual picture of anyone is shared, do you make sure everyone in it has "
     "said yes?",
+    role="disclosure",
     options=(
         opt("always", "Yes, always", 1.0),
         opt("not_always", "Not always", 0.0),
@@ -132,6 +137,7 @@ QUESTIONS = (
 REMOVE_UNDER_18 = Rule(
     id="intimate_images_get_images_removed_under_18",
     area="intimate_images",
+    purpose="response",
     title="Get the picture taken down with Report Remove and Take It Down",
     why="It's not your fault, and pictures can often be removed. These free tools help stop a nude "
     "picture of you being shared, even if it has only been threatened. You don't need an "
@@ -164,6 +170,7 @@ REMOVE_UNDER_18 = Rule(
 REMOVE_ADULT = Rule(
     id="intimate_images_get_images_removed_adult",
     area="intimate_images",
+    purpose="response",
     title="Ask for the image to be removed, and stop it spreading with StopNCII",
     why="It's not your fault, and images can often be taken down. There are free tools to remove "
     "intimate images and stop them being shared again, even if someone has only threatened "
@@ -194,6 +201,7 @@ REMOVE_ADULT = Rule(
 DISAPPEARING_NOT_SAFE = Rule(
     id="intimate_images_disappearing_messages_can_be_saved",
     area="intimate_images",
+    purpose="prevention",
     title="Know that disappearing pictures can still be saved",
     why="A picture that vanishes from the chat can still be kept by the person who gets it. "
     "Knowing this helps you decide what to send, and spot anyone who says a picture is "
@@ -220,6 +228,7 @@ DISAPPEARING_NOT_SAFE = Rule(
 ASKED_UNDER_18 = Rule(
     id="intimate_images_asked_for_nudes_under_18",
     area="intimate_images",
+    purpose="response",
     title="Know you can always say no to sending nudes, and who can help",
     why="Nobody has the right to ask you for a nude picture or to pressure you. If it happens, "
     "it's never your fault, and there are people who can help.",
@@ -246,6 +255,7 @@ ASKED_UNDER_18 = Rule(
 ASKED_ADULT = Rule(
     id="intimate_images_asked_for_nudes_adult",
     area="intimate_images",
+    purpose="response",
     title="Know you can say no to sending nudes, and where to get help",
     why="You never owe anyone a nude or sexual picture. Pressure to send one is a warning sign, "
     "especially from someone you have only met online.",
@@ -271,6 +281,7 @@ ASKED_ADULT = Rule(
 DONT_FORWARD = Rule(
     id="intimate_images_dont_forward_nudes_of_others",
     area="intimate_images",
+    purpose="prevention",
     title="Don't forward or save nude pictures of other people",
     why="Passing on someone's nude picture can hurt them badly, and sharing it without them "
     "agreeing is a crime in England and Wales. Not passing it on helps protect them.",
@@ -298,6 +309,7 @@ DONT_FORWARD = Rule(
 KNOW_THE_LAW = Rule(
     id="intimate_images_know_the_law",
     area="intimate_images",
+    purpose="prevention",
     title="Know that sharing or threatening to share intimate pictures is a crime",
     why="In England and Wales it is a crime to share someone's nude or sexual picture without "
     "their consent, or to threaten to. Knowing this can help you, or a friend, get help.",
@@ -325,6 +337,7 @@ KNOW_THE_LAW = Rule(
 CONSENT = Rule(
     id="intimate_images_consent_before_sharing",
     area="intimate_images",
+    purpose="prevention",
     title="Only share an intimate picture if everyone in it has said yes",
     why="Sharing someone's nude or sexual picture without their consent is a crime in England "
     "and Wales, and it can cause deep harm. Asking first protects them, and you.",

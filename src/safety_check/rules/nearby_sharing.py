@@ -83,6 +83,7 @@ UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
 AIRDROP_SETTING = single(
     "nearby_sharing.airdrop_setting",
     "Who can send you things by AirDrop?",
+    role="habit",
     options=(
         opt("receiving_off", "Receiving Off", 1.0),
         opt("contacts_only", "Contacts Only", 1.0),
@@ -97,6 +98,7 @@ AIRDROP_SETTING = single(
 NAMEDROP_KNOWLEDGE = single(
     "nearby_sharing.namedrop_knowledge",
     "Can someone copy your contact details just by holding their iPhone near yours?",
+    role="habit",
     options=(opt("yes", "Yes"), opt("no", "No"), not_sure(None)),
     hint="This is about NameDrop, the iPhone feature for swapping contact details.",
     when="profile.devices has iphone_ipad",
@@ -105,6 +107,7 @@ NAMEDROP_KNOWLEDGE = single(
 QUICK_SHARE_VISIBILITY_QUESTION = single(
     "nearby_sharing.quick_share_visibility",
     "On your Android phone, who can send you things with Quick Share?",
+    role="habit",
     options=(
         opt("off", "Off", 1.0),
         opt("your_devices", "Your devices", 1.0),
@@ -120,6 +123,7 @@ QUICK_SHARE_VISIBILITY_QUESTION = single(
 BLUETOOTH_WHEN_UNUSED = single(
     "nearby_sharing.bluetooth_when_unused",
     "When you're not using Bluetooth, do you turn it off?",
+    role="habit",
     options=(
         opt("turn_off", "Yes, I turn it off", 1.0),
         opt("sometimes", "Sometimes", 0.5),
@@ -134,6 +138,7 @@ BLUETOOTH_WHEN_UNUSED = single(
 DEVICE_NAME_QUESTION = single(
     "nearby_sharing.device_name",
     'Does the name of your phone or computer include your full name, like "Alex Smith\'s iPhone"?',
+    role="habit",
     options=(
         opt("full_name", "Yes, my full name", 0.0),
         opt("first_name", "Only my first name", 0.7),
@@ -149,8 +154,9 @@ UNWANTED_SEXUAL_IMAGE = single(
     "nearby_sharing.unwanted_sexual_image",
     "Has anyone ever sent you a sexual picture you didn't want, using AirDrop, Quick Share or "
     "Bluetooth?",
+    role="disclosure",
     options=(
-        opt("yes", "Yes"),
+        opt("yes", "Yes", harm=True),
         opt("no", "No"),
         opt("prefer_not_to_say", "I'd rather not say"),
     ),
@@ -168,6 +174,7 @@ QUESTIONS = (
 AIRDROP_CONTACTS_ONLY = Rule(
     id="nearby_sharing_airdrop_contacts_only",
     area="nearby_sharing",
+    purpose="prevention",
     title="Set AirDrop to Contacts Only, or turn receiving off",
     why="With Everyone, anyone nearby can send you an AirDrop, and the preview can show a "
     "picture before you choose to accept it. Contacts Only or Receiving Off stops strangers' "
@@ -227,6 +234,7 @@ AIRDROP_CONTACTS_ONLY = Rule(
 NAMEDROP_FACTS = Rule(
     id="nearby_sharing_namedrop_know_the_facts",
     area="nearby_sharing",
+    purpose="prevention",
     title="Know the facts about NameDrop on iPhone",
     why="NameDrop lets two iPhones swap contact details, but only when both people choose to. "
     "Knowing how it works means you stay in control, without needing to worry about it.",
@@ -251,6 +259,7 @@ NAMEDROP_FACTS = Rule(
 QUICK_SHARE_LIMIT = Rule(
     id="nearby_sharing_quick_share_limit_visibility",
     area="nearby_sharing",
+    purpose="prevention",
     title="Set Quick Share to Your devices or Contacts",
     why="With Everyone, anyone nearby can try to send you files, including pictures you don't "
     "want. Your devices or Contacts keeps strangers out, and you can still open it up for a "
@@ -288,6 +297,7 @@ QUICK_SHARE_LIMIT = Rule(
 BLUETOOTH_OFF = Rule(
     id="nearby_sharing_bluetooth_off_when_unused",
     area="nearby_sharing",
+    purpose="prevention",
     title="Turn Bluetooth off when you're not using it",
     why="While Bluetooth is on, devices nearby may be able to send you requests to connect or "
     "share files. It isn't the main way unwanted pictures are sent, but turning it off when "
@@ -353,6 +363,7 @@ BLUETOOTH_OFF = Rule(
 DEVICE_NAME_RULE = Rule(
     id="nearby_sharing_device_name_without_full_name",
     area="nearby_sharing",
+    purpose="prevention",
     title="Give your devices a name that doesn't show your full name",
     why="Your device's name may show on other people's screens when you use AirDrop, Quick "
     "Share or Bluetooth. A name without your full name means strangers nearby can't learn who "
@@ -422,6 +433,7 @@ DEVICE_NAME_RULE = Rule(
 UNWANTED_IMAGE_REPORT = Rule(
     id="nearby_sharing_unwanted_image_report_it",
     area="nearby_sharing",
+    purpose="response",
     title="Know that unwanted sexual pictures are a crime, and how to report them",
     why="It's not your fault. Sending someone a picture of genitals they didn't ask for is "
     "called cyberflashing, and it's a crime in England and Wales. Scotland and Northern "
@@ -448,6 +460,7 @@ UNWANTED_IMAGE_REPORT = Rule(
 UNWANTED_IMAGE_UNDER_18 = Rule(
     id="nearby_sharing_unwanted_image_under_18_support",
     area="nearby_sharing",
+    purpose="response",
     title="Tell a trusted adult or Childline about the picture you were sent",
     why="It's not your fault that someone sent it. Talking to a trusted adult or "
     "Childline means you don't have to deal with it on your own, and they can help you report "

@@ -91,6 +91,7 @@ IPHONE_SHARE_WITHOUT_LOCATION = source(
 PHONE_NUMBER_VISIBLE = single(
     "personal_details.phone_number_visible",
     "Can people who don't know you see your phone number on any of your profiles or bios?",
+    role="habit",
     options=(
         opt("no", "No", 1.0),
         opt("yes", "Yes", 0.0),
@@ -102,6 +103,7 @@ PHONE_NUMBER_VISIBLE = single(
 SCHOOL_OR_HOME_VISIBLE = single(
     "personal_details.school_or_home_visible",
     "Do your public posts or bio show your school name, your uniform, your street or your house?",
+    role="habit",
     options=(
         opt("never", "Never", 1.0),
         opt("sometimes", "Sometimes", 0.4),
@@ -114,6 +116,7 @@ SCHOOL_OR_HOME_VISIBLE = single(
 LIVE_LOCATION = single(
     "personal_details.live_location",
     "Who can see your live location, for example on Snap Map, Find My or Google Maps?",
+    role="habit",
     options=(
         opt("no_one", "No one, it's turned off", 1.0),
         opt("few_trusted", "Only a few people I trust", 0.8),
@@ -126,6 +129,7 @@ LIVE_LOCATION = single(
 REAL_NAME_USERNAME = single(
     "personal_details.real_name_username",
     "Do any of your usernames show your full real name, like your first name and surname?",
+    role="habit",
     options=(
         opt("no", "No", 1.0),
         opt("yes", "Yes", 0.0),
@@ -136,6 +140,7 @@ REAL_NAME_USERNAME = single(
 ACCEPT_STRANGERS = single(
     "personal_details.accept_strangers",
     "Do you accept friend or follow requests from people you don't know in real life?",
+    role="habit",
     options=(
         opt("never", "Never", 1.0),
         opt("sometimes", "Sometimes", 0.4),
@@ -148,6 +153,7 @@ PHOTO_LOCATION = single(
     "personal_details.photo_location",
     "Do your photos or posts show where they were taken, like a location tag or a location "
     "saved in the photo?",
+    role="habit",
     hint="Phones can save the place a photo was taken inside the photo file.",
     options=(
         opt("no", "No", 1.0),
@@ -170,6 +176,7 @@ QUESTIONS = (
 HIDE_PHONE_NUMBER = Rule(
     id="personal_details_hide_phone_number",
     area="personal_details",
+    purpose="prevention",
     title="Take your phone number off your public profiles",
     why="With your number, a stranger can message you on apps like WhatsApp, away from the "
     "safety tools of the app where you met. It can also help them find your other accounts.",
@@ -212,6 +219,7 @@ HIDE_PHONE_NUMBER = Rule(
 HIDE_SCHOOL_AND_HOME = Rule(
     id="personal_details_hide_school_and_home",
     area="personal_details",
+    purpose="prevention",
     title="Keep your school, uniform and home out of public posts",
     why="A school badge, a street sign or your front door can tell a stranger where to find "
     "you. Keeping them out of public posts means only people you choose know where you are.",
@@ -256,6 +264,7 @@ HIDE_SCHOOL_AND_HOME = Rule(
 LIMIT_LIVE_LOCATION = Rule(
     id="personal_details_limit_live_location",
     area="personal_details",
+    purpose="prevention",
     title="Share your live location with only a few people you trust",
     why="Your live location shows where you are right now, and over time where you live and "
     "go to school. The fewer people who can see it, the harder it is for anyone to find you.",
@@ -315,6 +324,7 @@ LIMIT_LIVE_LOCATION = Rule(
 REVIEW_LIVE_LOCATION = Rule(
     id="personal_details_review_live_location",
     area="personal_details",
+    purpose="prevention",
     title="Check now and then who can still see your live location",
     why="People and friendships change. Someone you shared your location with a while ago may "
     "still see it. A quick check keeps it to people you trust today.",
@@ -353,6 +363,7 @@ REVIEW_LIVE_LOCATION = Rule(
 NICKNAME_USERNAME = Rule(
     id="personal_details_use_a_nickname_username",
     area="personal_details",
+    purpose="prevention",
     title="Use a username that doesn't show your full name",
     why="A full name makes it easy for a stranger to search for you and find your other "
     "accounts, your school or your family. A nickname keeps that harder to do.",
@@ -376,6 +387,7 @@ NICKNAME_USERNAME = Rule(
 ONLY_PEOPLE_YOU_KNOW = Rule(
     id="personal_details_only_accept_people_you_know",
     area="personal_details",
+    purpose="prevention",
     title="Only accept friend requests from people you know in real life",
     why="Fake profiles are often how sextortion starts (threats to share a nude picture of "
     "you unless you pay or send more). Someone acts friendly, builds trust, "
@@ -425,6 +437,7 @@ ONLY_PEOPLE_YOU_KNOW = Rule(
 REMOVE_PHOTO_LOCATION = Rule(
     id="personal_details_remove_location_from_photos",
     area="personal_details",
+    purpose="prevention",
     title="Keep location tags and saved locations out of your photos",
     why="A location tag, or a location saved inside a photo, can show where you live, study or "
     "hang out. Leaving it out means your photos don't show people where to find you.",

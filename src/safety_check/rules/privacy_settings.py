@@ -111,6 +111,7 @@ OLDER_THAN_15 = "profile.age_band in [16_17, 18_plus]"
 LAST_REVIEW = single(
     "privacy_settings.last_review",
     "When did you last check the privacy settings on the apps you use?",
+    role="habit",
     options=(
         opt("within_3_months", "In the last 3 months", 1.0),
         opt("longer_ago", "Longer ago", 0.4),
@@ -124,6 +125,7 @@ LAST_REVIEW = single(
 INSTAGRAM_ACCOUNT = single(
     "privacy_settings.instagram_account",
     "Is your Instagram account private?",
+    role="habit",
     options=(
         opt("private", "Yes, it's private", 1.0),
         opt("public", "No, it's public", 0.0),
@@ -137,6 +139,7 @@ INSTAGRAM_ACCOUNT = single(
 INSTAGRAM_MESSAGES = single(
     "privacy_settings.instagram_messages",
     "Can people you don't follow send you message requests on Instagram?",
+    role="habit",
     options=(
         opt("yes", "Yes", 0.0),
         opt("no", "No, I've limited them or turned them off", 1.0),
@@ -149,6 +152,7 @@ INSTAGRAM_MESSAGES = single(
 SNAPCHAT_LOCATION = single(
     "privacy_settings.snapchat_location",
     "Who can see your location on Snap Map?",
+    role="habit",
     options=(
         opt("ghost_mode", "Nobody: Ghost Mode is on", 1.0),
         opt("some_friends", "Only some friends I picked", 0.7),
@@ -162,6 +166,7 @@ SNAPCHAT_LOCATION = single(
 SNAPCHAT_CONTACT_ME = single(
     "privacy_settings.snapchat_contact_me",
     "Who can send you Snaps and chats on Snapchat?",
+    role="habit",
     options=(
         opt("my_friends", "Only my friends", 1.0),
         opt("everyone", "Everyone", 0.0),
@@ -175,6 +180,7 @@ SNAPCHAT_CONTACT_ME = single(
 TIKTOK_ACCOUNT = single(
     "privacy_settings.tiktok_account",
     "Is your TikTok account private?",
+    role="habit",
     options=(
         opt("private", "Yes, it's private", 1.0),
         opt("public", "No, it's public", 0.0),
@@ -187,6 +193,7 @@ TIKTOK_ACCOUNT = single(
 TIKTOK_MESSAGES = single(
     "privacy_settings.tiktok_messages",
     "Who can send you direct messages on TikTok?",
+    role="habit",
     options=(
         opt("everyone", "Everyone", 0.0),
         opt("friends", "Only friends", 1.0),
@@ -201,6 +208,7 @@ TIKTOK_MESSAGES = single(
 FACEBOOK_FUTURE_POSTS = single(
     "privacy_settings.facebook_future_posts",
     "Who can see your future Facebook posts?",
+    role="habit",
     options=(
         opt("friends", "Friends, or fewer people", 1.0),
         opt("friends_of_friends", "Friends of friends", 0.4),
@@ -214,6 +222,7 @@ FACEBOOK_FUTURE_POSTS = single(
 X_PROTECTED_POSTS = single(
     "privacy_settings.x_protected_posts",
     "Are your posts on X protected, so only followers you approve can see them?",
+    role="habit",
     options=(
         opt("protected", "Yes, they're protected", 1.0),
         opt("public", "No, they're public", 0.0),
@@ -227,6 +236,7 @@ X_PROTECTED_POSTS = single(
 WHATSAPP_GROUPS = single(
     "privacy_settings.whatsapp_groups",
     "Who can add you to WhatsApp groups?",
+    role="habit",
     options=(
         opt("everyone", "Everyone", 0.0),
         opt("my_contacts", "My contacts, or some of them", 1.0),
@@ -239,6 +249,7 @@ WHATSAPP_GROUPS = single(
 WHATSAPP_PROFILE_PHOTO = single(
     "privacy_settings.whatsapp_profile_photo",
     "Who can see your WhatsApp profile photo?",
+    role="habit",
     options=(
         opt("everyone", "Everyone", 0.0),
         opt("my_contacts", "My contacts, or some of them", 1.0),
@@ -254,6 +265,7 @@ DISCORD_SERVER_DMS = single(
     "privacy_settings.discord_server_dms",
     "On Discord, can people in your servers send you direct messages even if they aren't "
     "your friends?",
+    role="habit",
     options=(
         opt("yes", "Yes", 0.0),
         opt("no", "No, I've turned that off", 1.0),
@@ -266,6 +278,7 @@ DISCORD_SERVER_DMS = single(
 YOUTUBE_UPLOADS = single(
     "privacy_settings.youtube_uploads",
     "When you post videos on YouTube, who can usually see them?",
+    role="habit",
     options=(
         opt("public", "Anyone (Public)", 0.0),
         opt("unlisted_or_private", "Only people I choose (Unlisted or Private)", 1.0),
@@ -279,6 +292,7 @@ YOUTUBE_UPLOADS = single(
 TELEGRAM_PHONE_NUMBER_SETTING = single(
     "privacy_settings.telegram_phone_number",
     "On Telegram, who can see your phone number?",
+    role="habit",
     options=(
         opt("nobody", "Nobody", 1.0),
         opt("my_contacts", "My contacts", 0.7),
@@ -309,6 +323,7 @@ QUESTIONS = (
 REVIEW_REGULARLY = Rule(
     id="privacy_settings_review_regularly",
     area="privacy_settings",
+    purpose="prevention",
     title="Check your privacy settings every few months",
     why="Apps add new features and change their settings often, sometimes making more of your "
     "profile public. A quick check every few months keeps you in control of who sees you.",
@@ -368,6 +383,7 @@ REVIEW_REGULARLY = Rule(
 INSTAGRAM_PRIVATE_ACCOUNT = Rule(
     id="privacy_settings_instagram_private_account",
     area="privacy_settings",
+    purpose="prevention",
     title="Make your Instagram account private",
     why="On a public account, anyone can see your photos and who you follow, and save or copy "
     "them. A private account means only followers you approve can see your posts.",
@@ -402,6 +418,7 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
 INSTAGRAM_LIMIT_MESSAGES = Rule(
     id="privacy_settings_instagram_limit_message_requests",
     area="privacy_settings",
+    purpose="prevention",
     title="Stop strangers sending you message requests on Instagram",
     why="Scams and pressure for nudes can start with a friendly message from someone you don't "
     "know. Limiting message requests means far fewer strangers can reach you.",
@@ -436,6 +453,7 @@ INSTAGRAM_LIMIT_MESSAGES = Rule(
 SNAPCHAT_GHOST_MODE = Rule(
     id="privacy_settings_snapchat_ghost_mode",
     area="privacy_settings",
+    purpose="prevention",
     title="Turn on Ghost Mode on Snap Map, or share only with a few people you trust",
     why="Snap Map can show where you are to lots of people at once. That can show where you "
     "live, go to school or spend time. Keeping it to a few trusted people, or nobody, is safer.",
@@ -470,6 +488,7 @@ SNAPCHAT_GHOST_MODE = Rule(
 SNAPCHAT_CONTACT_FRIENDS_ONLY = Rule(
     id="privacy_settings_snapchat_contact_friends_only",
     area="privacy_settings",
+    purpose="prevention",
     title="Let only your friends contact you on Snapchat",
     why="If everyone can contact you, strangers can send you Snaps and chats. Some of them may "
     "be scammers or people after nudes. Keeping it to friends stops most of this.",
@@ -506,6 +525,7 @@ SNAPCHAT_CONTACT_FRIENDS_ONLY = Rule(
 TIKTOK_PRIVATE_ACCOUNT = Rule(
     id="privacy_settings_tiktok_private_account",
     area="privacy_settings",
+    purpose="prevention",
     title="Make your TikTok account private",
     why="On a public account, anyone can watch your videos, and some settings let them copy or "
     "remix them. A private account means only people you approve can see them.",
@@ -540,6 +560,7 @@ TIKTOK_PRIVATE_ACCOUNT = Rule(
 TIKTOK_LIMIT_MESSAGES = Rule(
     id="privacy_settings_tiktok_limit_messages",
     area="privacy_settings",
+    purpose="prevention",
     title="Limit who can send you direct messages on TikTok",
     why="If everyone can message you, strangers can start a chat straight away. Some of them "
     "may be scammers or people after nudes. Friends only, or no one, stops this.",
@@ -573,6 +594,7 @@ TIKTOK_LIMIT_MESSAGES = Rule(
 FACEBOOK_FRIENDS_ONLY = Rule(
     id="privacy_settings_facebook_future_posts_friends",
     area="privacy_settings",
+    purpose="prevention",
     title="Share your Facebook posts with friends only",
     why="Public posts can be seen by anyone, even people without a Facebook account. Setting "
     "posts to Friends keeps your photos and news with people you chose.",
@@ -606,6 +628,7 @@ FACEBOOK_FRIENDS_ONLY = Rule(
 X_PROTECT_POSTS = Rule(
     id="privacy_settings_x_protect_posts",
     area="privacy_settings",
+    purpose="prevention",
     title="Protect your posts on X if you don't need them to be public",
     why="Public posts on X can be seen by anyone and can show up in search engines. Protected "
     "posts are seen only by followers you approve.",
@@ -639,6 +662,7 @@ X_PROTECT_POSTS = Rule(
 WHATSAPP_GROUPS_CONTACTS = Rule(
     id="privacy_settings_whatsapp_groups_contacts",
     area="privacy_settings",
+    purpose="prevention",
     title="Choose who can add you to WhatsApp groups",
     why="Unless you change it, anyone with your number can add you to a group. That can put you in chats "
     "with strangers who send things you didn't ask for. Limiting it to your contacts stops that.",
@@ -671,6 +695,7 @@ WHATSAPP_GROUPS_CONTACTS = Rule(
 WHATSAPP_PROFILE_PHOTO_CONTACTS = Rule(
     id="privacy_settings_whatsapp_profile_photo_contacts",
     area="privacy_settings",
+    purpose="prevention",
     title="Show your WhatsApp profile photo to your contacts only",
     why="Unless you change it, anyone who has your number can see your WhatsApp photo. A photo of you can "
     "be saved and misused, for example to make fake images. Your contacts only is safer.",
@@ -704,6 +729,7 @@ WHATSAPP_PROFILE_PHOTO_CONTACTS = Rule(
 DISCORD_LIMIT_SERVER_DMS = Rule(
     id="privacy_settings_discord_limit_server_dms",
     area="privacy_settings",
+    purpose="prevention",
     title="Stop people in your Discord servers messaging you unless they're friends",
     why="Anyone in a server you join may be able to message you privately. Scammers and people "
     "after nudes can use this to reach you. Turning it off means only friends can message you.",
@@ -740,6 +766,7 @@ DISCORD_LIMIT_SERVER_DMS = Rule(
 YOUTUBE_PRIVATE_UPLOADS = Rule(
     id="privacy_settings_youtube_uploads_unlisted",
     area="privacy_settings",
+    purpose="prevention",
     title="Keep personal YouTube videos Unlisted or Private",
     why="Public videos can be found and watched by anyone, and saved or copied. Unlisted and "
     "Private videos are only seen by people you share them with.",
@@ -775,6 +802,7 @@ YOUTUBE_PRIVATE_UPLOADS = Rule(
 TELEGRAM_HIDE_PHONE_NUMBER = Rule(
     id="privacy_settings_telegram_hide_phone_number",
     area="privacy_settings",
+    purpose="prevention",
     title="Hide your phone number on Telegram",
     why="If everybody can see your number, anyone you meet in a group can text or call you, or "
     "find you on other apps. On Telegram you can chat without showing your number.",

@@ -49,6 +49,7 @@ ROMANCE_FRAUD = source(
 PAID_MONEY = single(
     "sextortion.paid_money",
     "Have you paid them money, or sent gift cards or anything else of value?",
+    role="situation",
     options=(
         opt("yes", "Yes"),
         opt("no", "No"),
@@ -60,6 +61,7 @@ PAID_MONEY = single(
 WHO_IS_THREATENING = single(
     "sextortion.who_is_threatening",
     "Do you know the person threatening you in real life?",
+    role="situation",
     options=(
         opt("only_online", "No, I only know them online"),
         opt("someone_i_know", "Yes, I know them in real life"),
@@ -72,6 +74,7 @@ WHO_IS_THREATENING = single(
 CHECKS_NEW_CONTACTS = single(
     "sextortion.checks_new_contacts",
     "When someone new contacts you online, do you check they are who they say they are?",
+    role="habit",
     hint="For example: is the account new, does it have mutual friends, do the photos look real?",
     options=(
         opt("always", "Always", 1.0),
@@ -86,8 +89,9 @@ FAST_PRESSURE_SEEN = single(
     "sextortion.fast_pressure_seen",
     "Has someone you only know online quickly got flirty, asked you to move to another app, or "
     "asked for pictures?",
+    role="disclosure",
     options=(
-        opt("yes", "Yes"),
+        opt("yes", "Yes", harm=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
@@ -97,6 +101,7 @@ KNOWS_WHAT_TO_DO = single(
     "sextortion.knows_what_to_do",
     "If someone threatened to share a picture of you unless you paid or sent more, would you "
     "know what to do?",
+    role="habit",
     options=(opt("yes", "Yes"), opt("no", "No"), not_sure(None)),
 )
 
@@ -111,6 +116,7 @@ QUESTIONS = (
 DONT_PAY = Rule(
     id="sextortion_dont_pay",
     area="sextortion",
+    purpose="response",
     title="Don't pay them, and don't send anything more",
     why="Paying doesn't mean the threats will stop. People who pay are often asked for more. "
     "Sending more pictures gives them more to threaten you with.",
@@ -136,6 +142,7 @@ DONT_PAY = Rule(
 ALREADY_PAID = Rule(
     id="sextortion_already_paid_tell_bank",
     area="sextortion",
+    purpose="response",
     title="Tell your bank about the payment and report it",
     why="If a payment has not been collected yet, your bank may be able to stop it. Reporting "
     "what you paid also helps the police find the people doing this.",
@@ -164,6 +171,7 @@ ALREADY_PAID = Rule(
 STOP_CONTACT = Rule(
     id="sextortion_stop_contact_and_block",
     area="sextortion",
+    purpose="response",
     title="Stop replying, then block them everywhere they contacted you",
     why="Every reply gives them another chance to pressure you. You don't need to argue, explain "
     "or bargain with them.",
@@ -192,6 +200,7 @@ STOP_CONTACT = Rule(
 STRANGER_SCAM = Rule(
     id="sextortion_know_it_is_an_organised_scam",
     area="sextortion",
+    purpose="response",
     title="Know that this is a common crime and you are not alone",
     why="People who threaten strangers online are often criminal gangs, many based abroad, doing "
     "the same thing to many people at once for money. The picture may even be fake.",
@@ -217,6 +226,7 @@ STRANGER_SCAM = Rule(
 KNOWN_PERSON = Rule(
     id="sextortion_known_person_plan_safely",
     area="sextortion",
+    purpose="response",
     title="Make a safety plan with a support service before you act",
     why="When the person threatening you is someone you know, they may also see your phone or "
     "accounts, or know where you are. A plan made with help keeps you safer.",
@@ -243,6 +253,7 @@ KNOWN_PERSON = Rule(
 CHECK_CONTACTS = Rule(
     id="sextortion_check_new_contacts",
     area="sextortion",
+    purpose="prevention",
     title="Check that new contacts are who they say they are",
     why="Sextortion (threats to share a nude picture of you unless you pay or send more) "
     "often starts with a fake profile. It may be someone pretending to be your "
@@ -279,6 +290,7 @@ CHECK_CONTACTS = Rule(
 FAST_PRESSURE = Rule(
     id="sextortion_spot_fast_pressure",
     area="sextortion",
+    purpose="response",
     title="Stop and block anyone who rushes you to flirt, switch apps or send pictures",
     why="Fast flirting, moving you to another app and asking for pictures are the usual first "
     "steps of sextortion. Stopping early protects you.",
@@ -303,6 +315,7 @@ FAST_PRESSURE = Rule(
 KNOW_THE_STEPS = Rule(
     id="sextortion_know_the_steps",
     area="sextortion",
+    purpose="prevention",
     title="Learn the five steps to take if anyone ever threatens you",
     why="Sextortion works by panic. Knowing the steps now means you can act calmly and quickly "
     "if it ever happens to you or a friend.",

@@ -42,6 +42,7 @@ COMPUTERS = "profile.devices in [mac, windows, chromebook]"
 COVER_WHEN_UNUSED = single(
     "webcam.cover_when_unused",
     "When you're not using your computer's camera, do you cover it or close the lid?",
+    role="habit",
     options=(
         opt("always", "Always", 1.0),
         opt("sometimes", "Sometimes", 0.5),
@@ -56,6 +57,7 @@ PERMISSIONS_CHECKED = single(
     "webcam.permissions_checked",
     "In the last six months, have you checked which apps are allowed to use your camera and "
     "microphone?",
+    role="habit",
     options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
     weight=2,
 )
@@ -63,6 +65,7 @@ PERMISSIONS_CHECKED = single(
 VIDEO_CALLS_WITH_STRANGERS = single(
     "webcam.video_calls_with_strangers",
     "Do you go on video calls with people you have only met online?",
+    role="habit",
     options=(
         opt("never", "Never", 1.0),
         opt("sometimes", "Sometimes", 0.4),
@@ -74,6 +77,7 @@ VIDEO_CALLS_WITH_STRANGERS = single(
 LIGHT_ON_UNEXPECTEDLY = single(
     "webcam.light_on_unexpectedly",
     "Has your camera light come on when you weren't using the camera?",
+    role="disclosure",
     options=(opt("yes", "Yes"), opt("no", "No"), not_sure(None)),
     hint="On phones this is a small green dot at the top of the screen.",
 )
@@ -82,7 +86,8 @@ RECORDED_YOU_MESSAGE = single(
     "webcam.recorded_you_message",
     "Have you had an email or message saying someone recorded you through your camera and "
     "wants money?",
-    options=(opt("yes", "Yes"), opt("no", "No"), not_sure(None)),
+    role="disclosure",
+    options=(opt("yes", "Yes", harm=True), opt("no", "No"), not_sure(None)),
 )
 
 QUESTIONS = (
@@ -96,6 +101,7 @@ QUESTIONS = (
 COVER_CAMERA = Rule(
     id="webcam_cover_when_unused",
     area="webcam",
+    purpose="prevention",
     title="Cover your computer's camera when you're not using it",
     why="Some harmful software can switch a camera on without you knowing. A cover or a closed "
     "lid means nothing can be seen, whatever is running.",
@@ -131,6 +137,7 @@ COVER_CAMERA = Rule(
 REVIEW_PERMISSIONS = Rule(
     id="webcam_review_camera_permissions",
     area="webcam",
+    purpose="prevention",
     title="Check which apps can use your camera and microphone",
     why="Apps you no longer use, or don't trust, may still be allowed to use your camera. "
     "Turning that off means only the apps you choose can see or hear you.",
@@ -192,6 +199,7 @@ REVIEW_PERMISSIONS = Rule(
 VIDEO_CALLS = Rule(
     id="webcam_video_calls_with_strangers",
     area="webcam",
+    purpose="prevention",
     title="Take care on video calls with people you've only met online",
     why="Anything on a video call can be recorded, even on apps that say things disappear. "
     "Sextortion (threats to share a nude picture of you unless you pay or send more) often "
@@ -218,6 +226,7 @@ VIDEO_CALLS = Rule(
 LIGHT_ON = Rule(
     id="webcam_camera_light_unexpected",
     area="webcam",
+    purpose="response",
     title="Check your device for harmful software if the camera light came on by itself",
     why="A camera that turns on by itself can be a sign of software that lets someone else "
     "control the device. Checking it early keeps you in control.",
@@ -254,6 +263,7 @@ LIGHT_ON = Rule(
 RECORDED_YOU_SCAM = Rule(
     id="webcam_recorded_you_message_is_a_scam",
     area="webcam",
+    purpose="response",
     title='Don\'t reply to or pay "I recorded you" emails',
     why="Most of these emails are sent to thousands of people at once. The senders usually "
     "don't know if you have a camera or what you've done online: they are guessing, to scare "
