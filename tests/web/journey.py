@@ -101,10 +101,13 @@ class Walker:
 
     def answer_area_pages(self, choose: Callable[[Any], Any]) -> None:
         """Answer every area page the same plausible way, until "Check your answers"."""
-        while self.page.locator("h1").inner_text() != "Check your answers":
+        for _ in range(20):
+            if self.page.locator("h1").inner_text() == "Check your answers":
+                return
             for group in self.page.locator("main fieldset").all():
                 self.tick_locator(choose(group))
             self.next_page("main button:has-text('Continue')")
+        raise AssertionError("never reached Check your answers")
 
     def tick_locator(self, locator: Any) -> None:
         locator.check()
@@ -153,9 +156,7 @@ def adult_journey(page: Any, base_url: str) -> Journey:
     walker.record()
     walker.next_page("text=Start the check")
     walker.tick("#q-profile-age_band-18_plus")
-    for box in page.locator(
-        "input[name='profile.devices'], input[name='profile.apps']"
-    ).all():
+    for box in page.locator("input[name='profile.devices'], input[name='profile.apps']").all():
         walker.tick_locator(box)
     walker.tick("#q-situation-threat_to_share-no")
     walker.tick("#q-situation-image_shared-no")
@@ -211,7 +212,9 @@ def report(who: str, journey: Journey, again: Journey) -> str:
     lines = [f"{who}:"]
     lines.append(f"  pages: {len(journey.pages)}, taps: {journey.taps}")
     for figures in journey.pages:
-        number = "" if figures.first_number is None else f", first number at {figures.first_number:.2f}"
+        number = (
+            "" if figures.first_number is None else f", first number at {figures.first_number:.2f}"
+        )
         lines.append(f"    {figures.name:<28} {figures.screens:5.1f} screens{number}")
     lines.append(f"  printed plan: {journey.printed_pages} A4 pages")
     lines.append(

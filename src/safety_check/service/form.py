@@ -25,6 +25,7 @@ SAFETY_FOLLOW_UPS = (
     "sextortion.who_is_threatening",
     "getting_help.someone_checks_phone",
     "profile.age_band",
+    "profile.nation",
 )
 
 SHOWN = "_shown"

@@ -14,11 +14,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from safety_check.models import AREA_TITLES, Action, Area, Plan, Resource
+from safety_check.models import AREA_TITLES, NATION_NAMES, Action, Area, Plan, Resource
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
 from safety_check.textplan import PLATFORM_NAMES, because_sentence
 
+SUPPORT_SHOWN = 6
+"""Services shown in full; the rest (the catalogue's order is the routing's priority) are one
+tap away, so the urgent page stays short on a phone."""
 _TEXT_NUMBER = re.compile(r"Text (\w+) to (\d+)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -99,7 +102,8 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "plan": plan,
         "later_groups": by_area(plan.next),
         "call_now": call_now(plan),
-        "platform_names": PLATFORM_NAMES,
+        "support_shown": SUPPORT_SHOWN,
+        "platform_names": {**PLATFORM_NAMES, **NATION_NAMES},
         "because_sentence": because_sentence,
     }
 
