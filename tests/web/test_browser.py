@@ -87,6 +87,24 @@ def to_plan(page: Any) -> None:
     press(page, "main button:has-text('See my plan')")
 
 
+def some_questions(page: Any) -> None:
+    """From the first area page to the plan, answering every question on the way."""
+    to_plan(page)
+
+
+NAVIGATION_SIZE = "performance.getEntriesByType('navigation')[0].transferSize"
+
+
+def static_weight(page: Any, base_url: str) -> int:
+    """Bytes of the stylesheet and script as sent (compressed, with headers), fetched fresh."""
+    page.goto(base_url + "/cover-your-tracks")
+    sizes = page.evaluate(
+        "performance.getEntriesByType('resource').map((entry) => [entry.name, entry.transferSize])"
+    )
+    assert {name.rsplit("/", 1)[1].split(".")[0] for name, _ in sizes} == {"style", "site"}
+    return sum(size for _, size in sizes)
+
+
 def reach(page: Any, base_url: str, name: str) -> None:
     """Open one of the pages under test, with its stylesheet and script loaded."""
     simple = {"start": "/", "help": "/help", "tracks": "/cover-your-tracks"}

@@ -77,7 +77,7 @@
 
   function submitInPlace(event) {
     var form = event.target;
-    if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") { return; }
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-in-place")) { return; }
     if (!window.fetch || !window.history.pushState || !window.DOMParser) { return; }
     event.preventDefault();
     var data = new URLSearchParams();
