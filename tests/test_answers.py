@@ -19,8 +19,10 @@ def test_minimal_answers_are_valid() -> None:
     assert answers.values == {"profile.age_band": "13_15"}
 
 
-def test_age_band_is_required() -> None:
-    assert problems({}) == {("profile.age_band", "missing_required")}
+def test_no_answer_is_required() -> None:
+    """Someone may skip any question, their age too: they get an age-neutral plan."""
+    assert validate({}).values == {}
+    assert validate({"situation.threat_to_share": "yes"}).age_band() is None
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -34,7 +36,6 @@ def test_every_problem_is_reported_at_once() -> None:
         }
     )
     assert found == {
-        ("profile.age_band", "missing_required"),
         ("profile.devices", "expected_multi"),
         ("profile.apps", "unknown_option"),
         ("situation.threat_to_share", "expected_single"),

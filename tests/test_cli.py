@@ -26,7 +26,7 @@ def test_plan_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "plan", str(TEEN))
     assert code == 0
     assert err == ""
-    assert "Right now" in out
+    assert "What to do now" in out
     assert "It's not your fault" in out
     assert "Why this is in your plan" in out
     assert "0800 1111" in out  # Childline, from the catalogue
@@ -62,7 +62,7 @@ def test_questionnaire(capsys: pytest.CaptureFixture[str]) -> None:
         (None, "no such file"),
         (b"{not json", "not valid JSON"),
         (b'{"answers": []}', "Expected `object`"),
-        (b'{"answers": {"profile.devices": "mac"}}', "profile.age_band: This question is required"),
+        (b'{"answers": {"profile.devices": "mac"}}', "profile.devices: Give a list of option ids"),
         (b"x" * (MAX_ANSWERS_BYTES + 1), "larger than"),
     ],
 )
@@ -84,7 +84,9 @@ def test_invalid_answers_report_every_problem(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "answers.json"
-    path.write_text('{"answers": {"profile.devices": "mac", "nope.nope": "x"}}')
+    path.write_text(
+        '{"answers": {"profile.devices": "mac", "nope.nope": "x", "webcam.permissions_checked": "z"}}'
+    )
     _, _, err = run(capsys, "plan", str(path))
     assert len(err.splitlines()) == 3
 

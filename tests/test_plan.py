@@ -27,7 +27,7 @@ RISKY = {
     "webcam__cover_when_unused": "never",
     "webcam__permissions_checked": "no",
     "webcam__video_calls_with_strangers": "often",
-    "webcam__recorded_you_message": "yes",
+    "webcam__light_on_unexpectedly": "yes",
     "getting_help__knows_how_to_report": "no",
     "getting_help__knows_how_to_save_evidence": "no",
 }

@@ -11,6 +11,7 @@ from safety_check.engine import COMPILED_RULES
 from safety_check.models import UNDER_18, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONS_BY_ID
+from safety_check.scoring import score
 from tests.strategies import answer_sets
 
 RULE_IDS = {compiled.rule.id for compiled in COMPILED_RULES}
@@ -45,9 +46,14 @@ def test_only_known_rule_ids(raw: dict[str, str | list[str]]) -> None:
 @given(answer_sets())
 def test_urgent_triggers_put_the_urgent_lane_first(raw: dict[str, str | list[str]]) -> None:
     plan = build_plan(validate(raw))
-    urgent = "yes" in (raw.get("situation.threat_to_share"), raw.get("situation.image_shared"))
-    assert (plan.urgent is not None) == urgent
+    situation = (raw.get("situation.threat_to_share"), raw.get("situation.image_shared"))
+    urgent = "yes" in situation
+    unsure = "prefer_not_to_say" in situation or "not_sure" in situation
+    assert (plan.urgent is not None) == (urgent or unsure)
     if plan.urgent is not None:
+        assert plan.urgent.mode == ("urgent" if urgent else "if_happening")
+        assert plan.scores is None and plan.scores_withheld
+    if plan.urgent is not None and urgent:
         steps = {action.urgent_step for action in plan.urgent.actions}
         assert {"safety", "keep_evidence", "report", "talk"} <= steps
         assert "not your fault" in plan.urgent.message
@@ -61,6 +67,8 @@ def test_age_routing_holds_in_every_action(raw: dict[str, str | list[str]]) -> N
     plan = build_plan(validate(raw))
     mentioned = {ref.id for action in all_actions(plan) for ref in action.resources}
     mentioned |= {item.resource.id for item in plan.support}
+    if plan.age_band is None:
+        return  # both ages' services, each labelled with who it is for (tests/test_personas.py)
     if plan.age_band in UNDER_18:
         assert not mentioned & ADULT_ONLY
     else:
@@ -92,8 +100,8 @@ def riskier_pairs(draw: st.DrawFn) -> tuple[dict, dict, str]:  # type: ignore[ty
 @given(riskier_pairs())
 def test_a_riskier_answer_never_raises_a_score(pair: tuple[dict, dict, str]) -> None:  # type: ignore[type-arg]
     better, worse, area = pair
-    before = build_plan(validate(better)).scores
-    after = build_plan(validate(worse)).scores
+    before = score(validate(better))
+    after = score(validate(worse))
     assert before.overall is not None and after.overall is not None
     assert after.overall <= before.overall
     for old, new in zip(before.areas, after.areas, strict=True):

@@ -25,6 +25,7 @@ from safety_check.models import (
     Finding,
     FindingStatus,
     PlatformSteps,
+    Question,
     ResourceRef,
     Rule,
 )
@@ -55,7 +56,12 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     """The rule's finding for each status, made once: findings carry no per-person data."""
     praise: DoingWell | None
     """What "you're already doing well" shows when the rule passes; None unless it reads a
-    scored question (a habit worth praising)."""
+    scored habit question (answers about harm or someone's sexual life are never praised)."""
+    praise_needs: tuple[tuple[str, frozenset[str]], ...]
+    """Each scored question the rule reads, with its safest options: praise is earned only
+    when every one of them was answered at the safe end of its scale."""
+    reads_age: bool
+    """The rule's `fires` or `applies` reads the age band: it is one age's version of a step."""
     rank: tuple[int, int, int]
     """Severity, effort, registry order: where the action sorts among the others."""
 
@@ -81,10 +87,28 @@ def _all_text(rule: Rule) -> str:
     return "\n".join(lines)
 
 
+def _safest(question: Question) -> frozenset[str]:
+    best = max((o.safety for o in question.options if o.safety is not None), default=None)
+    return frozenset(o.id for o in question.options if best is not None and o.safety == best)
+
+
+def earned_praise(
+    compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
+) -> DoingWell | None:
+    """The rule's praise, if this person's answers are at the safe end of every scale it reads."""
+    if compiled.praise is None:
+        return None
+    for question, safest in compiled.praise_needs:
+        if values.get(question) not in safest:
+            return None
+    return compiled.praise
+
+
 def compile_rule(order: int, rule: Rule) -> CompiledRule:
     fires = parse(rule.fires)
     questions = tuple(sorted(set(questions_in(fires)), key=_QUESTION_ORDER.__getitem__))
-    habit = any(question in _SCORED_QUESTIONS for question in questions)
+    scored = [QUESTIONS_BY_ID[q] for q in questions if q in _SCORED_QUESTIONS]
+    habit = bool(scored) and all(question.role == "habit" for question in scored)
     title = render_resource_mentions(rule.title)
     return CompiledRule(
         rule=rule,
@@ -107,6 +131,9 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
             for status in STATUSES
         },
         praise=DoingWell(rule_id=rule.id, area=rule.area, title=title) if habit else None,
+        praise_needs=tuple((question.id, _safest(question)) for question in scored),
+        reads_age="profile.age_band" in questions
+        or (rule.applies is not None and "profile.age_band" in questions_in(parse(rule.applies))),
         rank=(SEVERITY_RANK[rule.severity], rule.effort_minutes, order),
     )
 

@@ -119,6 +119,15 @@ URGENT_STEPS: tuple[UrgentStep, ...] = (
     "talk",
 )
 URGENT_ORDER: dict[UrgentStep, int] = {step: rank for rank, step in enumerate(URGENT_STEPS)}
+TRACE_STEPS: frozenset[UrgentStep] = frozenset(
+    {"stop_contact", "keep_evidence", "report", "remove"}
+)
+"""Urgent steps that leave a trace on the phone (a block, a screenshot in a shared photo backup,
+a report from an account) that someone who checks it could see."""
+
+Lane = Literal["urgent", "if_happening"]
+"""`urgent`: someone says they are threatened or an image was shared. `if_happening`: they said
+"I'm not sure" or "I'd rather not say", and get a calm, conditional version."""
 
 FindingStatus = Literal["fail", "pass", "not_applicable", "not_answered"]
 QuestionKind = Literal["single", "multi"]
@@ -202,6 +211,8 @@ class Rule(msgspec.Struct, frozen=True, kw_only=True):
     how_to_check: tuple[PlatformSteps, ...] = ()
     """Steps to find out, shown when the person answered "I'm not sure"."""
     urgent_step: UrgentStep | None = None
+    lane: Lane = "urgent"
+    """Which lane an action with an `urgent_step` belongs to; the other lane's are left out."""
     may_alert: bool = False
     """Doing this could alert someone who watches the person's phone or accounts."""
     status: RuleStatus = "stable"
@@ -299,20 +310,37 @@ class SupportItem(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class UrgentLane(msgspec.Struct, frozen=True, kw_only=True):
+    mode: Lane
+    title: str
+    message: str
+    actions: tuple[Action, ...]
+
+
+class LaterSection(msgspec.Struct, frozen=True, kw_only=True):
+    """Prevention advice for someone who is being harmed, kept apart and after their help."""
+
+    title: str
     message: str
     actions: tuple[Action, ...]
 
 
 class Plan(msgspec.Struct, frozen=True, kw_only=True):
     content_version: str
-    age_band: AgeBand
+    age_band: AgeBand | None
+    """None when the person did not say: the plan and its services are then age-neutral."""
     urgent: UrgentLane | None
     do_first: tuple[Action, ...]
     next: tuple[Action, ...]
+    when_ready: LaterSection | None
+    """For someone threatened, whose image was shared, who disclosed a harm or is unsure:
+    prevention advice, never in the urgent lane or "do these first"."""
     doing_well: tuple[DoingWell, ...]
     not_answered: tuple[str, ...]
     """Ids of rules that could not be decided because a question they need was skipped."""
-    scores: Scores
+    scores: Scores | None
+    """None when the plan has an urgent lane: nobody in a crisis is given a score."""
+    scores_withheld: str | None
+    """Why there are no scores, when there are none."""
     support: tuple[SupportItem, ...]
     findings: tuple[Finding, ...]
 
@@ -325,8 +353,8 @@ class Answers(msgspec.Struct, frozen=True):
     def get(self, question: str) -> str | tuple[str, ...] | None:
         return self.values.get(question)
 
-    def age_band(self) -> AgeBand:
-        return self.values["profile.age_band"]  # type: ignore[return-value]  # required
+    def age_band(self) -> AgeBand | None:
+        return self.values.get("profile.age_band")  # type: ignore[return-value]  # validated
 
 
 class AnswerProblem(msgspec.Struct, frozen=True, kw_only=True):

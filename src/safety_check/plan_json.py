@@ -12,6 +12,7 @@ import msgspec
 from safety_check.models import (
     AgeBand,
     DoingWell,
+    Lane,
     Plan,
     Scores,
     SupportItem,
@@ -26,6 +27,14 @@ _RAW: dict[int, tuple[object, msgspec.Raw]] = {}
 
 
 class _UrgentLaneJSON(msgspec.Struct, frozen=True, kw_only=True):
+    mode: Lane
+    title: str
+    message: str
+    actions: tuple[msgspec.Raw, ...]
+
+
+class _LaterJSON(msgspec.Struct, frozen=True, kw_only=True):
+    title: str
     message: str
     actions: tuple[msgspec.Raw, ...]
 
@@ -34,13 +43,15 @@ class _PlanJSON(msgspec.Struct, frozen=True, kw_only=True):
     """`Plan`, field for field in the same order, with shared parts as raw JSON."""
 
     content_version: str
-    age_band: AgeBand
+    age_band: AgeBand | None
     urgent: _UrgentLaneJSON | None
     do_first: tuple[msgspec.Raw, ...]
     next: tuple[msgspec.Raw, ...]
+    when_ready: _LaterJSON | None
     doing_well: tuple[DoingWell, ...]
     not_answered: tuple[str, ...]
-    scores: Scores
+    scores: Scores | None
+    scores_withheld: str | None
     support: tuple[SupportItem, ...]
     findings: tuple[msgspec.Raw, ...]
 
@@ -59,6 +70,7 @@ def _raw(item: object) -> msgspec.Raw:
 def encode_plan(plan: Plan) -> bytes:
     """The plan's JSON, byte for byte what msgspec would write for it."""
     urgent = plan.urgent
+    later = plan.when_ready
     return _encode(
         _PlanJSON(
             content_version=plan.content_version,
@@ -66,13 +78,24 @@ def encode_plan(plan: Plan) -> bytes:
             urgent=None
             if urgent is None
             else _UrgentLaneJSON(
-                message=urgent.message, actions=tuple([_raw(a) for a in urgent.actions])
+                mode=urgent.mode,
+                title=urgent.title,
+                message=urgent.message,
+                actions=tuple([_raw(a) for a in urgent.actions]),
             ),
             do_first=tuple([_raw(action) for action in plan.do_first]),
             next=tuple([_raw(action) for action in plan.next]),
+            when_ready=None
+            if later is None
+            else _LaterJSON(
+                title=later.title,
+                message=later.message,
+                actions=tuple([_raw(a) for a in later.actions]),
+            ),
             doing_well=plan.doing_well,
             not_answered=plan.not_answered,
             scores=plan.scores,
+            scores_withheld=plan.scores_withheld,
             support=plan.support,
             findings=tuple([_raw(finding) for finding in plan.findings]),
         )

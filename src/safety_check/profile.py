@@ -17,7 +17,6 @@ AGE_BAND = single(
         opt("16_17", "16 or 17"),
         opt("18_plus", "18 or over"),
     ),
-    required=True,
 )
 
 DEVICES = multi(

@@ -16,7 +16,7 @@ from safety_check.resources import RESOURCES, suits_age
 
 
 class Situation(msgspec.Struct, frozen=True, kw_only=True):
-    age_band: AgeBand
+    age_band: AgeBand | None
     threatened: bool = False
     image_shared: bool = False
     rather_not_say: bool = False
@@ -28,7 +28,7 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def child(self) -> bool:
-        return self.age_band in UNDER_18
+        return self.age_band is None or self.age_band in UNDER_18
 
     @property
     def urgent(self) -> bool:
@@ -74,7 +74,7 @@ def _child(situation: Situation) -> bool:
 
 
 def _adult(situation: Situation) -> bool:
-    return not situation.child
+    return situation.age_band is None or situation.age_band not in UNDER_18
 
 
 class Route(msgspec.Struct, frozen=True):
@@ -190,6 +190,7 @@ def route(situation: Situation) -> tuple[SupportItem, ...]:
     items = []
     for row in ROUTES:
         resource = RESOURCES[row.resource_id]
-        if row.applies(situation) and suits_age(resource, situation.age_band):
+        fits = situation.age_band is None or suits_age(resource, situation.age_band)
+        if row.applies(situation) and fits:
             items.append(SupportItem(resource=resource, reason=row.reason(situation)))
     return tuple(items)

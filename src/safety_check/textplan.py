@@ -35,6 +35,10 @@ PLATFORM_NAMES = {
     "youtube": "YouTube",
     "telegram": "Telegram",
     "dating_apps": "Dating apps",
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern_ireland": "Northern Ireland",
 }
 
 
@@ -61,31 +65,41 @@ def _steps(title: str, groups: tuple[PlatformSteps, ...]) -> list[str]:
     return lines
 
 
-def _action(number: int, action: Action) -> list[str]:
-    lines = _wrap(action.title, indent="   ", first=f"{number:>2}. ")
-    lines.extend(_wrap(action.why, indent="   "))
-    for ref in action.because:
+def _because(refs: tuple[AnswerRef, ...]) -> list[str]:
+    lines: list[str] = []
+    for ref in refs:
         lines.extend(
             _wrap(
                 because_sentence(ref) + ".", indent="     ", first="   Why this is in your plan: "
             )
         )
-    if action.caution:
-        lines.extend(_wrap("Take care: " + action.caution, indent="   "))
-    if action.how_to_check:
-        lines.extend(_steps("How to check:", action.how_to_check))
-    lines.extend(_steps("What to do:", action.steps))
-    lines.append(f"   About {action.effort_minutes} min. Rule {action.rule_id}.")
     return lines
 
 
-def _section(title: str, actions: tuple[Action, ...], start: int = 1) -> list[str]:
+def _action(number: int, action: Action, full: bool) -> list[str]:
+    """An action: its title and summary always; its steps only where `full` (the lane and
+    "do these first"), so a long plan stays readable."""
+    lines = _wrap(action.title, indent="    ", first=f"{number:>2}. ")
+    lines.extend(_wrap(action.summary or action.why, indent="    "))
+    lines.extend(_because(action.because))
+    if action.caution:
+        lines.extend(_wrap("Take care: " + action.caution, indent="    "))
+    if full:
+        if action.how_to_check:
+            lines.extend(_steps("How to check:", action.how_to_check))
+        lines.extend(_steps("How:", action.steps))
+    return lines
+
+
+def _section(
+    title: str, actions: tuple[Action, ...], *, start: int = 1, full: bool = False
+) -> list[str]:
     if not actions:
         return []
     lines = ["", title, "=" * len(title)]
     for number, action in enumerate(actions, start):
         lines.append("")
-        lines.extend(_action(number, action))
+        lines.extend(_action(number, action, full))
     return lines
 
 
@@ -98,27 +112,49 @@ def _support(items: tuple[SupportItem, ...]) -> list[str]:
     return lines
 
 
-def render_plan(plan: Plan) -> str:
-    lines = ["Your Safety Check plan", f"(content version {plan.content_version})"]
-    if plan.urgent is not None:
-        lines += ["", "Right now", "========="]
-        lines.extend(_wrap(plan.urgent.message))
-        for number, action in enumerate(plan.urgent.actions, 1):
-            lines.append("")
-            lines.extend(_action(number, action))
-    lines += _section("Do these first", plan.do_first)
-    lines += _section("Next", plan.next, start=len(plan.do_first) + 1)
-    if plan.doing_well:
-        lines += ["", "You're already doing well", "========================="]
-        lines.extend(f"- {item.title}" for item in plan.doing_well)
-    lines += ["", "Your scores", "==========="]
+def _scores(plan: Plan) -> list[str]:
+    if plan.scores is None:
+        return []  # nobody in a crisis is given a score
+    lines = ["", "Your scores", "==========="]
     overall = "not scored" if plan.scores.overall is None else f"{plan.scores.overall}/100"
     lines.append(f"Overall: {overall}")
     for area in plan.scores.areas:
         if area.score is not None:
             lines.append(f"- {area.title}: {area.score}/100")
+    return lines
+
+
+def render_plan(plan: Plan) -> str:
+    lines = ["Your Safety Check plan"]
+    lane = plan.urgent.actions if plan.urgent is not None else ()
+    if plan.urgent is not None:
+        lines += ["", plan.urgent.title, "=" * len(plan.urgent.title)]
+        lines.extend(_wrap(plan.urgent.message))
+        for number, action in enumerate(plan.urgent.actions, 1):
+            lines.append("")
+            lines.extend(_action(number, action, full=True))
+    # One count through the plan, so no two steps share a number.
+    lines += _section("Do these first", plan.do_first, start=len(lane) + 1, full=True)
+    lines += _section("Next", plan.next, start=len(lane) + len(plan.do_first) + 1)
+    if plan.when_ready is not None:
+        lines += ["", plan.when_ready.title, "=" * len(plan.when_ready.title)]
+        lines.extend(_wrap(plan.when_ready.message))
+        lines += _section_body(plan.when_ready.actions)
+    if plan.doing_well:
+        lines += ["", "You're already doing well", "========================="]
+        lines.extend(f"- {item.title}" for item in plan.doing_well)
+    lines += _scores(plan)
     lines += _support(plan.support)
+    lines += ["", f"Content version {plan.content_version}. Full steps and sources: --format json."]
     return "\n".join(lines) + "\n"
+
+
+def _section_body(actions: tuple[Action, ...]) -> list[str]:
+    lines: list[str] = []
+    for number, action in enumerate(actions, 1):
+        lines.append("")
+        lines.extend(_action(number, action, full=False))
+    return lines
 
 
 def _question(question: Question) -> list[str]:

@@ -90,7 +90,6 @@ async def test_invalid_answers_list_every_problem_with_pointers(client: Client) 
         ("/answers/profile.devices", "expected_multi"),
         ("/answers/no.such", "unknown_question"),
         ("/answers/profile.apps", "unknown_option"),
-        ("/answers/profile.age_band", "missing_required"),
     }
 
 

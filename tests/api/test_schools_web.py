@@ -1041,7 +1041,7 @@ async def test_urgent_path_stores_nothing_until_the_full_plan(
         headers=BROWSER_POST,
     )
     assert urgent.status_code == 200
-    assert "Right now" in urgent.text
+    assert "What to do now" in urgent.text
     assert "Continue the full check" in urgent.text
     assert STORED not in urgent.text
     assert response_count(settings) == 0
@@ -1065,7 +1065,7 @@ async def test_urgent_path_stores_nothing_until_the_full_plan(
         f"/join/{code}", data={**form_data(fields), "_step": "questions"}, headers=BROWSER_POST
     )
     assert plan.status_code == 200
-    assert "Right now" in plan.text
+    assert "What to do now" in plan.text
     assert STORED in plan.text
     assert response_count(settings) == 1
 

@@ -45,7 +45,11 @@ FIRES = [
     ),
     pytest.param(
         make_answers(situation__image_shared="not_sure", situation__threat_to_share="no"),
-        set(),
+        {
+            "getting_help_if_happening_dont_pay",
+            "getting_help_if_happening_keep_evidence",
+            "getting_help_if_happening_check_and_remove_adult",
+        },
         id="not sure about sharing, not threatened",
     ),
     pytest.param(
@@ -120,6 +124,14 @@ def test_safe_answers_pass() -> None:
         "getting_help_keep_evidence_adult",
         "getting_help_report_adult",
         "getting_help_talk_to_someone_adult",
+        "getting_help_if_happening_dont_pay",
+        "getting_help_if_happening_keep_evidence",
+        "getting_help_if_happening_check_and_remove_adult",
+        "getting_help_if_happening_check_and_remove",
+        "getting_help_keep_evidence_any_age",
+        "getting_help_report_any_age",
+        "getting_help_get_images_removed_any_age",
+        "getting_help_talk_to_someone_any_age",
     } == passed(AREA, answers)
 
 

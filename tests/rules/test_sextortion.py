@@ -122,7 +122,8 @@ def test_follow_ups_wait_for_an_answer() -> None:
 def plan_rule_ids(answers: dict[str, str | list[str]]) -> set[str]:
     plan = build_plan(validate(answers))
     urgent = plan.urgent.actions if plan.urgent else ()
-    return {action.rule_id for action in (*urgent, *plan.do_first, *plan.next)}
+    later = plan.when_ready.actions if plan.when_ready else ()
+    return {action.rule_id for action in (*urgent, *plan.do_first, *plan.next, *later)}
 
 
 def test_know_the_steps_is_in_the_plan_of_someone_not_threatened() -> None:

@@ -12,7 +12,6 @@ from safety_check.models import AREAS, Answers
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.schools.record import (
-    DISCLOSURES,
     REPORTABLE_RULES,
     SITUATION_QUESTIONS,
     SITUATION_RULES,
@@ -21,6 +20,8 @@ from safety_check.schools.record import (
 )
 from safety_check.scoring import score
 from tests.strategies import answer_sets
+
+DISCLOSURES = frozenset(q.id for q in QUESTIONNAIRE.questions if q.role == "disclosure")
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SITUATION = ("situation.threat_to_share", "situation.image_shared")

@@ -464,6 +464,268 @@ FIND_TRUSTED_PERSON = Rule(
     since=SINCE,
 )
 
+# --- Lanes for someone who skipped their age, or who is not sure ---------------------------
+# Someone may tell us they are threatened without saying how old they are: they still get
+# every urgent step, with the services for both ages and who each is for. Someone who answered
+# "I'm not sure" or "I'd rather not say" gets a calm "if something like this is happening"
+# lane instead of nothing.
+
+AGE_UNKNOWN = "not answered profile.age_band"
+UNSURE = "(situation.threat_to_share = prefer_not_to_say or situation.image_shared = not_sure)"
+LANES_SINCE = "2026.12.0"
+LANES_CHECKED = "2026-12-01"
+
+LANE_IWF_REPORT_REMOVE = source(
+    "Internet Watch Foundation: Report Remove",
+    "https://www.iwf.org.uk/what-we-do/why-we-exist/report-remove",
+)
+LANE_STOPNCII = source("StopNCII.org: how it works", "https://stopncii.org/how-it-works/")
+LANE_TAKE_IT_DOWN = source("Take It Down (NCMEC): FAQ", "https://takeitdown.ncmec.org/faq/")
+LANE_CEOP = source(
+    "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
+)
+LANE_RPH = source("Revenge Porn Helpline: FAQ", "https://revengepornhelpline.org.uk/faq/")
+LANE_UKCIS = source(
+    "UKCIS: sharing nudes and semi-nudes, advice for education settings",
+    "https://www.gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people",
+)
+
+EVIDENCE_ANY_AGE = Rule(
+    id="getting_help_keep_evidence_any_age",
+    area="getting_help",
+    purpose="response",
+    title="Keep the messages as evidence, but not any nude picture",
+    summary="Screenshot their profile, username and messages with the date, but never save a "
+    "nude picture itself.",
+    why="Evidence helps the police and the apps stop the person. A nude picture of someone "
+    "under 18 must never be saved or sent, even a picture of yourself, so keep the messages "
+    "instead.",
+    fires=f"{URGENT} and {AGE_UNKNOWN}",
+    steps=(
+        steps(
+            "general",
+            "Don't delete the chat, the account or your messages.",
+            "Take screenshots of their profile, their username and their messages, with the "
+            "date and time showing. Leave out any part that shows a nude picture: write down "
+            "the date and time of it instead.",
+            "Write down where the picture was posted or sent, and any payment details they gave.",
+            checked=LANES_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(LANE_UKCIS, LANE_RPH),
+    since=LANES_SINCE,
+    urgent_step="keep_evidence",
+)
+
+REPORT_ANY_AGE = Rule(
+    id="getting_help_report_any_age",
+    area="getting_help",
+    purpose="response",
+    title="Report it to CEOP if you are under 18, or to the police if you are an adult",
+    summary="Under 18: report to CEOP. 18 or over: report to the police. Report the account in "
+    "the app too.",
+    why="Reporting gets trained people working to keep you safe, and can stop the person doing "
+    "this to others. You will not be in trouble for reporting.",
+    fires=f"{URGENT} and {AGE_UNKNOWN}",
+    steps=(
+        steps(
+            "general",
+            "If you are under 18, report what is happening to {ceop}. A child protection "
+            "adviser will read it.",
+            "If you are 18 or over, report it to the police on {police_non_emergency}.",
+            "Whatever your age, call {police_emergency} if you are in danger right now.",
+            "Report the account and the messages in the app, using its report button.",
+            checked=LANES_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(LANE_CEOP, LANE_RPH),
+    since=LANES_SINCE,
+    urgent_step="report",
+)
+
+REMOVE_ANY_AGE = Rule(
+    id="getting_help_get_images_removed_any_age",
+    area="getting_help",
+    purpose="response",
+    title="Get the picture taken down: the tool depends on your age",
+    summary="Free tools can stop a nude picture being shared, even if it has only been "
+    "threatened. Pick the one for your age.",
+    why="It's not your fault, and pictures can often be removed. The services are different "
+    "for under-18s and adults, so each step says who it is for.",
+    fires=f"{URGENT} and {AGE_UNKNOWN}",
+    steps=(
+        steps(
+            "general",
+            "If you are under 18, or the picture was taken when you were: use {report_remove} "
+            "or {take_it_down}. You don't need an adult.",
+            "If you are 18 or over: use {stopncii}, and get advice from {revenge_porn_helpline}.",
+            "These tools make a digital fingerprint of the picture on your own device. The "
+            "picture itself is not uploaded.",
+            checked=LANES_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=20,
+    sources=(LANE_IWF_REPORT_REMOVE, LANE_TAKE_IT_DOWN, LANE_STOPNCII),
+    since=LANES_SINCE,
+    urgent_step="remove",
+)
+
+TALK_ANY_AGE = Rule(
+    id="getting_help_talk_to_someone_any_age",
+    area="getting_help",
+    purpose="response",
+    title="Talk to someone you trust, or to a helpline",
+    summary="You don't have to deal with this alone: tell someone you trust, or talk to a "
+    "free helpline.",
+    why="Talking helps, whether or not you go to the police. The people at these services help "
+    "with this every day.",
+    fires=f"{URGENT} and {AGE_UNKNOWN}",
+    steps=(
+        steps(
+            "general",
+            "If you are under 19, you can talk to {childline}, any time. It's free and private.",
+            "If you are 18 or over, {revenge_porn_helpline} gives specialist advice.",
+            "Tell someone you trust, like a parent, carer, teacher, friend or family member, "
+            "if it feels right for you.",
+            checked=LANES_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(LANE_CEOP, LANE_RPH),
+    since=LANES_SINCE,
+    urgent_step="talk",
+)
+
+IF_HAPPENING_DONT_PAY = Rule(
+    id="getting_help_if_happening_dont_pay",
+    area="getting_help",
+    purpose="response",
+    title="If anyone asks you for money or more pictures, don't pay or send more",
+    summary="Paying or sending more rarely makes it stop, and help is there whatever has happened.",
+    why="People who threaten to share pictures often ask for more after the first payment. "
+    "You are not in trouble, and you don't have to deal with it on your own.",
+    fires=UNSURE,
+    steps=(
+        steps(
+            "general",
+            "Don't pay, and don't send money, gift cards or more pictures, even if there is "
+            "a deadline.",
+            "If you have already paid, it's not your fault. Don't pay anything more, and tell "
+            "someone who can help.",
+            checked=LANES_CHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=1,
+    sources=(LANE_CEOP, LANE_RPH),
+    since=LANES_SINCE,
+    urgent_step="dont_pay",
+    lane="if_happening",
+)
+
+IF_HAPPENING_EVIDENCE = Rule(
+    id="getting_help_if_happening_keep_evidence",
+    area="getting_help",
+    purpose="response",
+    title="Keep messages and usernames, in case you need them later",
+    summary="Screenshots of messages and profiles can help later; never save or send a nude "
+    "picture itself.",
+    why="If you ever want to report something, evidence helps. Keeping it doesn't mean you "
+    "have to do anything with it.",
+    fires=UNSURE,
+    steps=(
+        steps(
+            "general",
+            "Don't delete chats or accounts yet.",
+            "Take screenshots of profiles, usernames and messages with the date showing. Leave "
+            "out any part that shows a nude picture.",
+            checked=LANES_CHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=10,
+    sources=(LANE_UKCIS, LANE_RPH),
+    since=LANES_SINCE,
+    urgent_step="keep_evidence",
+    lane="if_happening",
+)
+
+_CHECK_WHY = (
+    "Not knowing is hard. You don't have to search for the picture on your own: people whose "
+    "job is to help can do it with you."
+)
+_FINGERPRINT = (
+    "These tools make a digital fingerprint of the picture on your own device. The picture "
+    "itself is not uploaded or seen by anyone."
+)
+
+
+def _check_and_remove(suffix: str, fires: str, applies: str | None, lines: tuple[str, ...]) -> Rule:
+    return Rule(
+        id=f"getting_help_if_happening_check_and_remove{suffix}",
+        area="getting_help",
+        purpose="response",
+        title="How to check if a picture is online, and how removal tools work",
+        summary="You don't have to search alone: a helpline can help you check, and free tools "
+        "can stop sharing.",
+        why=_CHECK_WHY,
+        fires=fires,
+        applies=applies,
+        steps=(
+            steps(
+                "general",
+                "You don't have to look for the picture yourself. A trusted person or a "
+                "helpline can help you check.",
+                *lines,
+                _FINGERPRINT,
+                checked=LANES_CHECKED,
+            ),
+        ),
+        severity="high",
+        effort_minutes=15,
+        sources=(LANE_IWF_REPORT_REMOVE, LANE_TAKE_IT_DOWN, LANE_STOPNCII, LANE_RPH),
+        since=LANES_SINCE,
+        urgent_step="remove",
+        lane="if_happening",
+    )
+
+
+IF_HAPPENING_CHECK_UNDER_18 = _check_and_remove(
+    "_under_18",
+    UNSURE,
+    UNDER_18,
+    (
+        "{report_remove} can help get a nude picture of you taken down, and {take_it_down} "
+        "can stop it being shared. You don't need an adult to use them.",
+    ),
+)
+IF_HAPPENING_CHECK_ADULT = _check_and_remove(
+    "_adult",
+    UNSURE,
+    ADULT,
+    (
+        "{stopncii} can stop an intimate picture being shared on sites that take part, and "
+        "{revenge_porn_helpline} can help you find and remove it.",
+        "If the picture was taken when you were under 18, use {take_it_down} instead.",
+    ),
+)
+IF_HAPPENING_CHECK_ANY_AGE = _check_and_remove(
+    "",
+    f"{UNSURE} and {AGE_UNKNOWN}",
+    None,
+    (
+        "If you are under 18, or the picture was taken when you were: {report_remove} and "
+        "{take_it_down} can help.",
+        "If you are 18 or over: {stopncii} and {revenge_porn_helpline} can help.",
+    ),
+)
+
 RULES = (
     STAY_SAFE_NOW,
     EVIDENCE_UNDER_18,
@@ -477,4 +739,13 @@ RULES = (
     LEARN_EVIDENCE,
     FIND_TRUSTED_ADULT,
     FIND_TRUSTED_PERSON,
+    EVIDENCE_ANY_AGE,
+    REPORT_ANY_AGE,
+    REMOVE_ANY_AGE,
+    TALK_ANY_AGE,
+    IF_HAPPENING_DONT_PAY,
+    IF_HAPPENING_EVIDENCE,
+    IF_HAPPENING_CHECK_UNDER_18,
+    IF_HAPPENING_CHECK_ADULT,
+    IF_HAPPENING_CHECK_ANY_AGE,
 )

@@ -3,8 +3,8 @@
 Kept: the area answers about habits and settings, the scores, the actions their plan
 recommended, the content version and the day (set by storage). Never kept: the situation answers
 (is someone threatening you, has an image been shared); every answer that tells of something
-that happened to the student or of their sexual life (`DISCLOSURES`), and any question asked only
-because of one; the profile answers; anything about the device or connection; the time. Actions
+that happened to the student or of their sexual life (role "disclosure", declared on each
+question), and any question asked only because of one; the profile answers; anything about the device or connection; the time. Actions
 that such an answer can trigger are left out too, and scores are worked out without those
 answers, because a count or a score moved by them would tell the school what happened.
 """
@@ -16,36 +16,20 @@ import msgspec
 from safety_check.conditions import parse, questions_in
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREAS, Answers, Plan
-from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.scoring import score
 
-PRIVATE_SECTIONS = ("profile", "situation")
-
-DISCLOSURES = frozenset(
-    {
-        "nearby_sharing.unwanted_sexual_image",
-        "webcam.recorded_you_message",
-        "account_security.someone_knows_passwords",
-        "dating_apps.asked_for_money",
-        "intimate_images.asked_for_nude",
-        "intimate_images.sent_nude_of_someone_else",
-        "intimate_images.consent_before_sharing",
-        "sextortion.fast_pressure_seen",
-        "deepfakes.fake_image_of_you",
-        "deepfakes.nudify_seen",
-        "getting_help.someone_checks_phone",
-    }
-)
-"""Area questions whose answer tells of harm done to the student, or of their sexual life."""
+PRIVATE_ROLES = frozenset({"situation", "disclosure"})
+"""Roles whose answers a class check never keeps or counts (declared on each question)."""
 
 
 def _private_questions() -> frozenset[str]:
-    """Situation questions, disclosures, and any question asked only because of one of them.
+    """Situation and disclosure questions, and any question asked only because of one of them.
 
     Questions such as "have you paid?" are asked only of someone being threatened, so even
     their presence would reveal the threat.
     """
-    private = {q.id for q in QUESTIONNAIRE.questions if q.section == "situation"} | DISCLOSURES
+    private = {q.id for q in QUESTIONNAIRE.questions if q.role in PRIVATE_ROLES}
     for question in QUESTIONNAIRE.questions:  # conditions only read earlier questions
         if question.condition and private & set(questions_in(question.condition)):
             private.add(question.id)
@@ -90,14 +74,15 @@ def area_answers(answers: Answers) -> dict[str, str | tuple[str, ...]]:
     return {
         question: value
         for question, value in answers.values.items()
-        if question.split(".", 1)[0] not in PRIVATE_SECTIONS and question not in SITUATION_QUESTIONS
+        if QUESTIONS_BY_ID[question].role != "profile" and question not in SITUATION_QUESTIONS
     }
 
 
 def record_for(answers: Answers, plan: Plan) -> ResponseRecord:
     shareable = {q: v for q, v in answers.values.items() if q not in SITUATION_QUESTIONS}
     # Scores change only when a private answer is left out; otherwise the plan's are the same.
-    scores = plan.scores if len(shareable) == len(answers.values) else score(Answers(shareable))
+    unchanged = plan.scores is not None and len(shareable) == len(answers.values)
+    scores = plan.scores if unchanged and plan.scores else score(Answers(shareable))
     by_area = {area_score.area: area_score.score for area_score in scores.areas}
     # From the findings, not the plan's lists: an action moves to the urgent lane, or is left
     # out as covered by it, only because of a situation answer, and the record must not show it.

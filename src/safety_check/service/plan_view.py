@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from safety_check.models import AREA_TITLES, NATION_NAMES, Action, Area, Plan, Resource
+from safety_check.models import AREA_TITLES, Action, Area, Plan, Resource
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
 from safety_check.textplan import PLATFORM_NAMES, because_sentence
@@ -103,7 +103,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         "later_groups": by_area(plan.next),
         "call_now": call_now(plan),
         "support_shown": SUPPORT_SHOWN,
-        "platform_names": {**PLATFORM_NAMES, **NATION_NAMES},
+        "platform_names": PLATFORM_NAMES,
         "because_sentence": because_sentence,
     }
 
