@@ -20,8 +20,9 @@ from safety_check.resources import RESOURCES
 from safety_check.textplan import PLATFORM_NAMES, because_sentence
 
 SUPPORT_SHOWN = 6
-"""Services shown in full; the rest (the catalogue's order is the routing's priority) are one
-tap away, so the urgent page stays short on a phone."""
+SUPPORT_SHOWN_URGENT = 4
+"""Services shown in full (fewer on the urgent page, which opens with the numbers to call); the
+rest are one tap away, in the routing's order of priority, so the page stays short on a phone."""
 _TEXT_NUMBER = re.compile(r"Text (\w+) to (\d+)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -97,12 +98,12 @@ def call_now(plan: Plan, limit: int = 3) -> list[Resource]:
     return [item.resource for item in plan.support if item.resource.phone][:limit]
 
 
-def plan_context(plan: Plan) -> dict[str, Any]:
+def plan_context(plan: Plan, urgent_only: bool) -> dict[str, Any]:
     return {
         "plan": plan,
         "later_groups": by_area(plan.next),
         "call_now": call_now(plan),
-        "support_shown": SUPPORT_SHOWN,
+        "support_shown": SUPPORT_SHOWN_URGENT if urgent_only else SUPPORT_SHOWN,
         "platform_names": PLATFORM_NAMES,
         "because_sentence": because_sentence,
     }

@@ -197,7 +197,7 @@ def _plan_page(
         "plan.html",
         request,
         **_flow_context(flow),
-        **plan_context(plan),
+        **plan_context(plan, urgent_only),
         class_outcome=class_outcome,
         page_title="Your next steps" if urgent_only else "Your plan",
         urgent_only=urgent_only,
