@@ -298,6 +298,10 @@ class Resource(msgspec.Struct, frozen=True, kw_only=True):
     phone: str | None = None
     text: str | None = None
     hours: str | None = None
+    nations: tuple[Nation, ...] = ()
+    """The parts of the UK the service covers; empty means all of the UK."""
+    access: tuple[str, ...] = ()
+    """Other ways in for people who are deaf, hard of hearing or need an interpreter."""
     source: str
     checked: str
     unverified: tuple[str, ...] = ()

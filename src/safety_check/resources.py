@@ -1,16 +1,24 @@
 """The support-services catalogue: the only place a helpline number or service address is written.
 
 Rule text names a service as `{childline}`; `render_resource_mentions` turns that into the name
-and contact details from here, so a changed number is changed once.
+and contact details from here, so a changed number is changed once. `{police_emergency:access}`
+adds the ways in for people who are deaf or need an interpreter.
+
+Anything we could not confirm on the service's own page, or that sources disagree on, is in
+`unverified` and shown with a "please check on their site" note, never as a fact.
 """
 
 from __future__ import annotations
 
 import re
 
-from safety_check.models import AgeBand, Resource
+from safety_check.models import AgeBand, Nation, Resource
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
+
+ENGLAND_AND_WALES: tuple[Nation, ...] = ("england", "wales")
+UNDER_18_UNKNOWN = "whether they support people under 18"
 
 _CATALOGUE: tuple[Resource, ...] = (
     Resource(
@@ -19,8 +27,14 @@ _CATALOGUE: tuple[Resource, ...] = (
         summary="If you or someone else is in danger right now, or a crime is happening now.",
         audience="Everyone",
         phone="999",
+        access=(
+            "Text relay: dial 18000",
+            "Text message: text 999 once you have registered for emergencySMS (text the word "
+            "register to 999 to sign up)",
+            "British Sign Language: 999 BSL, a free video relay by app or website, any time",
+        ),
         source="https://www.thinkuknow.co.uk/11_13/help/CEOP/",
-        checked=CHECKED,
+        checked=RECHECKED,
     ),
     Resource(
         id="police_non_emergency",
@@ -28,8 +42,15 @@ _CATALOGUE: tuple[Resource, ...] = (
         summary="To report a crime that is not an emergency, such as threats to share images.",
         audience="Everyone",
         phone="101",
-        source="https://revengepornhelpline.org.uk/faq/",
-        checked=CHECKED,
+        access=(
+            "Text relay: dial 18001 101 (England, Wales and Scotland)",
+            "British Sign Language in Scotland: contactSCOTLAND-BSL video relay",
+            "British or Irish Sign Language in Northern Ireland: the police's SignVideo relay, "
+            "on the deaf community page of the PSNI website",
+        ),
+        source="https://www.psni.police.uk/inside-psni/our-departments/district-policing-command/call-management/",
+        checked=RECHECKED,
+        unverified=("whether text relay works for 101 in Northern Ireland",),
     ),
     Resource(
         id="childline",
@@ -100,6 +121,8 @@ _CATALOGUE: tuple[Resource, ...] = (
         hours="10am to 4pm, Monday to Friday (not bank holidays)",
         source="https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
         checked=CHECKED,
+        # Reports say it is funded for England, Wales and Scotland only (nations.md 2.16-2.17).
+        unverified=("how much they can help people in Northern Ireland",),
     ),
     Resource(
         id="report_harmful_content",
@@ -120,19 +143,200 @@ _CATALOGUE: tuple[Resource, ...] = (
         phone="0800 555 111",
         url="https://crimestoppers-uk.org",
         hours="24 hours a day",
-        source="https://crimestoppers-uk.org/fearless/news/2024/report-remove",
-        checked=CHECKED,
+        source="https://crimestoppers-uk.org/about-the-charity/who-we-are/our-people/our-contact-centre",
+        checked=RECHECKED,
     ),
     Resource(
         id="victim_support",
         name="Victim Support",
         summary="Free support for anyone affected by crime, whether or not you tell the police.",
         audience="Everyone in England and Wales",
+        nations=ENGLAND_AND_WALES,
         phone="08 08 16 89 111",
         url="https://www.victimsupport.org.uk",
         hours="24 hours a day",
         source="https://www.victimsupport.org.uk/247-support-still-available-victims-crime/",
         checked=CHECKED,
+    ),
+    Resource(
+        id="victim_support_scotland",
+        name="Victim Support Scotland",
+        summary="Free, private support for anyone affected by crime in Scotland. You don't need "
+        "to tell the police first.",
+        audience="Everyone in Scotland",
+        nations=("scotland",),
+        phone="0800 160 1985",
+        url="https://victimsupport.scot",
+        source="https://victimsupport.scot/victims-awareness-week-2021",
+        checked=RECHECKED,
+        unverified=("helpline opening hours",),
+    ),
+    Resource(
+        id="victim_support_ni",
+        name="Victim Support NI",
+        summary="Support for anyone affected by crime in Northern Ireland, whether or not "
+        "they have told the police.",
+        audience="Everyone in Northern Ireland",
+        nations=("northern_ireland",),
+        url="https://www.victimsupportni.com",
+        source="https://www.northernirelandworld.com/news/sugden-opens-new-foyle-victims-hub-2145928",
+        checked=RECHECKED,
+        unverified=("their phone number and opening hours: find them on their website",),
+    ),
+    Resource(
+        id="my_support_space",
+        name="My Support Space",
+        summary="Free online guides from Victim Support to help you cope after a crime, at your "
+        "own pace. Ask Victim Support how to sign up.",
+        audience="People aged 16 and over in England and Wales",
+        min_age=16,
+        nations=ENGLAND_AND_WALES,
+        source="https://www.victimsupport.org.uk/press-releases/victim-support-expands-online-support-help-people-affected-crime/",
+        checked=RECHECKED,
+        unverified=(
+            "its web address, and whether it is still running",
+            "the minimum age of 16",
+        ),
+    ),
+    Resource(
+        id="national_domestic_abuse_helpline",
+        name="National Domestic Abuse Helpline (run by Refuge)",
+        summary="Free, private support for women facing abuse from a partner, ex or family "
+        "member. You can ask for a safe time to be called back.",
+        audience="Women in England",
+        nations=("england",),
+        phone="0808 2000 247",
+        url="https://www.nationaldahelpline.org.uk",
+        hours="24 hours a day",
+        access=(
+            "British Sign Language: through a SignVideo interpreter (check the hours on their site)",
+        ),
+        source="https://refuge.org.uk/news/refuge-responds-to-reports-of-potential-increase-in-domestic-abuse-during-covid-19",
+        checked=RECHECKED,
+        unverified=("live chat opening times", "the hours of the BSL service", UNDER_18_UNKNOWN),
+    ),
+    Resource(
+        id="live_fear_free",
+        name="Live Fear Free helpline",
+        summary="Free support for anyone in Wales facing domestic abuse or sexual violence, and "
+        "for the people close to them.",
+        audience="Anyone in Wales, and people supporting them",
+        nations=("wales",),
+        phone="0808 80 10 800",
+        text="Text 07860 077333",
+        url="https://www.gov.wales/live-fear-free",
+        hours="24 hours a day",
+        source="https://www.gov.wales/live-fear-free/sexual-violence",
+        checked=RECHECKED,
+        unverified=(UNDER_18_UNKNOWN,),
+    ),
+    Resource(
+        id="scotland_domestic_abuse_helpline",
+        name="Scotland's Domestic Abuse and Forced Marriage Helpline",
+        summary="Free support for anyone in Scotland facing domestic abuse or forced marriage, "
+        "by phone, email or web chat.",
+        audience="Anyone in Scotland, whatever their age or gender",
+        nations=("scotland",),
+        phone="0800 027 1234",
+        text="Text or WhatsApp 07401 288595",
+        url="https://sdafmh.org.uk",
+        hours="24 hours a day",
+        access=("Interpreters: ask about their translation service",),
+        source="https://safer.scot/information/da/report/",
+        checked=RECHECKED,
+        # Only news and partner pages give these; the helpline's own site was not read.
+        unverified=("the phone and text numbers", "the translation service"),
+    ),
+    Resource(
+        id="ni_domestic_sexual_abuse_helpline",
+        name="Domestic and Sexual Abuse Helpline (Northern Ireland)",
+        summary="Free, private support for anyone in Northern Ireland facing domestic or "
+        "sexual abuse, by phone, email or live chat.",
+        audience="Anyone in Northern Ireland, any age or gender",
+        nations=("northern_ireland",),
+        phone="0808 802 1414",
+        url="https://dsahelpline.org",
+        hours="24 hours a day",
+        source="https://dsahelpline.org/2023/12/22/domestic-and-sexual-abuse-helpline-could-receive-50-calls-per-day-over-christmas-week/",
+        checked=RECHECKED,
+    ),
+    Resource(
+        id="mens_advice_line",
+        name="Men's Advice Line",
+        summary="Free, private support for men facing abuse from a partner, ex or family member.",
+        audience="Men anywhere in the UK",
+        phone="0808 801 0327",
+        url="https://mensadviceline.org.uk",
+        source="https://studylib.net/doc/10981472/talk-it-over-help-and-support-for-male-victims-of",
+        checked=RECHECKED,
+        unverified=("opening hours", UNDER_18_UNKNOWN),
+    ),
+    Resource(
+        id="galop",
+        name="Galop helpline",
+        summary="Support for LGBT+ people facing abuse or violence, including from a partner "
+        "or family. LGBT+ staff answer.",
+        audience="LGBT+ people in the UK",
+        phone="0800 999 5428",
+        url="https://galop.org.uk",
+        source="https://galop.org.uk/about/history/",
+        checked=RECHECKED,
+        unverified=("opening hours", UNDER_18_UNKNOWN),
+    ),
+    Resource(
+        id="rape_crisis_england_wales",
+        name="Rape Crisis 24/7 Support Line",
+        summary="Free support by phone or online chat for anyone affected by sexual violence or "
+        "abuse, whenever it happened, and for friends and family.",
+        audience="People aged 16 and over in England and Wales",
+        min_age=16,
+        nations=ENGLAND_AND_WALES,
+        url="https://247sexualabusesupport.org.uk",
+        hours="24 hours a day",
+        source="https://247sexualabusesupport.org.uk/faqs/",
+        checked=RECHECKED,
+        unverified=("their phone number: find it on their website",),
+    ),
+    Resource(
+        id="rape_crisis_scotland",
+        name="Rape Crisis Scotland helpline",
+        summary="Free support for anyone in Scotland affected by sexual violence, by phone, "
+        "text, email or web chat.",
+        audience="People aged 13 and over in Scotland",
+        min_age=13,
+        nations=("scotland",),
+        phone="08088 01 03 02",
+        url="https://www.rapecrisisscotland.org.uk",
+        access=("British Sign Language: through contactSCOTLAND-BSL",),
+        source="https://rapecrisisscotland.org.uk/helpline-confidentiality",
+        checked=RECHECKED,
+        unverified=(
+            "opening hours: every evening until midnight, but sources differ on the start time",
+            "the minimum age of 13",
+        ),
+    ),
+    Resource(
+        id="nexus_ni",
+        name="Nexus NI",
+        summary="A Northern Ireland charity for people affected by sexual abuse or violence.",
+        audience="People in Northern Ireland affected by sexual abuse",
+        nations=("northern_ireland",),
+        phone="028 9032 6803",
+        url="https://nexusni.org",
+        source="https://nexusni.org/statement-from-nexus-on-public-apology",
+        checked=RECHECKED,
+        unverified=("opening hours", "which of their services are free", UNDER_18_UNKNOWN),
+    ),
+    Resource(
+        id="relay_uk",
+        name="Relay UK",
+        summary="Lets you make phone calls by typing and reading, with a relay assistant "
+        "between you and the person you call.",
+        audience="Everyone who is deaf or finds it hard to hear or speak on the phone",
+        text="Put 18001 before the number you want to call",
+        url="https://www.relayuk.bt.com",
+        source="https://www.relayuk.bt.com/news/providing-a-vital-lifeline.html",
+        checked=RECHECKED,
     ),
     Resource(
         id="samaritans",
@@ -162,6 +366,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         summary="Report money lost to a scam or blackmail (it replaced Action Fraud). In "
         "Scotland, use the police non-emergency line instead.",
         audience="Everyone in England, Wales and Northern Ireland",
+        nations=("england", "wales", "northern_ireland"),
         phone="0300 123 2040",
         url="https://www.reportfraud.police.uk",
         source="https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
@@ -196,22 +401,48 @@ def suits_age(resource: Resource, age_band: AgeBand) -> bool:
     return resource.max_age is None or high <= resource.max_age
 
 
-def contact_line(resource: Resource) -> str:
-    """The name with its contact details, as one line of plain text."""
-    details = [
-        part for part in (resource.phone and f"call {resource.phone}", resource.text) if part
-    ]
+def covers(resource: Resource, nation: Nation | None) -> bool:
+    """True when the service covers the nation; an unknown nation is covered by every one."""
+    return not resource.nations or nation is None or nation in resource.nations
+
+
+def _details(resource: Resource) -> list[str]:
+    details = [part for part in (resource.phone, resource.text) if part]
     if resource.url:
         details.append(resource.url.removeprefix("https://").removesuffix("/"))
+    return details
+
+
+def contact_line(resource: Resource) -> str:
+    """The name with its contact details, as one line of plain text (for lists of services)."""
+    details = _details(resource)
+    if resource.phone:
+        details[0] = f"call {resource.phone}"
     return f"{resource.name} ({', '.join(details)})" if details else resource.name
 
 
-MENTION = re.compile(r"\{([a-z_]+)\}")
+def mention(resource: Resource, *, with_access: bool = False) -> str:
+    """The name and contact details with no verb ("Shout (Text SHOUT to ...)"), so the
+    sentence around it can say "call", "text" or "contact" once."""
+    details = _details(resource)
+    text = f"{resource.name} ({', '.join(details)})" if details else resource.name
+    if with_access and resource.access:
+        text += ". " + ". ".join(resource.access)
+    return text
+
+
+MENTION = re.compile(r"\{([a-z_]+)(?::access)?\}")
 
 
 def render_resource_mentions(text: str) -> str:
-    """Replace every `{resource_id}` with the service's name and contact details."""
-    return MENTION.sub(lambda match: contact_line(RESOURCES[match.group(1)]), text)
+    """Replace every `{resource_id}` with the service's name and contact details, and every
+    `{resource_id:access}` with those plus its ways in for deaf people and interpreters."""
+    return MENTION.sub(
+        lambda match: mention(
+            RESOURCES[match.group(1)], with_access=match.group(0).endswith(":access}")
+        ),
+        text,
+    )
 
 
 def mentioned_resources(text: str) -> tuple[str, ...]:

@@ -1,34 +1,66 @@
-"""Support routing: which services a person is shown, from their age and situation.
+"""Support routing: which services a person is shown, from their age, nation and situation.
 
 One table, read top to bottom; the order of the table is the order on the page. Every service's
-own age limits (in the catalogue) are applied on top, so an adults-only service can never reach
-an under-18, whatever a row says.
+own age limits and nations (in the catalogue) are applied on top of a row, so an adults-only
+service can never reach an under-18, whatever a row says.
+
+Age and nation may be unknown. Then both the child and the adult services are shown, and the
+services of every nation, each reason starting with who it is for ("If you are under 18: ...",
+"If you live in Scotland: ..."), so a person who skipped a question still finds their help.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 import msgspec
 
-from safety_check.models import UNDER_18, AgeBand, Answers, SupportItem
-from safety_check.resources import RESOURCES, suits_age
+from safety_check.models import (
+    AGE_BANDS,
+    NATION_NAMES,
+    NATIONS,
+    UNDER_18,
+    AgeBand,
+    Answers,
+    Nation,
+    Resource,
+    SupportItem,
+)
+from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.resources import RESOURCES, covers, suits_age
 
 
 class Situation(msgspec.Struct, frozen=True, kw_only=True):
-    age_band: AgeBand | None
+    age_band: AgeBand | None = None
+    """None when the person did not say."""
+    nation: Nation | None = None
+    """None when the person did not say, is not sure, or lives outside the UK."""
     threatened: bool = False
     image_shared: bool = False
-    rather_not_say: bool = False
+    unsure: bool = False
+    """They would rather not say whether they are threatened, or are not sure whether an image
+    was shared, and said yes to neither: shown the same help as an urgent person, calmly."""
     money_lost: bool = False
     scam_message: bool = False
+    """An "I recorded you" message, and they did not say they are really being threatened."""
     hurt: bool = False
-    """An area answer says something upsetting has happened: a fake nude, an "I recorded you"
-    message, an unwanted sexual picture, or someone rushing them for pictures."""
+    """An answer tells of harm done to them (an option marked `harm=True`)."""
+    watched: bool = False
+    """Someone checks their phone in a way that feels unsafe, or the person threatening them is
+    someone they know in real life."""
 
     @property
     def child(self) -> bool:
-        return self.age_band is None or self.age_band in UNDER_18
+        return self.age_band in UNDER_18
+
+    @property
+    def adult(self) -> bool:
+        return self.age_band == "18_plus"
+
+    @property
+    def age_unknown(self) -> bool:
+        return self.age_band is None
 
     @property
     def urgent(self) -> bool:
@@ -36,161 +68,368 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def distressed(self) -> bool:
-        # Anyone who reports a threat or a shared image, won't say, or has met sextortion or
-        # image abuse in another way is shown someone to talk to, any time of day.
-        return self.urgent or self.rather_not_say or self.hurt
+        # Anyone who reports a threat or a shared image, is unsure, or told of harm in another
+        # way is shown someone to talk to, any time of day.
+        return self.urgent or self.unsure or self.hurt
 
 
-HURT_QUESTIONS = (
-    "deepfakes.fake_image_of_you",
-    "webcam.recorded_you_message",
-    "nearby_sharing.unwanted_sexual_image",
-    "sextortion.fast_pressure_seen",
-)
+def _harm_options() -> dict[str, frozenset[str]]:
+    harm: dict[str, frozenset[str]] = {}
+    for question in QUESTIONNAIRE.questions:
+        ids = frozenset(option.id for option in question.options if option.harm)
+        if ids:
+            harm[question.id] = ids
+    return harm
+
+
+HARM_OPTIONS = _harm_options()
+"""Question id to the options that tell of harm, read from the questionnaire itself."""
+
+
+def _tells_of_harm(values: dict[str, str | tuple[str, ...]]) -> bool:
+    for question, harmful in HARM_OPTIONS.items():
+        answer = values.get(question)
+        chosen = (answer,) if isinstance(answer, str) else (answer or ())
+        if harmful.intersection(chosen):
+            return True
+    return False
 
 
 def situation_of(answers: Answers) -> Situation:
     values = answers.values
+    age = values.get("profile.age_band")
+    nation = values.get("profile.nation")
+    threat = values.get("situation.threat_to_share")
+    shared = values.get("situation.image_shared")
+    threatened = threat == "yes"
+    image_shared = shared == "yes"
     return Situation(
-        age_band=answers.age_band(),
-        threatened=values.get("situation.threat_to_share") == "yes",
-        image_shared=values.get("situation.image_shared") == "yes",
-        rather_not_say=values.get("situation.threat_to_share") == "prefer_not_to_say",
+        age_band=next((band for band in AGE_BANDS if band == age), None),
+        nation=next((known for known in NATIONS if known == nation), None),
+        threatened=threatened,
+        image_shared=image_shared,
+        unsure=not (threatened or image_shared)
+        and (threat == "prefer_not_to_say" or shared == "not_sure"),
         money_lost=values.get("sextortion.paid_money") == "yes",
-        scam_message=values.get("webcam.recorded_you_message") == "yes",
-        hurt=any(values.get(question) == "yes" for question in HURT_QUESTIONS),
+        scam_message=values.get("webcam.recorded_you_message") == "yes" and not threatened,
+        hurt=_tells_of_harm(values),
+        watched=values.get("getting_help.someone_checks_phone") == "yes"
+        or values.get("sextortion.who_is_threatening") == "someone_i_know",
     )
 
 
 Predicate = Callable[[Situation], bool]
+Reason = Callable[[Situation], str]
+Who = Literal["everyone", "child", "adult"]
+"""Whom a row is for, on top of the service's own age limits. "adult" rows hold services
+whose own pages do not say they support under-18s."""
+
+_OLDEST = 200
+_WHO_AGES: dict[Who, tuple[int, int]] = {
+    "everyone": (0, _OLDEST),
+    "child": (0, 17),
+    "adult": (18, _OLDEST),
+}
+
+
+class Route(msgspec.Struct, frozen=True):
+    resource_id: str
+    who: Who
+    applies: Predicate
+    reason: Reason
 
 
 def _always(_: Situation) -> bool:
     return True
 
 
-def _child(situation: Situation) -> bool:
-    return situation.child
-
-
-def _adult(situation: Situation) -> bool:
-    return situation.age_band is None or situation.age_band not in UNDER_18
-
-
-class Route(msgspec.Struct, frozen=True):
-    resource_id: str
-    applies: Predicate
-    reason: Callable[[Situation], str]
-
-
-def _fixed(text: str) -> Callable[[Situation], str]:
+def _fixed(text: str) -> Reason:
     return lambda _: text
 
 
-def _by_urgency(urgent: str, otherwise: str) -> Callable[[Situation], str]:
-    return lambda situation: urgent if situation.urgent else otherwise
+def _tone(urgent: str, unsure: str, calm: str) -> Reason:
+    """Urgent words for an urgent person; calm "if something like this is happening" words
+    for someone unsure; everyday words otherwise."""
 
+    def reason(situation: Situation) -> str:
+        if situation.urgent:
+            return urgent
+        return unsure if situation.unsure else calm
+
+    return reason
+
+
+def _responding(situation: Situation) -> bool:
+    return situation.urgent or situation.unsure
+
+
+def _sexual_harm(situation: Situation) -> bool:
+    return situation.urgent or situation.unsure or situation.hurt
+
+
+def _abuse_close_to_home(situation: Situation) -> bool:
+    return situation.watched
+
+
+CONTROLLING = "if a partner, ex or family member is controlling or hurting you"
+SEXUAL_HARM_REASON = _tone(
+    "Free support from people who understand sexual abuse, including images shared or threatened.",
+    "If something like this is happening, or you're not sure what happened, you can talk "
+    "it through.",
+    "Support after something sexual that you didn't want, whenever it happened.",
+)
+AFTER_CRIME = "Free support after any crime, whether or not you tell the police."
 
 ROUTES: tuple[Route, ...] = (
-    Route("police_emergency", _always, _fixed("If you are in danger right now.")),
+    Route("police_emergency", "everyone", _always, _fixed("If you are in danger right now.")),
     Route(
         "childline",
-        _child,
-        _by_urgency(
+        "child",
+        _always,
+        _tone(
             "Talk to someone now about what is happening. It's free and private.",
+            "If something like this is happening, or you're worried it might, you can talk it "
+            "through. It's free and private.",
             "Talk to someone about anything that worries you online. It's free and private.",
         ),
     ),
     Route(
         "ceop",
-        _child,
-        _by_urgency(
+        "child",
+        _always,
+        _tone(
             "Report what is happening. A child protection adviser will read it and help you.",
+            "If someone is threatening you or asking for pictures, you can report it. A child "
+            "protection adviser will read it.",
             "If anyone online asks you for nudes, threatens you or makes you feel unsafe.",
+        ),
+    ),
+    # Someone close who checks the phone or makes the threat: the domestic-abuse services of
+    # their nation come near the top, then the services for men and for LGBT+ people.
+    Route(
+        "national_domestic_abuse_helpline",
+        "adult",
+        _abuse_close_to_home,
+        _fixed(f"Free help for women {CONTROLLING}. They can call you back at a safe time."),
+    ),
+    Route(
+        "live_fear_free",
+        "adult",
+        _abuse_close_to_home,
+        _fixed(f"Free help for anyone {CONTROLLING}, any time."),
+    ),
+    Route(
+        "scotland_domestic_abuse_helpline",
+        "everyone",
+        _abuse_close_to_home,
+        _fixed(f"Free help for anyone, of any age, {CONTROLLING}, any time."),
+    ),
+    Route(
+        "ni_domestic_sexual_abuse_helpline",
+        "everyone",
+        _abuse_close_to_home,
+        _fixed(f"Free help for anyone, of any age, {CONTROLLING}, any time."),
+    ),
+    Route(
+        "mens_advice_line",
+        "adult",
+        _abuse_close_to_home,
+        _fixed(f"Free help for men {CONTROLLING}."),
+    ),
+    Route(
+        "galop",
+        "adult",
+        _abuse_close_to_home,
+        _fixed(
+            "Help for LGBT+ people, from LGBT+ staff, if someone is controlling or hurting you."
         ),
     ),
     Route(
         "report_remove",
-        _child,
+        "child",
+        _always,
         _fixed("To get a nude picture or video of you taken down, without needing an adult."),
     ),
     Route(
         "take_it_down",
-        lambda situation: situation.child or situation.image_shared,
+        "everyone",
+        lambda situation: not situation.adult or situation.image_shared or situation.unsure,
         lambda situation: (
             "To stop a nude picture of you being shared on sites that take part."
             if situation.child
             else "If the picture was taken when you were under 18, use this instead of StopNCII."
+            if situation.adult
+            else "If a nude picture of you was taken when you were under 18: to stop it being "
+            "shared on sites that take part."
         ),
     ),
     Route(
         "revenge_porn_helpline",
-        _adult,
-        _by_urgency(
+        "adult",
+        _always,
+        _tone(
             "Specialist advice on getting images removed, threats and going to the police.",
+            "If something like this is happening, they can talk it through and explain your "
+            "choices.",
             "If anyone shares, or threatens to share, an intimate image of you.",
         ),
     ),
     Route(
         "stopncii",
-        _adult,
-        _by_urgency(
+        "adult",
+        _always,
+        _tone(
             "To stop an intimate image of you being shared on sites that take part, even if "
             "it's only been threatened.",
+            "If you're worried an intimate image of you could be shared, it can stop it on "
+            "sites that take part.",
             "If you're ever worried an intimate image of you could be shared.",
         ),
     ),
+    Route("rape_crisis_england_wales", "everyone", _sexual_harm, SEXUAL_HARM_REASON),
+    Route("rape_crisis_scotland", "everyone", _sexual_harm, SEXUAL_HARM_REASON),
+    Route("ni_domestic_sexual_abuse_helpline", "everyone", _sexual_harm, SEXUAL_HARM_REASON),
+    Route(
+        "nexus_ni",
+        "adult",
+        _sexual_harm,
+        _fixed("Support for people affected by sexual abuse or violence."),
+    ),
     Route(
         "police_non_emergency",
+        "everyone",
         _always,
-        _fixed("To report a crime that is not an emergency, such as threats to share images."),
+        lambda situation: (
+            "Report the money you lost to Police Scotland here, and tell your bank."
+            if situation.money_lost and situation.nation == "scotland"
+            else "To report a crime that is not an emergency, such as threats to share images."
+        ),
     ),
     Route(
         "samaritans",
+        "everyone",
         lambda situation: situation.distressed,
         _fixed("If you are struggling or feel you can't cope, any time of day or night."),
     ),
     Route(
         "shout",
+        "everyone",
         lambda situation: situation.distressed,
         _fixed("If you would rather text than talk."),
     ),
     Route(
         "report_fraud",
+        "everyone",
         lambda situation: situation.money_lost,
-        _fixed(
-            "Because you lost money: report it, and tell your bank. In Scotland, call the "
-            f"police on {RESOURCES['police_non_emergency'].phone} instead."
+        lambda situation: (
+            "Report the money you lost, and tell your bank."
+            + (
+                " In Scotland, report it to the police on "
+                f"{RESOURCES['police_non_emergency'].phone} instead."
+                if situation.nation is None
+                else ""
+            )
         ),
     ),
     Route(
         "ncsc_phishing",
+        "everyone",
         lambda situation: situation.scam_message,
         _fixed("To report a scam email that says someone recorded you."),
     ),
     Route(
         "report_harmful_content",
+        "everyone",
         _always,
         _fixed("If a site or app doesn't remove something harmful after you report it."),
     ),
     Route(
         "crimestoppers",
+        "everyone",
         _always,
         _fixed("To report a crime without giving your name."),
     ),
+    Route("victim_support", "everyone", _always, _fixed(AFTER_CRIME)),
+    Route("victim_support_scotland", "everyone", _always, _fixed(AFTER_CRIME)),
+    Route("victim_support_ni", "everyone", _always, _fixed(AFTER_CRIME)),
     Route(
-        "victim_support",
-        _always,
-        _fixed("Support after any crime in England and Wales, whether or not you tell the police."),
+        "my_support_space",
+        "everyone",
+        lambda situation: situation.distressed,
+        _fixed("Free online guides to help you cope after a crime, at your own pace."),
+    ),
+    Route(
+        "relay_uk",
+        "everyone",
+        lambda situation: situation.distressed or situation.watched,
+        _fixed("If you are deaf, or find it hard to hear or speak on the phone."),
     ),
 )
 
 
+def _suits(who: Who, resource: Resource, age_band: AgeBand | None) -> bool:
+    if age_band is None:
+        return True
+    if (who == "child" and age_band not in UNDER_18) or (who == "adult" and age_band in UNDER_18):
+        return False
+    return suits_age(resource, age_band)
+
+
+def _ages_for(who: Who, resource: Resource) -> str:
+    low, high = _WHO_AGES[who]
+    low = max(low, resource.min_age or 0)
+    high = min(high, _OLDEST if resource.max_age is None else resource.max_age)
+    if low == 0 and high >= _OLDEST:
+        return ""
+    if low == 0:
+        return f"are under {high + 1}"
+    if high >= _OLDEST:
+        return f"are {low} or over"
+    return f"are {low} to {high}"
+
+
+def _places(nations: tuple[Nation, ...]) -> str:
+    names = [NATION_NAMES[nation] for nation in nations]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def for_whom(who: Who, resource: Resource, situation: Situation) -> str:
+    """ "If you are under 18" and the like, when the person's age or nation is not known and
+    the service is not for everyone; "" otherwise."""
+    ages = _ages_for(who, resource) if situation.age_unknown else ""
+    place = (
+        f"live in {_places(resource.nations)}"
+        if situation.nation is None and resource.nations
+        else ""
+    )
+    if ages and place:
+        return f"If you {ages} and {place}"
+    return f"If you {ages or place}" if ages or place else ""
+
+
+def _with_whom(whom: str, reason: str) -> str:
+    """Join "If you are under 18" to a reason: "If you are under 18 and anyone asks ...", or
+    "If you are under 18: talk to someone ..."."""
+    if not whom:
+        return reason
+    if reason.startswith("If "):
+        return f"{whom} and {reason.removeprefix('If ')}"
+    return f"{whom}: {reason[0].lower()}{reason[1:]}"
+
+
 def route(situation: Situation) -> tuple[SupportItem, ...]:
-    items = []
+    items: list[SupportItem] = []
+    shown: set[str] = set()
     for row in ROUTES:
         resource = RESOURCES[row.resource_id]
-        fits = situation.age_band is None or suits_age(resource, situation.age_band)
-        if row.applies(situation) and fits:
-            items.append(SupportItem(resource=resource, reason=row.reason(situation)))
+        if (
+            row.resource_id in shown
+            or not row.applies(situation)
+            or not covers(resource, situation.nation)
+            or not _suits(row.who, resource, situation.age_band)
+        ):
+            continue
+        reason = _with_whom(for_whom(row.who, resource, situation), row.reason(situation))
+        items.append(SupportItem(resource=resource, reason=reason))
+        shown.add(row.resource_id)
     return tuple(items)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from safety_check.models import NATION_NAMES
+from safety_check.rules import RULES_BY_ID
 from tests.rules._helpers import fired, make_answers, passed, statuses
 
 AREA = "deepfakes"
@@ -138,3 +140,37 @@ def test_unanswered_questions_leave_rules_not_answered() -> None:
     result = statuses(AREA, make_answers())
     assert result["deepfakes_limit_public_photos"] == "not_answered"
     assert result["deepfakes_fake_image_help_adult"] == "not_answered"
+
+
+def _nation_lines(rule_id: str, nation: str) -> list[str]:
+    return [
+        line
+        for group in RULES_BY_ID[rule_id].steps
+        if group.platform == nation
+        for line in group.steps
+    ]
+
+
+@pytest.mark.parametrize(
+    "rule_id",
+    [
+        "deepfakes_fake_image_help_adult",
+        "deepfakes_dont_share_fakes_adult",
+        "deepfakes_dont_share_fakes_under_18",
+    ],
+)
+def test_deepfake_law_is_stated_per_nation(rule_id: str) -> None:
+    for nation, name in NATION_NAMES.items():
+        lines = _nation_lines(rule_id, nation)
+        assert lines, f"{rule_id} has no {nation} group"
+        assert all(line.startswith(f"In {name},") for line in lines), lines
+
+
+def test_deepfake_law_does_not_overstate() -> None:
+    # Northern Ireland: sharing offence reported not to cover fakes of adults (nations.md 3.13).
+    ni = " ".join(_nation_lines("deepfakes_fake_image_help_adult", "northern_ireland"))
+    assert "may not cover" in ni and "is a crime" not in ni
+    # England and Wales: the creating offence is passed but its start is unconfirmed (3.31).
+    for nation in ("england", "wales"):
+        text = " ".join(_nation_lines("deepfakes_dont_share_fakes_adult", nation))
+        assert "could not confirm that it has started" in text

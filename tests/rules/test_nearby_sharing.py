@@ -7,10 +7,9 @@ import pytest
 from tests.rules._helpers import fired, make_answers, passed, statuses
 
 AREA = "nearby_sharing"
-UNWANTED_UNDER_18 = {
-    "nearby_sharing_unwanted_image_report_it",
-    "nearby_sharing_unwanted_image_under_18_support",
-}
+REPORT = "nearby_sharing_unwanted_image_report_it"
+POLICE = "nearby_sharing_unwanted_image_tell_the_police"
+UNDER_18_SUPPORT = "nearby_sharing_unwanted_image_under_18_support"
 
 FIRES = [
     pytest.param(make_answers(), set(), id="nothing answered"),
@@ -97,24 +96,26 @@ FIRES = [
     pytest.param(make_answers(nearby_sharing__device_name="no_name"), set(), id="no name"),
     pytest.param(
         make_answers(nearby_sharing__unwanted_sexual_image="yes"),
-        {"nearby_sharing_unwanted_image_report_it"},
+        {REPORT, POLICE},
         id="adult was sent an unwanted image",
     ),
     pytest.param(
         make_answers(profile__age_band="13_15", nearby_sharing__unwanted_sexual_image="yes"),
-        {
-            "nearby_sharing_unwanted_image_report_it",
-            "nearby_sharing_unwanted_image_under_18_support",
-        },
+        {REPORT, POLICE, UNDER_18_SUPPORT},
         id="teenager was sent an unwanted image",
     ),
     pytest.param(
         make_answers(profile__age_band="under_13", nearby_sharing__unwanted_sexual_image="yes"),
-        {
-            "nearby_sharing_unwanted_image_report_it",
-            "nearby_sharing_unwanted_image_under_18_support",
-        },
+        {REPORT, POLICE, UNDER_18_SUPPORT},
         id="child was sent an unwanted image",
+    ),
+    pytest.param(
+        make_answers(
+            nearby_sharing__unwanted_sexual_image="yes",
+            **{"profile__devices": ["games_console"], "profile__apps": []},
+        ),
+        {REPORT, POLICE},
+        id="sent an unwanted image, with no phone or computer",
     ),
     pytest.param(
         make_answers(profile__age_band="16_17", nearby_sharing__unwanted_sexual_image="no"),
@@ -162,11 +163,10 @@ def test_safe_answers_pass() -> None:
         "nearby_sharing_quick_share_limit_visibility",
         "nearby_sharing_bluetooth_off_when_unused",
         "nearby_sharing_device_name_without_full_name",
-        "nearby_sharing_unwanted_image_report_it",
+        REPORT,
+        POLICE,
     }
-    assert statuses(AREA, answers)["nearby_sharing_unwanted_image_under_18_support"] == (
-        "not_applicable"
-    )
+    assert statuses(AREA, answers)[UNDER_18_SUPPORT] == "not_applicable"
 
 
 def test_apple_rules_do_not_apply_with_only_android() -> None:
@@ -199,7 +199,36 @@ def test_device_rules_do_not_apply_with_only_a_games_console() -> None:
 def test_unanswered_questions_leave_rules_not_answered() -> None:
     result = statuses(AREA, make_answers())
     assert result["nearby_sharing_airdrop_contacts_only"] == "not_answered"
-    assert result["nearby_sharing_unwanted_image_report_it"] == "not_answered"
-    assert result["nearby_sharing_unwanted_image_under_18_support"] == "not_applicable"
+    assert result[REPORT] == result[POLICE] == "not_answered"
+    assert result[UNDER_18_SUPPORT] == "not_applicable"
     teen = statuses(AREA, make_answers(profile__age_band="13_15"))
-    assert teen["nearby_sharing_unwanted_image_under_18_support"] == "not_answered"
+    assert teen[UNDER_18_SUPPORT] == "not_answered"
+
+
+def test_the_cyberflashing_question_covers_every_channel() -> None:
+    from safety_check.questionnaire import QUESTIONS_BY_ID
+
+    question = QUESTIONS_BY_ID["nearby_sharing.unwanted_sexual_image"]
+    assert question.role == "disclosure"
+    assert question.when is None
+    for channel in ("message", "social media", "dating app", "AirDrop", "video call"):
+        assert channel in question.text
+    assert [option.id for option in question.options if option.harm] == ["yes"]
+
+
+def test_the_law_is_given_for_each_nation_with_its_legislation() -> None:
+    from safety_check.rules import RULES_BY_ID
+
+    rule = RULES_BY_ID[POLICE]
+    groups = {group.platform: group.steps for group in rule.steps}
+    named = {
+        "england": "England",
+        "wales": "Wales",
+        "scotland": "Scotland",
+        "northern_ireland": "Northern Ireland",
+    }
+    for nation, name in named.items():
+        assert all(line.startswith(f"In {name},") for line in groups[nation]), nation
+    cited = " ".join(source.url for source in rule.sources)
+    for section in ("ukpga/2003/42", "asp/2009/9", "nia/2022/19"):
+        assert f"legislation.gov.uk/{section}" in cited, section

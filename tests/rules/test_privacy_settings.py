@@ -7,6 +7,8 @@ import pytest
 from tests.rules._helpers import ALL_APPS, fired, make_answers, passed, statuses
 
 AREA = "privacy_settings"
+GAMES_LIMIT = "privacy_settings_games_console_limit_contact"
+GAMES_REPORT = "privacy_settings_games_console_block_and_report"
 
 FIRES = [
     pytest.param(
@@ -265,6 +267,31 @@ FIRES = [
         id="telegram number hidden",
     ),
     pytest.param(
+        make_answers(privacy_settings__games_console_contact="anyone"),
+        {GAMES_LIMIT, GAMES_REPORT},
+        id="anyone can message on the console",
+    ),
+    pytest.param(
+        make_answers(privacy_settings__games_console_contact="depends"),
+        {GAMES_LIMIT, GAMES_REPORT},
+        id="console contact depends on the game",
+    ),
+    pytest.param(
+        make_answers(privacy_settings__games_console_contact="not_sure"),
+        {GAMES_LIMIT, GAMES_REPORT},
+        id="not sure who can message on the console",
+    ),
+    pytest.param(
+        make_answers(privacy_settings__games_console_contact="friends_only"),
+        {GAMES_REPORT},
+        id="friends only on the console",
+    ),
+    pytest.param(
+        make_answers(privacy_settings__games_console_contact="dont_play_online"),
+        set(),
+        id="does not play online",
+    ),
+    pytest.param(
         make_answers(
             profile__age_band="13_15",
             privacy_settings__instagram_account="public",
@@ -301,6 +328,7 @@ SAFE = {
     "privacy_settings__discord_server_dms": "no",
     "privacy_settings__youtube_uploads": "unlisted_or_private",
     "privacy_settings__telegram_phone_number": "nobody",
+    "privacy_settings__games_console_contact": "friends_only",
 }
 
 ALL_RULES = {
@@ -318,11 +346,15 @@ ALL_RULES = {
     "privacy_settings_discord_limit_server_dms",
     "privacy_settings_youtube_uploads_unlisted",
     "privacy_settings_telegram_hide_phone_number",
+    "privacy_settings_games_console_limit_contact",
 }
+"""Every rule a safe answer passes; knowing how to block and report is advice for anyone who
+plays online, so it has no passing answer."""
 
 
 def test_safe_answers_pass() -> None:
     assert passed(AREA, make_answers(**SAFE)) == ALL_RULES
+    assert fired(AREA, make_answers(**SAFE)) == {GAMES_REPORT}
 
 
 def test_app_rules_do_not_apply_without_the_app() -> None:
@@ -331,9 +363,11 @@ def test_app_rules_do_not_apply_without_the_app() -> None:
     )
     result = statuses(AREA, answers)
     assert result["privacy_settings_review_regularly"] == "pass"
+    # The console questions follow devices, not apps: with a console, they are still asked.
     assert {rule for rule, status in result.items() if status == "not_applicable"} == (
-        ALL_RULES - {"privacy_settings_review_regularly"}
+        ALL_RULES - {"privacy_settings_review_regularly", GAMES_LIMIT}
     )
+    assert result[GAMES_LIMIT] == result[GAMES_REPORT] == "not_answered"
 
 
 def test_each_app_question_follows_its_app() -> None:
@@ -354,4 +388,17 @@ def test_tiktok_messages_rule_does_not_apply_under_16() -> None:
 def test_unanswered_questions_leave_rules_not_answered() -> None:
     result = statuses(AREA, make_answers())
     assert set(result.values()) == {"not_answered"}
-    assert set(result) == ALL_RULES
+    assert set(result) == ALL_RULES | {GAMES_REPORT}
+
+
+def test_console_rules_follow_the_console() -> None:
+    result = statuses(AREA, make_answers(**{"profile__devices": ["iphone_ipad", "windows"]}))
+    assert result[GAMES_LIMIT] == result[GAMES_REPORT] == "not_applicable"
+
+
+def test_block_and_report_is_only_for_people_who_play_online() -> None:
+    result = statuses(
+        AREA, make_answers(privacy_settings__games_console_contact="dont_play_online")
+    )
+    assert result[GAMES_LIMIT] == "pass"
+    assert result[GAMES_REPORT] == "not_applicable"

@@ -6,6 +6,8 @@ import pytest
 
 from safety_check.answers import validate
 from safety_check.plan import build_plan
+from safety_check.questionnaire import QUESTIONS_BY_ID
+from safety_check.rules import ALL_RULES, RULES_BY_ID
 from tests.rules._helpers import fired, make_answers, passed, statuses
 
 AREA = "sextortion"
@@ -22,6 +24,22 @@ FIRES = [
         make_answers(situation__threat_to_share="yes", sextortion__paid_money="yes"),
         URGENT | {"sextortion_already_paid_tell_bank"},
         id="threatened and paid",
+    ),
+    pytest.param(
+        make_answers(
+            profile__age_band="13_15",
+            situation__threat_to_share="yes",
+            sextortion__paid_money="yes",
+        ),
+        URGENT | {"sextortion_already_paid_under_18"},
+        id="13-15 threatened and paid",
+    ),
+    pytest.param(
+        make_answers(
+            profile__age_band="16_17", situation__threat_to_share="yes", sextortion__paid_money="no"
+        ),
+        URGENT,
+        id="16-17 threatened, not paid",
     ),
     pytest.param(
         make_answers(situation__threat_to_share="yes", sextortion__paid_money="no"),
@@ -46,6 +64,34 @@ FIRES = [
         ),
         URGENT | {"sextortion_known_person_plan_safely"},
         id="threatened by someone they know",
+    ),
+    pytest.param(
+        make_answers(
+            situation__threat_to_share="no",
+            situation__image_shared="yes",
+            sextortion__who_is_threatening="someone_i_know",
+        ),
+        {"sextortion_known_person_plan_safely"},
+        id="image shared by someone they know",
+    ),
+    pytest.param(
+        make_answers(
+            profile__age_band="13_15",
+            situation__threat_to_share="no",
+            situation__image_shared="yes",
+            sextortion__who_is_threatening="someone_i_know",
+        ),
+        {"sextortion_known_person_plan_safely"},
+        id="13-15 image shared by someone they know",
+    ),
+    pytest.param(
+        make_answers(
+            situation__threat_to_share="no",
+            situation__image_shared="yes",
+            sextortion__who_is_threatening="only_online",
+        ),
+        set(),
+        id="image shared by someone only known online",
     ),
     pytest.param(
         make_answers(
@@ -109,9 +155,108 @@ def test_safe_answers_pass() -> None:
 
 
 def test_follow_up_rules_do_not_apply_without_a_threat() -> None:
-    result = statuses(AREA, make_answers(situation__threat_to_share="no"))
+    result = statuses(
+        AREA, make_answers(situation__threat_to_share="no", situation__image_shared="no")
+    )
     assert result["sextortion_already_paid_tell_bank"] == "not_applicable"
+    assert result["sextortion_already_paid_under_18"] == "not_applicable"
     assert result["sextortion_known_person_plan_safely"] == "not_applicable"
+
+
+def test_payment_help_is_split_by_age() -> None:
+    child = statuses(
+        AREA,
+        make_answers(
+            profile__age_band="13_15",
+            situation__threat_to_share="yes",
+            sextortion__paid_money="yes",
+        ),
+    )
+    assert child["sextortion_already_paid_tell_bank"] == "not_applicable"
+    adult = statuses(
+        AREA, make_answers(situation__threat_to_share="yes", sextortion__paid_money="yes")
+    )
+    assert adult["sextortion_already_paid_under_18"] == "not_applicable"
+
+
+def test_who_is_doing_this_is_asked_when_an_image_was_shared() -> None:
+    question = QUESTIONS_BY_ID["sextortion.who_is_threatening"]
+    assert question.text == "Do you know the person doing this in real life?"
+    assert [option.id for option in question.options] == [
+        "only_online",
+        "someone_i_know",
+        "not_sure",
+        "prefer_not_to_say",
+    ]
+    answers = make_answers(
+        situation__threat_to_share="no",
+        situation__image_shared="yes",
+        sextortion__who_is_threatening="someone_i_know",
+    )
+    validate(answers)  # raises if the question were not asked with these answers
+
+
+def urgent_lane_text(answers: dict[str, str | list[str]]) -> list[str]:
+    plan = build_plan(validate(answers))
+    assert plan.urgent is not None
+    return [
+        line for action in plan.urgent.actions for group in action.steps for line in group.steps
+    ]
+
+
+def test_a_child_who_paid_sees_ceop_and_a_trusted_adult_before_any_bank_step() -> None:
+    lines = urgent_lane_text(
+        make_answers(
+            profile__age_band="13_15",
+            situation__threat_to_share="yes",
+            sextortion__paid_money="yes",
+        )
+    )
+    # Steps in a plan have their service mentions written out ("CEOP Safety Centre (...)").
+    first_ceop = next(i for i, line in enumerate(lines) if "CEOP" in line)
+    first_adult = next(i for i, line in enumerate(lines) if "trusted adult" in line)
+    first_bank = next(i for i, line in enumerate(lines) if "bank" in line)
+    assert first_ceop < first_bank and first_adult < first_bank
+    assert not any("Report Fraud" in line for line in lines)
+
+
+def test_a_child_who_paid_gets_ceop_first_in_the_payment_rule() -> None:
+    rule = RULES_BY_ID["sextortion_already_paid_under_18"]
+    first, second, *rest = rule.steps[0].steps
+    assert "{ceop}" in first and "trusted adult" in second
+    assert any("bank" in line for line in rest)
+
+
+def test_known_person_lane_opens_with_planning_safely_when_an_image_was_shared() -> None:
+    plan = build_plan(
+        validate(
+            make_answers(
+                situation__threat_to_share="no",
+                situation__image_shared="yes",
+                sextortion__who_is_threatening="someone_i_know",
+            )
+        )
+    )
+    assert plan.urgent is not None
+    ids = [action.rule_id for action in plan.urgent.actions]
+    assert "sextortion_known_person_plan_safely" in ids
+    safety = ids.index("sextortion_known_person_plan_safely")
+    later = {"getting_help_keep_evidence_adult", "getting_help_report_adult"}
+    assert all(ids.index(rule_id) > safety for rule_id in later if rule_id in ids)
+    steps = " ".join(RULES_BY_ID["sextortion_known_person_plan_safely"].steps[0].steps)
+    assert "device they can't see or check" in steps
+    assert "domestic abuse service" in steps
+
+
+def test_only_stranger_sextortion_is_told_they_try_to_scare_you() -> None:
+    scare = "scare you into acting fast"
+    by_id = {rule.id: rule for rule in ALL_RULES if rule.area == AREA}
+    holders = {
+        rule_id
+        for rule_id, rule in by_id.items()
+        if scare in rule.summary or any(scare in line for g in rule.steps for line in g.steps)
+    }
+    assert holders == {"sextortion_know_it_is_an_organised_scam"}
 
 
 def test_follow_ups_wait_for_an_answer() -> None:

@@ -50,14 +50,17 @@ NIDIRECT_SEXTORTION = source(
 INSTAGRAM_2FA = source(
     "Kaspersky privacy checker: Instagram settings (two-factor authentication)",
     "https://privacy.kaspersky.com/articles/instagram-iphone-medium/",
+    weak=True,
 )
 X_2FA = source(
     "How to change your privacy and safety settings on X (two-factor authentication)",
     "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
+    weak=True,
 )
 WHATSAPP_2SV = source(
     "FreeTechTutor: WhatsApp privacy settings (two-step verification)",
     "https://freetechtutor.com/8-whatsapp-privacy-settings-to-change-most-people-never-touch-them/",
+    weak=True,
 )
 APPLE_TWO_FACTOR = source(
     "Apple Support: two-factor authentication for Apple Account",
@@ -82,10 +85,12 @@ GOOGLE_FIND_DEVICE = source(
 LOST_PHONE_LOCK = source(
     "Washington Post: what to do if you lose the phone you use for 2-step verification",
     "https://www.washingtonpost.com/technology/2022/04/27/two-factor-authentication-2fa-lost-phone-what-to-do/",
+    weak=True,
 )
 IPHONE_PASSCODE = source(
     "Tom's Guide: how to set up a passcode on iPhone",
     "https://www.tomsguide.com/us/iphone-x-guide,review-4841-22.html",
+    weak=True,
 )
 GOOGLE_PHOTOS_SHARED_ALBUMS = source(
     "Google Photos Help: how shared album controls give your photos more privacy",
@@ -206,6 +211,8 @@ TURN_ON_2SV = Rule(
     area="account_security",
     purpose="prevention",
     title="Turn on 2-step verification for your email and social media",
+    summary="Turn on 2-step verification for your email and social media, so a stolen password "
+    "alone can't open them.",
     why="Passwords can be stolen, even if you look after them well. With 2-step verification, "
     "a password alone isn't enough to get in, so your private photos and messages stay yours.",
     fires="account_security.two_step_verification in [some, none, not_sure]",
@@ -243,19 +250,21 @@ TURN_ON_2SV = Rule(
         steps(
             "instagram",
             "Open Settings and privacy, then Accounts Centre. Then tap Password and security.",
-            "Tap Two-factor authentication, then follow the steps on the screen to turn it on.",
+            "Tap Two-factor authentication, then follow the steps on the screen to turn it on. "
+            "Menu names may differ on your phone.",
             checked=CHECKED,
         ),
         steps(
             "x",
             "Open Settings and privacy. Then tap Security and account access.",
-            "Tap Security. Then tap Two-factor authentication and follow the steps to turn it on.",
+            "Tap Security. Then tap Two-factor authentication and follow the steps to turn it on. "
+            "Menu names may differ.",
             checked=CHECKED,
         ),
         steps(
             "whatsapp",
             "Open Settings, then Account, then Two-step verification. Set a PIN that only you "
-            "know.",
+            "know. Menu names may differ.",
             checked=CHECKED,
         ),
     ),
@@ -278,6 +287,8 @@ DIFFERENT_PASSWORDS = Rule(
     area="account_security",
     purpose="prevention",
     title="Use a different password for each important account",
+    summary="Use a different password for each important account, so one leak can't open all the "
+    "others.",
     why="When one website leaks passwords, criminals try the same email and password on other "
     "apps. A different password for each account means one leak can't open the rest.",
     fires="account_security.password_reuse in [some, most]",
@@ -306,6 +317,8 @@ LOCK_YOUR_PHONE = Rule(
     area="account_security",
     purpose="prevention",
     title="Lock your phone with a code that's hard to guess",
+    summary="Lock your phone with a code that's hard to guess, so nobody else can open your "
+    "photos.",
     why="Your phone holds your photos and is signed in to your apps. A screen lock that only "
     "you can open keeps them private if your phone is lost, taken or picked up by someone "
     "else.",
@@ -345,6 +358,7 @@ TURN_ON_FIND_MY = Rule(
     area="account_security",
     purpose="prevention",
     title="Turn on Find My or Find Hub so you can lock a lost phone",
+    summary="Turn on Find My or Find Hub, so you can lock or erase your phone if it's lost.",
     why="If your phone is lost or stolen, you can lock or erase it from another device. Then "
     "no one can look through your photos and messages.",
     fires="account_security.find_my_device in [no, not_sure]",
@@ -395,6 +409,8 @@ SECURE_PHOTO_BACKUP = Rule(
     area="account_security",
     purpose="prevention",
     title="Make sure only you can get into your photo backup",
+    summary="Make sure only you can sign in to where your photos back up, so nobody else can see "
+    "them.",
     why="Your phone may copy every photo to iCloud or Google Photos. Anyone who can sign in "
     "there, or who is in a shared album, can see and save those photos.",
     fires="account_security.photo_backup_access in [yes, not_sure]",
@@ -459,6 +475,8 @@ CHANGE_SHARED_PASSWORDS = Rule(
     area="account_security",
     purpose="response",
     title="Change passwords someone else knows and sign out other devices",
+    summary="Change passwords someone else knows and sign out other devices, so your photos and "
+    "messages stay yours.",
     why="Lots of friends and couples share passwords. But anyone who knows yours can open your "
     "photos and messages. Changing them doesn't mean you don't trust someone: it keeps your "
     "things yours.",
@@ -495,6 +513,8 @@ AUTOMATIC_UPDATES_ON = Rule(
     area="account_security",
     purpose="prevention",
     title="Let your phone and computer install updates by themselves",
+    summary="Turn on automatic updates, so your phone and computer get safety fixes without you "
+    "having to remember.",
     why="Updates fix weak spots that criminals use to break into devices. Automatic updates "
     "mean you get the fixes without having to remember.",
     fires="account_security.automatic_updates in [no, not_sure]",

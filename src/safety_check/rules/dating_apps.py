@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
+from safety_check.rules.intimate_images import SHARING_LAW, SHARING_LAW_SOURCES, by_nation
 
 CHECKED = "2026-11-25"
 SINCE = "2026.11.0"
@@ -12,9 +13,14 @@ TINDER_BASICS = source(
     "Tinder Safety Centre: the basics (UK)",
     "https://policies.tinder.com/safety-center/guide/basics/intl/en-GB",
 )
+TINDER_PHOTO_VERIFICATION = source(
+    "Tinder Help: what is Photo Verification",
+    "https://www.help.tinder.com/hc/en-us/articles/360034941812-What-is-Photo-Verification-",
+)
 TINDER_PHOTO_VERIFIED = source(
-    "The Hans India: how to complete Tinder photo verification",
+    "The Hans India: how to complete Tinder photo verification, and Photo Verified Chat",
     "https://www.thehansindia.com/technology/tech-news/how-to-complete-your-photo-verification-on-tinder-796458",
+    weak=True,
 )
 BUMBLE_DATE_SAFELY = source(
     "Bumble: how to date safely and respectfully", "https://bumble.com/zh-Hant/help/IRL"
@@ -39,27 +45,31 @@ GRINDR_ESTABLISHING_TRUST = source(
     "Grindr Help: establishing trust",
     "https://help.grindr.com/hc/en-us/articles/25490339792147-Establishing-trust",
 )
+ACTION_FRAUD_ROMANCE = source(
+    "Action Fraud: top tips to avoid romance scams",
+    "https://www.actionfraud.police.uk/news/top-tips-to-avoid-romance-scams-this-valentines-day",
+)
 ROMANCE_FRAUD_ADVICE = source(
-    "Fraud Management Resource Centre: romance fraud advice",
+    "Fraud Management Resource Centre: Action Fraud's romance fraud rules (republished)",
     "https://fraudmanagementresourcecentre.co.uk/make-sure-its-only-your-heart-that-gets-stolen-this-valentine/",
+    weak=True,
 )
 ROMANCE_FRAUD_SIGNS = source(
     "Sussex Police romance fraud advice (reported)",
     "https://news.seahavenfm.com/2020/02/14/happy-valentines-day-romance-fraud-advice/",
+    weak=True,
 )
 REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud",
+    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
+    "Scotland (press release, republished)",
     "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
+    weak=True,
 )
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
     "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
 )
 STOPNCII_FAQ = source("StopNCII.org: frequently asked questions", "https://stopncii.org/faq/")
-INTIMATE_IMAGE_LAW = source(
-    "Mishcon de Reya: Online Safety Act intimate image abuse offences come into force",
-    "https://www.mishcon.com/news/online-safety-act-reforms-tackling-intimate-image-abuse-and-revenge-porn-come-into-force",
-)
 CEOP_MEETING_UP = source(
     "CEOP Education (11-18): meeting up with someone you met online",
     "https://ceopeducation.co.uk/11_18/lets-talk-about/relationships/meeting-up",
@@ -185,6 +195,8 @@ CHECK_VERIFIED = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Check that a match is verified before you meet or share personal things",
+    summary="Look for the verified badge before you meet or share personal things: it helps "
+    "you spot fake profiles.",
     why="Verification checks that a person looks like their photos. It helps you spot fake "
     "profiles, which are often used for scams and sextortion. It doesn't prove someone is kind "
     "or honest, so keep trusting your instincts too.",
@@ -217,7 +229,13 @@ CHECK_VERIFIED = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(BUMBLE_VERIFY, BUMBLE_DATE_SAFELY, HINGE_SAFER_DATING, TINDER_PHOTO_VERIFIED),
+    sources=(
+        TINDER_PHOTO_VERIFICATION,
+        BUMBLE_VERIFY,
+        BUMBLE_DATE_SAFELY,
+        HINGE_SAFER_DATING,
+        TINDER_PHOTO_VERIFIED,
+    ),
     since=SINCE,
 )
 
@@ -226,6 +244,8 @@ STAY_ON_APP = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Keep chats on the dating app until you feel sure about a match",
+    summary="Keep chatting in the dating app for now: it can filter harmful messages and act "
+    "on your reports.",
     why="Dating apps can filter harmful messages and act on reports, but only inside the app. "
     "People who plan to scam or pressure someone often try to move the chat somewhere else "
     "quickly, where the app can't help.",
@@ -244,7 +264,7 @@ STAY_ON_APP = Rule(
     ),
     severity="medium",
     effort_minutes=1,
-    sources=(TINDER_BASICS, HINGE_SAFER_DATING, GRINDR_SAFETY_TIPS),
+    sources=(TINDER_BASICS, HINGE_SAFER_DATING, GRINDR_SAFETY_TIPS, ACTION_FRAUD_ROMANCE),
     since=SINCE,
 )
 
@@ -253,6 +273,8 @@ VIDEO_CALL = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Have a video call with a match before you meet them",
+    summary="A short video call before you meet shows the person is real and looks like their "
+    "photos.",
     why="A short video call shows that the person is real and looks like their photos. "
     "Someone who keeps finding reasons not to call, or only wants to text, may not be who "
     "they say they are.",
@@ -270,7 +292,7 @@ VIDEO_CALL = Rule(
     ),
     severity="medium",
     effort_minutes=15,
-    sources=(BUMBLE_DATE_SAFELY, HINGE_SAFER_DATING, ROMANCE_FRAUD_SIGNS),
+    sources=(BUMBLE_DATE_SAFELY, HINGE_SAFER_DATING),
     since=SINCE,
 )
 
@@ -279,6 +301,7 @@ MEET_SAFELY = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Meet matches in a public place and tell a friend where you'll be",
+    summary="Meet somewhere busy, get yourself there and back, and tell a friend where you'll be.",
     why="On a first date you're meeting someone you don't know well yet. A busy public place "
     "and a friend who knows your plans mean help is close if anything feels wrong.",
     fires="dating_apps.first_meeting_safety in [one_of_them, neither]",
@@ -306,10 +329,12 @@ NUDES_TO_MATCHES = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Hold back on sending nudes to matches you haven't met",
+    summary="You never owe a match a picture: fake profiles sometimes ask for one, then "
+    "demand money.",
     why="Fake matches are a common way sextortion starts. They build trust fast, ask for a "
     "picture, then threaten to share it unless you pay. If anyone misuses a "
-    "picture you shared, that's their fault, not yours. In England and Wales, sharing it or "
-    "threatening to share it is a crime.",
+    "picture you shared, that's their fault, not yours, and it can be a crime in every part "
+    "of the UK.",
     fires="dating_apps.sends_nudes_to_matches = not_met",
     applies=ADULT,
     steps=(
@@ -327,10 +352,11 @@ NUDES_TO_MATCHES = Rule(
             "{stopncii} can help stop your pictures being shared on the sites that take part.",
             checked=CHECKED,
         ),
+        *by_nation(SHARING_LAW),
     ),
     severity="high",
     effort_minutes=2,
-    sources=(RPH_SEXTORTION, STOPNCII_FAQ, INTIMATE_IMAGE_LAW),
+    sources=(RPH_SEXTORTION, STOPNCII_FAQ, *SHARING_LAW_SOURCES),
     since=SINCE,
 )
 
@@ -339,6 +365,8 @@ PROFILE_GENERAL = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Keep details that could help someone find you off your dating profile",
+    summary="Leave your workplace, street and usual places off your profile, so only people "
+    "you choose can find you.",
     why="Strangers can see your profile before you've decided to trust them. Leaving out your "
     "workplace, street and usual places means only the people you choose to tell can find "
     "you.",
@@ -375,6 +403,8 @@ ROMANCE_SCAM = Rule(
     area="dating_apps",
     purpose="response",
     title="Don't send money to a match, and report anyone who asks for it",
+    summary="If a match asks for money, don't send any, report them, and call your bank if "
+    "you already paid.",
     why="Asking for money, gift cards or crypto, or giving investment tips, are signs of a "
     "romance scam. Scammers are skilled, patient and organised. If you've already sent money, "
     "it's not your fault, and acting quickly can help.",
@@ -400,7 +430,14 @@ ROMANCE_SCAM = Rule(
     ),
     severity="high",
     effort_minutes=10,
-    sources=(HINGE_SAFER_DATING, ROMANCE_FRAUD_ADVICE, REPORT_FRAUD, TINDER_BASICS),
+    sources=(
+        ACTION_FRAUD_ROMANCE,
+        HINGE_SAFER_DATING,
+        TINDER_BASICS,
+        ROMANCE_FRAUD_ADVICE,
+        ROMANCE_FRAUD_SIGNS,
+        REPORT_FRAUD,
+    ),
     since=SINCE,
 )
 
@@ -409,6 +446,8 @@ UNDER_18 = Rule(
     area="dating_apps",
     purpose="prevention",
     title="Know why dating apps are risky for under-18s, and where to get help",
+    summary="Dating apps are for adults: if anyone there asks you for pictures or to meet, "
+    "tell a trusted adult.",
     why="Dating apps are made for adults aged 18 and over. Some adults on them are not who "
     "they say they are, and some look for young people to trick or pressure. Whatever has "
     "happened, you can get help.",

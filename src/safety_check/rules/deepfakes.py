@@ -1,15 +1,27 @@
 """Deepfakes and fake images: fewer public photos, reverse image search, what to do, the law.
 
 Help for someone who knows of, or fears, a fake sexual picture of themselves comes in an under-18
-and an adult version, because the removal services differ by age. The law is stated only where
-content-sources marks it as in force: the offence of creating a sexual deepfake of an adult has
-been passed, but its start date is unverified, so it is not described as in force.
+and an adult version, because the removal services differ by age. The law differs by nation and
+is given in nation step groups: sharing a fake is covered in England, Wales and Scotland but is
+reported not to be in Northern Ireland for adults, and the England and Wales offence of creating
+a sexual deepfake of an adult has been passed but its start date is unverified, so it is not
+described as in force.
 """
 
 from __future__ import annotations
 
 from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
-from safety_check.models import Rule
+from safety_check.models import Nation, Rule
+from safety_check.rules.intimate_images import (
+    ABSHA_S2,
+    CHILD_IMAGE_LAW,
+    CHILD_IMAGE_LAW_SOURCES,
+    COLLEGE_OF_POLICING,
+    RECHECKED,
+    SCOTLAND_ALTERED_IMAGES,
+    SOA_66B,
+    by_nation,
+)
 
 CHECKED = "2026-11-25"
 SINCE = "2026.11.0"
@@ -17,36 +29,52 @@ SINCE = "2026.11.0"
 UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
 ADULT = "profile.age_band = 18_plus"
 
-REVERSE_SEARCH_HOWTO = source(
-    "How to check if your pictures are being used online (reverse image search)",
-    "https://successdigestonline.com/people-are-just-realising-you-can-see-if-your-pictures-are-being-stolen-online-how-to-check",
-)
+TINEYE_FAQ = source("TinEye: FAQ (find where an image appears online)", "https://tineye.com/faq")
 REVERSE_SEARCH_GLOSSARY = source(
-    "PicLab: what reverse image search is",
+    "PicLab: what reverse image search is (Google Lens, TinEye)",
     "https://piclab.click/en/glossary/reverse-image-search/",
+    weak=True,
+)
+META_PRIVACY = source(
+    "Meta: privacy tools (Privacy Checkup, who sees your posts, Instagram follower approval)",
+    "https://about.meta.com/actions/safety/topics/safety-basics/tools/privacy",
+)
+INSTAGRAM_TEENS = source(
+    "Instagram Help: teen accounts are private by default",
+    "https://help.instagram.com/3237561506542117",
 )
 INSTAGRAM_PRIVACY = source(
-    "Postbase: how to change privacy settings on Instagram",
+    "Postbase: how to change privacy settings on Instagram (menu path)",
     "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
+    weak=True,
 )
 FACEBOOK_PAST_POSTS = source(
     "BeWebSmart: five-minute Facebook privacy checkup (Limit past posts)",
     "https://www.bewebsmart.com/social-media/facebook/5-minute-facebook-privacy-checkup/",
+    weak=True,
 )
-FACEBOOK_PRIVACY = source(
-    "DPS: Facebook account privacy",
-    "https://www.dpsstaff.co.uk/online-safety/facebook/account-privacy",
+TIKTOK_UNDER_18 = source(
+    "TikTok Support: privacy and safety settings for users under 18 (private account)",
+    "https://support.tiktok.com/en/account-and-privacy/account-privacy-settings/privacy-and-safety-settings-for-users-under-age-18",
 )
 TIKTOK_PRIVACY = source(
-    "Tackle Bullying: social media guide (TikTok private account)",
+    "Tackle Bullying: social media guide (TikTok private account, menu path)",
     "https://tacklebullying.ie/social-media-guide-for-parents-guardians/",
+    weak=True,
 )
 X_PROTECT_POSTS = source(
-    "How to change your privacy and safety settings on X",
+    "How to change your privacy and safety settings on X (Protect your posts)",
     "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
+    weak=True,
+)
+SNAPCHAT_FAMILY_FAQ = source(
+    "Snapchat: family safety FAQ (who can see and contact you)",
+    "https://parents.snapchat.com/snapchat-family-safety-faq",
 )
 SNAPCHAT_PRIVACY = source(
-    "Snapchat privacy settings guide", "https://webstick.blog/snapchat-privacy-settings-guide"
+    "Snapchat privacy settings guide (View My Story, menu path)",
+    "https://webstick.blog/snapchat-privacy-settings-guide",
+    weak=True,
 )
 GRINDR_SAFETY = source(
     "Grindr: safety tips", "https://help.grindr.com/hc/en-us/articles/200302014-Grindr-Safety-Tips"
@@ -71,26 +99,61 @@ UKCIS_WALES = source(
 CEOP_HELP = source(
     "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
 )
-SOA_66B = source(
-    "legislation.gov.uk: Sexual Offences Act 2003, section 66B, sharing or threatening to "
-    "share an intimate photograph or film, including one that 'appears to show' someone "
-    "(in force 31 January 2024)",
-    "https://www.legislation.gov.uk/ukpga/2003/42/section/66B",
-)
-COLLEGE_OF_POLICING = source(
-    "College of Policing: sharing photographs or film of people in an intimate state "
-    "(covers deepfakes)",
-    "https://www.college.police.uk/guidance/sharing-photographs-of-people-intimate-state",
-)
 DUAA_138 = source(
     "legislation.gov.uk: Data (Use and Access) Act 2025, section 138, creating a purported "
-    "intimate image of an adult (start date to be confirmed)",
+    "intimate image of an adult, England and Wales (start date to be confirmed)",
     "https://www.legislation.gov.uk/id/ukpga/2025/18/section/138",
 )
-CHILD_FAKES_ALREADY_ILLEGAL = source(
-    "UK government: sexual deepfakes of children were already illegal (reported)",
-    "https://www.outlookindia.com/international/uk-criminalises-creation-of-deepfake-images-without-consent",
+SCOTLAND_CREATING_DEEPFAKES = source(
+    "Scottish Parliament written answer S6W-00472: making such images is probably not in "
+    "itself an offence",
+    "https://parliament.scot/chamber-and-committees/questions-and-answers/question?ref=S6W-00472",
 )
+SCOTLAND_CONSULTATION = source(
+    "Scottish Government: consultation on new laws on creating artificial intimate images",
+    "https://www.gov.scot/publications/improving-protections-justice-system-women-girls/pages/7/",
+)
+NI_DEEPFAKE_CONSULTATION = source(
+    "Department of Justice (NI): consultation on criminalising sexually explicit deepfakes "
+    "of adults",
+    "https://www.justice-ni.gov.uk/news/minister-launches-consultation-sexually-explicit-deepfake-images",
+)
+FAKE_LAW_SOURCES = (
+    SOA_66B,
+    COLLEGE_OF_POLICING,
+    ABSHA_S2,
+    SCOTLAND_ALTERED_IMAGES,
+    NI_DEEPFAKE_CONSULTATION,
+)
+
+# Sharing a fake: covered in England, Wales and Scotland; in Northern Ireland the sharing offence
+# is not known to cover fakes of adults (a reported gap; the law is being consulted on).
+FAKE_SHARING_LAW: dict[Nation, str] = {
+    "england": "In England, sharing a sexual deepfake of someone without their consent, or "
+    "threatening to, is a crime, just as it is for a real picture. The law is section 66B of "
+    "the Sexual Offences Act.",
+    "wales": "In Wales, sharing a sexual deepfake of someone without their consent, or "
+    "threatening to, is a crime, just as it is for a real picture. The law is section 66B of "
+    "the Sexual Offences Act.",
+    "scotland": "In Scotland, sharing an intimate picture that has been changed or faked, or "
+    "threatening to, is a crime if it is meant to scare or upset the person, or the person "
+    "doing it doesn't care if it does. The law is section 2 of the Abusive Behaviour and Sexual "
+    "Harm (Scotland) Act.",
+    "northern_ireland": "In Northern Ireland, the law on sharing intimate pictures may not cover "
+    "fakes of adults yet. The government has asked for views on a new law. You can still "
+    "report a fake to the site or app, and to the police.",
+}
+FAKE_MAKING_LAW: dict[Nation, str] = {
+    "england": "In England, Parliament has also passed a law against making a sexual deepfake "
+    "of an adult without their consent. We could not confirm that it has started yet.",
+    "wales": "In Wales, Parliament has also passed a law against making a sexual deepfake of "
+    "an adult without their consent. We could not confirm that it has started yet.",
+    "scotland": "In Scotland, making a sexual deepfake of an adult is not a crime in itself, as "
+    "far as we could check. The government has asked for views on a new law.",
+    "northern_ireland": "In Northern Ireland, making a sexual deepfake of an adult is not yet a "
+    "crime in itself. The government has asked for views on a new law.",
+}
+
 
 PUBLIC_FACE_PHOTOS = single(
     "deepfakes.public_face_photos",
@@ -146,6 +209,8 @@ LIMIT_PUBLIC_PHOTOS = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Limit who can see photos of your face",
+    summary="Make your accounts private, so fewer strangers can copy or misuse photos of your "
+    "face.",
     why="Fewer public photos means fewer pictures a stranger can copy or misuse. If anyone "
     "does misuse a photo of you, that is their fault, not yours. This just puts you more in "
     "control.",
@@ -189,6 +254,7 @@ LIMIT_PUBLIC_PHOTOS = Rule(
             "rather keep to friends.",
             "Remove location tags from your posts.",
             "Choose a profile picture you're happy for anyone to see.",
+            "App menus change often, so the names below may be a little different on your phone.",
             checked=CHECKED,
         ),
         steps(
@@ -233,13 +299,16 @@ LIMIT_PUBLIC_PHOTOS = Rule(
     severity="medium",
     effort_minutes=15,
     sources=(
+        META_PRIVACY,
+        INSTAGRAM_TEENS,
+        TIKTOK_UNDER_18,
+        SNAPCHAT_FAMILY_FAQ,
+        GRINDR_SAFETY,
         INSTAGRAM_PRIVACY,
-        FACEBOOK_PRIVACY,
         FACEBOOK_PAST_POSTS,
         TIKTOK_PRIVACY,
         X_PROTECT_POSTS,
         SNAPCHAT_PRIVACY,
-        GRINDR_SAFETY,
     ),
     since=SINCE,
 )
@@ -249,6 +318,8 @@ CHECK_WHERE_PHOTOS_APPEAR = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Check where your photos appear online with a reverse image search",
+    summary="A reverse image search shows where your photos appear, so you can spot and "
+    "report fake profiles early.",
     why="A reverse image search shows where else a photo of you appears. It can spot a fake "
     "profile using your pictures, so you can report it early.",
     fires="deepfakes.checked_where_photos_appear = no",
@@ -257,7 +328,8 @@ CHECK_WHERE_PHOTOS_APPEAR = Rule(
             "general",
             "Open Google Lens (the camera icon in the Google app or search bar) and choose a "
             "photo of you. It shows pages with the same or similar pictures.",
-            "You can also upload a photo to TinEye, or try Bing.",
+            "You can also upload a photo to TinEye, which looks for copies of that exact "
+            "picture, even cropped or edited ones.",
             "Start with your profile pictures. These are the ones most often copied.",
             "Only use everyday photos. Never put a nude or sexual picture into a search tool.",
             "If you find your photo somewhere you didn't put it, note the web address and the "
@@ -267,7 +339,7 @@ CHECK_WHERE_PHOTOS_APPEAR = Rule(
     ),
     severity="low",
     effort_minutes=10,
-    sources=(REVERSE_SEARCH_HOWTO, REVERSE_SEARCH_GLOSSARY),
+    sources=(TINEYE_FAQ, REVERSE_SEARCH_GLOSSARY),
     since=SINCE,
 )
 
@@ -276,6 +348,8 @@ FAKE_UNDER_18 = Rule(
     area="deepfakes",
     purpose="response",
     title="Get help to remove a fake nude picture of you",
+    summary="A trusted adult, Childline and Report Remove can help get a fake nude of you "
+    "taken down.",
     why="It's not your fault. A fake nude of you is taken seriously, and it can often be "
     "removed. A trusted adult and the services here can help.",
     fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
@@ -312,8 +386,10 @@ FAKE_ADULT = Rule(
     area="deepfakes",
     purpose="response",
     title="Keep evidence, report and get a fake intimate image removed",
-    why="It's not your fault. Sharing a fake sexual image of someone, or threatening to, is a "
-    "crime in England and Wales, just as it is for a real one. Fakes can often be taken down.",
+    summary="Keep evidence, report the fake to the site, and use StopNCII to help stop it "
+    "spreading.",
+    why="It's not your fault. Fakes can often be taken down, and in most of the UK sharing a "
+    "fake sexual image of someone, or threatening to, is a crime, just as it is for a real one.",
     fires="deepfakes.fake_image_of_you in [yes, worried, prefer_not_to_say]",
     applies=ADULT,
     steps=(
@@ -332,10 +408,11 @@ FAKE_ADULT = Rule(
             "might exist, they can talk through your options.",
             checked=CHECKED,
         ),
+        *by_nation(FAKE_SHARING_LAW),
     ),
     severity="critical",
     effort_minutes=30,
-    sources=(RPH_FAQ, STOPNCII_FAQ, RHC_REPORTING, SOA_66B, COLLEGE_OF_POLICING),
+    sources=(RPH_FAQ, STOPNCII_FAQ, RHC_REPORTING, *FAKE_LAW_SOURCES),
     since=SINCE,
 )
 
@@ -344,8 +421,10 @@ DONT_SHARE_FAKES_UNDER_18 = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Don't share fake nudes, and tell a trusted adult about them",
-    why="Fake nudes hurt real people. In England and Wales, fake nude pictures of anyone under "
-    "18 are against the law, even if they were made as a joke.",
+    summary="Don't share fake nudes or use apps that make them; report them and tell a "
+    "trusted adult.",
+    why="Fake nudes hurt real people. In every part of the UK, fake nude pictures of anyone "
+    "under 18 are against the law, even if they were made as a joke.",
     fires="deepfakes.nudify_seen in [yes, prefer_not_to_say]",
     applies=UNDER_18,
     steps=(
@@ -358,10 +437,11 @@ DONT_SHARE_FAKES_UNDER_18 = Rule(
             "If a fake is of you, it's not your fault. You can get help to have it removed.",
             checked=CHECKED,
         ),
+        *by_nation(CHILD_IMAGE_LAW),
     ),
     severity="high",
     effort_minutes=5,
-    sources=(UKCIS_WALES, CHILD_FAKES_ALREADY_ILLEGAL, SOA_66B),
+    sources=(UKCIS_WALES, *CHILD_IMAGE_LAW_SOURCES),
     since=SINCE,
 )
 
@@ -370,8 +450,9 @@ DONT_SHARE_FAKES_ADULT = Rule(
     area="deepfakes",
     purpose="prevention",
     title="Don't share fake nudes, and report them when you see them",
-    why="Fake nudes hurt real people. In England and Wales, sharing a sexual deepfake of "
-    "someone without consent, or threatening to, is a crime.",
+    summary="Don't share fake nudes or use apps that make them, and report any you see.",
+    why="Fake nudes hurt real people. In most of the UK, sharing a sexual deepfake of someone "
+    "without consent, or threatening to, is a crime.",
     fires="deepfakes.nudify_seen in [yes, prefer_not_to_say]",
     applies=ADULT,
     steps=(
@@ -379,19 +460,22 @@ DONT_SHARE_FAKES_ADULT = Rule(
             "general",
             "Don't forward, save or comment on fake nudes, and don't use apps that make them.",
             "Report the picture and the account to the site or app.",
-            "In England and Wales, fake sexual pictures of anyone under 18 are against the law. "
-            "If you see one, "
-            "report it to the police: {police_non_emergency}. Don't send it on, even to report "
-            "it.",
-            "Parliament has also passed a law against creating a sexual deepfake of an adult "
-            "in England and Wales. It may not have started yet.",
-            "Scotland and Northern Ireland have their own laws on sharing intimate images.",
-            checked=CHECKED,
+            "Fake sexual pictures of anyone under 18 are against the law in every part of the "
+            "UK. If you see one, report it to the police: {police_non_emergency}. Don't send it "
+            "on, even to report it.",
+            checked=RECHECKED,
         ),
+        *by_nation(FAKE_SHARING_LAW, FAKE_MAKING_LAW),
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(SOA_66B, COLLEGE_OF_POLICING, DUAA_138, CHILD_FAKES_ALREADY_ILLEGAL),
+    sources=(
+        *FAKE_LAW_SOURCES,
+        DUAA_138,
+        SCOTLAND_CREATING_DEEPFAKES,
+        SCOTLAND_CONSULTATION,
+        *CHILD_IMAGE_LAW_SOURCES,
+    ),
     since=SINCE,
 )
 

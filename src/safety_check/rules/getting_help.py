@@ -7,10 +7,12 @@ and an adult version wherever the services differ.
 from __future__ import annotations
 
 from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
-from safety_check.models import Rule
+from safety_check.models import PlatformSteps, Rule
 
 CHECKED = "2026-11-25"
+TODAY = "2026-12-01"
 SINCE = "2026.11.0"
+NEW = "2026.12.0"
 
 URGENT = "(situation.threat_to_share = yes or situation.image_shared = yes)"
 UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
@@ -22,8 +24,8 @@ RPH_SEXTORTION = source(
     "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
 )
 NCA_ALERT = source(
-    "NCA warning about sextortion and what to do (republished)",
-    "https://youthworkunit.com/news/nca-issues-urgent-warning-about-sextortion-and-what-to-do/",
+    "UK Safer Internet Centre: the NCA's sextortion alert to UK schools",
+    "https://saferinternet.org.uk/blog/national-crime-agency-issues-financially-motivated-sexual-extortion-alert-to-uk-schools",
 )
 CEOP_HELP = source(
     "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
@@ -47,6 +49,73 @@ VICTIM_SUPPORT = source(
 ANDROID_SCREENSHOTS = source(
     "Android Central: how to take a screenshot on Android",
     "https://www.androidcentral.com/android-screenshots",
+    weak=True,
+)
+REFUGE_TECH = source(
+    "Refuge: secure your tech",
+    "https://refuge.org.uk/i-need-help-now/how-we-can-help-you/secure-your-tech/",
+)
+COUNCIL_COVER_TRACKS = source(
+    "Wokingham Borough Council: domestic abuse, covering your tracks",
+    "https://wokingham.gov.uk/community-and-safety/domestic-abuse/how-get-help/tips-keeping-safe/covering-your-tracks",
+)
+DA_HELPLINE_SOURCE = source(
+    "Refuge: the National Domestic Abuse Helpline, free and open 24 hours",
+    "https://refuge.org.uk/news/refuge-responds-to-reports-of-potential-increase-in-domestic-abuse-during-covid-19",
+)
+NI_HELPLINE = source(
+    "Domestic and Sexual Abuse Helpline (Northern Ireland)",
+    "https://dsahelpline.org/2023/12/22/domestic-and-sexual-abuse-helpline-could-receive-50-calls-per-day-over-christmas-week/",
+)
+LIVE_FEAR_FREE = source(
+    "Welsh Government: Live Fear Free, sexual violence",
+    "https://www.gov.wales/live-fear-free/sexual-violence",
+)
+RPH_ASK_AN_OFFICER = source(
+    "Revenge Porn Helpline: ask an officer",
+    "https://revengepornhelpline.org.uk/information-and-advice/police-and-courts-advice/ask-an-officer",
+)
+VS_REPORTING = source(
+    "Victim Support: what happens when I report a crime?",
+    "https://www.victimsupport.org.uk/crime-info/reporting-crime/what-happens-when-i-report-crime/",
+)
+MET_IMAGE_ABUSE = source(
+    "Metropolitan Police: intimate image abuse",
+    "https://www.met.police.uk/advice/advice-and-information/online-safety/online-safety/intimate-image-abuse-revenge-porn/",
+)
+CA_SCOTLAND = source(
+    "Citizens Advice Scotland: if your intimate photos or videos are shared without consent",
+    "https://www.citizensadvice.org.uk/scotland/law-and-courts/society-s/privacy-and-media-s/if-your-intimate-photos-or-videos-are-shared-without-your-consent/",
+)
+NI_VICTIM_CHARTER = source(
+    "nidirect: the Victim Charter", "https://www.nidirect.gov.uk/articles/victim-charter"
+)
+VS_SCOTLAND = source(
+    "Victim Support Scotland: support without reporting",
+    "https://victimsupport.scot/victims-awareness-week-2021",
+)
+RAPE_CRISIS_FAQ = source(
+    "Rape Crisis 24/7 Support Line: FAQs", "https://247sexualabusesupport.org.uk/faqs/"
+)
+MY_SUPPORT_SPACE = source(
+    "Victim Support: My Support Space and 24/7 live chat",
+    "https://www.victimsupport.org.uk/press-releases/victim-support-expands-online-support-help-people-affected-crime/",
+)
+OFCOM_BSL_RELAY = source(
+    "Ofcom: emergency video relay for British Sign Language users",
+    "https://www.ofcom.org.uk/phones-and-broadband/accessibility/ex-post-evaluation-of-our-emergency-video-relay-regulation",
+)
+RELAY_UK = source(
+    "BT Relay UK: contacting the emergency services",
+    "https://www.relayuk.bt.com/news/providing-a-vital-lifeline.html",
+)
+EMERGENCY_SMS = source(
+    "Buckinghamshire Fire and Rescue: emergencySMS",
+    "https://bucksfire.gov.uk/safety-hub/emergency-sms/",
+)
+RAPE_CRISIS_SCOTLAND = source(
+    "Rape Crisis Scotland: helpline confidentiality and ways to contact",
+    "https://rapecrisisscotland.org.uk/helpline-confidentiality",
 )
 
 SOMEONE_CHECKS_PHONE = single(
@@ -96,12 +165,22 @@ TRUSTED_PERSON = single(
     weight=2,
 )
 
+HELP_A_FRIEND = single(
+    "getting_help.knows_how_to_help_a_friend",
+    "If a friend told you someone shared, or threatened to share, a nude picture of them, would "
+    "you know how to help?",
+    role="habit",
+    options=(opt("yes", "Yes", 1.0), opt("no", "No", 0.0), not_sure()),
+    weight=1,
+)
+
 QUESTIONS = (
     SOMEONE_CHECKS_PHONE,
     KNOWS_HOW_TO_REPORT,
     KNOWS_HOW_TO_SAVE_EVIDENCE,
     TRUSTED_ADULT,
     TRUSTED_PERSON,
+    HELP_A_FRIEND,
 )
 
 STAY_SAFE_NOW = Rule(
@@ -109,6 +188,8 @@ STAY_SAFE_NOW = Rule(
     area="getting_help",
     purpose="response",
     title="If you are in danger or feel you can't cope, get help right now",
+    summary="If you are in danger or feel you can't cope, people are ready to help you now, day or"
+    " night.",
     why="What is happening can feel overwhelming. You don't have to handle it on your own, "
     "and people are ready to help at any time of day or night.",
     fires=URGENT,
@@ -134,6 +215,8 @@ EVIDENCE_UNDER_18 = Rule(
     area="getting_help",
     purpose="response",
     title="Keep the messages as evidence, but not the nude picture itself",
+    summary="Save the messages and usernames so people can stop this, but never save a nude "
+    "picture itself.",
     why="Evidence helps the police, the app and CEOP stop the person. Save the messages, but "
     "never a nude picture of anyone under 18, even of yourself. You are not in trouble.",
     fires=URGENT,
@@ -162,6 +245,8 @@ EVIDENCE_ADULT = Rule(
     area="getting_help",
     purpose="response",
     title="Keep evidence before anything is deleted",
+    summary="Save messages, usernames and links before anything is deleted, so the police and "
+    "sites can act.",
     why="Evidence helps the police and the sites act. Sites may remove posts when you report "
     "them, so save what you need first.",
     fires=URGENT,
@@ -191,6 +276,8 @@ REPORT_UNDER_18 = Rule(
     area="getting_help",
     purpose="response",
     title="Report it to CEOP and to the app",
+    summary="Report it to CEOP and the app, so trained people can help keep you safe. You won't be"
+    " in trouble.",
     why="Reporting gets trained people working to keep you safe and can stop the person doing "
     "this to others. You will not be in trouble for reporting.",
     fires=URGENT,
@@ -217,6 +304,8 @@ REPORT_ADULT = Rule(
     area="getting_help",
     purpose="response",
     title="Report it to the police and to the site or app",
+    summary="Report it to the police and the site, so they can act. The police should listen "
+    "without judging you.",
     why="Sharing an intimate image without consent, or threatening to, is a crime in England "
     "and Wales. Scotland and Northern Ireland have their own laws. The police should listen "
     "to you without judging you.",
@@ -245,6 +334,8 @@ TALK_UNDER_18 = Rule(
     area="getting_help",
     purpose="response",
     title="Tell an adult you trust, or talk to Childline",
+    summary="You don't have to deal with this alone: tell an adult you trust, or talk to "
+    "Childline.",
     why="You don't have to sort this out alone. Adults who care about you will want to help, and "
     "Childline counsellors help young people with this every day.",
     fires=URGENT,
@@ -270,6 +361,8 @@ TALK_ADULT = Rule(
     area="getting_help",
     purpose="response",
     title="Talk to a specialist helpline or someone you trust",
+    summary="Talk to a specialist helpline or someone you trust, so you have support whatever you "
+    "decide.",
     why="Support helps, whether or not you go to the police. Specialists know how to get images "
     "removed and what your options are.",
     fires=URGENT,
@@ -290,30 +383,240 @@ TALK_ADULT = Rule(
     urgent_step="talk",
 )
 
+WATCHED = "getting_help.someone_checks_phone = yes"
+# Kleene logic: a skipped situation question must not hide the plan for a watched person, so
+# "not urgent" is written as "not (answered and yes)".
+NOT_URGENT = (
+    "not (answered situation.threat_to_share and situation.threat_to_share = yes) and "
+    "not (answered situation.image_shared and situation.image_shared = yes)"
+)
+
+
+def _plan_safely_steps() -> tuple[PlatformSteps, ...]:
+    return (
+        steps(
+            "general",
+            "It's not your fault that someone checks up on you like this.",
+            "Use a device the other person can't see or check, like a trusted friend's phone "
+            "or a library computer, to get help.",
+            "Contact a domestic abuse service for where you live. They are in this plan, and "
+            "they can help you plan what is safe to do.",
+            "Until you have a plan, don't change settings or passwords, block anyone or report "
+            "from the phone they check. Sudden changes can be noticed.",
+            "Screenshots you take may copy to a shared photo backup or family account. Check "
+            "before you save evidence on this phone.",
+            "Steps in your plan that someone might notice are marked. Think about them before "
+            "you act.",
+            "If you are 18 or over, there is help for men: {mens_advice_line}, and for LGBT+ "
+            "people: {galop}.",
+            "If you are under 18, you can also talk to an adult you trust outside your home, "
+            "like a teacher.",
+            "If you are in danger, call {police_emergency}.",
+            checked=TODAY,
+        ),
+        steps(
+            "england",
+            "If you live in England and you are a woman, you can get help from "
+            "{national_domestic_abuse_helpline}.",
+            checked=TODAY,
+        ),
+        steps(
+            "wales", "If you live in Wales, you can get help from {live_fear_free}.", checked=TODAY
+        ),
+        steps(
+            "scotland",
+            "If you live in Scotland, you can get help from {scotland_domestic_abuse_helpline}, "
+            "at any age.",
+            checked=TODAY,
+        ),
+        steps(
+            "northern_ireland",
+            "If you live in Northern Ireland, you can get help from "
+            "{ni_domestic_sexual_abuse_helpline}, at any age.",
+            checked=TODAY,
+        ),
+    )
+
+
+PLAN_SAFELY_SOURCES = (
+    REFUGE_TECH,
+    COUNCIL_COVER_TRACKS,
+    DA_HELPLINE_SOURCE,
+    LIVE_FEAR_FREE,
+    NI_HELPLINE,
+)
+
 PLAN_SAFELY = Rule(
     id="getting_help_plan_safely_if_watched",
     area="getting_help",
     purpose="response",
+    title="Get help from a device they can't check, before you change anything",
+    summary="Contact a domestic abuse service from a safe device first, so nothing you do "
+    "puts you at more risk.",
+    why="Someone checks your phone, and something is happening with your pictures. Sudden "
+    "changes could be noticed and make things harder. A support service can help you plan "
+    "what is safe.",
+    fires=f"{WATCHED} and {URGENT}",
+    steps=_plan_safely_steps(),
+    severity="critical",
+    effort_minutes=10,
+    sources=PLAN_SAFELY_SOURCES,
+    since=SINCE,
+    # Before blocking, reporting or saving anything they might see: first in the urgent lane.
+    urgent_step="safety",
+)
+
+PLAN_CHANGES = Rule(
+    id="getting_help_plan_changes_if_watched",
+    area="getting_help",
+    purpose="response",
     title="Plan changes with a support service if someone checks your phone",
+    summary="A domestic abuse service can help you decide what is safe to change, using a "
+    "device they can't check.",
     why="If someone watches your phone or accounts, sudden changes could be noticed and make "
     "things harder for you. A support service can help you decide what is safe to change.",
-    fires="getting_help.someone_checks_phone = yes",
+    fires=f"{WATCHED} and {NOT_URGENT}",
+    steps=_plan_safely_steps(),
+    severity="critical",
+    effort_minutes=10,
+    sources=PLAN_SAFELY_SOURCES,
+    since=NEW,
+)
+
+AFTER_REPORTING = Rule(
+    id="getting_help_know_what_happens_if_you_report",
+    area="getting_help",
+    purpose="response",
+    title="Know what happens if you report to the police",
+    summary="Reporting is your choice, there's no time limit, and support services can help "
+    "you whether or not you report.",
+    why="It can help to know what to expect before you decide. Support is there for you either "
+    "way, and you can take your time.",
+    fires=URGENT,
     steps=(
         steps(
             "general",
-            "It's not your fault that someone checks up on you like this.",
-            "Steps in your plan that someone might notice are marked. Think about them before "
-            "you act.",
-            "Use a device the other person can't see, such as a friend's phone or a library or "
-            "school computer, to contact support.",
-            "If you are in danger, call {police_emergency}.",
-            checked=CHECKED,
+            "It's your choice whether to report. Support services can help you whether or not "
+            "you go to the police.",
+            "There is no time limit on reporting.",
+            "You don't need to know which law was broken. The police must record a crime "
+            "you report.",
+            "If you are under 18, an adult you trust can help you report.",
+            checked=TODAY,
+        ),
+        steps(
+            "england",
+            "In England, you should get a crime reference number and the contact details of "
+            "the officer dealing with it. {victim_support} can help you through it.",
+            checked=TODAY,
+        ),
+        steps(
+            "wales",
+            "In Wales, you should get a crime reference number and the contact details of the "
+            "officer dealing with it. {victim_support} can help you through it.",
+            checked=TODAY,
+        ),
+        steps(
+            "scotland",
+            "In Scotland, the police look into it and may need to check devices. The "
+            "Procurator Fiscal decides whether to charge someone. {victim_support_scotland} "
+            "can help you, and you don't need to report first.",
+            checked=TODAY,
+        ),
+        steps(
+            "northern_ireland",
+            "In Northern Ireland, the Victim Charter says you should be told what to expect "
+            "and be given your crime reference details. {victim_support_ni} can help.",
+            checked=TODAY,
         ),
     ),
-    severity="critical",
+    severity="high",
+    effort_minutes=5,
+    sources=(
+        MET_IMAGE_ABUSE,
+        VS_REPORTING,
+        RPH_ASK_AN_OFFICER,
+        VS_SCOTLAND,
+        CA_SCOTLAND,
+        NI_VICTIM_CHARTER,
+    ),
+    since=NEW,
+)
+
+RESPONDING_OR_UNSURE = (
+    "(situation.threat_to_share in [yes, prefer_not_to_say] or "
+    "situation.image_shared in [yes, not_sure])"
+)
+
+ACCESS = Rule(
+    id="getting_help_contact_if_deaf_or_need_interpreter",
+    area="getting_help",
+    purpose="response",
+    title="Contact services by text, relay or sign language if you need to",
+    summary="If you are deaf, find phone calls hard or need an interpreter, there are other "
+    "ways to reach help.",
+    why="Every service in your plan should be open to you. If a phone call is hard, there is "
+    "another way to reach most of them.",
+    fires=RESPONDING_OR_UNSURE,
+    steps=(
+        steps(
+            "general",
+            "If you need help now and you can't talk on the phone, you can still reach the police: "
+            "{police_emergency:access}.",
+            "To call any number in your plan by typing and reading: {relay_uk}.",
+            "If it is not an emergency, you can reach the police in these ways too: "
+            "{police_non_emergency:access}.",
+            "Many services also have web chat, email or text. Look on their websites.",
+            "If you need an interpreter, ask the service if they can arrange one.",
+            checked=TODAY,
+        ),
+        steps(
+            "england",
+            "If you live in England and someone close to you is hurting you, you can use sign "
+            "language to get help: {national_domestic_abuse_helpline:access}.",
+            checked=TODAY,
+        ),
+        steps(
+            "scotland",
+            "If you live in Scotland, you can use sign language to talk to "
+            "{rape_crisis_scotland:access}.",
+            "If you live in Scotland and need someone to help you talk, you can ask for it here: "
+            "{scotland_domestic_abuse_helpline:access}.",
+            checked=TODAY,
+        ),
+    ),
+    severity="high",
+    effort_minutes=2,
+    sources=(OFCOM_BSL_RELAY, RELAY_UK, EMERGENCY_SMS, RAPE_CRISIS_SCOTLAND),
+    since=NEW,
+)
+
+SUPPORT_SPACE = Rule(
+    id="getting_help_use_my_support_space",
+    area="getting_help",
+    purpose="response",
+    title="Use Victim Support's free online guides, at your own pace",
+    summary="Free online guides can help you cope with how you feel after a crime, in your own "
+    "time.",
+    why="Feeling upset, angry or unable to sleep is common after something like this. Some "
+    "people like to work through it in their own time, as well as talking to someone.",
+    fires=URGENT,
+    applies="profile.age_band in [16_17, 18_plus] and not (answered profile.nation and "
+    "profile.nation in [scotland, northern_ireland])",
+    steps=(
+        steps(
+            "general",
+            "{victim_support} has free online guides called {my_support_space}. They are for "
+            "people aged 16 and over in England and Wales.",
+            "You can work through them at your own pace, alongside talking to someone.",
+            "If someone checks your phone, use a device they can't see.",
+            checked=TODAY,
+        ),
+    ),
+    severity="medium",
     effort_minutes=10,
-    sources=(RPH_FAQ,),
-    since=SINCE,
+    sources=(MY_SUPPORT_SPACE,),
+    since=NEW,
 )
 
 LEARN_TO_REPORT = Rule(
@@ -321,6 +624,7 @@ LEARN_TO_REPORT = Rule(
     area="getting_help",
     purpose="prevention",
     title="Find the report button in the apps you use",
+    summary="Find the report button in your apps now, so you can act fast if something goes wrong.",
     why="Knowing where the report button is means you can act in seconds if someone sends you "
     "something harmful or pressures you.",
     fires="getting_help.knows_how_to_report in [no, not_sure]",
@@ -354,6 +658,8 @@ LEARN_EVIDENCE = Rule(
     area="getting_help",
     purpose="prevention",
     title="Learn how to take screenshots that count as evidence",
+    summary="Learn to take screenshots that show who, where and when, so you can keep evidence if "
+    "needed.",
     why="If something goes wrong, screenshots showing who, where and when help the app, the "
     "police and support services act quickly.",
     fires="getting_help.knows_how_to_save_evidence in [no, not_sure]",
@@ -407,6 +713,8 @@ FIND_TRUSTED_ADULT = Rule(
     area="getting_help",
     purpose="prevention",
     title="Think now about which adult you would go to",
+    summary="Choose now which adult you would go to, so it's easier to ask for help if you need "
+    "it.",
     why="Telling an adult you trust helps you get help faster. Deciding now, before anything "
     "happens, makes it much easier to ask.",
     fires="getting_help.trusted_adult in [no, not_sure]",
@@ -439,6 +747,8 @@ FIND_TRUSTED_PERSON = Rule(
     area="getting_help",
     purpose="prevention",
     title="Know who you would turn to if something went wrong",
+    summary="Think now about who you would turn to, so getting support is easier if you ever need "
+    "it.",
     why="Having someone in mind, like a friend, relative or helpline, makes it easier to get "
     "support fast if you ever need it.",
     fires="getting_help.trusted_person in [no, not_sure]",
@@ -726,7 +1036,104 @@ IF_HAPPENING_CHECK_ANY_AGE = _check_and_remove(
     ),
 )
 
+FRIEND_FIRES = "getting_help.knows_how_to_help_a_friend in [no, not_sure]"
+FRIEND_CHECK = (
+    steps(
+        "general",
+        "Ask yourself: would you know what to say to them, what to do with the picture, "
+        "and which service to suggest? If not, the steps below cover all three.",
+        checked=TODAY,
+    ),
+)
+FRIEND_FIRST_STEPS = (
+    "Listen, and tell them it's not their fault.",
+    "Never send the picture on or save it, even to report it or to show someone.",
+    "Help them save the messages and usernames, but not a nude picture of anyone under 18.",
+)
+FRIEND_SOURCES = (RAPE_CRISIS_FAQ, LIVE_FEAR_FREE, UKCIS_NUDES, CEOP_HELP)
+
+HELP_A_FRIEND_RULE = Rule(
+    id="getting_help_help_a_friend",
+    area="getting_help",
+    purpose="prevention",
+    title="Know how to help a friend if their pictures are shared",
+    summary="Listen, tell them it's not their fault, never pass the picture on, and help them "
+    "find the right service.",
+    why="Friends are often the first people someone tells. Knowing what to say and where to go "
+    "helps them get support quickly.",
+    fires=FRIEND_FIRES,
+    applies=UNDER_18,
+    how_to_check=FRIEND_CHECK,
+    steps=(
+        steps(
+            "general",
+            *FRIEND_FIRST_STEPS,
+            "Tell them about {report_remove}, to get a picture taken down without an adult.",
+            "They can talk to {childline}, or report it to {ceop}.",
+            "Tell an adult you trust too. You don't have to carry this alone.",
+            checked=TODAY,
+        ),
+        steps(
+            "england",
+            "If you live in England and are 16 or over, {rape_crisis_england_wales} can help you "
+            "as a friend too.",
+            checked=TODAY,
+        ),
+        steps(
+            "wales",
+            "If you live in Wales and are 16 or over, {rape_crisis_england_wales} can help you "
+            "as a friend too.",
+            checked=TODAY,
+        ),
+    ),
+    severity="low",
+    effort_minutes=5,
+    sources=FRIEND_SOURCES,
+    since=NEW,
+)
+
+HELP_A_FRIEND_ADULT = Rule(
+    id="getting_help_help_a_friend_adult",
+    area="getting_help",
+    purpose="prevention",
+    title="Know how to help a friend or family member if their pictures are shared",
+    summary="Listen, tell them it's not their fault, never pass the picture on, and help them "
+    "find specialist support.",
+    why="Friends and family are often the first people someone tells. Knowing what to say and "
+    "where to go helps them get support quickly.",
+    fires=FRIEND_FIRES,
+    applies=ADULT,
+    how_to_check=FRIEND_CHECK,
+    steps=(
+        steps(
+            "general",
+            *FRIEND_FIRST_STEPS,
+            "If they are 18 or over: {revenge_porn_helpline}, and {stopncii} to stop the "
+            "picture being shared on sites that take part.",
+            "If they are under 18, help them tell the police or a trusted adult, and use "
+            "{take_it_down}.",
+            checked=TODAY,
+        ),
+        steps(
+            "england",
+            "In England, {rape_crisis_england_wales} supports friends and family too.",
+            checked=TODAY,
+        ),
+        steps(
+            "wales",
+            "In Wales, {live_fear_free} and {rape_crisis_england_wales} support the people close "
+            "to someone too.",
+            checked=TODAY,
+        ),
+    ),
+    severity="low",
+    effort_minutes=5,
+    sources=(RPH_FAQ, *FRIEND_SOURCES),
+    since=NEW,
+)
+
 RULES = (
+    PLAN_SAFELY,
     STAY_SAFE_NOW,
     EVIDENCE_UNDER_18,
     EVIDENCE_ADULT,
@@ -734,11 +1141,16 @@ RULES = (
     REPORT_ADULT,
     TALK_UNDER_18,
     TALK_ADULT,
-    PLAN_SAFELY,
+    PLAN_CHANGES,
+    AFTER_REPORTING,
+    ACCESS,
+    SUPPORT_SPACE,
     LEARN_TO_REPORT,
     LEARN_EVIDENCE,
     FIND_TRUSTED_ADULT,
     FIND_TRUSTED_PERSON,
+    HELP_A_FRIEND_RULE,
+    HELP_A_FRIEND_ADULT,
     EVIDENCE_ANY_AGE,
     REPORT_ANY_AGE,
     REMOVE_ANY_AGE,

@@ -1,16 +1,20 @@
 """Nudes and intimate images: disappearing messages, being asked, consent, the law, and removal.
 
 The two removal rules are the "remove" step of the urgent lane, in an under-18 and an adult
-version, because the removal services differ by age. Prevention habits are kept apart from the
+version, because the removal services differ by age; so is the help after a picture was taken
+without consent (upskirting, downblousing, secret recording). The law differs by nation, so it
+is given in nation step groups, each citing legislation.gov.uk, and states only offences checked
+there: a threat is an offence, but whether it is one when no picture exists was not confirmed. Prevention habits are kept apart from the
 help for people who have been harmed, and never suggest that harm was their fault.
 """
 
 from __future__ import annotations
 
 from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
-from safety_check.models import Rule
+from safety_check.models import NATIONS, Nation, PlatformSteps, Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
 
 URGENT = "(situation.image_shared = yes or situation.threat_to_share = yes)"
@@ -40,6 +44,10 @@ SBNI_COERCION = source(
 CEOP_HELP = source(
     "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
 )
+CEOP_BLACKMAIL = source(
+    "CEOP Education (11-18): online blackmail",
+    "https://ceopeducation.co.uk/11_18/lets-talk-about/sexual-abuse/online-blackmail",
+)
 THINKUKNOW_NUDES = source(
     "Thinkuknow (CEOP Education): questions about nude images and getting them taken down",
     "https://www.thinkuknow.co.uk/11_13/got-a-question2/?&p=3",
@@ -51,20 +59,151 @@ UKCIS_NUDES = source(
 DISAPPEARING_RECORDED = source(
     "Childnet and CEOP advice: video calls and 'disappearing' apps can be recorded (reported)",
     "https://dyenamicsolutions.com/warning-over-hacked-webcams/2013/?amp=1",
+    weak=True,
 )
+
+# The law, by nation. Each nation's lines are shown to people there (and all of them to anyone
+# who did not say), and each rule that states a law cites that nation's legislation.gov.uk page.
 SOA_66B = source(
     "legislation.gov.uk: Sexual Offences Act 2003, section 66B, sharing or threatening to "
-    "share an intimate photograph or film (in force 31 January 2024)",
+    "share an intimate photograph or film (England and Wales, in force 31 January 2024)",
     "https://www.legislation.gov.uk/ukpga/2003/42/section/66B",
 )
 COLLEGE_OF_POLICING = source(
-    "College of Policing: sharing photographs or film of people in an intimate state",
+    "College of Policing: sharing photographs or film of people in an intimate state "
+    "(covers deepfakes, and sharing upskirt and downblouse images)",
     "https://www.college.police.uk/guidance/sharing-photographs-of-people-intimate-state",
 )
-MISHCON_OSA = source(
-    "Mishcon de Reya: Online Safety Act reforms on intimate image abuse come into force",
-    "https://www.mishcon.com/news/online-safety-act-reforms-tackling-intimate-image-abuse-and-revenge-porn-come-into-force",
+ABSHA_S2 = source(
+    "legislation.gov.uk: Abusive Behaviour and Sexual Harm (Scotland) Act 2016, section 2, "
+    "disclosing or threatening to disclose an intimate photograph or film",
+    "https://www.legislation.gov.uk/asp/2016/22/part/1/crossheading/disclosure-of-an-intimate-photograph-or-film/enacted",
 )
+SCOTLAND_ALTERED_IMAGES = source(
+    "Scottish Parliament written answer S6W-26994: the section 2 offence covers altered images",
+    "https://www.scottish.parliament.uk/chamber-and-committees/questions-and-answers/question?ref=S6W-26994",
+)
+JANI_S51 = source(
+    "legislation.gov.uk: Justice Act (Northern Ireland) 2016, section 51, disclosing or "
+    "threatening to disclose private sexual photographs and films (threats since November 2023)",
+    "https://www.legislation.gov.uk/nia/2016/21/section/51",
+)
+PCA_1978 = source(
+    "legislation.gov.uk: Protection of Children Act 1978, section 1, indecent photographs and "
+    "pseudo-photographs of children (England and Wales)",
+    "https://www.legislation.gov.uk/ukpga/1978/37/section/1",
+)
+CGSA_S52 = source(
+    "legislation.gov.uk: Civic Government (Scotland) Act 1982, section 52, indecent "
+    "photographs and pseudo-photographs of children",
+    "https://www.legislation.gov.uk/ukpga/1982/45/section/52",
+)
+POC_NI_1978 = source(
+    "legislation.gov.uk: Protection of Children (Northern Ireland) Order 1978, indecent "
+    "photographs and pseudo-photographs of children",
+    "https://www.legislation.gov.uk/nisi/1978/1047/body/2008-04-01/data.html",
+)
+VOYEURISM_ACT_2019 = source(
+    "legislation.gov.uk: Voyeurism (Offences) Act 2019, inserting section 67A of the Sexual "
+    "Offences Act 2003 (England and Wales)",
+    "https://www.legislation.gov.uk/ukpga/2019/2",
+)
+VOYEURISM_ACT_GOV_UK = source(
+    "GOV.UK: implementation of the Voyeurism (Offences) Act 2019 (in force 12 April 2019, "
+    "England and Wales)",
+    "https://www.gov.uk/government/publications/implementation-of-the-voyeurism-offences-act-2019",
+)
+SOSA_2009_NOTES = source(
+    "legislation.gov.uk: Sexual Offences (Scotland) Act 2009, explanatory notes (the offence "
+    "of voyeurism)",
+    "https://www.legislation.gov.uk/asp/2009/9/notes",
+)
+SCOTLAND_UPSKIRTING_REPORTED = source(
+    "The Herald: the Scottish voyeurism offence was amended in 2010 to cover pictures taken "
+    "beneath clothing (reported)",
+    "https://www.heraldscotland.com/politics/20284716.just-five-per-cent-upskirting-crimes-scotland-prosecuted/",
+    weak=True,
+)
+SCOTLAND_VOYEURISM_CASE = source(
+    "Scottish Legal News: Sheriff Appeal Court on section 9 voyeurism (observing or recording "
+    "a private act without consent; reported)",
+    "https://scottishlegal.com/articles/observing-partner-partially-clothed-not-a-criminal-act",
+    weak=True,
+)
+NI_VOYEURISM_2022 = source(
+    "legislation.gov.uk: Justice (Sexual Offences and Trafficking Victims) Act (NI) 2022, "
+    "explanatory notes on section 1 (Articles 71A and 71B, up-skirting and down-blousing)",
+    "https://www.legislation.gov.uk/nia/2022/19/notes/division/4/1/1",
+)
+MET_INTIMATE_IMAGE_ABUSE = source(
+    "Metropolitan Police: intimate image abuse (you don't need to know which offence applies)",
+    "https://www.met.police.uk/advice/advice-and-information/online-safety/online-safety/intimate-image-abuse-revenge-porn/",
+)
+SHARING_LAW_SOURCES = (SOA_66B, COLLEGE_OF_POLICING, ABSHA_S2, JANI_S51)
+TAKING_LAW_SOURCES = (
+    VOYEURISM_ACT_2019,
+    VOYEURISM_ACT_GOV_UK,
+    COLLEGE_OF_POLICING,
+    SOSA_2009_NOTES,
+    NI_VOYEURISM_2022,
+    SCOTLAND_UPSKIRTING_REPORTED,
+    SCOTLAND_VOYEURISM_CASE,
+)
+CHILD_IMAGE_LAW_SOURCES = (PCA_1978, CGSA_S52, POC_NI_1978)
+
+SHARING_LAW: dict[Nation, str] = {
+    "england": "In England, sharing someone's nude or sexual picture without their consent, "
+    "or threatening to, is a crime. This includes fakes. The law is section 66B of the Sexual "
+    "Offences Act.",
+    "wales": "In Wales, sharing someone's nude or sexual picture without their consent, or "
+    "threatening to, is a crime. This includes fakes. The law is section 66B of the Sexual "
+    "Offences Act.",
+    "scotland": "In Scotland, sharing someone's intimate picture, or threatening to, is a crime "
+    "if it is meant to scare or upset them, or the person doesn't care if it does. Showing "
+    "someone a printed copy counts as sharing. The law is section 2 of the Abusive Behaviour "
+    "and Sexual Harm (Scotland) Act.",
+    "northern_ireland": "In Northern Ireland, sharing a private sexual picture of someone, or "
+    "threatening to, to upset them is a crime. The law is section 51 of the Justice Act "
+    "(Northern Ireland).",
+}
+CHILD_IMAGE_LAW: dict[Nation, str] = {
+    "england": "In England, it's against the law to take, make, share or show a nude picture "
+    "of anyone under 18, even a fake one. The law is the Protection of Children Act.",
+    "wales": "In Wales, it's against the law to take, make, share or show a nude picture of "
+    "anyone under 18, even a fake one. The law is the Protection of Children Act.",
+    "scotland": "In Scotland, it's against the law to take, make, share or show a nude picture "
+    "of anyone under 18, even a fake one. The law is section 52 of the Civic Government "
+    "(Scotland) Act.",
+    "northern_ireland": "In Northern Ireland, it's against the law to take, make, share or show "
+    "a nude picture of anyone under 18, even a fake one. The law is the Protection of Children "
+    "(Northern Ireland) Order.",
+}
+
+# Taking pictures without consent. Only offences checked on legislation.gov.uk or GOV.UK are
+# named; no England, Wales or Scotland offence of *taking* a picture down someone's top was
+# found (nations.md 3.24, 3.26), so those lines speak of sharing such pictures instead.
+TAKING_LAW: dict[Nation, str] = {
+    "england": "In England, taking a picture or video up someone's skirt or under their "
+    "clothes without their agreement is a crime. The law is the Voyeurism (Offences) Act. "
+    "Sharing a picture taken up a skirt or down a top is a crime too.",
+    "wales": "In Wales, taking a picture or video up someone's skirt or under their clothes "
+    "without their agreement is a crime. The law is the Voyeurism (Offences) Act. Sharing a "
+    "picture taken up a skirt or down a top is a crime too.",
+    "scotland": "In Scotland, taking pictures under someone's clothes, or secretly recording "
+    "them in a private moment, without their agreement can be the crime of voyeurism. The law "
+    "is section 9 of the Sexual Offences (Scotland) Act.",
+    "northern_ireland": "In Northern Ireland, taking or recording a picture up someone's skirt "
+    "or down their top without their agreement is a crime. The law is in Articles 71A and 71B "
+    "of the Sexual Offences (Northern Ireland) Order.",
+}
+
+
+def by_nation(*texts: dict[Nation, str]) -> tuple[PlatformSteps, ...]:
+    """One step group per nation, each with that nation's line from every table given."""
+    return tuple(
+        steps(nation, *(table[nation] for table in texts), checked=RECHECKED) for nation in NATIONS
+    )
+
 
 DISAPPEARING_MESSAGES = single(
     "intimate_images.disappearing_messages",
@@ -81,6 +220,18 @@ DISAPPEARING_MESSAGES = single(
 ASKED_FOR_NUDE = single(
     "intimate_images.asked_for_nude",
     "Has anyone ever asked you to send a nude or sexual picture?",
+    role="disclosure",
+    options=(
+        opt("yes", "Yes", harm=True),
+        opt("no", "No"),
+        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+    ),
+)
+
+TAKEN_WITHOUT_CONSENT = single(
+    "intimate_images.taken_without_consent",
+    "Has anyone taken or recorded a sexual picture or video of you, or a picture up your skirt "
+    "or down your top, without your say-so?",
     role="disclosure",
     options=(
         opt("yes", "Yes", harm=True),
@@ -129,6 +280,7 @@ CONSENT_BEFORE_SHARING = single(
 QUESTIONS = (
     DISAPPEARING_MESSAGES,
     ASKED_FOR_NUDE,
+    TAKEN_WITHOUT_CONSENT,
     SENT_NUDE_OF_SOMEONE,
     KNOWS_THE_LAW,
     CONSENT_BEFORE_SHARING,
@@ -139,6 +291,8 @@ REMOVE_UNDER_18 = Rule(
     area="intimate_images",
     purpose="response",
     title="Get the picture taken down with Report Remove and Take It Down",
+    summary="Report Remove and Take It Down can help get the picture taken down, and you "
+    "don't need an adult.",
     why="It's not your fault, and pictures can often be removed. These free tools help stop a nude "
     "picture of you being shared, even if it has only been threatened. You don't need an "
     "adult to use them.",
@@ -172,6 +326,8 @@ REMOVE_ADULT = Rule(
     area="intimate_images",
     purpose="response",
     title="Ask for the image to be removed, and stop it spreading with StopNCII",
+    summary="StopNCII and the site's own report button can help get the image removed and "
+    "stop it spreading.",
     why="It's not your fault, and images can often be taken down. There are free tools to remove "
     "intimate images and stop them being shared again, even if someone has only threatened "
     "to share them.",
@@ -203,6 +359,8 @@ DISAPPEARING_NOT_SAFE = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Know that disappearing pictures can still be saved",
+    summary="Disappearing pictures can still be saved with a screenshot or another phone, so "
+    "they are not truly private.",
     why="A picture that vanishes from the chat can still be kept by the person who gets it. "
     "Knowing this helps you decide what to send, and spot anyone who says a picture is "
     "'safe' because it disappears.",
@@ -221,7 +379,7 @@ DISAPPEARING_NOT_SAFE = Rule(
     ),
     severity="medium",
     effort_minutes=1,
-    sources=(DISAPPEARING_RECORDED, SBNI_COERCION),
+    sources=(SBNI_COERCION, DISAPPEARING_RECORDED),
     since=SINCE,
 )
 
@@ -230,6 +388,8 @@ ASKED_UNDER_18 = Rule(
     area="intimate_images",
     purpose="response",
     title="Know you can always say no to sending nudes, and who can help",
+    summary="You can always say no and block them, and a trusted adult or CEOP can help if "
+    "someone keeps asking.",
     why="Nobody has the right to ask you for a nude picture or to pressure you. If it happens, "
     "it's never your fault, and there are people who can help.",
     fires="intimate_images.asked_for_nude in [yes, prefer_not_to_say]",
@@ -257,6 +417,8 @@ ASKED_ADULT = Rule(
     area="intimate_images",
     purpose="response",
     title="Know you can say no to sending nudes, and where to get help",
+    summary="You never owe anyone a nude: you can say no, and get help if anyone pressures or "
+    "threatens you.",
     why="You never owe anyone a nude or sexual picture. Pressure to send one is a warning sign, "
     "especially from someone you have only met online.",
     fires="intimate_images.asked_for_nude in [yes, prefer_not_to_say]",
@@ -278,20 +440,112 @@ ASKED_ADULT = Rule(
     since=SINCE,
 )
 
+TAKEN = "intimate_images.taken_without_consent in [yes, prefer_not_to_say]"
+
+TAKEN_UNDER_18 = Rule(
+    id="intimate_images_taken_without_consent_under_18",
+    area="intimate_images",
+    purpose="response",
+    title="Get help if someone took a sexual picture of you without your say-so",
+    summary="It's not your fault: tell a trusted adult or Childline, and Report Remove can help "
+    "get it taken down.",
+    why="It's not your fault. Taking a picture like this without your agreement, or sharing "
+    "it, is a crime, and there are people who can help you get it taken down.",
+    fires=TAKEN,
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "If this has happened to you, it's not your fault, and you won't be in trouble for "
+            "asking for help. The person who took it is the one in the wrong.",
+            "Tell a trusted adult, like a parent, carer or teacher, or talk to {childline}. "
+            "They don't need to see the picture to help you.",
+            "Don't save, screenshot or forward the picture, even to prove what happened. Write "
+            "down what happened, when and where, who took it and who has seen it.",
+            "If it was posted online, report it to the site or app. {report_remove} can get it "
+            "taken down from a link, so you don't need a copy.",
+            "If a copy is already on your phone, {take_it_down} can also help stop it "
+            "spreading. It works without the picture leaving your phone.",
+            "Report it to the police: {police_non_emergency}. If you're in danger, or it is "
+            "happening now, call {police_emergency}. A trusted adult can help you.",
+            "If someone printed it, or showed it to other people, tell the police about that "
+            "too. You don't need to know which law it breaks.",
+            checked=RECHECKED,
+        ),
+        *by_nation(TAKING_LAW, CHILD_IMAGE_LAW),
+    ),
+    severity="critical",
+    effort_minutes=20,
+    sources=(
+        IWF_REPORT_REMOVE,
+        TAKE_IT_DOWN_FAQ,
+        UKCIS_NUDES,
+        CEOP_HELP,
+        MET_INTIMATE_IMAGE_ABUSE,
+        *TAKING_LAW_SOURCES,
+        *CHILD_IMAGE_LAW_SOURCES,
+    ),
+    since="2026.12.0",
+)
+
+TAKEN_ADULT = Rule(
+    id="intimate_images_taken_without_consent_adult",
+    area="intimate_images",
+    purpose="response",
+    title="Get help if someone took an intimate picture of you without your consent",
+    summary="It's not your fault: the police, the site and StopNCII can help, and the Revenge "
+    "Porn Helpline can advise.",
+    why="It's not your fault. Taking an intimate picture of someone without their consent, or "
+    "sharing it, can be a crime, and there is help to get it removed.",
+    fires=TAKEN,
+    applies=ADULT,
+    steps=(
+        steps(
+            "general",
+            "If this has happened to you, it's not your fault. The person who took it is the "
+            "one in the wrong.",
+            "Keep evidence without keeping the picture itself: write down what happened, when "
+            "and where, who took it and who has seen it, and save any messages about it.",
+            "If it was posted online, note the web address, the date and the account that "
+            "posted it. Don't forward the picture to anyone, even to prove what happened.",
+            "Report it to the police: {police_non_emergency}, or {police_emergency} if you're "
+            "in danger or it is happening now. You don't need to know which law it breaks.",
+            "If someone printed it, or showed it to other people, tell the police about that too.",
+            "Report it to the site or app and ask them to remove it. If you have a copy, "
+            "{stopncii} can help stop it being shared on sites that take part.",
+            "If it was taken when you were under 18, use {take_it_down} instead of StopNCII.",
+            "For advice and support: {revenge_porn_helpline}.",
+            checked=RECHECKED,
+        ),
+        *by_nation(TAKING_LAW, SHARING_LAW),
+    ),
+    severity="critical",
+    effort_minutes=20,
+    sources=(
+        RPH_FAQ,
+        STOPNCII_FAQ,
+        TAKE_IT_DOWN_FAQ,
+        MET_INTIMATE_IMAGE_ABUSE,
+        *TAKING_LAW_SOURCES,
+        *SHARING_LAW_SOURCES,
+    ),
+    since="2026.12.0",
+)
+
 DONT_FORWARD = Rule(
     id="intimate_images_dont_forward_nudes_of_others",
     area="intimate_images",
     purpose="prevention",
     title="Don't forward or save nude pictures of other people",
+    summary="Don't forward, save or show a nude picture of someone else; report it instead, so "
+    "the harm stops.",
     why="Passing on someone's nude picture can hurt them badly, and sharing it without them "
-    "agreeing is a crime in England and Wales. Not passing it on helps protect them.",
+    "agreeing is a crime in every part of the UK. Not passing it on helps protect them.",
     fires="intimate_images.sent_nude_of_someone_else in [yes, prefer_not_to_say]",
     steps=(
         steps(
             "general",
             "Don't forward it, save it or show it to anyone.",
-            "In England and Wales it's against the law to share a nude picture of anyone under "
-            "18, even if the person in it agreed.",
             "If it was posted on an app or site, report it there so it can be taken down.",
             "If you're under 18, tell a trusted adult. It's not your fault that someone sent it "
             "to you.",
@@ -299,10 +553,11 @@ DONT_FORWARD = Rule(
             "to report it. Tell the police: {police_non_emergency}.",
             checked=CHECKED,
         ),
+        *by_nation(SHARING_LAW, CHILD_IMAGE_LAW),
     ),
     severity="high",
     effort_minutes=5,
-    sources=(SOA_66B, THINKUKNOW_NUDES, UKCIS_NUDES),
+    sources=(*SHARING_LAW_SOURCES, *CHILD_IMAGE_LAW_SOURCES, THINKUKNOW_NUDES, UKCIS_NUDES),
     since=SINCE,
 )
 
@@ -311,26 +566,33 @@ KNOW_THE_LAW = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Know that sharing or threatening to share intimate pictures is a crime",
-    why="In England and Wales it is a crime to share someone's nude or sexual picture without "
-    "their consent, or to threaten to. Knowing this can help you, or a friend, get help.",
+    summary="Sharing someone's nude picture without their agreement, or threatening to, can be "
+    "a crime in every part of the UK.",
+    why="In every part of the UK it can be a crime to share someone's nude or sexual picture "
+    "without their consent, or to threaten to. Knowing this can help you, or a friend, get help.",
     fires="intimate_images.knows_the_law in [no, not_sure]",
     steps=(
         steps(
             "general",
-            "In England and Wales, the law is section 66B of the Sexual Offences Act.",
-            "It covers real pictures and fakes made or changed by a computer or AI.",
+            "Threatening to share is a crime in itself, even if nothing is ever shared.",
+            "If you're not sure whether they really have a picture, you can still report the "
+            "threat.",
             "The person who shares or threatens is the one breaking the law, not the person in "
             "the picture.",
-            "Scotland and Northern Ireland have their own laws against this too.",
-            "In England and Wales it's against the law to share a nude picture of anyone under "
-            "18. If this has "
-            "happened to you, you are not in trouble for asking for help.",
-            checked=CHECKED,
+            "If this has happened to you, you are not in trouble for asking for help.",
+            checked=RECHECKED,
         ),
+        *by_nation(SHARING_LAW, CHILD_IMAGE_LAW),
     ),
     severity="low",
     effort_minutes=2,
-    sources=(SOA_66B, COLLEGE_OF_POLICING, MISHCON_OSA, THINKUKNOW_NUDES),
+    sources=(
+        *SHARING_LAW_SOURCES,
+        SCOTLAND_ALTERED_IMAGES,
+        *CHILD_IMAGE_LAW_SOURCES,
+        CEOP_BLACKMAIL,
+        THINKUKNOW_NUDES,
+    ),
     since=SINCE,
 )
 
@@ -339,8 +601,10 @@ CONSENT = Rule(
     area="intimate_images",
     purpose="prevention",
     title="Only share an intimate picture if everyone in it has said yes",
-    why="Sharing someone's nude or sexual picture without their consent is a crime in England "
-    "and Wales, and it can cause deep harm. Asking first protects them, and you.",
+    summary="Only share an intimate picture if everyone in it has clearly said yes to that "
+    "sharing.",
+    why="Sharing someone's nude or sexual picture without their consent can be a crime in "
+    "every part of the UK, and it can cause deep harm. Asking first protects them, and you.",
     fires="intimate_images.consent_before_sharing = not_always",
     applies=ADULT,
     steps=(
@@ -353,10 +617,11 @@ CONSENT = Rule(
             "If you're not sure they agreed, don't share it.",
             checked=CHECKED,
         ),
+        *by_nation(SHARING_LAW),
     ),
     severity="high",
     effort_minutes=1,
-    sources=(SOA_66B, COLLEGE_OF_POLICING),
+    sources=SHARING_LAW_SOURCES,
     since=SINCE,
 )
 
@@ -366,6 +631,8 @@ RULES = (
     DISAPPEARING_NOT_SAFE,
     ASKED_UNDER_18,
     ASKED_ADULT,
+    TAKEN_UNDER_18,
+    TAKEN_ADULT,
     DONT_FORWARD,
     KNOW_THE_LAW,
     CONSENT,

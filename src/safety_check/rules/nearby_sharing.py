@@ -1,4 +1,8 @@
-"""Nearby sharing: AirDrop, NameDrop, Quick Share, Bluetooth, device names, and cyberflashing."""
+"""Nearby sharing: AirDrop, NameDrop, Quick Share, Bluetooth, device names, and cyberflashing.
+
+Cyberflashing is asked about whatever the channel (messages, social media, dating apps, nearby
+sharing, video calls); its response steps come per device or app, and its law per nation.
+"""
 
 from __future__ import annotations
 
@@ -6,64 +10,58 @@ from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
+SINCE_CYBERFLASHING = "2026.12.0"
 
 AIRDROP_LIMIT = source(
     "TechRepublic: how to limit AirDrop spam with iOS 16.2",
     "https://www.techrepublic.com/article/how-to-limit-airdrop-spam-ios-16-2/",
+    weak=True,
 )
 AIRDROP_TEN_MINUTES = source(
     "iLounge: AirDrop's 10-minute limit applies worldwide",
     "https://www.ilounge.com/news/airdrop-10-minute-time-limit-to-apply-globally",
+    weak=True,
 )
 MAC_AIRDROP = source(
     "AppleMagazine: Mac AirDrop visibility settings",
     "https://applemagazine.com/mac-airdrop-visibility/amp/",
+    weak=True,
 )
 CCM_CYBERFLASHING = source(
     "CCM: protect yourself from unsolicited images on AirDrop and Quick Share",
     "https://ccm.net/mobile/12375-protect-yourself-from-receiving-unsolicited-images-on-your-mobile",
-)
-NAMEDROP_EXPLAINED = source(
-    "Knowligent: how NameDrop works on iPhone and how to turn it off",
-    "https://knowligent.com/how-namedrop-works-on-iphone-and-how-to-turn-it-off",
+    weak=True,
 )
 NAMEDROP_TOGGLE = source(
     "The Indiana Lawyer: NameDrop and the Bringing Devices Together setting",
     "https://www.theindianalawyer.com/articles/marquez-namedropping-may-get-you-the-connection-youre-seeking",
+    weak=True,
 )
 NAMEDROP_SLASHGEAR = source(
     "SlashGear: Apple NameDrop explained",
     "https://www.slashgear.com/1306870/apple-namedrop-explained/",
+    weak=True,
 )
 GOOGLE_QUICK_SHARE = source(
     "Google Android Help: share content with nearby devices (Quick Share)",
     "https://support.google.com/android/answer/9286773",
 )
-QUICK_SHARE_VISIBILITY = source(
-    "SeeMyPhone: Quick Share visibility options",
-    "https://seemyphone.com/news/135567.html",
-)
 BLUETOOTH_IPHONE = source(
     "Total Defense: turn off automatic Bluetooth connections on your iPhone",
     "https://www.totaldefense.com/security-blog/disable-automatic-bluetooth-connectivity-on-your-iphone/",
-)
-BLUETOOTH_RISKS = source(
-    "Unanswered.io: is it safe to leave Bluetooth on?",
-    "https://unanswered.io/guide/is-it-safe-to-leave-bluetooth-on-security-risks",
+    weak=True,
 )
 DEVICE_NAME = source(
     "EverydayTech: how to change the device name on your iPhone",
     "https://everydaytech.org/devices-hardware/device-settings-management/how-do-you-change-device-name-on-iphone",
+    weak=True,
 )
 CYBERFLASHING_LAW = source(
     "legislation.gov.uk: Online Safety Act 2023, offences inserted into the Sexual Offences "
     "Act 2003 (cyberflashing, section 66A)",
     "https://legislation.gov.uk/cy/ukpga/2023/50/part/10/crossheading/offences-to-be-inserted-into-sexual-offences-act-2003?view=interweave",
-)
-CYBERFLASHING_EXPLAINED = source(
-    "Hickman & Rose: the new offences under the Online Safety Act 2023",
-    "https://www.hickmanandrose.co.uk/what-are-the-new-offences-under-the-online-safety-act-2023/",
 )
 VICTIM_SUPPORT = source(
     "Victim Support: 24/7 support for victims of crime",
@@ -72,6 +70,46 @@ VICTIM_SUPPORT = source(
 UKCIS_SHARING_NUDES = source(
     "Welsh Government (UKCIS): sharing nudes and semi-nudes, including by AirDrop",
     "https://hwb.gov.wales/keeping-safe-online/welsh-government-guidance/sharing-nudes-and-semi-nudes-responding-to-incidents-and-safeguarding-children-and-young-people",
+)
+SEXUAL_OFFENCES_ACT_66A = source(
+    "legislation.gov.uk: Sexual Offences Act 2003, section 66A, sending a photograph or film of "
+    "genitals (England and Wales)",
+    "https://legislation.gov.uk/ukpga/2003/42/part/1/crossheading/other-offences",
+)
+SCOTLAND_SECTION_6 = source(
+    "legislation.gov.uk: Sexual Offences (Scotland) Act 2009, section 6, coercing a person into "
+    "looking at a sexual image (explanatory notes)",
+    "https://www.legislation.gov.uk/asp/2009/9/notes/division/3/1/6/data.xht?view=snippet&wrap=true",
+)
+NORTHERN_IRELAND_72A = source(
+    "legislation.gov.uk: Justice (Sexual Offences and Trafficking Victims) Act (Northern Ireland) "
+    "2022, inserting Article 72A, sending an unwanted sexual image",
+    "https://www.legislation.gov.uk/nia/2022/19/schedules/enacted",
+)
+NORTHERN_IRELAND_72A_NOTES = source(
+    "legislation.gov.uk: explanatory notes to the 2022 Act (Northern Ireland): sending an "
+    "unwanted sexual image",
+    "https://legislation.gov.uk/cy/nia/2022/19/notes/division/3/1?view=plain",
+)
+COLLEGE_OF_POLICING = source(
+    "College of Policing: sending images of genitals, often by AirDrop and social media apps",
+    "https://production.copweb.aws.college.police.uk/guidance/sharing-photographs-of-people-intimate-state",
+)
+MET_POLICE = source(
+    "Metropolitan Police: you don't need to work out which offence applies when you report",
+    "https://www.met.police.uk/advice/advice-and-information/online-safety/online-safety/intimate-image-abuse-revenge-porn/",
+)
+PSNI = source(
+    "Police Service of Northern Ireland: phoning the police in an emergency or not",
+    "https://www.psni.police.uk/inside-psni/our-departments/district-policing-command/call-management/",
+)
+RPH_FAQ = source(
+    "Revenge Porn Helpline: FAQ (keeping evidence with screenshots)",
+    "https://revengepornhelpline.org.uk/faq/",
+)
+TINDER_BASICS = source(
+    "Tinder Safety Centre (UK): the basics (report sexual requests and behaviour)",
+    "https://policies.tinder.com/safety-center/guide/basics/intl/en-GB",
 )
 CHILDLINE = source("NSPCC Learning: Childline", "https://learning.nspcc.org.uk/services/childline")
 CEOP = source("Thinkuknow: CEOP Safety Centre", "https://www.thinkuknow.co.uk/11_13/help/CEOP/")
@@ -152,14 +190,16 @@ DEVICE_NAME_QUESTION = single(
 
 UNWANTED_SEXUAL_IMAGE = single(
     "nearby_sharing.unwanted_sexual_image",
-    "Has anyone ever sent you a sexual picture you didn't want, using AirDrop, Quick Share or "
-    "Bluetooth?",
+    "Has anyone sent you a sexual picture or video you didn't want? It might be by message, on "
+    "social media, on a dating app, by AirDrop or on a video call?",
     role="disclosure",
     options=(
         opt("yes", "Yes", harm=True),
         opt("no", "No"),
         opt("prefer_not_to_say", "I'd rather not say"),
     ),
+    hint="This includes Quick Share and Bluetooth, and being shown something sexual on a video "
+    "call. You only need to answer yes or no.",
 )
 
 QUESTIONS = (
@@ -176,6 +216,8 @@ AIRDROP_CONTACTS_ONLY = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Set AirDrop to Contacts Only, or turn receiving off",
+    summary="Set AirDrop to Contacts Only or Receiving Off, so strangers nearby can't send you "
+    "pictures.",
     why="With Everyone, anyone nearby can send you an AirDrop, and the preview can show a "
     "picture before you choose to accept it. Contacts Only or Receiving Off stops strangers' "
     "requests reaching your screen.",
@@ -205,7 +247,8 @@ AIRDROP_CONTACTS_ONLY = Rule(
             "Choose Contacts Only, or Receiving Off if you don't use AirDrop. You can also do "
             "this in Settings, then General, then AirDrop.",
             "If you need a file from someone who isn't in your contacts, choose Everyone for "
-            "10 Minutes. On iOS 16.2 and later it switches back to Contacts Only by itself.",
+            "10 Minutes. On recent versions of iOS it should switch back to Contacts Only by "
+            "itself after 10 minutes. Check on your phone, as menus can change.",
             "Contacts Only works when the sender's Apple Account email or phone number is "
             "saved in your contacts.",
             checked=CHECKED,
@@ -227,7 +270,13 @@ AIRDROP_CONTACTS_ONLY = Rule(
     ),
     severity="high",
     effort_minutes=2,
-    sources=(AIRDROP_LIMIT, AIRDROP_TEN_MINUTES, CCM_CYBERFLASHING, MAC_AIRDROP),
+    sources=(
+        UKCIS_SHARING_NUDES,
+        AIRDROP_LIMIT,
+        AIRDROP_TEN_MINUTES,
+        MAC_AIRDROP,
+        CCM_CYBERFLASHING,
+    ),
     since=SINCE,
 )
 
@@ -236,15 +285,18 @@ NAMEDROP_FACTS = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Know the facts about NameDrop on iPhone",
+    summary="NameDrop only swaps contact details when both people unlock their iPhones and choose "
+    "to, so nobody can take yours.",
     why="NameDrop lets two iPhones swap contact details, but only when both people choose to. "
     "Knowing how it works means you stay in control, without needing to worry about it.",
     fires="nearby_sharing.namedrop_knowledge in [yes, not_sure]",
     steps=(
         steps(
             "iphone_ipad",
-            "NameDrop only works when both iPhones are unlocked and held very close together.",
-            "Nothing is shared until you tap Share or Receive Only. Receive Only gets the other "
-            "person's details without sending yours.",
+            "NameDrop is made to work only when both iPhones are unlocked and held very close "
+            "together.",
+            "It asks you to tap Share or Receive Only before anything is swapped. Receive Only "
+            "gets the other person's details without sending yours.",
             "If you'd rather not use it, go to Settings, then General, then AirDrop, and turn "
             "off Bringing Devices Together. AirDrop still works.",
             checked=CHECKED,
@@ -252,7 +304,7 @@ NAMEDROP_FACTS = Rule(
     ),
     severity="low",
     effort_minutes=2,
-    sources=(NAMEDROP_EXPLAINED, NAMEDROP_TOGGLE, NAMEDROP_SLASHGEAR),
+    sources=(NAMEDROP_TOGGLE, NAMEDROP_SLASHGEAR),
     since=SINCE,
 )
 
@@ -261,6 +313,8 @@ QUICK_SHARE_LIMIT = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Set Quick Share to Your devices or Contacts",
+    summary="Set Quick Share to Your devices or Contacts, so strangers nearby can't send you "
+    "files or pictures.",
     why="With Everyone, anyone nearby can try to send you files, including pictures you don't "
     "want. Your devices or Contacts keeps strangers out, and you can still open it up for a "
     "few minutes when you need to.",
@@ -290,7 +344,7 @@ QUICK_SHARE_LIMIT = Rule(
     ),
     severity="high",
     effort_minutes=2,
-    sources=(CCM_CYBERFLASHING, GOOGLE_QUICK_SHARE, QUICK_SHARE_VISIBILITY),
+    sources=(GOOGLE_QUICK_SHARE, CCM_CYBERFLASHING),
     since=SINCE,
 )
 
@@ -299,6 +353,7 @@ BLUETOOTH_OFF = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Turn Bluetooth off when you're not using it",
+    summary="Turn Bluetooth off when you don't need it, so devices nearby can't send you requests.",
     why="While Bluetooth is on, devices nearby may be able to send you requests to connect or "
     "share files. It isn't the main way unwanted pictures are sent, but turning it off when "
     "you don't need it is a quick extra step.",
@@ -356,7 +411,7 @@ BLUETOOTH_OFF = Rule(
     ),
     severity="low",
     effort_minutes=1,
-    sources=(BLUETOOTH_IPHONE, BLUETOOTH_RISKS),
+    sources=(BLUETOOTH_IPHONE,),
     since=SINCE,
 )
 
@@ -365,6 +420,8 @@ DEVICE_NAME_RULE = Rule(
     area="nearby_sharing",
     purpose="prevention",
     title="Give your devices a name that doesn't show your full name",
+    summary="Give your phone and computer a name without your full name, so strangers nearby "
+    "can't see who you are.",
     why="Your device's name may show on other people's screens when you use AirDrop, Quick "
     "Share or Bluetooth. A name without your full name means strangers nearby can't learn who "
     "you are from it.",
@@ -434,27 +491,135 @@ UNWANTED_IMAGE_REPORT = Rule(
     id="nearby_sharing_unwanted_image_report_it",
     area="nearby_sharing",
     purpose="response",
-    title="Know that unwanted sexual pictures are a crime, and how to report them",
-    why="It's not your fault. Sending someone a picture of genitals they didn't ask for is "
-    "called cyberflashing, and it's a crime in England and Wales. Scotland and Northern "
-    "Ireland have their own laws. You can report it, and you can get support either way.",
+    title="Block and report whoever sent you an unwanted sexual picture",
+    summary="It's not your fault: don't reply, screenshot who sent it but not the picture, then "
+    "block and report them.",
+    why="It's not your fault, whatever you were doing. Reporting the sender can get their "
+    "account stopped, and a screenshot of who sent it helps if you tell the police.",
     fires="nearby_sharing.unwanted_sexual_image = yes",
     steps=(
         steps(
             "general",
-            "Nothing you did caused this, whatever you were doing and wherever you were.",
-            "If you can, write down the time, the place and the name of the device that sent it.",
-            "You can report it to the police: {police_non_emergency}, or {police_emergency} if "
-            "you're in danger.",
-            "{victim_support} can help you whether or not you tell the police.",
-            "Tell someone you trust. If you're under 18, tell a trusted adult.",
-            checked=CHECKED,
+            "It's not your fault, whatever you were doing and wherever you were.",
+            "You don't have to reply. Don't send anything back.",
+            "Keep evidence: screenshot the sender's name or profile and their message, with the "
+            "date and time showing. Keep the picture itself out of the screenshot.",
+            "If the sender, or the person in the picture, might be under 18, don't save, "
+            "screenshot or send on the picture, not even to show someone. Write down the date "
+            "and time instead.",
+            "Then block them. Report them in the app or on the site where it happened. Most "
+            "apps let you report from the message or from the person's profile.",
+            "If it happened on a video call, end the call. Then screenshot their profile or "
+            "username, not the call.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "iphone_ipad",
+            "If it came by AirDrop and you haven't opened it, tap Decline.",
+            "Write down the name of the device that sent it, and the time and place.",
+            "Then set AirDrop to Contacts Only or Receiving Off.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "mac",
+            "If it came by AirDrop, decline it. Then set AirDrop to Contacts Only, or turn it off.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "android",
+            "If it came by Quick Share or Bluetooth, decline it.",
+            "Write down the name of the device that sent it, and the time and place.",
+            "Then set Quick Share to Your devices or Contacts.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "dating_apps",
+            "On a dating app, report the profile from inside the app, then unmatch or block "
+            "them. Dating apps ask you to report sexual behaviour like this, so they can act.",
+            checked=RECHECKED,
         ),
     ),
     severity="high",
     effort_minutes=10,
-    sources=(CYBERFLASHING_LAW, CYBERFLASHING_EXPLAINED, VICTIM_SUPPORT, CCM_CYBERFLASHING),
+    sources=(
+        COLLEGE_OF_POLICING,
+        UKCIS_SHARING_NUDES,
+        RPH_FAQ,
+        TINDER_BASICS,
+        GOOGLE_QUICK_SHARE,
+        CCM_CYBERFLASHING,
+    ),
     since=SINCE,
+)
+
+UNWANTED_IMAGE_POLICE = Rule(
+    id="nearby_sharing_unwanted_image_tell_the_police",
+    area="nearby_sharing",
+    purpose="response",
+    title="Know that cyberflashing is a crime, and that you can tell the police",
+    summary="It's not your fault, and you can report an unwanted sexual picture to the police: "
+    "it can be a crime.",
+    why="Sending someone a sexual picture they didn't agree to see is called cyberflashing. "
+    "Every part of the UK has a law against it. You can report it, and get support, whether or "
+    "not you go to the police.",
+    fires="nearby_sharing.unwanted_sexual_image = yes",
+    steps=(
+        steps(
+            "general",
+            "It's not your fault. The person who sent it is the one who did wrong.",
+            "You don't need to know which law applies. The police can work that out.",
+            "You can report it to the police: {police_non_emergency}, or {police_emergency} if "
+            "you're in danger.",
+            "If you can, tell them the time and place, and the sender's name, username or "
+            "device name.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "england",
+            "In England, cyberflashing is a crime under the Sexual Offences Act (section 66A). "
+            "It covers sending a picture or video of genitals to scare, upset or shame someone, "
+            "or for sexual pleasure.",
+            "In England, {victim_support} can help you, whether or not you tell the police.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "wales",
+            "In Wales, cyberflashing is a crime under the Sexual Offences Act (section 66A). "
+            "It covers sending a picture or video of genitals to scare, upset or shame someone, "
+            "or for sexual pleasure.",
+            "In Wales, {victim_support} can help you, whether or not you tell the police.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "scotland",
+            "In Scotland, it's a crime to make someone look at a sexual picture to scare, upset "
+            "or shame them, or for sexual pleasure. The law is the Sexual Offences (Scotland) "
+            "Act (section 6).",
+            "In Scotland, you report it to Police Scotland.",
+            checked=RECHECKED,
+        ),
+        steps(
+            "northern_ireland",
+            "In Northern Ireland, sending someone a sexual picture they didn't agree to is a "
+            "crime. The law is the Sexual Offences (Northern Ireland) Order (Article 72A).",
+            "In Northern Ireland, you report it to the PSNI, the police service there.",
+            checked=RECHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=10,
+    sources=(
+        SEXUAL_OFFENCES_ACT_66A,
+        CYBERFLASHING_LAW,
+        SCOTLAND_SECTION_6,
+        NORTHERN_IRELAND_72A,
+        NORTHERN_IRELAND_72A_NOTES,
+        COLLEGE_OF_POLICING,
+        MET_POLICE,
+        PSNI,
+        VICTIM_SUPPORT,
+    ),
+    since=SINCE_CYBERFLASHING,
 )
 
 UNWANTED_IMAGE_UNDER_18 = Rule(
@@ -462,6 +627,8 @@ UNWANTED_IMAGE_UNDER_18 = Rule(
     area="nearby_sharing",
     purpose="response",
     title="Tell a trusted adult or Childline about the picture you were sent",
+    summary="A trusted adult or Childline can help you with the picture you were sent, and it's "
+    "not your fault.",
     why="It's not your fault that someone sent it. Talking to a trusted adult or "
     "Childline means you don't have to deal with it on your own, and they can help you report "
     "it.",
@@ -474,7 +641,8 @@ UNWANTED_IMAGE_UNDER_18 = Rule(
             "You don't need to show anyone the picture. Just tell them about it.",
             "Don't save it or send it on to anyone, even to show a friend what happened.",
             "You can talk to {childline} at any time, about anything.",
-            "If someone is pressuring you or asking you for pictures, you can report it to {ceop}.",
+            "If an adult sent it, or someone is pressuring you for pictures, you can report it "
+            "to {ceop}.",
             checked=CHECKED,
         ),
     ),
@@ -491,5 +659,6 @@ RULES = (
     BLUETOOTH_OFF,
     DEVICE_NAME_RULE,
     UNWANTED_IMAGE_REPORT,
+    UNWANTED_IMAGE_POLICE,
     UNWANTED_IMAGE_UNDER_18,
 )

@@ -14,6 +14,7 @@ from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
 
 LINCS_STAYING_SAFE = source(
@@ -30,14 +31,12 @@ WHATSAPP_PRIVACY = source(
 FACEBOOK_AUDIENCE = source(
     "Facebook privacy settings: audience and visibility (who can look you up by phone)",
     "https://staysafeonline.in/concept/security-privacy-for-facebook/privacy-settings",
+    weak=True,
 )
 FACEBOOK_PAST_POSTS = source(
     "BeWebSmart: five-minute Facebook privacy checkup (Limit past posts)",
     "https://www.bewebsmart.com/social-media/facebook/5-minute-facebook-privacy-checkup/",
-)
-IDENTIFYING_DETAILS = source(
-    "CSNP: dating and social app safety (identifying details in photos)",
-    "https://www.csnp.org/resources/women/dating-social-apps-safety",
+    weak=True,
 )
 BUMBLE_FRIENDS_SAFETY = source(
     "Bumble For Friends: safety on the app (photos of places you visit often)",
@@ -71,10 +70,6 @@ SNAPCHAT_FIND_FRIENDS = source(
     "Snapchat Support: what happened to Quick Add (now Find Friends)",
     "https://help.snapchat.com/hc/en-us/articles/34691800487316-What-happened-to-Quick-Add",
 )
-INSTAGRAM_PRIVACY = source(
-    "Postbase: how to change privacy settings on Instagram",
-    "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
-)
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
     "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
@@ -82,10 +77,29 @@ RPH_SEXTORTION = source(
 IPHONE_CAMERA_LOCATION = source(
     "iGeeksBlog: turn off location for photos on iPhone",
     "https://www.igeeksblog.com/disable-geotagging-for-photos-on-iphone-ipad/",
+    weak=True,
 )
 IPHONE_SHARE_WITHOUT_LOCATION = source(
     "Cleanor: share iPhone photos without sharing your location",
     "https://cleanor.app/blog/how-to-share-photos-without-sharing-your-location",
+    weak=True,
+)
+
+META_PRIVACY_TOOLS = source(
+    "Meta: privacy tools, including Facebook Privacy Checkup (how people can find you)",
+    "https://about.meta.com/actions/safety/topics/safety-basics/tools/privacy",
+)
+INSTAGRAM_HELP_PRIVATE = source(
+    "Instagram Help Centre: make your posts private so only approved followers can see them",
+    "https://help.instagram.com/448523408565555/",
+)
+PLAYSTATION_SAFETY = source(
+    "PlayStation: staying safe on PlayStation Network (keep personal details private)",
+    "https://playstation.com/en-ph/support/account/psn-safety-players-guide",
+)
+NINTENDO_ONLINE_GUIDELINES = source(
+    "Nintendo UK: online interaction guidelines for parents (keep personal information private)",
+    "https://www.nintendo.com/en-gb/Support/Parents/Online/Online-Interaction-Guidelines-for-Parents-2462474.html",
 )
 
 PHONE_NUMBER_VISIBLE = single(
@@ -178,6 +192,8 @@ HIDE_PHONE_NUMBER = Rule(
     area="personal_details",
     purpose="prevention",
     title="Take your phone number off your public profiles",
+    summary="Take your phone number off your public profiles, so strangers can't message you on "
+    "other apps.",
     why="With your number, a stranger can message you on apps like WhatsApp, away from the "
     "safety tools of the app where you met. It can also help them find your other accounts.",
     fires="personal_details.phone_number_visible in [yes, not_sure]",
@@ -199,7 +215,8 @@ HIDE_PHONE_NUMBER = Rule(
         ),
         steps(
             "facebook",
-            "Open Settings and privacy. Look for Audience and visibility.",
+            "Open Settings and privacy, then Privacy Checkup, and look at how people can find "
+            "you. Menu names may differ.",
             "Find who can look you up by your phone number, and choose the most private option.",
             checked=CHECKED,
         ),
@@ -209,10 +226,23 @@ HIDE_PHONE_NUMBER = Rule(
             "so only message people you know.",
             checked=CHECKED,
         ),
+        steps(
+            "games_console",
+            "Keep your phone number, address, school and full name out of your gamer name, "
+            "your profile and game chats.",
+            checked=RECHECKED,
+        ),
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(LINCS_STAYING_SAFE, WHATSAPP_PRIVACY, FACEBOOK_AUDIENCE),
+    sources=(
+        LINCS_STAYING_SAFE,
+        WHATSAPP_PRIVACY,
+        META_PRIVACY_TOOLS,
+        PLAYSTATION_SAFETY,
+        NINTENDO_ONLINE_GUIDELINES,
+        FACEBOOK_AUDIENCE,
+    ),
     since=SINCE,
 )
 
@@ -221,6 +251,8 @@ HIDE_SCHOOL_AND_HOME = Rule(
     area="personal_details",
     purpose="prevention",
     title="Keep your school, uniform and home out of public posts",
+    summary="Keep your school, uniform and home out of public posts, so strangers can't work out "
+    "where to find you.",
     why="A school badge, a street sign or your front door can tell a stranger where to find "
     "you. Keeping them out of public posts means only people you choose know where you are.",
     fires="personal_details.school_or_home_visible in [sometimes, often, not_sure]",
@@ -254,8 +286,8 @@ HIDE_SCHOOL_AND_HOME = Rule(
     sources=(
         LINCS_STAYING_SAFE,
         INTERRELATE_PRIVATE_INFO,
-        IDENTIFYING_DETAILS,
         BUMBLE_FRIENDS_SAFETY,
+        META_PRIVACY_TOOLS,
         FACEBOOK_PAST_POSTS,
     ),
     since=SINCE,
@@ -266,6 +298,8 @@ LIMIT_LIVE_LOCATION = Rule(
     area="personal_details",
     purpose="prevention",
     title="Share your live location with only a few people you trust",
+    summary="Share your live location with only a few people you trust, so others can't see where "
+    "you are.",
     why="Your live location shows where you are right now, and over time where you live and "
     "go to school. The fewer people who can see it, the harder it is for anyone to find you.",
     fires="personal_details.live_location in [lots, not_sure]",
@@ -326,6 +360,8 @@ REVIEW_LIVE_LOCATION = Rule(
     area="personal_details",
     purpose="prevention",
     title="Check now and then who can still see your live location",
+    summary="Check every few months who can see your live location, and stop sharing with anyone "
+    "you no longer trust.",
     why="People and friendships change. Someone you shared your location with a while ago may "
     "still see it. A quick check keeps it to people you trust today.",
     fires="personal_details.live_location = few_trusted",
@@ -365,6 +401,7 @@ NICKNAME_USERNAME = Rule(
     area="personal_details",
     purpose="prevention",
     title="Use a username that doesn't show your full name",
+    summary="Use a nickname instead of your full name, so strangers can't easily search for you.",
     why="A full name makes it easy for a stranger to search for you and find your other "
     "accounts, your school or your family. A nickname keeps that harder to do.",
     fires="personal_details.real_name_username = yes",
@@ -380,7 +417,7 @@ NICKNAME_USERNAME = Rule(
     ),
     severity="low",
     effort_minutes=5,
-    sources=(INTERRELATE_PRIVATE_INFO, LINCS_STAYING_SAFE),
+    sources=(LINCS_STAYING_SAFE, NINTENDO_ONLINE_GUIDELINES, INTERRELATE_PRIVATE_INFO),
     since=SINCE,
 )
 
@@ -389,6 +426,8 @@ ONLY_PEOPLE_YOU_KNOW = Rule(
     area="personal_details",
     purpose="prevention",
     title="Only accept friend requests from people you know in real life",
+    summary="Only accept friend requests from people you've met in real life, because fake "
+    "profiles are easy to make.",
     why="Fake profiles are often how sextortion starts (threats to share a nude picture of "
     "you unless you pay or send more). Someone acts friendly, builds trust, "
     "then asks for pictures. People you know offline are much harder to fake.",
@@ -428,7 +467,8 @@ ONLY_PEOPLE_YOU_KNOW = Rule(
         RPH_SEXTORTION,
         SNAP_MAP_GUIDE,
         SNAPCHAT_FIND_FRIENDS,
-        INSTAGRAM_PRIVACY,
+        INSTAGRAM_HELP_PRIVATE,
+        META_PRIVACY_TOOLS,
         FACEBOOK_AUDIENCE,
     ),
     since=SINCE,
@@ -439,6 +479,8 @@ REMOVE_PHOTO_LOCATION = Rule(
     area="personal_details",
     purpose="prevention",
     title="Keep location tags and saved locations out of your photos",
+    summary="Leave location tags and saved locations out of your photos, so your posts don't show "
+    "where you live.",
     why="A location tag, or a location saved inside a photo, can show where you live, study or "
     "hang out. Leaving it out means your photos don't show people where to find you.",
     fires="personal_details.photo_location in [sometimes, usually, not_sure]",
@@ -473,9 +515,9 @@ REMOVE_PHOTO_LOCATION = Rule(
         steps(
             "iphone_ipad",
             "Open the Settings app and tap Privacy & Security.",
-            "Tap Location Services, then Camera, and choose Never.",
-            "When you share a photo, tap Options at the top of the share screen and turn off "
-            "Location.",
+            "Tap Location Services, then Camera, and choose Never. Names may differ on your phone.",
+            "When you share a photo, you may see Options at the top of the share screen. If you "
+            "do, tap it and turn off Location.",
             checked=CHECKED,
         ),
         steps(

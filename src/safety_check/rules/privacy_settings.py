@@ -1,6 +1,7 @@
 """Privacy settings: private accounts, who can contact, tag and find you, and regular reviews.
 
-Per-app questions are asked only for the apps a person chose in `profile.apps`. Menu names change
+Per-app questions are asked only for the apps a person chose in `profile.apps`, and the games
+console question only for people who chose `games_console`. Menu names change
 often, so steps say where to look and warn when a name may differ; facts marked unverified in
 content-sources.md are worded as "may".
 """
@@ -11,7 +12,9 @@ from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
+SINCE_GAMES = "2026.12.0"
 
 META_PRIVACY_TOOLS = source(
     "Meta: privacy tools, including Facebook Privacy Checkup",
@@ -20,10 +23,12 @@ META_PRIVACY_TOOLS = source(
 FACEBOOK_PRIVACY_GUIDE = source(
     "DPS Staff: Facebook account privacy and Privacy Checkup",
     "https://www.dpsstaff.co.uk/online-safety/facebook/account-privacy",
+    weak=True,
 )
 FACEBOOK_AUDIENCE = source(
     "Stay Safe Online: Facebook privacy settings (Audience and visibility)",
     "https://staysafeonline.in/concept/security-privacy-for-facebook/privacy-settings",
+    weak=True,
 )
 INSTAGRAM_TEENS = source(
     "Instagram Help Centre: teen privacy and safety defaults",
@@ -32,14 +37,12 @@ INSTAGRAM_TEENS = source(
 INSTAGRAM_PRIVATE = source(
     "Postbase: how to change privacy settings on Instagram",
     "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
+    weak=True,
 )
 INSTAGRAM_MESSAGE_CONTROLS = source(
     "Televisor: restricting unwanted contact on Instagram (message controls)",
     "https://televisor.co.uk/global/entertainment/a-guide-to-restricting-creeps-from-your-instagram-profile/091416",
-)
-INSTAGRAM_TEEN_ACCOUNTS = source(
-    "Local News 8: Instagram introduces Teen Accounts",
-    "https://localnews8.com/news/2024/09/17/instagram-introduces-teen-accounts-other-sweeping-changes-to-boost-child-safety-online",
+    weak=True,
 )
 SNAPCHAT_FIND_FRIENDS = source(
     "Snapchat Support: What happened to Quick Add?",
@@ -56,6 +59,7 @@ SNAP_MAP_GUIDE = source(
 SNAPCHAT_SETTINGS = source(
     "SafeFed: teens staying safe on Snapchat",
     "https://www.safefed.org/financial-education/teens-staying-safe-snapchat",
+    weak=True,
 )
 TIKTOK_TEENS = source(
     "TikTok Support: privacy and safety settings for users under 18",
@@ -65,13 +69,10 @@ TIKTOK_SETTINGS = source(
     "Tackle Bullying: social media guide for parents and guardians (TikTok)",
     "https://tacklebullying.ie/social-media-guide-for-parents-guardians/",
 )
-X_PRIVACY = source(
-    "neveropen: how to change your privacy and safety settings on X",
-    "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
-)
 X_TAGGING = source(
     "Business Insider: how to change your privacy settings on Twitter",
     "https://www.businessinsider.com/how-to-change-privacy-settings-on-twitter",
+    weak=True,
 )
 WHATSAPP_PRIVACY = source(
     "WhatsApp Help Centre: how to manage your privacy settings",
@@ -89,14 +90,6 @@ DISCORD_TEENS = source(
     "Discord Safety Centre: helping your teen stay safe on Discord",
     "https://discord.com/safety/360044153831-helping-your-teen-stay-safe-on-discord",
 )
-YOUTUBE_TEENS = source(
-    "Tubefilter: YouTube makes private uploads the default for under-18s",
-    "https://www.tubefilter.com/2021/08/10/youtube-under-18-private-default-bar-overly-commercial-content-youtube-kids/",
-)
-YOUTUBE_TEENS_2 = source(
-    "MSPoweruser: YouTube's new protections for people under 18",
-    "https://mspoweruser.com/youtube-protections-people-under-18/",
-)
 TELEGRAM_PHONE_NUMBER = source(
     "Telegram FAQ: Who can see my phone number?",
     "https://telegram.org/faq#q-who-can-see-my-phone-number",
@@ -104,6 +97,80 @@ TELEGRAM_PHONE_NUMBER = source(
 TELEGRAM_USERNAMES = source(
     "Telegram FAQ: usernames are public",
     "https://telegram.org/faq#q-what-are-usernames-how-do-i-get-one",
+)
+
+INSTAGRAM_HELP_PRIVATE = source(
+    "Instagram Help Centre: make your posts private so only approved followers can see them",
+    "https://help.instagram.com/448523408565555/",
+)
+INSTAGRAM_PARENTS = source(
+    "Instagram: tools and resources for parents (teen messaging limits)",
+    "https://about.instagram.com/community/parents",
+)
+SNAPCHAT_REAL_FRIENDS = source(
+    "Snap Values: helping Snapchatters communicate safely with their real friends",
+    "https://values.snap.com/news/helping-snapchatters-communicate-safely-with-their-real-friends-2024",
+)
+TIKTOK_TAKE_CONTROL = source(
+    "TikTok Newsroom (UK): take control of your privacy on TikTok",
+    "https://newsroom.tiktok.com/en-gb/take-control-of-your-tiktok-experience-2",
+)
+X_PROTECTED_POSTS_HELP = source(
+    "X Help Centre: about public and protected posts",
+    "https://help.x.com/en/safety-and-security/public-and-protected-posts",
+)
+YOUTUBE_PRIVACY = source(
+    "YouTube Help: change video privacy settings (private by default for ages 13 to 17)",
+    "https://support.google.com/youtube/answer/157177",
+)
+
+PLAYSTATION_PRIVACY = source(
+    "PlayStation Support: privacy settings on PlayStation Network (who can message you)",
+    "https://www.playstation.com/en-sg/support/account/privacy-settings-psn/",
+)
+PLAYSTATION_GUIDE_PRIVACY = source(
+    "PlayStation user's guide (UK): privacy settings, including who can see your online status",
+    "https://manuals.playstation.net/document/gb/ps4/settings/privacy.html",
+)
+PLAYSTATION_SAFETY_HUB = source(
+    "PlayStation: online safety, account security and privacy (ready-made privacy choices on PS5)",
+    "https://www.playstation.com/en-sg/privacy-security-safety/",
+)
+PLAYSTATION_FAMILY = source(
+    "PlayStation Support: PS5 parental controls and Family Management",
+    "https://www.playstation.com/en-us/support/account/ps5-parental-controls-spending-limits/",
+)
+PLAYSTATION_REPORT = source(
+    "PlayStation Support: how to report messages, profiles and voice chat on PSN",
+    "https://www.playstation.com/en-au/support/account/ps5-report-behaviour/",
+)
+PLAYSTATION_SAFETY = source(
+    "PlayStation: staying safe on PlayStation Network (blocking and reporting)",
+    "https://playstation.com/en-ph/support/account/psn-safety-players-guide",
+)
+XBOX_FAMILY = source(
+    "Xbox: family settings (privacy settings and social interactions for child accounts)",
+    "https://www.xbox.com/en-US/family-hub",
+)
+XBOX_SAFETY_TOOLS = source(
+    "Xbox Support (UK): safety tools, including muting, blocking and reporting players",
+    "https://support.xbox.com/en-GB/browse/xbox-one/security/Safety%20tools",
+)
+NINTENDO_ONLINE_GUIDELINES = source(
+    "Nintendo UK: online interaction guidelines for parents",
+    "https://www.nintendo.com/en-gb/Support/Parents/Online/Online-Interaction-Guidelines-for-Parents-2462474.html",
+)
+NINTENDO_PARENTAL_CONTROLS = source(
+    "Nintendo: Nintendo Switch Parental Controls (limit messages and pictures from other players)",
+    "https://www.nintendo-nordics.com/nintendo-switch-family/parental-controls",
+)
+ROBLOX_REPORT = source(
+    "Roblox Support: how to report rule violations and block a user",
+    "https://en.help.roblox.com/hc/en-us/articles/203312410-How-to-Report-Rule-Violations-and-Block-a-User",
+)
+ROBLOX_IN_GAME = source(
+    "Roblox Support: reporting abuse and blocking chat in game (who can chat with me)",
+    "https://en.help.roblox.com/hc/en-us/articles/203314270-Reporting-Abuse-and-Blocking-Chat-In-Game",
 )
 
 OLDER_THAN_15 = "profile.age_band in [16_17, 18_plus]"
@@ -303,6 +370,22 @@ TELEGRAM_PHONE_NUMBER_SETTING = single(
     weight=2,
 )
 
+GAMES_CONSOLE_CONTACT = single(
+    "privacy_settings.games_console_contact",
+    "On your games console or in online games, who can message you or see when you're online?",
+    role="habit",
+    options=(
+        opt("friends_only", "Only my friends, or no one", 1.0),
+        opt("depends", "It depends on the game", 0.4),
+        opt("anyone", "Anyone, including people I don't know", 0.0),
+        not_sure(),
+        opt("dont_play_online", "I don't play online"),
+    ),
+    hint="This means PlayStation, Xbox, Nintendo Switch, and games with chat like Roblox.",
+    when="profile.devices has games_console",
+    weight=3,
+)
+
 QUESTIONS = (
     LAST_REVIEW,
     INSTAGRAM_ACCOUNT,
@@ -318,6 +401,7 @@ QUESTIONS = (
     DISCORD_SERVER_DMS,
     YOUTUBE_UPLOADS,
     TELEGRAM_PHONE_NUMBER_SETTING,
+    GAMES_CONSOLE_CONTACT,
 )
 
 REVIEW_REGULARLY = Rule(
@@ -325,6 +409,8 @@ REVIEW_REGULARLY = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Check your privacy settings every few months",
+    summary="Check who can see and contact you on each app every few months, because apps change "
+    "their settings.",
     why="Apps add new features and change their settings often, sometimes making more of your "
     "profile public. A quick check every few months keeps you in control of who sees you.",
     fires="privacy_settings.last_review in [longer_ago, never, not_sure]",
@@ -376,7 +462,7 @@ REVIEW_REGULARLY = Rule(
     ),
     severity="low",
     effort_minutes=15,
-    sources=(META_PRIVACY_TOOLS, WHATSAPP_PRIVACY, INSTAGRAM_PRIVATE, TIKTOK_SETTINGS),
+    sources=(META_PRIVACY_TOOLS, WHATSAPP_PRIVACY, TIKTOK_TAKE_CONTROL, TIKTOK_SETTINGS),
     since=SINCE,
 )
 
@@ -385,6 +471,8 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Make your Instagram account private",
+    summary="Make your Instagram account private, so only followers you approve can see your "
+    "photos and videos.",
     why="On a public account, anyone can see your photos and who you follow, and save or copy "
     "them. A private account means only followers you approve can see your posts.",
     fires="privacy_settings.instagram_account in [public, not_sure]",
@@ -400,7 +488,7 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
         steps(
             "instagram",
             "Go to your profile, then the menu, then Settings and privacy, then Account privacy.",
-            "Turn on Private account.",
+            "Turn on Private account. Menu names may differ on your phone.",
             "Then look at your followers and remove anyone you don't know.",
             "Business accounts can't be private. If yours is one, you may need to switch back to "
             "a personal account first.",
@@ -411,7 +499,7 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(INSTAGRAM_PRIVATE, INSTAGRAM_TEENS),
+    sources=(INSTAGRAM_HELP_PRIVATE, INSTAGRAM_TEENS, INSTAGRAM_PRIVATE),
     since=SINCE,
 )
 
@@ -420,6 +508,8 @@ INSTAGRAM_LIMIT_MESSAGES = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Stop strangers sending you message requests on Instagram",
+    summary="Turn off message requests from people you don't follow on Instagram, so strangers "
+    "can't easily reach you.",
     why="Scams and pressure for nudes can start with a friendly message from someone you don't "
     "know. Limiting message requests means far fewer strangers can reach you.",
     fires="privacy_settings.instagram_messages in [yes, not_sure]",
@@ -437,16 +527,17 @@ INSTAGRAM_LIMIT_MESSAGES = Rule(
             "Go to your profile, then the menu, then Settings and privacy, then Messages and "
             "story replies, then Message controls. Menu names may differ on your phone.",
             "For people you don't follow, choose not to get requests.",
-            "Turn on Hidden Words, in Settings and privacy, to filter rude or pushy requests.",
-            "Teen Accounts are meant to get messages only from people they follow or are already "
-            "connected to. Check that yours is set up this way.",
+            "You may also find Hidden Words in Settings and privacy. It can filter rude or pushy "
+            "requests.",
+            "If you're under 18, Instagram limits messages from adults you aren't connected to. "
+            "It's still worth checking your own settings.",
             "If a stranger pressures you, you can block and report them. You don't have to reply.",
             checked=CHECKED,
         ),
     ),
     severity="high",
     effort_minutes=3,
-    sources=(INSTAGRAM_MESSAGE_CONTROLS, INSTAGRAM_TEENS, INSTAGRAM_TEEN_ACCOUNTS),
+    sources=(INSTAGRAM_TEENS, INSTAGRAM_PARENTS, INSTAGRAM_MESSAGE_CONTROLS),
     since=SINCE,
 )
 
@@ -455,6 +546,8 @@ SNAPCHAT_GHOST_MODE = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Turn on Ghost Mode on Snap Map, or share only with a few people you trust",
+    summary="Turn on Ghost Mode, or pick a few trusted friends, so Snap Map doesn't show everyone "
+    "where you are.",
     why="Snap Map can show where you are to lots of people at once. That can show where you "
     "live, go to school or spend time. Keeping it to a few trusted people, or nobody, is safer.",
     fires="privacy_settings.snapchat_location in [all_friends, not_sure]",
@@ -490,6 +583,7 @@ SNAPCHAT_CONTACT_FRIENDS_ONLY = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Let only your friends contact you on Snapchat",
+    summary="Set Contact Me on Snapchat to My Friends, so strangers can't send you Snaps or chats.",
     why="If everyone can contact you, strangers can send you Snaps and chats. Some of them may "
     "be scammers or people after nudes. Keeping it to friends stops most of this.",
     fires="privacy_settings.snapchat_contact_me in [everyone, not_sure]",
@@ -518,7 +612,12 @@ SNAPCHAT_CONTACT_FRIENDS_ONLY = Rule(
     ),
     severity="high",
     effort_minutes=3,
-    sources=(SNAPCHAT_SETTINGS, SNAPCHAT_FIND_FRIENDS, SNAPCHAT_FAMILY_FAQ),
+    sources=(
+        SNAPCHAT_FIND_FRIENDS,
+        SNAPCHAT_FAMILY_FAQ,
+        SNAPCHAT_REAL_FRIENDS,
+        SNAPCHAT_SETTINGS,
+    ),
     since=SINCE,
 )
 
@@ -527,6 +626,7 @@ TIKTOK_PRIVATE_ACCOUNT = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Make your TikTok account private",
+    summary="Make your TikTok account private, so only people you approve can watch your videos.",
     why="On a public account, anyone can watch your videos, and some settings let them copy or "
     "remix them. A private account means only people you approve can see them.",
     fires="privacy_settings.tiktok_account in [public, not_sure]",
@@ -553,7 +653,7 @@ TIKTOK_PRIVATE_ACCOUNT = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(TIKTOK_SETTINGS, TIKTOK_TEENS),
+    sources=(TIKTOK_TEENS, TIKTOK_TAKE_CONTROL, TIKTOK_SETTINGS),
     since=SINCE,
 )
 
@@ -562,6 +662,8 @@ TIKTOK_LIMIT_MESSAGES = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Limit who can send you direct messages on TikTok",
+    summary="Set TikTok direct messages to Friends or No one, so strangers can't start chats with "
+    "you.",
     why="If everyone can message you, strangers can start a chat straight away. Some of them "
     "may be scammers or people after nudes. Friends only, or no one, stops this.",
     fires="privacy_settings.tiktok_messages in [everyone, not_sure]",
@@ -587,7 +689,7 @@ TIKTOK_LIMIT_MESSAGES = Rule(
     ),
     severity="high",
     effort_minutes=2,
-    sources=(TIKTOK_SETTINGS, TIKTOK_TEENS),
+    sources=(TIKTOK_TEENS, TIKTOK_SETTINGS),
     since=SINCE,
 )
 
@@ -596,6 +698,8 @@ FACEBOOK_FRIENDS_ONLY = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Share your Facebook posts with friends only",
+    summary="Set your Facebook posts to Friends, so people you don't know can't see your photos "
+    "and news.",
     why="Public posts can be seen by anyone, even people without a Facebook account. Setting "
     "posts to Friends keeps your photos and news with people you chose.",
     fires="privacy_settings.facebook_future_posts in [friends_of_friends, public, not_sure]",
@@ -630,6 +734,7 @@ X_PROTECT_POSTS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Protect your posts on X if you don't need them to be public",
+    summary="Protect your posts on X, so only followers you approve can see them.",
     why="Public posts on X can be seen by anyone and can show up in search engines. Protected "
     "posts are seen only by followers you approve.",
     fires="privacy_settings.x_protected_posts in [public, not_sure]",
@@ -649,13 +754,13 @@ X_PROTECT_POSTS = Rule(
             "and tagging. Older apps call it Audience and tagging.",
             "Turn on Protect your posts.",
             "In the same place, let only people you follow tag you in photos, or turn tagging off.",
-            "Under Direct Messages, turn off message requests from everyone.",
+            "You may also be able to limit message requests from strangers under Direct Messages.",
             checked=CHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(X_PRIVACY, X_TAGGING),
+    sources=(X_PROTECTED_POSTS_HELP, X_TAGGING),
     since=SINCE,
 )
 
@@ -664,6 +769,8 @@ WHATSAPP_GROUPS_CONTACTS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Choose who can add you to WhatsApp groups",
+    summary="Let only your contacts add you to WhatsApp groups, so strangers can't pull you into "
+    "their chats.",
     why="Unless you change it, anyone with your number can add you to a group. That can put you in chats "
     "with strangers who send things you didn't ask for. Limiting it to your contacts stops that.",
     fires="privacy_settings.whatsapp_groups in [everyone, not_sure]",
@@ -697,6 +804,8 @@ WHATSAPP_PROFILE_PHOTO_CONTACTS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Show your WhatsApp profile photo to your contacts only",
+    summary="Show your WhatsApp profile photo to your contacts only, so strangers can't save it "
+    "and misuse it.",
     why="Unless you change it, anyone who has your number can see your WhatsApp photo. A photo of you can "
     "be saved and misused, for example to make fake images. Your contacts only is safer.",
     fires="privacy_settings.whatsapp_profile_photo in [everyone, not_sure]",
@@ -731,6 +840,8 @@ DISCORD_LIMIT_SERVER_DMS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Stop people in your Discord servers messaging you unless they're friends",
+    summary="Turn off direct messages from server members on Discord, so only friends can message "
+    "you privately.",
     why="Anyone in a server you join may be able to message you privately. Scammers and people "
     "after nudes can use this to reach you. Turning it off means only friends can message you.",
     fires="privacy_settings.discord_server_dms in [yes, not_sure]",
@@ -768,6 +879,8 @@ YOUTUBE_PRIVATE_UPLOADS = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Keep personal YouTube videos Unlisted or Private",
+    summary="Post personal YouTube videos as Unlisted or Private, so only people you choose can "
+    "watch them.",
     why="Public videos can be found and watched by anyone, and saved or copied. Unlisted and "
     "Private videos are only seen by people you share them with.",
     fires="privacy_settings.youtube_uploads in [public, not_sure]",
@@ -776,7 +889,7 @@ YOUTUBE_PRIVATE_UPLOADS = Rule(
             "youtube",
             "Open YouTube Studio, then Content.",
             "Each video shows if it's Public, Unlisted or Private. Menu names may differ.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     steps=(
@@ -788,14 +901,14 @@ YOUTUBE_PRIVATE_UPLOADS = Rule(
             "To change videos you have already posted, open YouTube Studio, then Content, then "
             "Visibility. Menu names may differ.",
             "For personal videos, you may be able to turn comments off or hold them for review.",
-            "YouTube says uploads by 13 to 17 year olds start as private, but you can change "
-            "this each time, so it's worth checking.",
-            checked=CHECKED,
+            "YouTube says videos by 13 to 17 year olds start as private, but this can be changed, "
+            "so it's worth checking.",
+            checked=RECHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(YOUTUBE_TEENS, YOUTUBE_TEENS_2),
+    sources=(YOUTUBE_PRIVACY,),
     since=SINCE,
 )
 
@@ -804,6 +917,8 @@ TELEGRAM_HIDE_PHONE_NUMBER = Rule(
     area="privacy_settings",
     purpose="prevention",
     title="Hide your phone number on Telegram",
+    summary="Set who can see your Telegram number to Nobody or My Contacts, so strangers can't "
+    "use it to find you.",
     why="If everybody can see your number, anyone you meet in a group can text or call you, or "
     "find you on other apps. On Telegram you can chat without showing your number.",
     fires="privacy_settings.telegram_phone_number in [everybody, not_sure]",
@@ -836,6 +951,119 @@ TELEGRAM_HIDE_PHONE_NUMBER = Rule(
     since=SINCE,
 )
 
+GAMES_CONSOLE_LIMIT_CONTACT = Rule(
+    id="privacy_settings_games_console_limit_contact",
+    area="privacy_settings",
+    purpose="prevention",
+    title="Let only friends message you and see when you're online in games",
+    summary="Set your console and games so only friends can message you or see you online, so "
+    "strangers can't reach you.",
+    why="Game chat is one of the ways strangers get in touch with young people. With "
+    "friends-only settings, people you don't know can't message you or see when you're playing.",
+    fires="privacy_settings.games_console_contact in [depends, anyone, not_sure]",
+    how_to_check=(
+        steps(
+            "games_console",
+            "PlayStation: go to Settings, then Account Management, then Privacy Settings. "
+            "Personal Info | Messaging shows who can message you.",
+            "Xbox: open Settings and look for Privacy & online safety. Names can differ on "
+            "your console.",
+            "Nintendo Switch: look in System Settings, then Parental Controls, to see if "
+            "talking to other players is limited.",
+            "Roblox: open Settings, then Privacy, and look at who can chat with you.",
+            "If a parent or carer set up your account, you can ask them to check it with you.",
+            checked=RECHECKED,
+        ),
+    ),
+    steps=(
+        steps(
+            "games_console",
+            "PlayStation: go to Settings, then Account Management, then Privacy Settings.",
+            "Under Personal Info | Messaging, choose who can message you. Under Gaming | Media, "
+            "choose who can see when you're online. Pick friends only, or no one.",
+            "On PS5 there are also ready-made privacy choices, from open to very private. Pick "
+            "one where only friends, or no one, can message you.",
+            "If a parent manages your PlayStation account, they choose these settings in "
+            "Family Management.",
+            "Xbox: look in Settings for Privacy & online safety, and choose friends only for "
+            "messages and for who can see you online. Names can differ on your console.",
+            "On a child account on Xbox, a parent sets this for you. They can use the Xbox "
+            "Family Settings app.",
+            "Nintendo Switch: Parental Controls can stop messages and pictures from other "
+            "players. If you're under 18, a parent or carer can set this, for example with "
+            "the Nintendo Switch Parental Controls app.",
+            "Roblox and games like it: open Settings, then Privacy, and set who can chat with "
+            "you to friends, or no one. Names may differ.",
+            "In other games with chat, look for privacy or chat settings and choose friends only.",
+            "Only accept friend requests from people you know in real life.",
+            "Keep your full name, age, school and phone number out of your gamer name and chats.",
+            checked=RECHECKED,
+        ),
+    ),
+    severity="high",
+    effort_minutes=10,
+    sources=(
+        PLAYSTATION_PRIVACY,
+        PLAYSTATION_GUIDE_PRIVACY,
+        PLAYSTATION_SAFETY_HUB,
+        PLAYSTATION_FAMILY,
+        XBOX_FAMILY,
+        NINTENDO_ONLINE_GUIDELINES,
+        NINTENDO_PARENTAL_CONTROLS,
+        ROBLOX_IN_GAME,
+    ),
+    since=SINCE_GAMES,
+)
+
+GAMES_CONSOLE_BLOCK_AND_REPORT = Rule(
+    id="privacy_settings_games_console_block_and_report",
+    area="privacy_settings",
+    purpose="prevention",
+    title="Know how to block and report someone in your games",
+    summary="Find the block and report buttons in your games now, so you can stop someone "
+    "quickly if needed.",
+    why="If someone in a game upsets you, asks for pictures or pressures you, blocking stops "
+    "them contacting you, and a report lets the moderators act. Knowing where to look makes it "
+    "quicker.",
+    # Not for people who don't play online; and, like the question, only with a console.
+    applies="profile.devices has games_console and privacy_settings.games_console_contact in "
+    "[friends_only, depends, anyone, not_sure]",
+    fires="privacy_settings.games_console_contact in [friends_only, depends, anyone, not_sure]",
+    steps=(
+        steps(
+            "games_console",
+            "PlayStation (PS5): press the PS button and choose Game Base, then Messages. "
+            "Highlight the message, press the Options button and choose Report.",
+            "On PlayStation, report the message itself, not just the player's name. You can "
+            "block the player at the end of the report. On PS5 you can also report voice chat.",
+            "Xbox: you can mute, block and report players. Open the player's profile and look "
+            "for Report or block. Names can differ on your console.",
+            "Nintendo Switch: look in the game's menu for a way to report a player. If you "
+            "can't find one, tell a trusted adult.",
+            "Roblox: in a game, open the menu and click the flag next to the player's name to "
+            "report them. Report the chat message itself, not just their profile.",
+            "To block someone on Roblox, open their profile, tap the three dots, then Block. "
+            "Names may differ.",
+            "In other games, look for Report or Block on the player's name, their profile or "
+            "the game's menu.",
+            "If someone asks you for pictures, wants you to move to another app, or offers "
+            "gifts or game money, stop replying. Block and report them, and tell someone you "
+            "trust. It's not your fault if this happens.",
+            checked=RECHECKED,
+        ),
+    ),
+    severity="medium",
+    effort_minutes=5,
+    sources=(
+        PLAYSTATION_REPORT,
+        PLAYSTATION_SAFETY,
+        XBOX_SAFETY_TOOLS,
+        ROBLOX_REPORT,
+        ROBLOX_IN_GAME,
+    ),
+    since=SINCE_GAMES,
+)
+
 RULES = (
     REVIEW_REGULARLY,
     INSTAGRAM_PRIVATE_ACCOUNT,
@@ -851,4 +1079,6 @@ RULES = (
     DISCORD_LIMIT_SERVER_DMS,
     YOUTUBE_PRIVATE_UPLOADS,
     TELEGRAM_HIDE_PHONE_NUMBER,
+    GAMES_CONSOLE_LIMIT_CONTACT,
+    GAMES_CONSOLE_BLOCK_AND_REPORT,
 )

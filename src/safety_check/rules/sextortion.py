@@ -1,7 +1,9 @@
 """Sextortion: spotting fake identities and fast pressure, and what to do if someone threatens you.
 
 The urgent response steps here (don't pay, stop contact) open the plan for anyone who reports a
-threat; the evidence, reporting and support steps live in `getting_help`.
+threat; the evidence, reporting and support steps live in `getting_help`. Whether the person
+doing this is known in real life is asked for a shared image too: if so, the lane opens with
+planning safely. Under-18s who paid are sent to CEOP and a trusted adult before any bank step.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ CHECKED = "2026-11-25"
 SINCE = "2026.11.0"
 
 THREATENED = "situation.threat_to_share = yes"
+THREATENED_OR_SHARED = "(situation.threat_to_share = yes or situation.image_shared = yes)"
+UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
+ADULT = "profile.age_band = 18_plus"
+RECHECKED = "2026-12-01"
 
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
@@ -21,17 +27,21 @@ RPH_SEXTORTION = source(
 NCA_ALERT = source(
     "NCA warning about sextortion and what to do (republished)",
     "https://youthworkunit.com/news/nca-issues-urgent-warning-about-sextortion-and-what-to-do/",
+    weak=True,
 )
 NCA_PRESS = source(
     "NCA issues urgent warning about sextortion, 29 April 2024",
     "https://www.wired-gov.net/wg/news.nsf/articles/NCA+issues+urgent+warning+about+sextortion+29042024152500?open",
+    weak=True,
 )
 SBNI_COERCION = source(
     "Safeguarding Board for NI: online sexual coercion and extortion",
     "https://onlinesafetyhub.safeguardingni.org/image-sharing-online-sexual-coercion-and-extortion/",
 )
 CYBERSAFE_WARWICKSHIRE = source(
-    "Cyber Safe Warwickshire: sextortion", "https://www.cybersafewarwickshire.com/sextortion"
+    "Cyber Safe Warwickshire: sextortion",
+    "https://www.cybersafewarwickshire.com/sextortion",
+    weak=True,
 )
 CEOP_GROOMING = source(
     "CEOP Education (11-18): online grooming",
@@ -44,6 +54,29 @@ NORFOLK_POLICE = source(
 ROMANCE_FRAUD = source(
     "Romance fraud warning signs (police advice, reported)",
     "https://washingtonnewsday.com/news/people-should-be-aware-of-the-dangers-of-romance-frauds-according-to-action-fraud/",
+    weak=True,
+)
+CEOP_HELP = source(
+    "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
+)
+REFUGE_SAFE_CALLBACK = source(
+    "Refuge: the National Domestic Abuse Helpline, including asking for a safe time to be "
+    "called back",
+    "https://refuge.org.uk/news/refuge-responds-to-reports-of-potential-increase-in-domestic-abuse-during-covid-19",
+)
+CEOP_BLACKMAIL = source(
+    "CEOP Education (11-18): online blackmail",
+    "https://ceopeducation.co.uk/11_18/lets-talk-about/sexual-abuse/online-blackmail",
+)
+ACTION_FRAUD_ROMANCE = source(
+    "Action Fraud: top tips to avoid romance scams",
+    "https://www.actionfraud.police.uk/news/top-tips-to-avoid-romance-scams-this-valentines-day",
+)
+REPORT_FRAUD = source(
+    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
+    "Scotland (press release, republished)",
+    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
+    weak=True,
 )
 
 PAID_MONEY = single(
@@ -60,7 +93,7 @@ PAID_MONEY = single(
 
 WHO_IS_THREATENING = single(
     "sextortion.who_is_threatening",
-    "Do you know the person threatening you in real life?",
+    "Do you know the person doing this in real life?",
     role="situation",
     options=(
         opt("only_online", "No, I only know them online"),
@@ -68,7 +101,9 @@ WHO_IS_THREATENING = single(
         not_sure(None),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
-    when=THREATENED,
+    # Asked when an image was shared too: an ex or partner who shares a picture may also see
+    # the person's phone, so the plan has to open with planning safely.
+    when=THREATENED_OR_SHARED,
 )
 
 CHECKS_NEW_CONTACTS = single(
@@ -118,6 +153,8 @@ DONT_PAY = Rule(
     area="sextortion",
     purpose="response",
     title="Don't pay them, and don't send anything more",
+    summary="Don't pay or send anything more: paying is no guarantee they'll stop, and they "
+    "often ask for more.",
     why="Paying doesn't mean the threats will stop. People who pay are often asked for more. "
     "Sending more pictures gives them more to threaten you with.",
     fires=THREATENED,
@@ -125,16 +162,18 @@ DONT_PAY = Rule(
         steps(
             "general",
             "Don't pay, and don't send money, gift cards or more pictures, even if they set a "
-            "deadline. Deadlines are there to scare you into acting fast.",
+            "deadline.",
             "If you have already paid, don't panic. It's not your fault. Don't pay anything more.",
+            "If you're not sure they really have a picture, you don't need to find out. You can "
+            "still report the threat.",
             "You don't have to deal with this alone: the support services at the end of your "
             "plan help people with this every day.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     severity="critical",
     effort_minutes=1,
-    sources=(NCA_ALERT, RPH_SEXTORTION, SBNI_COERCION),
+    sources=(NORFOLK_POLICE, CEOP_BLACKMAIL, RPH_SEXTORTION, SBNI_COERCION, NCA_ALERT),
     since=SINCE,
     urgent_step="dont_pay",
 )
@@ -144,9 +183,11 @@ ALREADY_PAID = Rule(
     area="sextortion",
     purpose="response",
     title="Tell your bank about the payment and report it",
+    summary="Tell your bank quickly, because it may be able to stop the payment, then report "
+    "what happened.",
     why="If a payment has not been collected yet, your bank may be able to stop it. Reporting "
     "what you paid also helps the police find the people doing this.",
-    applies=THREATENED,
+    applies=f"{THREATENED} and {ADULT}",
     fires="sextortion.paid_money = yes",
     steps=(
         steps(
@@ -157,14 +198,49 @@ ALREADY_PAID = Rule(
             "evidence.",
             "Report it: {report_fraud}. In Scotland, report it to the police instead: "
             "{police_non_emergency}.",
-            "If you're under 18, a trusted adult can help you talk to the bank.",
-            checked=CHECKED,
+            "Don't pay anything more, even if they ask again.",
+            checked=RECHECKED,
         ),
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(CYBERSAFE_WARWICKSHIRE, NCA_ALERT),
+    sources=(NORFOLK_POLICE, CYBERSAFE_WARWICKSHIRE, NCA_ALERT, REPORT_FRAUD),
     since=SINCE,
+    urgent_step="report",
+)
+
+# Under-18s who paid go to CEOP and a trusted adult before any bank step: a child alone on
+# the phone to a bank, or sent to an adults' fraud service, is not the help they need first.
+ALREADY_PAID_UNDER_18 = Rule(
+    id="sextortion_already_paid_under_18",
+    area="sextortion",
+    purpose="response",
+    title="Tell CEOP and a trusted adult that you paid, so they can help",
+    summary="It's not your fault: report it to CEOP and tell a trusted adult, who can help with "
+    "the bank.",
+    why="You are not in trouble for paying, and it's not your fault. CEOP and an adult you "
+    "trust can help stop this and sort out the payment with you.",
+    applies=f"{THREATENED} and {UNDER_18}",
+    fires="sextortion.paid_money = yes",
+    steps=(
+        steps(
+            "general",
+            "Report what happened to {ceop}, and say that you paid. A child protection adviser "
+            "will read it. You won't be in trouble.",
+            "Tell a trusted adult, like a parent, carer or teacher. They can help you with the "
+            "next steps.",
+            "Keep the payment details, like the amount, the date and any account or card "
+            "details they gave you.",
+            "With your trusted adult, contact the bank or card company as soon as you can. If "
+            "the payment hasn't gone through yet, they may be able to stop it.",
+            "Don't pay anything more, even if they ask again.",
+            checked=RECHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(CEOP_BLACKMAIL, CEOP_HELP, NORFOLK_POLICE, NCA_ALERT, CYBERSAFE_WARWICKSHIRE),
+    since="2026.12.0",
     urgent_step="report",
 )
 
@@ -173,6 +249,8 @@ STOP_CONTACT = Rule(
     area="sextortion",
     purpose="response",
     title="Stop replying, then block them everywhere they contacted you",
+    summary="Stop replying and save evidence, then block them everywhere; if you know them, "
+    "plan safely first.",
     why="Every reply gives them another chance to pressure you. You don't need to argue, explain "
     "or bargain with them.",
     fires=THREATENED,
@@ -192,7 +270,7 @@ STOP_CONTACT = Rule(
     ),
     severity="critical",
     effort_minutes=10,
-    sources=(NCA_ALERT, RPH_SEXTORTION),
+    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
     since=SINCE,
     urgent_step="stop_contact",
 )
@@ -202,24 +280,28 @@ STRANGER_SCAM = Rule(
     area="sextortion",
     purpose="response",
     title="Know that this is a common crime and you are not alone",
-    why="People who threaten strangers online are often criminal gangs, many based abroad, doing "
-    "the same thing to many people at once for money. The picture may even be fake.",
+    summary="People who do this try to scare you into acting fast; it's a common crime and "
+    "never your fault.",
+    why="Police say most people who threaten strangers like this are criminals doing the same "
+    "thing to many people at once, for money. Some are gangs based abroad, and the picture may "
+    "even be fake.",
     applies=THREATENED,
     fires="sextortion.who_is_threatening in [only_online, not_sure]",
     steps=(
         steps(
             "general",
+            "They try to scare you into acting fast, for example with a deadline.",
             "They may have pretended to be someone your age, or used stolen photos. Being "
             "tricked by a criminal is not your fault.",
-            "Some go from first message to threats in under an hour. Taking your time to get "
-            "help is the right thing to do.",
+            "Some move from a first message to threats very fast, sometimes in under an hour. "
+            "Taking your time to get help is the right thing to do.",
             "Police and support services deal with this every day and will not judge you.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     severity="high",
     effort_minutes=2,
-    sources=(NCA_PRESS, NORFOLK_POLICE),
+    sources=(NORFOLK_POLICE, CEOP_BLACKMAIL, NCA_PRESS),
     since=SINCE,
 )
 
@@ -227,24 +309,35 @@ KNOWN_PERSON = Rule(
     id="sextortion_known_person_plan_safely",
     area="sextortion",
     purpose="response",
-    title="Make a safety plan with a support service before you act",
-    why="When the person threatening you is someone you know, they may also see your phone or "
-    "accounts, or know where you are. A plan made with help keeps you safer.",
-    applies=THREATENED,
+    title="Plan how to stay safe first, using a device they can't check",
+    summary="Plan safely first: contact support from a device they can't see, before you "
+    "block, report or change settings.",
+    why="When the person doing this knows you, they may see your phone or accounts, or know "
+    "where you are. Blocking, reporting or changing settings could be noticed, so make a plan "
+    "with help first.",
+    applies=THREATENED_OR_SHARED,
     fires="sextortion.who_is_threatening = someone_i_know",
     steps=(
         steps(
             "general",
             "It's not your fault, whoever they are and whatever happened between you.",
-            "Talk to one of the support services at the end of your plan before you change "
-            "settings or passwords they might notice.",
-            "If you feel in danger, call {police_emergency}.",
-            checked=CHECKED,
+            "If you are in danger now, call {police_emergency}.",
+            "Get help from a device they can't see or check, such as a friend's phone or a "
+            "library or school computer.",
+            "Before you block them, report from your own phone, or change passwords and "
+            "settings, talk it through with someone who can help you plan: a support service, "
+            "such as a domestic abuse service, or a trusted adult if you're under 18. The "
+            "services listed with your plan are the right ones for your age.",
+            "If you're under 18, you won't be in trouble for asking for help.",
+            "You can also talk to the police: {police_non_emergency}.",
+            "Sharing or threatening to share someone's intimate picture can be a crime, even "
+            "when it's a partner or an ex.",
+            checked=RECHECKED,
         ),
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(RPH_SEXTORTION, NORFOLK_POLICE),
+    sources=(RPH_SEXTORTION, REFUGE_SAFE_CALLBACK, NORFOLK_POLICE, CEOP_HELP),
     since=SINCE,
     # Before blocking or changing anything they might notice: first in the urgent lane.
     urgent_step="safety",
@@ -255,6 +348,8 @@ CHECK_CONTACTS = Rule(
     area="sextortion",
     purpose="prevention",
     title="Check that new contacts are who they say they are",
+    summary="Checking that new contacts are real helps you spot fake profiles, which are often "
+    "used for sextortion.",
     why="Sextortion (threats to share a nude picture of you unless you pay or send more) "
     "often starts with a fake profile. It may be someone pretending to be your "
     "age, using stolen photos, who gets friendly fast.",
@@ -283,7 +378,7 @@ CHECK_CONTACTS = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(NCA_PRESS, SBNI_COERCION, ROMANCE_FRAUD),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS, ROMANCE_FRAUD),
     since=SINCE,
 )
 
@@ -292,6 +387,8 @@ FAST_PRESSURE = Rule(
     area="sextortion",
     purpose="response",
     title="Stop and block anyone who rushes you to flirt, switch apps or send pictures",
+    summary="Block anyone who rushes you for pictures; if you've sent some, it's not your "
+    "fault and help is there.",
     why="Fast flirting, moving you to another app and asking for pictures are the usual first "
     "steps of sextortion. Stopping early protects you.",
     fires="sextortion.fast_pressure_seen = yes",
@@ -308,7 +405,7 @@ FAST_PRESSURE = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(SBNI_COERCION, CEOP_GROOMING),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, CEOP_GROOMING),
     since=SINCE,
 )
 
@@ -317,6 +414,8 @@ KNOW_THE_STEPS = Rule(
     area="sextortion",
     purpose="prevention",
     title="Learn the five steps to take if anyone ever threatens you",
+    summary="If anyone threatens you: don't pay, stop replying, keep evidence, report it and "
+    "tell someone you trust.",
     why="Sextortion works by panic. Knowing the steps now means you can act calmly and quickly "
     "if it ever happens to you or a friend.",
     fires="sextortion.knows_what_to_do in [no, not_sure]",
@@ -336,7 +435,7 @@ KNOW_THE_STEPS = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(NCA_ALERT, RPH_SEXTORTION),
+    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
     since=SINCE,
     # Someone being threatened already has these steps at the top of their plan, and "if
     # anyone ever threatens you" would read as if we had not heard them.
@@ -346,6 +445,7 @@ KNOW_THE_STEPS = Rule(
 RULES = (
     DONT_PAY,
     ALREADY_PAID,
+    ALREADY_PAID_UNDER_18,
     STOP_CONTACT,
     STRANGER_SCAM,
     KNOWN_PERSON,

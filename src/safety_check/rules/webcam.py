@@ -6,6 +6,7 @@ from safety_check.authoring import not_sure, opt, single, source, steps
 from safety_check.models import Rule
 
 CHECKED = "2026-11-25"
+RECHECKED = "2026-12-01"
 SINCE = "2026.11.0"
 
 NIDIRECT_SEXTORTION = source(
@@ -15,22 +16,30 @@ NIDIRECT_SEXTORTION = source(
 NCSC_SEXTORTION_EMAILS = source(
     "NCSC advice on sextortion scam emails (republished)",
     "https://www.wired-gov.net/wg/news.nsf/articles/NCSCs+advice+in+response+to+the+increase+in+sextortion+scams+02112018121500?open",
+    weak=True,
 )
 APPLE_CAMERA_INDICATOR = source(
     "Apple's advice on MacBook camera covers (reported)",
     "https://www.deccanherald.com/specials/apple-asks-macbook-users-not-to-cover-web-camera-860787.html",
+    weak=True,
 )
 IPHONE_INDICATORS = source(
     "MacRumors: see when an app uses your iPhone camera or microphone",
     "https://www.macrumors.com/how-to/when-app-uses-iphone-camera-microphone/",
+    weak=True,
 )
 WINDOWS_CAMERA = source(
-    "XDA: block apps from using the webcam in Windows 11",
-    "https://www.xda-developers.com/how-block-apps-access-webcam-microphone-windows-11/",
+    "Microsoft Support: manage app permissions for a camera in Windows",
+    "https://support.microsoft.com/en-us/windows/turn-on-app-permissions-for-your-camera-in-windows-10-87ebc757-1f87-7bbf-84b5-0686afb6ca6b",
 )
 ANDROID_PRIVACY = source(
     "CNET: Android camera and microphone access switches",
     "https://www.cnet.com/tech/services-and-software/android-12-brings-the-galaxy-s22-a-kill-switch-for-your-camera-and-mic/",
+    weak=True,
+)
+ANDROID_PERMISSIONS = source(
+    "Android Help: change app permissions on your Android phone (camera and microphone)",
+    "https://support.google.com/android/answer/9431959",
 )
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
@@ -103,6 +112,8 @@ COVER_CAMERA = Rule(
     area="webcam",
     purpose="prevention",
     title="Cover your computer's camera when you're not using it",
+    summary="Cover your computer's camera or close the lid when you're not using it, so it only "
+    "sees what you choose.",
     why="Some harmful software can switch a camera on without you knowing. A cover or a closed "
     "lid means nothing can be seen, whatever is running.",
     fires="webcam.cover_when_unused in [sometimes, never]",
@@ -115,22 +126,22 @@ COVER_CAMERA = Rule(
         ),
         steps(
             "mac",
-            "On a MacBook, don't close the lid with a camera cover on that is thicker than a "
-            "sheet of paper: it can crack the screen.",
-            "Apple says the green light next to a Mac's camera comes on whenever the camera is "
-            "in use, so watch for it.",
+            "Apple has warned that closing a MacBook with a thick camera cover on can crack the "
+            "screen. Use one no thicker than a sheet of paper, or take it off first.",
+            "Apple has said the green light next to a Mac's camera comes on whenever the camera "
+            "is in use, so watch for it.",
             checked=CHECKED,
         ),
         steps(
             "windows",
-            "If your laptop has no camera light, Windows shows a small message on screen when "
+            "If your laptop has no camera light, Windows may show a small message on screen when "
             "the camera turns on. Watch for it.",
             checked=CHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=2,
-    sources=(NIDIRECT_SEXTORTION, APPLE_CAMERA_INDICATOR, WINDOWS_CAMERA),
+    sources=(NIDIRECT_SEXTORTION, WINDOWS_CAMERA, APPLE_CAMERA_INDICATOR),
     since=SINCE,
 )
 
@@ -139,6 +150,8 @@ REVIEW_PERMISSIONS = Rule(
     area="webcam",
     purpose="prevention",
     title="Check which apps can use your camera and microphone",
+    summary="Check which apps can use your camera and microphone, and turn off any that don't "
+    "need them.",
     why="Apps you no longer use, or don't trust, may still be allowed to use your camera. "
     "Turning that off means only the apps you choose can see or hear you.",
     fires="webcam.permissions_checked in [no, not_sure]",
@@ -172,9 +185,9 @@ REVIEW_PERMISSIONS = Rule(
             "Open Settings, then Security and privacy, then Privacy, then Permission manager, "
             "then Camera. Names vary by phone maker.",
             "Set apps that don't need your camera to Don't allow. Do the same for Microphone.",
-            "You can also add the Camera access tile to Quick Settings to block the camera for "
-            "every app at once.",
-            checked=CHECKED,
+            "On many phones you can also add the Camera access tile to Quick Settings, to block "
+            "the camera for every app at once.",
+            checked=RECHECKED,
         ),
         steps(
             "mac",
@@ -187,12 +200,12 @@ REVIEW_PERMISSIONS = Rule(
             "Open Settings, then Privacy & security. Under App permissions, choose Camera.",
             "Turn off apps that don't need your camera, and check Let desktop apps access your "
             "camera as well.",
-            checked=CHECKED,
+            checked=RECHECKED,
         ),
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(IPHONE_INDICATORS, ANDROID_PRIVACY, WINDOWS_CAMERA),
+    sources=(WINDOWS_CAMERA, ANDROID_PERMISSIONS, IPHONE_INDICATORS, ANDROID_PRIVACY),
     since=SINCE,
 )
 
@@ -201,6 +214,8 @@ VIDEO_CALLS = Rule(
     area="webcam",
     purpose="prevention",
     title="Take care on video calls with people you've only met online",
+    summary="On video calls with people you've only met online, end the call if anything turns "
+    "sexual.",
     why="Anything on a video call can be recorded, even on apps that say things disappear. "
     "Sextortion (threats to share a nude picture of you unless you pay or send more) often "
     "starts with a friendly video call that quickly turns sexual.",
@@ -228,6 +243,8 @@ LIGHT_ON = Rule(
     area="webcam",
     purpose="response",
     title="Check your device for harmful software if the camera light came on by itself",
+    summary="If your camera light came on by itself, cover the camera and check your device for "
+    "harmful software.",
     why="A camera that turns on by itself can be a sign of software that lets someone else "
     "control the device. Checking it early keeps you in control.",
     fires="webcam.light_on_unexpectedly in [yes, not_sure]",
@@ -265,7 +282,8 @@ RECORDED_YOU_SCAM = Rule(
     area="webcam",
     purpose="response",
     title='Don\'t reply to or pay "I recorded you" emails',
-    why="Most of these emails are sent to thousands of people at once. The senders usually "
+    summary='Don\'t reply or pay: most "I recorded you" emails are guesses sent to thousands of people.',
+    why="These emails are usually sent to thousands of people at once. The senders usually "
     "don't know if you have a camera or what you've done online: they are guessing, to scare "
     "you into paying.",
     fires="webcam.recorded_you_message in [yes, not_sure]",
@@ -288,7 +306,7 @@ RECORDED_YOU_SCAM = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(NCSC_SEXTORTION_EMAILS, NIDIRECT_SEXTORTION),
+    sources=(NIDIRECT_SEXTORTION, NCSC_SEXTORTION_EMAILS),
     since=SINCE,
     # "They are guessing" must never reach someone who has told us they are being threatened.
     covered_by=("sextortion_dont_pay", "sextortion_stop_contact_and_block"),
