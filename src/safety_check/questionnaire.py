@@ -23,6 +23,14 @@ QUESTIONNAIRE = Questionnaire(
         *sorted(AREA_QUESTIONS, key=_area_order),
     ),
 )
+SAFETY_FOLLOW_UPS: tuple[str, ...] = (
+    "sextortion.who_is_threatening",
+    "getting_help.someone_checks_phone",
+    "profile.age_band",
+    "profile.nation",
+)
+"""Asked on one short page before the urgent plan, each skippable: the answers that change what
+is safe to do (who is doing it, whether the phone is watched, age and nation)."""
 QUESTIONS_BY_ID: dict[str, Question] = {
     question.id: question for question in QUESTIONNAIRE.questions
 }

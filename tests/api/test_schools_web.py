@@ -1020,7 +1020,7 @@ async def test_joining_stores_one_response_without_situation_answers(
         headers=BROWSER_POST,
     )
     assert about.status_code == 200
-    assert 'value="questions"' in about.text
+    assert 'name="_step" value="next"' in about.text
     assert response_count(settings) == 0
     assert set_cookies(about) == []
 
@@ -1049,7 +1049,7 @@ async def test_urgent_path_stores_nothing_until_the_full_plan(
     """A student under threat gets help first; the class sees only the area answers, later."""
     made = await create_class(client, "8B", age_band="13_15")
     code = made.join_code
-    urgent = await client.post(
+    safety = await client.post(
         f"/join/{code}",
         data={
             "_step": "about",
@@ -1057,6 +1057,12 @@ async def test_urgent_path_stores_nothing_until_the_full_plan(
             "situation.threat_to_share": "yes",
             "situation.image_shared": "yes",
         },
+        headers=BROWSER_POST,
+    )
+    assert "Before your next steps" in safety.text  # who is doing it, is the phone checked
+    urgent = await client.post(
+        f"/join/{code}",
+        data={**form_data(hidden_fields(safety.text)), "_step": "next"},
         headers=BROWSER_POST,
     )
     assert urgent.status_code == 200
@@ -1071,7 +1077,7 @@ async def test_urgent_path_stores_nothing_until_the_full_plan(
         headers=BROWSER_POST,
     )
     assert questions.status_code == 200
-    assert 'value="questions"' in questions.text
+    assert 'name="_step" value="next"' in questions.text
     assert response_count(settings) == 0
 
     fields = [
@@ -1133,7 +1139,7 @@ async def test_class_closed_between_steps_still_gives_the_plan(
         data={"_step": "about", "profile.age_band": "18_plus"},
         headers=BROWSER_POST,
     )
-    assert 'value="questions"' in about.text
+    assert 'name="_step" value="next"' in about.text
     closed = await client.post(
         f"/api/v1/cohorts/{made.public_id}/close",
         headers={"Authorization": f"Bearer {made.teacher_key}"},
@@ -1197,7 +1203,7 @@ async def test_during_a_code_lockout_a_student_part_way_through_is_still_counted
     about = await client.post(
         f"/join/{code}", data={"_step": "about", "profile.age_band": "13_15"}, headers=BROWSER_POST
     )
-    assert 'value="questions"' in about.text
+    assert 'name="_step" value="next"' in about.text
     answers = {**form_data(hidden_fields(about.text)), **WEAK_SECURITY}
 
     await guess_codes(client, BAD_CODE_LIMIT + 1)

@@ -16,13 +16,14 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
-from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
+from safety_check.service import plan_view
 from safety_check.service.access import AccessControl, AccessMiddleware
 from safety_check.service.api import ApiController
+from safety_check.service.assets import asset_url, serve_asset
 from safety_check.service.classes import RecentCohorts
 from safety_check.service.cohorts_api import CohortsController
 from safety_check.service.headers import add_security_headers
@@ -31,7 +32,7 @@ from safety_check.service.json_body import StrictJsonRequest
 from safety_check.service.logs import logging_config
 from safety_check.service.problems import EXCEPTION_HANDLERS
 from safety_check.service.schools_web import SchoolsController, long_date
-from safety_check.service.transport import BodyDeadline, before_routing, static_name_guard
+from safety_check.service.transport import BodyDeadline, before_routing
 from safety_check.service.web import WebController
 from safety_check.settings import Settings
 from safety_check.storage import Database, open_database
@@ -150,6 +151,8 @@ async def _purge_forever(database: Database) -> None:
 def _template_globals(engine: JinjaTemplateEngine) -> None:
     engine.engine.globals["resources"] = RESOURCES
     engine.engine.filters["long_date"] = long_date
+    engine.engine.globals["asset"] = asset_url
+    plan_view.register(engine.engine)
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -161,13 +164,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         WebController,
         JoinController,
         SchoolsController,
-        create_static_files_router(
-            path="/static",
-            directories=[PACKAGE / "static"],
-            cache_control=None,
-            include_in_schema=False,
-            guards=[static_name_guard],
-        ),
+        serve_asset,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.benchmark import precomputed_plan_route

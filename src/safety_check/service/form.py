@@ -1,9 +1,12 @@
-"""Turning the HTML form's fields into answers, and answers back into hidden fields.
+"""Turning the HTML form's fields into answers, answers back into hidden fields, and the pages.
 
-Answers travel between the steps inside the form itself (hidden fields), so the server keeps
+Answers travel between the pages inside the form itself (hidden fields), so the server keeps
 nothing and sets no cookie. Field names are question ids and values are option ids; a hidden
-`_shown` field names each multi-choice question that was on the page, so "none of these" (no box
+`_shown` field names each multi-choice question that was on a page, so "none of these" (no box
 ticked) can be told apart from "not asked".
+
+The pages, in order: about you; when something is happening, a short page of safety questions
+and then the urgent plan; one page per area that applies; check your answers; the plan.
 """
 
 from __future__ import annotations
@@ -14,13 +17,19 @@ import msgspec
 
 from safety_check.answers import AnswersInvalid, prune, validate
 from safety_check.conditions import compile_condition
-from safety_check.models import AnswerProblem, Answers, Question
-from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
+from safety_check.models import AREA_TITLES, AREAS, AnswerProblem, Answers, Area, Question
+from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID, SAFETY_FOLLOW_UPS
 
 SHOWN = "_shown"
 _APPLIES = {q.id: compile_condition(q.condition) for q in QUESTIONNAIRE.questions if q.condition}
 MAX_FIELDS = 400
 RawAnswers = dict[str, str | list[str]]
+URGENT_ANSWERS = (("situation.threat_to_share", "yes"), ("situation.image_shared", "yes"))
+
+ABOUT = "about"
+SAFETY = "safety"
+REVIEW = "review"
+_ABOUT_SECTIONS = ("profile", "situation")
 
 
 class HiddenField(msgspec.Struct, frozen=True):
@@ -86,14 +95,62 @@ def _sentence(problem: AnswerProblem) -> str:
     return "Choose one of the options."
 
 
-def questions_for_step(step: str, raw: Mapping[str, str | list[str]]) -> list[Question]:
-    """The questions on a page: about you, or every area question that applies so far."""
-    if step == "about":
-        return [q for q in QUESTIONNAIRE.questions if q.section in ("profile", "situation")]
-    view = {k: (v if isinstance(v, str) else tuple(v)) for k, v in raw.items()}
-    return [
-        question
-        for question in QUESTIONNAIRE.questions
-        if question.section not in ("profile", "situation")
-        and (question.id not in _APPLIES or _APPLIES[question.id](view) is True)
-    ]
+def is_urgent(raw: Mapping[str, str | list[str]]) -> bool:
+    return any(raw.get(question) == answer for question, answer in URGENT_ANSWERS)
+
+
+def _view(raw: Mapping[str, str | list[str]]) -> dict[str, str | tuple[str, ...]]:
+    return {k: (v if isinstance(v, str) else tuple(v)) for k, v in raw.items()}
+
+
+def _applies(question: Question, view: Mapping[str, str | tuple[str, ...]]) -> bool:
+    return question.id not in _APPLIES or _APPLIES[question.id](view) is True
+
+
+def about_questions() -> list[Question]:
+    return [q for q in QUESTIONNAIRE.questions if q.section in _ABOUT_SECTIONS]
+
+
+def safety_questions(raw: Mapping[str, str | list[str]]) -> list[Question]:
+    """The questions that change what is safe to do, asked before the urgent plan.
+
+    Profile questions come back only when they were skipped on the first page; the others are
+    asked whenever their condition holds.
+    """
+    view = _view(raw)
+    questions = []
+    for question_id in SAFETY_FOLLOW_UPS:
+        question = QUESTIONS_BY_ID[question_id]
+        if question.section in _ABOUT_SECTIONS and question_id in raw:
+            continue
+        if _applies(question, view):
+            questions.append(question)
+    return questions
+
+
+def area_questions(area: str, raw: Mapping[str, str | list[str]]) -> list[Question]:
+    view = _view(raw)
+    return [q for q in QUESTIONNAIRE.questions if q.section == area and _applies(q, view)]
+
+
+def areas_for(raw: Mapping[str, str | list[str]]) -> list[Area]:
+    """The areas with at least one question for this person, in the order they are asked."""
+    return [area for area in AREAS if area_questions(area, raw)]
+
+
+def questions_on(page: str, raw: Mapping[str, str | list[str]]) -> list[Question]:
+    if page == ABOUT:
+        return about_questions()
+    if page == SAFETY:
+        return safety_questions(raw)
+    if page in AREA_TITLES:
+        return area_questions(page, raw)
+    return []
+
+
+def page_of(question_id: str, raw: Mapping[str, str | list[str]]) -> str:
+    """The page that asks a question (for an error found at the end)."""
+    question = QUESTIONS_BY_ID.get(question_id)
+    if question is None or question.section in _ABOUT_SECTIONS:
+        return ABOUT
+    return question.section

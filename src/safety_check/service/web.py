@@ -1,7 +1,11 @@
-"""The HTML form for individuals: about you → your questions → your plan.
+"""The HTML form for individuals: about you → (safety questions → urgent plan) → one page per
+area → check your answers → your plan.
 
 Server-rendered and complete without JavaScript. Nothing is stored and no cookie is set: answers
-travel in hidden fields and the plan is the response to the last POST, so no URL holds answers.
+travel in hidden fields and every page is the response to a POST, so no URL holds answers. With
+JavaScript, `site.js` sends the same forms with fetch and keeps the whole journey in one history
+entry per step of the same document, so Back never asks to resend a form and the quick exit
+leaves no page of answers behind.
 """
 
 from __future__ import annotations
@@ -14,21 +18,37 @@ from litestar import Controller, MediaType, Request, get, post
 from litestar.exceptions import HTTPException, PermissionDeniedException
 from litestar.response import Template
 
-from safety_check.models import AGE_BANDS, AREA_TITLES, UNDER_18, AgeBand, Answers, Plan, Question
+from safety_check.models import (
+    AGE_BANDS,
+    AREA_TITLES,
+    AREAS,
+    AgeBand,
+    Answers,
+    Plan,
+    Question,
+)
 from safety_check.plan import build_plan
-from safety_check.resources import RESOURCES, contact_line, suits_age
+from safety_check.resources import RESOURCES, suits_age
 from safety_check.service.form import (
+    ABOUT,
+    REVIEW,
+    SAFETY,
     RawAnswers,
+    about_questions,
     answers_from_form,
+    areas_for,
     check,
     hidden_fields,
-    questions_for_step,
+    is_urgent,
+    page_of,
+    questions_on,
+    safety_questions,
 )
+from safety_check.service.plan_view import plan_context
 from safety_check.storage.cohorts import Cohort
-from safety_check.textplan import PLATFORM_NAMES, because_sentence
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
-STEPS = ("about", "questions", "plan")
+URGENT = "urgent"
 
 
 def same_origin(request: Request[Any, Any, Any]) -> None:
@@ -54,6 +74,16 @@ class Flow(msgspec.Struct, frozen=True, kw_only=True):
 INDIVIDUAL = Flow()
 
 
+class Move(msgspec.Struct, frozen=True, kw_only=True):
+    """What the person pressed: `step` (the button), on page `at`, to page `go` (a change link
+    on "check your answers"), coming back to `back_to` when done."""
+
+    step: str = ABOUT
+    at: str | None = None
+    go: str | None = None
+    back_to: str | None = None
+
+
 def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Template:
     return Template(
         template_name=template,
@@ -62,39 +92,93 @@ def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Temp
             "form_action": INDIVIDUAL.form_action,
             "cohort": None,
             "once": None,
+            "page_title": None,
+            "errors": {},
             **context,
         },
         media_type=MediaType.HTML,
     )
 
 
-def _grouped(questions: list[Question]) -> list[tuple[str, list[Question]]]:
-    groups: dict[str, list[Question]] = {}
-    for question in questions:
-        title = AREA_TITLES.get(question.section, "About you")  # type: ignore[arg-type]
-        groups.setdefault(title, []).append(question)
-    return list(groups.items())
+def _flow_context(flow: Flow) -> dict[str, Any]:
+    return {"form_action": flow.form_action, "once": flow.once, "cohort": flow.cohort}
+
+
+def _steps(raw: RawAnswers) -> list[str]:
+    """The numbered pages for this person: about you, each area that applies, the check."""
+    return [ABOUT, *areas_for(raw), REVIEW]
+
+
+PAGE_HEADINGS = {
+    ABOUT: "About you",
+    SAFETY: "Before your next steps",
+    REVIEW: "Check your answers",
+}
+
+
+def _heading(page_id: str) -> str:
+    return PAGE_HEADINGS.get(page_id) or AREA_TITLES[page_id]  # type: ignore[index]
 
 
 def _questions_page(
     request: Request[Any, Any, Any],
-    step: str,
+    page_id: str,
     raw: RawAnswers,
+    flow: Flow,
     errors: dict[str, str] | None = None,
-    flow: Flow = INDIVIDUAL,
+    back_to: str | None = None,
 ) -> Template:
-    questions = questions_for_step(step, raw)
+    questions = questions_on(page_id, raw)
+    steps = _steps(raw)
+    number = steps.index(page_id) + 1 if page_id in steps else None
+    progress = f"Step {number} of {len(steps)}" if number else None
+    shown_errors = {q.id: errors[q.id] for q in questions if errors and q.id in errors}
     return page(
-        f"{step}.html",
+        "questions.html",
         request,
-        form_action=flow.form_action,
-        once=flow.once,
-        cohort=flow.cohort,
-        step_number=STEPS.index(step) + 1,
-        groups=_grouped(questions),
+        **_flow_context(flow),
+        page_id=page_id,
+        heading=_heading(page_id),
+        progress=progress,
+        page_title=progress or _heading(page_id),
+        questions=questions,
         answers=raw,
-        errors=errors or {},
+        errors=shown_errors,
+        at=page_id,
+        back_to=back_to,
+        has_back=page_id != ABOUT,
         hidden=hidden_fields(raw, except_for=[q.id for q in questions]),
+    )
+
+
+def _review_rows(raw: RawAnswers) -> list[tuple[str, str, list[tuple[Question, list[str]]]]]:
+    rows = []
+    for page_id in [ABOUT, *areas_for(raw)]:
+        questions = about_questions() if page_id == ABOUT else questions_on(page_id, raw)
+        answered = []
+        for question in questions:
+            value = raw.get(question.id)
+            chosen = [value] if isinstance(value, str) else list(value or [])
+            labels = [o.label for o in question.options if o.id in chosen]
+            if value is not None and not labels:
+                labels = ["None of these"]
+            answered.append((question, labels))
+        rows.append((page_id, _heading(page_id), answered))
+    return rows
+
+
+def _review_page(request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow) -> Template:
+    steps = _steps(raw)
+    progress = f"Step {len(steps)} of {len(steps)}"
+    return page(
+        "review.html",
+        request,
+        **_flow_context(flow),
+        progress=progress,
+        page_title=progress,
+        rows=_review_rows(raw),
+        at=REVIEW,
+        hidden=hidden_fields(raw),
     )
 
 
@@ -108,71 +192,126 @@ def _plan_page(
     plan: Plan | None = None,
     class_outcome: str | None = None,
 ) -> Template:
+    plan = plan or build_plan(answers)
     return page(
         "plan.html",
         request,
-        form_action=flow.form_action,
-        once=flow.once,
-        cohort=flow.cohort,
+        **_flow_context(flow),
+        **plan_context(plan, urgent_only),
         class_outcome=class_outcome,
-        step_number=3,
-        plan=plan or build_plan(answers),
+        page_title="Your next steps" if urgent_only else "Your plan",
         urgent_only=urgent_only,
+        at=URGENT if urgent_only else "plan",
         hidden=hidden_fields(raw),
-        child=answers.age_band() in UNDER_18,
-        platform_names=PLATFORM_NAMES,
-        because_sentence=because_sentence,
-        contact_line=contact_line,
     )
 
 
-async def read_form(request: Request[Any, Any, Any]) -> tuple[str, RawAnswers]:
-    """The step the person asked for and their answers so far, from a same-site form post."""
+async def read_form(request: Request[Any, Any, Any]) -> tuple[Move, RawAnswers]:
+    """What the person pressed and their answers so far, from a same-site form post."""
     same_origin(request)
     if request.content_type[0] != FORM_MEDIA_TYPE:
         raise HTTPException(status_code=415, detail="Send the form as a web form.")
     form = await request.form()
     fields = [(str(k), str(v)) for k, v in form.multi_items()]
-    step = next((value for name, value in fields if name == "_step"), "about")
-    return step, answers_from_form(fields)
+    controls = {name: value for name, value in fields if name.startswith("_")}
+    move = Move(
+        step=controls.get("_step", ABOUT),
+        at=controls.get("_at"),
+        go=controls.get("_go"),
+        back_to=controls.get("_return"),
+    )
+    return move, answers_from_form(fields)
 
 
 FinishPlan = Callable[[Answers, Plan], Awaitable[str | None]]
 
 
+def _previous(at: str | None, raw: RawAnswers) -> str:
+    """The page before `at`, for each page's own Back button."""
+    areas = areas_for(raw)
+    if at == SAFETY:
+        return ABOUT
+    if at == URGENT:
+        return SAFETY if safety_questions(raw) else ABOUT
+    if at in areas:
+        index = areas.index(at)
+        if index:
+            return areas[index - 1]
+    elif at == REVIEW and areas:
+        return areas[-1]
+    return URGENT if is_urgent(raw) else ABOUT
+
+
+def _after(at: str | None, raw: RawAnswers) -> str:
+    """The page after area page `at` (or, with no area, the first area)."""
+    start = AREAS.index(at) + 1 if at in AREAS else 0
+    later = [area for area in areas_for(raw) if AREAS.index(area) >= start]
+    return later[0] if later else REVIEW
+
+
+def _after_about(raw: RawAnswers) -> str:
+    if is_urgent(raw):
+        return SAFETY if safety_questions(raw) else URGENT
+    return _after(None, raw)
+
+
 async def next_page(
     request: Request[Any, Any, Any],
-    step: str,
+    move: Move,
     raw: RawAnswers,
     flow: Flow = INDIVIDUAL,
     finish: FinishPlan | None = None,
 ) -> Template:
-    """The page after `step`; `finish` runs once on the full plan (a class check stores it)."""
-    if step == "change_about":
-        return _questions_page(request, "about", raw, flow=flow)
-    if step == "continue":
-        return _questions_page(request, "questions", raw, flow=flow)
+    """The page after `move`; `finish` runs once on the full plan (a class check stores it)."""
+    if move.go is not None and (move.go in AREA_TITLES or move.go == ABOUT):
+        return _questions_page(request, move.go, raw, flow, back_to=REVIEW)
+    if move.step == "back":
+        return await _show(request, _previous(move.at, raw), raw, flow)
     answers, errors = check(raw)
-    if answers is None:
-        page_step = "about" if step == "about" else "questions"
-        return _questions_page(request, page_step, raw, errors, flow=flow)
-    urgent = "yes" in (
-        answers.get("situation.threat_to_share"),
-        answers.get("situation.image_shared"),
-    )
-    if step == "about" and urgent:
+    submitted = move.at or (ABOUT if move.step == ABOUT else None)
+    if submitted and any(q.id in errors for q in questions_on(submitted, raw)):
+        return _questions_page(request, submitted, raw, flow, errors, back_to=move.back_to)
+    if move.step in ("questions", "plan"):
+        if answers is None:
+            first = page_of(next(iter(errors)), raw)
+            return _questions_page(request, first, raw, flow, errors)
+        plan = build_plan(answers)
+        outcome = await finish(answers, plan) if finish else None
+        return _plan_page(
+            request, answers, raw, urgent_only=False, flow=flow, plan=plan, class_outcome=outcome
+        )
+    return await _show(request, _target(move, raw), raw, flow)
+
+
+def _target(move: Move, raw: RawAnswers) -> str:
+    if move.step == "change_about":
+        return ABOUT
+    if move.step in (REVIEW, "continue_to_review") or move.back_to == REVIEW:
+        return REVIEW
+    if move.step == ABOUT or move.at == ABOUT:
+        return _after_about(raw)
+    if move.step == SAFETY or move.at == SAFETY:
+        return URGENT
+    if move.step == "continue":
+        return _after(None, raw)
+    return _after(move.at, raw)
+
+
+async def _show(
+    request: Request[Any, Any, Any], target: str, raw: RawAnswers, flow: Flow
+) -> Template:
+    if target == REVIEW:
+        return _review_page(request, raw, flow)
+    if target == URGENT:
+        answers, errors = check(raw)
+        if answers is None:
+            return _questions_page(request, page_of(next(iter(errors)), raw), raw, flow, errors)
         return _plan_page(request, answers, raw, urgent_only=True, flow=flow)
-    if step == "about":
-        return _questions_page(request, "questions", raw, flow=flow)
-    plan = build_plan(answers)
-    outcome = await finish(answers, plan) if finish else None
-    return _plan_page(
-        request, answers, raw, urgent_only=False, flow=flow, plan=plan, class_outcome=outcome
-    )
+    return _questions_page(request, target, raw, flow)
 
 
 def first_page(request: Request[Any, Any, Any], flow: Flow, raw: RawAnswers) -> Template:
-    return _questions_page(request, "about", raw, flow=flow)
+    return _questions_page(request, ABOUT, raw, flow)
 
 
 class WebController(Controller):
@@ -184,12 +323,12 @@ class WebController(Controller):
 
     @get("/check", name="check")
     async def about_you(self, request: Request[Any, Any, Any]) -> Template:
-        return _questions_page(request, "about", {})
+        return _questions_page(request, ABOUT, {}, INDIVIDUAL)
 
     @post("/check", status_code=200)
     async def submit(self, request: Request[Any, Any, Any]) -> Template:
-        step, raw = await read_form(request)
-        return await next_page(request, step, raw)
+        move, raw = await read_form(request)
+        return await next_page(request, move, raw)
 
     @get("/help", name="help")
     async def get_help(self, request: Request[Any, Any, Any]) -> Template:
@@ -201,13 +340,9 @@ class WebController(Controller):
             (title, [r for r in RESOURCES.values() if suits_age(r, band)]) for title, band in bands
         ]
         return page(
-            "help.html",
-            request,
-            sections=sections,
-            contact_line=contact_line,
-            age_bands=AGE_BANDS,
+            "help.html", request, sections=sections, age_bands=AGE_BANDS, page_title="Get help"
         )
 
     @get("/cover-your-tracks", name="cover_tracks")
     async def cover_tracks(self, request: Request[Any, Any, Any]) -> Template:
-        return page("cover_tracks.html", request)
+        return page("cover_tracks.html", request, page_title="Cover your tracks")

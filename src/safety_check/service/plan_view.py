@@ -1,0 +1,124 @@
+"""What the plan page needs beyond the plan: actions grouped by area, and contact details turned
+into links a phone can tap.
+
+Numbers and addresses exist only in the resources catalogue, so the links are made from it: any
+catalogue phone number, text number, email or web address inside step text (after escaping)
+becomes a `tel:`, `sms:`, `mailto:` or web link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from safety_check.models import AREA_TITLES, Action, Area, Plan, Resource
+from safety_check.questionnaire import QUESTIONS_BY_ID
+from safety_check.resources import RESOURCES
+from safety_check.textplan import PLATFORM_NAMES, because_sentence
+
+SUPPORT_SHOWN = 6
+SUPPORT_SHOWN_URGENT = 4
+"""Services shown in full (fewer on the urgent page, which opens with the numbers to call); the
+rest are one tap away, in the routing's order of priority, so the page stays short on a phone."""
+_TEXT_NUMBER = re.compile(r"Text (\w+) to (\d+)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _address(url: str) -> str:
+    return url.removeprefix("https://").removesuffix("/")
+
+
+def tel_href(phone: str) -> str:
+    return "tel:" + phone.replace(" ", "")
+
+
+def _link(href: str, text: str, external: bool = False) -> str:
+    rel = ' rel="noreferrer nofollow"' if external else ""
+    return f'<a href="{escape(href)}"{rel}>{escape(text)}</a>'
+
+
+def _catalogue_links(resources: Iterable[Resource]) -> dict[str, str]:
+    """Each piece of contact text as written in the catalogue, to its link."""
+    links: dict[str, str] = {}
+    for resource in resources:
+        if resource.phone:
+            links[resource.phone] = _link(tel_href(resource.phone), resource.phone)
+        if resource.url:
+            links[resource.url] = _link(resource.url, _address(resource.url), external=True)
+            links[_address(resource.url)] = _link(resource.url, _address(resource.url), True)
+        if resource.text:
+            for keyword, number in _TEXT_NUMBER.findall(resource.text):
+                links[number] = _link(f"sms:{number}?&body={keyword}", number)
+            for email in _EMAIL.findall(resource.text):
+                links[email] = _link(f"mailto:{email}", email)
+    return links
+
+
+_LINKS = _catalogue_links(RESOURCES.values())
+_PATTERN = re.compile(
+    "|".join(
+        rf"(?<![\w./-]){re.escape(str(escape(text)))}(?![\w/-]|\.\w)"
+        for text in sorted(_LINKS, key=len, reverse=True)
+    )
+)
+_BY_ESCAPED = {str(escape(text)): link for text, link in _LINKS.items()}
+
+
+def linkify(text: str) -> Markup:
+    """Escape `text`, then link every catalogue number and address in it."""
+    escaped = str(escape(text))
+    return Markup(_PATTERN.sub(lambda match: _BY_ESCAPED[match.group(0)], escaped))  # noqa: S704
+
+
+def contact_links(resource: Resource) -> Markup:
+    """The service's contact details as links, for the support lists."""
+    parts = []
+    if resource.phone:
+        parts.append("Call " + _LINKS[resource.phone])
+    if resource.text:
+        parts.append(str(linkify(resource.text)))
+    if resource.url:
+        parts.append(_LINKS[resource.url])
+    return Markup(" · ".join(parts))  # noqa: S704  (built from escaped parts)
+
+
+def by_area(actions: Iterable[Action]) -> list[tuple[str, list[Action]]]:
+    """Actions grouped by area, the group with the most pressing action first."""
+    groups: dict[Area, list[Action]] = {}
+    for action in actions:
+        groups.setdefault(action.area, []).append(action)
+    return [(AREA_TITLES[area], items) for area, items in groups.items()]
+
+
+def call_now(plan: Plan, limit: int = 3) -> list[Resource]:
+    """The first services with a phone or text number, for the top of an urgent page."""
+    return [item.resource for item in plan.support if item.resource.phone][:limit]
+
+
+def plan_context(plan: Plan, urgent_only: bool) -> dict[str, Any]:
+    return {
+        "plan": plan,
+        "later_groups": by_area(plan.next),
+        "call_now": call_now(plan),
+        "support_shown": SUPPORT_SHOWN_URGENT if urgent_only else SUPPORT_SHOWN,
+        "platform_names": PLATFORM_NAMES,
+        "because_sentence": because_sentence,
+    }
+
+
+def register(environment: Any) -> None:
+    """Add the filters and helpers the templates use to a Jinja environment."""
+    environment.filters["linkify"] = linkify
+    environment.globals["contact_links"] = contact_links
+    environment.globals["tel_href"] = tel_href
+    environment.globals["first_input"] = first_input
+
+
+def first_input(question_id: str) -> str:
+    """The id of a question's first radio or checkbox, where an error link takes focus."""
+    question = QUESTIONS_BY_ID.get(question_id)
+    field = "q-" + question_id.replace(".", "-")
+    return f"{field}-{question.options[0].id}" if question else field

@@ -1,0 +1,163 @@
+// Safety Check's only script. Everything works without it; with it:
+// - Quick exit: blank the page at once, then replace this page in the history with a neutral
+//   site, so Back does not return here. Shift pressed three times (each within 5 seconds) does
+//   the same, and each press lights a dot on the button. Escape is not used: it can cancel the
+//   navigation itself.
+// - The check's forms are sent with fetch and each answer page replaces this one in place, with
+//   one history entry per step of the same document. Back and Forward move between steps without
+//   asking to resend a form, and after the quick exit no entry can show answers again: the pages
+//   lived only in this document's memory, and the address (/check) only ever gives a blank form.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+
+  function exitLink() { return document.getElementById("quick-exit"); }
+
+  function leave(event) {
+    var link = exitLink();
+    if (!link) { return; }
+    if (event) { event.preventDefault(); }
+    document.body.classList.add("exiting");
+    document.title = "";
+    steps = [];
+    window.location.replace(link.href);
+  }
+
+  var presses = 0;
+  var last = 0;
+  var resetTimer = 0;
+
+  function showPresses() {
+    var link = exitLink();
+    if (link) { link.setAttribute("data-presses", String(presses)); }
+    var status = document.getElementById("exit-status");
+    if (status) {
+      status.textContent = presses === 0 ? "" : presses === 1
+        ? "Press Shift 2 more times to leave this site"
+        : "Press Shift 1 more time to leave this site";
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") { presses = 0; showPresses(); return; }
+    if (event.repeat) { return; }
+    var now = Date.now();
+    presses = now - last <= 5000 ? presses + 1 : 1;
+    last = now;
+    window.clearTimeout(resetTimer);
+    if (presses >= 3) { presses = 0; leave(); return; }
+    showPresses();
+    resetTimer = window.setTimeout(function () { presses = 0; showPresses(); }, 5000);
+  });
+
+  // Restored from the back/forward cache after leaving: never show the answers again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && document.body.classList.contains("exiting")) {
+      window.location.replace(location.pathname);
+    }
+  });
+
+  // ---- Steps of the check, in place ----
+  var steps = [];   // the <body> of every step shown so far, in this document's memory only
+  var current = 0;
+
+  function focusPage() {
+    var summary = document.getElementById("error-summary");
+    var target = summary || document.getElementById("content");
+    if (target) { target.focus({ preventScroll: true }); }
+  }
+
+  function show(body, title) {
+    document.body.replaceWith(body);
+    document.title = title;
+    window.scrollTo(0, 0);
+    focusPage();
+  }
+
+  function submitInPlace(event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-in-place")) { return; }
+    if (!window.fetch || !window.history.pushState || !window.DOMParser) { return; }
+    event.preventDefault();
+    var data = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) { data.append(name, String(value)); });
+    var submitter = event.submitter;
+    if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { "Accept": "text/html" }
+    }).then(function (response) {
+      var type = response.headers.get("content-type") || "";
+      if (type.indexOf("text/html") !== 0) { throw new Error("not a page"); }
+      return response.text();
+    }).then(function (html) {
+      var next = new DOMParser().parseFromString(html, "text/html");
+      if (steps.length === 0) {
+        document.body.setAttribute("data-title", document.title);
+        steps.push(document.body);
+        window.history.replaceState({ step: 0 }, "");
+      }
+      steps = steps.slice(0, current + 1);
+      next.body.setAttribute("data-title", next.title);
+      steps.push(next.body);
+      current = steps.length - 1;
+      window.history.pushState({ step: current }, "");
+      show(next.body, next.title);
+    }).catch(function () {
+      // The page could not be fetched in place: send the form the ordinary way.
+      form.removeEventListener("submit", submitInPlace);
+      if (submitter && submitter.name) {
+        var field = document.createElement("input");
+        field.type = "hidden";
+        field.name = submitter.name;
+        field.value = submitter.value;
+        form.appendChild(field);
+      }
+      HTMLFormElement.prototype.submit.call(form);
+    });
+  }
+
+  document.addEventListener("submit", submitInPlace);
+
+  window.addEventListener("popstate", function (event) {
+    var step = event.state && typeof event.state.step === "number" ? event.state.step : null;
+    if (step === null || !steps[step]) { return; }
+    current = step;
+    show(steps[step], steps[step].getAttribute("data-title") || document.title);
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) { return; }
+    if (target.closest("#quick-exit")) { leave(event); return; }
+    if (target.closest("#print-plan")) { window.print(); return; }
+    var link = target.closest(".error-summary a");
+    if (link) {
+      var input = document.getElementById(link.getAttribute("href").slice(1));
+      if (input) {
+        event.preventDefault();
+        var legend = input.closest("fieldset");
+        (legend || input).scrollIntoView();
+        input.focus({ preventScroll: true });
+      }
+    }
+  });
+
+  // Print every step, open or closed.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.setAttribute("open", "");
+      details.setAttribute("data-print-opened", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-opened]").forEach(function (details) {
+      details.removeAttribute("open");
+      details.removeAttribute("data-print-opened");
+    });
+  });
+})();
