@@ -24,6 +24,10 @@ test: $(STAMP)
 	$(BIN)/mypy src
 	$(BIN)/python -m pytest
 
+# The fast inner loop: no browser, no server processes, no slow tests.
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow" --ignore=tests/web --ignore=tests/durability
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.engine
 	$(BIN)/python -m bench.http

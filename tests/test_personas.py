@@ -441,3 +441,45 @@ def test_no_text_says_call_twice() -> None:
     for name, raw in PERSONAS.items():
         text = render_plan(plan_of(raw))
         assert not re.search(r"\bcall\b[^.()]*\(call", text, re.IGNORECASE), name
+
+
+def _worst_answers(age: str | None, threat: str, shared: str) -> Raw:
+    """Every device and app, the riskiest answer everywhere, "yes" to every disclosure: the
+    longest plan the questionnaire can give someone of that age in that situation."""
+    from safety_check.conditions import compile_condition
+
+    raw: Raw = {}
+    view: dict[str, str | tuple[str, ...]] = {}
+    fixed = {"situation.threat_to_share": threat, "situation.image_shared": shared}
+    for question in QUESTIONNAIRE.questions:
+        if question.condition and compile_condition(question.condition)(view) is False:
+            continue
+        ids = [option.id for option in question.options]
+        rated = [o for o in question.options if o.safety is not None]
+        value: str | list[str]
+        if question.id == "profile.age_band":
+            if age is None:
+                continue
+            value = age
+        elif question.id in fixed:
+            value = fixed[question.id]
+        elif question.kind == "multi":
+            value = ids
+        elif rated:
+            value = min(rated, key=lambda o: o.safety or 0.0).id
+        else:
+            value = "yes" if "yes" in ids else ("not_sure" if "not_sure" in ids else ids[0])
+        raw[question.id] = value
+        view[question.id] = tuple(value) if isinstance(value, list) else value
+    return raw
+
+
+@pytest.mark.parametrize("age", ["under_13", "13_15", "16_17", "18_plus", None])
+@pytest.mark.parametrize(
+    ("threat", "shared"), [("yes", "yes"), ("no", "no"), ("prefer_not_to_say", "not_sure")]
+)
+def test_the_longest_plan_is_at_most_4000_words(age: str | None, threat: str, shared: str) -> None:
+    plan = build_plan(validate(prune(_worst_answers(age, threat, shared))))
+    count = words(render_plan(plan))
+    print(f"longest text plan, {age} {threat}/{shared}: {count} words")
+    assert count <= 4000

@@ -77,14 +77,14 @@ def _because(refs: tuple[AnswerRef, ...]) -> list[str]:
 
 
 def _action(number: int, action: Action, full: bool) -> list[str]:
-    """An action: its title and summary always; its steps only where `full` (the lane and
-    "do these first"), so a long plan stays readable."""
+    """An action: its title and summary always; its steps and reasons only where `full` (the
+    urgent lane), so the longest plan stays under 4,000 words; --format json has everything."""
     lines = _wrap(action.title, indent="    ", first=f"{number:>2}. ")
     lines.extend(_wrap(action.summary or action.why, indent="    "))
-    lines.extend(_because(action.because))
     if action.caution:
         lines.extend(_wrap("Take care: " + action.caution, indent="    "))
     if full:
+        lines.extend(_because(action.because))
         if action.how_to_check:
             lines.extend(_steps("How to check:", action.how_to_check))
         lines.extend(_steps("How:", action.steps))
@@ -134,7 +134,7 @@ def render_plan(plan: Plan) -> str:
             lines.append("")
             lines.extend(_action(number, action, full=True))
     # One count through the plan, so no two steps share a number.
-    lines += _section("Do these first", plan.do_first, start=len(lane) + 1, full=True)
+    lines += _section("Do these first", plan.do_first, start=len(lane) + 1)
     lines += _section("Next", plan.next, start=len(lane) + len(plan.do_first) + 1)
     if plan.when_ready is not None:
         lines += ["", plan.when_ready.title, "=" * len(plan.when_ready.title)]
@@ -150,10 +150,10 @@ def render_plan(plan: Plan) -> str:
 
 
 def _section_body(actions: tuple[Action, ...]) -> list[str]:
-    lines: list[str] = []
-    for number, action in enumerate(actions, 1):
-        lines.append("")
-        lines.extend(_action(number, action, full=False))
+    """Later advice as one line each: it waits until the person is ready, so it stays short."""
+    lines = [""]
+    for action in actions:
+        lines.extend(_wrap(action.title, indent="  ", first="- "))
     return lines
 
 
