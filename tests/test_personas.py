@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safety_check.answers import prune, validate
-from safety_check.models import TRACE_STEPS, Action, Plan
+from safety_check.models import TRACE_STEPS, URGENT_STEPS, Action, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.textplan import render_plan
@@ -388,15 +388,7 @@ def test_no_age_still_gets_every_urgent_step_and_both_ages_services() -> None:
     plan = plan_of(PERSONAS["no_age_only_threatened"])
     assert plan.age_band is None and plan.urgent is not None
     steps = {a.urgent_step for a in plan.urgent.actions}
-    assert {
-        "safety",
-        "dont_pay",
-        "stop_contact",
-        "keep_evidence",
-        "report",
-        "remove",
-        "talk",
-    } <= steps
+    assert set(URGENT_STEPS) <= steps
     services = set(support_ids(plan))
     assert {"childline", "ceop"} <= services
     assert {"revenge_porn_helpline", "stopncii"} <= services

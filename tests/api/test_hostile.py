@@ -13,6 +13,7 @@ from litestar.testing import AsyncTestClient
 
 from safety_check.service import problems, transport
 from safety_check.service.app import create_app
+from safety_check.service.assets import asset_url
 from safety_check.settings import Settings
 
 Client = AsyncTestClient[Litestar]
@@ -107,7 +108,7 @@ async def test_odd_static_paths_are_404(client: Client, path: str) -> None:
 
 
 async def test_static_files_are_still_served(client: Client) -> None:
-    response = await client.get("/static/style.css")
+    response = await client.get(asset_url("style.css"))
     assert response.status_code == 200
     assert response.content
 
@@ -123,7 +124,7 @@ async def test_class_form_numbers_never_500(client: Client, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/help", "/api/v1/questionnaire", "/api/v1/healthz", "/static/style.css"]
+    "path", ["/", "/help", "/api/v1/questionnaire", "/api/v1/healthz", asset_url("style.css")]
 )
 async def test_head_answers_like_get_without_a_body(client: Client, path: str) -> None:
     get = await client.get(path)
@@ -148,7 +149,7 @@ async def test_a_rate_limited_page_is_an_html_page(tmp_path: Path) -> None:
         assert page.status_code == 429
         assert page.headers["content-type"].startswith("text/html")
         assert "Please wait a moment" in page.text
-        assert "Leave this site quickly" in page.text  # the quick exit is on every page
+        assert "Exit this page" in page.text  # the quick exit is on every page
         assert page.headers["retry-after"]
         assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
         api = await client.get("/api/v1/questionnaire", headers={"accept": "text/html"})

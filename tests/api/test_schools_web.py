@@ -36,6 +36,7 @@ from markupsafe import escape
 
 from safety_check.schools.record import SITUATION_RULES, ResponseRecord
 from safety_check.service.app import create_app
+from safety_check.service.assets import asset_url
 from safety_check.service.classes import BAD_CODE_LIMIT, BAD_TEACHER_KEY_LIMIT, SLOW_LANE_SECONDS
 from safety_check.service.headers import CONTENT_SECURITY_POLICY
 from safety_check.service.join_web import CODE_ERROR, NOT_OPEN
@@ -1742,10 +1743,10 @@ async def test_teacher_key_can_be_copied_whole(client: Client) -> None:
         "hidden>Copy the key</button>" in made.page
     )
     assert '<span class="copy-status" id="copy-key-status" role="status"></span>' in made.page
-    assert '<script src="/static/copy.js" defer></script>' in made.page
-    script = await client.get("/static/copy.js")
+    assert f'<script src="{asset_url("copy.js")}" defer></script>' in made.page
+    script = await client.get(asset_url("copy.js"))
     assert script.status_code == 200 and "navigator.clipboard" in script.text
-    style = await client.get("/static/style.css")
+    style = await client.get(asset_url("style.css"))
     assert ".teacher-key code { user-select: all;" in style.text
 
 

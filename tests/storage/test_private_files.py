@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from safety_check.storage import Database
+from safety_check.storage.database import SqliteDatabase as Database
 
 
 def _mode(path: Path) -> int:
