@@ -91,15 +91,13 @@ def _action(number: int, action: Action, full: bool) -> list[str]:
     return lines
 
 
-def _section(
-    title: str, actions: tuple[Action, ...], *, start: int = 1, full: bool = False
-) -> list[str]:
+def _section(title: str, actions: tuple[Action, ...], *, start: int = 1) -> list[str]:
     if not actions:
         return []
     lines = ["", title, "=" * len(title)]
     for number, action in enumerate(actions, start):
         lines.append("")
-        lines.extend(_action(number, action, full))
+        lines.extend(_action(number, action, full=False))
     return lines
 
 

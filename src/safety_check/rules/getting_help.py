@@ -791,14 +791,6 @@ LANE_IWF_REPORT_REMOVE = source(
 )
 LANE_STOPNCII = source("StopNCII.org: how it works", "https://stopncii.org/how-it-works/")
 LANE_TAKE_IT_DOWN = source("Take It Down (NCMEC): FAQ", "https://takeitdown.ncmec.org/faq/")
-LANE_CEOP = source(
-    "Thinkuknow: CEOP, how to report", "https://www.thinkuknow.co.uk/11_13/help/CEOP/"
-)
-LANE_RPH = source("Revenge Porn Helpline: FAQ", "https://revengepornhelpline.org.uk/faq/")
-LANE_UKCIS = source(
-    "UKCIS: sharing nudes and semi-nudes, advice for education settings",
-    "https://www.gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people",
-)
 
 EVIDENCE_ANY_AGE = Rule(
     id="getting_help_keep_evidence_any_age",
@@ -824,7 +816,7 @@ EVIDENCE_ANY_AGE = Rule(
     ),
     severity="critical",
     effort_minutes=10,
-    sources=(LANE_UKCIS, LANE_RPH),
+    sources=(UKCIS_NUDES, RPH_FAQ),
     since=LANES_SINCE,
     urgent_step="keep_evidence",
 )
@@ -852,7 +844,7 @@ REPORT_ANY_AGE = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(LANE_CEOP, LANE_RPH),
+    sources=(CEOP_HELP, RPH_FAQ),
     since=LANES_SINCE,
     urgent_step="report",
 )
@@ -907,7 +899,7 @@ TALK_ANY_AGE = Rule(
     ),
     severity="critical",
     effort_minutes=10,
-    sources=(LANE_CEOP, LANE_RPH),
+    sources=(CEOP_HELP, RPH_FAQ),
     since=LANES_SINCE,
     urgent_step="talk",
 )
@@ -933,7 +925,7 @@ IF_HAPPENING_DONT_PAY = Rule(
     ),
     severity="high",
     effort_minutes=1,
-    sources=(LANE_CEOP, LANE_RPH),
+    sources=(CEOP_HELP, RPH_FAQ),
     since=LANES_SINCE,
     urgent_step="dont_pay",
     lane="if_happening",
@@ -960,7 +952,7 @@ IF_HAPPENING_EVIDENCE = Rule(
     ),
     severity="high",
     effort_minutes=10,
-    sources=(LANE_UKCIS, LANE_RPH),
+    sources=(UKCIS_NUDES, RPH_FAQ),
     since=LANES_SINCE,
     urgent_step="keep_evidence",
     lane="if_happening",
@@ -999,7 +991,7 @@ def _check_and_remove(suffix: str, fires: str, applies: str | None, lines: tuple
         ),
         severity="high",
         effort_minutes=15,
-        sources=(LANE_IWF_REPORT_REMOVE, LANE_TAKE_IT_DOWN, LANE_STOPNCII, LANE_RPH),
+        sources=(LANE_IWF_REPORT_REMOVE, LANE_TAKE_IT_DOWN, LANE_STOPNCII, RPH_FAQ),
         since=LANES_SINCE,
         urgent_step="remove",
         lane="if_happening",
