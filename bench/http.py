@@ -25,7 +25,7 @@ from pathlib import Path
 import msgspec
 
 from bench.engine import full_answers
-from safety_check.service.benchmark import BENCHMARK_PATH
+from safety_check.service.individual.benchmark import BENCHMARK_PATH
 
 CONNECTIONS = 32
 THREADS = 2

@@ -35,7 +35,7 @@ from urllib.parse import urlencode
 
 import psycopg
 
-from safety_check.service.classes import BAD_TEACHER_KEY_LIMIT
+from safety_check.service.classes.checks import BAD_TEACHER_KEY_LIMIT
 from tests.durability.conftest import Connection, Server
 from tests.engines import query
 

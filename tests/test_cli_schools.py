@@ -21,9 +21,10 @@ import pytest
 from safety_check.cli import EXIT_BAD_INPUT, main
 from safety_check.models import AREAS
 from safety_check.questionnaire import CONTENT_VERSION
+from safety_check.schools.cohort import NewCohort
 from safety_check.schools.record import ResponseRecord
 from safety_check.storage import SqliteDatabase as Database
-from safety_check.storage.cohorts import NewCohort, create_cohort, store_response
+from safety_check.storage.cohorts import create_cohort, store_response
 
 LONG_AGO = dt.date(2020, 1, 1)
 

@@ -8,7 +8,15 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from safety_check.service.limits import Counter, MemoryCounter, RedisCounter
+from safety_check.service.platform.limits import (
+    OUTAGE_RETRY_SECONDS,
+    Counter,
+    Decision,
+    MemoryCounter,
+    RedisCounter,
+    RedisUnavailable,
+    SharedOrLocal,
+)
 from tests.engines import redis_url
 
 
@@ -57,3 +65,48 @@ async def test_a_window_reports_when_it_resets(counter: Counter) -> None:
     decision = await counter.hit("someone", 5)
     assert 1 <= decision.reset <= counter.window
     assert decision.headers()[3] == (b"ratelimit-policy", f"5;w={counter.window}".encode())
+
+
+class Unreachable:
+    """A shared counter whose server has gone away."""
+
+    window = 60
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def hit(self, identity: str, limit: int) -> Decision:
+        self.calls += 1
+        raise RedisUnavailable("connection refused")
+
+    async def refund(self, identity: str) -> None:
+        raise RedisUnavailable("connection refused")
+
+    async def peek(self, identity: str) -> int:
+        raise RedisUnavailable("connection refused")
+
+    async def claim(self, identity: str, seconds: float) -> bool:
+        raise OSError("connection refused")
+
+    async def release(self, identity: str) -> None:
+        raise TimeoutError
+
+
+async def test_an_outage_falls_back_to_local_counts_and_tries_again_later() -> None:
+    now = [100.0]
+    outages: list[BaseException] = []
+    shared = Unreachable()
+    counter = SharedOrLocal(
+        shared, MemoryCounter(clock=lambda: now[0]), clock=lambda: now[0], on_outage=outages.append
+    )
+    decisions = [await counter.hit("school", 3) for _ in range(5)]
+    assert [decision.allowed for decision in decisions] == [True] * 3 + [False] * 2  # still limited
+    assert shared.calls == 1  # after one failure, no request waits on the dead server
+    assert len(outages) == 1 and not counter.shared_is_up
+    assert await counter.claim("slot", 2) and not await counter.claim("slot", 2)
+    await counter.release("slot")
+    assert await counter.peek("school") == 5
+    now[0] += OUTAGE_RETRY_SECONDS
+    assert counter.shared_is_up  # time to ask the server again
+    await counter.hit("school", 3)
+    assert shared.calls == 2 and len(outages) == 2

@@ -91,7 +91,7 @@ def _settings() -> Settings:
 
 
 def _serve_command(args: argparse.Namespace) -> int:
-    from safety_check.service.server import serve
+    from safety_check.service.platform.server import serve
 
     overrides = {"HOST": args.host, "PORT": args.port, "WORKERS": args.workers}
     for name, value in overrides.items():
@@ -114,7 +114,7 @@ async def _open_and_close(settings: Settings) -> None:
 
 
 def _openapi_command(args: argparse.Namespace) -> int:
-    from safety_check.service.openapi import openapi_document
+    from safety_check.service.platform.openapi import openapi_document
 
     document = openapi_document()
     if args.output == "-":

@@ -8,9 +8,9 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from safety_check.service.access import client_address
-from safety_check.service.app import create_app
-from safety_check.service.limits import MemoryCounter
+from safety_check.service.app import create_app, services_of
+from safety_check.service.platform.access import client_address
+from safety_check.service.platform.limits import MemoryCounter
 from safety_check.settings import Settings
 from safety_check.storage.keys import create_key, list_keys, revoke_key
 
@@ -21,7 +21,7 @@ ANSWERS = {"answers": {"profile.age_band": "13_15", "situation.threat_to_share":
 
 def freeze_clock(app: Litestar) -> None:
     """Keep the whole test inside one rate-limit window, whatever the wall clock does."""
-    app.state.access.limiter.clock = lambda: 30.0
+    services_of(app).platform.access.limiter.clock = lambda: 30.0
 
 
 async def test_a_class_of_35_behind_one_address_completes_a_check(
@@ -92,13 +92,13 @@ async def test_spoofed_forwarded_for_does_not_escape_the_limit(tmp_path: Path) -
 
 
 async def test_key_lifecycle(client: Client, app: Litestar) -> None:
-    database = app.state.database
+    database = services_of(app).platform.database
     key, record = await create_key(database, "Partner app")
     assert key.startswith("sck_") and len(key) > 50
     response = await client.post(PLANS, json=ANSWERS, headers={"X-API-Key": key})
     assert response.status_code == 200
     assert response.headers["ratelimit-limit"] == str(app.state.settings.key_rate_limit)
-    await app.state.access.usage.flush(database)
+    await services_of(app).platform.access.usage.flush(database)
     usage = await list_keys(database)
     assert [(u.key.name, u.requests_today) for u in usage] == [("Partner app", 1)]
     stored = str(await database.fetch_all("SELECT * FROM api_keys"))
@@ -130,7 +130,7 @@ async def test_guessing_keys_is_throttled(client: Client, app: Litestar) -> None
 async def test_keys_in_the_query_string_are_refused(
     client: Client, app: Litestar, name: str
 ) -> None:
-    key, _ = await create_key(app.state.database, "Partner")
+    key, _ = await create_key(services_of(app).platform.database, "Partner")
     response = await client.get("/api/v1/resources", params={name: key})
     assert response.status_code == 400
     assert "header" in response.json()["detail"]
@@ -150,3 +150,22 @@ async def test_cors_allow_list(tmp_path: Path) -> None:
         bad = await client.get("/api/v1/questionnaire", headers={"Origin": "https://evil.example"})
     assert good.headers["access-control-allow-origin"] == "https://partner.example"
     assert "access-control-allow-origin" not in bad.headers
+
+
+async def test_class_traffic_checks_and_counts_a_partner_key(client: Client, app: Litestar) -> None:
+    """Class responses are not limited per address, but a key sent with them is still a key:
+    a wrong one is refused and a right one is counted for its partner."""
+    database = services_of(app).platform.database
+    key, _ = await create_key(database, "Partner app")
+    code = (await client.post("/api/v1/cohorts", json={"name": "8B"})).json()["join_code"]
+    responses = f"/api/v1/cohorts/{code}/responses"
+    wrong = await client.post(responses, json=ANSWERS, headers={"X-API-Key": "sck_wrong"})
+    assert wrong.status_code == 401
+    right = await client.post(responses, json=ANSWERS, headers={"X-API-Key": key})
+    assert right.status_code == 201
+    assert right.headers["ratelimit-limit"] == str(app.state.settings.key_rate_limit)
+    without = await client.post(responses, json=ANSWERS)
+    assert without.status_code == 201
+    assert "ratelimit-limit" not in without.headers  # counted per join code, not per address
+    await services_of(app).platform.access.usage.flush(database)
+    assert [u.requests_today for u in await list_keys(database)] == [1]

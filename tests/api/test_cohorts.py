@@ -27,7 +27,9 @@ from safety_check.schools.codes import JOIN_ALPHABET
 from safety_check.schools.noise import EPSILON, class_noise_key
 from safety_check.schools.record import SITUATION_QUESTIONS, SITUATION_RULES
 from safety_check.schools.report import BAND_LABELS, build_report
-from safety_check.service.classes import (
+from safety_check.service.app import services_of
+from safety_check.service.classes.api import CODE_NOT_FOUND, NOT_FOUND
+from safety_check.service.classes.checks import (
     BAD_CODE_LIMIT,
     BAD_TEACHER_KEY_LIMIT,
     CREATE_LIMIT_PER_HOUR,
@@ -36,8 +38,7 @@ from safety_check.service.classes import (
     OPEN_DAYS_MAX,
     SLOW_LANE_SECONDS,
 )
-from safety_check.service.cohorts_api import CODE_NOT_FOUND, NOT_FOUND
-from safety_check.service.headers import CONTENT_SECURITY_POLICY
+from safety_check.service.platform.headers import CONTENT_SECURITY_POLICY
 from safety_check.settings import Settings
 from safety_check.storage import cohorts as cohorts_module
 from tests.engines import BOTH_ENGINES, Row, dump, query, stored_at
@@ -89,8 +90,8 @@ def frozen_clocks(app: Litestar) -> list[float]:
     `now[0]`.
     """
     now = [FROZEN]
-    app.state.access.limiter.clock = lambda: now[0]
-    app.state.access.hourly.clock = lambda: now[0]
+    services_of(app).platform.access.limiter.clock = lambda: now[0]
+    services_of(app).platform.access.hourly.clock = lambda: now[0]
     return now
 
 

@@ -7,8 +7,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from safety_check.service.api import QUESTIONNAIRE_ETAG
-from safety_check.service.app import MAX_BODY_BYTES
+from safety_check.service.app import MAX_BODY_BYTES, services_of
+from safety_check.service.individual.api import QUESTIONNAIRE_ETAG
 
 Client = AsyncTestClient[Litestar]
 PLANS = "/api/v1/plans"
@@ -136,8 +136,8 @@ async def test_resources_filtered_by_age(client: Client) -> None:
 
 async def test_health_and_readiness(client: Client, app: Litestar) -> None:
     assert (await client.get("/api/v1/healthz")).json() == {"status": "ok"}
-    assert (await client.get("/api/v1/readyz")).json() == {"status": "ready"}
-    await app.state.database.close()
+    assert (await client.get("/api/v1/readyz")).json() == {"status": "ready", "limits": "local"}
+    await services_of(app).platform.database.close()
     assert_problem(await client.get("/api/v1/readyz"), 503)
 
 
@@ -175,7 +175,7 @@ async def test_security_headers_on_every_response(
 async def test_unhandled_error_is_a_logged_generic_500(
     client: Client, app: Litestar, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import safety_check.service.api as api
+    import safety_check.service.individual.api as api
 
     def explode(_: object) -> None:
         raise RuntimeError("secret answer profile.age_band=13_15")

@@ -77,8 +77,10 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
     safety = "api.safety_check"
     models = _module("models")
 
-    assert _module(f"{safety}.get_health").sync(client=client).status == "ok"
-    assert _module(f"{safety}.get_readiness").sync(client=client).status == "ready"
+    service = "api.service"
+    assert _module(f"{service}.get_health").sync(client=client).status == "ok"
+    ready = _module(f"{service}.get_readiness").sync(client=client)
+    assert (ready.status, ready.limits) == ("ready", "local")
 
     questionnaire = _module(f"{safety}.get_questionnaire")
     first = questionnaire.sync_detailed(client=client)

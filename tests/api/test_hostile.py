@@ -11,9 +11,9 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from safety_check.service import problems, transport
 from safety_check.service.app import create_app
-from safety_check.service.assets import asset_url
+from safety_check.service.platform import problems, transport
+from safety_check.service.platform.assets import asset_url
 from safety_check.settings import Settings
 
 Client = AsyncTestClient[Litestar]
@@ -228,7 +228,7 @@ async def test_a_client_leaving_mid_body_is_not_an_error_and_logs_no_code(
 async def test_tracebacks_a_client_can_trigger_are_logged_once_then_one_line(
     client: Client, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import safety_check.service.api as api
+    import safety_check.service.individual.api as api
 
     def explode(_: object) -> None:
         raise RuntimeError("MARKER-ANSWER profile.age_band=13_15")

@@ -8,6 +8,7 @@ import uuid
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from safety_check.service.app import services_of
 from safety_check.settings import Settings
 from tests.engines import BOTH_ENGINES, dump, query, stored_at
 
@@ -113,7 +114,7 @@ async def test_keys_are_deleted_with_their_class_and_after_a_day(
     await client.post(COHORTS, json={"name": "9C"}, headers=key())
     import time
 
-    database = client.app.state.database  # type: ignore[attr-defined]
+    database = services_of(client.app).platform.database  # type: ignore[attr-defined]
     assert await purge_old_keys(database, now=time.time() + 23 * 3600) == 0
     assert await purge_old_keys(database, now=time.time() + 26 * 3600) == 1
     assert count(settings, "idempotency_keys") == 0
@@ -133,3 +134,27 @@ async def test_requests_without_a_key_are_unchanged(client: Client, settings: Se
     assert (await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS)).status_code == 201
     assert (await client.post(f"{COHORTS}/{code}/responses", json=ANSWERS)).status_code == 201
     assert count(settings, "responses") == 2
+
+
+async def test_a_retry_after_the_class_closed_gets_its_first_answer_back(
+    client: Client, settings: Settings
+) -> None:
+    """The first answer was an acknowledgement: a retry that arrives after the teacher closed
+    the check (a phone that lost signal at the bell) must not turn it into a 404."""
+    created = (await client.post(COHORTS, json={"name": "8B"})).json()
+    responses = f"{COHORTS}/{created['join_code']}/responses"
+    headers = key()
+    first = await client.post(responses, json=ANSWERS, headers=headers)
+    assert first.status_code == 201
+    teacher = {"Authorization": f"Bearer {created['teacher_key']}"}
+    closed = await client.post(f"{COHORTS}/{created['id']}/close", headers=teacher)
+    assert closed.status_code == 204
+    again = await client.post(responses, json=ANSWERS, headers=headers)
+    assert again.status_code == 201
+    assert again.content == first.content
+    assert again.headers["idempotent-replayed"] == "true"
+    late = await client.post(responses, json=ANSWERS, headers=key())  # a new response: refused
+    assert late.status_code == 404
+    plain = await client.post(responses, json=ANSWERS)
+    assert plain.status_code == 404
+    assert count(settings, "responses") == 1

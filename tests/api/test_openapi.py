@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.python.asgi import shutdown_lifespans
 
 from safety_check.service.app import create_app
-from safety_check.service.openapi import openapi_document
+from safety_check.service.platform.openapi import openapi_document
 from safety_check.settings import Settings
 
 ROOT = Path(__file__).parents[2]
@@ -102,8 +102,8 @@ def test_the_class_name_pattern_is_what_the_server_accepts() -> None:
     import re
     import unicodedata
 
-    from safety_check.service.classes import clean_name
-    from safety_check.service.wire import CLASS_NAME_PATTERN
+    from safety_check.service.classes.checks import clean_name
+    from safety_check.service.individual.wire import CLASS_NAME_PATTERN
 
     pattern = re.compile(CLASS_NAME_PATTERN)
     for code_point in range(0x10000):

@@ -35,13 +35,18 @@ from litestar.testing import AsyncTestClient
 from markupsafe import escape
 
 from safety_check.schools.record import SITUATION_RULES, ResponseRecord
-from safety_check.service.app import create_app
-from safety_check.service.assets import asset_url
-from safety_check.service.classes import BAD_CODE_LIMIT, BAD_TEACHER_KEY_LIMIT, SLOW_LANE_SECONDS
-from safety_check.service.headers import CONTENT_SECURITY_POLICY
-from safety_check.service.join_web import CODE_ERROR, NOT_OPEN
-from safety_check.service.schools_web import TOP_GAPS
-from safety_check.service.teacher_session import COOKIE_NAME, SESSION_SECONDS, new_session
+from safety_check.schools.tokens import SESSION_SECONDS, new_session
+from safety_check.service.app import create_app, services_of
+from safety_check.service.classes.checks import (
+    BAD_CODE_LIMIT,
+    BAD_TEACHER_KEY_LIMIT,
+    SLOW_LANE_SECONDS,
+)
+from safety_check.service.classes.join_web import CODE_ERROR, NOT_OPEN
+from safety_check.service.classes.schools_web import TOP_GAPS
+from safety_check.service.classes.teacher_session import COOKIE_NAME
+from safety_check.service.platform.assets import asset_url
+from safety_check.service.platform.headers import CONTENT_SECURITY_POLICY
 from safety_check.settings import Settings
 from safety_check.storage.cohorts import purge_expired
 
@@ -94,8 +99,8 @@ MIDDLING_SECURITY = {
 @pytest.fixture(autouse=True)
 def frozen_clock(app: Litestar) -> None:
     """Keep each test inside one rate-limit window, so a minute boundary cannot reset counts."""
-    app.state.access.limiter.clock = lambda: 30.0
-    app.state.access.hourly.clock = lambda: 30.0
+    services_of(app).platform.access.limiter.clock = lambda: 30.0
+    services_of(app).platform.access.hourly.clock = lambda: 30.0
 
 
 @dataclass(frozen=True)
@@ -568,7 +573,7 @@ async def test_a_signed_cookie_the_server_never_issued_is_refused(
     """Even with the signing secret, a session must also be on record to open a dashboard."""
     made = await create_class(client)
     client.cookies.clear()
-    unrecorded = new_session(app.state.session_secret, made.public_id)
+    unrecorded = new_session(services_of(app).platform.secret, made.public_id)
     response = await client.get(made.path, headers=with_cookie(unrecorded))
     assert response.status_code == 401
     assert (await client.get(made.path, headers=with_cookie(made.cookie))).status_code == 200
@@ -593,7 +598,7 @@ async def test_sessions_go_with_their_class_and_expired_ones_with_the_purge(
         db.execute("UPDATE teacher_sessions SET expires_at = 1")
         db.commit()
     assert (await client.get(kept.path, headers=with_cookie(kept.cookie))).status_code == 401
-    await purge_expired(client.app.state.database)
+    await purge_expired(services_of(client.app).platform.database)
     with contextlib.closing(sqlite3.connect(settings.database)) as db:
         assert db.execute("SELECT count(*) FROM teacher_sessions").fetchone() == (0,)
 
@@ -848,7 +853,7 @@ async def test_tampered_or_expired_cookies_are_refused(client: Client, app: Lite
     client.cookies.clear()
     public_id, expires, nonce, signature = class_a.cookie.split(".")
     assert public_id == class_a.public_id
-    secret: bytes = app.state.session_secret
+    secret: bytes = services_of(app).platform.secret
     expired = new_session(secret, class_a.public_id, now=time.time() - SESSION_SECONDS - 60)
     attempts = [
         (class_b.path, f"{class_b.public_id}.{expires}.{nonce}.{signature}"),
@@ -1238,7 +1243,7 @@ async def test_wrong_codes_from_an_address_slow_guessing_but_never_lock_out_a_ri
     """Past the limit an address gets one lookup every few seconds: a right code gets in after
     that short wait (no minute-long lockout for the whole school), a guesser gains nothing."""
     now = [30.0]
-    app.state.access.limiter.clock = lambda: now[0]
+    services_of(app).platform.access.limiter.clock = lambda: now[0]
     made = await create_class(client, "8B")
     await guess_codes(client, BAD_CODE_LIMIT + 1)  # the last one took the slow lane's turn
     assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 429
@@ -1355,7 +1360,7 @@ async def test_a_class_past_its_delete_day_is_gone_before_the_purge(
     api_headers = {"Authorization": f"Bearer {made.teacher_key}"}
     # Join codes looked up in the last 5 seconds are served from memory (a stale entry is
     # harmless: a class past its delete day closed before it); let those seconds pass.
-    recent = app.state.recent_cohorts
+    recent = services_of(app).class_checks.recent
     recent.clock = lambda: time.monotonic() + 2 * recent.seconds
 
     def set_days(closes: dt.date, deletes: dt.date) -> None:

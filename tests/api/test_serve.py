@@ -52,7 +52,7 @@ def test_serve_twice_on_the_same_database(tmp_path: Path) -> None:
             wait_ready(base + "/readyz", server)
             status, body = get(base + "/readyz")
             assert status == 200
-            assert json.loads(body) == {"status": "ready"}
+            assert json.loads(body) == {"status": "ready", "limits": "local"}
             request = urllib.request.Request(  # noqa: S310 (loopback only)
                 base + "/plans",
                 data=b'{"answers": {"profile.age_band": "16_17"}}',

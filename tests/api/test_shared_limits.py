@@ -17,7 +17,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from safety_check.service.app import create_app
-from safety_check.service.classes import BAD_TEACHER_KEY_LIMIT
+from safety_check.service.classes.checks import BAD_TEACHER_KEY_LIMIT
 from safety_check.settings import Settings
 from tests.engines import BOTH_ENGINES, redis_url
 

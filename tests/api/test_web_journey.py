@@ -9,9 +9,9 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from safety_check.resources import RESOURCES
-from safety_check.service.assets import HASHED_NAMES
-from safety_check.service.form import SAFETY_FOLLOW_UPS
-from safety_check.service.plan_view import linkify
+from safety_check.service.individual.form import SAFETY_FOLLOW_UPS
+from safety_check.service.individual.plan_view import linkify
+from safety_check.service.platform.assets import HASHED_NAMES
 
 Client = AsyncTestClient[Litestar]
 POST = {"Accept": "text/html", "Origin": "http://testserver.local", "Sec-Fetch-Site": "same-origin"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from safety_check.service.classes import BAD_CODE_LIMIT, BAD_TEACHER_KEY_LIMIT
+from safety_check.service.classes.checks import BAD_CODE_LIMIT, BAD_TEACHER_KEY_LIMIT
 from tests.durability.conftest import Connection, Server, Servers, create_cohort
 
 BURST = 250

@@ -9,9 +9,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Request
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
+from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
@@ -20,23 +22,23 @@ from litestar.template.config import TemplateConfig
 
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
-from safety_check.service import plan_view
-from safety_check.service.access import AccessControl, AccessMiddleware
-from safety_check.service.api import ApiController
-from safety_check.service.assets import asset_url, serve_asset
-from safety_check.service.classes import RecentCohorts
-from safety_check.service.cohorts_api import CohortsController
-from safety_check.service.headers import add_security_headers
-from safety_check.service.join_web import JoinController
-from safety_check.service.json_body import StrictJsonRequest
-from safety_check.service.logs import logging_config
-from safety_check.service.problems import EXCEPTION_HANDLERS
-from safety_check.service.schools_web import SchoolsController, long_date
-from safety_check.service.transport import BodyDeadline, before_routing
-from safety_check.service.web import WebController
+from safety_check.service.classes.api import CohortsController
+from safety_check.service.classes.checks import ClassChecks
+from safety_check.service.classes.join_web import JoinController
+from safety_check.service.classes.schools_web import SchoolsController, long_date
+from safety_check.service.individual import plan_view
+from safety_check.service.individual.api import ApiController
+from safety_check.service.individual.web import WebController
+from safety_check.service.platform.access import AccessMiddleware, client_address
+from safety_check.service.platform.assets import asset_url, serve_asset
+from safety_check.service.platform.core import Platform
+from safety_check.service.platform.headers import add_security_headers
+from safety_check.service.platform.health import HealthController
+from safety_check.service.platform.json_body import StrictJsonRequest
+from safety_check.service.platform.logs import logging_config
+from safety_check.service.platform.problems import EXCEPTION_HANDLERS
+from safety_check.service.platform.transport import BodyDeadline, before_routing
 from safety_check.settings import Settings
-from safety_check.storage import Database, open_database
-from safety_check.storage.cohorts import purge_expired, session_secret
 
 MAX_BODY_BYTES = 32 * 1024
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -76,18 +78,49 @@ def openapi_config() -> OpenAPIConfig:
     )
 
 
-def _lifespan(settings: Settings) -> Any:
+class Services:
+    """The three feature services of one app, each free of HTTP (house rule: controllers get
+    them by dependency injection, never from `app.state`)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.platform = Platform(settings)
+        self.class_checks = ClassChecks(self.platform)
+
+    def dependencies(self) -> dict[str, Provide]:
+        def constant(value: object) -> Provide:
+            return Provide(lambda: value, use_cache=True, sync_to_thread=False)
+
+        trusted = self.platform.access.trusted
+
+        def caller_address(request: Request[Any, Any, Any]) -> str:
+            return client_address(request.scope, trusted)
+
+        return {
+            "services": constant(self),
+            "platform": constant(self.platform),
+            "class_checks": constant(self.class_checks),
+            "caller_address": Provide(caller_address, sync_to_thread=False),
+        }
+
+
+def services_of(app: Litestar) -> Services:
+    """An app's services, for tests and tools; handlers get them by injection instead."""
+    provider = app.dependencies["services"]
+    assert isinstance(provider, Provide)
+    services = provider.dependency()
+    assert isinstance(services, Services)
+    return services
+
+
+def _lifespan(services: Services) -> Any:
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        database = open_database(settings.database_location())
-        await database.open()
-        app.state.database = database
-        app.state.session_secret = await session_secret(database)
-        redis = await _share_limits(app, settings)
-        await _purge(database)  # before serving: nothing expired is ever shown
+        platform = services.platform
+        await platform.start()
+        await _purge(services.class_checks)  # before serving: nothing expired is ever shown
         background = [
-            asyncio.create_task(_flush_usage_forever(app)),
-            asyncio.create_task(_purge_forever(database)),
+            asyncio.create_task(_flush_usage_forever(platform)),
+            asyncio.create_task(_purge_forever(services.class_checks)),
         ]
         try:
             yield
@@ -96,54 +129,32 @@ def _lifespan(settings: Settings) -> Any:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
-            await app.state.access.usage.flush(database)
-            await database.close()
-            if redis is not None:
-                await redis.aclose()
+            await platform.stop()
 
     return lifespan
 
 
-async def _share_limits(app: Litestar, settings: Settings) -> Any:
-    """With SAFETY_CHECK_REDIS_URL, count every limit in Redis, shared by all processes."""
-    if settings.redis_url is None:
-        return None
-    from redis.asyncio import Redis
-
-    from safety_check.service.limits import RedisCounter
-
-    redis = Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
-    await redis.ping()  # refuse to start on a Redis that does not answer
-    secret: bytes = app.state.session_secret
-
-    def counter(window: int) -> RedisCounter:
-        return RedisCounter(redis, prefix=settings.redis_prefix, secret=secret, window=window)
-
-    app.state.access.share(counter(60), counter(60 * 60))
-    return redis
-
-
-async def _flush_usage_forever(app: Litestar) -> None:
+async def _flush_usage_forever(platform: Platform) -> None:
     while True:
         await asyncio.sleep(USAGE_FLUSH_SECONDS)
         try:
-            await app.state.access.usage.flush(app.state.database)
+            await platform.access.usage.flush(platform.database)
         except Exception:
             logger.exception("could not save API key usage counts; will retry")
 
 
-async def _purge(database: Database) -> None:
-    classes, responses = await purge_expired(database)
+async def _purge(class_checks: ClassChecks) -> None:
+    classes, responses = await class_checks.purge_expired()
     if classes:
         logger.info("deleted %d expired class checks (%d responses)", classes, responses)
 
 
-async def _purge_forever(database: Database) -> None:
+async def _purge_forever(class_checks: ClassChecks) -> None:
     """Delete expired class checks hourly, so data never outlive their delete day."""
     while True:
         await asyncio.sleep(PURGE_SECONDS)
         try:
-            await _purge(database)
+            await _purge(class_checks)
         except Exception:
             logger.exception("could not delete expired class checks; will retry")
 
@@ -158,8 +169,10 @@ def _template_globals(engine: JinjaTemplateEngine) -> None:
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the service. With no settings, the defaults (embedded SQLite file) are used."""
     settings = settings or Settings()
+    services = Services(settings)
     handlers: list[Any] = [
         ApiController,
+        HealthController,
         CohortsController,
         WebController,
         JoinController,
@@ -167,13 +180,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         serve_asset,
     ]
     if settings.benchmark_body is not None:
-        from safety_check.service.benchmark import precomputed_plan_route
+        from safety_check.service.individual.benchmark import precomputed_plan_route
 
         handlers.append(precomputed_plan_route(settings.benchmark_body.read_bytes()))
     app = Litestar(
         route_handlers=handlers,
-        lifespan=[_lifespan(settings)],
-        middleware=[AccessMiddleware, BodyDeadline],
+        lifespan=[_lifespan(services)],
+        dependencies=services.dependencies(),
+        middleware=[DefineMiddleware(AccessMiddleware, platform=services.platform), BodyDeadline],
         request_class=StrictJsonRequest,
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[add_security_headers],
@@ -199,8 +213,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
         logging_config=logging_config(settings.log_level),
         debug=False,
     )
-    app.state.settings = settings
-    app.state.access = AccessControl(settings)
-    app.state.recent_cohorts = RecentCohorts()
+    app.state.settings = settings  # configuration only, for error pages rendered outside handlers
     app.asgi_handler = before_routing(app.asgi_handler)
     return app

@@ -24,6 +24,7 @@ from safety_check.schools.codes import (
     new_teacher_key,
     teacher_key_matches,
 )
+from safety_check.schools.cohort import Cohort, NewCohort, utc_today
 from safety_check.schools.record import ResponseRecord
 from safety_check.storage import idempotency as keys
 from safety_check.storage.engine import Database, Row, Transaction
@@ -51,38 +52,6 @@ _LIST = (
     "SELECT " + _COLUMNS + ", (SELECT count(*) FROM responses WHERE cohort_id = cohorts.id) "  # noqa: S608
     "FROM cohorts ORDER BY id"
 )
-
-
-def utc_today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
-
-
-class Cohort(msgspec.Struct, frozen=True, kw_only=True):
-    id: int
-    public_id: str
-    join_code: str
-    name: str
-    age_band: AgeBand | None
-    teacher_key_hash: bytes
-    created_day: str
-    closes_day: str
-    closed_early_day: str | None
-    delete_day: str
-
-    def is_open(self, today: dt.date | None = None) -> bool:
-        day = (today or utc_today()).isoformat()
-        return self.closed_early_day is None and day <= self.closes_day
-
-    def closed_day(self) -> str:
-        return self.closed_early_day or self.closes_day
-
-
-class NewCohort(msgspec.Struct, frozen=True, kw_only=True):
-    cohort: Cohort
-    teacher_key: str
-    """Shown to the teacher once; only its hash is stored."""
-    replayed: bool = False
-    """True when an Idempotency-Key found the class a first request made."""
 
 
 def _cohort(row: Row) -> Cohort:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated, Any
+from typing import Annotated
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
-from litestar.exceptions import HTTPException
+from litestar import Controller, Response, get, post
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Body, HeaderParameter, QueryParameter
@@ -19,10 +18,10 @@ from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.resources import RESOURCES, suits_age
-from safety_check.service.examples import ANSWER_EXAMPLES
-from safety_check.service.problems import PROBLEM_JSON, Problem, problem_response
-from safety_check.service.wire import PlanRequest
-from safety_check.storage import Database
+from safety_check.service.individual.examples import ANSWER_EXAMPLES
+from safety_check.service.individual.wire import PlanRequest
+from safety_check.service.platform.json_body import require_json
+from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
 
 QUESTIONNAIRE_JSON = msgspec.json.encode(QUESTIONNAIRE)
 QUESTIONNAIRE_ETAG = '"' + hashlib.sha256(QUESTIONNAIRE_JSON).hexdigest()[:32] + '"'
@@ -30,22 +29,9 @@ QUESTIONNAIRE_CACHE = "public, max-age=3600"
 CONTENT_CHANGES_JSON = msgspec.json.encode(CONTENT_CHANGES)
 
 
-def problem_spec(description: str) -> ResponseSpec:
-    return ResponseSpec(data_container=Problem, description=description, media_type=PROBLEM_JSON)
-
-
-COMMON_ERRORS = {
-    429: problem_spec("Too many requests; see the RateLimit-* and Retry-After headers."),
-}
-
-
 def plan_response(plan: Plan) -> Response[Plan]:
     """The plan's JSON from cached parts (see plan_json), with the route's usual headers."""
     return Response(content=encode_plan(plan), media_type="application/json")  # type: ignore[arg-type]
-
-
-class Health(msgspec.Struct, frozen=True):
-    status: str
 
 
 def _etag_matches(header: str | None) -> bool:
@@ -55,17 +41,6 @@ def _etag_matches(header: str | None) -> bool:
         return True
     tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
     return QUESTIONNAIRE_ETAG in tags
-
-
-async def require_json(request: Request[Any, Any, Any]) -> None:
-    """Answer 415 before reading a body that is not JSON."""
-    media_type, _ = request.content_type
-    if media_type != "application/json":
-        raise HTTPException(
-            status_code=415,
-            detail="Send the answers as application/json.",
-            headers={"Accept-Post": "application/json"},
-        )
 
 
 class ApiController(Controller):
@@ -171,25 +146,3 @@ class ApiController(Controller):
             media_type="application/json",
             headers={"Cache-Control": QUESTIONNAIRE_CACHE},
         )
-
-    @get(
-        "/healthz",
-        operation_id="getHealth",
-        summary="Liveness",
-        description="200 while the process is up.",
-    )
-    async def healthz(self) -> Health:
-        return Health(status="ok")
-
-    @get(
-        "/readyz",
-        operation_id="getReadiness",
-        summary="Readiness",
-        description="200 when the database answers; 503 otherwise.",
-        responses={503: problem_spec("The database is not reachable.")},
-    )
-    async def readyz(self, request: Request[Any, Any, Any]) -> Response[Health]:
-        database: Database = request.app.state.database
-        if await database.ping():
-            return Response(content=Health(status="ready"))
-        return problem_response(503, "The database is not reachable.")  # type: ignore[return-value]

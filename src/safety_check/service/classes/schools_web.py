@@ -22,27 +22,22 @@ from litestar.response import Redirect, Template
 from safety_check.models import AGE_BANDS, AREA_TITLES, AgeBand
 from safety_check.schools.charts import distribution_svg, legend, share_svg
 from safety_check.schools.codes import display_join_code
+from safety_check.schools.cohort import Cohort
 from safety_check.schools.curriculum import FRAMEWORK_URL
 from safety_check.schools.report import BAND_LABELS, Report
 from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED
-from safety_check.service import classes
-from safety_check.service.teacher_session import (
+from safety_check.service.classes import checks as classes
+from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
+from safety_check.service.classes.teacher_session import (
     COOKIE_NAME,
     CSRF_FIELD,
-    csrf_token,
     dashboard_path,
-    new_session,
     refuse_bad_csrf,
     session_cookie,
-    session_expiry,
-    session_is_valid,
+    session_token,
 )
-from safety_check.service.web import FORM_MEDIA_TYPE, page, same_origin
-from safety_check.storage.cohorts import (
-    Cohort,
-    find_by_public_id,
-)
-from safety_check.storage.teacher_sessions import end_session, session_is_live, start_session
+from safety_check.service.individual.web import FORM_MEDIA_TYPE, page, same_origin
+from safety_check.service.platform.core import CallerAddress, InjectedPlatform
 
 PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 OPEN_DAY_CHOICES = (7, 14, 30, 60, 90)
@@ -89,32 +84,26 @@ def _signed_out(request: Request[Any, Any, Any]) -> Template:
     return _teacher_page("schools_start.html", request, status=401, errors={}, signed_out=True)
 
 
-async def _session_cohort(request: Request[Any, Any, Any], public_id: str) -> Cohort | None:
+async def _session_cohort(
+    request: Request[Any, Any, Any], checks: ClassChecks, public_id: str
+) -> Cohort | None:
     """The class whose dashboard this is, if the request carries a live session for it."""
-    secret: bytes = request.app.state.session_secret
-    token = request.cookies.get(COOKIE_NAME)
-    if not PUBLIC_ID.match(public_id) or not session_is_valid(secret, token, public_id):
+    if not PUBLIC_ID.match(public_id):
         return None
-    assert token is not None  # a valid session is never empty
-    database = request.app.state.database
-    cohort = await find_by_public_id(database, public_id)
-    if cohort is None or not await session_is_live(database, cohort.id, token):
-        return None  # signed out, or the class was deleted: the same page as a bad cookie
-    return cohort
+    return await checks.signed_in_class(public_id, request.cookies.get(COOKIE_NAME))
 
 
-async def _start_session(request: Request[Any, Any, Any], cohort: Cohort) -> Cookie:
-    token = new_session(request.app.state.session_secret, cohort.public_id)
-    await start_session(request.app.state.database, cohort.id, token, session_expiry(token))
-    return session_cookie(request, cohort.public_id, token)
+async def _start_session(
+    request: Request[Any, Any, Any], checks: ClassChecks, platform: InjectedPlatform, cohort: Cohort
+) -> Cookie:
+    token = await checks.sign_in(cohort)
+    return session_cookie(request, platform.access.trusted, cohort.public_id, token)
 
 
-def _session_token(request: Request[Any, Any, Any]) -> str:
-    return request.cookies.get(COOKIE_NAME, "")
-
-
-def _check_csrf(request: Request[Any, Any, Any], form: dict[str, str]) -> None:
-    refuse_bad_csrf(request.app.state.session_secret, _session_token(request), form.get(CSRF_FIELD))
+def _end_session_cookie(
+    request: Request[Any, Any, Any], platform: InjectedPlatform, public_id: str
+) -> Cookie:
+    return session_cookie(request, platform.access.trusted, public_id, "")
 
 
 def _parse_new(form: dict[str, str]) -> tuple[classes.CohortIn | None, str, dict[str, str]]:
@@ -160,11 +149,12 @@ def _form_context() -> dict[str, Any]:
     }
 
 
-async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) -> dict[str, Any]:
+async def _dashboard_context(
+    request: Request[Any, Any, Any], checks: ClassChecks, cohort: Cohort
+) -> dict[str, Any]:
     is_open = cohort.is_open()
-    report = await classes.report(
-        request.app.state.database, cohort, request.app.state.session_secret
-    )
+    report = await checks.report(cohort)
+    base_url = str(request.base_url)
     published_gaps = [gap for gap in report.gaps if gap.count]
     return {
         "cohort": None,  # the class banner is for students
@@ -172,8 +162,8 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
         "is_open": is_open,
         "join_code": display_join_code(cohort.join_code),
         # How to join is shown only while students can still join.
-        "join_url": classes.join_url(request, cohort) if is_open else None,
-        "join_qr": classes.join_qr(request, cohort) if is_open else None,
+        "join_url": checks.join_url(cohort, base_url) if is_open else None,
+        "join_qr": checks.join_qr(cohort, base_url) if is_open else None,
         "report": report,
         "top_gaps": published_gaps[:TOP_GAPS],
         "hidden_gaps": sum(1 for gap in report.gaps if gap.count is None),
@@ -186,34 +176,38 @@ async def _dashboard_context(request: Request[Any, Any, Any], cohort: Cohort) ->
         "framework_url": FRAMEWORK_URL,
         "age_band_names": AGE_BAND_NAMES,
         "csrf_field": CSRF_FIELD,
-        "csrf": csrf_token(request.app.state.session_secret, _session_token(request)),
+        "csrf": checks.csrf_token(session_token(request)),
         "count": report.responses,
         "count_band": report.responses_band,
     }
 
 
 async def _change_request(
-    request: Request[Any, Any, Any], public_id: str
+    request: Request[Any, Any, Any], checks: ClassChecks, public_id: str
 ) -> tuple[dict[str, str], Cohort | None]:
     """A teacher's form post: same-site, with the session's own CSRF token, for their class.
 
     The class is None for anyone without a valid session; a bad token is refused with 403.
     """
     form = await _form(request)
-    cohort = await _session_cohort(request, public_id)
+    cohort = await _session_cohort(request, checks, public_id)
     if cohort is not None:
-        _check_csrf(request, form)
+        refuse_bad_csrf(checks, session_token(request), form.get(CSRF_FIELD))
     return form, cohort
 
 
 async def _class_page(
-    request: Request[Any, Any, Any], public_id: str, template: str, **extra: Any
+    request: Request[Any, Any, Any],
+    checks: ClassChecks,
+    public_id: str,
+    template: str,
+    **extra: Any,
 ) -> Template:
     """A page about one class for its signed-in teacher, or the sign-in page for anyone else."""
-    cohort = await _session_cohort(request, public_id)
+    cohort = await _session_cohort(request, checks, public_id)
     if cohort is None:
         return _signed_out(request)
-    context = await _dashboard_context(request, cohort)
+    context = await _dashboard_context(request, checks, cohort)
     return _teacher_page(template, request, **extra, **context)
 
 
@@ -272,14 +266,20 @@ class SchoolsController(Controller):
         return _teacher_page("schools_new.html", request, errors={}, form={}, **_form_context())
 
     @post("/new", status_code=200)
-    async def create(self, request: Request[Any, Any, Any]) -> Template:
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+        caller_address: CallerAddress,
+    ) -> Template:
         form = await _form(request)
         data, name, errors = _parse_new(form)
         if data is None:
             return _teacher_page(
                 "schools_new.html", request, errors=errors, form=form, **_form_context()
             )
-        created = await classes.create(request, data, name)
+        created = await class_checks.create(caller_address, data, name)
         cohort = created.cohort
         response = _teacher_page(
             "schools_created.html",
@@ -288,51 +288,69 @@ class SchoolsController(Controller):
             class_check=cohort,
             teacher_key=created.teacher_key,
             join_code=display_join_code(cohort.join_code),
-            join_url=classes.join_url(request, cohort),
-            join_qr=classes.join_qr(request, cohort),
+            join_url=class_checks.join_url(cohort, str(request.base_url)),
+            join_qr=class_checks.join_qr(cohort, str(request.base_url)),
             dashboard=dashboard_path(cohort.public_id),
         )
-        response.cookies.append(await _start_session(request, cohort))
+        response.cookies.append(await _start_session(request, class_checks, platform, cohort))
         return response
 
     @post("/sign-in", status_code=200)
-    async def sign_in(self, request: Request[Any, Any, Any]) -> Template | Redirect:
+    async def sign_in(
+        self,
+        request: Request[Any, Any, Any],
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+        caller_address: CallerAddress,
+    ) -> Template | Redirect:
         form = await _form(request)
         key = form.get("teacher_key", "").strip()
-        cohort = await classes.find_by_key(request, key) if key else None
+        cohort = await class_checks.find_by_key(caller_address, key) if key else None
         if cohort is None:
             error = "That teacher key doesn't match a class check. Check it and try again."
             return _teacher_page("schools_start.html", request, errors={"teacher-key": error})
         redirect = Redirect(dashboard_path(cohort.public_id), status_code=303)
-        redirect.cookies.append(await _start_session(request, cohort))
+        redirect.cookies.append(await _start_session(request, class_checks, platform, cohort))
         return redirect
 
     @get("/{public_id:str}", name="schools_dashboard")
     async def dashboard(
-        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
     ) -> Template:
-        return await _class_page(request, public_id, "schools_dashboard.html")
+        return await _class_page(request, class_checks, public_id, "schools_dashboard.html")
 
     @get("/{public_id:str}/projector", name="schools_projector")
     async def projector(
-        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
     ) -> Template:
-        return await _class_page(request, public_id, "schools_projector.html")
+        return await _class_page(request, class_checks, public_id, "schools_projector.html")
 
     @get("/{public_id:str}/print", name="schools_print")
     async def print_view(
-        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
     ) -> Template:
-        return await _class_page(request, public_id, "schools_print.html")
+        return await _class_page(request, class_checks, public_id, "schools_print.html")
 
     @get("/{public_id:str}/report.csv", name="schools_csv")
-    async def csv(self, request: Request[Any, Any, Any], public_id: FromPath[str]) -> Response[Any]:
-        cohort = await _session_cohort(request, public_id)
+    async def csv(
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
+    ) -> Response[Any]:
+        cohort = await _session_cohort(request, class_checks, public_id)
         if cohort is None:
             return _signed_out(request)
-        report = await classes.report(
-            request.app.state.database, cohort, request.app.state.session_secret
-        )
+        report = await class_checks.report(cohort)
         return Response(
             content=report_csv(cohort, report),
             media_type="text/csv",
@@ -341,44 +359,60 @@ class SchoolsController(Controller):
 
     @post("/{public_id:str}/close", status_code=303)
     async def close(
-        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
     ) -> Response[Any]:
-        _, cohort = await _change_request(request, public_id)
+        _, cohort = await _change_request(request, class_checks, public_id)
         if cohort is None:
             return _signed_out(request)
-        await classes.close(request, cohort)
+        await class_checks.close(cohort)
         return Redirect(dashboard_path(public_id), status_code=303)
 
     @get("/{public_id:str}/delete", name="schools_delete")
     async def confirm_delete(
-        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
     ) -> Template:
-        return await _class_page(request, public_id, "schools_delete.html", errors={})
+        return await _class_page(request, class_checks, public_id, "schools_delete.html", errors={})
 
     @post("/{public_id:str}/delete", status_code=200)
-    async def delete(self, request: Request[Any, Any, Any], public_id: FromPath[str]) -> Template:
-        form, cohort = await _change_request(request, public_id)
+    async def delete(
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+    ) -> Template:
+        form, cohort = await _change_request(request, class_checks, public_id)
         if cohort is None:
             return _signed_out(request)
         if form.get("confirm") != "yes":
-            context = await _dashboard_context(request, cohort)
+            context = await _dashboard_context(request, class_checks, cohort)
             error = "Tick the box to confirm that you want to delete this class's results."
             return _teacher_page(
                 "schools_delete.html", request, errors={"confirm": error}, **context
             )
-        await classes.delete(request, cohort)
+        await class_checks.delete(cohort)
         response = _teacher_page("schools_deleted.html", request, name=cohort.name)
-        response.cookies.append(session_cookie(request, public_id, ""))
+        response.cookies.append(_end_session_cookie(request, platform, public_id))
         return response
 
     @post("/{public_id:str}/sign-out", status_code=303)
     async def sign_out(
-        self, request: Request[Any, Any, Any], public_id: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
     ) -> Response[Any]:
-        _, cohort = await _change_request(request, public_id)
+        _, cohort = await _change_request(request, class_checks, public_id)
         if cohort is None:
             return _signed_out(request)
-        await end_session(request.app.state.database, _session_token(request))
+        await class_checks.sign_out(session_token(request))
         redirect = Redirect("/schools", status_code=303)
-        redirect.cookies.append(session_cookie(request, public_id, ""))
+        redirect.cookies.append(_end_session_cookie(request, platform, public_id))
         return redirect

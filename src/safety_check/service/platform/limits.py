@@ -16,16 +16,23 @@ Identities reach Redis only as keyed hashes: an address never appears in a Redis
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
+
+
+class RedisUnavailable(Exception):
+    """Redis did not answer (its own errors, re-raised as ours so callers need not import
+    redis-py when no Redis is configured)."""
+
 
 WINDOW_SECONDS = 60
 
@@ -157,19 +164,115 @@ class RedisCounter:
         return f"{self._prefix}{kind}:{digest.hexdigest()}"
 
     async def hit(self, identity: str, limit: int) -> Decision:
-        count, ttl_ms = await self._hit(keys=[self._key(identity)], args=[self.window * 1000])
+        with _redis_errors():
+            count, ttl_ms = await self._hit(keys=[self._key(identity)], args=[self.window * 1000])
         return _decision(int(count), limit, int(ttl_ms) / 1000, self.window)
 
     async def refund(self, identity: str) -> None:
-        await self._refund(keys=[self._key(identity)])
+        with _redis_errors():
+            await self._refund(keys=[self._key(identity)])
 
     async def peek(self, identity: str) -> int:
-        value = await self._redis.get(self._key(identity))
+        with _redis_errors():
+            value = await self._redis.get(self._key(identity))
         return int(value) if value is not None else 0
 
     async def claim(self, identity: str, seconds: float) -> bool:
         key = self._key(identity, "slot")
-        return bool(await self._redis.set(key, b"1", nx=True, px=max(1, int(seconds * 1000))))
+        with _redis_errors():
+            return bool(await self._redis.set(key, b"1", nx=True, px=max(1, int(seconds * 1000))))
 
     async def release(self, identity: str) -> None:
-        await self._redis.delete(self._key(identity, "slot"))
+        with _redis_errors():
+            await self._redis.delete(self._key(identity, "slot"))
+
+
+@contextlib.contextmanager
+def _redis_errors() -> Iterator[None]:
+    from redis.exceptions import RedisError
+
+    try:
+        yield
+    except RedisError as error:
+        raise RedisUnavailable(str(error)) from error
+
+
+class TooManyAttempts(Exception):
+    """A limit said no: what to tell the person, and after how many seconds to try again."""
+
+    def __init__(self, message: str, retry_after: int = WINDOW_SECONDS) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after
+
+
+_OUTAGE = (OSError, TimeoutError, RedisUnavailable)
+OUTAGE_RETRY_SECONDS = 5.0
+"""After Redis fails, how long to count in this process before asking Redis again."""
+
+
+class SharedOrLocal:
+    """Redis while it answers; this process's own counts while it does not.
+
+    An outage of the shared counter must not take class checks or the crisis pages down with it:
+    every request would otherwise wait for Redis and then fail. Limits still hold during the
+    outage, per process (as without Redis), and Redis is tried again every few seconds.
+    """
+
+    def __init__(
+        self,
+        shared: Counter,
+        local: Counter,
+        clock: Callable[[], float] = time.monotonic,
+        on_outage: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self.window = shared.window
+        self._shared = shared
+        self._local = local
+        self._clock = clock
+        self._down_until = -math.inf
+        self._on_outage = on_outage
+
+    @property
+    def shared_is_up(self) -> bool:
+        return self._clock() >= self._down_until
+
+    def _counter(self) -> Counter:
+        return self._shared if self.shared_is_up else self._local
+
+    def _failed(self, error: BaseException) -> Counter:
+        if self.shared_is_up and self._on_outage is not None:
+            self._on_outage(error)  # once per outage window, not once per request
+        self._down_until = self._clock() + OUTAGE_RETRY_SECONDS
+        return self._local
+
+    async def hit(self, identity: str, limit: int) -> Decision:
+        counter = self._counter()
+        try:
+            return await counter.hit(identity, limit)
+        except _OUTAGE as error:
+            return await self._failed(error).hit(identity, limit)
+
+    async def refund(self, identity: str) -> None:
+        try:
+            await self._counter().refund(identity)
+        except _OUTAGE as error:
+            await self._failed(error).refund(identity)
+
+    async def peek(self, identity: str) -> int:
+        try:
+            return await self._counter().peek(identity)
+        except _OUTAGE as error:
+            return await self._failed(error).peek(identity)
+
+    async def claim(self, identity: str, seconds: float) -> bool:
+        try:
+            return await self._counter().claim(identity, seconds)
+        except _OUTAGE as error:
+            return await self._failed(error).claim(identity, seconds)
+
+    async def release(self, identity: str) -> None:
+        try:
+            await self._counter().release(identity)
+        except _OUTAGE as error:
+            await self._failed(error).release(identity)

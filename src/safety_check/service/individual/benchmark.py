@@ -15,8 +15,9 @@ from litestar.params import Body
 from safety_check.answers import validate
 from safety_check.models import Plan
 from safety_check.plan import build_plan
-from safety_check.service.api import plan_response, require_json
-from safety_check.service.wire import PlanRequest
+from safety_check.service.individual.api import plan_response
+from safety_check.service.individual.wire import PlanRequest
+from safety_check.service.platform.json_body import require_json
 
 BENCHMARK_PATH = "/api/v1/_benchmark/precomputed-plan"
 

@@ -67,6 +67,10 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
         ),
     ]
 
+    @classmethod
+    def decode_body(cls, body: bytes) -> PlanRequest:
+        return cls(answers=decode_answers(body))  # type: ignore[arg-type]
+
 
 class ClassResponseRequest(msgspec.Struct, forbid_unknown_fields=True):
     """A student's answers for a class check."""
@@ -83,10 +87,6 @@ class ClassResponseRequest(msgspec.Struct, forbid_unknown_fields=True):
         ),
     ]
 
-
-def decode_plan_request(body: bytes) -> PlanRequest:
-    return PlanRequest(answers=decode_answers(body))  # type: ignore[arg-type]
-
-
-def decode_class_response(body: bytes) -> ClassResponseRequest:
-    return ClassResponseRequest(answers=decode_answers(body))  # type: ignore[arg-type]
+    @classmethod
+    def decode_body(cls, body: bytes) -> ClassResponseRequest:
+        return cls(answers=decode_answers(body))  # type: ignore[arg-type]

@@ -4,7 +4,8 @@ Litestar decodes a JSON body into plain Python values first and converts them to
 type afterwards, leniently: that decode has no type to stop deep nesting (a RecursionError, 500),
 and the conversion accepts `"7"` for a number. This request class decodes into the handler's
 `data` type in one strict pass, refuses duplicate keys, and reports the problem as a 400 with a
-pointer; plan requests go through `answers.decode_answers`, so a wrong type names its question.
+pointer; a body type with its own `decode_body` (the answers, which name the question a wrong type
+belongs to) is decoded by that.
 """
 
 from __future__ import annotations
@@ -15,23 +16,13 @@ from typing import Any
 
 import msgspec
 from litestar import Request
-from litestar.exceptions import ValidationException
+from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import Empty
 
 from safety_check import strict_json
-from safety_check.service.wire import (
-    ClassResponseRequest,
-    PlanRequest,
-    decode_class_response,
-    decode_plan_request,
-)
 
 BodyDecoder = Callable[[bytes], Any]
 
-_SPECIAL: dict[Any, BodyDecoder] = {
-    PlanRequest: decode_plan_request,
-    ClassResponseRequest: decode_class_response,
-}
 _decoders: dict[Any, BodyDecoder] = {}
 _PATH = re.compile(r" - at `\$([^`]*)`$")
 
@@ -50,7 +41,10 @@ def _strict_decoder(body_type: Any) -> BodyDecoder:
 def body_decoder(body_type: Any) -> BodyDecoder:
     decoder = _decoders.get(body_type)
     if decoder is None:
-        decoder = _decoders[body_type] = _SPECIAL.get(body_type) or _strict_decoder(body_type)
+        # A body type may bring its own decoder (`decode_body`): answers are decoded so that a
+        # wrong type names its question.
+        own = getattr(body_type, "decode_body", None)
+        decoder = _decoders[body_type] = own or _strict_decoder(body_type)
     return decoder
 
 
@@ -91,3 +85,14 @@ class StrictJsonRequest(Request[Any, Any, Any]):
                 raise _invalid(error) from None
             self._json = self._connection_state.json = value
         return self._json
+
+
+async def require_json(request: Request[Any, Any, Any]) -> None:
+    """Answer 415 before reading a body that is not JSON."""
+    media_type, _ = request.content_type
+    if media_type != "application/json":
+        raise HTTPException(
+            status_code=415,
+            detail="Send the answers as application/json.",
+            headers={"Accept-Post": "application/json"},
+        )

@@ -16,15 +16,25 @@ from litestar.params import Body, HeaderParameter, Parameter
 from safety_check.answers import validate
 from safety_check.models import AgeBand, Plan
 from safety_check.schools.codes import display_join_code
+from safety_check.schools.cohort import Cohort
 from safety_check.schools.report import Report
-from safety_check.service import classes
-from safety_check.service.api import COMMON_ERRORS, plan_response, problem_spec, require_json
-from safety_check.service.wire import ClassResponseRequest
-from safety_check.storage.cohorts import Cohort
-from safety_check.storage.idempotency import KeyReused, is_valid_key
+from safety_check.service.classes import checks as classes
+from safety_check.service.classes.checks import (
+    ClassChecks,
+    ClassClosed,
+    InjectedClassChecks,
+    KeyReused,
+    is_valid_key,
+)
+from safety_check.service.individual.api import plan_response
+from safety_check.service.individual.wire import ClassResponseRequest
+from safety_check.service.platform.core import CallerAddress
+from safety_check.service.platform.json_body import require_json
+from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
 
 NOT_FOUND = "No class check with this id for this teacher key."
 CODE_NOT_FOUND = "No open class check has this join code. It may have closed."
+CLOSED = "This class check has closed."
 CODE_PATTERN = r"^[A-Za-z0-9 -]{1,16}$"
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,32}$"
 
@@ -67,8 +77,10 @@ def _bearer(request: Request[Any, Any, Any]) -> str:
     return token.strip()
 
 
-async def _teacher_cohort(request: Request[Any, Any, Any], cohort_id: str) -> Cohort:
-    cohort = await classes.find_for_key(request, cohort_id, _bearer(request))
+async def _teacher_cohort(
+    request: Request[Any, Any, Any], checks: ClassChecks, address: str, cohort_id: str
+) -> Cohort:
+    cohort = await checks.find_for_key(address, cohort_id, _bearer(request))
     if cohort is None:
         raise NotFoundException(NOT_FOUND)
     return cohort
@@ -137,6 +149,8 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         data: Annotated[classes.CohortIn, Body(schema_extra={"additional_properties": False})],
+        class_checks: InjectedClassChecks,
+        caller_address: CallerAddress,
         idempotency_key: IdempotencyKey = None,
     ) -> Response[CohortCreated]:
         name = classes.clean_name(data.name)
@@ -146,7 +160,8 @@ class CohortsController(Controller):
                 detail="Give the class a name of 1 to 80 characters, without control characters.",
             )
         try:
-            created = await classes.create(request, data, name, _checked_key(idempotency_key))
+            key = _checked_key(idempotency_key)
+            created = await class_checks.create(caller_address, data, name, key)
         except KeyReused:
             raise HTTPException(status_code=422, detail=KEY_REUSED) from None
         cohort = created.cohort
@@ -155,8 +170,8 @@ class CohortsController(Controller):
             name=cohort.name,
             age_band=cohort.age_band,
             join_code=display_join_code(cohort.join_code),
-            join_url=classes.join_url(request, cohort),
-            qr_svg=str(classes.join_qr(request, cohort)),
+            join_url=class_checks.join_url(cohort, str(request.base_url)),
+            qr_svg=str(class_checks.join_qr(cohort, str(request.base_url))),
             teacher_key=created.teacher_key,
             open_until=cohort.closes_day,
             delete_on=cohort.delete_day,
@@ -190,22 +205,27 @@ class CohortsController(Controller):
         request: Request[Any, Any, Any],
         code: Annotated[str, Parameter(description="The join code.", pattern=CODE_PATTERN)],
         data: Annotated[ClassResponseRequest, Body(schema_extra={"additional_properties": False})],
+        class_checks: InjectedClassChecks,
+        caller_address: CallerAddress,
         idempotency_key: IdempotencyKey = None,
     ) -> Response[Plan]:
         key = _checked_key(idempotency_key)
-        cohort = await classes.find_open(request, code)
+        # A retry (same Idempotency-Key) of a response stored before the class closed still
+        # gets its plan back: the store checks the key before it checks that the class is open.
+        cohort = await class_checks.find_open(caller_address, code, open_only=key is None)
         if cohort is None:
             raise NotFoundException(CODE_NOT_FOUND)
         answers = dict(data.answers)
         if cohort.age_band and "profile.age_band" not in answers:
             answers["profile.age_band"] = cohort.age_band
-        database = request.app.state.database
-        if key is None:
-            return plan_response(await classes.plan_and_submit(database, cohort, validate(answers)))
         try:
-            plan, replayed = await classes.plan_and_submit_keyed(
-                database, cohort, dict(answers), validate(answers), key
+            if key is None:
+                return plan_response(await class_checks.plan_and_submit(cohort, validate(answers)))
+            plan, replayed = await class_checks.plan_and_submit_keyed(
+                cohort, dict(answers), validate(answers), key
             )
+        except ClassClosed:
+            raise NotFoundException(CLOSED) from None
         except KeyReused:
             raise HTTPException(status_code=422, detail=KEY_REUSED) from None
         response = plan_response(plan)
@@ -229,9 +249,10 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         cohort_id: Annotated[str, Parameter(pattern=ID_PATTERN)],
+        class_checks: InjectedClassChecks,
+        caller_address: CallerAddress,
     ) -> CohortReport:
-        cohort = await _teacher_cohort(request, cohort_id)
-        database = request.app.state.database
+        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
         return CohortReport(
             id=cohort.public_id,
             name=cohort.name,
@@ -239,7 +260,7 @@ class CohortsController(Controller):
             open=cohort.is_open(),
             open_until=cohort.closed_day(),
             delete_on=cohort.delete_day,
-            report=await classes.report(database, cohort, request.app.state.session_secret),
+            report=await class_checks.report(cohort),
         )
 
     @post(
@@ -255,9 +276,11 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         cohort_id: Annotated[str, Parameter(pattern=ID_PATTERN)],
+        class_checks: InjectedClassChecks,
+        caller_address: CallerAddress,
     ) -> None:
-        cohort = await _teacher_cohort(request, cohort_id)
-        await classes.close(request, cohort)
+        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
+        await class_checks.close(cohort)
 
     @delete(
         "/{cohort_id:str}",
@@ -273,6 +296,8 @@ class CohortsController(Controller):
         self,
         request: Request[Any, Any, Any],
         cohort_id: Annotated[str, Parameter(pattern=ID_PATTERN)],
+        class_checks: InjectedClassChecks,
+        caller_address: CallerAddress,
     ) -> None:
-        cohort = await _teacher_cohort(request, cohort_id)
-        await classes.delete(request, cohort)
+        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
+        await class_checks.delete(cohort)

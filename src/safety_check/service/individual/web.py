@@ -29,7 +29,8 @@ from safety_check.models import (
 )
 from safety_check.plan import build_plan
 from safety_check.resources import RESOURCES, suits_age
-from safety_check.service.form import (
+from safety_check.schools.cohort import Cohort
+from safety_check.service.individual.form import (
     ABOUT,
     REVIEW,
     SAFETY,
@@ -44,8 +45,7 @@ from safety_check.service.form import (
     questions_on,
     safety_questions,
 )
-from safety_check.service.plan_view import plan_context
-from safety_check.storage.cohorts import Cohort
+from safety_check.service.individual.plan_view import plan_context
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 URGENT = "urgent"

@@ -14,29 +14,31 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 from litestar.enums import ScopeType
 
-from safety_check.service.limits import WINDOW_SECONDS, Decision, MemoryCounter
-from safety_check.service.limits import Counter as LimitCounter
-from safety_check.service.problems import send_error
+from safety_check.service.platform.limits import WINDOW_SECONDS, Decision, MemoryCounter
+from safety_check.service.platform.limits import Counter as LimitCounter
+from safety_check.service.platform.problems import send_error
 from safety_check.settings import Settings
-from safety_check.storage.keys import add_usage, find_key, today
+from safety_check.storage.keys import add_usage, today
 
 if TYPE_CHECKING:
     from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+    from safety_check.service.platform.core import Platform
     from safety_check.storage import Database
 
 BAD_KEY_LIMIT = 20
 KEY_QUERY_NAMES = frozenset({"api_key", "apikey", "key", "x-api-key", "x_api_key", "token"})
 UNLIMITED_PATHS = frozenset({"/api/v1/healthz", "/api/v1/readyz"})
 CLASS_PATHS = re.compile(r"^/join/[^/]+/?$|^/api/v1/cohorts/[^/]+/responses/?$")
-"""Students' class traffic: counted per join code and per form token (service/classes.py), not
-per address, because a whole year group shares one school address. A wrong code there is a
-guess, and guesses are limited per address by the join-code guard instead."""
+"""Students' class traffic: counted per join code and per form token (service/classes/checks.py),
+not per address, because a whole year group shares one school address. A wrong code there is a
+guess, and guesses are limited per address by the join-code guard instead. A partner's API key
+sent with class traffic is still checked and counted like any other."""
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -119,8 +121,9 @@ class AccessControl:
 class AccessMiddleware:
     """ASGI middleware: API key check, rate limits and `RateLimit-*` headers."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, platform: Platform) -> None:
         self.app = app
+        self.platform = platform
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope["path"]
@@ -128,12 +131,10 @@ class AccessMiddleware:
             scope["type"] != ScopeType.HTTP
             or path in UNLIMITED_PATHS
             or path.startswith("/static/")
-            or CLASS_PATHS.match(path)
         ):
             await self.app(scope, receive, send)
             return
-        state: Any = scope["app"].state
-        access: AccessControl = state.access
+        access = self.platform.access
         if _key_in_query(scope):
             detail = "Send API keys in the X-API-Key header, never in the URL."
             await _send_problem(scope, send, 400, detail, [])
@@ -141,16 +142,21 @@ class AccessMiddleware:
         address = client_address(scope, access.trusted)
         presented = _header(scope, b"x-api-key")
         if presented is not None:
-            key = await find_key(state.database, presented)
+            key = await self.platform.find_api_key(presented)
             if key is None:
                 decision = await access.limiter.hit(f"bad-key:{address}", BAD_KEY_LIMIT)
                 status = 401 if decision.allowed else 429
                 detail = "The API key is not valid."
                 await _send_problem(scope, send, status, detail, decision.headers())
                 return
-            access.usage.count(key.id)
+            self.platform.count_key_use(key)
             decision = await access.limiter.hit(f"key:{key.id}", access.settings.key_rate_limit)
             scope.setdefault("state", {})["api_key"] = key
+        elif CLASS_PATHS.match(path):
+            # No address limit here: the class-checks service counts this traffic per join code
+            # and per form token, and limits guesses per address.
+            await self.app(scope, receive, send)
+            return
         else:
             decision = await access.limiter.hit(f"address:{address}", access.settings.rate_limit)
         if not decision.allowed:

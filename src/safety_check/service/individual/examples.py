@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "api" / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parents[4] / "api" / "examples"
 
 
 def load_examples(directory: Path = EXAMPLES_DIR) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.exceptions import HTTPException, NotFoundException
 
-from safety_check.service.problems import ClientGone, send_error
+from safety_check.service.platform.problems import ClientGone, send_error
 
 if TYPE_CHECKING:
     from litestar.handlers import BaseRouteHandler

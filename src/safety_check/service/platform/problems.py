@@ -18,10 +18,12 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Template
 from litestar.types import Scope, Send
 
 from safety_check.answers import AnswersInvalid
+from safety_check.service.platform.limits import TooManyAttempts
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://safety-check.example/problems/"
@@ -46,6 +48,15 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     status: int
     detail: str | None = None
     errors: tuple[ProblemError, ...] = ()
+
+
+def problem_spec(description: str) -> ResponseSpec:
+    return ResponseSpec(data_container=Problem, description=description, media_type=PROBLEM_JSON)
+
+
+COMMON_ERRORS = {
+    429: problem_spec("Too many requests; see the RateLimit-* and Retry-After headers."),
+}
 
 
 def _pointer_token(text: str) -> str:
@@ -259,18 +270,28 @@ def internal_error_handler(request: Request[Any, Any, Any], error: Exception) ->
     return html_error(request, 500) if wants_html(request) else problem_response(500)
 
 
+def too_many_handler(request: Request[Any, Any, Any], error: TooManyAttempts) -> Response[Any]:
+    refusal = HTTPException(
+        status_code=429, detail=error.message, headers={"Retry-After": str(error.retry_after)}
+    )
+    return http_exception_handler(request, refusal)
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
     AnswersInvalid: answers_invalid_handler,
+    TooManyAttempts: too_many_handler,
     HTTPException: http_exception_handler,
     Exception: internal_error_handler,
 }
 
 __all__ = [
+    "COMMON_ERRORS",
     "EXCEPTION_HANDLERS",
     "PROBLEM_JSON",
     "ClientGone",
     "Problem",
     "ProblemError",
     "problem_response",
+    "problem_spec",
     "send_error",
 ]
