@@ -31,6 +31,7 @@ from safety_check.service.join_web import JoinController
 from safety_check.service.json_body import StrictJsonRequest
 from safety_check.service.logs import logging_config
 from safety_check.service.problems import EXCEPTION_HANDLERS
+from safety_check.service.reference import api_reference
 from safety_check.service.schools_web import SchoolsController, long_date
 from safety_check.service.transport import BodyDeadline, before_routing
 from safety_check.service.web import WebController
@@ -165,6 +166,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         JoinController,
         SchoolsController,
         serve_asset,
+        api_reference,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.benchmark import precomputed_plan_route
