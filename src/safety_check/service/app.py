@@ -37,6 +37,7 @@ from safety_check.service.platform.health import HealthController
 from safety_check.service.platform.json_body import StrictJsonRequest
 from safety_check.service.platform.logs import logging_config
 from safety_check.service.platform.problems import EXCEPTION_HANDLERS
+from safety_check.service.platform.reference import api_reference
 from safety_check.service.platform.transport import BodyDeadline, before_routing
 from safety_check.settings import Settings
 
@@ -178,6 +179,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         JoinController,
         SchoolsController,
         serve_asset,
+        api_reference,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.individual.benchmark import precomputed_plan_route
