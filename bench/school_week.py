@@ -39,7 +39,9 @@ from safety_check.service.classes.checks import BAD_TEACHER_KEY_LIMIT
 from tests.durability.conftest import Connection, Server
 from tests.engines import query
 
-SCHOOLS = ("203.0.113.10", "203.0.113.20", "198.51.100.30", "198.51.100.40")
+SCHOOLS: list[str] = []
+"""Each class belongs to one school and all its students come from that school's address, as
+through a school's NAT; `--schools` sets how many there are."""
 ONCE = re.compile(r'name="_once" value="([^"]+)"')
 ADDED = "have been added to your class"
 ALREADY = "already added"
@@ -96,7 +98,7 @@ def cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def create_class(server: Server, name: str, school: str = SCHOOLS[0]) -> dict[str, Any]:
+def create_class(server: Server, name: str, school: str) -> dict[str, Any]:
     """A teacher makes a class from their school's address (30 an hour per address)."""
     connection = Connection(server, timeout=30)
     try:
@@ -112,9 +114,10 @@ def create_class(server: Server, name: str, school: str = SCHOOLS[0]) -> dict[st
     return json.loads(body)  # type: ignore[no-any-return]
 
 
-def student(server: Server, code: str, index: int, tally: Tally) -> None:
+def student(server: Server, cohort: dict[str, Any], index: int, tally: Tally) -> None:
     """One student: join page, form token, submit (a reload for some), or the API with a key."""
-    school = {"X-Forwarded-For": SCHOOLS[index % len(SCHOOLS)]}
+    code = cohort["join_code"]
+    school = {"X-Forwarded-For": cohort["school"]}
     connection = Connection(server, timeout=30)
     try:
         if index % 2:
@@ -162,12 +165,15 @@ def run_round(
     servers: list[Server], classes: int, size: int, threads: int, kill_after: float | None = None
 ) -> tuple[Tally, list[dict[str, Any]], float]:
     cohorts = [
-        create_class(servers[i % len(servers)], f"Class {i}", SCHOOLS[i % len(SCHOOLS)])
+        {
+            **create_class(servers[i % len(servers)], f"Class {i}", SCHOOLS[i % len(SCHOOLS)]),
+            "school": SCHOOLS[i % len(SCHOOLS)],
+        }
         for i in range(classes)
     ]
     tally = Tally()
     jobs = [
-        (servers[(c + s) % len(servers)], cohort["join_code"], s)
+        (servers[(c + s) % len(servers)], cohort, s)
         for c, cohort in enumerate(cohorts)
         for s in range(size)
     ]
@@ -234,7 +240,9 @@ def main() -> int:
     parser.add_argument("--classes", type=int, default=20)
     parser.add_argument("--size", type=int, default=30, help="students per class")
     parser.add_argument("--threads", type=int, default=32)
+    parser.add_argument("--schools", type=int, default=4, help="school addresses")
     args = parser.parse_args()
+    SCHOOLS[:] = [f"10.{i // 250}.{i % 250}.1" for i in range(args.schools)]
     pg_base = os.environ.get("SAFETY_CHECK_TEST_POSTGRES_URL")
     redis_url = os.environ.get("SAFETY_CHECK_TEST_REDIS_URL")
     if not pg_base or not redis_url:
@@ -274,7 +282,7 @@ def main() -> int:
             cpu = sum(cpu_seconds(s.process.pid) for s in servers) - before
             report(label, tally, stored_per_class(location, cohorts), seconds, cpu)
 
-        statuses = guesses(postgres, create_class(postgres[0], "Guessed"), 250)
+        statuses = guesses(postgres, create_class(postgres[0], "Guessed", SCHOOLS[0]), 250)
         print(
             f"wrong teacher keys, 250 at once over both processes: answered {statuses[404]} "
             f"(limit {BAD_TEACHER_KEY_LIMIT}), refused {statuses[429]}"
