@@ -4,15 +4,11 @@ violation, axe-core finds nothing, and nothing on it scrolls the page sideways."
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import axe_playwright_python
 import pytest
-
-from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, REQUIRE
 
 pytestmark = pytest.mark.browser
 
@@ -35,27 +31,6 @@ WIDEST = """() => [...document.querySelectorAll('main *')]
     .filter((element) => !element.closest('.table-scroll'))
     .map((element) => [element.getBoundingClientRect().right, element.tagName + '.' + element.className])
     .sort((a, b) => b[0] - a[0])[0]"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """This module's own Chromium, launched as conftest's is but stopped when the module ends.
-    While Playwright's sync API is open it leaves its event loop marked as running in this
-    thread, so the session-wide browser would break every async test that runs after this
-    module in the same session (`pytest tests/web/... tests/api/...`)."""
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if REQUIRE:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
