@@ -16,9 +16,10 @@ from safety_check.answers import AnswersInvalid, decode_request
 from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.service.classes.checks import ClassChecks
+from safety_check.service.platform.core import Platform
 from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
 from safety_check.storage import Database, StorageError, open_database
-from safety_check.storage.cohorts import list_cohorts, purge_expired
 from safety_check.storage.keys import create_key, list_keys, revoke_key
 from safety_check.textplan import render_plan, render_questionnaire
 
@@ -170,9 +171,15 @@ def _keys_command(args: argparse.Namespace) -> int:
     return asyncio.run(_with_database(actions[args.keys_command]))
 
 
+def _class_checks(database: Database) -> ClassChecks:
+    """The class-checks service on an open database: the one way to class-check data, for the
+    CLI as for the web (its limits and secret are not needed for listing or purging)."""
+    return ClassChecks(Platform(_settings(), database))
+
+
 def _cohorts_command(args: argparse.Namespace) -> int:
     async def list_all(database: Database) -> int:
-        rows = await list_cohorts(database)
+        rows = await _class_checks(database).summaries()
         if not rows:
             sys.stdout.write("No class checks.\n")
         for row in rows:
@@ -196,7 +203,7 @@ def _migrate_command(args: argparse.Namespace) -> int:
 
 def _purge_command(args: argparse.Namespace) -> int:
     async def purge(database: Database) -> int:
-        classes, responses = await purge_expired(database)
+        classes, responses = await _class_checks(database).purge_expired()
         sys.stdout.write(f"Deleted {classes} expired class checks and {responses} responses.\n")
         return 0
 

@@ -469,6 +469,10 @@ class ClassChecks:
         await stored.delete_cohort(self._database, cohort)
         self.recent.forget(cohort)
 
+    async def summaries(self) -> list[stored.CohortSummary]:
+        """Every class check with its response count, for the operator's CLI."""
+        return await stored.list_cohorts(self._database)
+
     async def purge_expired(self) -> tuple[int, int]:
         """Delete every class past its delete day: (classes, responses) deleted."""
         return await stored.purge_expired(self._database)
