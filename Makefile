@@ -26,7 +26,8 @@ test: $(STAMP)
 
 # The fast inner loop: no browser, no server processes, no slow tests.
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow" --ignore=tests/web --ignore=tests/durability
+	$(BIN)/python -m pytest -q -n auto -m "not slow" --ignore=tests/web --ignore=tests/durability \
+		--ignore=tests/api/test_schema_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.engine

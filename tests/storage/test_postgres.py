@@ -7,7 +7,7 @@ import asyncio
 import psycopg
 import pytest
 
-from safety_check.storage import StorageError, open_database
+from safety_check.storage import StorageError, open_database, postgres
 from safety_check.storage.migrations import MIGRATIONS, POSTGRES_MIGRATIONS
 from safety_check.storage.postgres import PostgresDatabase
 from tests.engines import postgres_schema, query
@@ -38,7 +38,8 @@ async def test_a_newer_schema_is_refused() -> None:
             await open_database(url).open()
 
 
-async def test_an_unreachable_server_is_a_storage_error() -> None:
+async def test_an_unreachable_server_is_a_storage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(postgres, "CONNECT_TIMEOUT", 1)  # the pool retries until this passes
     db = PostgresDatabase("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1")
     with pytest.raises(StorageError, match="cannot open"):
         await db.open()
