@@ -15,11 +15,12 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import axe_playwright_python
 import pytest
 
 CHROMIUM = os.environ.get("SAFETY_CHECK_CHROMIUM", "/usr/bin/chromium")
@@ -137,3 +138,21 @@ def context(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def page(context: Any) -> Any:
     return context.new_page()
+
+
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+
+
+def axe_violations(page: Any, tags: Sequence[str] = WCAG_TAGS) -> list[dict[str, Any]]:
+    """axe-core's violations on the page, for the given rule tags (WCAG 2.2 AA by default)."""
+    # Evaluated through the DevTools protocol, so the page's CSP (rightly) doesn't block it.
+    page.evaluate(AXE_SOURCE + "\n;undefined")
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        list(tags),
+    )
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]

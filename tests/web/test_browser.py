@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
-import axe_playwright_python
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
+from tests.web.conftest import axe_violations
 from tests.web.journey import (
     PHONE,
     first_number,
@@ -24,24 +23,9 @@ from tests.web.journey import (
 
 pytestmark = pytest.mark.browser
 
-AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_BUDGET = 60 * 1024
 XSS = '"><script>window.__xss=1</script><img src=x onerror="window.__xss=1">{{7*7}}'
 DESKTOP = {"width": 1280, "height": 800}
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    # Evaluated through the DevTools protocol, so the page's CSP (rightly) doesn't block it.
-    page.evaluate(AXE_SOURCE + "\n;undefined")
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        WCAG_TAGS,
-    )
-    return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
 
 
 def press(page: Any, selector: str) -> None:

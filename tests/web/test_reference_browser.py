@@ -7,15 +7,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-import axe_playwright_python
 import pytest
+
+from tests.web.conftest import WCAG_TAGS, axe_violations
 
 pytestmark = pytest.mark.browser
 
-AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 # WCAG as the other browser tests check, plus axe's best practices: one h1, heading order,
 # landmarks.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_TAGS = (*WCAG_TAGS, "best-practice")
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 SCREENSHOT = Path("/tmp/reference-320.png")
@@ -31,18 +31,6 @@ WIDEST = """() => [...document.querySelectorAll('main *')]
     .filter((element) => !element.closest('.table-scroll'))
     .map((element) => [element.getBoundingClientRect().right, element.tagName + '.' + element.className])
     .sort((a, b) => b[0] - a[0])[0]"""
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    page.evaluate(AXE_SOURCE + "\n;undefined")
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        AXE_TAGS,
-    )
-    return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
 
 
 def open_reference(browser: Any, base_url: str, viewport: Any) -> tuple[Any, Any, list[str]]:
@@ -77,7 +65,7 @@ def test_loads_without_csp_violations_passes_axe_and_fits(
         if viewport is PHONE:
             # Written here, not by Playwright: its own file writing leaves an executor thread.
             SCREENSHOT.write_bytes(page.screenshot(full_page=True))
-        found = axe_violations(page)
+        found = axe_violations(page, AXE_TAGS)
     finally:
         context.close()
     assert violations == []
