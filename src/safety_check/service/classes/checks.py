@@ -35,9 +35,9 @@ from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.report import Report, build_report
 from safety_check.service.individual.wire import CLASS_NAME_PATTERN
 from safety_check.service.platform.core import Platform
-from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.service.platform.limits import Counter, TooManyAttempts
+from safety_check.storage import Database, teacher_sessions
 from safety_check.storage import cohorts as stored
-from safety_check.storage import teacher_sessions
 from safety_check.storage.cohorts import StoreOutcome
 from safety_check.storage.idempotency import KeyReused, first_use, idempotency, is_valid_key
 
@@ -191,7 +191,7 @@ class ClassChecks:
         self.recent = recent or RecentCohorts()
 
     @property
-    def _database(self) -> Any:
+    def _database(self) -> Database:
         return self._platform.database
 
     @property
@@ -199,7 +199,8 @@ class ClassChecks:
         return self._platform.secret
 
     @property
-    def _limiter(self) -> Any:
+    def _limiter(self) -> Counter:
+        # Read on each use: the platform swaps in shared counters once Redis is configured.
         return self._platform.access.limiter
 
     # Creating

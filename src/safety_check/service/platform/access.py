@@ -13,23 +13,18 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 from litestar.enums import ScopeType
 
-from safety_check.service.platform.limits import WINDOW_SECONDS, Decision, MemoryCounter
-from safety_check.service.platform.limits import Counter as LimitCounter
+from safety_check.service.platform.limits import WINDOW_SECONDS, Decision
 from safety_check.service.platform.problems import send_error
-from safety_check.settings import Settings
-from safety_check.storage.keys import add_usage, today
 
 if TYPE_CHECKING:
     from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
     from safety_check.service.platform.core import Platform
-    from safety_check.storage import Database
 
 BAD_KEY_LIMIT = 20
 KEY_QUERY_NAMES = frozenset({"api_key", "apikey", "key", "x-api-key", "x_api_key", "token"})
@@ -41,24 +36,6 @@ guess, and guesses are limited per address by the join-code guard instead. A par
 sent with class traffic is still checked and counted like any other."""
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-class UsageCounter:
-    """Per-key request counts per day, kept in memory and written in batches."""
-
-    def __init__(self) -> None:
-        self._pending: Counter[tuple[int, str]] = Counter()
-
-    def count(self, key_id: int) -> None:
-        self._pending[(key_id, today())] += 1
-
-    async def flush(self, database: Database) -> None:
-        pending, self._pending = self._pending, Counter()
-        try:
-            await add_usage(database, dict(pending))
-        except Exception:
-            self._pending.update(pending)
-            raise
 
 
 def client_address(scope: Scope, trusted: tuple[Network, ...]) -> str:
@@ -101,21 +78,6 @@ async def _send_problem(
     scope: Scope, send: Send, status: int, detail: str, extra: list[tuple[bytes, bytes]]
 ) -> None:
     await send_error(scope, send, status, detail, extra)  # an HTML page for a person's browser
-
-
-class AccessControl:
-    """The shared limiter and usage counts (middleware instances are per route)."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.trusted = settings.trusted_networks()
-        self.limiter: LimitCounter = MemoryCounter()
-        self.hourly: LimitCounter = MemoryCounter(window=60 * 60)
-        self.usage = UsageCounter()
-
-    def share(self, limiter: LimitCounter, hourly: LimitCounter) -> None:
-        """Count in these (Redis) counters, shared with every other process, from now on."""
-        self.limiter, self.hourly = limiter, hourly
 
 
 class AccessMiddleware:
@@ -176,4 +138,4 @@ def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
     return wrapped
 
 
-__all__ = ["WINDOW_SECONDS", "AccessControl", "AccessMiddleware", "Decision", "client_address"]
+__all__ = ["WINDOW_SECONDS", "AccessMiddleware", "Decision", "client_address"]

@@ -6,6 +6,7 @@ the class-checks service reaches storage only through the database held here.
 
 from __future__ import annotations
 
+import collections
 import logging
 import time
 from typing import TYPE_CHECKING, Any, Literal
@@ -13,12 +14,12 @@ from typing import TYPE_CHECKING, Any, Literal
 import msgspec
 from litestar.di import NamedDependency
 
-from safety_check.service.platform.access import AccessControl
-from safety_check.service.platform.limits import RedisCounter, SharedOrLocal
+from safety_check.service.platform.limits import Counter as LimitCounter
+from safety_check.service.platform.limits import MemoryCounter, RedisCounter, SharedOrLocal
 from safety_check.settings import Settings
 from safety_check.storage import Database, open_database
 from safety_check.storage.cohorts import session_secret
-from safety_check.storage.keys import ApiKey, find_key
+from safety_check.storage.keys import ApiKey, add_usage, find_key, today
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -27,6 +28,39 @@ logger = logging.getLogger("safety_check")
 REDIS_TIMEOUT_SECONDS = 1.0
 """A counter that takes longer than this is treated as down: limits must never slow help."""
 LimitsMode = Literal["local", "shared", "local (shared store unreachable)"]
+
+
+class UsageCounter:
+    """Per-key request counts per day, kept in memory and written in batches."""
+
+    def __init__(self) -> None:
+        self._pending: collections.Counter[tuple[int, str]] = collections.Counter()
+
+    def count(self, key_id: int) -> None:
+        self._pending[(key_id, today())] += 1
+
+    async def flush(self, database: Database) -> None:
+        pending, self._pending = self._pending, collections.Counter()
+        try:
+            await add_usage(database, dict(pending))
+        except Exception:
+            self._pending.update(pending)
+            raise
+
+
+class AccessControl:
+    """The shared limiter and usage counts (middleware instances are per route)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.trusted = settings.trusted_networks()
+        self.limiter: LimitCounter = MemoryCounter()
+        self.hourly: LimitCounter = MemoryCounter(window=60 * 60)
+        self.usage = UsageCounter()
+
+    def share(self, limiter: LimitCounter, hourly: LimitCounter) -> None:
+        """Count in these (Redis) counters, shared with every other process, from now on."""
+        self.limiter, self.hourly = limiter, hourly
 
 
 class Readiness(msgspec.Struct, frozen=True, kw_only=True):
