@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck unit bench examples openapi clean
+.PHONY: run test lint typecheck unit bench bench-week examples openapi clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.engine
 	$(BIN)/python -m bench.http
 	$(BIN)/python -m bench.schools
+
+# Needs SAFETY_CHECK_TEST_POSTGRES_URL and SAFETY_CHECK_TEST_REDIS_URL (see README).
+bench-week: $(STAMP)
+	$(BIN)/python -m bench.school_week $(ARGS)
 
 examples: $(STAMP)
 	$(BIN)/python -m api.examples.regenerate
