@@ -92,7 +92,7 @@ SERVERS = os.environ.get("BENCH_SERVERS", "granian,uvicorn").split(",")
 
 
 def server_command(kind: str, port: int) -> list[str]:
-    if kind == "granian":  # the production configuration (service/server.py)
+    if kind == "granian":  # the production configuration (service/platform/server.py)
         return [sys.executable, "-m", "safety_check.cli", "serve"]
     uvicorn = [sys.executable, "-m", "uvicorn", "safety_check.service.asgi:app"]
     return [*uvicorn, "--port", str(port), "--no-access-log", "--limit-concurrency", "1000"]

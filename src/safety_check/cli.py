@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import msgspec
 
@@ -16,12 +16,13 @@ from safety_check.answers import AnswersInvalid, decode_request
 from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
-from safety_check.service.classes.checks import ClassChecks
-from safety_check.service.platform.core import Platform
 from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
 from safety_check.storage import Database, StorageError, open_database
 from safety_check.storage.keys import create_key, list_keys, revoke_key
 from safety_check.textplan import render_plan, render_questionnaire
+
+if TYPE_CHECKING:
+    from safety_check.service.classes.checks import ClassChecks
 
 MAX_ANSWERS_BYTES = 64 * 1024
 EXIT_BAD_INPUT = 2
@@ -100,7 +101,7 @@ def _serve_command(args: argparse.Namespace) -> int:
             os.environ[PREFIX + name] = str(value)
     settings = _settings()
     asyncio.run(_open_and_close(settings))  # create and migrate the database before serving
-    serve(settings)  # Granian with bounded reads and connections: see service/server.py
+    serve(settings)  # Granian with bounded reads and connections: see service/platform/server.py
     return 0
 
 
@@ -108,6 +109,10 @@ async def _open_and_close(settings: Settings) -> None:
     database = open_database(settings.database_location())
     try:
         await database.open()
+        if settings.redis_url is not None:
+            from safety_check.service.platform.core import connect_redis
+
+            await (await connect_redis(settings.redis_url)).aclose()
     except StorageError as error:
         raise InputError(str(error)) from None
     finally:
@@ -174,6 +179,10 @@ def _keys_command(args: argparse.Namespace) -> int:
 def _class_checks(database: Database) -> ClassChecks:
     """The class-checks service on an open database: the one way to class-check data, for the
     CLI as for the web (its limits and secret are not needed for listing or purging)."""
+    # Imported here: the service brings the web framework, which `plan` and the rest never need.
+    from safety_check.service.classes.checks import ClassChecks
+    from safety_check.service.platform.core import Platform
+
     return ClassChecks(Platform(_settings(), database))
 
 

@@ -169,3 +169,17 @@ async def test_class_traffic_checks_and_counts_a_partner_key(client: Client, app
     assert "ratelimit-limit" not in without.headers  # counted per join code, not per address
     await services_of(app).platform.access.usage.flush(database)
     assert [u.requests_today for u in await list_keys(database)] == [1]
+
+
+async def test_a_join_link_with_a_rewritten_query_still_reaches_the_class(
+    client: Client,
+) -> None:
+    """Mailers and learning platforms add tracking parameters to links; a class's join link
+    must still open, though a partner request with a key in its query is refused."""
+    code = (await client.post("/api/v1/cohorts", json={"name": "8B"})).json()["join_code"]
+    page = await client.get(f"/join/{code}", params={"token": "utm-abc"})
+    assert page.status_code == 200
+    with_key = await client.get(
+        f"/join/{code}", params={"token": "x"}, headers={"X-API-Key": "sck_anything"}
+    )
+    assert with_key.status_code == 400

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import msgspec
 import pytest
 from litestar import Litestar
@@ -201,3 +203,25 @@ async def test_request_bodies_are_never_logged(
         r.getMessage() for r in caplog.records if r.name.startswith(("safety", "litestar"))
     )
     assert "13_15" not in logged and "nope" not in logged
+
+
+async def test_an_app_can_start_twice(app: Litestar) -> None:
+    """A second lifespan runs on a new event loop: nothing from the first (the database's write
+    lock, its connections) may be carried into it."""
+
+    async def two_writes_at_once() -> None:
+        database = services_of(app).platform.database
+
+        async def hold() -> None:
+            async with database.write():
+                await asyncio.sleep(0.05)
+
+        await asyncio.gather(hold(), hold())
+
+    for _ in range(2):
+        async with AsyncTestClient(app=app) as client:
+            client.blocking_portal.call(two_writes_at_once)  # in the app's own loop
+            created = await asyncio.gather(
+                *(client.post("/api/v1/cohorts", json={"name": f"c{i}"}) for i in range(4))
+            )
+            assert [response.status_code for response in created] == [201] * 4

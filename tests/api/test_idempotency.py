@@ -158,3 +158,18 @@ async def test_a_retry_after_the_class_closed_gets_its_first_answer_back(
     plain = await client.post(responses, json=ANSWERS)
     assert plain.status_code == 404
     assert count(settings, "responses") == 1
+
+
+async def test_a_closed_class_answers_a_new_key_as_it_answers_no_key(client: Client) -> None:
+    """Only a true retry is replayed: a new key (or a reused one with other answers) gets the
+    same 404 as an unknown code, before its answers are even checked."""
+    created = (await client.post(COHORTS, json={"name": "8B"})).json()
+    teacher = {"Authorization": f"Bearer {created['teacher_key']}"}
+    assert (await client.post(f"{COHORTS}/{created['id']}/close", headers=teacher)).status_code
+    closed = f"{COHORTS}/{created['join_code']}/responses"
+    unknown = (await client.post(f"{COHORTS}/ZZZZ-ZZZZ/responses", json=ANSWERS)).json()
+    bad = {"answers": {"profile.age_band": "not-an-age"}}
+    for body in (ANSWERS, bad):
+        response = await client.post(closed, json=body, headers=key())
+        assert response.status_code == 404
+        assert response.json()["detail"] == unknown["detail"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import secrets
 import socket
 import threading
@@ -19,9 +20,10 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from safety_check.service.app import create_app
+from safety_check.service.app import create_app, services_of
 from safety_check.service.platform import limits
 from safety_check.settings import Settings
+from safety_check.storage import StorageError
 from tests.engines import redis_url
 
 Client = AsyncTestClient[Litestar]
@@ -149,3 +151,65 @@ async def test_an_outage_mid_run_falls_back_and_sharing_resumes(
         relay.start()
         await asyncio.sleep(0.3)
         assert await readiness(client) == "shared"
+
+
+async def test_a_redis_that_refuses_these_settings_stops_the_start(settings: Settings) -> None:
+    """Not an outage but a mistake (here, a database number Redis does not have): running on
+    with every limit counted per process would go unnoticed, so the service does not start."""
+    url = urlsplit(redis_url())
+    wrong = msgspec.structs.replace(settings, redis_url=url._replace(path="/999").geturl())
+    with pytest.raises(BaseExceptionGroup) as caught:  # the test client's task group
+        async with AsyncTestClient(app=create_app(wrong)):
+            pass
+    refusals = [error for error in leaves(caught.value) if isinstance(error, StorageError)]
+    assert refusals and "SAFETY_CHECK_REDIS_URL" in str(refusals[0])
+
+
+def leaves(error: BaseException) -> list[BaseException]:
+    """The errors inside (nested) exception groups, as the test client's task group raises."""
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for inner in error.exceptions for leaf in leaves(inner)]
+    return [error]
+
+
+async def test_recovery_is_logged(
+    relayed: tuple[Settings, Relay],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(limits, "OUTAGE_RETRY_SECONDS", 0.2)
+    shared, relay = relayed
+    app = create_app(shared)
+    logger = logging.getLogger("safety_check")  # the app's logging does not propagate to root
+    logger.addHandler(caplog.handler)
+    try:
+        await outage_and_recovery(app, relay)
+    finally:
+        logger.removeHandler(caplog.handler)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("not answering (ConnectionError)" in message for message in messages)
+    assert any("answers again" in message for message in messages)
+
+
+async def outage_and_recovery(app: Litestar, relay: Relay) -> None:
+    async with AsyncTestClient(app=app) as client:
+        relay.stop()
+        assert (await client.get("/api/v1/resources")).status_code == 200
+        relay.start()
+        await asyncio.sleep(0.3)
+        assert (await client.get("/api/v1/resources")).status_code == 200
+
+
+async def test_a_second_lifespan_wraps_fresh_local_counters(
+    relayed: tuple[Settings, Relay],
+) -> None:
+    """An app started twice (a test, an embedding server) must not fall back, in an outage, to
+    the first run's Redis wrapper and its closed client."""
+    shared, _ = relayed
+    app = create_app(shared)
+    for _ in range(2):
+        async with AsyncTestClient(app=app) as client:
+            assert await readiness(client) == "shared"
+    limiter = services_of(app).platform.access.limiter
+    assert isinstance(limiter, limits.SharedOrLocal)
+    assert isinstance(limiter._local, limits.MemoryCounter)

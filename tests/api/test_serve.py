@@ -11,6 +11,9 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.engines import redis_url
 
 
 def free_port() -> int:
@@ -19,8 +22,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start(database: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SAFETY_CHECK_DATABASE": str(database)}
+def start(
+    database: Path, port: int, extra: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "SAFETY_CHECK_DATABASE": str(database), **(extra or {})}
     command = [sys.executable, "-m", "safety_check.cli", "serve", "--port", str(port)]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
@@ -86,3 +91,16 @@ def test_serve_refuses_a_file_that_is_not_a_database_and_exits(tmp_path: Path) -
     assert server.returncode != 0, output
     assert "cannot open database" in output
     assert junk.read_bytes() == b"not a database, just notes " * 200
+
+
+def test_serve_refuses_a_redis_that_refuses_its_settings(tmp_path: Path) -> None:
+    """A wrong Redis password or database number is a mistake, not an outage: the operator
+    gets one line and their prompt back, not a service counting limits per process."""
+    wrong = urlsplit(redis_url())._replace(path="/999").geturl()
+    server = start(tmp_path / "db.sqlite", free_port(), {"SAFETY_CHECK_REDIS_URL": wrong})
+    try:
+        output = server.communicate(timeout=60)[0].decode()
+    finally:
+        server.kill()
+    assert server.returncode == 2, output
+    assert "SAFETY_CHECK_REDIS_URL: Redis refused these settings" in output

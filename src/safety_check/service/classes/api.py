@@ -210,14 +210,18 @@ class CohortsController(Controller):
         idempotency_key: IdempotencyKey = None,
     ) -> Response[Plan]:
         key = _checked_key(idempotency_key)
-        # A retry (same Idempotency-Key) of a response stored before the class closed still
-        # gets its plan back: the store checks the key before it checks that the class is open.
         cohort = await class_checks.find_open(caller_address, code, open_only=key is None)
         if cohort is None:
             raise NotFoundException(CODE_NOT_FOUND)
         answers = dict(data.answers)
         if cohort.age_band and "profile.age_band" not in answers:
             answers["profile.age_band"] = cohort.age_band
+        # A retry (same Idempotency-Key, same answers) of a response stored before the class
+        # closed gets its plan back; anything else for a closed class is the usual 404, decided
+        # by a read before any validation or write.
+        retry_after_close = key is not None and not cohort.is_open()
+        if retry_after_close and not await class_checks.was_stored(cohort, answers, key or ""):
+            raise NotFoundException(CODE_NOT_FOUND)
         try:
             if key is None:
                 return plan_response(await class_checks.plan_and_submit(cohort, validate(answers)))

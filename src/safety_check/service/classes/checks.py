@@ -39,7 +39,13 @@ from safety_check.service.platform.limits import Counter, TooManyAttempts
 from safety_check.storage import Database, teacher_sessions
 from safety_check.storage import cohorts as stored
 from safety_check.storage.cohorts import StoreOutcome
-from safety_check.storage.idempotency import KeyReused, first_use, idempotency, is_valid_key
+from safety_check.storage.idempotency import (
+    Idempotency,
+    KeyReused,
+    first_use,
+    idempotency,
+    is_valid_key,
+)
 
 NAME_MAX = 80
 UNPRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
@@ -433,9 +439,7 @@ class ClassChecks:
         first answer was an acknowledgement, and a retry must not turn it into a refusal.
         """
         plan = build_plan(answers)
-        record = idempotency(
-            f"response\n{cohort.join_code}", key, msgspec.json.encode(raw, order="sorted")
-        )
+        record = _response_key(cohort, raw, key)
         outcome = await stored.store_response_keyed(
             self._database, cohort, idempotency=record, **_what_is_kept(answers, plan)
         )
@@ -444,6 +448,14 @@ class ClassChecks:
         if outcome == "conflict":
             raise KeyReused
         return plan, outcome == "already"
+
+    async def was_stored(self, cohort: Cohort, raw: dict[str, Any], key: str) -> bool:
+        """Whether this Idempotency-Key stored these same answers in this class (a read)."""
+        try:
+            used, cohort_id = await first_use(self._database, _response_key(cohort, raw, key))
+        except KeyReused:
+            return False
+        return used and cohort_id == cohort.id
 
     # The teacher's view of a class
 
@@ -486,6 +498,12 @@ class ClassChecks:
     def join_qr(self, cohort: Cohort, base_url: str) -> Markup:
         """The QR code as markup templates insert as it is (segno's SVG, no outside input)."""
         return join_qr_svg(self.join_url(cohort, base_url))
+
+
+def _response_key(cohort: Cohort, raw: dict[str, Any], key: str) -> Idempotency:
+    return idempotency(
+        f"response\n{cohort.join_code}", key, msgspec.json.encode(raw, order="sorted")
+    )
 
 
 def _what_is_kept(answers: Answers, plan: Plan) -> dict[str, Any]:

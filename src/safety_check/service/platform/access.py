@@ -97,12 +97,18 @@ class AccessMiddleware:
             await self.app(scope, receive, send)
             return
         access = self.platform.access
+        presented = _header(scope, b"x-api-key")
+        if presented is None and CLASS_PATHS.match(path):
+            # No address limit here: the class-checks service counts this traffic per join code
+            # and per form token, and limits guesses per address. A join link whose query a
+            # mailer or learning platform rewrote still reaches the class.
+            await self.app(scope, receive, send)
+            return
         if _key_in_query(scope):
             detail = "Send API keys in the X-API-Key header, never in the URL."
             await _send_problem(scope, send, 400, detail, [])
             return
         address = client_address(scope, access.trusted)
-        presented = _header(scope, b"x-api-key")
         if presented is not None:
             key = await self.platform.find_api_key(presented)
             if key is None:
@@ -114,11 +120,6 @@ class AccessMiddleware:
             self.platform.count_key_use(key)
             decision = await access.limiter.hit(f"key:{key.id}", access.settings.key_rate_limit)
             scope.setdefault("state", {})["api_key"] = key
-        elif CLASS_PATHS.match(path):
-            # No address limit here: the class-checks service counts this traffic per join code
-            # and per form token, and limits guesses per address.
-            await self.app(scope, receive, send)
-            return
         else:
             decision = await access.limiter.hit(f"address:{address}", access.settings.rate_limit)
         if not decision.allowed:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import collections
 import logging
+import math
 import time
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 from litestar.di import NamedDependency
@@ -17,7 +19,7 @@ from litestar.di import NamedDependency
 from safety_check.service.platform.limits import Counter as LimitCounter
 from safety_check.service.platform.limits import MemoryCounter, RedisCounter, SharedOrLocal
 from safety_check.settings import Settings
-from safety_check.storage import Database, open_database
+from safety_check.storage import Database, StorageError, open_database
 from safety_check.storage.cohorts import session_secret
 from safety_check.storage.keys import ApiKey, add_usage, find_key, today
 
@@ -82,8 +84,16 @@ class Platform:
         """The server's own secret (stored in the database): set by `start`."""
         self._redis: Redis | None = None
         self._shared: list[SharedOrLocal] = []
+        self._has_run = False
+        self._outages = OutageLog()
 
     async def start(self) -> None:
+        if self._has_run:
+            # A second lifespan of the same app (an embedding server, a test) runs on a new
+            # event loop: give it its own database object and counters, never the old ones.
+            self.database = open_database(self.settings.database_location())
+            self.access = AccessControl(self.settings)
+        self._has_run = True
         await self.database.open()
         self.secret = await session_secret(self.database)
         if self.settings.redis_url is not None:
@@ -94,34 +104,27 @@ class Platform:
             await self.access.usage.flush(self.database)
         finally:
             await self.database.close()
-            if self._redis is not None:
-                await self._redis.aclose()
+            redis, self._redis, self._shared = self._redis, None, []
+            if redis is not None:
+                await redis.aclose()
 
     async def _share_limits(self, url: str) -> None:
         """Count every limit in Redis, shared by all processes, falling back to this process's
-        own counts while Redis does not answer (see `SharedOrLocal`)."""
-        from redis.asyncio import Redis
+        own counts while Redis does not answer (see `SharedOrLocal`, `connect_redis`)."""
+        redis = await connect_redis(url, on_outage=self._outages.down)
+        self._redis = redis
 
-        self._redis = Redis.from_url(
-            url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
-        )
-        redis = self._redis
-
-        def counter(local: Any) -> SharedOrLocal:
+        def counter(local: LimitCounter) -> SharedOrLocal:
             shared = RedisCounter(
                 redis, prefix=self.settings.redis_prefix, secret=self.secret, window=local.window
             )
-            return SharedOrLocal(shared, local, on_outage=_log_outage)
+            return SharedOrLocal(
+                shared, local, on_outage=self._outages.down, on_recovery=self._outages.up
+            )
 
         limiter, hourly = counter(self.access.limiter), counter(self.access.hourly)
         self._shared = [limiter, hourly]
         self.access.share(limiter, hourly)
-        try:
-            await redis.ping()
-        except Exception as error:
-            # Starting matters more than sharing: a process that refused to start during a Redis
-            # outage would take the crisis pages down with it.
-            _log_outage(error)
 
     def limits_mode(self) -> LimitsMode:
         if not self._shared:
@@ -147,17 +150,56 @@ class Platform:
         self.access.usage.count(key.id)
 
 
-_last_outage_log = [-1e9]
+async def connect_redis(
+    url: str, on_outage: Callable[[BaseException], None] | None = None
+) -> Redis:
+    """A client for the limits' Redis, checked with a ping.
+
+    Redis being down does not stop a start (`on_outage` hears of it): a process that refused to
+    start during an outage would take the crisis pages down with it. A Redis that answers but
+    refuses these settings (a wrong password, no such database) never will work: that raises
+    `StorageError`, so a typo cannot leave every limit counted per process unnoticed.
+    """
+    from redis.asyncio import Redis
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import RedisError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    redis: Redis = Redis.from_url(
+        url, socket_timeout=REDIS_TIMEOUT_SECONDS, socket_connect_timeout=REDIS_TIMEOUT_SECONDS
+    )
+    try:
+        await redis.ping()
+    except (RedisConnectionError, RedisTimeoutError, OSError) as error:
+        if on_outage is not None:
+            on_outage(error)
+    except RedisError as error:
+        await redis.aclose()
+        raise StorageError(
+            f"SAFETY_CHECK_REDIS_URL: Redis refused these settings ({type(error).__name__})"
+        ) from None
+    return redis
 
 
-def _log_outage(error: BaseException) -> None:
-    now = time.monotonic()
-    if now - _last_outage_log[0] >= 60:
-        _last_outage_log[0] = now
-        logger.warning(
-            "Redis is not answering (%s): counting limits in this process until it does",
-            type(error).__name__,
-        )
+class OutageLog:
+    """Says when Redis stops answering (at most once a minute) and when it answers again."""
+
+    def __init__(self) -> None:
+        self._last = -math.inf
+
+    def down(self, error: BaseException) -> None:
+        now = time.monotonic()
+        if now - self._last >= 60:
+            self._last = now
+            cause = type(error.__cause__ or error).__name__
+            logger.warning(
+                "Redis is not answering (%s): counting limits in this process until it does",
+                cause,
+            )
+
+    def up(self) -> None:
+        self._last = -math.inf
+        logger.warning("Redis answers again: limits are shared again")
 
 
 InjectedPlatform = NamedDependency[Platform]

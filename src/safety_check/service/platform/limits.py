@@ -225,13 +225,16 @@ class SharedOrLocal:
         local: Counter,
         clock: Callable[[], float] = time.monotonic,
         on_outage: Callable[[BaseException], None] | None = None,
+        on_recovery: Callable[[], None] | None = None,
     ) -> None:
         self.window = shared.window
         self._shared = shared
         self._local = local
         self._clock = clock
         self._down_until = -math.inf
+        self._was_down = False
         self._on_outage = on_outage
+        self._on_recovery = on_recovery
 
     @property
     def shared_is_up(self) -> bool:
@@ -242,16 +245,25 @@ class SharedOrLocal:
 
     def _failed(self, error: BaseException) -> Counter:
         if self.shared_is_up and self._on_outage is not None:
-            self._on_outage(error)  # once per outage window, not once per request
+            self._on_outage(error)  # once per retry window, not once per request
         self._down_until = self._clock() + OUTAGE_RETRY_SECONDS
+        self._was_down = True
         return self._local
+
+    def _answered(self, counter: Counter) -> None:
+        if counter is self._shared and self._was_down:
+            self._was_down = False
+            if self._on_recovery is not None:
+                self._on_recovery()
 
     async def hit(self, identity: str, limit: int) -> Decision:
         counter = self._counter()
         try:
-            return await counter.hit(identity, limit)
+            decision = await counter.hit(identity, limit)
         except _OUTAGE as error:
             return await self._failed(error).hit(identity, limit)
+        self._answered(counter)
+        return decision
 
     async def refund(self, identity: str) -> None:
         try:
