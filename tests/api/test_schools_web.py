@@ -1246,7 +1246,10 @@ async def test_wrong_codes_from_an_address_slow_guessing_but_never_lock_out_a_ri
     services_of(app).platform.access.limiter.clock = lambda: now[0]
     made = await create_class(client, "8B")
     await guess_codes(client, BAD_CODE_LIMIT + 1)  # the last one took the slow lane's turn
-    assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 429
+    waiting = await client.get(f"/join/{made.join_code}", headers=HTML)
+    assert waiting.status_code == 429
+    assert waiting.headers["retry-after"] == str(SLOW_LANE_SECONDS)
+    assert "Wait a few seconds and try again." in waiting.text  # not "in a minute"
     assert (await client.get(f"/join/{UNKNOWN_CODE}", headers=HTML)).status_code == 429
     now[0] += SLOW_LANE_SECONDS
     assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 200

@@ -168,11 +168,15 @@ def error_page(scope: Scope, status: int) -> bytes:
 
 
 def html_error(
-    request: Request[Any, Any, Any], status: int, headers: dict[str, str] | None = None
+    request: Request[Any, Any, Any],
+    status: int,
+    headers: dict[str, str] | None = None,
+    message: str | None = None,
 ) -> Response[Any]:
-    title, message = HTML_MESSAGES.get(
+    title, usual = HTML_MESSAGES.get(
         status, ("Something went wrong", "Please try again in a moment.")
     )
+    message = message or usual
     context = {"title": title, "message": message, "exit_url": request.app.state.settings.exit_url}
     return Template(
         template_name="error.html",
@@ -271,10 +275,13 @@ def internal_error_handler(request: Request[Any, Any, Any], error: Exception) ->
 
 
 def too_many_handler(request: Request[Any, Any, Any], error: TooManyAttempts) -> Response[Any]:
-    refusal = HTTPException(
-        status_code=429, detail=error.message, headers={"Retry-After": str(error.retry_after)}
+    headers = {"Retry-After": str(error.retry_after)}
+    if wants_html(request):
+        # The limit's own words: a student past the wrong-code limit waits seconds, not a minute.
+        return html_error(request, 429, headers, message=error.message)
+    return http_exception_handler(
+        request, HTTPException(status_code=429, detail=error.message, headers=headers)
     )
-    return http_exception_handler(request, refusal)
 
 
 EXCEPTION_HANDLERS: dict[Any, Any] = {
