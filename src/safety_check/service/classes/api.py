@@ -219,8 +219,11 @@ class CohortsController(Controller):
         # A retry (same Idempotency-Key, same answers) of a response stored before the class
         # closed gets its plan back; anything else for a closed class is the usual 404, decided
         # by a read before any validation or write.
-        retry_after_close = key is not None and not cohort.is_open()
-        if retry_after_close and not await class_checks.was_stored(cohort, answers, key or ""):
+        if (
+            key is not None
+            and not cohort.is_open()
+            and not await class_checks.was_stored(cohort, answers, key)
+        ):
             raise NotFoundException(CODE_NOT_FOUND)
         try:
             if key is None:

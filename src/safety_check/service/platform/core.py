@@ -65,7 +65,7 @@ class AccessControl:
         self.limiter, self.hourly = limiter, hourly
 
 
-class Readiness(msgspec.Struct, frozen=True, kw_only=True):
+class ReadinessCheck(msgspec.Struct, frozen=True, kw_only=True):
     database: bool
     limits: LimitsMode
 
@@ -133,10 +133,10 @@ class Platform:
             return "shared"
         return "local (shared store unreachable)"
 
-    async def readiness(self) -> Readiness:
+    async def readiness(self) -> ReadinessCheck:
         if self._redis is not None and self.limits_mode() == "shared":
             await self._probe_redis()
-        return Readiness(database=await self.database.ping(), limits=self.limits_mode())
+        return ReadinessCheck(database=await self.database.ping(), limits=self.limits_mode())
 
     async def _probe_redis(self) -> None:
         """A failed ping counts as an outage, so readiness reports it before a request finds it."""

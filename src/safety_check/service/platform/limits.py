@@ -20,8 +20,8 @@ import contextlib
 import hashlib
 import math
 import time
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Awaitable, Callable, Iterator
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import msgspec
 
@@ -35,6 +35,7 @@ class RedisUnavailable(Exception):
 
 
 WINDOW_SECONDS = 60
+T = TypeVar("T")
 
 
 class Decision(msgspec.Struct, frozen=True):
@@ -256,35 +257,27 @@ class SharedOrLocal:
             if self._on_recovery is not None:
                 self._on_recovery()
 
-    async def hit(self, identity: str, limit: int) -> Decision:
+    async def _use(self, call: Callable[[Counter], Awaitable[T]]) -> T:
+        """`call` on Redis while it answers, else (and when it fails now) on the local counts."""
         counter = self._counter()
         try:
-            decision = await counter.hit(identity, limit)
+            result = await call(counter)
         except _OUTAGE as error:
-            return await self._failed(error).hit(identity, limit)
+            return await call(self._failed(error))
         self._answered(counter)
-        return decision
+        return result
+
+    async def hit(self, identity: str, limit: int) -> Decision:
+        return await self._use(lambda counter: counter.hit(identity, limit))
 
     async def refund(self, identity: str) -> None:
-        try:
-            await self._counter().refund(identity)
-        except _OUTAGE as error:
-            await self._failed(error).refund(identity)
+        await self._use(lambda counter: counter.refund(identity))
 
     async def peek(self, identity: str) -> int:
-        try:
-            return await self._counter().peek(identity)
-        except _OUTAGE as error:
-            return await self._failed(error).peek(identity)
+        return await self._use(lambda counter: counter.peek(identity))
 
     async def claim(self, identity: str, seconds: float) -> bool:
-        try:
-            return await self._counter().claim(identity, seconds)
-        except _OUTAGE as error:
-            return await self._failed(error).claim(identity, seconds)
+        return await self._use(lambda counter: counter.claim(identity, seconds))
 
     async def release(self, identity: str) -> None:
-        try:
-            await self._counter().release(identity)
-        except _OUTAGE as error:
-            await self._failed(error).release(identity)
+        await self._use(lambda counter: counter.release(identity))

@@ -604,6 +604,13 @@ _pages: list[tuple[Reference, bytes]] = []
 """The page rendered from the last reference: the same for everyone, so rendered once."""
 
 
+def cached_page(app: Litestar) -> bytes | None:
+    """The page, if it was already rendered from this app's reference."""
+    if _built and _built[0][0] is app.openapi_schema and _pages and _pages[0][0] is _built[0][1]:
+        return _pages[0][1]
+    return None
+
+
 def page_for(app: Litestar) -> bytes:
     reference = reference_for(app)
     if _pages and _pages[0][0] is reference:
@@ -625,6 +632,8 @@ def page_for(app: Litestar) -> bytes:
 )
 async def api_reference(request: Request[Any, Any, Any]) -> Response[bytes]:
     # Built and rendered once per process, in a thread: about 0.2 s that students' requests on
-    # this event loop need not wait behind.
-    page = await asyncio.to_thread(page_for, request.app)
+    # this event loop need not wait behind. Later requests take the cached bytes directly.
+    page = cached_page(request.app)
+    if page is None:
+        page = await asyncio.to_thread(page_for, request.app)
     return Response(content=page, media_type=MediaType.HTML)
