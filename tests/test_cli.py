@@ -53,7 +53,7 @@ def test_questionnaire(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "profile.age_band" in out
     code, out, _ = run(capsys, "questionnaire", "--json")
-    assert json.loads(out)["questions"][0]["id"] == "profile.age_band"
+    assert json.loads(out)["questions"][0]["id"] == "profile.for_whom"
 
 
 @pytest.mark.parametrize(

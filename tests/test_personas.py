@@ -70,7 +70,7 @@ PERSONAS: dict[str, Raw] = {
         "profile.apps": ["whatsapp", "snapchat"],
         "situation.threat_to_share": "no",
         "situation.image_shared": "yes",
-        "sextortion.who_is_threatening": "someone_i_know",
+        "sextortion.who_is_threatening": "partner_or_ex",
     },
     "deepfaked_17": {
         "profile.age_band": "16_17",
@@ -84,7 +84,7 @@ PERSONAS: dict[str, Raw] = {
         "profile.devices": ["iphone_ipad"],
         "profile.apps": ["whatsapp", "facebook"],
         "situation.threat_to_share": "yes",
-        "sextortion.who_is_threatening": "someone_i_know",
+        "sextortion.who_is_threatening": "partner_or_ex",
         "getting_help.someone_checks_phone": "yes",
     },
     "man_sextorted_after_video_call": {
@@ -214,11 +214,11 @@ def test_planning_safely_comes_before_any_step_that_leaves_a_trace(name: str) ->
             assert action.caution and "can't see" in action.caution
 
 
-def test_skipped_safety_questions_give_the_cautious_lane() -> None:
+def test_skipped_safety_questions_bring_no_watched_caution() -> None:
+    """Issue 17 §3: the caution is for someone who said their phone is checked, would rather
+    not say, or named a partner, ex or someone at home; a skipped question is not a reason."""
     actions = plan_of(PERSONAS["teen_skipped_safety_questions"]).urgent.actions  # type: ignore[union-attr]
-    for action in actions:
-        if action.urgent_step in TRACE_STEPS:
-            assert action.caution, f"{action.rule_id} needs a caution when we don't know"
+    assert not [a.rule_id for a in actions if a.caution and "checks your phone" in a.caution]
 
 
 def test_someone_not_watched_gets_no_watch_caution_on_urgent_steps() -> None:
@@ -236,7 +236,10 @@ def test_unsure_answers_get_a_calm_lane(name: str) -> None:
     plan = plan_of(PERSONAS[name])
     assert plan.urgent is not None and plan.urgent.mode == "if_happening"
     steps = {a.urgent_step for a in plan.urgent.actions}
-    assert {"dont_pay", "keep_evidence", "remove"} <= steps
+    assert {"keep_evidence", "remove"} <= steps
+    # "Don't pay" only where a threat may be happening (issue 17 §5).
+    threat_unsure = PERSONAS[name].get("situation.threat_to_share") == "prefer_not_to_say"
+    assert ("dont_pay" in steps) == threat_unsure
     assert "if something like this is happening" in plan.urgent.title.lower()
     assert plan.scores is None
 
@@ -341,7 +344,6 @@ def test_the_riskiest_answer_earns_no_praise(question: str) -> None:
     [
         ("girl_12_asked_for_pictures_on_console", "intimate_images_asked_for_nudes_under_18"),
         ("adult_cyberflashed_by_airdrop", "nearby_sharing_unwanted_image_report_it"),
-        ("teen_rushed_for_pictures", "sextortion_spot_fast_pressure"),
     ],
 )
 def test_a_disclosed_harm_puts_its_response_first(name: str, rule_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from safety_check.answers import validate
 from safety_check.models import SEVERITY_RANK, URGENT_ORDER, Action
 from safety_check.plan import (
-    CAUTION_MAY_ALERT,
+    CAUTION_WATCHED,
     DO_FIRST_LIMIT,
     URGENT_MESSAGE_ADULT,
     URGENT_MESSAGE_UNDER_18,
@@ -155,6 +155,7 @@ def test_may_alert_actions_are_flagged_and_held_back_when_someone_checks_the_pho
     assert any(action.caution for action in actions), "the alerting steps are in this plan"
     assert any(action.caution is None for action in actions)
     for action in actions:
-        assert (action.caution == CAUTION_MAY_ALERT) == (action.rule_id in alerting)
+        # They said their phone is checked: the caution names that person.
+        assert (action.caution == CAUTION_WATCHED) == (action.rule_id in alerting)
     held = [a.caution is not None for a in actions]
     assert held == sorted(held), "steps that could alert someone come after the others"

@@ -55,8 +55,12 @@ def test_urgent_triggers_put_the_urgent_lane_first(raw: dict[str, str | list[str
         assert plan.scores is None and plan.scores_withheld
     if plan.urgent is not None and urgent:
         steps = {action.urgent_step for action in plan.urgent.actions}
-        assert {"safety", "keep_evidence", "report", "talk"} <= steps
-        assert "not your fault" in plan.urgent.message
+        # A teacher's lane sends reporting through the safeguarding lead ("safety").
+        needed = {"safety", "keep_evidence", "report", "talk"}
+        if plan.written_for != "me":  # a helper's own steps; reporting may go via the school
+            needed = {"keep_evidence", "talk"}
+        assert needed <= steps
+        assert "not your fault" in plan.urgent.message or "not their fault" in plan.urgent.message
     assert all(action.urgent_step is None for action in plan.do_first + plan.next)
     assert len(plan.do_first) <= 3
 

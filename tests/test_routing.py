@@ -252,7 +252,7 @@ def test_situation_of_reads_age_and_nation_and_allows_them_missing() -> None:
     assert not situation_of(both).unsure
     assert situation_of(Answers({"getting_help.someone_checks_phone": "yes"})).watched
     known = Answers(
-        {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "someone_i_know"}
+        {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "partner_or_ex"}
     )
     assert situation_of(known).watched
 
@@ -325,6 +325,11 @@ def test_exact_route_for_an_adult_in_scotland_whose_image_was_shared() -> None:
 
 # The catalogue: the numbers people will dial must be exactly these.
 EXPECTED_CONTACTS = {
+    "nspcc_helpline": ("0808 800 5000", None, "https://www.nspcc.org.uk"),
+    "meic": ("080880 23456", "Text 84001", "https://www.meic.cymru"),
+    "mermaids": ("0808 801 0400", None, "https://mermaidsuk.org.uk"),
+    "emergency_sms": (None, "Text 999 (register first: text the word register to 999)", None),
+    "emergency_bsl": (None, None, "https://999bsl.co.uk"),
     "police_emergency": ("999", None, None),
     "police_non_emergency": ("101", None, None),
     "childline": ("0800 1111", None, "https://www.childline.org.uk"),
@@ -376,7 +381,7 @@ def test_catalogue_contacts_are_exact(resource_id: str) -> None:
     resource = RESOURCES[resource_id]
     assert resource.source.startswith("https://")
     assert resource.summary and resource.audience
-    assert resource.checked in ("2026-11-25", "2026-12-01")
+    assert resource.checked in ("2026-11-25", "2026-12-01", "2026-12-06")
     if resource_id == "report_remove":
         assert resource.url is not None
         assert resource.url.startswith("https://www.childline.org.uk/")

@@ -87,3 +87,19 @@ def steps(platform: Platform, *lines: str, checked: str) -> PlatformSteps:
 
 def source(title: str, url: str, *, weak: bool = False) -> Source:
     return Source(title=title, url=url, weak=weak)
+
+
+def report_money_lost(checked: str) -> tuple[PlatformSteps, ...]:
+    """Where to report money lost: Report Fraud outside Scotland, Police Scotland in it, so
+    nobody in Scotland is sent to a service that does not cover them."""
+    fraud = "Report the money you lost to {report_fraud}."
+    return (
+        steps("england", fraud, checked=checked),
+        steps("wales", fraud, checked=checked),
+        steps("northern_ireland", fraud, checked=checked),
+        steps(
+            "scotland",
+            "In Scotland, report the money you lost to the police: {police_non_emergency}.",
+            checked=checked,
+        ),
+    )

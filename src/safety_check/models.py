@@ -83,6 +83,13 @@ NATION_NAMES: dict[Nation, str] = {
 Platform = Literal["general", Device, App, Nation]
 """One flat enum in the schema: generated clients mis-parse a union of a const and enums."""
 
+ForWhom = Literal["me", "my_child", "a_friend", "a_student", "partner_or_family"]
+"""Whom the check is filled in for: the person themselves, or someone who helps them."""
+HELPERS: frozenset[ForWhom] = frozenset({"my_child", "a_friend", "a_student", "partner_or_family"})
+
+DoneBy = Literal["you", "them"]
+"""Who takes an action: the reader, or (in a helper's plan) the person they are helping."""
+
 Role = Literal["profile", "situation", "habit", "disclosure"]
 """What an answer is, declared on its question; every privacy rule is derived from it.
 
@@ -149,6 +156,8 @@ class Option(msgspec.Struct, frozen=True, kw_only=True):
     harm: bool = False
     """Choosing this tells of harm done to the person (asked for nudes, sent an unwanted
     sexual picture, a fake nude of them ...): their plan leads with help, not prevention."""
+    helper_label: str | None = None
+    """The label as a helper reads it, where the person's own label says "I" or "me"."""
 
 
 class Question(msgspec.Struct, frozen=True, kw_only=True):
@@ -161,6 +170,9 @@ class Question(msgspec.Struct, frozen=True, kw_only=True):
     text: str
     options: tuple[Option, ...]
     hint: str | None = None
+    helper_text: str | None = None
+    """The question about the person, for someone filling the check in for them."""
+    helper_hint: str | None = None
     when: str | None = None
     """Condition in the small expression language of `conditions.py`; absent = always asked."""
     condition: Condition | None = None
@@ -218,6 +230,13 @@ class Rule(msgspec.Struct, frozen=True, kw_only=True):
     """Doing this could alert someone who watches the person's phone or accounts."""
     status: RuleStatus = "stable"
     aliases: tuple[str, ...] = ()
+    for_helper: bool = False
+    """Written to a parent, teacher, friend or family member helping the person. In a
+    helper's plan these make up the urgent lane; in the person's own plan they never fire."""
+    watcher_can_use: bool = False
+    """Passing it means a feature is on that someone who checks the phone or knows the
+    passwords could use to follow the person (Find My, location sharing, a shared backup):
+    never praised for them."""
     covered_by: tuple[str, ...] = ()
     """Urgent rules whose steps already say everything this one says. When one of them is in
     the person's urgent lane, this action is left out of the plan so the same steps are not
@@ -264,6 +283,8 @@ class Action(msgspec.Struct, frozen=True, kw_only=True):
     content_version: str
     urgent_step: UrgentStep | None = None
     caution: str | None = None
+    done_by: DoneBy = "you"
+    """"them" in a helper's plan for a step only the person can take: the helper helps them."""
 
 
 class DoingWell(msgspec.Struct, frozen=True, kw_only=True):
@@ -307,6 +328,20 @@ class Resource(msgspec.Struct, frozen=True, kw_only=True):
     checked: str
     unverified: tuple[str, ...] = ()
     """Details we could not confirm; shown with a "check on their site" note."""
+    one_gender: bool = False
+    """Only for women, or only for men: never put first for someone whose gender we don't know."""
+    without_voice: str | None = None
+    """How to reach it without a voice call (text, chat, video relay), where it can be."""
+
+
+class Contact(msgspec.Struct, frozen=True, kw_only=True):
+    """A service to reach first, and how: a number to call, or a text, chat or video route."""
+
+    id: str
+    name: str
+    label: str
+    href: str | None
+    hours: str | None
 
 
 class SupportItem(msgspec.Struct, frozen=True, kw_only=True):
@@ -331,6 +366,8 @@ class LaterSection(msgspec.Struct, frozen=True, kw_only=True):
 
 class Plan(msgspec.Struct, frozen=True, kw_only=True):
     content_version: str
+    written_for: ForWhom
+    """Whom the plan speaks to: the person ("me"), or someone helping them."""
     age_band: AgeBand | None
     """None when the person did not say: the plan and its services are then age-neutral."""
     urgent: UrgentLane | None
@@ -347,6 +384,9 @@ class Plan(msgspec.Struct, frozen=True, kw_only=True):
     scores_withheld: str | None
     """Why there are no scores, when there are none."""
     support: tuple[SupportItem, ...]
+    contact_first: tuple[Contact, ...]
+    """The (at most three) services to put first, for a strip of numbers at the top:
+    chosen for the person (their age, nation and how they can make contact)."""
     findings: tuple[Finding, ...]
 
 

@@ -15,6 +15,7 @@ import msgspec
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
 from safety_check.engine import CompiledRule, Result, because, earned_praise, run
 from safety_check.models import (
+    HELPERS,
     NATIONS,
     TRACE_STEPS,
     UNDER_18,
@@ -24,20 +25,28 @@ from safety_check.models import (
     AnswerRef,
     Answers,
     DoingWell,
+    DoneBy,
+    ForWhom,
     Lane,
     LaterSection,
     Plan,
     PlatformSteps,
+    ResourceRef,
     UrgentLane,
     UrgentStep,
 )
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE, QUESTIONS_BY_ID
-from safety_check.routing import route, situation_of
+from safety_check.resources import mentioned_resources
+from safety_check.routing import contact_first, route, situation_of
 from safety_check.scoring import score
 
 DO_FIRST_LIMIT = 3
 MONITORED_QUESTION = "getting_help.someone_checks_phone"
 WHO_QUESTION = "sextortion.who_is_threatening"
+WHO_DID_IT = "getting_help.who_did_it"
+CLOSE_TO_HOME = frozenset({"partner_or_ex", "lives_with_me"})
+"""Who-answers that mean the person doing it may also see the phone: a partner, an ex or
+someone at home."""
 AnswerValues = dict[str, str | tuple[str, ...]]
 
 _DEVICES = frozenset(option.id for option in QUESTIONS_BY_ID["profile.devices"].options)
@@ -66,6 +75,24 @@ URGENT_MESSAGE_ADULT = (
     "It's not your fault. What is happening to you is a crime, and help is there whether or "
     "not you go to the police. Here is what to do now."
 )
+URGENT_MESSAGE_ADULT_NI = (
+    "It's not your fault. What is happening to you is wrong, you can report it, and help is "
+    "there whether or not you go to the police. Here is what to do now."
+)
+"""Northern Ireland's law may not cover a fake image of an adult, so nobody there is told
+"this is a crime" before a later step says it may not be."""
+HELPER_MESSAGE_CHILD = (
+    "It's not their fault, and they are not in trouble. You've done the right thing by looking "
+    "for help. Here is what to do now, and what not to do."
+)
+HELPER_MESSAGE_ADULT = (
+    "It's not their fault. You've done the right thing by looking for help. Here is what you "
+    "can do now, and how to support them."
+)
+HELPER_IF_HAPPENING_MESSAGE = (
+    "You don't have to know everything. If something like this is happening to them, it's not "
+    "their fault, and these steps can help whenever you are both ready."
+)
 URGENT_MESSAGE_ANY_AGE = (
     "It's not your fault. What is happening to you is a crime, and there is help for you, "
     "whatever your age. Here is what to do now."
@@ -78,9 +105,16 @@ WHEN_READY_MESSAGE = (
     "None of this is about what happened to you: it was not your fault. These are changes "
     "that can make things a little safer, when you feel ready. There is no rush."
 )
+WHEN_READY_MESSAGE_HELPER = (
+    "None of this is about what happened to them: it was not their fault. These are changes "
+    "they can make, with your help, when they feel ready. There is no rush."
+)
 SCORES_WITHHELD = (
     "No scores are shown while something like this may be happening: getting help matters "
     "more than any score."
+)
+SCORES_WITHHELD_HARM = (
+    "No scores are shown after what you told us: getting help matters more than any score."
 )
 CAUTION_MAY_ALERT = (
     "Someone who checks your phone or accounts might notice this change. If that could make "
@@ -94,6 +128,22 @@ CAUTION_IF_WATCHED = (
     "If someone checks your phone or accounts, they could see this. Use a phone or computer "
     "they can't see, or talk to a support service first."
 )
+CAUTION_MAY_ALERT_HELPER = (
+    "Someone who checks their phone or accounts might notice this change. If that could make "
+    "things worse for them, talk to a support service first."
+)
+CAUTION_WATCHED_HELPER = (
+    "The person who checks their phone could see this. Help them do it from a phone or "
+    "computer that person can't see, or wait until they have a plan with a support service."
+)
+CAUTION_IF_WATCHED_HELPER = (
+    "If someone checks their phone or accounts, that person could see this. Help them use a "
+    "phone or computer that person can't see, or talk to a support service first."
+)
+_CAUTIONS: dict[bool, tuple[str, str, str]] = {
+    False: (CAUTION_MAY_ALERT, CAUTION_WATCHED, CAUTION_IF_WATCHED),
+    True: (CAUTION_MAY_ALERT_HELPER, CAUTION_WATCHED_HELPER, CAUTION_IF_WATCHED_HELPER),
+}
 
 # An under-13 hears "tell an adult you trust" straight after "stay safe".
 _CHILD_ORDER: tuple[UrgentStep, ...] = (
@@ -105,9 +155,23 @@ _CHILD_ORDER: tuple[UrgentStep, ...] = (
     "report",
     "remove",
 )
-_ORDERS: dict[bool, dict[UrgentStep, int]] = {
-    False: {step: rank for rank, step in enumerate(URGENT_STEPS)},
-    True: {step: rank for rank, step in enumerate(_CHILD_ORDER)},
+# Someone unsure whether a picture was shared, and not threatened, reads about checking and
+# removal first: the lane opens with the harm they told of, not with money.
+_PICTURE_FIRST: tuple[UrgentStep, ...] = (
+    "safety",
+    "remove",
+    "keep_evidence",
+    "talk",
+    "report",
+    "dont_pay",
+    "stop_contact",
+)
+_ORDERS: dict[str, dict[UrgentStep, int]] = {
+    "adult": {step: rank for rank, step in enumerate(URGENT_STEPS)},
+    # An under-13, and anyone helping someone, hears "talk" (to a trusted adult; to the person
+    # being helped) straight after "stay safe".
+    "child": {step: rank for rank, step in enumerate(_CHILD_ORDER)},
+    "picture": {step: rank for rank, step in enumerate(_PICTURE_FIRST)},
 }
 
 Watch = int
@@ -123,6 +187,14 @@ class _Person(msgspec.Struct, frozen=True, kw_only=True):
     harmed: bool
     watch: Watch
     stranger: bool
+    written_for: ForWhom
+    order: str
+    """Which of `_ORDERS` sorts the lane."""
+    nation: str | None
+
+    @property
+    def helper(self) -> bool:
+        return self.written_for in HELPERS
 
 
 def _person(answers: Answers) -> _Person:
@@ -132,30 +204,62 @@ def _person(answers: Answers) -> _Person:
     urgent = threat == "yes" or shared == "yes"
     unsure = threat == PREFER_NOT_TO_SAY or shared == NOT_SURE
     lane: Lane | None = "urgent" if urgent else "if_happening" if unsure else None
+    for_whom = values.get("profile.for_whom")
+    written_for: ForWhom = for_whom if for_whom in HELPERS else "me"
+    age_band = answers.age_band()
+    nation = values.get("profile.nation")
     return _Person(
-        age_band=answers.age_band(),
+        age_band=age_band,
         lane=lane,
         harmed=urgent or any((q, v) in _HARM_ANSWERS for q, v in values.items()),
-        watch=_watch(values) if lane else NOT_WATCHED,
+        watch=_watch(values),
         stranger=threat == "yes" and values.get(WHO_QUESTION) == "only_online",
+        written_for=written_for,
+        order=_order(lane, threat, shared, age_band == "under_13" or written_for in HELPERS),
+        nation=nation if isinstance(nation, str) else None,
     )
 
 
+def _order(lane: Lane | None, threat: object, shared: object, child: bool) -> str:
+    if lane == "if_happening" and shared == NOT_SURE and threat != PREFER_NOT_TO_SAY:
+        return "picture"
+    return "child" if child else "adult"
+
+
+def perpetrator(values: AnswerValues) -> str | None:
+    """Who is doing it, from whichever of the two who-questions was asked."""
+    who = values.get(WHO_QUESTION) or values.get(WHO_DID_IT)
+    return who if isinstance(who, str) else None
+
+
 def _watch(values: AnswerValues) -> Watch:
+    """Watched when the person said so or named a partner, ex or someone at home; possibly
+    watched when they would rather not say. A skipped question is not a reason to fear it."""
     checked = values.get(MONITORED_QUESTION)
-    if checked == "yes" or values.get(WHO_QUESTION) == "someone_i_know":
+    if checked == "yes" or perpetrator(values) in CLOSE_TO_HOME:
         return WATCHED
-    return NOT_WATCHED if checked == "no" else WATCH_UNKNOWN
+    return WATCH_UNKNOWN if checked == PREFER_NOT_TO_SAY else NOT_WATCHED
 
 
 def urgent_message(person: _Person) -> str:
+    if person.helper:
+        return _helper_message(person)
     if person.lane == "if_happening":
         return IF_HAPPENING_MESSAGE
     if person.age_band is None:
         return URGENT_MESSAGE_ANY_AGE
     if person.age_band in UNDER_18:
         return URGENT_MESSAGE_UNDER_18_STRANGER if person.stranger else URGENT_MESSAGE_UNDER_18
-    return URGENT_MESSAGE_ADULT
+    return URGENT_MESSAGE_ADULT_NI if person.nation == "northern_ireland" else URGENT_MESSAGE_ADULT
+
+
+def _helper_message(person: _Person) -> str:
+    if person.lane == "if_happening":
+        return HELPER_IF_HAPPENING_MESSAGE
+    child = person.age_band in UNDER_18 or (
+        person.age_band is None and person.written_for in ("my_child", "a_student")
+    )
+    return HELPER_MESSAGE_CHILD if child else HELPER_MESSAGE_ADULT
 
 
 def platforms_for(answers: Answers) -> frozenset[str]:
@@ -178,32 +282,45 @@ def _for_platforms(
     return tuple(group for group in groups if group.platform in platforms) or groups
 
 
-ActionKey = tuple[int, tuple[str | tuple[str, ...] | None, ...], frozenset[str], str | None]
+ActionKey = tuple[int, tuple[str | tuple[str, ...] | None, ...], frozenset[str], str | None, DoneBy]
 _ACTIONS: dict[ActionKey, Action] = {}
 ACTION_CACHE_LIMIT = 50_000
 
 
-def _caution(compiled: CompiledRule, watch: Watch, in_lane: bool) -> str | None:
+def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | None:
     rule = compiled.rule
+    may_alert, watched, if_watched = _CAUTIONS[person.helper]
     leaves_trace = rule.may_alert or (in_lane and rule.urgent_step in TRACE_STEPS)
-    if leaves_trace and watch == WATCHED:
-        return CAUTION_WATCHED
-    if leaves_trace and watch == WATCH_UNKNOWN:
-        return CAUTION_IF_WATCHED
-    return CAUTION_MAY_ALERT if rule.may_alert else None
+    if leaves_trace and person.watch == WATCHED:
+        return watched
+    if leaves_trace and person.watch == WATCH_UNKNOWN:
+        return if_watched
+    return may_alert if rule.may_alert else None
+
+
+def _done_by(compiled: CompiledRule, person: _Person) -> DoneBy:
+    return "them" if person.helper and not compiled.rule.for_helper else "you"
 
 
 def _action(
-    result: Result, platforms: frozenset[str], values: AnswerValues, caution: str | None
+    result: Result, platforms: frozenset[str], values: AnswerValues, person: _Person, in_lane: bool
 ) -> Action:
     """The action for a fired rule. An action depends only on the rule, the answers it read,
-    the person's platforms and its caution, and is immutable, so equal inputs share one
-    cached object."""
+    the person's platforms, its caution and who takes it, and is immutable, so equal inputs
+    share one cached object."""
     compiled = result.compiled
-    key = (compiled.order, tuple(map(values.get, compiled.questions)), platforms, caution)
+    caution = _caution(compiled, person, in_lane)
+    done_by = _done_by(compiled, person)
+    key = (
+        compiled.order,
+        tuple(map(values.get, compiled.questions)),
+        platforms,
+        caution,
+        done_by,
+    )
     action = _ACTIONS.get(key)
     if action is None:
-        action = _make_action(compiled, platforms, values, caution)
+        action = _make_action(compiled, platforms, values, caution, done_by)
         if len(_ACTIONS) >= ACTION_CACHE_LIMIT:
             _ACTIONS.clear()
         _ACTIONS[key] = action
@@ -211,7 +328,11 @@ def _action(
 
 
 def _make_action(
-    compiled: CompiledRule, platforms: frozenset[str], values: AnswerValues, caution: str | None
+    compiled: CompiledRule,
+    platforms: frozenset[str],
+    values: AnswerValues,
+    caution: str | None,
+    done_by: DoneBy,
 ) -> Action:
     rule = compiled.rule
     refs = because(compiled, values)
@@ -229,11 +350,24 @@ def _make_action(
         severity=rule.severity,
         effort_minutes=rule.effort_minutes,
         sources=rule.sources,
-        resources=compiled.resources,
+        resources=_shown_resources(compiled, platforms),
         content_version=CONTENT_VERSION,
         urgent_step=rule.urgent_step,
         caution=caution,
+        done_by=done_by,
     )
+
+
+def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple[ResourceRef, ...]:
+    """Services named in the text this person sees: a nation's step they are not shown (Report
+    Fraud, for someone in Scotland) does not put its service in their action."""
+    rule = compiled.rule
+    shown = [rule.title, rule.summary, rule.why]
+    for group in (*rule.steps, *rule.how_to_check):
+        if group.platform in platforms:
+            shown.extend(group.steps)
+    named = set(mentioned_resources("\n".join(shown)))
+    return tuple(ref for ref in compiled.resources if ref.id in named) or compiled.resources
 
 
 class _Sorted(msgspec.Struct):
@@ -251,15 +385,30 @@ def _sort_results(results: tuple[Result, ...], person: _Person, values: AnswerVa
             rule = compiled.rule
             if rule.urgent_step is None:
                 out.other.append(result)
-            elif rule.lane == person.lane:
+            elif _in_lane(rule.for_helper, rule.lane, person):
                 out.lane.append(result)
         elif status == "pass":
             praise = earned_praise(compiled, values)
-            if praise is not None:
+            if praise is not None and not (
+                compiled.rule.watcher_can_use and _exposed(person, values)
+            ):
                 out.doing_well.append(praise)
         elif status == "not_answered":
             out.not_answered.append(compiled.rule.id)
     return out
+
+
+def _in_lane(for_helper: bool, lane: Lane, person: _Person) -> bool:
+    """A helper's lane is made of the steps written to helpers; the person's own lane of theirs."""
+    if person.helper:
+        return for_helper and person.lane is not None
+    return not for_helper and lane == person.lane
+
+
+def _exposed(person: _Person, values: AnswerValues) -> bool:
+    """Someone else may be able to use the person's phone features to follow them."""
+    passwords = values.get("account_security.someone_knows_passwords")
+    return person.watch != NOT_WATCHED or passwords in ("yes", PREFER_NOT_TO_SAY)
 
 
 def build_plan(answers: Answers) -> Plan:
@@ -269,8 +418,8 @@ def build_plan(answers: Answers) -> Plan:
     results = run(answers)
     platforms = platforms_for(answers)
     parts = _sort_results(results, person, values)
-    child = person.age_band == "under_13"
-    parts.lane.sort(key=lambda result: _lane_key(result, child))
+    order = _ORDERS[person.order]
+    parts.lane.sort(key=lambda result: _lane_key(result, order))
     other = parts.other
     if parts.lane:
         lane_ids = {result.compiled.rule.id for result in parts.lane}
@@ -280,11 +429,12 @@ def build_plan(answers: Answers) -> Plan:
     careful = person.harmed or person.lane is not None
     first = [r for r in other if not careful or r.compiled.rule.purpose == "response"]
     later = [r for r in other if careful and r.compiled.rule.purpose == "prevention"]
-    actions = [
-        _action(r, platforms, values, _caution(r.compiled, person.watch, False)) for r in first
-    ]
+    actions = [_action(r, platforms, values, person, False) for r in first]
+    situation = situation_of(answers)
+    support = route(situation)
     return Plan(
         content_version=CONTENT_VERSION,
+        written_for=person.written_for,
         age_band=person.age_band,
         urgent=_lane(parts.lane, platforms, values, person),
         do_first=tuple(actions[:DO_FIRST_LIMIT]),
@@ -292,11 +442,18 @@ def build_plan(answers: Answers) -> Plan:
         when_ready=_when_ready(later, platforms, values, person),
         doing_well=tuple(parts.doing_well),
         not_answered=tuple(parts.not_answered),
-        scores=None if person.lane else score(answers),
-        scores_withheld=SCORES_WITHHELD if person.lane else None,
-        support=route(situation_of(answers)),
+        scores=None if careful else score(answers),
+        scores_withheld=_withheld(person),
+        support=support,
+        contact_first=contact_first(situation, support),
         findings=tuple([result.compiled.findings[result.status] for result in results]),
     )
+
+
+def _withheld(person: _Person) -> str | None:
+    if person.lane:
+        return SCORES_WITHHELD
+    return SCORES_WITHHELD_HARM if person.harmed else None
 
 
 def _when_ready(
@@ -306,10 +463,8 @@ def _when_ready(
         return None
     return LaterSection(
         title=WHEN_READY_TITLE,
-        message=WHEN_READY_MESSAGE,
-        actions=tuple(
-            _action(r, platforms, values, _caution(r.compiled, person.watch, False)) for r in later
-        ),
+        message=WHEN_READY_MESSAGE_HELPER if person.helper else WHEN_READY_MESSAGE,
+        actions=tuple(_action(r, platforms, values, person, False) for r in later),
     )
 
 
@@ -322,9 +477,7 @@ def _lane(
 ) -> UrgentLane | None:
     if person.lane is None:
         return None
-    actions = [
-        _action(r, platforms, values, _caution(r.compiled, person.watch, True)) for r in lane
-    ]
+    actions = [_action(r, platforms, values, person, True) for r in lane]
     return UrgentLane(
         mode=person.lane,
         title=URGENT_TITLE if person.lane == "urgent" else IF_HAPPENING_TITLE,
@@ -346,13 +499,13 @@ def _said_once(actions: list[Action]) -> tuple[Action, ...]:
     return tuple(out)
 
 
-def _lane_key(result: Result, child: bool) -> tuple[int, bool, int]:
+def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, int]:
     rule = result.compiled.rule
     assert rule.urgent_step is not None
     # Within a step, the core lane's version (getting_help: report to CEOP or the police) comes
     # before an area's add-on (tell your bank), so an under-18 who paid sees CEOP first.
     add_on = rule.area != "getting_help"
-    return _ORDERS[child][rule.urgent_step], add_on, result.compiled.order
+    return order[rule.urgent_step], add_on, result.compiled.order
 
 
 def _rank(result: Result) -> tuple[int, int, int]:

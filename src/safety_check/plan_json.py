@@ -11,7 +11,9 @@ import msgspec
 
 from safety_check.models import (
     AgeBand,
+    Contact,
     DoingWell,
+    ForWhom,
     Lane,
     Plan,
     Scores,
@@ -43,6 +45,7 @@ class _PlanJSON(msgspec.Struct, frozen=True, kw_only=True):
     """`Plan`, field for field in the same order, with shared parts as raw JSON."""
 
     content_version: str
+    written_for: ForWhom
     age_band: AgeBand | None
     urgent: _UrgentLaneJSON | None
     do_first: tuple[msgspec.Raw, ...]
@@ -53,6 +56,7 @@ class _PlanJSON(msgspec.Struct, frozen=True, kw_only=True):
     scores: Scores | None
     scores_withheld: str | None
     support: tuple[SupportItem, ...]
+    contact_first: tuple[Contact, ...]
     findings: tuple[msgspec.Raw, ...]
 
 
@@ -74,6 +78,7 @@ def encode_plan(plan: Plan) -> bytes:
     return _encode(
         _PlanJSON(
             content_version=plan.content_version,
+            written_for=plan.written_for,
             age_band=plan.age_band,
             urgent=None
             if urgent is None
@@ -97,6 +102,7 @@ def encode_plan(plan: Plan) -> bytes:
             scores=plan.scores,
             scores_withheld=plan.scores_withheld,
             support=plan.support,
+            contact_first=plan.contact_first,
             findings=tuple([_raw(finding) for finding in plan.findings]),
         )
     )

@@ -7,6 +7,21 @@ from __future__ import annotations
 
 from safety_check.authoring import PREFER_NOT_TO_SAY, multi, opt, single
 
+FOR_WHOM = single(
+    "profile.for_whom",
+    "Who are you filling in this check for?",
+    role="profile",
+    hint="You can skip this. If it's for someone else, the questions and the plan will speak "
+    "about them, and say what you can do to help.",
+    options=(
+        opt("me", "Me"),
+        opt("my_child", "My child, or a child I look after"),
+        opt("a_friend", "A friend"),
+        opt("a_student", "A student I teach or support"),
+        opt("partner_or_family", "My partner or someone in my family"),
+    ),
+)
+
 AGE_BAND = single(
     "profile.age_band",
     "How old are you?",
@@ -16,6 +31,18 @@ AGE_BAND = single(
         opt("13_15", "13 to 15"),
         opt("16_17", "16 or 17"),
         opt("18_plus", "18 or over"),
+    ),
+)
+
+CONTACT_METHOD = single(
+    "profile.contact_method",
+    "How can you get in touch with support services?",
+    role="profile",
+    hint="Many services can be reached by text, online chat or sign language, not only by phone.",
+    options=(
+        opt("phone", "I can talk on the phone"),
+        opt("text_or_chat", "By text, chat or email, not by phone"),
+        opt("bsl", "In British Sign Language (BSL)"),
     ),
 )
 
@@ -90,5 +117,5 @@ NATION = single(
     ),
 )
 
-PROFILE_QUESTIONS = (AGE_BAND, NATION, DEVICES, APPS)
+PROFILE_QUESTIONS = (FOR_WHOM, AGE_BAND, NATION, CONTACT_METHOD, DEVICES, APPS)
 SITUATION_QUESTIONS = (THREAT_TO_SHARE, IMAGE_SHARED)

@@ -16,6 +16,7 @@ from safety_check.models import AgeBand, Nation, Resource
 
 CHECKED = "2026-11-25"
 RECHECKED = "2026-12-01"
+HELPERS_CHECKED = "2026-12-06"
 
 ENGLAND_AND_WALES: tuple[Nation, ...] = ("england", "wales")
 UNDER_18_UNKNOWN = "whether they support people under 18"
@@ -58,12 +59,14 @@ _CATALOGUE: tuple[Resource, ...] = (
         summary="Free, private help for young people, any time of day or night, by phone or "
         "online chat.",
         audience="Under 19s",
+        without_voice="Online chat or email",
         max_age=18,
         phone="0800 1111",
         url="https://www.childline.org.uk",
         hours="24 hours a day",
         source="https://learning.nspcc.org.uk/services/childline",
         checked=CHECKED,
+        unverified=("whether a counsellor who speaks Welsh is free when you ask for one",),
     ),
     Resource(
         id="ceop",
@@ -77,16 +80,57 @@ _CATALOGUE: tuple[Resource, ...] = (
         checked=CHECKED,
     ),
     Resource(
+        id="nspcc_helpline",
+        name="NSPCC Helpline",
+        summary="Advice for parents, carers, teachers and any adult worried about a child. "
+        "You can stay anonymous.",
+        audience="Adults worried about a child",
+        phone="0808 800 5000",
+        url="https://www.nspcc.org.uk",
+        hours="8am to 10pm Monday to Friday, 9am to 6pm at weekends (online and email any time)",
+        source="https://www.nspcc.org.uk/keeping-children-safe/reporting-abuse/report/",
+        checked=HELPERS_CHECKED,
+    ),
+    Resource(
+        id="meic",
+        name="Meic",
+        summary="Free, private help for children and young people in Wales, in Welsh or "
+        "English, by phone, text or online chat.",
+        audience="Children and young people up to 25 in Wales",
+        max_age=25,
+        nations=("wales",),
+        phone="080880 23456",
+        text="Text 84001",
+        url="https://www.meic.cymru",
+        source="https://eryica.org/news/meic",
+        checked=HELPERS_CHECKED,
+        unverified=("opening hours (8am to midnight every day, as of 2020)",),
+    ),
+    Resource(
+        id="mermaids",
+        name="Mermaids",
+        summary="Support for trans, non-binary and gender-diverse young people, and their "
+        "families, by phone, email or web chat.",
+        audience="Trans, non-binary and gender-diverse young people under 20, and their families",
+        max_age=19,
+        phone="0808 801 0400",
+        url="https://mermaidsuk.org.uk",
+        source="https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
+        checked=HELPERS_CHECKED,
+        unverified=("opening hours: weekday afternoons and evenings, as of October 2024",),
+    ),
+    Resource(
         id="report_remove",
         name="Report Remove (Childline and the Internet Watch Foundation)",
         summary="Helps under 18s get a nude image or video of themselves taken down online. "
-        "You don't need an adult to use it.",
+        "Analysts at the Internet Watch Foundation look at what is reported so they can get it "
+        "removed, and Childline supports you. You don't need an adult to use it.",
         audience="Under 18s in the UK",
         max_age=17,
         url="https://www.childline.org.uk/info-advice/bullying-abuse-safety/online-mobile-safety/report-remove/",
         source="https://www.iwf.org.uk/what-we-do/why-we-exist/report-remove",
         checked=CHECKED,
-        unverified=("whether you must show ID to confirm your age",),
+        unverified=("whether you will be asked to show ID to prove your age (it may be optional)",),
     ),
     Resource(
         id="take_it_down",
@@ -204,6 +248,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         summary="Free, private support for women facing abuse from a partner, ex or family "
         "member. You can ask for a safe time to be called back.",
         audience="Women in England",
+        one_gender=True,
         nations=("england",),
         phone="0808 2000 247",
         url="https://www.nationaldahelpline.org.uk",
@@ -228,7 +273,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         hours="24 hours a day",
         source="https://www.gov.wales/live-fear-free/sexual-violence",
         checked=RECHECKED,
-        unverified=(UNDER_18_UNKNOWN,),
+        unverified=(UNDER_18_UNKNOWN, "whether you can talk to them in Welsh"),
     ),
     Resource(
         id="scotland_domestic_abuse_helpline",
@@ -265,6 +310,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         name="Men's Advice Line",
         summary="Free, private support for men facing abuse from a partner, ex or family member.",
         audience="Men anywhere in the UK",
+        one_gender=True,
         phone="0808 801 0327",
         url="https://mensadviceline.org.uk",
         source="https://studylib.net/doc/10981472/talk-it-over-help-and-support-for-male-victims-of",
@@ -318,7 +364,8 @@ _CATALOGUE: tuple[Resource, ...] = (
     Resource(
         id="nexus_ni",
         name="Nexus NI",
-        summary="A Northern Ireland charity for people affected by sexual abuse or violence.",
+        summary="A Northern Ireland charity for people affected by sexual abuse or violence. Its "
+        "free counselling for adults ended in March 2024, so ask what it can offer now.",
         audience="People in Northern Ireland affected by sexual abuse",
         nations=("northern_ireland",),
         phone="028 9032 6803",
@@ -326,6 +373,27 @@ _CATALOGUE: tuple[Resource, ...] = (
         source="https://nexusni.org/statement-from-nexus-on-public-apology",
         checked=RECHECKED,
         unverified=("opening hours", "which of their services are free", UNDER_18_UNKNOWN),
+    ),
+    Resource(
+        id="emergency_sms",
+        name="emergencySMS",
+        summary="Text 999 if you can't call. Register first, now, so it works when you need it.",
+        audience="Everyone who is deaf or can't speak on the phone",
+        text="Text 999 (register first: text the word register to 999)",
+        source="https://www.northyorkshire.police.uk/contact/emergency-sms-text-service/",
+        checked=HELPERS_CHECKED,
+    ),
+    Resource(
+        id="emergency_bsl",
+        name="999 BSL",
+        without_voice="999 in British Sign Language, by app or website",
+        summary="Call 999 in British Sign Language through a video interpreter, free, any time, "
+        "by app or website. No need to register.",
+        audience="Deaf people who use British Sign Language",
+        url="https://999bsl.co.uk",
+        hours="24 hours a day",
+        source="https://www.ofcom.org.uk/phones-and-broadband/accessibility/emergency-video-relay/",
+        checked=HELPERS_CHECKED,
     ),
     Resource(
         id="relay_uk",

@@ -18,11 +18,14 @@ import msgspec
 
 from safety_check.models import (
     AGE_BANDS,
+    HELPERS,
     NATION_NAMES,
     NATIONS,
     UNDER_18,
     AgeBand,
     Answers,
+    Contact,
+    ForWhom,
     Nation,
     Resource,
     SupportItem,
@@ -47,8 +50,15 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
     hurt: bool = False
     """An answer tells of harm done to them (an option marked `harm=True`)."""
     watched: bool = False
-    """Someone checks their phone in a way that feels unsafe, or the person threatening them is
-    someone they know in real life."""
+    """Someone checks their phone in a way that feels unsafe, or the person doing it is a
+    partner, an ex or someone they live with; or they would rather not say whether their phone
+    is checked while someone else knows their passwords or sees their photo backup."""
+    helper: ForWhom | None = None
+    """Who is filling the check in, when it is not the person themselves."""
+    outing: bool = False
+    """Someone threatens to tell others about their sexuality or gender identity."""
+    contact: str | None = None
+    """How they can reach services: "phone", "text_or_chat", "bsl", or None if not said."""
 
     @property
     def child(self) -> bool:
@@ -95,8 +105,22 @@ def _tells_of_harm(values: dict[str, str | tuple[str, ...]]) -> bool:
     return False
 
 
+CLOSE_TO_HOME = frozenset({"partner_or_ex", "lives_with_me"})
+
+
+def _watched(values: dict[str, str | tuple[str, ...]]) -> bool:
+    checked = values.get("getting_help.someone_checks_phone")
+    who = values.get("sextortion.who_is_threatening") or values.get("getting_help.who_did_it")
+    exposed = values.get("account_security.someone_knows_passwords") == "yes" or (
+        values.get("account_security.photo_backup_access") == "yes"
+    )
+    return checked == "yes" or who in CLOSE_TO_HOME or (checked == "prefer_not_to_say" and exposed)
+
+
 def situation_of(answers: Answers) -> Situation:
     values = answers.values
+    for_whom = values.get("profile.for_whom")
+    contact = values.get("profile.contact_method")
     age = values.get("profile.age_band")
     nation = values.get("profile.nation")
     threat = values.get("situation.threat_to_share")
@@ -113,8 +137,10 @@ def situation_of(answers: Answers) -> Situation:
         money_lost=values.get("sextortion.paid_money") == "yes",
         scam_message=values.get("webcam.recorded_you_message") == "yes" and not threatened,
         hurt=_tells_of_harm(values),
-        watched=values.get("getting_help.someone_checks_phone") == "yes"
-        or values.get("sextortion.who_is_threatening") == "someone_i_know",
+        watched=_watched(values),
+        helper=for_whom if for_whom in HELPERS else None,
+        outing=values.get("sextortion.outing_threat") == "yes",
+        contact=contact if isinstance(contact, str) else None,
     )
 
 
@@ -137,6 +163,13 @@ class Route(msgspec.Struct, frozen=True):
     who: Who
     applies: Predicate
     reason: Reason
+    helper_reason: Reason | None = None
+    """The reason as someone helping the person reads it; a row without one is not shown to
+    helpers (it speaks to the person about their own life)."""
+
+
+def _for_helpers(text: str) -> Reason:
+    return lambda _: text
 
 
 def _always(_: Situation) -> bool:
@@ -180,8 +213,42 @@ SEXUAL_HARM_REASON = _tone(
 )
 AFTER_CRIME = "Free support after any crime, whether or not you tell the police."
 
+
+def _adult_helper(situation: Situation) -> bool:
+    return situation.helper in ("my_child", "a_student", "partner_or_family")
+
+
+def _no_voice(situation: Situation) -> bool:
+    return situation.contact in ("text_or_chat", "bsl")
+
+
+FOR_THEM_CONTROLLING = "if a partner, ex or family member is controlling or hurting them"
+
 ROUTES: tuple[Route, ...] = (
-    Route("police_emergency", "everyone", _always, _fixed("If you are in danger right now.")),
+    Route(
+        "police_emergency",
+        "everyone",
+        _always,
+        _fixed("If you are in danger right now."),
+        _for_helpers("If they are in danger right now."),
+    ),
+    Route(
+        "emergency_bsl",
+        "everyone",
+        lambda situation: situation.contact == "bsl",
+        _fixed("To reach the emergency services in British Sign Language, any time."),
+        _for_helpers("To reach the emergency services in British Sign Language, any time."),
+    ),
+    Route(
+        "emergency_sms",
+        "everyone",
+        _no_voice,
+        _fixed(
+            "To text the emergency services if you can't call. Register now, so it works when "
+            "you need it."
+        ),
+        _for_helpers("To text the emergency services if a call is not possible. Register first."),
+    ),
     Route(
         "childline",
         "child",
@@ -192,6 +259,18 @@ ROUTES: tuple[Route, ...] = (
             "through. It's free and private.",
             "Talk to someone about anything that worries you online. It's free and private.",
         ),
+        lambda situation: (
+            "You and your friend can both talk to Childline, free and private, any time."
+            if situation.helper == "a_friend"
+            else "They can talk to Childline themselves, free and private, any time."
+        ),
+    ),
+    Route(
+        "nspcc_helpline",
+        "child",
+        _adult_helper,
+        _fixed("Advice for any adult worried about a child."),
+        _for_helpers("Advice for you, as an adult worried about a child. You can stay anonymous."),
     ),
     Route(
         "ceop",
@@ -203,52 +282,88 @@ ROUTES: tuple[Route, ...] = (
             "protection adviser will read it.",
             "If anyone online asks you for nudes, threatens you or makes you feel unsafe.",
         ),
+        _for_helpers(
+            "Report what is happening to them. A child protection adviser reads every report "
+            "and will contact you."
+        ),
     ),
-    # Someone close who checks the phone or makes the threat: the domestic-abuse services of
-    # their nation come near the top, then the services for men and for LGBT+ people.
+    Route(
+        "meic",
+        "everyone",
+        lambda situation: not situation.adult,
+        _fixed("Free help for young people in Wales, in Welsh or English, by phone, text or chat."),
+        _for_helpers("Free help for young people in Wales, in Welsh or English."),
+    ),
+    # Someone close who checks the phone or does it: the domestic-abuse services of their
+    # nation come near the top, then the services for men and for LGBT+ people.
     Route(
         "national_domestic_abuse_helpline",
         "adult",
         _abuse_close_to_home,
         _fixed(f"Free help for women {CONTROLLING}. They can call you back at a safe time."),
+        _for_helpers(f"Free help for women {FOR_THEM_CONTROLLING}."),
     ),
     Route(
         "live_fear_free",
         "adult",
         _abuse_close_to_home,
         _fixed(f"Free help for anyone {CONTROLLING}, any time."),
+        _for_helpers(
+            f"Free help for anyone {FOR_THEM_CONTROLLING}, and for the people close to them."
+        ),
     ),
     Route(
         "scotland_domestic_abuse_helpline",
         "everyone",
         _abuse_close_to_home,
         _fixed(f"Free help for anyone, of any age, {CONTROLLING}, any time."),
+        _for_helpers(f"Free help for anyone, of any age, {FOR_THEM_CONTROLLING}, any time."),
     ),
     Route(
         "ni_domestic_sexual_abuse_helpline",
         "everyone",
         _abuse_close_to_home,
         _fixed(f"Free help for anyone, of any age, {CONTROLLING}, any time."),
+        _for_helpers(f"Free help for anyone, of any age, {FOR_THEM_CONTROLLING}, any time."),
     ),
     Route(
         "mens_advice_line",
         "adult",
         _abuse_close_to_home,
         _fixed(f"Free help for men {CONTROLLING}."),
+        _for_helpers(f"Free help for men {FOR_THEM_CONTROLLING}."),
     ),
     Route(
         "galop",
         "adult",
-        _abuse_close_to_home,
-        _fixed(
-            "Help for LGBT+ people, from LGBT+ staff, if someone is controlling or hurting you."
+        lambda situation: _abuse_close_to_home(situation) or situation.outing,
+        lambda situation: (
+            "Help for LGBT+ people, from LGBT+ staff, if someone threatens to out you."
+            if situation.outing
+            else "Help for LGBT+ people, from LGBT+ staff, if someone is controlling or hurting "
+            "you."
         ),
+        _for_helpers("Help for LGBT+ people, from LGBT+ staff, facing threats or abuse."),
+    ),
+    Route(
+        "mermaids",
+        "everyone",
+        lambda situation: situation.outing,
+        _fixed(
+            "If you are trans, non-binary or questioning your gender: support from people who "
+            "understand."
+        ),
+        _for_helpers("Support for trans and gender-diverse young people, and their families."),
     ),
     Route(
         "report_remove",
         "child",
         _always,
         _fixed("To get a nude picture or video of you taken down, without needing an adult."),
+        _for_helpers(
+            "They can use it to get a nude picture of them taken down. They make the report; "
+            "you can help."
+        ),
     ),
     Route(
         "take_it_down",
@@ -262,6 +377,12 @@ ROUTES: tuple[Route, ...] = (
             else "If a nude picture of you was taken when you were under 18: to stop it being "
             "shared on sites that take part."
         ),
+        lambda situation: (
+            "To stop a nude picture of them being shared on sites that take part, from their "
+            "device."
+            if not situation.adult
+            else "If the picture was taken when they were under 18."
+        ),
     ),
     Route(
         "revenge_porn_helpline",
@@ -273,6 +394,7 @@ ROUTES: tuple[Route, ...] = (
             "choices.",
             "If anyone shares, or threatens to share, an intimate image of you.",
         ),
+        _for_helpers("Advice for them, and for friends and family supporting them."),
     ),
     Route(
         "stopncii",
@@ -285,16 +407,20 @@ ROUTES: tuple[Route, ...] = (
             "sites that take part.",
             "If you're ever worried an intimate image of you could be shared.",
         ),
+        _for_helpers(
+            "They can use it themselves to stop an intimate image being shared on sites that "
+            "take part."
+        ),
     ),
-    Route("rape_crisis_england_wales", "everyone", _sexual_harm, SEXUAL_HARM_REASON),
+    Route(
+        "rape_crisis_england_wales",
+        "everyone",
+        _sexual_harm,
+        SEXUAL_HARM_REASON,
+        _for_helpers("Support after sexual abuse, for them and for friends and family."),
+    ),
     Route("rape_crisis_scotland", "everyone", _sexual_harm, SEXUAL_HARM_REASON),
     Route("ni_domestic_sexual_abuse_helpline", "everyone", _sexual_harm, SEXUAL_HARM_REASON),
-    Route(
-        "nexus_ni",
-        "adult",
-        _sexual_harm,
-        _fixed("Support for people affected by sexual abuse or violence."),
-    ),
     Route(
         "police_non_emergency",
         "everyone",
@@ -304,18 +430,21 @@ ROUTES: tuple[Route, ...] = (
             if situation.money_lost and situation.nation == "scotland"
             else "To report a crime that is not an emergency, such as threats to share images."
         ),
+        _for_helpers("To report a crime that is not an emergency."),
     ),
     Route(
         "samaritans",
         "everyone",
         lambda situation: situation.distressed,
         _fixed("If you are struggling or feel you can't cope, any time of day or night."),
+        _for_helpers("If this is hard for you too, any time of day or night."),
     ),
     Route(
         "shout",
         "everyone",
         lambda situation: situation.distressed,
         _fixed("If you would rather text than talk."),
+        _for_helpers("If you would rather text than talk, for them or for you."),
     ),
     Route(
         "report_fraud",
@@ -330,6 +459,7 @@ ROUTES: tuple[Route, ...] = (
                 else ""
             )
         ),
+        _for_helpers("Report money that was lost, and tell the bank."),
     ),
     Route(
         "ncsc_phishing",
@@ -342,15 +472,29 @@ ROUTES: tuple[Route, ...] = (
         "everyone",
         _always,
         _fixed("If a site or app doesn't remove something harmful after you report it."),
+        _for_helpers("If a site or app doesn't remove something harmful after it is reported."),
     ),
     Route(
         "crimestoppers",
         "everyone",
         _always,
         _fixed("To report a crime without giving your name."),
+        _for_helpers("To report a crime without giving your name."),
     ),
-    Route("victim_support", "everyone", _always, _fixed(AFTER_CRIME)),
-    Route("victim_support_scotland", "everyone", _always, _fixed(AFTER_CRIME)),
+    Route(
+        "victim_support",
+        "everyone",
+        _always,
+        _fixed(AFTER_CRIME),
+        _for_helpers("Free support after a crime, for them and for friends and family."),
+    ),
+    Route(
+        "victim_support_scotland",
+        "everyone",
+        _always,
+        _fixed(AFTER_CRIME),
+        _for_helpers("Free support after a crime, for them and for their family."),
+    ),
     Route("victim_support_ni", "everyone", _always, _fixed(AFTER_CRIME)),
     Route(
         "my_support_space",
@@ -361,8 +505,9 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "relay_uk",
         "everyone",
-        lambda situation: situation.distressed or situation.watched,
+        lambda situation: situation.distressed or situation.watched or _no_voice(situation),
         _fixed("If you are deaf, or find it hard to hear or speak on the phone."),
+        _for_helpers("If they or you are deaf, or find it hard to hear or speak on the phone."),
     ),
 )
 
@@ -394,14 +539,20 @@ def _places(nations: tuple[Nation, ...]) -> str:
 
 
 def for_whom(who: Who, resource: Resource, situation: Situation) -> str:
-    """ "If you are under 18" and the like, when the person's age or nation is not known and
-    the service is not for everyone; "" otherwise."""
+    """ "If you are under 18" and the like ("If they are ..." for a helper), when the person's
+    age or nation is not known and the service is not for everyone; "" otherwise."""
     ages = _ages_for(who, resource) if situation.age_unknown else ""
     place = (
         f"live in {_places(resource.nations)}"
         if situation.nation is None and resource.nations
         else ""
     )
+    if situation.helper is not None:
+        ages = ages.replace("are ", "they are ", 1) if ages else ""
+        place = f"they {place}" if place else ""
+        if ages and place:
+            return f"If {ages} and {place}"
+        return f"If {ages or place}" if ages or place else ""
     if ages and place:
         return f"If you {ages} and {place}"
     return f"If you {ages or place}" if ages or place else ""
@@ -420,16 +571,63 @@ def _with_whom(whom: str, reason: str) -> str:
 def route(situation: Situation) -> tuple[SupportItem, ...]:
     items: list[SupportItem] = []
     shown: set[str] = set()
+    helper = situation.helper is not None
     for row in ROUTES:
         resource = RESOURCES[row.resource_id]
+        reason_of = row.helper_reason if helper else row.reason
         if (
-            row.resource_id in shown
+            reason_of is None
+            or row.resource_id in shown
             or not row.applies(situation)
             or not covers(resource, situation.nation)
             or not _suits(row.who, resource, situation.age_band)
         ):
             continue
-        reason = _with_whom(for_whom(row.who, resource, situation), row.reason(situation))
+        reason = _with_whom(for_whom(row.who, resource, situation), reason_of(situation))
         items.append(SupportItem(resource=resource, reason=reason))
         shown.add(row.resource_id)
     return tuple(items)
+
+
+STRIP_LENGTH = 3
+
+
+def _reachable(resource: Resource, situation: Situation) -> str | None:
+    """How this person can reach the service first, or None: by phone, or without a call."""
+    if situation.contact in ("text_or_chat", "bsl"):
+        return resource.without_voice or resource.text
+    return resource.phone
+
+
+def _href(resource: Resource, situation: Situation) -> str | None:
+    if situation.contact not in ("text_or_chat", "bsl") and resource.phone:
+        return "tel:" + "".join(character for character in resource.phone if character.isdigit())
+    return resource.url
+
+
+def contact_first(situation: Situation, items: tuple[SupportItem, ...]) -> tuple[Contact, ...]:
+    """The services for a strip at the top of an urgent page, chosen for this person: ones
+    they can reach the way they said they can, never one for a gender we don't know, never a
+    nation's service when they didn't say where they live; an adult whose picture was shared
+    or threatened gets the Revenge Porn Helpline straight after the emergency line."""
+    candidates = [
+        item.resource
+        for item in items
+        if _reachable(item.resource, situation)
+        and not item.resource.one_gender
+        and not (situation.nation is None and item.resource.nations)
+    ]
+    if situation.adult and situation.urgent:
+        specialist = [r for r in candidates if r.id == "revenge_porn_helpline"]
+        rest = [r for r in candidates if r.id != "revenge_porn_helpline"]
+        candidates = rest[:1] + specialist + rest[1:]
+    return tuple(
+        Contact(
+            id=resource.id,
+            name=resource.name,
+            label=_reachable(resource, situation) or "",
+            href=_href(resource, situation),
+            hours=resource.hours,
+        )
+        for resource in candidates[:STRIP_LENGTH]
+    )

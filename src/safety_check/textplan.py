@@ -13,6 +13,7 @@ from safety_check.models import (
     Questionnaire,
     SupportItem,
 )
+from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import contact_line
 
 WIDTH = 88
@@ -51,7 +52,18 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     )
 
 
+PRIVATE_ROLES = frozenset({"situation", "disclosure"})
+TOLD_US = "Because of what you told us"
+HELP_THEM = "Help them with this: "
+"""Shown before a step that only the person can take, in a helper's plan."""
+
+
 def because_sentence(ref: AnswerRef) -> str:
+    """Why an action is in the plan. An answer about what happened is never quoted back: a
+    printed or saved plan may be read by the person who is doing it."""
+    question = QUESTIONS_BY_ID.get(ref.question)
+    if question is None or question.role in PRIVATE_ROLES:
+        return TOLD_US
     answer = ", ".join(ref.answer_labels) or "none of these"
     return f'You answered "{answer}" to "{ref.question_text}"'
 
@@ -67,19 +79,19 @@ def _steps(title: str, groups: tuple[PlatformSteps, ...]) -> list[str]:
 
 def _because(refs: tuple[AnswerRef, ...]) -> list[str]:
     lines: list[str] = []
-    for ref in refs:
-        lines.extend(
-            _wrap(
-                because_sentence(ref) + ".", indent="     ", first="   Why this is in your plan: "
-            )
-        )
+    for sentence in dict.fromkeys(because_sentence(ref) for ref in refs):
+        lines.extend(_wrap(sentence + ".", indent="     ", first="   Why this is in your plan: "))
     return lines
+
+
+def action_title(action: Action) -> str:
+    return HELP_THEM + action.title if action.done_by == "them" else action.title
 
 
 def _action(number: int, action: Action, full: bool) -> list[str]:
     """An action: its title and summary always; its steps and reasons only where `full` (the
     urgent lane), so the longest plan stays under 4,000 words; --format json has everything."""
-    lines = _wrap(action.title, indent="    ", first=f"{number:>2}. ")
+    lines = _wrap(action_title(action), indent="    ", first=f"{number:>2}. ")
     lines.extend(_wrap(action.summary or action.why, indent="    "))
     if action.caution:
         lines.extend(_wrap("Take care: " + action.caution, indent="    "))
@@ -101,8 +113,9 @@ def _section(title: str, actions: tuple[Action, ...], *, start: int = 1) -> list
     return lines
 
 
-def _support(items: tuple[SupportItem, ...]) -> list[str]:
-    lines = ["", "Support for you", "==============="]
+def _support(items: tuple[SupportItem, ...], helper: bool) -> list[str]:
+    title = "Support for them, and for you" if helper else "Support for you"
+    lines = ["", title, "=" * len(title)]
     for item in items:
         lines.append("")
         lines.extend(_wrap(contact_line(item.resource), indent="  ", first="- "))
@@ -122,8 +135,14 @@ def _scores(plan: Plan) -> list[str]:
     return lines
 
 
+def first_heading(plan: Plan) -> str:
+    """ "Do these first" would clash with an urgent lane that came before it."""
+    return "After that" if plan.urgent is not None else "Do these first"
+
+
 def render_plan(plan: Plan) -> str:
-    lines = ["Your Safety Check plan"]
+    helper = plan.written_for != "me"
+    lines = ["Your Safety Check plan, to help them" if helper else "Your Safety Check plan"]
     lane = plan.urgent.actions if plan.urgent is not None else ()
     if plan.urgent is not None:
         lines += ["", plan.urgent.title, "=" * len(plan.urgent.title)]
@@ -132,17 +151,20 @@ def render_plan(plan: Plan) -> str:
             lines.append("")
             lines.extend(_action(number, action, full=True))
     # One count through the plan, so no two steps share a number.
-    lines += _section("Do these first", plan.do_first, start=len(lane) + 1)
+    lines += _section(first_heading(plan), plan.do_first, start=len(lane) + 1)
     lines += _section("Next", plan.next, start=len(lane) + len(plan.do_first) + 1)
     if plan.when_ready is not None:
         lines += ["", plan.when_ready.title, "=" * len(plan.when_ready.title)]
         lines.extend(_wrap(plan.when_ready.message))
         lines += _section_body(plan.when_ready.actions)
     if plan.doing_well:
-        lines += ["", "You're already doing well", "========================="]
+        praise = "They're already doing well" if helper else "You're already doing well"
+        lines += ["", praise, "=" * len(praise)]
         lines.extend(f"- {item.title}" for item in plan.doing_well)
     lines += _scores(plan)
-    lines += _support(plan.support)
+    if plan.scores is None and plan.scores_withheld:
+        lines += ["", plan.scores_withheld]
+    lines += _support(plan.support, helper)
     lines += ["", f"Content version {plan.content_version}. Full steps and sources: --format json."]
     return "\n".join(lines) + "\n"
 
@@ -151,13 +173,17 @@ def _section_body(actions: tuple[Action, ...]) -> list[str]:
     """Later advice as one line each: it waits until the person is ready, so it stays short."""
     lines = [""]
     for action in actions:
-        lines.extend(_wrap(action.title, indent="  ", first="- "))
+        lines.extend(_wrap(action_title(action), indent="  ", first="- "))
+        if action.caution:
+            lines.extend(_wrap("Take care: " + action.caution, indent="    ", first="    "))
     return lines
 
 
 def _question(question: Question) -> list[str]:
     kind = "choose one" if question.kind == "single" else "choose any"
     lines = _wrap(f"{question.text} ({kind})", indent="    ", first=f"{question.id}\n    ")
+    if question.helper_text:
+        lines.extend(_wrap(f"For someone else: {question.helper_text}", indent="    "))
     if question.when:
         lines.append(f"    Asked when: {question.when}")
     lines.extend(f"      [{option.id}] {option.label}" for option in question.options)

@@ -39,9 +39,11 @@ async def test_questionnaire_with_etag(client: Client) -> None:
     body = response.json()
     assert body["content_version"]
     ids = [question["id"] for question in body["questions"]]
-    assert ids[:6] == [
+    assert ids[:8] == [
+        "profile.for_whom",
         "profile.age_band",
         "profile.nation",
+        "profile.contact_method",
         "profile.devices",
         "profile.apps",
         "situation.threat_to_share",

@@ -55,7 +55,6 @@ FIRES = [
     pytest.param(
         make_answers(situation__image_shared="not_sure", situation__threat_to_share="no"),
         {
-            "getting_help_if_happening_dont_pay",
             "getting_help_if_happening_keep_evidence",
             "getting_help_if_happening_check_and_remove_adult",
             "getting_help_contact_if_deaf_or_need_interpreter",
@@ -91,7 +90,6 @@ FIRES = [
         {
             "getting_help_plan_changes_if_watched",
             "getting_help_contact_if_deaf_or_need_interpreter",
-            "getting_help_if_happening_dont_pay",
             "getting_help_if_happening_keep_evidence",
             "getting_help_if_happening_check_and_remove_adult",
         },
@@ -108,7 +106,7 @@ FIRES = [
             getting_help__someone_checks_phone="yes",
             situation__image_shared="yes",
         ),
-        URGENT_UNDER_18 | {"getting_help_plan_safely_if_watched"},
+        URGENT_UNDER_18 | {"getting_help_plan_safely_if_watched_under_18"},
         id="13-15, phone is checked and image shared",
     ),
     pytest.param(
@@ -210,7 +208,7 @@ def test_safe_answers_pass() -> None:
     assert {
         "getting_help_stay_safe_now",
         "getting_help_plan_safely_if_watched",
-        "getting_help_plan_changes_if_watched",
+        "getting_help_reach_help_without_a_call",
         "getting_help_know_what_happens_if_you_report",
         "getting_help_contact_if_deaf_or_need_interpreter",
         "getting_help_use_my_support_space",

@@ -57,7 +57,10 @@ def test_if_happening_steps_fire_for_unsure_answers(
     age: str | None, situation: dict[str, str]
 ) -> None:
     got = fired(AREA, answers(age, **situation))
-    assert got >= IF_HAPPENING_ALL_AGES
+    # "Don't pay" is for a threat that may be happening, not for a picture that may be shared.
+    money = set() if "threat_to_share" in situation else {"getting_help_if_happening_dont_pay"}
+    assert got >= IF_HAPPENING_ALL_AGES - money
+    assert not money & got
     assert CHECK[age] in got
     assert not (set(CHECK.values()) - {CHECK[age]}) & got
 

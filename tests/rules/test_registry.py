@@ -16,7 +16,7 @@ from safety_check.resources import MENTION, RESOURCES
 from safety_check.rules import ALL_RULES, AREA_MODULES, RULES_BY_ID
 
 TESTS = Path(__file__).parent
-TODAY = dt.date(2026, 12, 1)
+TODAY = dt.date(2026, 12, 6)
 ORDER = {question.id: index for index, question in enumerate(QUESTIONNAIRE.questions)}
 AREA_QUESTIONS = [q for q in QUESTIONNAIRE.questions if q.section in AREAS]
 SCORED = {q.id for q in QUESTIONNAIRE.questions if q.weight > 0}

@@ -60,7 +60,7 @@ FIRES = [
     ),
     pytest.param(
         make_answers(
-            situation__threat_to_share="yes", sextortion__who_is_threatening="someone_i_know"
+            situation__threat_to_share="yes", sextortion__who_is_threatening="partner_or_ex"
         ),
         URGENT | {"sextortion_known_person_plan_safely"},
         id="threatened by someone they know",
@@ -69,7 +69,7 @@ FIRES = [
         make_answers(
             situation__threat_to_share="no",
             situation__image_shared="yes",
-            sextortion__who_is_threatening="someone_i_know",
+            sextortion__who_is_threatening="partner_or_ex",
         ),
         {"sextortion_known_person_plan_safely"},
         id="image shared by someone they know",
@@ -79,7 +79,7 @@ FIRES = [
             profile__age_band="13_15",
             situation__threat_to_share="no",
             situation__image_shared="yes",
-            sextortion__who_is_threatening="someone_i_know",
+            sextortion__who_is_threatening="partner_or_ex",
         ),
         {"sextortion_known_person_plan_safely"},
         id="13-15 image shared by someone they know",
@@ -181,9 +181,11 @@ def test_payment_help_is_split_by_age() -> None:
 
 def test_who_is_doing_this_is_asked_when_an_image_was_shared() -> None:
     question = QUESTIONS_BY_ID["sextortion.who_is_threatening"]
-    assert question.text == "Do you know the person doing this in real life?"
+    assert question.text == "Who is doing this?"
     assert [option.id for option in question.options] == [
         "only_online",
+        "partner_or_ex",
+        "lives_with_me",
         "someone_i_know",
         "not_sure",
         "prefer_not_to_say",
@@ -191,7 +193,7 @@ def test_who_is_doing_this_is_asked_when_an_image_was_shared() -> None:
     answers = make_answers(
         situation__threat_to_share="no",
         situation__image_shared="yes",
-        sextortion__who_is_threatening="someone_i_know",
+        sextortion__who_is_threatening="partner_or_ex",
     )
     validate(answers)  # raises if the question were not asked with these answers
 
@@ -233,14 +235,16 @@ def test_known_person_lane_opens_with_planning_safely_when_an_image_was_shared()
             make_answers(
                 situation__threat_to_share="no",
                 situation__image_shared="yes",
-                sextortion__who_is_threatening="someone_i_know",
+                sextortion__who_is_threatening="partner_or_ex",
             )
         )
     )
     assert plan.urgent is not None
     ids = [action.rule_id for action in plan.urgent.actions]
-    assert "sextortion_known_person_plan_safely" in ids
-    safety = ids.index("sextortion_known_person_plan_safely")
+    # A partner or ex may see the phone: planning safely (getting help's version, which covers
+    # this rule's steps) opens the lane.
+    assert ids[0] == "getting_help_plan_safely_if_watched"
+    safety = 0
     later = {"getting_help_keep_evidence_adult", "getting_help_report_adult"}
     assert all(ids.index(rule_id) > safety for rule_id in later if rule_id in ids)
     steps = " ".join(RULES_BY_ID["sextortion_known_person_plan_safely"].steps[0].steps)

@@ -115,6 +115,7 @@ CHARITIES = (
     "emergencysms.net",
     "citizensadvice.org.uk",
     "mesmac.co.uk",
+    "mermaidsuk.org.uk",
 )
 CONTENT_FARMS = (
     "unanswered.io",

@@ -66,6 +66,10 @@ APPLE_TWO_FACTOR = source(
     "Apple Support: two-factor authentication for Apple Account",
     "https://support.apple.com/en-gb/102660",
 )
+REFUGE_TECH = source(
+    "Refuge: secure your tech",
+    "https://refuge.org.uk/i-need-help-now/how-we-can-help-you/secure-your-tech/",
+)
 APPLE_SAFETY_CHECK = source(
     "Apple Personal Safety User Guide: Safety Check on iPhone (devices, passcode, password)",
     "https://support.apple.com/en-gb/guide/personal-safety/ips2aad835e1/web",
@@ -402,6 +406,7 @@ TURN_ON_FIND_MY = Rule(
     sources=(APPLE_FIND_MY, GOOGLE_FIND_DEVICE, LOST_PHONE_LOCK),
     since=SINCE,
     may_alert=True,
+    watcher_can_use=True,
 )
 
 SECURE_PHOTO_BACKUP = Rule(
@@ -468,6 +473,7 @@ SECURE_PHOTO_BACKUP = Rule(
     ),
     since=SINCE,
     may_alert=True,
+    watcher_can_use=True,
 )
 
 CHANGE_SHARED_PASSWORDS = Rule(
@@ -564,6 +570,45 @@ AUTOMATIC_UPDATES_ON = Rule(
     since=SINCE,
 )
 
+WHO_CAN_FIND_YOU = Rule(
+    id="account_security_check_who_can_find_you",
+    area="account_security",
+    purpose="response",
+    title="Check who can see where your phone is",
+    summary="Find My, location sharing and shared backups can show where you are. Check safely "
+    "who can see them.",
+    why="Someone who checks your phone or knows your passwords could use these features to "
+    "see where you are or what you save. Changing them could be noticed, so plan it first.",
+    fires=(
+        "(getting_help.someone_checks_phone in [yes, prefer_not_to_say] or "
+        "account_security.someone_knows_passwords = yes) and "
+        "(account_security.find_my_device = yes or personal_details.live_location in "
+        "[few_trusted, lots] or account_security.photo_backup_access in [yes, not_sure])"
+    ),
+    steps=(
+        steps(
+            "iphone_ipad",
+            "On iPhone, go to Settings > Privacy & Security > Safety Check. It shows who can "
+            "see your location and other things, and lets you stop it.",
+            checked="2026-12-06",
+        ),
+        steps(
+            "general",
+            "Check who else can sign in to your Apple, Google or Samsung account: they could "
+            "see your phone's location and your photo backup.",
+            "Check which people can see your live location in Find My, Google Maps or Snap Map.",
+            "If changing this could make things worse for you, talk to a support service "
+            "first, from a phone or computer the other person can't see.",
+            checked="2026-12-06",
+        ),
+    ),
+    severity="high",
+    effort_minutes=10,
+    sources=(APPLE_SAFETY_CHECK, GOOGLE_FIND_DEVICE, REFUGE_TECH),
+    since="2026.12.1",
+    may_alert=True,
+)
+
 RULES = (
     TURN_ON_2SV,
     DIFFERENT_PASSWORDS,
@@ -571,5 +616,6 @@ RULES = (
     TURN_ON_FIND_MY,
     SECURE_PHOTO_BACKUP,
     CHANGE_SHARED_PASSWORDS,
+    WHO_CAN_FIND_YOU,
     AUTOMATIC_UPDATES_ON,
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safety_check.authoring import not_sure, opt, single, source, steps
+from safety_check.authoring import not_sure, opt, report_money_lost, single, source, steps
 from safety_check.models import Rule
 from safety_check.rules.intimate_images import SHARING_LAW, SHARING_LAW_SOURCES, by_nation
 
@@ -420,13 +420,13 @@ ROMANCE_SCAM = Rule(
             "secret, or want to move off the app quickly.",
             "Talk it over with a friend or family member you trust.",
             "Stop replying, and report the profile to the dating app.",
-            "If you've sent money or bank details, tell your bank straight away. Then report "
-            "it: {report_fraud}. In Scotland, report it to the police instead: "
-            "{police_non_emergency}.",
+            "If you've sent money or bank details, tell your bank straight away, then report "
+            "it (see below for where you live).",
             "If they threaten to share pictures of you, don't pay. Keep the messages and get "
             "help from {revenge_porn_helpline}.",
             checked=CHECKED,
         ),
+        *report_money_lost("2026-12-06"),
     ),
     severity="high",
     effort_minutes=10,

@@ -13,10 +13,41 @@ CHECKED = "2026-11-25"
 TODAY = "2026-12-01"
 SINCE = "2026.11.0"
 NEW = "2026.12.0"
+HELPERS_SINCE = "2026.12.1"
+HELPERS_CHECKED = "2026-12-06"
 
 URGENT = "(situation.threat_to_share = yes or situation.image_shared = yes)"
 UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
 ADULT = "profile.age_band = 18_plus"
+NOT_UNDER_18 = f"not (answered profile.age_band and {UNDER_18})"
+# Kleene logic: a skipped situation question must not hide the plan for a watched person, so
+# "not urgent" is written as "not (answered and yes)".
+NOT_URGENT = (
+    "not (answered situation.threat_to_share and situation.threat_to_share = yes) and "
+    "not (answered situation.image_shared and situation.image_shared = yes)"
+)
+HARM_DISCLOSED = (
+    "intimate_images.taken_without_consent = yes or deepfakes.fake_image_of_you = yes or "
+    "nearby_sharing.unwanted_sexual_image = yes or intimate_images.asked_for_nude = yes"
+)
+CLOSE_TO_HOME = "[partner_or_ex, lives_with_me]"
+WHO_OPTIONS = (
+    opt("only_online", "Someone I only know online"),
+    opt("partner_or_ex", "My partner or ex-partner"),
+    opt("lives_with_me", "Someone I live with, or a family member"),
+    opt("someone_i_know", "Someone else I know in real life, like a classmate"),
+    not_sure(None),
+    opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+)
+"""Who is doing it: a partner, an ex or someone at home may also see the person's phone."""
+WATCHED = (
+    f"(getting_help.someone_checks_phone = yes or "
+    f"sextortion.who_is_threatening in {CLOSE_TO_HOME} or "
+    f"getting_help.who_did_it in {CLOSE_TO_HOME})"
+)
+KNOWN_NOT_CLOSE = (
+    "(sextortion.who_is_threatening = someone_i_know or getting_help.who_did_it = someone_i_know)"
+)
 
 RPH_FAQ = source("Revenge Porn Helpline: FAQ", "https://revengepornhelpline.org.uk/faq/")
 RPH_SEXTORTION = source(
@@ -129,6 +160,20 @@ SOMEONE_CHECKS_PHONE = single(
     ),
 )
 
+WHO_DID_IT = single(
+    "getting_help.who_did_it",
+    "Who did this?",
+    role="disclosure",
+    hint="You don't have to say. It helps us show you steps that are safe for you.",
+    options=tuple(
+        opt("dont_know", "I don't know who it was") if option.id == "not_sure" else option
+        for option in WHO_OPTIONS
+    ),
+    # Asked after any harm told of in the areas (a picture taken without consent, a fake, an
+    # unwanted picture, being asked for nudes), when the safety page did not already ask it.
+    when=f"({HARM_DISCLOSED}) and {NOT_URGENT}",
+)
+
 KNOWS_HOW_TO_REPORT = single(
     "getting_help.knows_how_to_report",
     "Do you know how to report a post or an account on the apps you use?",
@@ -175,6 +220,7 @@ HELP_A_FRIEND = single(
 )
 
 QUESTIONS = (
+    WHO_DID_IT,
     SOMEONE_CHECKS_PHONE,
     KNOWS_HOW_TO_REPORT,
     KNOWS_HOW_TO_SAVE_EVIDENCE,
@@ -383,14 +429,6 @@ TALK_ADULT = Rule(
     urgent_step="talk",
 )
 
-WATCHED = "getting_help.someone_checks_phone = yes"
-# Kleene logic: a skipped situation question must not hide the plan for a watched person, so
-# "not urgent" is written as "not (answered and yes)".
-NOT_URGENT = (
-    "not (answered situation.threat_to_share and situation.threat_to_share = yes) and "
-    "not (answered situation.image_shared and situation.image_shared = yes)"
-)
-
 
 def _plan_safely_steps() -> tuple[PlatformSteps, ...]:
     return (
@@ -457,12 +495,154 @@ PLAN_SAFELY = Rule(
     "changes could be noticed and make things harder. A support service can help you plan "
     "what is safe.",
     fires=f"{WATCHED} and {URGENT}",
+    applies=NOT_UNDER_18,
     steps=_plan_safely_steps(),
     severity="critical",
     effort_minutes=10,
     sources=PLAN_SAFELY_SOURCES,
     since=SINCE,
     # Before blocking, reporting or saving anything they might see: first in the urgent lane.
+    urgent_step="safety",
+)
+
+PLAN_SAFELY_UNDER_18 = Rule(
+    id="getting_help_plan_safely_if_watched_under_18",
+    area="getting_help",
+    purpose="response",
+    title="Get help from a phone they can't see",
+    summary="Use a phone or computer they can't see or check, and talk to Childline or CEOP "
+    "from it.",
+    why="Someone checks your phone, or knows you well. Sudden changes could be noticed, so get "
+    "help first from a device they can't see. You won't be in trouble.",
+    fires=f"{WATCHED} and {URGENT}",
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "It's not your fault, whoever they are and whatever happened between you.",
+            "Use a phone or computer they can't see or check, like a friend's phone or a "
+            "school or library computer.",
+            "From there, talk to {childline}: by phone, or by online chat. Or report what is "
+            "happening to {ceop}.",
+            "Tell an adult you trust outside your home, like a teacher or your school's "
+            "safeguarding lead. Keeping pupils safe is their job.",
+            "Until you have help, don't block them, report or change settings from the phone "
+            "they check. Sudden changes can be noticed.",
+            "If you are in danger, call {police_emergency}.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "scotland",
+            "If you live in Scotland, {scotland_domestic_abuse_helpline} helps people of any "
+            "age too.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "northern_ireland",
+            "If you live in Northern Ireland, {ni_domestic_sexual_abuse_helpline} helps people "
+            "of any age too.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(CEOP_HELP, REFUGE_TECH),
+    since=HELPERS_SINCE,
+    urgent_step="safety",
+)
+
+SCHOOL_LEAD_NOW = Rule(
+    id="getting_help_tell_school_safeguarding_lead_now",
+    area="getting_help",
+    purpose="response",
+    title="Tell your school's safeguarding lead today",
+    summary="If people you know are doing this, tell your school's safeguarding lead today. You "
+    "are not in trouble.",
+    why="When the person is someone you know, like a classmate, your school can act to stop "
+    "it spreading and keep you safe. Every school has a teacher whose job this is.",
+    fires=f"{KNOWN_NOT_CLOSE} and {URGENT}",
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "Tell your school's designated safeguarding lead today, or any teacher you trust, "
+            "who will pass it on. You don't need to show them the picture.",
+            "Use {report_remove} now to get the picture taken down. You can give them a link.",
+            "Don't reply to the people sharing it, and don't forward it yourself.",
+            "A parent or carer can help you too. It's not your fault.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(UKCIS_NUDES, CEOP_HELP),
+    since=HELPERS_SINCE,
+    urgent_step="report",
+)
+
+SCHOOL_LEAD = Rule(
+    id="getting_help_tell_school_safeguarding_lead",
+    area="getting_help",
+    purpose="response",
+    title="Tell your school's safeguarding lead",
+    summary="If someone you know did this, your school's safeguarding lead can help stop it. You "
+    "are not in trouble.",
+    why="When the person is someone you know, like a classmate, your school can act to keep you "
+    "safe. Every school has a teacher whose job this is.",
+    fires=f"{KNOWN_NOT_CLOSE} and {NOT_URGENT}",
+    applies=UNDER_18,
+    steps=(
+        steps(
+            "general",
+            "Tell your school's designated safeguarding lead, or any teacher you trust, who will "
+            "pass it on. You don't need to show them any picture.",
+            "If a picture of you is online, {report_remove} can get it taken down.",
+            "A parent or carer, or {childline}, can help you too. It's not your fault.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(UKCIS_NUDES, CEOP_HELP),
+    since=HELPERS_SINCE,
+)
+
+WITHOUT_A_CALL = Rule(
+    id="getting_help_reach_help_without_a_call",
+    area="getting_help",
+    purpose="response",
+    title="Reach help without a phone call",
+    summary="You can reach the police and support by text, chat or sign language: here is how.",
+    why="You told us a phone call is not the way for you. Every service in your plan can be "
+    "reached another way.",
+    fires=f"profile.contact_method in [text_or_chat, bsl] and {URGENT}",
+    steps=(
+        steps(
+            "general",
+            "If you are in danger: {emergency_bsl} in sign language, or {emergency_sms}.",
+            "Register for emergencySMS now, before you need it: it only works once you have.",
+            "To call any number in your plan by typing and reading: {relay_uk}.",
+            "To talk to someone by text, day or night: {shout}.",
+            "Many services in your plan have online chat or email too: the list of services "
+            "says how to reach each one.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "wales",
+            "If you live in Wales: {live_fear_free} answers texts and online chat, day or night.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "scotland",
+            "If you live in Scotland: {scotland_domestic_abuse_helpline} has web chat and email "
+            "too.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=2,
+    sources=(OFCOM_BSL_RELAY, EMERGENCY_SMS, RELAY_UK, LIVE_FEAR_FREE),
+    since=HELPERS_SINCE,
     urgent_step="safety",
 )
 
@@ -475,7 +655,7 @@ PLAN_CHANGES = Rule(
     "device they can't check.",
     why="If someone watches your phone or accounts, sudden changes could be noticed and make "
     "things harder for you. A support service can help you decide what is safe to change.",
-    fires=f"{WATCHED} and {NOT_URGENT}",
+    fires=f"{WATCHED} and ({NOT_URGENT})",
     steps=_plan_safely_steps(),
     severity="critical",
     effort_minutes=10,
@@ -488,8 +668,8 @@ AFTER_REPORTING = Rule(
     area="getting_help",
     purpose="response",
     title="Know what happens if you report to the police",
-    summary="Reporting is your choice, there's no time limit, and support services can help "
-    "you whether or not you report.",
+    summary="Reporting is your choice, you can report any time, and support services can help "
+    "either way.",
     why="It can help to know what to expect before you decide. Support is there for you either "
     "way, and you can take your time.",
     fires=URGENT,
@@ -498,8 +678,9 @@ AFTER_REPORTING = Rule(
             "general",
             "It's your choice whether to report. Support services can help you whether or not "
             "you go to the police.",
-            "There is no time limit on reporting.",
-            "You don't need to know which law was broken. The police must record a crime "
+            "You can report at any time, even long after. Some offences have time limits for "
+            "charging someone, so reporting sooner can help, but it's never too late to ask.",
+            "You don't need to know which law was broken. The police should record a crime "
             "you report.",
             "If you are under 18, an adult you trust can help you report.",
             checked=TODAY,
@@ -568,12 +749,6 @@ ACCESS = Rule(
             "{police_non_emergency:access}.",
             "Many services also have web chat, email or text. Look on their websites.",
             "If you need an interpreter, ask the service if they can arrange one.",
-            checked=TODAY,
-        ),
-        steps(
-            "england",
-            "If you live in England and someone close to you is hurting you, you can use sign "
-            "language to get help: {national_domestic_abuse_helpline:access}.",
             checked=TODAY,
         ),
         steps(
@@ -865,8 +1040,9 @@ REMOVE_ANY_AGE = Rule(
             "If you are under 18, or the picture was taken when you were: use {report_remove} "
             "or {take_it_down}. You don't need an adult.",
             "If you are 18 or over: use {stopncii}, and get advice from {revenge_porn_helpline}.",
-            "These tools make a digital fingerprint of the picture on your own device. The "
-            "picture itself is not uploaded.",
+            "Take It Down and StopNCII make a digital fingerprint of the picture on your own "
+            "device, so the picture itself is not uploaded. Report Remove is different: "
+            "trained analysts look at what you report so they can get it removed.",
             checked=LANES_CHECKED,
         ),
     ),
@@ -912,7 +1088,9 @@ IF_HAPPENING_DONT_PAY = Rule(
     summary="Paying or sending more rarely makes it stop, and help is there whatever has happened.",
     why="People who threaten to share pictures often ask for more after the first payment. "
     "You are not in trouble, and you don't have to deal with it on your own.",
-    fires=UNSURE,
+    # Only when a threat may be happening: someone unsure about a shared picture is not told
+    # about money first.
+    fires="situation.threat_to_share = prefer_not_to_say",
     steps=(
         steps(
             "general",
@@ -963,8 +1141,9 @@ _CHECK_WHY = (
     "job is to help can do it with you."
 )
 _FINGERPRINT = (
-    "These tools make a digital fingerprint of the picture on your own device. The picture "
-    "itself is not uploaded or seen by anyone."
+    "Take It Down and StopNCII make a digital fingerprint of the picture on your own device, "
+    "so the picture itself is not uploaded or seen by anyone. With Report Remove, trained "
+    "analysts look at what you report so they can get it removed, and Childline supports you."
 )
 
 
@@ -1124,9 +1303,449 @@ HELP_A_FRIEND_ADULT = Rule(
     since=NEW,
 )
 
+# Steps for someone helping the person: a parent, carer, teacher, friend or family member.
+# In a helper's plan these make up the urgent lane (see `Rule.for_helper`); a step such as
+# "keep evidence" means something different, and can be a crime, for a parent: nobody is ever
+# told to view, save, screenshot or forward a picture of someone under 18.
+
+
+H_HELPER = "profile.for_whom in [my_child, a_friend, a_student, partner_or_family]"
+H_HELPER_SAID = f"answered profile.for_whom and {H_HELPER}"
+"""Rules for helpers are "not applicable", not "not answered", for people who skip the question."""
+H_ADULT_HELPER = "profile.for_whom in [my_child, a_student, partner_or_family]"
+H_HAPPENING = (
+    "(situation.threat_to_share in [yes, prefer_not_to_say] or "
+    "situation.image_shared in [yes, not_sure])"
+)
+H_THREATENED = "situation.threat_to_share in [yes, prefer_not_to_say]"
+# Someone's child or student is taken to be under 18 unless the helper says otherwise; a friend
+# or family member is taken to be an adult. Either way a stated age decides.
+H_SUBJECT_CHILD = (
+    "(profile.age_band in [under_13, 13_15, 16_17] or "
+    "(not answered profile.age_band and profile.for_whom in [my_child, a_student]))"
+)
+H_SUBJECT_ADULT = (
+    "(profile.age_band = 18_plus or "
+    "(not answered profile.age_band and profile.for_whom in [a_friend, partner_or_family]))"
+)
+
+CEOP_PARENTS = source(
+    "CEOP Education: reporting an incident (for parents and carers)",
+    "https://www.ceopeducation.co.uk/parents/get-help/reporting-an-incident/",
+)
+CEOP_CONCERNED_ADULT = source(
+    "CEOP: how can CEOP help me? (concerned adult)",
+    "https://ceop.police.uk/Safety-Centre/How-can-CEOP-help-me-YP/How-can-CEOP-help-me-concerned-adult",
+)
+UKCIS_OVERVIEW = source(
+    "UKCIS: sharing nudes and semi-nudes, how to respond to an incident (overview)",
+    "https://gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people/sharing-nudes-and-semi-nudes-how-to-respond-to-an-incident-overview",
+)
+NSPCC_REPORT_REMOVE = source(
+    "NSPCC Learning: Report Remove",
+    "https://learning.nspcc.org.uk/research-resources/report-remove",
+)
+IWF_REPORT_REMOVE = source(
+    "Internet Watch Foundation: Report Remove",
+    "https://www.iwf.org.uk/what-we-do/why-we-exist/report-remove",
+)
+RPH_SUPPORTING = source(
+    "Revenge Porn Helpline: supporting those affected by intimate image abuse",
+    "https://revengepornhelpline.org.uk/news/supporting-those-affected-by-intimate-image-abuse",
+)
+RPH_FRIEND_SEXTORTION = source(
+    "Revenge Porn Helpline: how to support a friend affected by sextortion",
+    "https://revengepornhelpline.org.uk/news/how-to-support-a-friend-affected-by-sextortion/",
+)
+POLICE_VICTIM_SUPPORT_FAMILY = source(
+    "Ask the Police: can Victim Support help friends and family?",
+    "https://www.askthe.police.uk/Content/Q828.htm",
+)
+
+H_NEVER_VIEW = Rule(
+    id="getting_help_helper_never_view_or_save_the_image",
+    area="getting_help",
+    purpose="response",
+    title="Don't look at, save or send on the picture",
+    summary="Never view, screenshot, save, copy or forward a nude picture of someone under 18, "
+    "even to report it.",
+    why="Making or sharing a copy of a nude picture of someone under 18 can be a crime, even "
+    "for a parent or teacher, and even when you mean to help. The services that can get it "
+    "removed don't need you to have it.",
+    fires=f"{H_HELPER} and {H_HAPPENING} and {H_SUBJECT_CHILD}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "If you have already seen it, that's OK. Don't look again, and don't keep it.",
+            "Don't screenshot, save, copy, print or forward it. Don't ask them to send it to "
+            "you or to show you.",
+            "You don't need a copy to get help. CEOP, the police and Report Remove don't need "
+            "you to send it.",
+            "Write down what you know instead: the app, the usernames, links, dates and times.",
+            "If a picture was sent to your own phone, don't forward it. Tell the police or CEOP "
+            "what you have, and they will tell you what to do with it.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=2,
+    sources=(UKCIS_OVERVIEW, NSPCC_REPORT_REMOVE),
+    since=HELPERS_SINCE,
+    urgent_step="safety",
+    for_helper=True,
+)
+
+H_SAFEGUARDING_LEAD = Rule(
+    id="getting_help_helper_teacher_tell_the_safeguarding_lead",
+    area="getting_help",
+    purpose="response",
+    title="Tell your designated safeguarding lead now",
+    summary="Report it to your designated safeguarding lead straight away and follow your child "
+    "protection policy.",
+    why="Staff guidance says any incident of nude-sharing goes to the designated safeguarding "
+    "lead straight away. They decide the next steps, including the police and the young "
+    "person's parents.",
+    fires=f"profile.for_whom = a_student and {H_HAPPENING}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Tell your designated safeguarding lead (DSL) today, and follow your school's "
+            "child protection policy.",
+            "Never view, copy, print, share, store or save the picture, and never ask the young "
+            "person to show it, send it or download it. Only the DSL decides, in rare cases, "
+            "whether anyone looks at it.",
+            "Don't promise to keep it secret. Tell the young person who you will tell and why.",
+            "If an adult has asked for or shared a nude picture of a child, that is child "
+            "sexual abuse: the DSL will involve the police straight away.",
+            "If the young person is in danger now, call {police_emergency}.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=5,
+    sources=(UKCIS_OVERVIEW, UKCIS_NUDES),
+    since=HELPERS_SINCE,
+    urgent_step="safety",
+    for_helper=True,
+)
+
+H_CLOSE_TO_HOME = Rule(
+    id="getting_help_helper_keep_them_safe_from_someone_close",
+    area="getting_help",
+    purpose="response",
+    title="Think about their safety before you act",
+    summary="If someone close to them is doing this, don't confront that person, and be careful "
+    "what you send.",
+    why="Someone who is close to them, or checks their phone, could notice what you do and "
+    "make things worse for them. A support service can help you both plan what is safe.",
+    fires=f"{H_HELPER} and {H_HAPPENING} and {WATCHED}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Don't confront the person doing this, and don't post about it.",
+            "Their phone may be checked: be careful what you text or email them about this. "
+            "Ask them how and when it is safe to talk.",
+            "Let them decide what happens next, unless they are under 18 or in danger.",
+            "If they are in danger now, call {police_emergency}.",
+            "If they are under 18, the other steps here say whom to tell and how.",
+            "If they are 18 or over, a domestic abuse service can help you both plan: ask them "
+            "which one they would like to contact.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "wales",
+            "In Wales, {live_fear_free} also helps people who know someone who needs help.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=5,
+    sources=(LIVE_FEAR_FREE, RPH_SUPPORTING, CEOP_PARENTS),
+    since=HELPERS_SINCE,
+    urgent_step="safety",
+    for_helper=True,
+)
+
+H_REASSURE = Rule(
+    id="getting_help_helper_tell_them_it_is_not_their_fault",
+    area="getting_help",
+    purpose="response",
+    title="Tell them it's not their fault, and stay calm",
+    summary="Stay calm, thank them for telling you, and tell them it's not their fault. Don't "
+    "ask why they sent it.",
+    why="How you react first matters a lot. Blame makes people less likely to ask for help "
+    "again. It is never their fault.",
+    fires=f"{H_ADULT_HELPER} and {H_HAPPENING}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Stay calm, even if you feel shocked or angry. Thank them for telling you.",
+            "Tell them it's not their fault, and that they are not in trouble.",
+            "Don't ask why they sent a picture, and don't say they should have known better.",
+            "Don't take their phone away as a punishment: they might stop telling you things.",
+            "Ask what they want to happen, and tell them what you will do next.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=5,
+    sources=(CEOP_CONCERNED_ADULT, RPH_SUPPORTING),
+    since=HELPERS_SINCE,
+    urgent_step="talk",
+    for_helper=True,
+)
+
+H_LISTEN_AS_A_FRIEND = Rule(
+    id="getting_help_helper_friend_listen_and_dont_share",
+    area="getting_help",
+    purpose="response",
+    title="Listen, believe them, and don't share it further",
+    summary="Listen without judging, never pass the picture on, and help them get support.",
+    why="They told you because they trust you. Being listened to and believed helps, and "
+    "not passing anything on stops it hurting them more.",
+    fires=f"profile.for_whom = a_friend and {H_HAPPENING}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Listen, and tell them it's not their fault. Don't blame them for sending anything.",
+            "Never forward, show or save the picture. If someone sent it to you, delete it.",
+            "Don't confront the person doing it or post about it: it can make things worse.",
+            "Help them keep the messages, usernames and links, without saving the picture.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=5,
+    sources=(RPH_FRIEND_SEXTORTION, RPH_SUPPORTING),
+    since=HELPERS_SINCE,
+    urgent_step="talk",
+    for_helper=True,
+)
+
+H_DONT_PAY = Rule(
+    id="getting_help_helper_dont_pay_and_stop_replying",
+    area="getting_help",
+    purpose="response",
+    title="Help them stop replying, and don't pay",
+    summary="Paying or sending more rarely stops it. Help them stop replying, but don't delete "
+    "anything yet.",
+    why="People who threaten to share pictures often ask for more after the first payment. "
+    "Stopping contact and keeping the messages gives the police and the app what they need.",
+    fires=f"{H_HELPER} and {H_THREATENED}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Don't pay, and don't send money, gift cards or more pictures, even if there is a "
+            "deadline. If something was paid already, it's not their fault.",
+            "Help them stop replying. Don't reply yourself, and don't pretend to be them.",
+            "Don't delete the chat or the account yet: the messages are evidence.",
+            "Block and report the account once the details are saved.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=5,
+    sources=(CEOP_HELP, RPH_FAQ),
+    since=HELPERS_SINCE,
+    urgent_step="dont_pay",
+    for_helper=True,
+)
+
+H_EVIDENCE = Rule(
+    id="getting_help_helper_keep_details_without_the_picture",
+    area="getting_help",
+    purpose="response",
+    title="Keep the details, not the picture",
+    summary="Note the usernames, links, dates and payment details, so the police and the app "
+    "can act.",
+    why="Details help the police and the apps stop the person. They can be kept without "
+    "anyone having a copy of the picture.",
+    fires=f"{H_HELPER} and {H_HAPPENING}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Write down the app, the usernames and profile links, what was said and when, and "
+            "any payment details.",
+            "Screenshots of messages and profiles are fine where no nude picture shows. If one "
+            "is in view, write down the date and time instead.",
+            "If they are 18 or over, it's their evidence and their choice: ask before you keep "
+            "anything.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(UKCIS_OVERVIEW, RPH_FAQ),
+    since=HELPERS_SINCE,
+    urgent_step="keep_evidence",
+    for_helper=True,
+)
+
+H_REPORT_FOR_A_CHILD = Rule(
+    id="getting_help_helper_report_to_ceop",
+    area="getting_help",
+    purpose="response",
+    title="Report it to CEOP, or talk it through with the NSPCC first",
+    summary="CEOP takes reports from adults worried about a child. The NSPCC Helpline can talk "
+    "it through with you first.",
+    why="A child protection adviser reads every CEOP report and contacts you. If you're not "
+    "sure what to do, the NSPCC Helpline can help you decide.",
+    fires=f"profile.for_whom in [my_child, partner_or_family] and {H_HAPPENING} and {H_SUBJECT_CHILD}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Report it to {ceop}. A child protection adviser reads each report and will contact "
+            "you by the phone number or email you give. Reports can't be anonymous.",
+            "If you want to talk it through first, call {nspcc_helpline}. You can stay "
+            "anonymous there.",
+            "You can also tell the police: {police_non_emergency}. If they are in danger now, "
+            "call {police_emergency}.",
+            "Report the account in the app too, once you have noted the details.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(CEOP_PARENTS, CEOP_CONCERNED_ADULT),
+    since=HELPERS_SINCE,
+    urgent_step="report",
+    for_helper=True,
+)
+
+H_FRIEND_TELLS_AN_ADULT = Rule(
+    id="getting_help_helper_friend_know_when_to_tell_an_adult",
+    area="getting_help",
+    purpose="response",
+    title="Help them tell an adult, and know when to tell one yourself",
+    summary="Help them tell an adult they trust, and tell one yourself if they are in danger.",
+    why="Someone threatening them, asking for pictures or money, or sharing a picture of them "
+    "is serious. Adults can stop it in ways friends can't.",
+    fires=f"profile.for_whom = a_friend and {H_HAPPENING} and {H_SUBJECT_CHILD}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "Help them tell a parent, carer or teacher they trust. Offer to go with them.",
+            "They can talk to {childline} or report to {ceop} themselves. You can call "
+            "{childline} about a friend too.",
+            "If they are in danger, or talk about hurting themselves, tell an adult straight "
+            "away, even if they asked you not to. In an emergency, call {police_emergency}.",
+            "Neither of you is in trouble for asking for help.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(CEOP_HELP, RPH_FRIEND_SEXTORTION),
+    since=HELPERS_SINCE,
+    urgent_step="report",
+    for_helper=True,
+)
+
+H_REMOVE_FOR_A_CHILD = Rule(
+    id="getting_help_helper_use_report_remove_together",
+    area="getting_help",
+    purpose="response",
+    title="Help them use Report Remove",
+    summary="Report Remove gets nude pictures of under-18s taken down. They make the report; "
+    "you can sit with them.",
+    why="Young people can get a nude picture of themselves taken down without it being "
+    "shared again. The report is theirs to make, with your support.",
+    fires=f"{H_HELPER} and {H_HAPPENING} and {H_SUBJECT_CHILD}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "They make the report on {report_remove}, with a Childline account. You can be "
+            "with them, but don't look at the picture.",
+            "They may be asked to prove their age. That may be optional.",
+            "Trained analysts at the Internet Watch Foundation look at what is reported so they "
+            "can get it removed. Childline tells them the outcome and supports them.",
+            "If the picture is on their device, {take_it_down} can also help: it makes a "
+            "digital fingerprint on the device, so the picture isn't uploaded.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=15,
+    sources=(IWF_REPORT_REMOVE, NSPCC_REPORT_REMOVE),
+    since=HELPERS_SINCE,
+    urgent_step="remove",
+    for_helper=True,
+)
+
+H_ADULT_ROUTES = Rule(
+    id="getting_help_helper_adult_know_where_to_get_advice",
+    area="getting_help",
+    purpose="response",
+    title="Get advice for them, and let them decide",
+    summary="Specialist helplines advise friends and family too. The choices, like going to the "
+    "police, are theirs.",
+    why="Adults decide for themselves what happens next. You can get advice on their behalf "
+    "and help them act when they are ready.",
+    fires=f"{H_HELPER} and {H_HAPPENING} and {H_SUBJECT_ADULT}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            "{revenge_porn_helpline} gives advice to friends and family on someone's behalf.",
+            "{stopncii} can stop an intimate image being shared on sites that take part. They "
+            "make the case themselves, from their own device.",
+            "Going to the police is their choice: {police_non_emergency}, or "
+            "{police_emergency} in danger.",
+            "Don't share or forward the picture, even to show someone what happened.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "england",
+            "{victim_support} supports friends and family too, whether or not anyone tells the "
+            "police. So does {rape_crisis_england_wales}.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "wales",
+            "{victim_support} supports friends and family too, whether or not anyone tells the "
+            "police. So does {rape_crisis_england_wales}.",
+            checked=HELPERS_CHECKED,
+        ),
+    ),
+    severity="critical",
+    effort_minutes=10,
+    sources=(RPH_SUPPORTING, RPH_FAQ, POLICE_VICTIM_SUPPORT_FAMILY, RAPE_CRISIS_FAQ),
+    since=HELPERS_SINCE,
+    urgent_step="report",
+    for_helper=True,
+)
+
+HELPER_RULES = (
+    H_SAFEGUARDING_LEAD,
+    H_NEVER_VIEW,
+    H_CLOSE_TO_HOME,
+    H_REASSURE,
+    H_LISTEN_AS_A_FRIEND,
+    H_DONT_PAY,
+    H_EVIDENCE,
+    H_REPORT_FOR_A_CHILD,
+    H_FRIEND_TELLS_AN_ADULT,
+    H_REMOVE_FOR_A_CHILD,
+    H_ADULT_ROUTES,
+)
+
 RULES = (
+    WITHOUT_A_CALL,
     PLAN_SAFELY,
+    PLAN_SAFELY_UNDER_18,
     STAY_SAFE_NOW,
+    SCHOOL_LEAD_NOW,
+    SCHOOL_LEAD,
     EVIDENCE_UNDER_18,
     EVIDENCE_ADULT,
     REPORT_UNDER_18,
@@ -1152,4 +1771,5 @@ RULES = (
     IF_HAPPENING_CHECK_UNDER_18,
     IF_HAPPENING_CHECK_ADULT,
     IF_HAPPENING_CHECK_ANY_AGE,
+    *HELPER_RULES,
 )

@@ -296,8 +296,10 @@ REMOVE_UNDER_18 = Rule(
         steps(
             "general",
             "Use {report_remove}. You don't need an adult, and Childline won't ask for your "
-            "real name. You might be asked to prove your age: the Report Remove page explains "
-            "how.",
+            "real name. You might be asked to prove your age; that may be optional.",
+            "With Report Remove, trained analysts at the Internet Watch Foundation look at what "
+            "you report, so they can get it taken down. Childline tells you what happened and "
+            "supports you.",
             "If you don't have the picture any more, you can give Report Remove a link to where "
             "it is posted instead.",
             "If the picture is still on your phone, you can also use {take_it_down}. The "
@@ -382,9 +384,9 @@ ASKED_UNDER_18 = Rule(
     id="intimate_images_asked_for_nudes_under_18",
     area="intimate_images",
     purpose="response",
-    title="Know you can always say no to sending nudes, and who can help",
-    summary="You can always say no and block them, and a trusted adult or CEOP can help if "
-    "someone keeps asking.",
+    title="Report anyone who asks you for nudes",
+    summary="An adult asking you for nudes is committing a crime. Block them and report it to "
+    "CEOP.",
     why="Nobody has the right to ask you for a nude picture or to pressure you. If it happens, "
     "it's never your fault, and there are people who can help.",
     fires="intimate_images.asked_for_nude in [yes, prefer_not_to_say]",
@@ -394,8 +396,10 @@ ASKED_UNDER_18 = Rule(
             "general",
             "You can always say no. You don't have to give a reason.",
             "You can stop replying, block the person and report them in the app.",
+            "If the person asking is an adult, that is a crime, even if they only asked once. "
+            "Report it to {ceop}. A child protection adviser will read it and act. An adult "
+            "you trust can help you report.",
             "If someone keeps asking, pressures you or threatens you, tell a trusted adult.",
-            "You can also report it to {ceop}. A child protection adviser will read it.",
             "If you have already sent something, it's not your fault. You are not in trouble "
             "for asking for help.",
             checked=CHECKED,
@@ -410,7 +414,7 @@ ASKED_UNDER_18 = Rule(
 ASKED_ADULT = Rule(
     id="intimate_images_asked_for_nudes_adult",
     area="intimate_images",
-    purpose="response",
+    purpose="prevention",
     title="Know you can say no to sending nudes, and where to get help",
     summary="You never owe anyone a nude: you can say no, and get help if anyone pressures or "
     "threatens you.",
@@ -530,20 +534,24 @@ TAKEN_ADULT = Rule(
 DONT_FORWARD = Rule(
     id="intimate_images_dont_forward_nudes_of_others",
     area="intimate_images",
-    purpose="prevention",
-    title="Don't forward or save nude pictures of other people",
-    summary="Don't forward, save or show a nude picture of someone else; report it instead, so "
-    "the harm stops.",
-    why="Passing on someone's nude picture can hurt them badly, and sharing it without them "
-    "agreeing is a crime in every part of the UK. Not passing it on helps protect them.",
+    purpose="response",
+    title="If you were sent someone else's nude: don't pass it on, delete it, tell someone",
+    summary="It's not your fault you were sent it. Don't pass it on, delete it, and tell "
+    "someone who can help.",
+    why="You didn't choose to be sent it, and you're not in trouble for telling someone. Not "
+    "passing it on protects the person in it from more hurt.",
     fires="intimate_images.sent_nude_of_someone_else in [yes, prefer_not_to_say]",
     steps=(
         steps(
             "general",
-            "Don't forward it, save it or show it to anyone.",
+            "Don't forward it, save it or show it to anyone, not even to show what happened.",
+            "Delete it from your chats and photos, and from any 'recently deleted' folder.",
+            "If you're under 18, tell an adult you trust, like a parent, carer or your school's "
+            "safeguarding lead. You won't be in trouble for telling them, and they don't need "
+            "to see it.",
             "If it was posted on an app or site, report it there so it can be taken down.",
-            "If you're under 18, tell a trusted adult. It's not your fault that someone sent it "
-            "to you.",
+            "If the person in it is under 18, they can ask Childline's Report Remove tool to take "
+            "it down.",
             "If you're an adult and the person in it might be under 18, don't send it on, even "
             "to report it. Tell the police: {police_non_emergency}.",
             checked=CHECKED,
@@ -552,7 +560,7 @@ DONT_FORWARD = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(*SHARING_LAW_SOURCES, *CHILD_IMAGE_LAW_SOURCES, THINKUKNOW_NUDES, UKCIS_NUDES),
+    sources=(THINKUKNOW_NUDES, UKCIS_NUDES, *SHARING_LAW_SOURCES, *CHILD_IMAGE_LAW_SOURCES),
     since=SINCE,
 )
 

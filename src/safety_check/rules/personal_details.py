@@ -354,6 +354,7 @@ LIMIT_LIVE_LOCATION = Rule(
     sources=(APPLE_LOCATION, APPLE_SAFETY_CHECK, GOOGLE_MAPS_SHARING, SNAP_MAP_GUIDE),
     since=SINCE,
     may_alert=True,
+    watcher_can_use=True,
 )
 
 REVIEW_LIVE_LOCATION = Rule(

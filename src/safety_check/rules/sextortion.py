@@ -8,13 +8,24 @@ planning safely. Under-18s who paid are sent to CEOP and a trusted adult before 
 
 from __future__ import annotations
 
-from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
+from safety_check.authoring import (
+    PREFER_NOT_TO_SAY,
+    not_sure,
+    opt,
+    report_money_lost,
+    single,
+    source,
+    steps,
+)
 from safety_check.models import Rule
+from safety_check.rules.getting_help import CLOSE_TO_HOME, WHO_OPTIONS
 
 CHECKED = "2026-11-25"
 SINCE = "2026.11.0"
 
 THREATENED = "situation.threat_to_share = yes"
+HELPERS_CHECKED = "2026-12-06"
+HELPERS_SINCE = "2026.12.1"
 THREATENED_OR_SHARED = "(situation.threat_to_share = yes or situation.image_shared = yes)"
 UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
 ADULT = "profile.age_band = 18_plus"
@@ -67,6 +78,18 @@ ACTION_FRAUD_ROMANCE = source(
     "Action Fraud: top tips to avoid romance scams",
     "https://www.actionfraud.police.uk/news/top-tips-to-avoid-romance-scams-this-valentines-day",
 )
+GALOP_OUTING = source(
+    "Galop: racism, homophobia and transphobia (threats to out you)",
+    "https://www.galop.org.uk/racism-homophobia-and-transphobia/",
+)
+RPH_ABOUT_ABUSE = source(
+    "Revenge Porn Helpline: about intimate image abuse",
+    "https://revengepornhelpline.org.uk/information-and-advice/about-intimate-image-abuse/",
+)
+MERMAIDS_HOURS = source(
+    "Mermaids: our helpline hours are changing",
+    "https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
+)
 REPORT_FRAUD = source(
     "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
     "Scotland (press release, republished)",
@@ -88,17 +111,25 @@ PAID_MONEY = single(
 
 WHO_IS_THREATENING = single(
     "sextortion.who_is_threatening",
-    "Do you know the person doing this in real life?",
+    "Who is doing this?",
     role="situation",
-    options=(
-        opt("only_online", "No, I only know them online"),
-        opt("someone_i_know", "Yes, I know them in real life"),
-        not_sure(None),
-        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
-    ),
+    hint="You don't have to say. It helps us show you steps that are safe for you.",
+    options=WHO_OPTIONS,
     # Asked when an image was shared too: an ex or partner who shares a picture may also see
     # the person's phone, so the plan has to open with planning safely.
     when=THREATENED_OR_SHARED,
+)
+
+OUTING_THREAT = single(
+    "sextortion.outing_threat",
+    "Are they threatening to tell people about your sexuality or gender identity?",
+    role="situation",
+    options=(
+        opt("yes", "Yes"),
+        opt("no", "No"),
+        opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
+    ),
+    when=THREATENED,
 )
 
 CHECKS_NEW_CONTACTS = single(
@@ -138,6 +169,7 @@ KNOWS_WHAT_TO_DO = single(
 QUESTIONS = (
     PAID_MONEY,
     WHO_IS_THREATENING,
+    OUTING_THREAT,
     CHECKS_NEW_CONTACTS,
     FAST_PRESSURE_SEEN,
     KNOWS_WHAT_TO_DO,
@@ -191,11 +223,10 @@ ALREADY_PAID = Rule(
             "collected yet, ask them to cancel it.",
             "Keep the payment details (amount, date, account or card number they gave you) as "
             "evidence.",
-            "Report it: {report_fraud}. In Scotland, report it to the police instead: "
-            "{police_non_emergency}.",
             "Don't pay anything more, even if they ask again.",
             checked=RECHECKED,
         ),
+        *report_money_lost(HELPERS_CHECKED),
     ),
     severity="critical",
     effort_minutes=15,
@@ -311,7 +342,7 @@ KNOWN_PERSON = Rule(
     "where you are. Blocking, reporting or changing settings could be noticed, so make a plan "
     "with help first.",
     applies=THREATENED_OR_SHARED,
-    fires="sextortion.who_is_threatening = someone_i_know",
+    fires=f"sextortion.who_is_threatening in {CLOSE_TO_HOME}",
     steps=(
         steps(
             "general",
@@ -336,7 +367,10 @@ KNOWN_PERSON = Rule(
     since=SINCE,
     # Before blocking or changing anything they might notice: first in the urgent lane.
     urgent_step="safety",
-    covered_by=("getting_help_plan_safely_if_watched",),
+    covered_by=(
+        "getting_help_plan_safely_if_watched",
+        "getting_help_plan_safely_if_watched_under_18",
+    ),
 )
 
 CHECK_CONTACTS = Rule(
@@ -381,7 +415,7 @@ CHECK_CONTACTS = Rule(
 FAST_PRESSURE = Rule(
     id="sextortion_spot_fast_pressure",
     area="sextortion",
-    purpose="response",
+    purpose="prevention",
     title="Stop and block anyone who rushes you to flirt, switch apps or send pictures",
     summary="Block anyone who rushes you for pictures; if you've sent some, it's not your "
     "fault and help is there.",
@@ -438,6 +472,55 @@ KNOW_THE_STEPS = Rule(
     covered_by=("sextortion_dont_pay", "sextortion_stop_contact_and_block"),
 )
 
+
+def _outed(suffix: str, applies: str, services: tuple[str, ...]) -> Rule:
+    return Rule(
+        id=f"sextortion_threat_to_out_you{suffix}",
+        area="sextortion",
+        purpose="response",
+        title="A threat to out you is part of this abuse",
+        summary="A threat to out you is abuse. You don't have to come out to anyone to get help.",
+        why="Some people use a threat to out someone to control or blackmail them. It is not "
+        "your fault, and there are services run by and for LGBT+ people.",
+        fires="sextortion.outing_threat = yes",
+        applies=applies,
+        steps=(
+            steps(
+                "general",
+                "Who you are is nothing to be ashamed of, and it's not your fault that someone "
+                "is using it against you.",
+                "You don't have to come out to anyone to get help. You can tell a service only "
+                "what you want to.",
+                *services,
+                "The other steps in your plan still apply: don't pay, keep the messages and "
+                "report it.",
+                checked=HELPERS_CHECKED,
+            ),
+        ),
+        severity="critical",
+        effort_minutes=5,
+        sources=(GALOP_OUTING, RPH_ABOUT_ABUSE, MERMAIDS_HOURS),
+        since=HELPERS_SINCE,
+        urgent_step="talk",
+    )
+
+
+MERMAIDS_LINE = "If you are trans, non-binary or questioning your gender and under 20: {mermaids}."
+OUTED_UNDER_18 = _outed(
+    "_under_18",
+    f"{THREATENED} and {UNDER_18}",
+    (
+        "You won't be in trouble. {childline} talks with young people about sexuality and "
+        "gender identity, any time.",
+        MERMAIDS_LINE,
+    ),
+)
+OUTED_ADULT = _outed(
+    "_adult",
+    f"{THREATENED} and {ADULT}",
+    ("{galop} is run by LGBT+ people and helps with threats and abuse.", MERMAIDS_LINE),
+)
+
 RULES = (
     DONT_PAY,
     ALREADY_PAID,
@@ -445,6 +528,8 @@ RULES = (
     STOP_CONTACT,
     STRANGER_SCAM,
     KNOWN_PERSON,
+    OUTED_UNDER_18,
+    OUTED_ADULT,
     CHECK_CONTACTS,
     FAST_PRESSURE,
     KNOW_THE_STEPS,

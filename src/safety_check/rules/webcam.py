@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safety_check.authoring import not_sure, opt, single, source, steps
+from safety_check.authoring import not_sure, opt, report_money_lost, single, source, steps
 from safety_check.models import Rule
 
 CHECKED = "2026-11-25"
@@ -300,9 +300,10 @@ RECORDED_YOU_SCAM = Rule(
             "2-step verification.",
             "If you have already paid, you are the victim of a crime and it is not your fault. "
             "Keep the email, tell your bank, and report it to the police: "
-            "{police_non_emergency}. Outside Scotland you can also report it: {report_fraud}.",
+            "{police_non_emergency}.",
             checked=CHECKED,
         ),
+        *report_money_lost("2026-12-06"),
     ),
     severity="medium",
     effort_minutes=5,

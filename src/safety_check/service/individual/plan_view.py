@@ -14,10 +14,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from safety_check.models import AREA_TITLES, Action, Area, Plan, Resource
+from safety_check.models import AREA_TITLES, Action, Area, Contact, Plan, Resource
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
-from safety_check.textplan import PLATFORM_NAMES, because_sentence
+from safety_check.textplan import PLATFORM_NAMES, action_title, because_sentence, first_heading
 
 SUPPORT_SHOWN = 6
 SUPPORT_SHOWN_URGENT = 4
@@ -93,9 +93,9 @@ def by_area(actions: Iterable[Action]) -> list[tuple[str, list[Action]]]:
     return [(AREA_TITLES[area], items) for area, items in groups.items()]
 
 
-def call_now(plan: Plan, limit: int = 3) -> list[Resource]:
-    """The first services with a phone or text number, for the top of an urgent page."""
-    return [item.resource for item in plan.support if item.resource.phone][:limit]
+def call_now(plan: Plan) -> tuple[Contact, ...]:
+    """The services for the top of an urgent page, chosen for the person by the plan."""
+    return plan.contact_first
 
 
 def plan_context(plan: Plan, urgent_only: bool) -> dict[str, Any]:
@@ -106,6 +106,8 @@ def plan_context(plan: Plan, urgent_only: bool) -> dict[str, Any]:
         "support_shown": SUPPORT_SHOWN_URGENT if urgent_only else SUPPORT_SHOWN,
         "platform_names": PLATFORM_NAMES,
         "because_sentence": because_sentence,
+        "action_title": action_title,
+        "first_heading": first_heading,
     }
 
 

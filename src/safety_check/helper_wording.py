@@ -1,0 +1,210 @@
+"""Every question as a helper reads it: a parent, teacher, friend or family member filling the
+check in for someone else ("How old are they?").
+
+The questions themselves are declared in `profile.py` and the rule modules; this is their
+third-person wording, one entry per question, kept together so a reviewer can read the whole
+helper journey in one place. A test checks that every question has one and that none speaks
+to "you" about the person's own life.
+"""
+
+from __future__ import annotations
+
+HELPER_TEXT: dict[str, str] = {
+    "profile.for_whom": "Who are you filling in this check for?",
+    "profile.age_band": "How old are they?",
+    "profile.nation": "Where in the UK do they live?",
+    "profile.devices": "Which devices do they use?",
+    "profile.apps": "Which apps do they use?",
+    "profile.contact_method": "How can they get in touch with support services?",
+    "situation.threat_to_share": "Is someone threatening to share pictures or videos of them, "
+    "or pressuring them for pictures or money?",
+    "situation.image_shared": "Has a nude or sexual picture of them (real or fake) been shared "
+    "without their say-so?",
+    "privacy_settings.last_review": "When did they last check the privacy settings on the apps "
+    "they use?",
+    "privacy_settings.instagram_account": "Is their Instagram account private?",
+    "privacy_settings.instagram_messages": "Can people they don't follow send them message "
+    "requests on Instagram?",
+    "privacy_settings.snapchat_location": "Who can see their location on Snap Map?",
+    "privacy_settings.snapchat_contact_me": "Who can send them Snaps and chats on Snapchat?",
+    "privacy_settings.tiktok_account": "Is their TikTok account private?",
+    "privacy_settings.tiktok_messages": "Who can send them direct messages on TikTok?",
+    "privacy_settings.facebook_future_posts": "Who can see their future Facebook posts?",
+    "privacy_settings.x_protected_posts": "Are their posts on X protected, so only followers "
+    "they approve can see them?",
+    "privacy_settings.whatsapp_groups": "Who can add them to WhatsApp groups?",
+    "privacy_settings.whatsapp_profile_photo": "Who can see their WhatsApp profile photo?",
+    "privacy_settings.discord_server_dms": "On Discord, can people in their servers send them "
+    "direct messages even if they aren't friends?",
+    "privacy_settings.youtube_uploads": "When they post videos on YouTube, who can usually see "
+    "them?",
+    "privacy_settings.telegram_phone_number": "On Telegram, who can see their phone number?",
+    "privacy_settings.games_console_contact": "On their games console or in online games, who "
+    "can message them or see when they're online?",
+    "personal_details.phone_number_visible": "Can people who don't know them see their phone "
+    "number on any of their profiles or bios?",
+    "personal_details.school_or_home_visible": "Do their public posts or bio show their school "
+    "name, their uniform, their street or their house?",
+    "personal_details.live_location": "Who can see their live location, for example on Snap "
+    "Map, Find My or Google Maps?",
+    "personal_details.real_name_username": "Do any of their usernames show their full real "
+    "name, like their first name and surname?",
+    "personal_details.accept_strangers": "Do they accept friend or follow requests from people "
+    "they don't know in real life?",
+    "personal_details.photo_location": "Do their photos or posts show where they were taken, "
+    "like a location tag or a location saved in the photo?",
+    "nearby_sharing.airdrop_setting": "Who can send them things by AirDrop?",
+    "nearby_sharing.namedrop_knowledge": "Do they think someone can copy their contact details "
+    "just by holding an iPhone near theirs?",
+    "nearby_sharing.quick_share_visibility": "On their Android phone, who can send them things "
+    "with Quick Share?",
+    "nearby_sharing.bluetooth_when_unused": "When they're not using Bluetooth, do they turn it "
+    "off?",
+    "nearby_sharing.device_name": "Does the name of their phone or computer include their full "
+    'name, like "Alex Smith\'s iPhone"?',
+    "nearby_sharing.unwanted_sexual_image": "Has anyone sent them a sexual picture or video "
+    "they didn't want? It might be by message, on social media, on a dating app, by AirDrop or "
+    "on a video call.",
+    "webcam.cover_when_unused": "When they're not using their computer's camera, do they cover "
+    "it or close the lid?",
+    "webcam.permissions_checked": "In the last six months, have they checked which apps are "
+    "allowed to use their camera and microphone?",
+    "webcam.video_calls_with_strangers": "Do they go on video calls with people they have only "
+    "met online?",
+    "webcam.light_on_unexpectedly": "Has their camera light come on when they weren't using the "
+    "camera?",
+    "webcam.recorded_you_message": "Have they had an email or message saying someone recorded "
+    "them through their camera and wants money?",
+    "account_security.two_step_verification": "Is 2-step verification turned on for their main "
+    "accounts, like their email and social media?",
+    "account_security.password_reuse": "Do they use the same password for more than one account?",
+    "account_security.screen_lock": "Does their phone have a screen lock, like a PIN, a "
+    "fingerprint or face unlock?",
+    "account_security.find_my_device": "Is Find My (on iPhone) or Find Hub, also called Find My "
+    "Device (on Android), turned on for their phone?",
+    "account_security.photo_backup_access": "Could anyone else sign in to where their photos "
+    "back up, like a shared family account or someone who knows their password?",
+    "account_security.someone_knows_passwords": "Does anyone else, like a friend or a partner, "
+    "know their passwords or their phone code?",
+    "account_security.automatic_updates": "Do their phone and computer install software updates "
+    "by themselves?",
+    "dating_apps.checks_verification": "Before they meet a match or share personal things with "
+    "them, do they check that the match's profile is verified in the app?",
+    "dating_apps.moves_chat_off_app": "How soon do they move chats with a new match off the "
+    "dating app, for example to WhatsApp, Snapchat or texts?",
+    "dating_apps.video_call_before_meeting": "Before they meet a match in person, do they have "
+    "a video call with them first?",
+    "dating_apps.first_meeting_safety": "When they first meet a match, do they meet in a public "
+    "place and tell a friend where they'll be?",
+    "dating_apps.sends_nudes_to_matches": "Do they send nude or sexual pictures to people "
+    "they've matched with on dating apps?",
+    "dating_apps.profile_shows_where_to_find_you": "Could their dating profile help a stranger "
+    "find them, for example by naming their workplace or showing their street or places they "
+    "often go?",
+    "dating_apps.asked_for_money": "Has someone they met on a dating app ever asked them for "
+    "money, gift cards or crypto, or told them where to invest?",
+    "intimate_images.disappearing_messages": "Do they think disappearing messages keep pictures "
+    "safe from being saved?",
+    "intimate_images.asked_for_nude": "Has anyone ever asked them to send a nude or sexual "
+    "picture?",
+    "intimate_images.taken_without_consent": "Has anyone taken or recorded a sexual picture or "
+    "video of them, or a picture up their skirt or down their top, without their say-so?",
+    "intimate_images.sent_nude_of_someone_else": "Has anyone ever sent or shown them a nude or "
+    "sexual picture of someone else?",
+    "intimate_images.knows_the_law": "Do they know it is a crime to share someone's nude or "
+    "sexual picture without them agreeing, or to threaten to?",
+    "intimate_images.consent_before_sharing": "Before a nude or sexual picture of anyone is "
+    "shared, do they make sure everyone in it has said yes?",
+    "sextortion.paid_money": "Have they paid money, or sent gift cards or anything else of value?",
+    "sextortion.who_is_threatening": "Who is doing this to them?",
+    "sextortion.outing_threat": "Is the person threatening to tell others about their sexuality "
+    "or gender identity?",
+    "sextortion.checks_new_contacts": "When someone new contacts them online, do they check the "
+    "person is who they say they are?",
+    "sextortion.fast_pressure_seen": "Has someone they only know online quickly got flirty, "
+    "asked them to move to another app, or asked for pictures?",
+    "sextortion.knows_what_to_do": "If someone threatened to share a picture of them unless "
+    "they paid or sent more, would they know what to do?",
+    "deepfakes.public_face_photos": "How many photos of their face can anyone online see, even "
+    "people who don't follow them?",
+    "deepfakes.checked_where_photos_appear": "Have they ever checked where their photos appear "
+    "online, for example with a reverse image search?",
+    "deepfakes.fake_image_of_you": "Do they know of, or are they worried about, a fake nude or "
+    "sexual picture of them?",
+    "deepfakes.nudify_seen": "Have they seen 'undress' or 'nudify' apps, or fake nudes of "
+    "people they know being shared?",
+    "getting_help.who_did_it": "Who did this to them?",
+    "getting_help.someone_checks_phone": "Does someone check their phone or accounts in a way "
+    "that makes them feel unsafe or controlled?",
+    "getting_help.knows_how_to_report": "Do they know how to report a post or an account on the "
+    "apps they use?",
+    "getting_help.knows_how_to_save_evidence": "Would they know how to save evidence, like "
+    "screenshots showing the username, date and web address, if something went wrong?",
+    "getting_help.trusted_adult": "Apart from you, is there an adult they trust who they could "
+    "talk to if something went wrong online?",
+    "getting_help.trusted_person": "Apart from you, is there someone they trust who they could "
+    "talk to if something went wrong online?",
+    "getting_help.knows_how_to_help_a_friend": "If a friend told them someone shared, or "
+    "threatened to share, a nude picture of the friend, would they know how to help?",
+}
+
+HELPER_LABELS: dict[tuple[str, str], str] = {
+    ("privacy_settings.instagram_messages", "no"): "No, they've limited them or turned them off",
+    ("privacy_settings.snapchat_location", "some_friends"): "Only some friends they picked",
+    ("privacy_settings.snapchat_location", "all_friends"): "All their friends",
+    ("privacy_settings.snapchat_contact_me", "my_friends"): "Only their friends",
+    ("privacy_settings.x_protected_posts", "dont_post"): "They don't post on X",
+    ("privacy_settings.whatsapp_groups", "my_contacts"): "Their contacts, or some of them",
+    ("privacy_settings.whatsapp_profile_photo", "my_contacts"): "Their contacts, or some of them",
+    ("privacy_settings.whatsapp_profile_photo", "no_photo"): "They don't have a profile photo",
+    ("privacy_settings.discord_server_dms", "no"): "No, they've turned that off",
+    ("privacy_settings.youtube_uploads", "unlisted_or_private"): "Only people they choose "
+    "(Unlisted or Private)",
+    ("privacy_settings.youtube_uploads", "dont_upload"): "They don't post videos",
+    ("privacy_settings.telegram_phone_number", "my_contacts"): "Their contacts",
+    ("privacy_settings.games_console_contact", "friends_only"): "Only their friends, or no one",
+    ("privacy_settings.games_console_contact", "anyone"): "Anyone, including people they "
+    "don't know",
+    ("privacy_settings.games_console_contact", "dont_play_online"): "They don't play online",
+    ("personal_details.live_location", "few_trusted"): "Only a few people they trust",
+    ("nearby_sharing.quick_share_visibility", "your_devices"): "Their own devices",
+    ("nearby_sharing.bluetooth_when_unused", "turn_off"): "Yes, they turn it off",
+    ("nearby_sharing.bluetooth_when_unused", "leave_on"): "No, they leave it on",
+    ("nearby_sharing.bluetooth_when_unused", "always_in_use"): "They use it all day, for "
+    "example for headphones or a watch",
+    ("nearby_sharing.device_name", "full_name"): "Yes, their full name",
+    ("nearby_sharing.device_name", "first_name"): "Only their first name",
+    ("nearby_sharing.device_name", "no_name"): "No, it doesn't show their name",
+    ("webcam.cover_when_unused", "no_camera"): "Their computer doesn't have a camera",
+    ("account_security.screen_lock", "easy_to_guess"): "Yes, but the code is easy to guess, "
+    "like their birthday",
+    ("account_security.photo_backup_access", "no"): "No, only them",
+    ("account_security.photo_backup_access", "no_backup"): "Their photos aren't backed up online",
+    ("account_security.automatic_updates", "no"): "No, they put them off",
+    ("dating_apps.moves_chat_off_app", "take_my_time"): "They take their time and wait until "
+    "they feel sure about the match",
+    ("dating_apps.video_call_before_meeting", "dont_meet"): "They don't meet people from "
+    "dating apps",
+    ("dating_apps.first_meeting_safety", "dont_meet"): "They don't meet people from dating apps",
+    ("dating_apps.sends_nudes_to_matches", "met_and_trust"): "Only to people they've met in "
+    "person and trust",
+    ("dating_apps.sends_nudes_to_matches", "not_met"): "Yes, including people they haven't met "
+    "in person",
+    ("dating_apps.profile_shows_where_to_find_you", "no"): "No, they keep it general",
+    ("intimate_images.consent_before_sharing", "never_share"): "They don't share pictures like "
+    "this",
+    **{
+        (question, option): label
+        for question in ("sextortion.who_is_threatening", "getting_help.who_did_it")
+        for option, label in (
+            ("only_online", "Someone they only know online"),
+            ("partner_or_ex", "Their partner or ex-partner"),
+            ("lives_with_me", "Someone they live with, or a family member"),
+            ("someone_i_know", "Someone else they know in real life, like a classmate"),
+        )
+    },
+    ("profile.contact_method", "phone"): "They can talk on the phone",
+    ("profile.contact_method", "text_or_chat"): "By text, chat or email, not by phone",
+    ("profile.contact_method", "bsl"): "In British Sign Language (BSL)",
+}
+"""Option labels that say "I" or "my" in the person's own words, as a helper reads them."""
