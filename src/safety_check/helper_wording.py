@@ -148,6 +148,29 @@ HELPER_TEXT: dict[str, str] = {
     "threatened to share, a nude picture of the friend, would they know how to help?",
 }
 
+HELPER_HINTS: dict[str, str] = {
+    "profile.for_whom": "You can skip this. If it's for someone else, the questions and the "
+    "plan will speak about them, and say what you can do to help.",
+    "privacy_settings.last_review": "Privacy settings decide who can see their posts and who "
+    "can contact them.",
+    "privacy_settings.instagram_account": "On a private account, only followers they approve "
+    "can see their posts.",
+    "privacy_settings.snapchat_contact_me": "It's in Snapchat's settings, under Contact Me.",
+    "nearby_sharing.device_name": "People nearby may see this name when they use AirDrop, "
+    "Quick Share or Bluetooth.",
+    "nearby_sharing.unwanted_sexual_image": "This includes Quick Share and Bluetooth, and being "
+    "shown something sexual on a video call. Only yes or no is needed.",
+    "account_security.two_step_verification": "This is when an app asks for a code, or a tap on "
+    "the phone, as well as the password.",
+    "account_security.photo_backup_access": "Photos are often backed up to iCloud or Google "
+    "Photos without anyone noticing.",
+    "sextortion.who_is_threatening": "You don't have to say. It helps us show steps that are "
+    "safe for them.",
+    "getting_help.who_did_it": "You don't have to say. It helps us show steps that are safe for "
+    "them.",
+}
+"""Hints that speak to the person about their own life, as a helper reads them."""
+
 HELPER_LABELS: dict[tuple[str, str], str] = {
     ("privacy_settings.instagram_messages", "no"): "No, they've limited them or turned them off",
     ("privacy_settings.snapchat_location", "some_friends"): "Only some friends they picked",

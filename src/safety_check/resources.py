@@ -377,7 +377,8 @@ _CATALOGUE: tuple[Resource, ...] = (
     Resource(
         id="emergency_sms",
         name="emergencySMS",
-        summary="Text 999 if you can't call. Register first, now, so it works when you need it.",
+        summary="Text the emergency services if you can't call. Register first, now, so it "
+        "works when you need it.",
         audience="Everyone who is deaf or can't speak on the phone",
         text="Text 999 (register first: text the word register to 999)",
         source="https://www.northyorkshire.police.uk/contact/emergency-sms-text-service/",
@@ -385,10 +386,10 @@ _CATALOGUE: tuple[Resource, ...] = (
     ),
     Resource(
         id="emergency_bsl",
-        name="999 BSL",
-        without_voice="999 in British Sign Language, by app or website",
-        summary="Call 999 in British Sign Language through a video interpreter, free, any time, "
-        "by app or website. No need to register.",
+        name="BSL emergency video relay",
+        without_voice="Sign language video relay, by app or website",
+        summary="Reach the emergency services in British Sign Language through a video "
+        "interpreter, free, any time, by app or website. No need to register.",
         audience="Deaf people who use British Sign Language",
         url="https://999bsl.co.uk",
         hours="24 hours a day",

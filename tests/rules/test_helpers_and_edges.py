@@ -387,7 +387,7 @@ def test_someone_who_cannot_phone_gets_text_and_sign_language_routes_first() -> 
     assert plan.contact_first[0].id == "emergency_bsl"
     assert all(not (c.href or "").startswith("tel:") for c in plan.contact_first)
     text = plan_of({**DEAF_WOMAN, "profile.contact_method": "text_or_chat"})
-    assert [c.id for c in text.contact_first][0] == "emergency_sms"
+    assert text.contact_first[0].id == "emergency_sms"
 
 
 def test_the_call_strip_fits_the_person() -> None:

@@ -141,6 +141,13 @@ def teen_journey(page: Any, base_url: str) -> Journey:
     if page.locator("h1").inner_text() == "Before your next steps":
         for group in page.locator("main fieldset").all():
             walker.tick_locator(second_option(group))
+        # He is threatened by a stranger online and can talk on the phone.
+        for selector in (
+            "#q-sextortion-who_is_threatening-only_online",
+            "#q-profile-contact_method-phone",
+        ):
+            if page.locator(selector).count():
+                walker.tick(selector)
         walker.next_page("main button:has-text('Continue')")
     walker.next_page("text=Continue the full check")
     walker.answer_area_pages(second_option)

@@ -519,16 +519,12 @@ PLAN_SAFELY_UNDER_18 = Rule(
     steps=(
         steps(
             "general",
-            "It's not your fault, whoever they are and whatever happened between you.",
-            "Use a phone or computer they can't see or check, like a friend's phone or a "
-            "school or library computer.",
-            "From there, talk to {childline}: by phone, or by online chat. Or report what is "
-            "happening to {ceop}.",
-            "Tell an adult you trust outside your home, like a teacher or your school's "
-            "safeguarding lead. Keeping pupils safe is their job.",
-            "Until you have help, don't block them, report or change settings from the phone "
-            "they check. Sudden changes can be noticed.",
-            "If you are in danger, call {police_emergency}.",
+            "It's not your fault, whoever they are.",
+            "Use a phone or computer they can't see, like a friend's phone or a school "
+            "computer. From there, talk to {childline} or report to {ceop}.",
+            "Tell an adult you trust outside your home, like a teacher.",
+            "Until you have help, don't block, report or change settings on the phone they "
+            "check: they could notice.",
             checked=HELPERS_CHECKED,
         ),
         steps(
@@ -678,8 +674,8 @@ AFTER_REPORTING = Rule(
             "general",
             "It's your choice whether to report. Support services can help you whether or not "
             "you go to the police.",
-            "You can report at any time, even long after. Some offences have time limits for "
-            "charging someone, so reporting sooner can help, but it's never too late to ask.",
+            "You can report at any time. Sooner can help, as some offences have time limits "
+            "for charging someone.",
             "You don't need to know which law was broken. The police should record a crime "
             "you report.",
             "If you are under 18, an adult you trust can help you report.",

@@ -295,11 +295,9 @@ REMOVE_UNDER_18 = Rule(
     steps=(
         steps(
             "general",
-            "Use {report_remove}. You don't need an adult, and Childline won't ask for your "
-            "real name. You might be asked to prove your age; that may be optional.",
-            "With Report Remove, trained analysts at the Internet Watch Foundation look at what "
-            "you report, so they can get it taken down. Childline tells you what happened and "
-            "supports you.",
+            "Use {report_remove}. You don't need an adult or your real name. Analysts at the "
+            "Internet Watch Foundation look at what you report to get it taken down, and "
+            "Childline supports you.",
             "If you don't have the picture any more, you can give Report Remove a link to where "
             "it is posted instead.",
             "If the picture is still on your phone, you can also use {take_it_down}. The "

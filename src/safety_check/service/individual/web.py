@@ -22,6 +22,7 @@ from safety_check.models import (
     AGE_BANDS,
     AREA_TITLES,
     AREAS,
+    HELPERS,
     AgeBand,
     Answers,
     Plan,
@@ -151,15 +152,24 @@ def _questions_page(
     )
 
 
+def _helping(raw: RawAnswers) -> bool:
+    return raw.get("profile.for_whom") in HELPERS
+
+
 def _review_rows(raw: RawAnswers) -> list[tuple[str, str, list[tuple[Question, list[str]]]]]:
     rows = []
+    helping = _helping(raw)
     for page_id in [ABOUT, *areas_for(raw)]:
         questions = about_questions() if page_id == ABOUT else questions_on(page_id, raw)
         answered = []
         for question in questions:
             value = raw.get(question.id)
             chosen = [value] if isinstance(value, str) else list(value or [])
-            labels = [o.label for o in question.options if o.id in chosen]
+            labels = [
+                (o.helper_label or o.label) if helping else o.label
+                for o in question.options
+                if o.id in chosen
+            ]
             if value is not None and not labels:
                 labels = ["None of these"]
             answered.append((question, labels))
@@ -177,6 +187,7 @@ def _review_page(request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow) -
         progress=progress,
         page_title=progress,
         rows=_review_rows(raw),
+        helping=_helping(raw),
         at=REVIEW,
         hidden=hidden_fields(raw),
     )
