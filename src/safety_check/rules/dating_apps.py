@@ -18,9 +18,9 @@ TINDER_PHOTO_VERIFICATION = source(
     "https://www.help.tinder.com/hc/en-us/articles/360034941812-What-is-Photo-Verification-",
 )
 TINDER_PHOTO_VERIFIED = source(
-    "The Hans India: how to complete Tinder photo verification, and Photo Verified Chat",
-    "https://www.thehansindia.com/technology/tech-news/how-to-complete-your-photo-verification-on-tinder-796458",
-    weak=True,
+    "Tinder Help: Request Photo Verification (Photo Verified Chat in Message Settings lets only "
+    "Photo Verified profiles message you; Filipino edition)",
+    "https://www.help.tinder.com/hc/fil/articles/4408385774989-Request-Photo-Verification",
 )
 BUMBLE_DATE_SAFELY = source(
     "Bumble: how to date safely and respectfully", "https://bumble.com/zh-Hant/help/IRL"
