@@ -55,9 +55,9 @@ ROMANCE_FRAUD_ADVICE = source(
     weak=True,
 )
 ROMANCE_FRAUD_SIGNS = source(
-    "Sussex Police romance fraud advice (reported)",
-    "https://news.seahavenfm.com/2020/02/14/happy-valentines-day-romance-fraud-advice/",
-    weak=True,
+    "West Yorkshire Police: romance fraud (asked for money, told to keep it secret, never met; "
+    "tell your bank if you gave out bank or card details)",
+    "https://www.westyorkshire.police.uk/advice/fraud-and-financial-crime/fraud-and-financial-crime/romance-fraud",
 )
 REPORT_FRAUD = source(
     "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
