@@ -34,6 +34,11 @@ CCM_CYBERFLASHING = source(
     "https://ccm.net/mobile/12375-protect-yourself-from-receiving-unsolicited-images-on-your-mobile",
     weak=True,
 )
+SAFER_INTERNET_CYBERFLASHING = source(
+    "UK Safer Internet Centre: cyberflashing, most often by AirDrop (set AirDrop to Contacts Only "
+    "or Receiving Off in Settings, General, AirDrop)",
+    "https://saferinternet.org.uk/online-issue/cyberflashing",
+)
 NAMEDROP_TOGGLE = source(
     "The Indiana Lawyer: NameDrop and the Bringing Devices Together setting",
     "https://www.theindianalawyer.com/articles/marquez-namedropping-may-get-you-the-connection-youre-seeking",
@@ -275,7 +280,7 @@ AIRDROP_CONTACTS_ONLY = Rule(
         AIRDROP_LIMIT,
         AIRDROP_TEN_MINUTES,
         MAC_AIRDROP,
-        CCM_CYBERFLASHING,
+        SAFER_INTERNET_CYBERFLASHING,
     ),
     since=SINCE,
 )
@@ -547,7 +552,7 @@ UNWANTED_IMAGE_REPORT = Rule(
         RPH_FAQ,
         TINDER_BASICS,
         GOOGLE_QUICK_SHARE,
-        CCM_CYBERFLASHING,
+        SAFER_INTERNET_CYBERFLASHING,
     ),
     since=SINCE,
 )
