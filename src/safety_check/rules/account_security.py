@@ -87,6 +87,11 @@ LOST_PHONE_LOCK = source(
     "https://www.washingtonpost.com/technology/2022/04/27/two-factor-authentication-2fa-lost-phone-what-to-do/",
     weak=True,
 )
+ESAFETY_PHONES = source(
+    "eSafety Commissioner (Australia): phones and tablets (set a passcode or biometric login, "
+    "and never share the code)",
+    "https://www.esafety.gov.au/women/using-your-device-safely/phones-tablets",
+)
 IPHONE_PASSCODE = source(
     "Tom's Guide: how to set up a passcode on iPhone",
     "https://www.tomsguide.com/us/iphone-x-guide,review-4841-22.html",
@@ -348,7 +353,7 @@ LOCK_YOUR_PHONE = Rule(
     ),
     severity="high",
     effort_minutes=3,
-    sources=(WEST_YORKSHIRE_POLICE, IPHONE_PASSCODE),
+    sources=(WEST_YORKSHIRE_POLICE, ESAFETY_PHONES, IPHONE_PASSCODE),
     since=SINCE,
     may_alert=True,
 )

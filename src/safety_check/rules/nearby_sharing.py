@@ -53,6 +53,11 @@ GOOGLE_QUICK_SHARE = source(
     "Google Android Help: share content with nearby devices (Quick Share)",
     "https://support.google.com/android/answer/9286773",
 )
+ESAFETY_PHONES = source(
+    "eSafety Commissioner (Australia): phones and tablets (turn off Bluetooth when you are not "
+    "using it)",
+    "https://www.esafety.gov.au/women/using-your-device-safely/phones-tablets",
+)
 BLUETOOTH_IPHONE = source(
     "Total Defense: turn off automatic Bluetooth connections on your iPhone",
     "https://www.totaldefense.com/security-blog/disable-automatic-bluetooth-connectivity-on-your-iphone/",
@@ -416,7 +421,7 @@ BLUETOOTH_OFF = Rule(
     ),
     severity="low",
     effort_minutes=1,
-    sources=(BLUETOOTH_IPHONE,),
+    sources=(ESAFETY_PHONES, BLUETOOTH_IPHONE),
     since=SINCE,
 )
 
