@@ -29,6 +29,11 @@ MET_POLICE_PRIVATE_INFO = source(
 WHATSAPP_PRIVACY = source(
     "WhatsApp Help Centre: privacy settings", "https://faq.whatsapp.com/3307102709559968/"
 )
+FACEBOOK_PHONE_NUMBER = source(
+    "Facebook Help Centre: how Facebook uses your mobile phone number (you control who can see "
+    "it and who can look you up by it)",
+    "https://www.facebook.com/help/251747795694485",
+)
 FACEBOOK_AUDIENCE = source(
     "Facebook privacy settings: audience and visibility (who can look you up by phone)",
     "https://staysafeonline.in/concept/security-privacy-for-facebook/privacy-settings",
@@ -242,7 +247,7 @@ HIDE_PHONE_NUMBER = Rule(
         META_PRIVACY_TOOLS,
         PLAYSTATION_SAFETY,
         NINTENDO_ONLINE_GUIDELINES,
-        FACEBOOK_AUDIENCE,
+        FACEBOOK_PHONE_NUMBER,
     ),
     since=SINCE,
 )
