@@ -57,6 +57,11 @@ X_2FA = source(
     "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
     weak=True,
 )
+WHATSAPP_2SV_HELP = source(
+    "WhatsApp Help Centre: about registration and two-step verification (an optional PIN that "
+    "only you know; never share it)",
+    "https://faq.whatsapp.com/506595211487528/",
+)
 WHATSAPP_2SV = source(
     "FreeTechTutor: WhatsApp privacy settings (two-step verification)",
     "https://freetechtutor.com/8-whatsapp-privacy-settings-to-change-most-people-never-touch-them/",
@@ -281,6 +286,7 @@ TURN_ON_2SV = Rule(
         APPLE_TWO_FACTOR,
         INSTAGRAM_2FA,
         X_2FA,
+        WHATSAPP_2SV_HELP,
         WHATSAPP_2SV,
     ),
     since=SINCE,
