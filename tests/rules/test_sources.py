@@ -63,6 +63,9 @@ OFFICIAL = (
     "europa.eu",
     "ceopeducation.co.uk",
     "scottish.parliament.uk",
+    # Australia's eSafety Commissioner: the statutory online safety regulator (Online Safety
+    # Act 2021), cited only for device advice that is the same in the UK.
+    "esafety.gov.au",
 )
 CHARITIES = (
     "nspcc.org.uk",
@@ -153,8 +156,36 @@ def test_no_content_farm_is_cited() -> None:
 
 
 def test_a_secondary_source_is_marked_weak() -> None:
-    unmarked = [s.url for s in all_sources().values() if kind(s) == "secondary" and not s.weak]
+    # Every rule's own entries, not one entry per URL: a URL cited weak in one rule and unmarked
+    # in another must not pass because the weak entry happened to be seen last.
+    unmarked = [
+        (rule.id, s.url)
+        for rule in ALL_RULES
+        for s in rule.sources
+        if kind(s) == "secondary" and not s.weak
+    ]
     assert not unmarked, "cite the platform or an official page, or mark the source weak=True"
+
+
+# Rules whose every source is weak (secondary). Each is here because no page from the platform,
+# a government, the police or a charity saying the same was found; the rule's steps say to check
+# on the device, as menus change. Remove a rule from this list when a strong source is found.
+WEAK_ONLY_ALLOWED = {
+    # Apple's own NameDrop page was not found; the two secondary pages agree with each other.
+    "nearby_sharing_namedrop_know_the_facts",
+    # Apple's "change the name of your iPhone" page was not found.
+    "nearby_sharing_device_name_without_full_name",
+}
+
+
+def test_no_rule_rests_on_weak_sources_alone() -> None:
+    weak_only = {
+        rule.id
+        for rule in ALL_RULES
+        if rule.sources and all(s.weak or kind(s) == "secondary" for s in rule.sources)
+    }
+    assert not weak_only - WEAK_ONLY_ALLOWED, "find a strong source, or add it to the allow-list"
+    assert not WEAK_ONLY_ALLOWED - weak_only, "a strong source was found: leave the allow-list"
 
 
 def test_most_sources_are_first_party_or_official() -> None:
@@ -167,7 +198,8 @@ def test_most_sources_are_first_party_or_official() -> None:
         f"{counts['official']} (legislation.gov.uk {legislation}), charity {counts['charity']}, "
         f"secondary {counts['secondary']}; first-party or official {strong / total:.0%}"
     )
-    assert strong / total >= 0.75  # 0.50 before issue 9; raise it as weak sources go
+    # 0.50 before issue 9, 0.75 before issue 17; raise it as weak sources go
+    assert strong / total >= 0.80
 
 
 def test_every_service_is_sourced_from_its_own_or_an_official_page() -> None:

@@ -57,6 +57,11 @@ X_2FA = source(
     "https://neveropen.tech/how-to-change-your-privacy-and-safety-settings-on-x",
     weak=True,
 )
+WHATSAPP_2SV_HELP = source(
+    "WhatsApp Help Centre: about registration and two-step verification (an optional PIN that "
+    "only you know; never share it)",
+    "https://faq.whatsapp.com/506595211487528/",
+)
 WHATSAPP_2SV = source(
     "FreeTechTutor: WhatsApp privacy settings (two-step verification)",
     "https://freetechtutor.com/8-whatsapp-privacy-settings-to-change-most-people-never-touch-them/",
@@ -90,6 +95,11 @@ LOST_PHONE_LOCK = source(
     "Washington Post: what to do if you lose the phone you use for 2-step verification",
     "https://www.washingtonpost.com/technology/2022/04/27/two-factor-authentication-2fa-lost-phone-what-to-do/",
     weak=True,
+)
+ESAFETY_PHONES = source(
+    "eSafety Commissioner (Australia): phones and tablets (set a passcode or biometric login, "
+    "and never share the code)",
+    "https://www.esafety.gov.au/women/using-your-device-safely/phones-tablets",
 )
 IPHONE_PASSCODE = source(
     "Tom's Guide: how to set up a passcode on iPhone",
@@ -280,6 +290,7 @@ TURN_ON_2SV = Rule(
         APPLE_TWO_FACTOR,
         INSTAGRAM_2FA,
         X_2FA,
+        WHATSAPP_2SV_HELP,
         WHATSAPP_2SV,
     ),
     since=SINCE,
@@ -352,7 +363,7 @@ LOCK_YOUR_PHONE = Rule(
     ),
     severity="high",
     effort_minutes=3,
-    sources=(WEST_YORKSHIRE_POLICE, IPHONE_PASSCODE),
+    sources=(WEST_YORKSHIRE_POLICE, ESAFETY_PHONES, IPHONE_PASSCODE),
     since=SINCE,
     may_alert=True,
 )

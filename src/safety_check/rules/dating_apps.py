@@ -18,9 +18,9 @@ TINDER_PHOTO_VERIFICATION = source(
     "https://www.help.tinder.com/hc/en-us/articles/360034941812-What-is-Photo-Verification-",
 )
 TINDER_PHOTO_VERIFIED = source(
-    "The Hans India: how to complete Tinder photo verification, and Photo Verified Chat",
-    "https://www.thehansindia.com/technology/tech-news/how-to-complete-your-photo-verification-on-tinder-796458",
-    weak=True,
+    "Tinder Help: Request Photo Verification (Photo Verified Chat in Message Settings lets only "
+    "Photo Verified profiles message you; Filipino edition)",
+    "https://www.help.tinder.com/hc/fil/articles/4408385774989-Request-Photo-Verification",
 )
 BUMBLE_DATE_SAFELY = source(
     "Bumble: how to date safely and respectfully", "https://bumble.com/zh-Hant/help/IRL"
@@ -55,9 +55,9 @@ ROMANCE_FRAUD_ADVICE = source(
     weak=True,
 )
 ROMANCE_FRAUD_SIGNS = source(
-    "Sussex Police romance fraud advice (reported)",
-    "https://news.seahavenfm.com/2020/02/14/happy-valentines-day-romance-fraud-advice/",
-    weak=True,
+    "West Yorkshire Police: romance fraud (asked for money, told to keep it secret, never met; "
+    "tell your bank if you gave out bank or card details)",
+    "https://www.westyorkshire.police.uk/advice/fraud-and-financial-crime/fraud-and-financial-crime/romance-fraud",
 )
 REPORT_FRAUD = source(
     "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "

@@ -53,9 +53,8 @@ TIKTOK_UNDER_18 = source(
     "https://support.tiktok.com/en/account-and-privacy/account-privacy-settings/privacy-and-safety-settings-for-users-under-age-18",
 )
 TIKTOK_PRIVACY = source(
-    "Tackle Bullying: social media guide (TikTok private account, menu path)",
-    "https://tacklebullying.ie/social-media-guide-for-parents-guardians/",
-    weak=True,
+    "TikTok Support: make your account public or private (Privacy, then Private account)",
+    "https://support.tiktok.com/en/account-and-privacy/account-privacy-settings/making-your-account-public-or-private",
 )
 X_PROTECT_POSTS = source(
     "How to change your privacy and safety settings on X (Protect your posts)",

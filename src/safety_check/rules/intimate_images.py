@@ -113,17 +113,11 @@ SOSA_2009_NOTES = source(
     "of voyeurism)",
     "https://www.legislation.gov.uk/asp/2009/9/notes",
 )
-SCOTLAND_UPSKIRTING_REPORTED = source(
-    "The Herald: the Scottish voyeurism offence was amended in 2010 to cover pictures taken "
-    "beneath clothing (reported)",
-    "https://www.heraldscotland.com/politics/20284716.just-five-per-cent-upskirting-crimes-scotland-prosecuted/",
-    weak=True,
-)
-SCOTLAND_VOYEURISM_CASE = source(
-    "Scottish Legal News: Sheriff Appeal Court on section 9 voyeurism (observing or recording "
-    "a private act without consent; reported)",
-    "https://scottishlegal.com/articles/observing-partner-partially-clothed-not-a-criminal-act",
-    weak=True,
+SOSA_2009_SECTION_9 = source(
+    "legislation.gov.uk: Sexual Offences (Scotland) Act 2009 as revised, section 9 voyeurism "
+    "(observing or recording a private act without consent; pictures beneath clothing, "
+    "subsections 4A and 4B, added in 2010)",
+    "https://legislation.gov.uk/asp/2009/9/body?view=extent",
 )
 NI_VOYEURISM_2022 = source(
     "legislation.gov.uk: Justice (Sexual Offences and Trafficking Victims) Act (NI) 2022, "
@@ -141,8 +135,7 @@ TAKING_LAW_SOURCES = (
     COLLEGE_OF_POLICING,
     SOSA_2009_NOTES,
     NI_VOYEURISM_2022,
-    SCOTLAND_UPSKIRTING_REPORTED,
-    SCOTLAND_VOYEURISM_CASE,
+    SOSA_2009_SECTION_9,
 )
 CHILD_IMAGE_LAW_SOURCES = (PCA_1978, CGSA_S52, POC_NI_1978)
 

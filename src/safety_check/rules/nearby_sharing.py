@@ -34,6 +34,11 @@ CCM_CYBERFLASHING = source(
     "https://ccm.net/mobile/12375-protect-yourself-from-receiving-unsolicited-images-on-your-mobile",
     weak=True,
 )
+SAFER_INTERNET_CYBERFLASHING = source(
+    "UK Safer Internet Centre: cyberflashing, most often by AirDrop (set AirDrop to Contacts Only "
+    "or Receiving Off in Settings, General, AirDrop)",
+    "https://saferinternet.org.uk/online-issue/cyberflashing",
+)
 NAMEDROP_TOGGLE = source(
     "The Indiana Lawyer: NameDrop and the Bringing Devices Together setting",
     "https://www.theindianalawyer.com/articles/marquez-namedropping-may-get-you-the-connection-youre-seeking",
@@ -47,6 +52,11 @@ NAMEDROP_SLASHGEAR = source(
 GOOGLE_QUICK_SHARE = source(
     "Google Android Help: share content with nearby devices (Quick Share)",
     "https://support.google.com/android/answer/9286773",
+)
+ESAFETY_PHONES = source(
+    "eSafety Commissioner (Australia): phones and tablets (turn off Bluetooth when you are not "
+    "using it)",
+    "https://www.esafety.gov.au/women/using-your-device-safely/phones-tablets",
 )
 BLUETOOTH_IPHONE = source(
     "Total Defense: turn off automatic Bluetooth connections on your iPhone",
@@ -275,7 +285,7 @@ AIRDROP_CONTACTS_ONLY = Rule(
         AIRDROP_LIMIT,
         AIRDROP_TEN_MINUTES,
         MAC_AIRDROP,
-        CCM_CYBERFLASHING,
+        SAFER_INTERNET_CYBERFLASHING,
     ),
     since=SINCE,
 )
@@ -411,7 +421,7 @@ BLUETOOTH_OFF = Rule(
     ),
     severity="low",
     effort_minutes=1,
-    sources=(BLUETOOTH_IPHONE,),
+    sources=(ESAFETY_PHONES, BLUETOOTH_IPHONE),
     since=SINCE,
 )
 
@@ -547,7 +557,7 @@ UNWANTED_IMAGE_REPORT = Rule(
         RPH_FAQ,
         TINDER_BASICS,
         GOOGLE_QUICK_SHARE,
-        CCM_CYBERFLASHING,
+        SAFER_INTERNET_CYBERFLASHING,
     ),
     since=SINCE,
 )

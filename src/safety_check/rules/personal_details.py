@@ -21,13 +21,18 @@ LINCS_STAYING_SAFE = source(
     "Lincolnshire County Council: staying safe online (advice for young people)",
     "https://www.lincolnshire.gov.uk/wellbeing-advice/staying-safe",
 )
-INTERRELATE_PRIVATE_INFO = source(
-    "Interrelate: information to keep private (full name, school, location)",
-    "https://www.interrelate.org.au/i-relate-teens/information-to-be-kept-private",
-    weak=True,
+MET_POLICE_PRIVATE_INFO = source(
+    "Metropolitan Police: internet safety for young people (don't give out your school, address, "
+    "phone number, age or location)",
+    "https://safe.met.police.uk/internet_safety/been_a_victim_and_need_some_help.html",
 )
 WHATSAPP_PRIVACY = source(
     "WhatsApp Help Centre: privacy settings", "https://faq.whatsapp.com/3307102709559968/"
+)
+FACEBOOK_PHONE_NUMBER = source(
+    "Facebook Help Centre: how Facebook uses your mobile phone number (you control who can see "
+    "it and who can look you up by it)",
+    "https://www.facebook.com/help/251747795694485",
 )
 FACEBOOK_AUDIENCE = source(
     "Facebook privacy settings: audience and visibility (who can look you up by phone)",
@@ -242,7 +247,7 @@ HIDE_PHONE_NUMBER = Rule(
         META_PRIVACY_TOOLS,
         PLAYSTATION_SAFETY,
         NINTENDO_ONLINE_GUIDELINES,
-        FACEBOOK_AUDIENCE,
+        FACEBOOK_PHONE_NUMBER,
     ),
     since=SINCE,
 )
@@ -286,7 +291,7 @@ HIDE_SCHOOL_AND_HOME = Rule(
     effort_minutes=15,
     sources=(
         LINCS_STAYING_SAFE,
-        INTERRELATE_PRIVATE_INFO,
+        MET_POLICE_PRIVATE_INFO,
         BUMBLE_FRIENDS_SAFETY,
         META_PRIVACY_TOOLS,
         FACEBOOK_PAST_POSTS,
@@ -419,7 +424,7 @@ NICKNAME_USERNAME = Rule(
     ),
     severity="low",
     effort_minutes=5,
-    sources=(LINCS_STAYING_SAFE, NINTENDO_ONLINE_GUIDELINES, INTERRELATE_PRIVATE_INFO),
+    sources=(LINCS_STAYING_SAFE, NINTENDO_ONLINE_GUIDELINES, MET_POLICE_PRIVATE_INFO),
     since=SINCE,
 )
 

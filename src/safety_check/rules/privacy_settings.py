@@ -66,8 +66,14 @@ TIKTOK_TEENS = source(
     "https://support.tiktok.com/en/account-and-privacy/account-privacy-settings/privacy-and-safety-settings-for-users-under-age-18",
 )
 TIKTOK_SETTINGS = source(
-    "Tackle Bullying: social media guide for parents and guardians (TikTok)",
-    "https://tacklebullying.ie/social-media-guide-for-parents-guardians/",
+    "TikTok Support: make your account public or private (Privacy, then Private account, and "
+    "Suggest your account to others)",
+    "https://support.tiktok.com/en/account-and-privacy/account-privacy-settings/making-your-account-public-or-private",
+)
+TIKTOK_DIRECT_MESSAGES = source(
+    "TikTok Support: direct messages (Privacy, then who can send you direct messages: Everyone, "
+    "Friends or No one)",
+    "https://support.tiktok.com/en/using-tiktok/messaging-and-notifications/direct-message-settings",
 )
 X_TAGGING = source(
     "Business Insider: how to change your privacy settings on Twitter",
@@ -689,7 +695,7 @@ TIKTOK_LIMIT_MESSAGES = Rule(
     ),
     severity="high",
     effort_minutes=2,
-    sources=(TIKTOK_TEENS, TIKTOK_SETTINGS),
+    sources=(TIKTOK_TEENS, TIKTOK_DIRECT_MESSAGES),
     since=SINCE,
 )
 

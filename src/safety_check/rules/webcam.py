@@ -24,9 +24,9 @@ APPLE_CAMERA_INDICATOR = source(
     weak=True,
 )
 IPHONE_INDICATORS = source(
-    "MacRumors: see when an app uses your iPhone camera or microphone",
-    "https://www.macrumors.com/how-to/when-app-uses-iphone-camera-microphone/",
-    weak=True,
+    "Apple Support: about the orange and green indicators in your iPhone status bar (an app is "
+    "using the microphone or camera)",
+    "https://support.apple.com/en-ca/108331",
 )
 WINDOWS_CAMERA = source(
     "Microsoft Support: manage app permissions for a camera in Windows",
