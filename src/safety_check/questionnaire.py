@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from safety_check.helper_wording import HELPER_LABELS, HELPER_TEXT
+from safety_check.helper_wording import HELPER_HINTS, HELPER_LABELS, HELPER_TEXT
 from safety_check.models import AREA_TITLES, AREAS, AreaInfo, Question, Questionnaire
 from safety_check.profile import PROFILE_QUESTIONS, SITUATION_QUESTIONS
 from safety_check.rules import AREA_QUESTIONS
@@ -25,7 +25,12 @@ def _for_helpers(question: Question) -> Question:
         else option
         for option in question.options
     )
-    return msgspec.structs.replace(question, helper_text=HELPER_TEXT[question.id], options=options)
+    return msgspec.structs.replace(
+        question,
+        helper_text=HELPER_TEXT[question.id],
+        helper_hint=HELPER_HINTS.get(question.id),
+        options=options,
+    )
 
 
 QUESTIONNAIRE = Questionnaire(

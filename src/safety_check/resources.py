@@ -87,7 +87,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         audience="Adults worried about a child",
         phone="0808 800 5000",
         url="https://www.nspcc.org.uk",
-        hours="8am to 10pm Monday to Friday, 9am to 6pm at weekends (online and email any time)",
+        hours="8am to 10pm on weekdays, 9am to 6pm at weekends",
         source="https://www.nspcc.org.uk/keeping-children-safe/reporting-abuse/report/",
         checked=HELPERS_CHECKED,
     ),
