@@ -49,7 +49,11 @@ def test_urgent_triggers_put_the_urgent_lane_first(raw: dict[str, str | list[str
     situation = (raw.get("situation.threat_to_share"), raw.get("situation.image_shared"))
     urgent = "yes" in situation
     unsure = "prefer_not_to_say" in situation or "not_sure" in situation
-    assert (plan.urgent is not None) == (urgent or unsure)
+    helper_lane = plan.written_for != "me" and plan.urgent is not None and not (urgent or unsure)
+    assert (plan.urgent is not None) == (urgent or unsure or helper_lane)
+    if helper_lane:  # a helper's steps after a harm told of in the areas
+        assert plan.urgent is not None and plan.scores is None
+        return
     if plan.urgent is not None:
         assert plan.urgent.mode == ("urgent" if urgent else "if_happening")
         assert plan.scores is None and plan.scores_withheld
@@ -57,8 +61,8 @@ def test_urgent_triggers_put_the_urgent_lane_first(raw: dict[str, str | list[str
         steps = {action.urgent_step for action in plan.urgent.actions}
         # A teacher's lane sends reporting through the safeguarding lead ("safety").
         needed = {"safety", "keep_evidence", "report", "talk"}
-        if plan.written_for != "me":  # a helper's own steps; reporting may go via the school
-            needed = {"keep_evidence", "talk"}
+        if plan.written_for != "me":  # a helper's own steps; a teacher's go through the DSL
+            needed = {"talk"}
         assert needed <= steps
         assert "not your fault" in plan.urgent.message or "not their fault" in plan.urgent.message
     assert all(action.urgent_step is None for action in plan.do_first + plan.next)

@@ -368,7 +368,7 @@ EXPECTED_CONTACTS = {
         "Put 18001 before the number you want to call",
         "https://www.relayuk.bt.com",
     ),
-    "samaritans": ("116 123", None, "https://www.samaritans.org"),
+    "samaritans": ("116 123", "Email jo@samaritans.org", "https://www.samaritans.org"),
     "shout": (None, "Text SHOUT to 85258", "https://giveusashout.org"),
     "report_fraud": ("0300 123 2040", None, "https://www.reportfraud.police.uk"),
     "report_harmful_content": (None, None, "https://reportharmfulcontent.com"),

@@ -328,8 +328,9 @@ class Resource(msgspec.Struct, frozen=True, kw_only=True):
     checked: str
     unverified: tuple[str, ...] = ()
     """Details we could not confirm; shown with a "check on their site" note."""
-    one_gender: bool = False
-    """Only for women, or only for men: never put first for someone whose gender we don't know."""
+    for_one_group: bool = False
+    """Only for women, only for men, or only for LGBT+ people: never put first for someone we
+    know nothing of beyond their answers (an LGBT+ service is, after a threat to out them)."""
     without_voice: str | None = None
     """How to reach it without a voice call (text, chat, video relay), where it can be."""
 

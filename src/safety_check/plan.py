@@ -13,6 +13,7 @@ from __future__ import annotations
 import msgspec
 
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
+from safety_check.conditions import compile_condition, parse
 from safety_check.engine import CompiledRule, Result, because, earned_praise, run
 from safety_check.models import (
     HELPERS,
@@ -38,10 +39,12 @@ from safety_check.models import (
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.resources import mentioned_resources
 from safety_check.routing import contact_first, route, situation_of
+from safety_check.rules.getting_help import HARM_DISCLOSED
 from safety_check.scoring import score
 
 DO_FIRST_LIMIT = 3
 MONITORED_QUESTION = "getting_help.someone_checks_phone"
+MONITORED = MONITORED_QUESTION
 WHO_QUESTION = "sextortion.who_is_threatening"
 WHO_DID_IT = "getting_help.who_did_it"
 CLOSE_TO_HOME = frozenset({"partner_or_ex", "lives_with_me"})
@@ -51,6 +54,8 @@ AnswerValues = dict[str, str | tuple[str, ...]]
 
 _DEVICES = frozenset(option.id for option in QUESTIONS_BY_ID["profile.devices"].options)
 _APPS = frozenset(option.id for option in QUESTIONS_BY_ID["profile.apps"].options)
+_HELPER_HARM = compile_condition(parse(HARM_DISCLOSED))
+"""The harms (besides a threat or a shared picture) after which a helper gets their steps."""
 _HARM_ANSWERS = frozenset(
     (question.id, option.id)
     for question in QUESTIONNAIRE.questions
@@ -121,8 +126,13 @@ CAUTION_MAY_ALERT = (
     "things worse for you, talk to someone you trust or a support service below first."
 )
 CAUTION_WATCHED = (
-    "The person who checks your phone could see this. Do it from a phone or computer they "
-    "can't see, or wait until you have made a plan with a support service."
+    "Someone who checks your phone, or the person doing this, could see this. Do it from a "
+    "phone or computer they can't see, or wait until you have talked it through with a support "
+    "service or an adult you trust."
+)
+CAUTION_WATCHED_EVIDENCE = (
+    "Someone who checks your phone, or the person doing this, could see what you save. Keep it "
+    "somewhere they can't see, and don't wait too long: posts and messages can be deleted."
 )
 CAUTION_IF_WATCHED = (
     "If someone checks your phone or accounts, they could see this. Use a phone or computer "
@@ -133,16 +143,26 @@ CAUTION_MAY_ALERT_HELPER = (
     "things worse for them, talk to a support service first."
 )
 CAUTION_WATCHED_HELPER = (
-    "The person who checks their phone could see this. Help them do it from a phone or "
-    "computer that person can't see, or wait until they have a plan with a support service."
+    "Someone who checks their phone, or the person doing this, could see this. Help them do it "
+    "from a phone or computer that person can't see, or wait until they have talked it through "
+    "with a support service."
+)
+CAUTION_WATCHED_EVIDENCE_HELPER = (
+    "Someone who checks their phone, or the person doing this, could see what is saved. Keep it "
+    "somewhere that person can't see, and don't wait too long: posts can be deleted."
 )
 CAUTION_IF_WATCHED_HELPER = (
     "If someone checks their phone or accounts, that person could see this. Help them use a "
     "phone or computer that person can't see, or talk to a support service first."
 )
-_CAUTIONS: dict[bool, tuple[str, str, str]] = {
-    False: (CAUTION_MAY_ALERT, CAUTION_WATCHED, CAUTION_IF_WATCHED),
-    True: (CAUTION_MAY_ALERT_HELPER, CAUTION_WATCHED_HELPER, CAUTION_IF_WATCHED_HELPER),
+_CAUTIONS: dict[bool, tuple[str, str, str, str]] = {
+    False: (CAUTION_MAY_ALERT, CAUTION_WATCHED, CAUTION_IF_WATCHED, CAUTION_WATCHED_EVIDENCE),
+    True: (
+        CAUTION_MAY_ALERT_HELPER,
+        CAUTION_WATCHED_HELPER,
+        CAUTION_IF_WATCHED_HELPER,
+        CAUTION_WATCHED_EVIDENCE_HELPER,
+    ),
 }
 
 # An under-13 hears "tell an adult you trust" straight after "stay safe".
@@ -206,6 +226,8 @@ def _person(answers: Answers) -> _Person:
     lane: Lane | None = "urgent" if urgent else "if_happening" if unsure else None
     for_whom = values.get("profile.for_whom")
     written_for: ForWhom = for_whom if for_whom in HELPERS else "me"
+    if lane is None and written_for in HELPERS and _HELPER_HARM(values) is True:
+        lane = "urgent"  # a helper needs what to do now after any harm, not only a threat
     age_band = answers.age_band()
     nation = values.get("profile.nation")
     return _Person(
@@ -289,10 +311,16 @@ ACTION_CACHE_LIMIT = 50_000
 
 def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | None:
     rule = compiled.rule
-    may_alert, watched, if_watched = _CAUTIONS[person.helper]
-    leaves_trace = rule.may_alert or (in_lane and rule.urgent_step in TRACE_STEPS)
+    may_alert, watched, if_watched, evidence = _CAUTIONS[person.helper]
+    leaves_trace = (
+        rule.may_alert
+        or (in_lane and rule.urgent_step in TRACE_STEPS)
+        # Outside the lane, any step about the harm (a report, a call) could be noticed too;
+        # the steps that plan for someone watching are the exception.
+        or (not in_lane and rule.purpose == "response" and MONITORED not in compiled.questions)
+    )
     if leaves_trace and person.watch == WATCHED:
-        return watched
+        return evidence if rule.urgent_step == "keep_evidence" else watched
     if leaves_trace and person.watch == WATCH_UNKNOWN:
         return if_watched
     return may_alert if rule.may_alert else None

@@ -605,6 +605,12 @@ def _href(resource: Resource, situation: Situation) -> str | None:
     return resource.url
 
 
+def _group_named(resource: Resource, situation: Situation) -> bool:
+    """The person told us they are in the group the service is for (only a threat to out
+    them says so; we never ask anyone's gender or sexuality)."""
+    return situation.outing and resource.id in ("galop", "mermaids")
+
+
 def contact_first(situation: Situation, items: tuple[SupportItem, ...]) -> tuple[Contact, ...]:
     """The services for a strip at the top of an urgent page, chosen for this person: ones
     they can reach the way they said they can, never one for a gender we don't know, never a
@@ -614,7 +620,7 @@ def contact_first(situation: Situation, items: tuple[SupportItem, ...]) -> tuple
         item.resource
         for item in items
         if _reachable(item.resource, situation)
-        and not item.resource.one_gender
+        and not (item.resource.for_one_group and not _group_named(item.resource, situation))
         and not (situation.nation is None and item.resource.nations)
     ]
     if situation.adult and situation.urgent:

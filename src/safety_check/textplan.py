@@ -58,12 +58,17 @@ HELP_THEM = "Help them with this: "
 """Shown before a step that only the person can take, in a helper's plan."""
 
 
-def because_sentence(ref: AnswerRef) -> str:
+def because_sentence(ref: AnswerRef, helper: bool = False) -> str:
     """Why an action is in the plan. An answer about what happened is never quoted back: a
-    printed or saved plan may be read by the person who is doing it."""
+    printed or saved plan may be read by the person who is doing it. A helper reads the
+    question as they saw it, about the person they help."""
     question = QUESTIONS_BY_ID.get(ref.question)
     if question is None or question.role in PRIVATE_ROLES:
         return TOLD_US
+    if helper:
+        labels = {option.id: option.helper_label or option.label for option in question.options}
+        answer = ", ".join(labels[option] for option in ref.answer) or "none of these"
+        return f'You answered "{answer}" to "{question.helper_text or question.text}"'
     answer = ", ".join(ref.answer_labels) or "none of these"
     return f'You answered "{answer}" to "{ref.question_text}"'
 
@@ -77,9 +82,9 @@ def _steps(title: str, groups: tuple[PlatformSteps, ...]) -> list[str]:
     return lines
 
 
-def _because(refs: tuple[AnswerRef, ...]) -> list[str]:
+def _because(refs: tuple[AnswerRef, ...], helper: bool) -> list[str]:
     lines: list[str] = []
-    for sentence in dict.fromkeys(because_sentence(ref) for ref in refs):
+    for sentence in dict.fromkeys(because_sentence(ref, helper) for ref in refs):
         lines.extend(_wrap(sentence + ".", indent="     ", first="   Why this is in your plan: "))
     return lines
 
@@ -88,28 +93,40 @@ def action_title(action: Action) -> str:
     return HELP_THEM + action.title if action.done_by == "them" else action.title
 
 
-def _action(number: int, action: Action, full: bool) -> list[str]:
+Said = dict[str, int]
+"""Each caution already printed, with the step it was printed at: said in full once."""
+
+
+def _caution(action: Action, number: int, said: Said) -> str:
+    assert action.caution is not None
+    if action.caution in said:
+        return f"Take care: as in step {said[action.caution]}."
+    said[action.caution] = number
+    return "Take care: " + action.caution
+
+
+def _action(number: int, action: Action, full: bool, said: Said, helper: bool = False) -> list[str]:
     """An action: its title and summary always; its steps and reasons only where `full` (the
     urgent lane), so the longest plan stays under 4,000 words; --format json has everything."""
     lines = _wrap(action_title(action), indent="    ", first=f"{number:>2}. ")
     lines.extend(_wrap(action.summary or action.why, indent="    "))
     if action.caution:
-        lines.extend(_wrap("Take care: " + action.caution, indent="    "))
+        lines.extend(_wrap(_caution(action, number, said), indent="    "))
     if full:
-        lines.extend(_because(action.because))
+        lines.extend(_because(action.because, helper))
         if action.how_to_check:
             lines.extend(_steps("How to check:", action.how_to_check))
         lines.extend(_steps("How:", action.steps))
     return lines
 
 
-def _section(title: str, actions: tuple[Action, ...], *, start: int = 1) -> list[str]:
+def _section(title: str, actions: tuple[Action, ...], said: Said, *, start: int = 1) -> list[str]:
     if not actions:
         return []
     lines = ["", title, "=" * len(title)]
     for number, action in enumerate(actions, start):
         lines.append("")
-        lines.extend(_action(number, action, full=False))
+        lines.extend(_action(number, action, False, said))
     return lines
 
 
@@ -144,19 +161,20 @@ def render_plan(plan: Plan) -> str:
     helper = plan.written_for != "me"
     lines = ["Your Safety Check plan, to help them" if helper else "Your Safety Check plan"]
     lane = plan.urgent.actions if plan.urgent is not None else ()
+    said: Said = {}
     if plan.urgent is not None:
         lines += ["", plan.urgent.title, "=" * len(plan.urgent.title)]
         lines.extend(_wrap(plan.urgent.message))
         for number, action in enumerate(plan.urgent.actions, 1):
             lines.append("")
-            lines.extend(_action(number, action, full=True))
+            lines.extend(_action(number, action, True, said, helper))
     # One count through the plan, so no two steps share a number.
-    lines += _section(first_heading(plan), plan.do_first, start=len(lane) + 1)
-    lines += _section("Next", plan.next, start=len(lane) + len(plan.do_first) + 1)
+    lines += _section(first_heading(plan), plan.do_first, said, start=len(lane) + 1)
+    lines += _section("Next", plan.next, said, start=len(lane) + len(plan.do_first) + 1)
     if plan.when_ready is not None:
         lines += ["", plan.when_ready.title, "=" * len(plan.when_ready.title)]
         lines.extend(_wrap(plan.when_ready.message))
-        lines += _section_body(plan.when_ready.actions)
+        lines += _section_body(plan.when_ready.actions, said)
     if plan.doing_well:
         praise = "They're already doing well" if helper else "You're already doing well"
         lines += ["", praise, "=" * len(praise)]
@@ -169,13 +187,16 @@ def render_plan(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _section_body(actions: tuple[Action, ...]) -> list[str]:
+def _section_body(actions: tuple[Action, ...], said: Said) -> list[str]:
     """Later advice as one line each: it waits until the person is ready, so it stays short."""
     lines = [""]
     for action in actions:
         lines.extend(_wrap(action_title(action), indent="  ", first="- "))
         if action.caution:
-            lines.extend(_wrap("Take care: " + action.caution, indent="    ", first="    "))
+            seen = action.caution in said
+            caution = "as above." if seen else action.caution
+            said.setdefault(action.caution, 0)
+            lines.extend(_wrap("Take care: " + caution, indent="    ", first="    "))
     return lines
 
 

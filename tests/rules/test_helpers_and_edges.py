@@ -125,7 +125,19 @@ def test_a_helpers_plan_is_written_to_the_helper(raw: Raw) -> None:
     assert "to help them" in text
 
 
-@pytest.mark.parametrize("raw", [PARENT_OF_11, TEACHER, FRIEND_OF_15])
+def test_a_young_friend_is_told_not_to_pass_it_on_and_to_tell_an_adult() -> None:
+    plan = plan_of(FRIEND_OF_15)
+    ids = [a.rule_id for a in lane(plan)]
+    assert ids[:2] == [
+        "getting_help_helper_friend_listen_and_dont_share",
+        "getting_help_helper_friend_know_when_to_tell_an_adult",
+    ]
+    text = all_text(plan)
+    assert "tell an adult you trust. You're not in trouble" in text
+    assert "police or CEOP what you have" not in text
+
+
+@pytest.mark.parametrize("raw", [PARENT_OF_11, TEACHER])
 def test_a_helper_of_a_child_is_told_never_to_view_or_save_the_picture(raw: Raw) -> None:
     plan = plan_of(raw)
     first = lane(plan)[0] if raw["profile.for_whom"] != "a_student" else lane(plan)[1]
@@ -147,6 +159,7 @@ def test_a_parent_is_sent_to_ceop_and_the_nspcc_and_report_remove_with_the_child
     ids = [a.rule_id for a in lane(plan)]
     assert "getting_help_helper_report_to_ceop" in ids
     assert "getting_help_helper_use_report_remove_together" in ids
+    assert "talk about hurting themselves" in all_text(plan)
     assert {"ceop", "nspcc_helpline", "report_remove"} <= services(plan)
     text = all_text(plan)
     assert "They make the report" in text
@@ -482,6 +495,19 @@ def test_cautions_show_in_the_text_plans_when_ready_section() -> None:
 
 NEW_RULES = [
     (
+        "getting_help_plan_changes_if_watched_under_18",
+        {
+            "profile.age_band": "13_15",
+            "intimate_images.taken_without_consent": "yes",
+            "getting_help.who_did_it": "lives_with_me",
+        },
+        {
+            "profile.age_band": "18_plus",
+            "intimate_images.taken_without_consent": "yes",
+            "getting_help.who_did_it": "lives_with_me",
+        },
+    ),
+    (
         "getting_help_reach_help_without_a_call",
         DEAF_WOMAN,
         {**DEAF_WOMAN, "profile.contact_method": "phone"},
@@ -556,18 +582,14 @@ NEW_RULES = [
     ("getting_help_helper_tell_them_it_is_not_their_fault", PARENT_OF_11, FRIEND_OF_15),
     ("getting_help_helper_friend_listen_and_dont_share", FRIEND_OF_15, PARENT_OF_11),
     ("getting_help_helper_dont_pay_and_stop_replying", PARENT_OF_11, TEACHER),
-    (
-        "getting_help_helper_keep_details_without_the_picture",
-        TEACHER,
-        {**TEACHER, "situation.image_shared": "no"},
-    ),
+    ("getting_help_helper_keep_details_without_the_picture", PARENT_OF_11, TEACHER),
     ("getting_help_helper_report_to_ceop", PARENT_OF_11, TEACHER),
     (
         "getting_help_helper_friend_know_when_to_tell_an_adult",
         FRIEND_OF_15,
         {**FRIEND_OF_15, "profile.age_band": "18_plus"},
     ),
-    ("getting_help_helper_use_report_remove_together", TEACHER, SISTER_OF_ADULT),
+    ("getting_help_helper_use_report_remove_together", PARENT_OF_11, TEACHER),
     ("getting_help_helper_adult_know_where_to_get_advice", SISTER_OF_ADULT, TEACHER),
 ]
 
@@ -579,3 +601,57 @@ def test_new_rule_fires_and_does_not_fire(rule_id: str, fires: Raw, quiet: Raw) 
         area, {**make_answers(), **fires} if "profile.devices" not in fires else fires
     )
     assert rule_id not in fired(area, quiet)
+
+
+def test_a_parent_gets_their_steps_after_a_fake_nude_even_with_no_threat() -> None:
+    plan = plan_of(
+        {
+            "profile.for_whom": "my_child",
+            "profile.age_band": "13_15",
+            "situation.threat_to_share": "no",
+            "situation.image_shared": "no",
+            "deepfakes.fake_image_of_you": "yes",
+        }
+    )
+    ids = [a.rule_id for a in lane(plan)]
+    assert ids[0] == "getting_help_helper_never_view_or_save_the_image"
+    assert "getting_help_helper_report_to_ceop" in ids
+
+
+def test_a_teacher_leaves_evidence_and_report_remove_to_the_safeguarding_lead() -> None:
+    ids = [a.rule_id for a in lane(plan_of(TEACHER))]
+    assert "getting_help_helper_keep_details_without_the_picture" not in ids
+    assert "getting_help_helper_use_report_remove_together" not in ids
+    assert "getting_help_know_what_happens_if_you_report" not in [
+        a.rule_id for a in plan_of(TEACHER).do_first
+    ]
+
+
+def test_a_child_harmed_by_someone_at_home_gets_childline_not_adult_lines() -> None:
+    plan = plan_of(
+        {
+            "profile.age_band": "13_15",
+            "profile.nation": "england",
+            "intimate_images.taken_without_consent": "yes",
+            "getting_help.who_did_it": "lives_with_me",
+        }
+    )
+    assert plan.do_first[0].rule_id == "getting_help_plan_changes_if_watched_under_18"
+    assert not services(plan) & {"national_domestic_abuse_helpline", "mens_advice_line", "galop"}
+
+
+def test_someone_who_cannot_phone_is_not_told_to_call_first() -> None:
+    ids = [a.rule_id for a in lane(plan_of(DEAF_WOMAN))]
+    assert "getting_help_stay_safe_now" not in ids
+    assert ids[0] == "getting_help_reach_help_without_a_call"
+
+
+def test_victim_support_follows_the_nation() -> None:
+    plan = plan_of(
+        {
+            "profile.age_band": "18_plus",
+            "profile.nation": "scotland",
+            "situation.threat_to_share": "yes",
+        }
+    )
+    assert "victim_support" not in services(plan)

@@ -26,6 +26,11 @@ NOT_URGENT = (
     "not (answered situation.threat_to_share and situation.threat_to_share = yes) and "
     "not (answered situation.image_shared and situation.image_shared = yes)"
 )
+NO_VOICE = "profile.contact_method in [text_or_chat, bsl]"
+HELPER_LANE_OPENERS = (
+    "getting_help_helper_keep_details_without_the_picture",
+    "getting_help_helper_teacher_tell_the_safeguarding_lead",
+)
 HARM_DISCLOSED = (
     "intimate_images.taken_without_consent = yes or deepfakes.fake_image_of_you = yes or "
     "nearby_sharing.unwanted_sexual_image = yes or intimate_images.asked_for_nude = yes"
@@ -239,6 +244,8 @@ STAY_SAFE_NOW = Rule(
     why="What is happening can feel overwhelming. You don't have to handle it on your own, "
     "and people are ready to help at any time of day or night.",
     fires=URGENT,
+    # Someone who can't phone gets the same help without a call, first in the lane.
+    applies=f"not (answered profile.contact_method and {NO_VOICE})",
     steps=(
         steps(
             "general",
@@ -417,9 +424,28 @@ TALK_ADULT = Rule(
         steps(
             "general",
             "Call or contact {revenge_porn_helpline}.",
-            "For support after any crime, day or night: {victim_support}.",
             "Tell a friend or family member you trust, if it feels right for you.",
             checked=CHECKED,
+        ),
+        steps(
+            "england",
+            "For support after any crime, day or night: {victim_support}.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "wales",
+            "For support after any crime, day or night: {victim_support}.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "scotland",
+            "For support after any crime: {victim_support_scotland}.",
+            checked=HELPERS_CHECKED,
+        ),
+        steps(
+            "northern_ireland",
+            "For support after any crime: {victim_support_ni}.",
+            checked=HELPERS_CHECKED,
         ),
     ),
     severity="critical",
@@ -522,7 +548,8 @@ PLAN_SAFELY_UNDER_18 = Rule(
             "It's not your fault, whoever they are.",
             "Use a phone or computer they can't see, like a friend's phone or a school "
             "computer. From there, talk to {childline} or report to {ceop}.",
-            "Tell an adult you trust outside your home, like a teacher.",
+            "Tell an adult you trust, like a teacher. If the person is someone at home, choose "
+            "an adult outside your home.",
             "Until you have help, don't block, report or change settings on the phone they "
             "check: they could notice.",
             checked=HELPERS_CHECKED,
@@ -611,14 +638,16 @@ WITHOUT_A_CALL = Rule(
     summary="You can reach the police and support by text, chat or sign language: here is how.",
     why="You told us a phone call is not the way for you. Every service in your plan can be "
     "reached another way.",
-    fires=f"profile.contact_method in [text_or_chat, bsl] and {URGENT}",
+    fires=f"{NO_VOICE} and {URGENT}",
     steps=(
         steps(
             "general",
             "If you are in danger: {emergency_bsl} in sign language, or {emergency_sms}.",
             "Register for emergencySMS now, before you need it: it only works once you have.",
             "To call any number in your plan by typing and reading: {relay_uk}.",
-            "To talk to someone by text, day or night: {shout}.",
+            "If you feel you can't cope, you can reach someone any time: {shout}, or "
+            "{samaritans} by email.",
+            "To report to the police when it's not an emergency: {police_non_emergency:access}.",
             "Many services in your plan have online chat or email too: the list of services "
             "says how to reach each one.",
             checked=HELPERS_CHECKED,
@@ -652,11 +681,30 @@ PLAN_CHANGES = Rule(
     why="If someone watches your phone or accounts, sudden changes could be noticed and make "
     "things harder for you. A support service can help you decide what is safe to change.",
     fires=f"{WATCHED} and ({NOT_URGENT})",
+    applies=NOT_UNDER_18,
     steps=_plan_safely_steps(),
     severity="critical",
     effort_minutes=10,
     sources=PLAN_SAFELY_SOURCES,
     since=NEW,
+)
+
+PLAN_CHANGES_UNDER_18 = Rule(
+    id="getting_help_plan_changes_if_watched_under_18",
+    area="getting_help",
+    purpose="response",
+    title="Get help from a phone they can't see before you change anything",
+    summary="Talk to Childline or CEOP from a phone or computer they can't see, before you "
+    "change anything.",
+    why="Someone checks your phone, or knows you well. Sudden changes could be noticed, so get "
+    "help first from a device they can't see. You won't be in trouble.",
+    fires=f"{WATCHED} and ({NOT_URGENT})",
+    applies=UNDER_18,
+    steps=PLAN_SAFELY_UNDER_18.steps,
+    severity="critical",
+    effort_minutes=10,
+    sources=PLAN_SAFELY_UNDER_18.sources,
+    since=HELPERS_SINCE,
 )
 
 AFTER_REPORTING = Rule(
@@ -676,7 +724,7 @@ AFTER_REPORTING = Rule(
             "you go to the police.",
             "You can report at any time. Sooner can help, as some offences have time limits "
             "for charging someone.",
-            "You don't need to know which law was broken. The police should record a crime "
+            "You don't need to know which law was broken. The police should record what "
             "you report.",
             "If you are under 18, an adult you trust can help you report.",
             checked=TODAY,
@@ -718,6 +766,9 @@ AFTER_REPORTING = Rule(
         NI_VICTIM_CHARTER,
     ),
     since=NEW,
+    # In a helper's plan these speak to the person about their own choices; the helper's own
+    # steps say what the helper needs instead.
+    covered_by=HELPER_LANE_OPENERS,
 )
 
 RESPONDING_OR_UNSURE = (
@@ -760,6 +811,9 @@ ACCESS = Rule(
     effort_minutes=2,
     sources=(OFCOM_BSL_RELAY, RELAY_UK, EMERGENCY_SMS, RAPE_CRISIS_SCOTLAND),
     since=NEW,
+    # In a helper's plan these speak to the person about their own choices; the helper's own
+    # steps say what the helper needs instead.
+    covered_by=HELPER_LANE_OPENERS,
 )
 
 SUPPORT_SPACE = Rule(
@@ -788,6 +842,9 @@ SUPPORT_SPACE = Rule(
     effort_minutes=10,
     sources=(MY_SUPPORT_SPACE,),
     since=NEW,
+    # In a helper's plan these speak to the person about their own choices; the helper's own
+    # steps say what the helper needs instead.
+    covered_by=HELPER_LANE_OPENERS,
 )
 
 LEARN_TO_REPORT = Rule(
@@ -1311,8 +1368,9 @@ H_HELPER_SAID = f"answered profile.for_whom and {H_HELPER}"
 H_ADULT_HELPER = "profile.for_whom in [my_child, a_student, partner_or_family]"
 H_HAPPENING = (
     "(situation.threat_to_share in [yes, prefer_not_to_say] or "
-    "situation.image_shared in [yes, not_sure])"
+    f"situation.image_shared in [yes, not_sure] or {HARM_DISCLOSED})"
 )
+"""A threat, a shared picture, or any other harm told of: a helper needs their steps for all."""
 H_THREATENED = "situation.threat_to_share in [yes, prefer_not_to_say]"
 # Someone's child or student is taken to be under 18 unless the helper says otherwise; a friend
 # or family member is taken to be an adult. Either way a stated age decides.
@@ -1368,7 +1426,7 @@ H_NEVER_VIEW = Rule(
     why="Making or sharing a copy of a nude picture of someone under 18 can be a crime, even "
     "for a parent or teacher, and even when you mean to help. The services that can get it "
     "removed don't need you to have it.",
-    fires=f"{H_HELPER} and {H_HAPPENING} and {H_SUBJECT_CHILD}",
+    fires=f"{H_ADULT_HELPER} and {H_HAPPENING} and {H_SUBJECT_CHILD}",
     applies=H_HELPER_SAID,
     steps=(
         steps(
@@ -1381,6 +1439,7 @@ H_NEVER_VIEW = Rule(
             "Write down what you know instead: the app, the usernames, links, dates and times.",
             "If a picture was sent to your own phone, don't forward it. Tell the police or CEOP "
             "what you have, and they will tell you what to do with it.",
+            "Don't take their phone away as a punishment: they might stop telling you things.",
             checked=HELPERS_CHECKED,
         ),
     ),
@@ -1413,6 +1472,9 @@ H_SAFEGUARDING_LEAD = Rule(
             "person to show it, send it or download it. Only the DSL decides, in rare cases, "
             "whether anyone looks at it.",
             "Don't promise to keep it secret. Tell the young person who you will tell and why.",
+            "Write down what you were told, in their words, with the date and time, and give "
+            "it to the DSL. Leave collecting evidence and reports, such as Report Remove, to "
+            "the DSL.",
             "If an adult has asked for or shared a nude picture of a child, that is child "
             "sexual abuse: the DSL will involve the police straight away.",
             "If the young person is in danger now, call {police_emergency}.",
@@ -1446,7 +1508,6 @@ H_CLOSE_TO_HOME = Rule(
             "Ask them how and when it is safe to talk.",
             "Let them decide what happens next, unless they are under 18 or in danger.",
             "If they are in danger now, call {police_emergency}.",
-            "If they are under 18, the other steps here say whom to tell and how.",
             "If they are 18 or over, a domestic abuse service can help you both plan: ask them "
             "which one they would like to contact.",
             checked=HELPERS_CHECKED,
@@ -1482,8 +1543,9 @@ H_REASSURE = Rule(
             "Stay calm, even if you feel shocked or angry. Thank them for telling you.",
             "Tell them it's not their fault, and that they are not in trouble.",
             "Don't ask why they sent a picture, and don't say they should have known better.",
-            "Don't take their phone away as a punishment: they might stop telling you things.",
             "Ask what they want to happen, and tell them what you will do next.",
+            "Watch for signs they are very upset. If they talk about hurting themselves, call "
+            "{police_emergency} or {samaritans}.",
             checked=HELPERS_CHECKED,
         ),
     ),
@@ -1509,7 +1571,8 @@ H_LISTEN_AS_A_FRIEND = Rule(
         steps(
             "general",
             "Listen, and tell them it's not their fault. Don't blame them for sending anything.",
-            "Never forward, show or save the picture. If someone sent it to you, delete it.",
+            "Never forward, show or save the picture. If someone sent it to you, don't pass it "
+            "on: tell an adult you trust. You're not in trouble.",
             "Don't confront the person doing it or post about it: it can make things worse.",
             "Help them keep the messages, usernames and links, without saving the picture.",
             checked=HELPERS_CHECKED,
@@ -1562,7 +1625,7 @@ H_EVIDENCE = Rule(
     "can act.",
     why="Details help the police and the apps stop the person. They can be kept without "
     "anyone having a copy of the picture.",
-    fires=f"{H_HELPER} and {H_HAPPENING}",
+    fires=f"{H_HELPER} and {H_HAPPENING} and not profile.for_whom = a_student",
     applies=H_HELPER_SAID,
     steps=(
         steps(
@@ -1571,8 +1634,6 @@ H_EVIDENCE = Rule(
             "any payment details.",
             "Screenshots of messages and profiles are fine where no nude picture shows. If one "
             "is in view, write down the date and time instead.",
-            "If they are 18 or over, it's their evidence and their choice: ask before you keep "
-            "anything.",
             checked=HELPERS_CHECKED,
         ),
     ),
@@ -1642,7 +1703,7 @@ H_FRIEND_TELLS_AN_ADULT = Rule(
     effort_minutes=10,
     sources=(CEOP_HELP, RPH_FRIEND_SEXTORTION),
     since=HELPERS_SINCE,
-    urgent_step="report",
+    urgent_step="talk",
     for_helper=True,
 )
 
@@ -1655,18 +1716,21 @@ H_REMOVE_FOR_A_CHILD = Rule(
     "you can sit with them.",
     why="Young people can get a nude picture of themselves taken down without it being "
     "shared again. The report is theirs to make, with your support.",
-    fires=f"{H_HELPER} and {H_HAPPENING} and {H_SUBJECT_CHILD}",
+    fires=(
+        f"{H_HELPER} and {H_HAPPENING} and {H_SUBJECT_CHILD} and not profile.for_whom = a_student"
+    ),
     applies=H_HELPER_SAID,
     steps=(
         steps(
             "general",
             "They make the report on {report_remove}, with a Childline account. You can be "
             "with them, but don't look at the picture.",
-            "They may be asked to prove their age. That may be optional.",
+            "They may be asked to prove their age; it's optional.",
             "Trained analysts at the Internet Watch Foundation look at what is reported so they "
             "can get it removed. Childline tells them the outcome and supports them.",
-            "If the picture is on their device, {take_it_down} can also help: it makes a "
-            "digital fingerprint on the device, so the picture isn't uploaded.",
+            "If the picture is on their device, they can also use {take_it_down}: they choose "
+            "the picture on their own device, and it makes a digital fingerprint there, so "
+            "nobody sees the picture and you don't need to.",
             checked=HELPERS_CHECKED,
         ),
     ),
@@ -1693,8 +1757,9 @@ H_ADULT_ROUTES = Rule(
         steps(
             "general",
             "{revenge_porn_helpline} gives advice to friends and family on someone's behalf.",
-            "{stopncii} can stop an intimate image being shared on sites that take part. They "
-            "make the case themselves, from their own device.",
+            "{stopncii} can stop an intimate image being shared on sites that take part, if they "
+            "have a copy. They make the case themselves, from their own device.",
+            "Any evidence is theirs, and so is the choice: ask before you keep anything.",
             "Going to the police is their choice: {police_non_emergency}, or "
             "{police_emergency} in danger.",
             "Don't share or forward the picture, even to show someone what happened.",
@@ -1749,6 +1814,7 @@ RULES = (
     TALK_UNDER_18,
     TALK_ADULT,
     PLAN_CHANGES,
+    PLAN_CHANGES_UNDER_18,
     AFTER_REPORTING,
     ACCESS,
     SUPPORT_SPACE,

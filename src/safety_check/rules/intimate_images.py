@@ -156,15 +156,19 @@ SHARING_LAW: dict[Nation, str] = {
 }
 CHILD_IMAGE_LAW: dict[Nation, str] = {
     "england": "In England, it's against the law to take, make, share or show a nude picture "
-    "of anyone under 18, even a fake one. The law is the Protection of Children Act.",
+    "of anyone under 18, even a fake one. The law is the Protection of Children Act. If it's a picture of you, "
+    "you are not in trouble: this law is there to protect you.",
     "wales": "In Wales, it's against the law to take, make, share or show a nude picture of "
-    "anyone under 18, even a fake one. The law is the Protection of Children Act.",
+    "anyone under 18, even a fake one. The law is the Protection of Children Act. If it's a picture of you, "
+    "you are not in trouble: this law is there to protect you.",
     "scotland": "In Scotland, it's against the law to take, make, share or show a nude picture "
     "of anyone under 18, even a fake one. The law is section 52 of the Civic Government "
-    "(Scotland) Act.",
+    "(Scotland) Act. If it's a picture of you, you are not in trouble: this law is there to "
+    "protect you.",
     "northern_ireland": "In Northern Ireland, it's against the law to take, make, share or show "
     "a nude picture of anyone under 18, even a fake one. The law is the Protection of Children "
-    "(Northern Ireland) Order.",
+    "(Northern Ireland) Order. If it's a picture of you, you are not in trouble: this law is "
+    "there to protect you.",
 }
 
 # Taking pictures without consent. Only offences checked on legislation.gov.uk or GOV.UK are
@@ -387,9 +391,9 @@ ASKED_UNDER_18 = Rule(
             "general",
             "You can always say no. You don't have to give a reason.",
             "You can stop replying, block the person and report them in the app.",
-            "If the person asking is an adult, that is a crime, even if they only asked once. "
-            "Report it to {ceop}. A child protection adviser will read it and act. An adult "
-            "you trust can help you report.",
+            "Whoever is asking, even someone who says they are your age, it is wrong. If they "
+            "are an adult, that is a crime, even if they only asked once. Report it to {ceop}. "
+            "A child protection adviser will read it and act. An adult you trust can help.",
             "If someone keeps asking, pressures you or threatens you, tell a trusted adult.",
             "If you have already sent something, it's not your fault. You are not in trouble "
             "for asking for help.",
@@ -483,8 +487,8 @@ TAKEN_ADULT = Rule(
     area="intimate_images",
     purpose="response",
     title="Get help if someone took an intimate picture of you without your consent",
-    summary="It's not your fault: the police, the site and StopNCII can help, and the Revenge "
-    "Porn Helpline can advise.",
+    summary="It's not your fault: the police and the site can help, StopNCII too if you have "
+    "a copy.",
     why="It's not your fault. Taking an intimate picture of someone without their consent, or "
     "sharing it, can be a crime, and there is help to get it removed.",
     fires=TAKEN,

@@ -570,8 +570,8 @@ UNWANTED_IMAGE_POLICE = Rule(
     summary="It's not your fault, and you can report an unwanted sexual picture to the police: "
     "it can be a crime.",
     why="Sending someone a sexual picture they didn't agree to see is called cyberflashing. "
-    "Every part of the UK has a law against it. You can report it, and get support, whether or "
-    "not you go to the police.",
+    "In England and Wales it is a crime, and other parts of the UK have laws that can cover it. "
+    "You can report it, and get support, whether or not you go to the police.",
     fires="nearby_sharing.unwanted_sexual_image = yes",
     steps=(
         steps(

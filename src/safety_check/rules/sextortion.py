@@ -501,7 +501,7 @@ def _outed(suffix: str, applies: str, services: tuple[str, ...]) -> Rule:
         effort_minutes=5,
         sources=(GALOP_OUTING, RPH_ABOUT_ABUSE, MERMAIDS_HOURS),
         since=HELPERS_SINCE,
-        urgent_step="talk",
+        urgent_step="safety",
     )
 
 
