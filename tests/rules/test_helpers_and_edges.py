@@ -241,7 +241,7 @@ CLASSMATES_DEEPFAKE_WALES = {
 def test_classmates_fake_gets_the_school_lead_and_report_remove_not_a_watched_caution() -> None:
     plan = plan_of(CLASSMATES_DEEPFAKE_WALES)
     ids = [a.rule_id for a in lane(plan)]
-    assert "getting_help_tell_school_safeguarding_lead_now" in ids
+    assert ids.index("getting_help_tell_school_safeguarding_lead_now") <= 1
     assert "sextortion_known_person_plan_safely" not in ids
     assert all(a.caution is None for a in lane(plan))
     assert "wait until you have" not in all_text(plan)

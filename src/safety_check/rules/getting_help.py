@@ -600,7 +600,7 @@ SCHOOL_LEAD_NOW = Rule(
     effort_minutes=10,
     sources=(UKCIS_NUDES, CEOP_HELP),
     since=HELPERS_SINCE,
-    urgent_step="report",
+    urgent_step="safety",
 )
 
 SCHOOL_LEAD = Rule(

@@ -98,10 +98,30 @@ def call_now(plan: Plan) -> tuple[Contact, ...]:
     return plan.contact_first
 
 
+CAUTION_AGAIN = "As above: someone who checks the phone, or the person doing this, could see this."
+
+
+def caution_texts(plan: Plan, later_groups: list[tuple[str, list[Action]]]) -> dict[str, str]:
+    """Each action's caution as shown: in full the first time down the page, then short, so a
+    long plan for someone watched does not repeat the same paragraph at every step."""
+    lane = plan.urgent.actions if plan.urgent else ()
+    later = plan.when_ready.actions if plan.when_ready else ()
+    grouped = [action for _, actions in later_groups for action in actions]
+    shown: dict[str, str] = {}
+    seen: set[str] = set()
+    for action in (*lane, *plan.do_first, *grouped, *later):
+        if action.caution:
+            shown[action.rule_id] = CAUTION_AGAIN if action.caution in seen else action.caution
+            seen.add(action.caution)
+    return shown
+
+
 def plan_context(plan: Plan, urgent_only: bool) -> dict[str, Any]:
+    later_groups = by_area(plan.next)
     return {
         "plan": plan,
-        "later_groups": by_area(plan.next),
+        "cautions": caution_texts(plan, later_groups),
+        "later_groups": later_groups,
         "call_now": call_now(plan),
         "support_shown": SUPPORT_SHOWN_URGENT if urgent_only else SUPPORT_SHOWN,
         "platform_names": PLATFORM_NAMES,
