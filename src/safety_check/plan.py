@@ -38,18 +38,14 @@ from safety_check.models import (
 )
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.resources import mentioned_resources
-from safety_check.routing import contact_first, route, situation_of
+from safety_check.routing import CLOSE_TO_HOME, contact_first, route, situation_of
 from safety_check.rules.getting_help import HARM_DISCLOSED
 from safety_check.scoring import score
 
 DO_FIRST_LIMIT = 3
 MONITORED_QUESTION = "getting_help.someone_checks_phone"
-MONITORED = MONITORED_QUESTION
 WHO_QUESTION = "sextortion.who_is_threatening"
 WHO_DID_IT = "getting_help.who_did_it"
-CLOSE_TO_HOME = frozenset({"partner_or_ex", "lives_with_me"})
-"""Who-answers that mean the person doing it may also see the phone: a partner, an ex or
-someone at home."""
 AnswerValues = dict[str, str | tuple[str, ...]]
 
 _DEVICES = frozenset(option.id for option in QUESTIONS_BY_ID["profile.devices"].options)
@@ -317,7 +313,11 @@ def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | No
         or (in_lane and rule.urgent_step in TRACE_STEPS)
         # Outside the lane, any step about the harm (a report, a call) could be noticed too;
         # the steps that plan for someone watching are the exception.
-        or (not in_lane and rule.purpose == "response" and MONITORED not in compiled.questions)
+        or (
+            not in_lane
+            and rule.purpose == "response"
+            and MONITORED_QUESTION not in compiled.questions
+        )
     )
     if leaves_trace and person.watch == WATCHED:
         return evidence if rule.urgent_step == "keep_evidence" else watched
@@ -395,7 +395,7 @@ def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple
         if group.platform in platforms:
             shown.extend(group.steps)
     named = set(mentioned_resources("\n".join(shown)))
-    return tuple(ref for ref in compiled.resources if ref.id in named) or compiled.resources
+    return tuple(ref for ref in compiled.resources if ref.id in named)
 
 
 class _Sorted(msgspec.Struct):

@@ -106,6 +106,8 @@ def _tells_of_harm(values: dict[str, str | tuple[str, ...]]) -> bool:
 
 
 CLOSE_TO_HOME = frozenset({"partner_or_ex", "lives_with_me"})
+"""Who-answers that mean the person doing it may also see the phone: a partner, an ex or
+someone at home."""
 
 
 def _watched(values: dict[str, str | tuple[str, ...]]) -> bool:

@@ -97,11 +97,14 @@ Said = dict[str, int]
 """Each caution already printed, with the step it was printed at: said in full once."""
 
 
-def _caution(action: Action, number: int, said: Said) -> str:
+def _caution(action: Action, number: int | None, said: Said) -> str:
+    """The caution in full the first time; then a pointer to the step where it was said (or
+    "as above" in a list without step numbers)."""
     assert action.caution is not None
     if action.caution in said:
-        return f"Take care: as in step {said[action.caution]}."
-    said[action.caution] = number
+        first = said[action.caution]
+        return f"Take care: as in step {first}." if number and first else "Take care: as above."
+    said[action.caution] = number or 0
     return "Take care: " + action.caution
 
 
@@ -193,10 +196,7 @@ def _section_body(actions: tuple[Action, ...], said: Said) -> list[str]:
     for action in actions:
         lines.extend(_wrap(action_title(action), indent="  ", first="- "))
         if action.caution:
-            seen = action.caution in said
-            caution = "as above." if seen else action.caution
-            said.setdefault(action.caution, 0)
-            lines.extend(_wrap("Take care: " + caution, indent="    ", first="    "))
+            lines.extend(_wrap(_caution(action, None, said), indent="    ", first="    "))
     return lines
 
 

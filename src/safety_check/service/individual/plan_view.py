@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from safety_check.models import AREA_TITLES, Action, Area, Contact, Plan, Resource
+from safety_check.models import AREA_TITLES, HELPERS, Action, Area, Contact, Plan, Resource
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
 from safety_check.textplan import PLATFORM_NAMES, action_title, because_sentence, first_heading
@@ -137,6 +137,7 @@ def register(environment: Any) -> None:
     environment.globals["contact_links"] = contact_links
     environment.globals["tel_href"] = tel_href
     environment.globals["first_input"] = first_input
+    environment.globals["helpers"] = HELPERS
 
 
 def first_input(question_id: str) -> str:
