@@ -49,7 +49,7 @@ class _PlanJSON(msgspec.Struct, frozen=True, kw_only=True):
     age_band: AgeBand | None
     urgent: _UrgentLaneJSON | None
     do_first: tuple[msgspec.Raw, ...]
-    next: tuple[msgspec.Raw, ...]
+    next: tuple[msgspec.Raw, ...] = msgspec.field(name="do_next")
     when_ready: _LaterJSON | None
     doing_well: tuple[DoingWell, ...]
     not_answered: tuple[str, ...]

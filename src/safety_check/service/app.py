@@ -15,7 +15,6 @@ from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
@@ -29,6 +28,7 @@ from safety_check.service.classes.schools_web import SchoolsController, long_dat
 from safety_check.service.individual import plan_view
 from safety_check.service.individual.api import ApiController
 from safety_check.service.individual.journeys import Journeys
+from safety_check.service.individual.questionnaire_api import QuestionnaireNextController
 from safety_check.service.individual.web import WebController
 from safety_check.service.platform.access import AccessMiddleware, client_address
 from safety_check.service.platform.assets import asset_url, serve_asset
@@ -37,6 +37,8 @@ from safety_check.service.platform.headers import add_security_headers
 from safety_check.service.platform.health import HealthController
 from safety_check.service.platform.json_body import StrictJsonRequest
 from safety_check.service.platform.logs import logging_config
+from safety_check.service.platform.openapi import PartnerJsonRenderPlugin
+from safety_check.service.platform.problem_types import problem_type_page
 from safety_check.service.platform.problems import EXCEPTION_HANDLERS
 from safety_check.service.platform.reference import api_reference
 from safety_check.service.platform.transport import BodyDeadline, before_routing
@@ -57,7 +59,7 @@ def openapi_config() -> OpenAPIConfig:
         description="Questionnaire in, personal action plan out: a UK online safety and "
         f"privacy self-check against image-based sexual abuse. Content version {CONTENT_VERSION}.",
         path="/api/v1/schema",
-        render_plugins=[JsonRenderPlugin(path="/openapi.json")],
+        render_plugins=[PartnerJsonRenderPlugin(path="/openapi.json")],
         components=Components(
             security_schemes={
                 "apiKey": SecurityScheme(
@@ -194,6 +196,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         SchoolsController,
         serve_asset,
         api_reference,
+        problem_type_page,
+        QuestionnaireNextController,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.individual.benchmark import precomputed_plan_route
