@@ -160,17 +160,24 @@ class Result(msgspec.Struct, frozen=True):
         return self.compiled.findings[self.status]
 
 
-def because(
+def reason_questions(
     compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
-) -> tuple[AnswerRef, ...]:
-    """The answers that made the rule fire, in the words the person saw.
+) -> tuple[str, ...]:
+    """The questions whose answers made the rule fire, for "because you answered ...".
 
     Only atoms that are true count, so a rule that fires on "a or b" names the answer that did it.
     """
     chosen = dict.fromkeys(question for question, atom in compiled.reasons if atom(values) is True)
     if not chosen:  # fired through a `not`: show everything the rule read
         chosen = dict.fromkeys(q for q in compiled.questions if q in values)
-    return tuple(answer_ref(q, values[q]) for q in chosen)
+    return tuple(chosen)
+
+
+def because(
+    compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
+) -> tuple[AnswerRef, ...]:
+    """The answers that made the rule fire, in the words the person saw."""
+    return tuple(answer_ref(q, values[q]) for q in reason_questions(compiled, values))
 
 
 def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bool:
