@@ -15,6 +15,7 @@ import msgspec
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
 from safety_check.conditions import compile_condition, parse
 from safety_check.engine import (
+    COMPILED_RULES,
     CompiledRule,
     Result,
     answer_ref,
@@ -307,8 +308,12 @@ def _for_platforms(
 
 
 def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | None:
+    return _CAUTION_TABLE[compiled.order][person.helper, person.watch, in_lane]
+
+
+def _caution_for(compiled: CompiledRule, helper: bool, watch: Watch, in_lane: bool) -> str | None:
     rule = compiled.rule
-    may_alert, watched, if_watched, evidence = _CAUTIONS[person.helper]
+    may_alert, watched, if_watched, evidence = _CAUTIONS[helper]
     leaves_trace = (
         rule.may_alert
         or (in_lane and rule.urgent_step in TRACE_STEPS)
@@ -320,11 +325,23 @@ def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | No
             and MONITORED_QUESTION not in compiled.questions
         )
     )
-    if leaves_trace and person.watch == WATCHED:
+    if leaves_trace and watch == WATCHED:
         return evidence if rule.urgent_step == "keep_evidence" else watched
-    if leaves_trace and person.watch == WATCH_UNKNOWN:
+    if leaves_trace and watch == WATCH_UNKNOWN:
         return if_watched
     return may_alert if rule.may_alert else None
+
+
+_CAUTION_TABLE = {
+    compiled.order: {
+        (helper, watch, in_lane): _caution_for(compiled, helper, watch, in_lane)
+        for helper in (False, True)
+        for watch in (NOT_WATCHED, WATCH_UNKNOWN, WATCHED)
+        for in_lane in (False, True)
+    }
+    for compiled in COMPILED_RULES
+}
+"""Every rule's caution for each kind of person and place, worked out once at start-up."""
 
 
 def _done_by(compiled: CompiledRule, person: _Person) -> DoneBy:
@@ -354,7 +371,7 @@ def _choose(
 ) -> Chosen:
     compiled = result.compiled
     reasons = reason_questions(compiled, values)
-    unsure = any(
+    unsure = compiled.may_be_unsure and any(
         value == NOT_SURE if value.__class__ is str else NOT_SURE in value
         for value in map(values.__getitem__, reasons)
     )
