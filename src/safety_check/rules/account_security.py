@@ -48,9 +48,9 @@ NIDIRECT_SEXTORTION = source(
     "https://www.nidirect.gov.uk/articles/scam-alert-sextortion",
 )
 INSTAGRAM_2FA = source(
-    "Kaspersky privacy checker: Instagram settings (two-factor authentication)",
-    "https://privacy.kaspersky.com/articles/instagram-iphone-medium/",
-    weak=True,
+    "Privacy International: guide on Instagram settings (Settings, Accounts Centre, Password "
+    "and security, Two-factor authentication)",
+    "https://www.privacyinternational.org/guide-step/5613/guide-instagram-settings-and-good-practises",
 )
 X_2FA = source(
     "How to change your privacy and safety settings on X (two-factor authentication)",
