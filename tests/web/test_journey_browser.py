@@ -128,3 +128,39 @@ def test_a_double_tap_with_javascript_does_not_expire_the_journey(
     page.wait_for_function("() => document.querySelector('h1').innerText !== 'About you'")
     assert page.locator("h1").inner_text() == "Before your next steps"
     context.close()
+
+
+def on_screen_one(page: Any, selector: str) -> bool:
+    box = page.locator(selector).first.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_start_page_has_both_ways_in_and_numbers_on_screen_one(
+    browser: Any, base_url: str, javascript: bool
+) -> None:
+    context = phone(browser, javascript)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    for selector in (
+        "main a:has-text('Start the check')",
+        "main button:has-text('Something is happening to me now')",
+        "main a[href='tel:999']",
+        "main a[href='tel:08001111']",
+    ):
+        assert on_screen_one(page, selector), selector
+    page.click("main button:has-text('Something is happening to me now')")
+    page.wait_for_selector("#q-situation-threat_to_share-yes")
+    assert on_screen_one(page, "main a[href='tel:999']")
+    assert on_screen_one(page, "main a[href='tel:08001111']")
+    page.check("#q-situation-threat_to_share-yes")
+    page.check("#q-profile-age_band-13_15")
+    page.click("main button:has-text('Continue')")
+    page.wait_for_selector("#q-sextortion-paid_money-yes")
+    page.check("#q-sextortion-paid_money-yes")
+    page.click("main button:has-text('Continue')")
+    page.wait_for_selector("h1#urgent-heading")
+    urgent = page.locator("main").inner_text()
+    assert "that you paid" in urgent
+    assert page.url == base_url + ("/" if javascript else "/check")  # no telling address
+    context.close()
