@@ -51,6 +51,7 @@ from safety_check.service.individual.form import (
     safety_questions,
 )
 from safety_check.service.individual.journeys import InjectedJourneys
+from safety_check.service.individual.on_device import kept_off_device
 from safety_check.service.individual.plan_view import plan_context
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
@@ -233,6 +234,7 @@ def _plan_page(
         request,
         **_flow_context(flow),
         **plan_context(plan, urgent_only),
+        ticks=flow.cohort is None and kept_off_device(raw) is None,
         class_outcome=class_outcome,
         page_title="Your next steps" if urgent_only else "Your plan",
         urgent_only=urgent_only,
