@@ -21,7 +21,11 @@
     document.body.classList.add("exiting");
     document.title = "";
     steps = [];
-    window.location.replace(link.href);
+    if (window.top === window.self) { window.location.replace(link.href); return; }
+    // Inside a partner's frame, leave the whole page. A browser may refuse that, silently,
+    // without a click just before (Shift three times) or in a sandbox: leave the frame then.
+    try { window.top.location.replace(link.href); } catch (error) { /* left below */ }
+    window.setTimeout(function () { window.location.replace(link.href); }, 300);
   }
 
   var presses = 0;
