@@ -17,6 +17,7 @@
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
 | SAFETY_CHECK_FRAME_ANCESTORS | (none) | comma-separated origins allowed to show the check's pages in a frame; none: no framing |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
+| SAFETY_CHECK_FORM_TOKEN_MINUTES | 60 | how long one page of the individual check can be sent; after that (or after the exit) it shows "This page has expired" |
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
+    form_token_minutes: int = 60
+    """How long a page of the individual check stays sendable (see journey_tokens.py)."""
 
     def database_location(self) -> str | Path:
         return self.database_url or self.database
@@ -131,6 +134,13 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
         frame_ancestors=_list(get("FRAME_ANCESTORS") or ""),
+        form_token_minutes=_integer(
+            "FORM_TOKEN_MINUTES",
+            get("FORM_TOKEN_MINUTES") or str(defaults.form_token_minutes),
+            5,
+            24 * 60,
+            problems,
+        ),
     )
     problems.extend(check(settings))
     if problems:

@@ -27,6 +27,7 @@ from safety_check.service.classes.join_web import JoinController
 from safety_check.service.classes.schools_web import SchoolsController, long_date
 from safety_check.service.individual import plan_view
 from safety_check.service.individual.api import ApiController
+from safety_check.service.individual.journeys import Journeys
 from safety_check.service.individual.questionnaire_api import QuestionnaireNextController
 from safety_check.service.individual.web import WebController
 from safety_check.service.platform.access import AccessMiddleware, client_address
@@ -89,6 +90,7 @@ class Services:
     def __init__(self, settings: Settings) -> None:
         self.platform = Platform(settings)
         self.class_checks = ClassChecks(self.platform)
+        self.journeys = Journeys(self.platform)
 
     def dependencies(self) -> dict[str, Provide]:
         def constant(value: object) -> Provide:
@@ -103,6 +105,7 @@ class Services:
             "services": constant(self),
             "platform": constant(self.platform),
             "class_checks": constant(self.class_checks),
+            "journeys": constant(self.journeys),
             "caller_address": Provide(caller_address, sync_to_thread=False),
         }
 
@@ -125,6 +128,7 @@ def _lifespan(services: Services) -> Any:
         background = [
             asyncio.create_task(_flush_usage_forever(platform)),
             asyncio.create_task(_purge_forever(services.class_checks)),
+            asyncio.create_task(_purge_journeys_forever(services.journeys)),
         ]
         try:
             yield
@@ -161,6 +165,16 @@ async def _purge_forever(class_checks: ClassChecks) -> None:
             await _purge(class_checks)
         except Exception:
             logger.exception("could not delete expired class checks; will retry")
+
+
+async def _purge_journeys_forever(journeys: Journeys) -> None:
+    """Forget retired form-token ids once the tokens they stop have expired anyway."""
+    while True:
+        await asyncio.sleep(PURGE_SECONDS)
+        try:
+            await journeys.purge_expired()
+        except Exception:
+            logger.exception("could not delete expired form-token ids; will retry")
 
 
 def _template_globals(engine: JinjaTemplateEngine) -> None:
