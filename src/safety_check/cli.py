@@ -186,7 +186,7 @@ def _class_checks(database: Database) -> ClassChecks:
     return ClassChecks(Platform(_settings(), database))
 
 
-def _cohorts_command(args: argparse.Namespace) -> int:
+def _class_checks_command(args: argparse.Namespace) -> int:
     async def list_all(database: Database) -> int:
         rows = await _class_checks(database).summaries()
         if not rows:
@@ -271,10 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("prefix", help="the key's prefix, as shown by 'keys list'")
     keys.set_defaults(handler=_keys_command)
 
-    cohorts = commands.add_parser("cohorts", help="class checks for schools")
-    cohort_commands = cohorts.add_subparsers(dest="cohorts_command", required=True)
-    cohort_commands.add_parser("list", help="list class checks with their response counts")
-    cohorts.set_defaults(handler=_cohorts_command)
+    class_checks = commands.add_parser("cohorts", help="class checks for schools")
+    class_check_commands = class_checks.add_subparsers(dest="cohorts_command", required=True)
+    class_check_commands.add_parser("list", help="list class checks with their response counts")
+    class_checks.set_defaults(handler=_class_checks_command)
 
     migrate = commands.add_parser("migrate", help="create or upgrade the database schema")
     migrate.set_defaults(handler=_migrate_command)

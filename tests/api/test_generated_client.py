@@ -183,13 +183,13 @@ def test_schemathesis_with_a_real_join_code_and_teacher_key(
         max_examples=EXAMPLES_PER_OPERATION, deadline=None, suppress_health_check=list(HealthCheck)
     )
     def run(case: schemathesis.Case) -> None:
-        cohort = _new_cohort(live, next(made))
+        class_check = _new_cohort(live, next(made))
         if "code" in case.path_parameters:
-            case.path_parameters["code"] = cohort["join_code"]
+            case.path_parameters["code"] = class_check["join_code"]
         if "cohort_id" in case.path_parameters:
-            case.path_parameters["cohort_id"] = cohort["id"]
+            case.path_parameters["cohort_id"] = class_check["id"]
         response = case.call_and_validate(
-            base_url=live.base, headers={"Authorization": f"Bearer {cohort['teacher_key']}"}
+            base_url=live.base, headers={"Authorization": f"Bearer {class_check['teacher_key']}"}
         )
         statuses[response.status_code] += 1
 

@@ -22,7 +22,7 @@ from litestar.template.config import TemplateConfig
 
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
-from safety_check.service.classes.api import CohortsController
+from safety_check.service.classes.api import ClassChecksController
 from safety_check.service.classes.checks import ClassChecks
 from safety_check.service.classes.join_web import JoinController
 from safety_check.service.classes.schools_web import SchoolsController, long_date
@@ -174,7 +174,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     handlers: list[Any] = [
         ApiController,
         HealthController,
-        CohortsController,
+        ClassChecksController,
         WebController,
         JoinController,
         SchoolsController,

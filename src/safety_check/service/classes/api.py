@@ -15,19 +15,20 @@ from litestar.params import Body, HeaderParameter, Parameter
 
 from safety_check.answers import validate
 from safety_check.models import AgeBand, Plan
+from safety_check.plan import build_plan
+from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code
-from safety_check.schools.cohort import Cohort
 from safety_check.schools.report import Report
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import (
     ClassChecks,
-    ClassClosed,
     InjectedClassChecks,
     KeyReused,
+    Stored,
     is_valid_key,
 )
+from safety_check.service.classes.wire import ClassResponseRequest
 from safety_check.service.individual.api import plan_response
-from safety_check.service.individual.wire import ClassResponseRequest
 from safety_check.service.platform.core import CallerAddress
 from safety_check.service.platform.json_body import require_json
 from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
@@ -77,13 +78,13 @@ def _bearer(request: Request[Any, Any, Any]) -> str:
     return token.strip()
 
 
-async def _teacher_cohort(
+async def _teacher_class_check(
     request: Request[Any, Any, Any], checks: ClassChecks, address: str, cohort_id: str
-) -> Cohort:
-    cohort = await checks.find_for_key(address, cohort_id, _bearer(request))
-    if cohort is None:
+) -> ClassCheck:
+    class_check = await checks.find_for_key(address, cohort_id, _bearer(request))
+    if class_check is None:
         raise NotFoundException(NOT_FOUND)
-    return cohort
+    return class_check
 
 
 KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."
@@ -122,7 +123,7 @@ TEACHER_ERRORS = {
 }
 
 
-class CohortsController(Controller):
+class ClassChecksController(Controller):
     path = "/api/v1/cohorts"
     tags = ["Class checks"]
 
@@ -145,7 +146,7 @@ class CohortsController(Controller):
             **COMMON_ERRORS,
         },
     )
-    async def create_cohort(
+    async def create_class_check(
         self,
         request: Request[Any, Any, Any],
         data: Annotated[classes.CohortIn, Body(schema_extra={"additional_properties": False})],
@@ -164,17 +165,17 @@ class CohortsController(Controller):
             created = await class_checks.create(caller_address, data, name, key)
         except KeyReused:
             raise HTTPException(status_code=422, detail=KEY_REUSED) from None
-        cohort = created.cohort
+        class_check = created.class_check
         body = CohortCreated(
-            id=cohort.public_id,
-            name=cohort.name,
-            age_band=cohort.age_band,
-            join_code=display_join_code(cohort.join_code),
-            join_url=class_checks.join_url(cohort, str(request.base_url)),
-            qr_svg=str(class_checks.join_qr(cohort, str(request.base_url))),
+            id=class_check.public_id,
+            name=class_check.name,
+            age_band=class_check.age_band,
+            join_code=display_join_code(class_check.join_code),
+            join_url=class_checks.join_url(class_check, str(request.base_url)),
+            qr_svg=str(class_checks.join_qr(class_check, str(request.base_url))),
             teacher_key=created.teacher_key,
-            open_until=cohort.closes_day,
-            delete_on=cohort.delete_day,
+            open_until=class_check.closes_day,
+            delete_on=class_check.delete_day,
         )
         return Response(body, status_code=201, headers=REPLAYED if created.replayed else None)
 
@@ -210,33 +211,29 @@ class CohortsController(Controller):
         idempotency_key: IdempotencyKey = None,
     ) -> Response[Plan]:
         key = _checked_key(idempotency_key)
-        cohort = await class_checks.find_open(caller_address, code, open_only=key is None)
-        if cohort is None:
+        class_check = await class_checks.find_open(caller_address, code, open_only=key is None)
+        if class_check is None:
             raise NotFoundException(CODE_NOT_FOUND)
-        answers = dict(data.answers)
-        if cohort.age_band and "profile.age_band" not in answers:
-            answers["profile.age_band"] = cohort.age_band
+        answers = class_check.with_age_band(data.answers)
         # A retry (same Idempotency-Key, same answers) of a response stored before the class
         # closed gets its plan back; anything else for a closed class is the usual 404, decided
         # by a read before any validation or write.
         if (
             key is not None
-            and not cohort.is_open()
-            and not await class_checks.was_stored(cohort, answers, key)
+            and not class_check.is_open()
+            and not await class_checks.was_stored(class_check, answers, key)
         ):
             raise NotFoundException(CODE_NOT_FOUND)
-        try:
-            if key is None:
-                return plan_response(await class_checks.plan_and_submit(cohort, validate(answers)))
-            plan, replayed = await class_checks.plan_and_submit_keyed(
-                cohort, dict(answers), validate(answers), key
-            )
-        except ClassClosed:
-            raise NotFoundException(CLOSED) from None
-        except KeyReused:
-            raise HTTPException(status_code=422, detail=KEY_REUSED) from None
+        validated = validate(answers)
+        plan = build_plan(validated)
+        retry = class_checks.response_key(class_check, answers, key) if key is not None else None
+        outcome = await class_checks.submit(class_check, validated, plan, idempotency=retry)
+        if outcome is Stored.CLOSED:
+            raise NotFoundException(CLOSED)
+        if outcome is Stored.CONFLICT:
+            raise HTTPException(status_code=422, detail=KEY_REUSED)
         response = plan_response(plan)
-        if replayed:
+        if outcome is Stored.ALREADY:
             response.headers.update(REPLAYED)
         return response
 
@@ -259,15 +256,15 @@ class CohortsController(Controller):
         class_checks: InjectedClassChecks,
         caller_address: CallerAddress,
     ) -> CohortReport:
-        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
+        class_check = await _teacher_class_check(request, class_checks, caller_address, cohort_id)
         return CohortReport(
-            id=cohort.public_id,
-            name=cohort.name,
-            age_band=cohort.age_band,
-            open=cohort.is_open(),
-            open_until=cohort.closed_day(),
-            delete_on=cohort.delete_day,
-            report=await class_checks.report(cohort),
+            id=class_check.public_id,
+            name=class_check.name,
+            age_band=class_check.age_band,
+            open=class_check.is_open(),
+            open_until=class_check.closed_day(),
+            delete_on=class_check.delete_day,
+            report=await class_checks.report(class_check),
         )
 
     @post(
@@ -286,8 +283,8 @@ class CohortsController(Controller):
         class_checks: InjectedClassChecks,
         caller_address: CallerAddress,
     ) -> None:
-        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
-        await class_checks.close(cohort)
+        class_check = await _teacher_class_check(request, class_checks, caller_address, cohort_id)
+        await class_checks.close(class_check)
 
     @delete(
         "/{cohort_id:str}",
@@ -306,5 +303,5 @@ class CohortsController(Controller):
         class_checks: InjectedClassChecks,
         caller_address: CallerAddress,
     ) -> None:
-        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
-        await class_checks.delete(cohort)
+        class_check = await _teacher_class_check(request, class_checks, caller_address, cohort_id)
+        await class_checks.delete(class_check)
