@@ -14,6 +14,7 @@ SERVICE = PACKAGE / "service"
 FEATURES = ("individual", "classes", "platform")
 HTTP_FREE_SERVICES = {
     "classes": SERVICE / "classes" / "checks.py",
+    "schools": SERVICE / "classes" / "schools.py",
     "platform": SERVICE / "platform" / "core.py",
 }
 PURE = [

@@ -169,3 +169,24 @@ def test_backup_never_overwrites_and_errors_are_one_line(
     assert err.startswith("safety-check: ")
     assert "Traceback" not in err
     assert not missing_dir.exists()
+
+
+def test_schools_create_invite_and_list(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The operator makes a school (its lead's key printed once, only its hash kept), or an
+    invitation key that makes one school, and lists them."""
+    code, out, err = run(capsys, "schools", "list")
+    assert (code, out, err) == (0, "No schools.\n", "")
+    code, out, _ = run(capsys, "schools", "create", "Rowan Academy", "--lead", "DSL")
+    assert code == 0 and "School Rowan Academy (" in out
+    key = out.rsplit(" ", 1)[-1].strip()
+    assert key.startswith("scsk_") and len(key) == 37
+    code, out, _ = run(capsys, "schools", "invite")
+    assert code == 0 and out.strip().rsplit(" ", 1)[-1].startswith("scin_")
+    code, out, _ = run(capsys, "schools", "list")
+    assert code == 0 and out.endswith("teachers   1  classes    0  Rowan Academy\n")
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        stored = connection.execute("SELECT key_hash FROM teachers").fetchall()
+        dump = "\n".join(connection.iterdump())
+    assert len(stored) == 1 and key not in dump
+    code, _, err = run(capsys, "schools", "create", "   ")
+    assert code == EXIT_BAD_INPUT and err.startswith("safety-check: give a name")

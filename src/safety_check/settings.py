@@ -16,6 +16,7 @@
 | SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
+| SAFETY_CHECK_CLASSES_NEED_SCHOOL | 0 | 1: only a school's teachers (with their key) can create class checks, so a public server is not an open class factory |
 | SAFETY_CHECK_CLASS_RATE_LIMIT | 2000 | requests per minute for one class's join code from one address (a year group in one hall stays well inside it; load tests raise it) |
 """
 
@@ -59,6 +60,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
     class_rate_limit: int = 2000
     """Requests a minute for one class's join code from one address."""
+    classes_need_school: bool = False
+    """Only a school's teachers can create class checks."""
 
     def database_location(self) -> str | Path:
         return self.database_url or self.database
@@ -127,6 +130,10 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
             100_000_000,
             problems,
         ),
+        classes_need_school=_integer(
+            "CLASSES_NEED_SCHOOL", get("CLASSES_NEED_SCHOOL") or "0", 0, 1, problems
+        )
+        == 1,
     )
     problems.extend(check(settings))
     if problems:

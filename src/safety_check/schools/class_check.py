@@ -36,6 +36,9 @@ class ClassCheck(msgspec.Struct, frozen=True, kw_only=True):
     closes_day: str
     closed_early_day: str | None
     delete_day: str
+    school_id: int | None = None
+    teacher_id: int | None = None
+    year_group: str | None = None
 
     def is_open(self, today: dt.date | None = None) -> bool:
         day = (today or school_today()).isoformat()

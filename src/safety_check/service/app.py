@@ -25,6 +25,8 @@ from safety_check.resources import RESOURCES
 from safety_check.service.classes.api import ClassChecksController
 from safety_check.service.classes.checks import ClassChecks
 from safety_check.service.classes.join_web import JoinController
+from safety_check.service.classes.school_api import SchoolsApiController
+from safety_check.service.classes.schools import Schools
 from safety_check.service.classes.schools_web import SchoolsController, long_date
 from safety_check.service.individual import plan_view
 from safety_check.service.individual.api import ApiController
@@ -69,7 +71,8 @@ def openapi_config() -> OpenAPIConfig:
                 "teacherKey": SecurityScheme(
                     type="http",
                     scheme="bearer",
-                    description="A class check's teacher key, shown once when it is created: "
+                    description="A class check's teacher key, shown once when it is created, "
+                    "or a school teacher's key (`scsk_...`): "
                     "`Authorization: Bearer <teacher key>`.",
                 ),
             }
@@ -86,6 +89,7 @@ class Services:
     def __init__(self, settings: Settings) -> None:
         self.platform = Platform(settings)
         self.class_checks = ClassChecks(self.platform)
+        self.schools = Schools(self.platform, self.class_checks)
 
     def dependencies(self) -> dict[str, Provide]:
         def constant(value: object) -> Provide:
@@ -100,6 +104,7 @@ class Services:
             "services": constant(self),
             "platform": constant(self.platform),
             "class_checks": constant(self.class_checks),
+            "schools": constant(self.schools),
             "caller_address": Provide(caller_address, sync_to_thread=False),
         }
 
@@ -175,6 +180,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ApiController,
         HealthController,
         ClassChecksController,
+        SchoolsApiController,
         WebController,
         JoinController,
         SchoolsController,

@@ -39,7 +39,7 @@ from safety_check.storage.teacher_sessions import purge_expired_sessions
 MAX_CODE_ATTEMPTS = 8
 _COLUMNS = (
     "id, public_id, join_code, name, age_band, teacher_key_hash, created_day, closes_day, "
-    "closed_early_day, delete_day"
+    "closed_early_day, delete_day, school_id, teacher_id, year_group"
 )
 _record_encoder = msgspec.msgpack.Encoder()
 _record_decoder = msgspec.msgpack.Decoder(ResponseRecord)
@@ -74,6 +74,9 @@ async def create_class_check(
     today: dt.date | None = None,
     teacher_key: str | None = None,
     idempotency: Idempotency | None = None,
+    school_id: int | None = None,
+    teacher_id: int | None = None,
+    year_group: str | None = None,
 ) -> NewClassCheck:
     """A new class check with a fresh join code, public id and teacher key.
 
@@ -94,8 +97,9 @@ async def create_class_check(
                 [(row_id,)] = await db.fetch_all(
                     database.sql(
                         "INSERT INTO cohorts (public_id, join_code, name, age_band,"
-                        " teacher_key_hash, created_day, closes_day, delete_day)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+                        " teacher_key_hash, created_day, closes_day, delete_day, school_id,"
+                        " teacher_id, year_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        " RETURNING id"
                     ),
                     (
                         public_id,
@@ -106,6 +110,9 @@ async def create_class_check(
                         day.isoformat(),
                         closes.isoformat(),
                         deletes.isoformat(),
+                        school_id,
+                        teacher_id,
+                        year_group,
                     ),
                 )
                 if idempotency:
@@ -364,3 +371,20 @@ async def session_secret(database: Database) -> bytes:
         )
         [(value,)] = await db.fetch_all("SELECT value FROM secrets WHERE name = 'session'")
     return bytes(value)
+
+
+_OF_SCHOOL = _SELECT + "school_id = ? AND delete_day > {today} ORDER BY id"
+
+
+async def classes_of_school(database: Database, school_id: int) -> list[ClassCheck]:
+    """A school's live class checks, oldest first."""
+    rows = await database.fetch_all(database.sql(_OF_SCHOOL), (school_id,))
+    return [_class_check(row) for row in rows]
+
+
+async def records_of(database: Database, class_checks: list[ClassCheck]) -> list[ResponseRecord]:
+    """The stored report records of several classes together (a school's view)."""
+    records: list[ResponseRecord] = []
+    for class_check in class_checks:
+        records += decode_records(await response_blobs(database, class_check))
+    return records

@@ -19,11 +19,13 @@ from safety_check.plan import build_plan
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code
 from safety_check.schools.report import Report
+from safety_check.schools.school import Teacher
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import (
     ClassChecks,
     InjectedClassChecks,
     KeyReused,
+    NeedsSchool,
     Stored,
     is_valid_key,
 )
@@ -67,7 +69,7 @@ class CohortReport(msgspec.Struct, frozen=True, kw_only=True):
     report: Report
 
 
-def _bearer(request: Request[Any, Any, Any]) -> str:
+def bearer(request: Request[Any, Any, Any]) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise HTTPException(
@@ -81,10 +83,29 @@ def _bearer(request: Request[Any, Any, Any]) -> str:
 async def _teacher_class_check(
     request: Request[Any, Any, Any], checks: ClassChecks, address: str, cohort_id: str
 ) -> ClassCheck:
-    class_check = await checks.find_for_key(address, cohort_id, _bearer(request))
+    class_check = await checks.find_for_key(address, cohort_id, bearer(request))
     if class_check is None:
         raise NotFoundException(NOT_FOUND)
     return class_check
+
+
+NEEDS_SCHOOL = (
+    "This service makes class checks only for schools' teachers: send your school key as "
+    "Authorization: Bearer <key>."
+)
+
+
+async def _school_teacher_if_sent(
+    request: Request[Any, Any, Any], checks: ClassChecks, address: str
+) -> Teacher | None:
+    """The school teacher making a class, when a key is sent; a wrong key is 404, never a class
+    made without the school."""
+    if "authorization" not in request.headers:
+        return None
+    found = await checks.find_school_teacher(address, bearer(request))
+    if found is None:
+        raise NotFoundException("No school teacher has this key.")
+    return found[0]
 
 
 KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."
@@ -132,11 +153,15 @@ class ClassChecksController(Controller):
         operation_id="createCohort",
         summary="Create a class check",
         description="Returns the join code, join link and QR code for students, and the "
-        "teacher key, which is shown only this once.",
+        "teacher key, which is shown only this once. With a school teacher's key (Bearer), the "
+        "class belongs to the school and that teacher; the operator may require one.",
         status_code=201,
         before_request=require_json,
+        security=[{}, {"apiKey": []}, {"teacherKey": []}],
         responses={
             400: problem_spec("The body is not JSON of the expected shape."),
+            401: problem_spec("The service makes class checks only for schools' teachers."),
+            404: problem_spec("No school teacher has the key sent."),
             413: problem_spec("The body is larger than the limit."),
             415: problem_spec("The body is not application/json."),
             422: problem_spec(
@@ -160,11 +185,18 @@ class ClassChecksController(Controller):
                 status_code=422,
                 detail="Give the class a name of 1 to 80 characters, without control characters.",
             )
+        teacher = await _school_teacher_if_sent(request, class_checks, caller_address)
         try:
             key = _checked_key(idempotency_key)
-            created = await class_checks.create(caller_address, data, name, key)
+            created = await class_checks.create(caller_address, data, name, key, teacher)
         except KeyReused:
             raise HTTPException(status_code=422, detail=KEY_REUSED) from None
+        except NeedsSchool:
+            raise HTTPException(
+                status_code=401,
+                detail=NEEDS_SCHOOL,
+                headers={"WWW-Authenticate": 'Bearer realm="class checks"'},
+            ) from None
         class_check = created.class_check
         body = CohortCreated(
             id=class_check.public_id,

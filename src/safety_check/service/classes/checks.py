@@ -17,7 +17,7 @@ import ipaddress
 import time
 import unicodedata
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar.di import NamedDependency
@@ -32,11 +32,13 @@ from safety_check.schools.noise import class_noise_key
 from safety_check.schools.qr import join_qr_svg
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.report import Report, build_report
+from safety_check.schools.school import SCHOOL_KEY_PREFIX, YEAR_GROUP_MAX, School, Teacher
 from safety_check.service.classes.wire import CLASS_NAME_PATTERN
 from safety_check.service.platform.core import Platform
 from safety_check.service.platform.limits import Counter, TooManyAttempts
 from safety_check.storage import Database, teacher_sessions
 from safety_check.storage import class_checks as stored
+from safety_check.storage import schools as school_store
 from safety_check.storage.idempotency import (
     Idempotency,
     KeyReused,
@@ -66,6 +68,19 @@ CLASS_BUSY = "This class check is very busy right now. Wait a minute and try aga
 WRONG_KEYS = "Too many wrong teacher keys from here. Wait a minute and try again."
 
 
+class NeedsSchool(Exception):
+    """This service makes class checks only for schools' teachers (an operator setting)."""
+
+
+Found = TypeVar("Found")
+
+
+def clean_year_group(text: str | None) -> str | None:
+    """A year group as kept: spaces made single, None when empty."""
+    cleaned = " ".join((text or "").split())
+    return cleaned or None
+
+
 class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A new class check."""
 
@@ -84,6 +99,18 @@ class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     age_band: AgeBand | None = None
     open_days: Annotated[int, msgspec.Meta(ge=1, le=OPEN_DAYS_MAX)] = OPEN_DAYS_DEFAULT
     keep_days: Annotated[int, msgspec.Meta(ge=1, le=KEEP_DAYS_MAX)] = KEEP_DAYS_DEFAULT
+    year_group: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                max_length=YEAR_GROUP_MAX,
+                pattern=r"^[A-Za-z0-9 ]*$",
+                description="The year group, such as Year 9 or S3: a school's view groups its "
+                "classes by term and year group. Only with a school teacher's key.",
+            ),
+        ]
+        | None
+    ) = None
 
 
 def clean_name(name: str) -> str | None:
@@ -188,6 +215,10 @@ class ClassChecks:
         self.recent = recent or RecentClassChecks()
 
     @property
+    def platform(self) -> Platform:
+        return self._platform
+
+    @property
     def _database(self) -> Database:
         return self._platform.database
 
@@ -203,11 +234,19 @@ class ClassChecks:
     # Creating
 
     async def create(
-        self, address: str, data: CohortIn, name: str, key: str | None = None
+        self,
+        address: str,
+        data: CohortIn,
+        name: str,
+        key: str | None = None,
+        teacher: Teacher | None = None,
     ) -> NewClassCheck:
-        """A new class check; with an Idempotency-Key, a retry gets the first answer back and
-        is not counted against the hourly limit again. Raises `KeyReused` for a different
-        request with the same key."""
+        """A new class check, made by a school's `teacher` or by anyone (unless the operator
+        requires a school: `NeedsSchool`); with an Idempotency-Key, a retry gets the first
+        answer back and is not counted against the hourly limit again. Raises `KeyReused` for a
+        different request with the same key."""
+        if teacher is None and self._platform.settings.classes_need_school:
+            raise NeedsSchool
         record = teacher_key = None
         if key is not None:
             request_bytes = msgspec.json.encode(
@@ -216,6 +255,8 @@ class ClassChecks:
                     "age_band": data.age_band,
                     "open": data.open_days,
                     "keep": data.keep_days,
+                    "year_group": data.year_group,
+                    "teacher": teacher.id if teacher else None,
                 }
             )
             record = idempotency("cohort", key, request_bytes)
@@ -230,6 +271,9 @@ class ClassChecks:
             keep_days=data.keep_days,
             teacher_key=teacher_key,
             idempotency=record,
+            school_id=teacher.school_id if teacher else None,
+            teacher_id=teacher.id if teacher else None,
+            year_group=clean_year_group(data.year_group),
         )
 
     async def _allow_create(self, address: str) -> None:
@@ -319,11 +363,26 @@ class ClassChecks:
     async def find_for_key(
         self, address: str, public_id: str, teacher_key: str
     ) -> ClassCheck | None:
-        """The class for its teacher key; None alike for a wrong key and for no such class."""
+        """The class for its teacher key, or for the key of a teacher of its school who may see
+        it (the one who made it, or a lead); None alike for a wrong key and for no such class."""
         database = self._database
+        if teacher_key.startswith(SCHOOL_KEY_PREFIX):
+            found = await self.find_school_teacher(address, teacher_key)
+            class_check = await stored.find_by_public_id(database, public_id) if found else None
+            if found is None or class_check is None:
+                return None
+            teacher, school = found
+            visible = class_check.school_id == school.id and teacher.may_see(class_check.teacher_id)
+            return class_check if visible else None
         return await self._key_guarded(
             address, lambda: stored.find_for_teacher(database, public_id, teacher_key)
         )
+
+    async def find_school_teacher(self, address: str, key: str) -> tuple[Teacher, School] | None:
+        """The live teacher holding a school key, and their school, under the guessing limit
+        that class keys share: a wrong key of either kind counts the same."""
+        database = self._database
+        return await self._key_guarded(address, lambda: school_store.find_teacher(database, key))
 
     async def find_by_key(self, address: str, teacher_key: str) -> ClassCheck | None:
         """The class for a teacher key alone (signing in), under the same guessing limit."""
@@ -333,8 +392,8 @@ class ClassChecks:
         )
 
     async def _key_guarded(
-        self, address: str, lookup: Callable[[], Awaitable[ClassCheck | None]]
-    ) -> ClassCheck | None:
+        self, address: str, lookup: Callable[[], Awaitable[Found | None]]
+    ) -> Found | None:
         # Past the limit even the right key is refused, so the limit really slows guessing.
         return await self._guarded(
             guessing_address(address), "bad-teacher-key", BAD_TEACHER_KEY_LIMIT, WRONG_KEYS, lookup
@@ -346,10 +405,10 @@ class ClassChecks:
         name: str,
         limit: int,
         refusal: str,
-        lookup: Callable[[], Awaitable[ClassCheck | None]],
+        lookup: Callable[[], Awaitable[Found | None]],
         *,
         slow_lane: bool = False,
-    ) -> ClassCheck | None:
+    ) -> Found | None:
         """A lookup that guesses could abuse, limited per address.
 
         The guess is counted before the lookup, atomically (in Redis when it is shared), so a
@@ -367,12 +426,12 @@ class ClassChecks:
             slow_lane and await self._limiter.claim(slot, SLOW_LANE_SECONDS)
         ):
             raise TooManyAttempts(refusal, retry_after=SLOW_LANE_SECONDS if slow_lane else 60)
-        class_check = await lookup()
-        if class_check is not None:
+        found = await lookup()
+        if found is not None:
             await self._limiter.refund(identity)
             if not decision.allowed:
                 await self._limiter.release(slot)  # a classmate need not wait for this one
-        return class_check
+        return found
 
     # Teacher sessions (the dashboard's cookie)
 
@@ -509,6 +568,7 @@ __all__ = [
     "CohortIn",
     "InjectedClassChecks",
     "KeyReused",
+    "NeedsSchool",
     "RecentClassChecks",
     "Stored",
     "TooManyAttempts",
