@@ -15,6 +15,7 @@ FEATURES = ("individual", "classes", "platform")
 HTTP_FREE_SERVICES = {
     "classes": SERVICE / "classes" / "checks.py",
     "schools": SERVICE / "classes" / "schools.py",
+    "individual": SERVICE / "individual" / "journeys.py",
     "platform": SERVICE / "platform" / "core.py",
 }
 PURE = [

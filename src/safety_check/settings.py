@@ -18,6 +18,7 @@
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
 | SAFETY_CHECK_CLASSES_NEED_SCHOOL | 0 | 1: only a school's teachers (with their key) can create class checks, so a public server is not an open class factory |
 | SAFETY_CHECK_CLASS_RATE_LIMIT | 2000 | requests per minute for one class's join code from one address (a year group in one hall stays well inside it; load tests raise it) |
+| SAFETY_CHECK_FORM_TOKEN_MINUTES | 60 | how long one page of the individual check can be sent; after that (or after the exit) it shows "This page has expired" |
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Requests a minute for one class's join code from one address."""
     classes_need_school: bool = False
     """Only a school's teachers can create class checks."""
+    form_token_minutes: int = 60
+    """How long a page of the individual check stays sendable (see journey_tokens.py)."""
 
     def database_location(self) -> str | Path:
         return self.database_url or self.database
@@ -134,6 +137,13 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
             "CLASSES_NEED_SCHOOL", get("CLASSES_NEED_SCHOOL") or "0", 0, 1, problems
         )
         == 1,
+        form_token_minutes=_integer(
+            "FORM_TOKEN_MINUTES",
+            get("FORM_TOKEN_MINUTES") or str(defaults.form_token_minutes),
+            5,
+            24 * 60,
+            problems,
+        ),
     )
     problems.extend(check(settings))
     if problems:

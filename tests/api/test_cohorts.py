@@ -442,10 +442,10 @@ async def test_submit_returns_the_plan_and_stores_one_response(
     assert response.status_code == 201, response.text
     assert response.headers["cache-control"] == "no-store"
     plan = response.json()
-    for field in ("do_first", "next", "scores"):
+    for field in ("do_first", "do_next", "scores"):
         assert field in plan
     assert plan["scores"]["areas"]
-    recommended = [action["rule_id"] for action in (*plan["do_first"], *plan["next"])]
+    recommended = [action["rule_id"] for action in (*plan["do_first"], *plan["do_next"])]
     assert "account_security_turn_on_two_step_verification" in recommended
     stateless = await client.post("/api/v1/plans", json=body)
     assert stateless.json() == plan
@@ -784,7 +784,7 @@ async def test_situation_answers_never_reach_the_report(client: Client, settings
     for index in range(10):
         extra = {**THREATENED, **HARMED, **(GOOD_SECURITY if index % 2 else WEAK_SECURITY)}
         plan = await submit_ok(client, class_check["join_code"], student(extra))
-        leaked_in_plans |= {a["rule_id"] for a in (*plan["do_first"], *plan["next"])}
+        leaked_in_plans |= {a["rule_id"] for a in (*plan["do_first"], *plan["do_next"])}
     assert leaked_in_plans & SITUATION_RULES, "the plans should include situation-only actions"
     assert "account_security_change_passwords_someone_knows" in leaked_in_plans
     await close(client, class_check)

@@ -86,9 +86,16 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
     """,
-    # 6: PLACEHOLDER for the journey helper's migration 6 (issue 21's brief): the lead replaces
-    # this no-op with theirs at merge, keeping 7 below after it.
-    "SELECT 1",
+    # 6: retired form-token ids of individuals' web journeys (journey_tokens.py): hashes of
+    # random ids only, never an answer. Kept until the tokens they stop would have expired.
+    """
+    CREATE TABLE retired_form_tokens (
+        id_hash BLOB PRIMARY KEY,
+        spent_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX retired_form_tokens_by_expiry ON retired_form_tokens (expires_at)
+    """,
     # 7: schools (issue 21). A school has teachers, each with their own key (only its hash);
     # one or more are its leads. A teacher's label is what the lead calls them ("Ms Khan",
     # "Head of PSHE"), never a student's. An invitation key lets someone create one school.
@@ -209,8 +216,15 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
     """,
-    # 6: PLACEHOLDER for the journey helper's migration 6 (see the SQLite list).
-    "SELECT 1",
+    # 6: retired form-token ids of individuals' web journeys (see the SQLite migration).
+    """
+    CREATE TABLE retired_form_tokens (
+        id_hash BYTEA PRIMARY KEY,
+        spent_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+    );
+    CREATE INDEX retired_form_tokens_by_expiry ON retired_form_tokens (expires_at)
+    """,
     # 7: schools (see the SQLite migration).
     """
     CREATE TABLE schools (
