@@ -24,6 +24,7 @@ from safety_check.routing import HARM_OPTIONS, ROUTES, Situation, route, situati
 ADULT_ONLY = {"stopncii", "revenge_porn_helpline"}
 CHILD_ONLY = {"childline", "ceop", "report_remove"}
 CHILD_ROUTE = {"childline", "ceop", "report_remove", "take_it_down"}
+TAKE_DOWN = {"report_remove", "take_it_down", "stopncii", "revenge_porn_helpline"}
 ALWAYS = {"police_emergency", "police_non_emergency", "crimestoppers"}
 VICTIM_SUPPORT = {
     "england": "victim_support",
@@ -46,7 +47,16 @@ SEXUAL_VIOLENCE = {
 SRC = Path(__file__).parents[1] / "src" / "safety_check"
 AGES: list[AgeBand | None] = [*AGE_BANDS, None]
 PLACES: list[Nation | None] = [*NATIONS, None]
-FLAGS = ("threatened", "image_shared", "unsure", "money_lost", "scam_message", "hurt", "watched")
+FLAGS = (
+    "threatened",
+    "image_shared",
+    "unsure",
+    "money_lost",
+    "scam_message",
+    "hurt",
+    "watched",
+    "own_image",
+)
 
 
 def situations() -> list[Situation]:
@@ -73,7 +83,7 @@ def ids_for(situation: Situation) -> list[str]:
 
 
 def test_every_age_nation_and_situation_gets_age_and_nation_correct_help() -> None:
-    assert len(SITUATIONS) == 5 * 5 * 40
+    assert len(SITUATIONS) == 5 * 5 * 80
     for situation in SITUATIONS:
         items = route(situation)
         offered = [item.resource.id for item in items]
@@ -94,14 +104,20 @@ def test_every_age_nation_and_situation_gets_age_and_nation_correct_help() -> No
                 assert "live in " in item.reason, f"{resource.id} must say where: {item.reason}"
             if situation.age_band is None and (resource.min_age or resource.max_age):
                 assert item.reason.startswith("If you are "), item.reason
+        # Take-down services go to anyone a picture of whom may exist, and to anyone who told
+        # of no harm; never to someone hurt only in another way (sent someone else's picture).
+        take_down = situation.needs_image_removal
+        if not take_down:
+            assert not ids & TAKE_DOWN, f"take-down offered with no picture of them: {where}"
         if situation.child:
             assert not ids & ADULT_ONLY, f"under-18 sent to an adults-only service: {where}"
-            assert ids >= CHILD_ROUTE, where
+            assert ids >= (CHILD_ROUTE if take_down else CHILD_ROUTE - TAKE_DOWN), where
         elif situation.adult:
             assert not ids & CHILD_ONLY, f"adult sent to child services: {where}"
-            assert ids >= ADULT_ONLY, where
+            assert ids >= (ADULT_ONLY if take_down else set()), where
         else:
-            assert ids >= CHILD_ROUTE | ADULT_ONLY, f"age unknown: show both: {where}"
+            both = CHILD_ROUTE | ADULT_ONLY
+            assert ids >= (both if take_down else both - TAKE_DOWN), f"age unknown: {where}"
         nations = NATIONS if situation.nation is None else (situation.nation,)
         assert ids >= {VICTIM_SUPPORT[nation] for nation in nations}, where
         if situation.watched:
@@ -341,7 +357,6 @@ EXPECTED_CONTACTS = {
     "victim_support": ("08 08 16 89 111", None, "https://www.victimsupport.org.uk"),
     "victim_support_scotland": ("0800 160 1985", None, "https://victimsupport.scot"),
     "victim_support_ni": (None, None, "https://www.victimsupportni.com"),
-    "my_support_space": (None, None, None),
     "national_domestic_abuse_helpline": (
         "0808 2000 247",
         None,
@@ -400,7 +415,8 @@ def test_facts_we_could_not_confirm_are_marked_unverified() -> None:
     assert RESOURCES["galop"].hours is None
     assert RESOURCES["victim_support_scotland"].hours is None
     assert RESOURCES["victim_support_ni"].phone is None
-    assert any("web address" in n for n in RESOURCES["my_support_space"].unverified)
+    # Whether My Support Space still runs was never confirmed, so nobody is sent to it.
+    assert "my_support_space" not in RESOURCES
     assert any("live chat" in n for n in RESOURCES["national_domestic_abuse_helpline"].unverified)
 
 

@@ -19,8 +19,15 @@ NOT_SURE = "not_sure"
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
 
 
-def opt(option_id: str, label: str, safety: float | None = None, *, harm: bool = False) -> Option:
-    return Option(id=option_id, label=label, safety=safety, harm=harm)
+def opt(
+    option_id: str,
+    label: str,
+    safety: float | None = None,
+    *,
+    harm: bool = False,
+    own_image: bool = False,
+) -> Option:
+    return Option(id=option_id, label=label, safety=safety, harm=harm, own_image=own_image)
 
 
 def not_sure(safety: float | None = 0.5) -> Option:

@@ -20,6 +20,7 @@ class ContentChange(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fi
     rules_removed: tuple[str, ...] = ()
     services_changed: tuple[str, ...] = ()
     """Support services (resource ids) whose number, address or description changed."""
+    services_removed: tuple[str, ...] = ()
     questions_changed: tuple[str, ...] = ()
 
 

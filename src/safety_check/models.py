@@ -156,6 +156,10 @@ class Option(msgspec.Struct, frozen=True, kw_only=True):
     harm: bool = False
     """Choosing this tells of harm done to the person (asked for nudes, sent an unwanted
     sexual picture, a fake nude of them ...): their plan leads with help, not prevention."""
+    own_image: bool = False
+    """Choosing this means a picture of the person may exist, may have been sent or could be
+    faked, so services that take pictures down are offered. After other harm, such as being
+    sent someone else's picture, those services would only confuse."""
     helper_label: str | None = None
     """The label as a helper reads it, where the person's own label says "I" or "me"."""
 

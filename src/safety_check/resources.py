@@ -229,21 +229,6 @@ _CATALOGUE: tuple[Resource, ...] = (
         unverified=("their phone number and opening hours: find them on their website",),
     ),
     Resource(
-        id="my_support_space",
-        name="My Support Space",
-        summary="Free online guides from Victim Support to help you cope after a crime, at your "
-        "own pace. Ask Victim Support how to sign up.",
-        audience="People aged 16 and over in England and Wales",
-        min_age=16,
-        nations=ENGLAND_AND_WALES,
-        source="https://www.victimsupport.org.uk/press-releases/victim-support-expands-online-support-help-people-affected-crime/",
-        checked=RECHECKED,
-        unverified=(
-            "its web address, and whether it is still running",
-            "the minimum age of 16",
-        ),
-    ),
-    Resource(
         id="national_domestic_abuse_helpline",
         name="National Domestic Abuse Helpline (run by Refuge)",
         summary="Free, private support for women facing abuse from a partner, ex or family "

@@ -27,6 +27,7 @@ from safety_check.models import (
     Contact,
     ForWhom,
     Nation,
+    Option,
     Resource,
     SupportItem,
 )
@@ -49,6 +50,9 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
     """An "I recorded you" message, and they did not say they are really being threatened."""
     hurt: bool = False
     """An answer tells of harm done to them (an option marked `harm=True`)."""
+    own_image: bool = False
+    """An answer says a picture of them may exist or be faked (an option marked
+    `own_image=True`)."""
     watched: bool = False
     """Someone checks their phone in a way that feels unsafe, or the person doing it is a
     partner, an ex or someone they live with; or they would rather not say whether their phone
@@ -82,25 +86,34 @@ class Situation(msgspec.Struct, frozen=True, kw_only=True):
         # way is shown someone to talk to, any time of day.
         return self.urgent or self.unsure or self.hurt
 
+    @property
+    def needs_image_removal(self) -> bool:
+        # Take-down services are for a picture of the person. Someone hurt in another way
+        # (sent a stranger's picture, asked for money) is not shown them; someone who told of
+        # no harm still learns they exist.
+        return self.urgent or self.unsure or self.own_image or self.watched or not self.hurt
 
-def _harm_options() -> dict[str, frozenset[str]]:
-    harm: dict[str, frozenset[str]] = {}
+
+def _options_marked(marked: Callable[[Option], bool]) -> dict[str, frozenset[str]]:
+    chosen: dict[str, frozenset[str]] = {}
     for question in QUESTIONNAIRE.questions:
-        ids = frozenset(option.id for option in question.options if option.harm)
+        ids = frozenset(option.id for option in question.options if marked(option))
         if ids:
-            harm[question.id] = ids
-    return harm
+            chosen[question.id] = ids
+    return chosen
 
 
-HARM_OPTIONS = _harm_options()
+HARM_OPTIONS = _options_marked(lambda option: option.harm)
 """Question id to the options that tell of harm, read from the questionnaire itself."""
+OWN_IMAGE_OPTIONS = _options_marked(lambda option: option.own_image)
+"""Question id to the options that say a picture of the person may exist or be faked."""
 
 
-def _tells_of_harm(values: dict[str, str | tuple[str, ...]]) -> bool:
-    for question, harmful in HARM_OPTIONS.items():
+def _chose_any(values: dict[str, str | tuple[str, ...]], marked: dict[str, frozenset[str]]) -> bool:
+    for question, options in marked.items():
         answer = values.get(question)
         chosen = (answer,) if isinstance(answer, str) else (answer or ())
-        if harmful.intersection(chosen):
+        if options.intersection(chosen):
             return True
     return False
 
@@ -138,7 +151,8 @@ def situation_of(answers: Answers) -> Situation:
         and (threat == "prefer_not_to_say" or shared == "not_sure"),
         money_lost=values.get("sextortion.paid_money") == "yes",
         scam_message=values.get("webcam.recorded_you_message") == "yes" and not threatened,
-        hurt=_tells_of_harm(values),
+        hurt=_chose_any(values, HARM_OPTIONS),
+        own_image=_chose_any(values, OWN_IMAGE_OPTIONS),
         watched=_watched(values),
         helper=for_whom if for_whom in HELPERS else None,
         outing=values.get("sextortion.outing_threat") == "yes",
@@ -360,7 +374,7 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "report_remove",
         "child",
-        _always,
+        lambda situation: situation.needs_image_removal,
         _fixed("To get a nude picture or video of you taken down, without needing an adult."),
         _for_helpers(
             "They can use it to get a nude picture of them taken down. They make the report; "
@@ -370,7 +384,10 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "take_it_down",
         "everyone",
-        lambda situation: not situation.adult or situation.image_shared or situation.unsure,
+        lambda situation: (
+            situation.needs_image_removal
+            and (not situation.adult or situation.image_shared or situation.unsure)
+        ),
         lambda situation: (
             "To stop a nude picture of you being shared on sites that take part."
             if situation.child
@@ -389,7 +406,7 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "revenge_porn_helpline",
         "adult",
-        _always,
+        lambda situation: situation.needs_image_removal,
         _tone(
             "Specialist advice on getting images removed, threats and going to the police.",
             "If something like this is happening, they can talk it through and explain your "
@@ -401,7 +418,7 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "stopncii",
         "adult",
-        _always,
+        lambda situation: situation.needs_image_removal,
         _tone(
             "To stop an intimate image of you being shared on sites that take part, even if "
             "it's only been threatened.",
@@ -498,12 +515,6 @@ ROUTES: tuple[Route, ...] = (
         _for_helpers("Free support after a crime, for them and for their family."),
     ),
     Route("victim_support_ni", "everyone", _always, _fixed(AFTER_CRIME)),
-    Route(
-        "my_support_space",
-        "everyone",
-        lambda situation: situation.distressed,
-        _fixed("Free online guides to help you cope after a crime, at your own pace."),
-    ),
     Route(
         "relay_uk",
         "everyone",

@@ -35,11 +35,17 @@ def test_every_named_id_exists() -> None:
     rule_ids = {rule.id for rule in ALL_RULES} | {
         alias for rule in ALL_RULES for alias in rule.aliases
     }
-    for change in CONTENT_CHANGES:
-        assert set(change.rules_added + change.rules_changed) <= rule_ids, change.version
+    removed_rules: set[str] = set()
+    removed_services: set[str] = set()
+    for change in CONTENT_CHANGES:  # newest first: an older entry may name what was removed since
+        named_rules = set(change.rules_added + change.rules_changed)
+        assert named_rules <= rule_ids | removed_rules, change.version
         assert not set(change.rules_removed) & rule_ids, change.version
-        assert set(change.services_changed) <= set(RESOURCES), change.version
+        assert set(change.services_changed) <= set(RESOURCES) | removed_services, change.version
+        assert not set(change.services_removed) & set(RESOURCES), change.version
         assert set(change.questions_changed) <= set(QUESTIONS_BY_ID), change.version
+        removed_rules.update(change.rules_removed)
+        removed_services.update(change.services_removed)
 
 
 async def test_served_newest_first(client: AsyncTestClient[Litestar]) -> None:

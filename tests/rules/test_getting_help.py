@@ -22,7 +22,6 @@ URGENT_UNDER_18 = RESPONSE_FOR_ALL | {
     "getting_help_talk_to_a_trusted_adult",
 }
 URGENT_ADULT = RESPONSE_FOR_ALL | {
-    "getting_help_use_my_support_space",
     "getting_help_stay_safe_now",
     "getting_help_keep_evidence_adult",
     "getting_help_report_adult",
@@ -49,7 +48,7 @@ FIRES = [
     ),
     pytest.param(
         make_answers(profile__age_band="16_17", situation__image_shared="yes"),
-        URGENT_UNDER_18 | {"getting_help_use_my_support_space"},
+        URGENT_UNDER_18,
         id="16-17 image shared",
     ),
     pytest.param(
@@ -116,7 +115,7 @@ FIRES = [
     ),
     pytest.param(
         make_answers(situation__threat_to_share="yes", profile__nation="scotland"),
-        URGENT_ADULT - {"getting_help_use_my_support_space"},
+        URGENT_ADULT,
         id="Scotland: My Support Space is for England and Wales",
     ),
     pytest.param(
@@ -211,7 +210,6 @@ def test_safe_answers_pass() -> None:
         "getting_help_reach_help_without_a_call",
         "getting_help_know_what_happens_if_you_report",
         "getting_help_contact_if_deaf_or_need_interpreter",
-        "getting_help_use_my_support_space",
         "getting_help_help_a_friend_adult",
         "getting_help_learn_to_report",
         "getting_help_learn_to_save_evidence",
@@ -237,13 +235,6 @@ def test_age_specific_rules_are_not_applicable_to_the_other_age_group() -> None:
     assert adult["getting_help_find_a_trusted_adult"] == "not_applicable"
     child = statuses(AREA, make_answers(profile__age_band="13_15"))
     assert child["getting_help_find_someone_to_talk_to"] == "not_applicable"
-
-
-def test_my_support_space_is_for_16_and_over_in_england_and_wales() -> None:
-    child = statuses(AREA, make_answers(profile__age_band="13_15", situation__image_shared="yes"))
-    assert child["getting_help_use_my_support_space"] == "not_applicable"
-    ni = make_answers(situation__image_shared="yes", profile__nation="northern_ireland")
-    assert statuses(AREA, ni)["getting_help_use_my_support_space"] == "not_applicable"
 
 
 def test_a_watched_person_in_crisis_is_first_told_to_plan_safely() -> None:

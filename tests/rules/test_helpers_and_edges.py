@@ -655,3 +655,41 @@ def test_victim_support_follows_the_nation() -> None:
         }
     )
     assert "victim_support" not in services(plan)
+
+
+TAKE_DOWN = {"report_remove", "take_it_down", "stopncii", "revenge_porn_helpline"}
+CYBERFLASHED = {
+    "profile.nation": "england",
+    "situation.threat_to_share": "no",
+    "situation.image_shared": "no",
+    "nearby_sharing.unwanted_sexual_image": "yes",
+    "getting_help.someone_checks_phone": "no",
+}
+
+
+@pytest.mark.parametrize("age", ["16_17", "18_plus"])
+def test_someone_sent_a_picture_is_not_offered_take_down_services(age: str) -> None:
+    plan = plan_of({**CYBERFLASHED, "profile.age_band": age})
+    assert not services(plan) & TAKE_DOWN
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [("16_17", {"report_remove", "take_it_down"}), ("18_plus", {"stopncii"})],
+)
+def test_take_down_services_stay_when_a_picture_of_them_may_exist(
+    age: str, expected: set[str]
+) -> None:
+    for told in (
+        {"deepfakes.fake_image_of_you": "worried"},
+        {"intimate_images.taken_without_consent": "yes"},
+        {"intimate_images.asked_for_nude": "yes"},
+        {"getting_help.someone_checks_phone": "yes"},
+    ):
+        plan = plan_of({**CYBERFLASHED, "profile.age_band": age, **told})
+        assert expected <= services(plan), told
+
+
+def test_someone_who_told_of_no_harm_still_learns_take_down_services_exist() -> None:
+    plan = plan_of({"profile.age_band": "13_15", "situation.threat_to_share": "no"})
+    assert {"report_remove", "take_it_down"} <= services(plan)

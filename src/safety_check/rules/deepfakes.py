@@ -178,8 +178,8 @@ FAKE_IMAGE_OF_YOU = single(
     "Do you know of, or are you worried about, a fake nude or sexual picture of you?",
     role="disclosure",
     options=(
-        opt("yes", "Yes, I know of one", harm=True),
-        opt("worried", "I'm worried one might exist"),
+        opt("yes", "Yes, I know of one", harm=True, own_image=True),
+        opt("worried", "I'm worried one might exist", own_image=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),

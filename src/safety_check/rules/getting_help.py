@@ -133,10 +133,6 @@ VS_SCOTLAND = source(
 RAPE_CRISIS_FAQ = source(
     "Rape Crisis 24/7 Support Line: FAQs", "https://247sexualabusesupport.org.uk/faqs/"
 )
-MY_SUPPORT_SPACE = source(
-    "Victim Support: My Support Space and 24/7 live chat",
-    "https://www.victimsupport.org.uk/press-releases/victim-support-expands-online-support-help-people-affected-crime/",
-)
 OFCOM_BSL_RELAY = source(
     "Ofcom: emergency video relay for British Sign Language users",
     "https://www.ofcom.org.uk/phones-and-broadband/accessibility/ex-post-evaluation-of-our-emergency-video-relay-regulation",
@@ -810,37 +806,6 @@ ACCESS = Rule(
     severity="high",
     effort_minutes=2,
     sources=(OFCOM_BSL_RELAY, RELAY_UK, EMERGENCY_SMS, RAPE_CRISIS_SCOTLAND),
-    since=NEW,
-    # In a helper's plan these speak to the person about their own choices; the helper's own
-    # steps say what the helper needs instead.
-    covered_by=HELPER_LANE_OPENERS,
-)
-
-SUPPORT_SPACE = Rule(
-    id="getting_help_use_my_support_space",
-    area="getting_help",
-    purpose="response",
-    title="Use Victim Support's free online guides, at your own pace",
-    summary="Free online guides can help you cope with how you feel after a crime, in your own "
-    "time.",
-    why="Feeling upset, angry or unable to sleep is common after something like this. Some "
-    "people like to work through it in their own time, as well as talking to someone.",
-    fires=URGENT,
-    applies="profile.age_band in [16_17, 18_plus] and not (answered profile.nation and "
-    "profile.nation in [scotland, northern_ireland])",
-    steps=(
-        steps(
-            "general",
-            "{victim_support} has free online guides called {my_support_space}. They are for "
-            "people aged 16 and over in England and Wales.",
-            "You can work through them at your own pace, alongside talking to someone.",
-            "If someone checks your phone, use a device they can't see.",
-            checked=TODAY,
-        ),
-    ),
-    severity="medium",
-    effort_minutes=10,
-    sources=(MY_SUPPORT_SPACE,),
     since=NEW,
     # In a helper's plan these speak to the person about their own choices; the helper's own
     # steps say what the helper needs instead.
@@ -1817,7 +1782,6 @@ RULES = (
     PLAN_CHANGES_UNDER_18,
     AFTER_REPORTING,
     ACCESS,
-    SUPPORT_SPACE,
     LEARN_TO_REPORT,
     LEARN_EVIDENCE,
     FIND_TRUSTED_ADULT,

@@ -214,7 +214,7 @@ ASKED_FOR_NUDE = single(
     "Has anyone ever asked you to send a nude or sexual picture?",
     role="disclosure",
     options=(
-        opt("yes", "Yes", harm=True),
+        opt("yes", "Yes", harm=True, own_image=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
@@ -226,7 +226,7 @@ TAKEN_WITHOUT_CONSENT = single(
     "or down your top, without your say-so?",
     role="disclosure",
     options=(
-        opt("yes", "Yes", harm=True),
+        opt("yes", "Yes", harm=True, own_image=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),

@@ -152,7 +152,7 @@ FAST_PRESSURE_SEEN = single(
     "asked for pictures?",
     role="disclosure",
     options=(
-        opt("yes", "Yes", harm=True),
+        opt("yes", "Yes", harm=True, own_image=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
