@@ -31,6 +31,7 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.engine
+	$(BIN)/python -m bench.instructions
 	$(BIN)/python -m bench.http
 	$(BIN)/python -m bench.schools
 
