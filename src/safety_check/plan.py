@@ -383,6 +383,31 @@ def _choose(
     return Chosen(compiled, shown, unsure, caution, done_by)
 
 
+_SETTLED: dict[int, dict[PersonKey, Chosen]] = {
+    compiled.order: {
+        key: Chosen(compiled, compiled.fixed_reasons, False, *personal)
+        for key, personal in _PERSONAL[compiled.order].items()
+    }
+    for compiled in COMPILED_RULES
+    if compiled.fixed_reasons is not None
+}
+"""The choices for rules whose reasons never vary, for each kind of person, made at start-up:
+outside the lane, and with no "I'm not sure" answer, such an action needs no work per plan."""
+
+
+def _chosen(
+    results: list[Result], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
+) -> tuple[Chosen, ...]:
+    if unsure:
+        return tuple([_choose(result, values, key, unsure) for result in results])
+    settled = _SETTLED.get
+    out = []
+    for result in results:
+        table = settled(result.compiled.order)
+        out.append(table[key] if table is not None else _choose(result, values, key, unsure))
+    return tuple(out)
+
+
 def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues) -> Action:
     compiled = chosen.compiled
     rule = compiled.rule
@@ -508,19 +533,17 @@ def compose(answers: Answers) -> Composition:
         lane=None
         if person.lane is None
         else tuple([_choose(r, values, lane_key, unsure, seen) for r in parts.lane]),
-        first=tuple(
-            [
-                _choose(r, values, key, unsure)
-                for r in other
-                if not careful or r.compiled.rule.purpose == "response"
-            ]
+        first=_chosen(
+            [r for r in other if not careful or r.compiled.rule.purpose == "response"],
+            values,
+            key,
+            unsure,
         ),
-        later=tuple(
-            [
-                _choose(r, values, key, unsure)
-                for r in other
-                if careful and r.compiled.rule.purpose == "prevention"
-            ]
+        later=_chosen(
+            [r for r in other if careful and r.compiled.rule.purpose == "prevention"],
+            values,
+            key,
+            unsure,
         ),
         doing_well=tuple(parts.doing_well),
         not_answered=tuple(parts.not_answered),
