@@ -62,7 +62,7 @@ def project(full: Raw, include: Include) -> Raw:
             "actions": [action(a, False) for a in plan["urgent"]["actions"]],
         }
     plan["do_first"] = [action(a, False) for a in plan["do_first"]]
-    plan["next"] = [action(a, False) for a in plan["next"]]
+    plan["do_next"] = [action(a, False) for a in plan["do_next"]]
     if plan["when_ready"] is not None:
         later = plan["when_ready"]
         plan["when_ready"] = {**later, "actions": [action(a, True) for a in later["actions"]]}

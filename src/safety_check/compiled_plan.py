@@ -312,7 +312,7 @@ def encode_answers(answers: Answers, include: Include = COMPACT) -> bytes:
         out.append(b"}")
     out.append(b',"do_first":')
     _actions(out, plan.first[:DO_FIRST_LIMIT], current, plan)
-    out.append(b',"next":')
+    out.append(b',"do_next":')
     _actions(out, plan.first[DO_FIRST_LIMIT:], current, plan)
     if plan.later:
         out.append(

@@ -119,6 +119,9 @@ CHARITIES = (
     "citizensadvice.org.uk",
     "mesmac.co.uk",
     "mermaidsuk.org.uk",
+    # Privacy International: a UK registered charity whose guides walk through account privacy
+    # and security settings.
+    "privacyinternational.org",
 )
 CONTENT_FARMS = (
     "unanswered.io",

@@ -58,11 +58,6 @@ ESAFETY_PHONES = source(
     "using it)",
     "https://www.esafety.gov.au/women/using-your-device-safely/phones-tablets",
 )
-BLUETOOTH_IPHONE = source(
-    "Total Defense: turn off automatic Bluetooth connections on your iPhone",
-    "https://www.totaldefense.com/security-blog/disable-automatic-bluetooth-connectivity-on-your-iphone/",
-    weak=True,
-)
 DEVICE_NAME = source(
     "EverydayTech: how to change the device name on your iPhone",
     "https://everydaytech.org/devices-hardware/device-settings-management/how-do-you-change-device-name-on-iphone",
@@ -421,7 +416,7 @@ BLUETOOTH_OFF = Rule(
     ),
     severity="low",
     effort_minutes=1,
-    sources=(ESAFETY_PHONES, BLUETOOTH_IPHONE),
+    sources=(ESAFETY_PHONES,),
     since=SINCE,
 )
 

@@ -34,11 +34,6 @@ INSTAGRAM_TEENS = source(
     "Instagram Help Centre: teen privacy and safety defaults",
     "https://help.instagram.com/3237561506542117",
 )
-INSTAGRAM_PRIVATE = source(
-    "Postbase: how to change privacy settings on Instagram",
-    "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
-    weak=True,
-)
 INSTAGRAM_MESSAGE_CONTROLS = source(
     "Televisor: restricting unwanted contact on Instagram (message controls)",
     "https://televisor.co.uk/global/entertainment/a-guide-to-restricting-creeps-from-your-instagram-profile/091416",
@@ -505,7 +500,7 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(INSTAGRAM_HELP_PRIVATE, INSTAGRAM_TEENS, INSTAGRAM_PRIVATE),
+    sources=(INSTAGRAM_HELP_PRIVATE, INSTAGRAM_TEENS),
     since=SINCE,
 )
 

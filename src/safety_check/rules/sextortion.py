@@ -36,9 +36,9 @@ RPH_SEXTORTION = source(
     "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
 )
 NCA_ALERT = source(
-    "NCA warning about sextortion and what to do (republished)",
-    "https://youthworkunit.com/news/nca-issues-urgent-warning-about-sextortion-and-what-to-do/",
-    weak=True,
+    "UK Safer Internet Centre: the NCA's sextortion alert to UK schools (report it, block the "
+    "contact, stop replying, don't pay)",
+    "https://saferinternet.org.uk/blog/national-crime-agency-issues-financially-motivated-sexual-extortion-alert-to-uk-schools",
 )
 NCA_PRESS = source(
     "NCA issues urgent warning about sextortion, 29 April 2024",
@@ -49,10 +49,10 @@ SBNI_COERCION = source(
     "Safeguarding Board for NI: online sexual coercion and extortion",
     "https://onlinesafetyhub.safeguardingni.org/image-sharing-online-sexual-coercion-and-extortion/",
 )
-CYBERSAFE_WARWICKSHIRE = source(
-    "Cyber Safe Warwickshire: sextortion",
-    "https://www.cybersafewarwickshire.com/sextortion",
-    weak=True,
+WARWICKSHIRE_POLICE_EVIDENCE = source(
+    "Warwickshire Police: cyber crime and fraud (keep messages and records of any payment; "
+    "contact your bank)",
+    "https://www.warwickshire.police.uk/article/44060/Cyber-Crime-and-Fraud",
 )
 CEOP_GROOMING = source(
     "CEOP Education (11-18): online grooming",
@@ -230,7 +230,7 @@ ALREADY_PAID = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(NORFOLK_POLICE, CYBERSAFE_WARWICKSHIRE, NCA_ALERT, REPORT_FRAUD),
+    sources=(NORFOLK_POLICE, WARWICKSHIRE_POLICE_EVIDENCE, NCA_ALERT, REPORT_FRAUD),
     since=SINCE,
     urgent_step="report",
 )
@@ -265,7 +265,7 @@ ALREADY_PAID_UNDER_18 = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(CEOP_BLACKMAIL, CEOP_HELP, NORFOLK_POLICE, NCA_ALERT, CYBERSAFE_WARWICKSHIRE),
+    sources=(CEOP_BLACKMAIL, CEOP_HELP, NORFOLK_POLICE, NCA_ALERT, WARWICKSHIRE_POLICE_EVIDENCE),
     since="2026.12.0",
     urgent_step="report",
 )
@@ -296,7 +296,13 @@ STOP_CONTACT = Rule(
     ),
     severity="critical",
     effort_minutes=10,
-    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
+    sources=(
+        CEOP_BLACKMAIL,
+        RPH_SEXTORTION,
+        NORFOLK_POLICE,
+        NCA_ALERT,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+    ),
     since=SINCE,
     urgent_step="stop_contact",
 )
@@ -465,7 +471,13 @@ KNOW_THE_STEPS = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
+    sources=(
+        CEOP_BLACKMAIL,
+        RPH_SEXTORTION,
+        NORFOLK_POLICE,
+        NCA_ALERT,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+    ),
     since=SINCE,
     # Someone being threatened already has these steps at the top of their plan, and "if
     # anyone ever threatens you" would read as if we had not heard them.
