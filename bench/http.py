@@ -65,14 +65,16 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def pinned(command: list[str], cores: str) -> list[str]:
-    return ["taskset", "-c", cores, *command] if shutil.which("taskset") else command
+def pinned(command: list[str], core: int | str) -> list[str]:
+    """`command` on one core (or a list such as "0,1"), where taskset exists."""
+    return ["taskset", "-c", str(core), *command] if shutil.which("taskset") else command
 
 
-def wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+def wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path | None = None) -> None:
     for _ in range(600):
         if server.poll() is not None:
-            raise RunFailed(f"the server exited before it was ready:\n{log.read_text()}")
+            said = log.read_text() if log else ""
+            raise RunFailed(f"the server exited before it was ready\n{said}")
         try:
             with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (loopback only)
                 return
@@ -90,7 +92,7 @@ def run_wrk(url: str, script: Path, connections: int) -> Run:
     output = subprocess.run(
         pinned(
             [*WRK, f"-t{THREADS}", f"-c{connections}", f"-d{DURATION}", "-s", str(script), url],
-            cores="1",
+            core=1,
         ),
         check=True,
         capture_output=True,
@@ -129,7 +131,7 @@ def measure(kind: str, work: Path, script: Path, workers: int, connections: int)
     log = work / f"{kind}-{workers}-{connections}.log"
     with log.open("ab") as output:
         server = subprocess.Popen(
-            pinned(server_command(kind, port, workers), cores="0" if workers == 1 else "0,1"),
+            pinned(server_command(kind, port, workers), core=0 if workers == 1 else "0,1"),
             env=env,
             start_new_session=True,
             stdout=output,
