@@ -94,8 +94,19 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
     plan = _module(f"{safety}.create_plan").sync(
         client=client, body=models.PlanRequest.from_dict(EXAMPLE)
     )
-    assert isinstance(plan, models.Plan)
+    assert isinstance(plan, models.PlanOut)
     assert plan.urgent is not None
+    full = _module(f"{safety}.create_plan").sync(
+        client=client, body=models.PlanRequest.from_dict(EXAMPLE), include="all"
+    )
+    assert isinstance(full, models.PlanOut) and full.findings
+    rule_id = full.urgent.actions[0].rule_id
+    content = _module(f"{safety}.get_rule_content").sync_detailed(rule_id, client=client)
+    assert isinstance(content.parsed, models.RuleContent) and content.parsed.steps
+    cached = _module(f"{safety}.get_rule_content").sync_detailed(
+        rule_id, client=client, if_none_match=content.headers["etag"]
+    )
+    assert cached.status_code == 304
     minimal = _module(f"{safety}.create_plan").sync_detailed(
         client=client, body=models.PlanRequest.from_dict({"answers": {"profile.age_band": "13_15"}})
     )

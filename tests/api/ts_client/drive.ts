@@ -70,6 +70,26 @@ async function plans(): Promise<string> {
   check(plan.data !== undefined, "plan 200");
   check(plan.data.urgent !== null, "a threatened teen's plan opens with the urgent lane");
   check(Array.isArray(plan.data.do_next), "the plan has do_next");
+  check(plan.data.findings === undefined, "the plan is compact by default");
+
+  const full = await client.POST("/api/v1/plans", {
+    body: { answers: { "profile.age_band": teen, "situation.threat_to_share": "yes" } },
+    params: { query: { include: "all" } },
+  });
+  check(full.data?.findings !== undefined, "include=all adds the findings");
+  const ruleId = full.data.urgent?.actions[0]?.rule_id;
+  check(ruleId !== undefined, "the urgent lane has an action");
+  const content = await client.GET("/api/v1/content/rules/{rule_id}", {
+    params: { path: { rule_id: ruleId } },
+  });
+  check(content.data?.id === ruleId && content.data.steps.length > 0, "a rule's words");
+  const contentTag = content.response.headers.get("etag");
+  check(contentTag !== null, "rule content has an ETag");
+  const cached = await client.GET("/api/v1/content/rules/{rule_id}", {
+    params: { path: { rule_id: ruleId }, header: { "If-None-Match": contentTag } },
+  });
+  check(cached.response.status === 304, "If-None-Match on rule content gives 304");
+  drove("getRuleContent");
 
   const misspelled = await client.POST("/api/v1/plans", {
     body: {
