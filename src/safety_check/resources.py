@@ -426,7 +426,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         nations=("england", "wales", "northern_ireland"),
         phone="0300 123 2040",
         url="https://www.reportfraud.police.uk",
-        source="https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
+        source="https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
         checked=CHECKED,
     ),
     Resource(

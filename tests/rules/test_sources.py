@@ -66,6 +66,9 @@ OFFICIAL = (
     # Australia's eSafety Commissioner: the statutory online safety regulator (Online Safety
     # Act 2021), cited only for device advice that is the same in the UK.
     "esafety.gov.au",
+    # MetEngage: the Metropolitan Police's community messaging service; its messages are written
+    # by Met officers.
+    "metengage.co.uk",
 )
 CHARITIES = (
     "nspcc.org.uk",

@@ -91,10 +91,13 @@ MERMAIDS_HOURS = source(
     "https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
 )
 REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
-    "Scotland (press release, republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
-    weak=True,
+    "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 December "
+    "2025 (reportfraud.police.uk, 0300 123 2040)",
+    "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
+)
+SCOTLAND_REPORT_ONLINE_CRIME = source(
+    "mygov.scot: reporting online crime to Police Scotland (101, or 999 in an emergency)",
+    "https://www.mygov.scot/staying-safe-online/reporting-online-crime-to-the-police/",
 )
 
 PAID_MONEY = single(
@@ -230,7 +233,13 @@ ALREADY_PAID = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(NORFOLK_POLICE, WARWICKSHIRE_POLICE_EVIDENCE, NCA_ALERT, REPORT_FRAUD),
+    sources=(
+        NORFOLK_POLICE,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+        NCA_ALERT,
+        REPORT_FRAUD,
+        SCOTLAND_REPORT_ONLINE_CRIME,
+    ),
     since=SINCE,
     urgent_step="report",
 )

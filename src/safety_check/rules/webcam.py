@@ -13,11 +13,6 @@ NIDIRECT_SEXTORTION = source(
     "nidirect: Scam alert - sextortion",
     "https://www.nidirect.gov.uk/articles/scam-alert-sextortion",
 )
-NCSC_SEXTORTION_EMAILS = source(
-    "NCSC advice on sextortion scam emails (republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/NCSCs+advice+in+response+to+the+increase+in+sextortion+scams+02112018121500?open",
-    weak=True,
-)
 APPLE_CAMERA_INDICATOR = source(
     "Apple's advice on MacBook camera covers (reported)",
     "https://www.deccanherald.com/specials/apple-asks-macbook-users-not-to-cover-web-camera-860787.html",
@@ -307,7 +302,7 @@ RECORDED_YOU_SCAM = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(NIDIRECT_SEXTORTION, NCSC_SEXTORTION_EMAILS),
+    sources=(NIDIRECT_SEXTORTION,),
     since=SINCE,
     # "They are guessing" must never reach someone who has told us they are being threatened.
     covered_by=("sextortion_dont_pay", "sextortion_stop_contact_and_block"),
