@@ -61,11 +61,11 @@ ROMANCE_FRAUD_SIGNS = source(
 )
 REPORT_FRAUD = source(
     "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 December "
-    "2025 (reportfraud.police.uk, 0300 123 2040)",
+    "2025 (reportfraud.police.uk)",
     "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
 )
 SCOTLAND_REPORT_ONLINE_CRIME = source(
-    "mygov.scot: reporting online crime to Police Scotland (101, or 999 in an emergency)",
+    "mygov.scot: reporting online crime to the police (Police Scotland)",
     "https://www.mygov.scot/staying-safe-online/reporting-online-crime-to-the-police/",
 )
 RPH_SEXTORTION = source(
