@@ -122,6 +122,9 @@ CHARITIES = (
     "citizensadvice.org.uk",
     "mesmac.co.uk",
     "mermaidsuk.org.uk",
+    # ProMo-Cymru: the not-for-profit that runs the Meic helpline for the Welsh Government (the
+    # service's own page).
+    "promo.cymru",
     # Privacy International: a UK registered charity whose guides walk through account privacy
     # and security settings.
     "privacyinternational.org",

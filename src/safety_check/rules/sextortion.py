@@ -40,6 +40,11 @@ NCA_ALERT = source(
     "contact, stop replying, don't pay)",
     "https://saferinternet.org.uk/blog/national-crime-agency-issues-financially-motivated-sexual-extortion-alert-to-uk-schools",
 )
+NCA_FMSE_ALERT_WALES = source(
+    "Hwb (Welsh Government): the NCA's financially motivated sexual extortion alert (organised "
+    "crime groups overseas; first contact from an account that seems to be another young person)",
+    "https://hwb.gov.wales/keeping-safe-online/financially-motivated-sexual-extortion",
+)
 NCA_PRESS = source(
     "NCA issues urgent warning about sextortion, 29 April 2024",
     "https://www.wired-gov.net/wg/news.nsf/articles/NCA+issues+urgent+warning+about+sextortion+29042024152500?open",
@@ -423,7 +428,7 @@ CHECK_CONTACTS = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_FMSE_ALERT_WALES),
     since=SINCE,
 )
 
