@@ -28,9 +28,9 @@ WINDOWS_CAMERA = source(
     "https://support.microsoft.com/en-us/windows/turn-on-app-permissions-for-your-camera-in-windows-10-87ebc757-1f87-7bbf-84b5-0686afb6ca6b",
 )
 ANDROID_PRIVACY = source(
-    "CNET: Android camera and microphone access switches",
-    "https://www.cnet.com/tech/services-and-software/android-12-brings-the-galaxy-s22-a-kill-switch-for-your-camera-and-mic/",
-    weak=True,
+    "Samsung Support (Australia): green camera and microphone icon on Galaxy phones (shows "
+    "when an app uses them; quick panel controls block all apps from the camera or microphone)",
+    "https://www.samsung.com/au/support/mobile-devices/green-camera-and-microphone-icon-appearing-on-screen/",
 )
 ANDROID_PERMISSIONS = source(
     "Android Help: change app permissions on your Android phone (camera and microphone)",
