@@ -91,8 +91,11 @@ _APPLIES = {q.id: compile_condition(q.condition) for q in QUESTIONNAIRE.question
 _PACK = msgspec.msgpack.Encoder()
 
 
-def random_answers(rng: random.Random, age_band: str) -> dict[str, str | list[str]]:
-    """One student's raw answers: every question that applies, answered at ANSWER_RATE."""
+def random_answers(
+    rng: random.Random, age_band: str, safe_rate: float = 0.35
+) -> dict[str, str | list[str]]:
+    """One student's raw answers: every question that applies, answered at ANSWER_RATE; a
+    `safe_rate` of them pick the first option (often the safest), the rest any."""
     raw: dict[str, str | list[str]] = {"profile.age_band": age_band}
     view: dict[str, str | tuple[str, ...]] = {"profile.age_band": age_band}
     weights = {"profile.apps": APP_USE, "profile.devices": DEVICE_USE}
@@ -115,8 +118,8 @@ def random_answers(rng: random.Random, age_band: str) -> dict[str, str | list[st
             options = [option.id for option in question.options]
             if question.section == "situation":  # most are not being threatened
                 pick = "no" if rng.random() < SITUATION_NO else rng.choice(options)
-            else:  # a third pick the first option (often the safest), the rest any
-                pick = options[0] if rng.random() < 0.35 else rng.choice(options)
+            else:
+                pick = options[0] if rng.random() < safe_rate else rng.choice(options)
             raw[question.id] = pick
             view[question.id] = pick
     return raw

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from safety_check.answers import prune, validate
 from safety_check.models import AREAS
 from safety_check.plan import build_plan
-from safety_check.schools.noise import EPSILON, GUESS_LIMIT
+from safety_check.schools.noise import ACTION_GUESS_LIMIT, EPSILON, GUESS_LIMIT
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord, record_for
 from safety_check.schools.report import NO_SCORE, SCORE_BANDS, Report, build_report
 
@@ -116,6 +116,32 @@ def boundary_attack(runs: int, seed: int, build: Builder = closed_report) -> Tal
         counts = _counts(build([target, *padding], rng.randbytes(32)))
         for rule, p in carried.items():
             tally.add((counts[rule] or 0) > p, rule in actions)
+    return tally
+
+
+def order_attack(runs: int, seed: int, build: Builder = closed_report) -> Tally:
+    """Half the padding carries every action and half none, so all counts are level but for the
+    target's own; the guess reads each action's place in the published order and its figure
+    together: "has it" when its figure is above the padding's, or, with a figure level with
+    it, when it sits in the upper half of the order.
+    Its limit is e^(ε + ε_order) / (1 + e^(ε + ε_order)) = 0.75 (`ACTION_GUESS_LIMIT`)."""
+    rng = random.Random(seed)
+    tally = Tally()
+    for _ in range(runs):
+        size = rng.randint(15, 25)
+        carried = size // 2
+        padding = [ResponseRecord(scores=NO_SCORES, recommended=REPORTABLE_RULES)] * carried
+        padding += [ResponseRecord(scores=NO_SCORES, recommended=())] * (size - carried)
+        actions = _target_actions(rng)
+        target = ResponseRecord(scores=NO_SCORES, recommended=actions)
+        report = build([target, *padding], rng.randbytes(32))
+        shown = [gap.rule_id for gap in report.gaps if gap.count is not None]
+        place = {rule: index for index, rule in enumerate(shown)}
+        counts = _counts(report)
+        for rule in REPORTABLE_RULES:
+            upper = place.get(rule, len(shown)) < len(shown) / 2
+            figure = counts[rule] or 0
+            tally.add(upper if figure == carried else figure > carried, rule in actions)
     return tally
 
 
@@ -202,6 +228,98 @@ def utility(classes: int, seed: int, size: int = 30) -> dict[str, float]:
     }
 
 
+CLASS_SIZES = (14, 20, 30)
+
+
+@dataclass
+class Ranking:
+    """How a size of class fares: the true top action among the published top three, and
+    figures whose true count lies outside their published range."""
+
+    classes: int = 0
+    top_found: int = 0
+    figures: int = 0
+    outside: int = 0
+    top_figures: int = 0
+    top_outside: int = 0
+
+    @property
+    def top_rate(self) -> float:
+        return self.top_found / self.classes
+
+    @property
+    def outside_rate(self) -> float:
+        return self.outside / self.figures
+
+    @property
+    def top_outside_rate(self) -> float:
+        return self.top_outside / self.top_figures if self.top_figures else 0.0
+
+
+def record_pool(rng: random.Random, per_band: int) -> dict[str, list[ResponseRecord]]:
+    """Realistic students per age band, each made by the real plan and record code once.
+
+    A class is then a draw from its age band's pool, with a class-wide lean towards the safest
+    option (some classes were taught this before, some were not), so classes differ as real ones
+    do rather than all looking like the average student.
+    """
+    from bench.generate_responses import random_answers
+
+    pool: dict[str, list[ResponseRecord]] = {}
+    for band in ("under_13", "13_15", "16_17"):
+        records = []
+        for index in range(per_band):
+            safe = (0.15, 0.35, 0.6)[index % 3]
+            answers = validate(prune(random_answers(rng, band, safe_rate=safe)))
+            records.append(record_for(answers, build_plan(answers)))
+        pool[band] = records
+    return pool
+
+
+def _pool_class(
+    rng: random.Random, pool: dict[str, list[ResponseRecord]], size: int
+) -> list[ResponseRecord]:
+    band = rng.choice(sorted(pool))
+    lean = rng.randrange(3)  # students of one lean are every third record of the pool
+    students = pool[band]
+    leaning = students[lean::3]
+    return [rng.choice(leaning if rng.random() < 0.6 else students) for _ in range(size)]
+
+
+def _ranges(
+    report: Report, actions: dict[str, int], bands: list[list[int]]
+) -> list[tuple[int, int, int]]:
+    """(true, low, high) for every figure with a published range."""
+    triples = [(actions[gap.rule_id], gap.range.low, gap.range.high) for gap in report.gaps]
+    for area, row in zip(report.areas, bands, strict=True):
+        triples += [
+            (true, cell.range.low, cell.range.high)
+            for cell, true in zip(area.bands, row, strict=False)
+        ]
+    return triples
+
+
+def ranking(classes: int, size: int, seed: int, pool: dict[str, list[ResponseRecord]]) -> Ranking:
+    """Published top three and published ranges against the truth, over `classes` classes."""
+    rng = random.Random(seed)
+    result = Ranking()
+    for _ in range(classes):
+        records = _pool_class(rng, pool, size)
+        actions, bands = true_figures(records)
+        report = closed_report(records, rng.randbytes(32))
+        most = max(actions.values())
+        shown = [gap for gap in report.gaps if gap.count is not None][:3]
+        result.classes += 1
+        result.top_found += any(actions[gap.rule_id] == most for gap in shown)
+        for true, low, high in _ranges(report, actions, bands):
+            result.figures += 1
+            result.outside += not low <= true <= high
+        for gap in shown:
+            result.top_figures += 1
+            result.top_outside += not gap.range.low <= actions[gap.rule_id] <= gap.range.high
+    return result
+
+
 def _band(score: int | None) -> int:
     if score is None:
         return NO_SCORE
@@ -252,11 +370,13 @@ def main() -> None:
     literal, shown = padding_attack(runs, seed=1)
     boundary = boundary_attack(runs, seed=2)
     band = band_attack(runs, seed=3)
+    ordered = order_attack(runs, seed=8)
     for name, tally, limit in (
         ("padding, c = has it", literal, GUESS_LIMIT),
         ("padding, shown = has it", shown, GUESS_LIMIT),
         ("rounding boundary", boundary, GUESS_LIMIT),
         ("score band (2 figures)", band, TWO_FIGURE_LIMIT),
+        ("order and figure", ordered, ACTION_GUESS_LIMIT),
     ):
         print(
             f"{name:26} {tally.right:6}/{tally.runs:<6} right = {tally.rate:.4f} "
@@ -269,6 +389,15 @@ def main() -> None:
         + ", ".join(f"{k}: {100 * n / len(moved):.1f}%" for k, n in sorted(spread.items()))
         + f"; median {moved[len(moved) // 2]}, max {moved[-1]}"
     )
+    pool = record_pool(random.Random(6), int(os.environ.get("POOL", "300")))
+    for size in CLASS_SIZES:
+        measured = ranking(classes, size, seed=7 + size, pool=pool)
+        print(
+            f"classes of {size} ({measured.classes}): true top action in the published top "
+            f"three {100 * measured.top_rate:.1f}%; true count outside its 90% range "
+            f"{100 * measured.outside_rate:.2f}% of {measured.figures} figures, "
+            f"{100 * measured.top_outside_rate:.2f}% of {measured.top_figures} top-three figures"
+        )
     figures = utility(classes, seed=4)
     print(
         f"classes of 30 ({classes} classes, {figures['figures']:.0f} shown figures): "

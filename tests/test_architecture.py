@@ -14,6 +14,7 @@ SERVICE = PACKAGE / "service"
 FEATURES = ("individual", "classes", "platform")
 HTTP_FREE_SERVICES = {
     "classes": SERVICE / "classes" / "checks.py",
+    "individual": SERVICE / "individual" / "journeys.py",
     "platform": SERVICE / "platform" / "core.py",
 }
 PURE = [

@@ -10,8 +10,14 @@ from functools import lru_cache
 
 import msgspec
 
+from safety_check.authoring import NOT_SURE
 from safety_check.conditions import (
+    All,
+    AnyOf,
+    Condition,
     Evaluator,
+    Has,
+    Is,
     compile_condition,
     parse,
     positive_atoms,
@@ -46,6 +52,11 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     questions: tuple[str, ...]
     reasons: tuple[tuple[str, Evaluator], ...]
     """Each atom of `fires` that can make it true, with the question it reads."""
+    fixed_reasons: tuple[str, ...] | None
+    """When `fires` is one atom or an `and` of atoms, every atom is true whenever it fires, so
+    the reasons are known without evaluating them again."""
+    may_be_unsure: bool
+    """A question the rule reads has an "I'm not sure" option."""
     title: str
     summary: str
     why: str
@@ -102,6 +113,13 @@ def earned_praise(
     return compiled.praise
 
 
+def _fixed_reasons(fires: Condition) -> tuple[str, ...] | None:
+    atoms = fires.conditions if isinstance(fires, All) else (fires,)
+    if all(isinstance(atom, Is | Has | AnyOf) for atom in atoms):
+        return tuple(dict.fromkeys(questions_in(fires)))
+    return None
+
+
 def compile_rule(order: int, rule: Rule) -> CompiledRule:
     fires = parse(rule.fires)
     questions = tuple(sorted(set(questions_in(fires)), key=_QUESTION_ORDER.__getitem__))
@@ -115,6 +133,10 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         applies=compile_condition(parse(rule.applies)) if rule.applies else None,
         questions=questions,
         reasons=tuple((atom.question, compile_condition(atom)) for atom in positive_atoms(fires)),
+        fixed_reasons=_fixed_reasons(fires),
+        may_be_unsure=any(
+            option.id == NOT_SURE for q in questions for option in QUESTIONS_BY_ID[q].options
+        ),
         title=title,
         summary=render_resource_mentions(rule.summary),
         why=render_resource_mentions(rule.why),
@@ -160,17 +182,26 @@ class Result(msgspec.Struct, frozen=True):
         return self.compiled.findings[self.status]
 
 
-def because(
+def reason_questions(
     compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
-) -> tuple[AnswerRef, ...]:
-    """The answers that made the rule fire, in the words the person saw.
+) -> tuple[str, ...]:
+    """The questions whose answers made the rule fire, for "because you answered ...".
 
     Only atoms that are true count, so a rule that fires on "a or b" names the answer that did it.
     """
+    if compiled.fixed_reasons is not None:
+        return compiled.fixed_reasons
     chosen = dict.fromkeys(question for question, atom in compiled.reasons if atom(values) is True)
     if not chosen:  # fired through a `not`: show everything the rule read
         chosen = dict.fromkeys(q for q in compiled.questions if q in values)
-    return tuple(answer_ref(q, values[q]) for q in chosen)
+    return tuple(chosen)
+
+
+def because(
+    compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
+) -> tuple[AnswerRef, ...]:
+    """The answers that made the rule fire, in the words the person saw."""
+    return tuple(answer_ref(q, values[q]) for q in reason_questions(compiled, values))
 
 
 def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bool:

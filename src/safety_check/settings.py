@@ -16,6 +16,7 @@
 | SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
+| SAFETY_CHECK_FORM_TOKEN_MINUTES | 60 | how long one page of the individual check can be sent; after that (or after the exit) it shows "This page has expired" |
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     read_timeout: int = 10
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
+    form_token_minutes: int = 60
+    """How long a page of the individual check stays sendable (see journey_tokens.py)."""
 
     def database_location(self) -> str | Path:
         return self.database_url or self.database
@@ -117,6 +120,13 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
             "READ_TIMEOUT", get("READ_TIMEOUT") or str(defaults.read_timeout), 1, 300, problems
         ),
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
+        form_token_minutes=_integer(
+            "FORM_TOKEN_MINUTES",
+            get("FORM_TOKEN_MINUTES") or str(defaults.form_token_minutes),
+            5,
+            24 * 60,
+            problems,
+        ),
     )
     problems.extend(check(settings))
     if problems:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from attrs import fields as attrs_fields
 from hypothesis import HealthCheck, given, settings
 
 from tests.live_server import LiveServer
@@ -100,7 +101,24 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
     )
     assert minimal.status_code == 200
 
-    resources = _module(f"{safety}.list_resources").sync(client=client, age_band="13_15")
+    asking = _module(f"{safety}.get_next_questions").sync(
+        client=client,
+        body=models.PlanRequest.from_dict(
+            {
+                "answers": {
+                    "profile.devices": ["android"],
+                    "nearby_sharing.airdrop_setting": "everyone",
+                }
+            }
+        ),
+    )
+    assert isinstance(asking, models.NextQuestions)
+    assert asking.drop == ["nearby_sharing.airdrop_setting"]
+    assert "nearby_sharing.quick_share_visibility" in asking.ask
+
+    resources = _module(f"{safety}.list_resources").sync(
+        client=client, age_band=models.AgeBand.AGE_13_15
+    )
     assert "childline" in {resource.id for resource in resources}
     changes = _module(f"{safety}.list_content_changes").sync(client=client)
     assert changes[0].version == plan.content_version
@@ -199,3 +217,51 @@ def test_schemathesis_with_a_real_join_code_and_teacher_key(
         live.stop()
     print(f"\n{operation_id}: {dict(sorted(statuses.items()))}")
     assert any(200 <= status < 300 for status in statuses), statuses
+
+
+def test_a_misspelled_question_id_reaches_the_partner_as_a_422(
+    generated: Any, server: LiveServer
+) -> None:
+    """Not dropped by the client on the way (which made a plan with the question "not
+    answered"): the server's 422 reaches the caller, naming the key and the id it resembles."""
+    client = generated.Client(base_url=server.base, raise_on_unexpected_status=True)
+    models = _module("models")
+    body = models.PlanRequest.from_dict(
+        {"answers": {"profile.age_band": "13_15", "webcam.cover_when_unusd": "sometimes"}}
+    )
+    answered = _module("api.safety_check.create_plan").sync_detailed(client=client, body=body)
+    assert answered.status_code == 422
+    problem = answered.parsed
+    assert isinstance(problem, models.Problem)
+    assert problem.type_ == "/api/v1/problems/invalid-answers"
+    [error] = problem.errors
+    assert (error.code, error.question) == ("unknown_question", "webcam.cover_when_unusd")
+    assert "Did you mean 'webcam.cover_when_unused'?" in error.detail
+    page = server.request("GET", problem.type_)
+    assert page[0] == 200 and b"What to do next" in page[2]
+
+
+def test_a_misspelled_option_fails_in_the_client_before_sending(generated: Any) -> None:
+    models = _module("models")
+    for answers in (
+        {"profile.age_band": "13-15"},
+        {"profile.age_band": "13_15", "profile.devices": ["iphone"]},
+    ):
+        with pytest.raises(ValueError, match="is not a valid"):
+            models.PlanRequest.from_dict({"answers": answers})
+
+
+def test_generated_names_read_well(generated: Any) -> None:
+    models = _module("models")
+    assert {member.name: member.value for member in models.AgeBand} == {
+        "AGE_UNDER_13": "under_13",
+        "AGE_13_15": "13_15",
+        "AGE_16_17": "16_17",
+        "AGE_18_PLUS": "18_plus",
+    }
+    # One age-band enum everywhere a band appears, and no name bent around a builtin.
+    age_bands = [name for name in dir(models) if "AgeBand" in name]
+    assert age_bands == ["AgeBand"], age_bands
+    fields = {field.name for field in attrs_fields(models.Plan)}
+    assert {"do_first", "do_next"} <= fields
+    assert not [name for name in fields if name.endswith("_") and name != "type_"]

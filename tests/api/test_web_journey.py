@@ -5,48 +5,33 @@ from __future__ import annotations
 
 import re
 
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
-
 from safety_check.resources import RESOURCES
 from safety_check.service.individual.form import SAFETY_FOLLOW_UPS
 from safety_check.service.individual.plan_view import linkify
 from safety_check.service.platform.assets import HASHED_NAMES
+from tests.api.journey_walk import Client, Walk, heading, walk
 
-Client = AsyncTestClient[Litestar]
-POST = {"Accept": "text/html", "Origin": "http://testserver.local", "Sec-Fetch-Site": "same-origin"}
-
-
-def heading(html: str) -> str:
-    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-    assert found is not None
-    return found.group(1).strip()
+__all__ = ["walk"]  # the fixture
 
 
 async def test_only_a_threat_gives_the_safety_questions_then_age_neutral_help(
-    client: Client,
+    walk: Walk,
 ) -> None:
-    safety = await client.post(
-        "/check", data={"_step": "about", "situation.threat_to_share": "yes"}, headers=POST
-    )
+    safety = await walk.post({"_step": "about", "situation.threat_to_share": "yes"})
     assert heading(safety.text) == "Before your next steps"
     for question in SAFETY_FOLLOW_UPS:
         assert f'name="{question}"' in safety.text, question
-    urgent = await client.post(
-        "/check",
-        data={"_at": "safety", "_step": "next", "situation.threat_to_share": "yes"},
-        headers=POST,
-    )
+    urgent = await walk.post({"_at": "safety", "_step": "next", "situation.threat_to_share": "yes"})
     assert 'id="urgent-heading"' in urgent.text
     assert "error-summary" not in urgent.text
     assert "Childline" in urgent.text and "Revenge Porn Helpline" in urgent.text
     assert urgent.text.count('class="audience"') >= 4
 
 
-async def test_every_page_can_be_skipped_up_to_the_plan(client: Client) -> None:
+async def test_every_page_can_be_skipped_up_to_the_plan(walk: Walk) -> None:
     data: dict[str, str] = {"_step": "about"}
     for _ in range(20):
-        page = await client.post("/check", data=data, headers=POST)
+        page = await walk.post(data)
         assert page.status_code == 200
         assert "error-summary" not in page.text
         if heading(page.text) == "Check your answers":
@@ -54,27 +39,23 @@ async def test_every_page_can_be_skipped_up_to_the_plan(client: Client) -> None:
         at = re.search(r'name="_at" value="([^"]+)"', page.text)
         assert at is not None
         data = {"_at": at.group(1), "_step": "next"}
-    plan = await client.post("/check", data={"_step": "questions"}, headers=POST)
+    plan = await walk.post({"_step": "questions"})
     assert heading(plan.text) == "Your plan"
 
 
 async def test_back_from_the_first_area_returns_to_about_you_with_answers(
-    client: Client,
+    walk: Walk,
 ) -> None:
     answers = {"profile.age_band": "16_17", "situation.threat_to_share": "no"}
-    first = await client.post("/check", data={"_step": "about", **answers}, headers=POST)
+    first = await walk.post({"_step": "about", **answers})
     assert heading(first.text) == "Privacy settings"
-    back = await client.post(
-        "/check", data={"_step": "back", "_at": "privacy_settings", **answers}, headers=POST
-    )
+    back = await walk.post({"_step": "back", "_at": "privacy_settings", **answers})
     assert heading(back.text) == "About you"
     assert re.search(r'value="16_17" checked', back.text)
 
 
-async def test_an_error_titles_the_page_and_links_to_the_first_input(client: Client) -> None:
-    page = await client.post(
-        "/check", data={"_step": "about", "profile.age_band": "bogus"}, headers=POST
-    )
+async def test_an_error_titles_the_page_and_links_to_the_first_input(walk: Walk) -> None:
+    page = await walk.post({"_step": "about", "profile.age_band": "bogus"})
     assert re.search(r"<title>Error: Step 1 of \d+ – Safety Check</title>", page.text)
     assert 'href="#q-profile-age_band-under_13"' in page.text
     assert "autofocus" in page.text

@@ -36,10 +36,10 @@ from safety_check.storage.cohorts import (
     list_cohorts,
     purge_expired,
     response_records,
+    school_today,
     session_secret,
     store_response,
     store_response_once,
-    utc_today,
 )
 from safety_check.storage.database import SqliteDatabase
 from tests.engines import ENGINES, columns, database_location, query
@@ -149,7 +149,7 @@ async def test_open_days_include_the_day_the_check_is_made(database: Database) -
 
 
 async def test_create_then_find_by_code_and_public_id(database: Database) -> None:
-    today = utc_today()
+    today = school_today()
     made = await new_class(database, open_days=7, keep_days=30, today=today)
     cohort = made.cohort
     assert cohort.name == "7B" and cohort.age_band == "13_15"
@@ -170,7 +170,7 @@ async def test_create_then_find_by_code_and_public_id(database: Database) -> Non
 
 async def test_a_class_past_its_delete_day_is_gone_before_the_purge(database: Database) -> None:
     """From its delete day on, no lookup finds a class, though its row waits for the purge."""
-    today = utc_today()
+    today = school_today()
     # Open 7 days and kept 30: made 36 days ago, today is its delete day; 35 days ago, tomorrow.
     expired = await new_class(database, "7B", today=today - 36 * ONE_DAY)
     last_day = await new_class(database, "8C", today=today - 35 * ONE_DAY)
@@ -238,8 +238,8 @@ async def test_responses_are_taken_until_the_end_of_the_closing_day(database: Da
 
 
 async def test_without_a_day_the_database_clock_decides(database: Database) -> None:
-    """With no day given, the stored day and the open check both use SQLite's UTC date."""
-    today = utc_today()
+    """With no day given, the stored day and the open check both use the database's UK date."""
+    today = school_today()
     closes_today = (await new_class(database, "7B", today=today - 6 * ONE_DAY)).cohort
     closed_yesterday = (await new_class(database, "8C", today=today - 7 * ONE_DAY)).cohort
     assert closes_today.closes_day == today.isoformat()
@@ -251,9 +251,40 @@ async def test_without_a_day_the_database_clock_decides(database: Database) -> N
     assert responses_of(database, closed_yesterday) == 0
 
 
+async def test_the_database_counts_days_in_the_uk(database: Database) -> None:
+    """`{today}` is the UK's date on both engines: at 23:30 UTC in summer it is already the
+    next day in London, and a check that closed "yesterday" there takes nothing more."""
+    [(sql_day,)] = await database.fetch_all(database.sql("SELECT {today}"))
+    assert sql_day == school_today().isoformat()
+    if database.dialect == "postgresql":
+        [(summer,)] = await database.fetch_all(
+            database.sql(
+                "SELECT to_char(('2026-07-01 23:30:00+00'::timestamptz AT TIME ZONE "
+                "'Europe/London')::date, 'YYYY-MM-DD')"
+            )
+        )
+        assert summer == "2026-07-02"
+        assert "Europe/London" in database.sql("{today}")
+
+
+async def test_sqlite_reads_the_uk_date_from_python_inside_the_statement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = open_database(str(tmp_path / "days.db"))
+    await database.open()
+    try:
+        monkeypatch.setattr(
+            "safety_check.storage.database.school_today", lambda: dt.date(2026, 7, 2)
+        )
+        [(sql_day,)] = await database.fetch_all(database.sql("SELECT {today}"))
+        assert sql_day == "2026-07-02"
+    finally:
+        await database.close()
+
+
 async def test_closing_early_stops_responses_even_with_a_stale_class(database: Database) -> None:
     """The open check runs inside the write, not on the Cohort the caller looked up earlier."""
-    today = utc_today()
+    today = school_today()
     cohort = (await new_class(database, today=today)).cohort
     assert await store(database, cohort, today=today)
     await close_cohort(database, cohort, today + ONE_DAY)
@@ -388,7 +419,7 @@ async def test_deleting_and_purging_leave_nothing_in_the_write_ahead_log(
     """Deleted rows are overwritten in the file and the log is emptied, not left to age out."""
     doomed = (await new_class(database, "Doomed class Q7X", today=DAY)).cohort
     expired = (await new_class(database, "Expired class W4K", open_days=1, today=DAY)).cohort
-    kept = (await new_class(database, "Kept class", today=utc_today())).cohort
+    kept = (await new_class(database, "Kept class", today=school_today())).cohort
     assert await store(database, doomed, today=DAY)
     assert await store(database, expired, today=DAY)
     assert await store(database, kept)
@@ -520,7 +551,7 @@ async def test_a_token_is_kept_only_as_a_hash_and_leaves_with_its_class(
 
 async def test_a_closed_check_spends_no_token(database: Database) -> None:
     """Nothing was stored, so the same form is not reported as already counted."""
-    today = utc_today()
+    today = school_today()
     cohort = (await new_class(database, today=today)).cohort
     await close_cohort(database, cohort, today)
     assert await store_once(database, cohort, "c" * 22) == "closed"

@@ -1,19 +1,24 @@
 """A class check as the rest of the service sees it: its codes, its days, whether it is open.
 
-All days are UTC calendar days (ISO text); nothing finer is kept.
+All days are calendar days in the UK (Europe/London, ISO text), as the teachers and students
+who use them count days; nothing finer is kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import msgspec
 
 from safety_check.models import AgeBand
 
+SCHOOL_TIME = ZoneInfo("Europe/London")
 
-def utc_today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+
+def school_today() -> dt.date:
+    """Today in the UK: a check "open until 5 March" is open until midnight there."""
+    return dt.datetime.now(SCHOOL_TIME).date()
 
 
 class Cohort(msgspec.Struct, frozen=True, kw_only=True):
@@ -29,7 +34,7 @@ class Cohort(msgspec.Struct, frozen=True, kw_only=True):
     delete_day: str
 
     def is_open(self, today: dt.date | None = None) -> bool:
-        day = (today or utc_today()).isoformat()
+        day = (today or school_today()).isoformat()
         return self.closed_early_day is None and day <= self.closes_day
 
     def closed_day(self) -> str:

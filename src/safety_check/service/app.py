@@ -15,7 +15,6 @@ from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
@@ -28,6 +27,8 @@ from safety_check.service.classes.join_web import JoinController
 from safety_check.service.classes.schools_web import SchoolsController, long_date
 from safety_check.service.individual import plan_view
 from safety_check.service.individual.api import ApiController
+from safety_check.service.individual.journeys import Journeys
+from safety_check.service.individual.questionnaire_api import QuestionnaireNextController
 from safety_check.service.individual.web import WebController
 from safety_check.service.platform.access import AccessMiddleware, client_address
 from safety_check.service.platform.assets import asset_url, serve_asset
@@ -36,6 +37,8 @@ from safety_check.service.platform.headers import add_security_headers
 from safety_check.service.platform.health import HealthController
 from safety_check.service.platform.json_body import StrictJsonRequest
 from safety_check.service.platform.logs import logging_config
+from safety_check.service.platform.openapi import PartnerJsonRenderPlugin
+from safety_check.service.platform.problem_types import problem_type_page
 from safety_check.service.platform.problems import EXCEPTION_HANDLERS
 from safety_check.service.platform.reference import api_reference
 from safety_check.service.platform.transport import BodyDeadline, before_routing
@@ -56,7 +59,7 @@ def openapi_config() -> OpenAPIConfig:
         description="Questionnaire in, personal action plan out: a UK online safety and "
         f"privacy self-check against image-based sexual abuse. Content version {CONTENT_VERSION}.",
         path="/api/v1/schema",
-        render_plugins=[JsonRenderPlugin(path="/openapi.json")],
+        render_plugins=[PartnerJsonRenderPlugin(path="/openapi.json")],
         components=Components(
             security_schemes={
                 "apiKey": SecurityScheme(
@@ -86,6 +89,7 @@ class Services:
     def __init__(self, settings: Settings) -> None:
         self.platform = Platform(settings)
         self.class_checks = ClassChecks(self.platform)
+        self.journeys = Journeys(self.platform)
 
     def dependencies(self) -> dict[str, Provide]:
         def constant(value: object) -> Provide:
@@ -100,6 +104,7 @@ class Services:
             "services": constant(self),
             "platform": constant(self.platform),
             "class_checks": constant(self.class_checks),
+            "journeys": constant(self.journeys),
             "caller_address": Provide(caller_address, sync_to_thread=False),
         }
 
@@ -122,6 +127,7 @@ def _lifespan(services: Services) -> Any:
         background = [
             asyncio.create_task(_flush_usage_forever(platform)),
             asyncio.create_task(_purge_forever(services.class_checks)),
+            asyncio.create_task(_purge_journeys_forever(services.journeys)),
         ]
         try:
             yield
@@ -160,6 +166,16 @@ async def _purge_forever(class_checks: ClassChecks) -> None:
             logger.exception("could not delete expired class checks; will retry")
 
 
+async def _purge_journeys_forever(journeys: Journeys) -> None:
+    """Forget retired form-token ids once the tokens they stop have expired anyway."""
+    while True:
+        await asyncio.sleep(PURGE_SECONDS)
+        try:
+            await journeys.purge_expired()
+        except Exception:
+            logger.exception("could not delete expired form-token ids; will retry")
+
+
 def _template_globals(engine: JinjaTemplateEngine) -> None:
     engine.engine.globals["resources"] = RESOURCES
     engine.engine.filters["long_date"] = long_date
@@ -180,6 +196,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         SchoolsController,
         serve_asset,
         api_reference,
+        problem_type_page,
+        QuestionnaireNextController,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.individual.benchmark import precomputed_plan_route

@@ -1,5 +1,6 @@
 // Safety Check's only script. Everything works without it; with it:
-// - Quick exit: blank the page at once, then replace this page in the history with a neutral
+// - Quick exit: blank the page at once, tell the server to retire this journey's form tokens (a
+//   beacon, which outlives the page), then replace this page in the history with a neutral
 //   site, so Back does not return here. Shift pressed three times (each within 5 seconds) does
 //   the same, and each press lights a dot on the button. Escape is not used: it can cancel the
 //   navigation itself.
@@ -14,14 +15,25 @@
 
   function exitLink() { return document.getElementById("quick-exit"); }
 
+  function retireJourney(link) {
+    var form = link.form;
+    if (!form || !navigator.sendBeacon) { return; }
+    try {
+      navigator.sendBeacon(form.action, new URLSearchParams(new FormData(form)));
+    } catch (ignored) {
+      // Leaving matters more than retiring: the tokens expire on their own.
+    }
+  }
+
   function leave(event) {
     var link = exitLink();
     if (!link) { return; }
     if (event) { event.preventDefault(); }
     document.body.classList.add("exiting");
     document.title = "";
+    retireJourney(link);
     steps = [];
-    window.location.replace(link.href);
+    window.location.replace(link.getAttribute("data-exit-url") || link.href);
   }
 
   var presses = 0;
@@ -75,11 +87,27 @@
     focusPage();
   }
 
+  // Each page's form token is spent when it is sent, so every step kept in memory is given the
+  // newest one: a step reached with Back can still be sent.
+  function shareToken(body) {
+    var newest = body.querySelector("input[name=_journey]");
+    if (!newest) { return; }
+    steps.forEach(function (step) {
+      step.querySelectorAll("input[name=_journey]").forEach(function (input) {
+        input.value = newest.value;
+      });
+    });
+  }
+
+  var sending = false;
+
   function submitInPlace(event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-in-place")) { return; }
     if (!window.fetch || !window.history.pushState || !window.DOMParser) { return; }
     event.preventDefault();
+    if (sending) { return; }  // a second tap would send a spent token
+    sending = true;
     var data = new URLSearchParams();
     new FormData(form).forEach(function (value, name) { data.append(name, String(value)); });
     var submitter = event.submitter;
@@ -104,11 +132,14 @@
       steps = steps.slice(0, current + 1);
       next.body.setAttribute("data-title", next.title);
       steps.push(next.body);
+      shareToken(next.body);
+      sending = false;
       current = steps.length - 1;
       window.history.pushState({ step: current }, "");
       show(next.body, next.title);
     }).catch(function () {
       // The page could not be fetched in place: send the form the ordinary way.
+      sending = false;
       form.removeEventListener("submit", submitInPlace);
       if (submitter && submitter.name) {
         var field = document.createElement("input");

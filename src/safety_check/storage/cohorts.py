@@ -1,6 +1,6 @@
 """Class checks in SQLite: creating, joining, storing responses, reading figures, expiry.
 
-All days are UTC calendar days (ISO text); nothing finer is stored. A check is open until the end
+All days are UK calendar days (Europe/London) (ISO text); nothing finer is stored. A check is open until the end
 of its closing day unless the teacher closes it early, and its data are deleted on its delete day.
 """
 
@@ -24,7 +24,7 @@ from safety_check.schools.codes import (
     new_teacher_key,
     teacher_key_matches,
 )
-from safety_check.schools.cohort import Cohort, NewCohort, utc_today
+from safety_check.schools.cohort import Cohort, NewCohort, school_today
 from safety_check.schools.record import ResponseRecord
 from safety_check.storage import idempotency as keys
 from safety_check.storage.engine import Database, Row, Transaction
@@ -76,7 +76,7 @@ async def create_cohort(
     `teacher_key`, which the caller derives from the key, so it need not be stored), and makes
     nothing new; a different request with the same key raises `KeyReused`.
     """
-    day = today or utc_today()
+    day = today or school_today()
     closes = day + dt.timedelta(days=open_days - 1)  # "open for 7 days" includes today
     deletes = closes + dt.timedelta(days=keep_days)
     teacher_key = teacher_key or new_teacher_key()
@@ -317,7 +317,7 @@ async def close_cohort(database: Database, cohort: Cohort, today: dt.date | None
     writer; PostgreSQL's row lock), so nothing can be added after the results are first shown.
     The delete day keeps its distance from closing.
     """
-    day = (today or utc_today()).isoformat()
+    day = (today or school_today()).isoformat()
     closed = min(day, cohort.closes_day)
     kept = dt.date.fromisoformat(cohort.delete_day) - dt.date.fromisoformat(cohort.closes_day)
     deletes = (dt.date.fromisoformat(closed) + kept).isoformat()
@@ -338,7 +338,7 @@ async def delete_cohort(database: Database, cohort: Cohort) -> None:
 
 async def purge_expired(database: Database, today: dt.date | None = None) -> tuple[int, int]:
     """Delete every class check whose delete day has come; return (classes, responses) removed."""
-    day = (today or utc_today()).isoformat()
+    day = (today or school_today()).isoformat()
     async with database.write() as db:
         rows = await db.fetch_all(
             database.sql(

@@ -86,6 +86,16 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
     """,
+    # 6: retired form-token ids of individuals' web journeys (journey_tokens.py): hashes of
+    # random ids only, never an answer. Kept until the tokens they stop would have expired.
+    """
+    CREATE TABLE retired_form_tokens (
+        id_hash BLOB PRIMARY KEY,
+        spent_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX retired_form_tokens_by_expiry ON retired_form_tokens (expires_at)
+    """,
 )
 
 # The same schema for PostgreSQL, migration for migration (the counts must stay equal). Days are
@@ -163,5 +173,14 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
         created_hour BIGINT NOT NULL
     );
     CREATE INDEX idempotency_keys_by_hour ON idempotency_keys (created_hour)
+    """,
+    # 6: retired form-token ids of individuals' web journeys (see the SQLite migration).
+    """
+    CREATE TABLE retired_form_tokens (
+        id_hash BYTEA PRIMARY KEY,
+        spent_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+    );
+    CREATE INDEX retired_form_tokens_by_expiry ON retired_form_tokens (expires_at)
     """,
 )

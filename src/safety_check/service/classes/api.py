@@ -51,9 +51,9 @@ class CohortCreated(msgspec.Struct, frozen=True, kw_only=True):
     teacher_key: str
     """The only time this key is shown: keep it safe. Only a hash is stored."""
     open_until: str
-    """The last day students can take part (UTC)."""
+    """The last day students can take part (a UK date: Europe/London)."""
     delete_on: str
-    """The day every response is deleted (UTC)."""
+    """The day every response is deleted (a UK date: Europe/London)."""
 
 
 class CohortReport(msgspec.Struct, frozen=True, kw_only=True):

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 from typing import Any
+from urllib.parse import quote
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
@@ -22,10 +23,10 @@ from litestar.response import Redirect, Template
 from safety_check.models import AGE_BANDS, AREA_TITLES, AgeBand
 from safety_check.schools.charts import distribution_svg, legend, share_svg
 from safety_check.schools.codes import display_join_code
-from safety_check.schools.cohort import Cohort
+from safety_check.schools.cohort import Cohort, school_today
 from safety_check.schools.curriculum import FRAMEWORK_URL
 from safety_check.schools.report import BAND_LABELS, Report
-from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED
+from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED, TOO_FEW_SCORED
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
 from safety_check.service.classes.teacher_session import (
@@ -172,6 +173,8 @@ async def _dashboard_context(
         "legend": legend(BAND_LABELS, SUPPRESSED),
         "guess_percent": round(100 * report.guess_limit),
         "suppressed": SUPPRESSED,
+        "too_few_scored": TOO_FEW_SCORED,
+        "range_in_ten": round(10 * report.range_level),
         "minimum": MIN_RESPONSES,
         "framework_url": FRAMEWORK_URL,
         "age_band_names": AGE_BAND_NAMES,
@@ -212,45 +215,80 @@ async def _class_page(
 
 
 def report_csv(cohort: Cohort, report: Report) -> str:
-    """Exactly the published figures: hidden cells are written as `c`, never as numbers."""
+    """Exactly the published figures: hidden cells are written as their mark, never as numbers."""
     buffer = io.StringIO()
     buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
     writer = csv.writer(buffer, lineterminator="\r\n")
-    name = cohort.name
-    if name.startswith(FORMULA_START):  # a spreadsheet would run it as a formula
-        name = "'" + name
-    writer.writerow(["class", name])
+    writer.writerow(["class", _cell_text(cohort.name)])
     writer.writerow(
         ["responses", report.responses_band if report.responses is None else report.responses]
     )
     if not report.published:
         writer.writerow(["note", report.withheld])
         return buffer.getvalue()
+    writer.writerow(["note", "every count has random noise added to protect students"])
     writer.writerow(
         [
             "note",
-            f"every count has random noise added to protect students; {SUPPRESSED} = fewer than 3",
+            f"the true count is between likely_low and likely_high at least "
+            f"{round(10 * report.range_level)} times in 10",
         ]
     )
+    writer.writerow(["note", "advised actions are in an approximate order, most common first"])
+    for mark, meaning in report.marks.items():
+        writer.writerow(["mark", mark, meaning])
     writer.writerow([])
-    writer.writerow(["table", "area", "item", "students", "percent"])
+    writer.writerow(["table", "area", "item", "students", "percent", "likely_low", "likely_high"])
     for distribution in report.areas:
-        scored = SUPPRESSED if distribution.scored is None else str(distribution.scored)
+        scored = TOO_FEW_SCORED if distribution.scored is None else str(distribution.scored)
         writer.writerow(["students with a score", distribution.title, "", scored, ""])
         for cell in distribution.bands:
             writer.writerow(
-                ["score band", distribution.title, cell.label, *_figures(cell.count, cell.share)]
+                [
+                    "score band",
+                    distribution.title,
+                    cell.label,
+                    *_figures(cell.count, cell.share),
+                    cell.range.low,
+                    cell.range.high,
+                ]
             )
     for gap in report.gaps:
         title = AREA_TITLES[gap.area]
-        writer.writerow(["advised action", title, gap.title, *_figures(gap.count, gap.share)])
+        writer.writerow(
+            [
+                "advised action",
+                title,
+                gap.title,
+                *_figures(gap.count, gap.share),
+                gap.range.low,
+                gap.range.high,
+            ]
+        )
     return buffer.getvalue()
+
+
+def _cell_text(text: str) -> str:
+    """Text a spreadsheet shows as it is: one starting like a formula would be run as one."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _figures(count: int | None, share: int | None) -> tuple[str, str]:
     if count is None:
         return SUPPRESSED, SUPPRESSED
     return str(count), str(share)
+
+
+def csv_disposition(cohort: Cohort, today: dt.date | None = None) -> str:
+    """`attachment` with a file name that says which class and which day (UK date): plain
+    letters and digits in `filename`, the name as typed in `filename*` (RFC 6266)."""
+    day = (today or school_today()).isoformat()
+    plain = re.sub(r"[^A-Za-z0-9]+", "-", cohort.name).strip("-")[:40] or "class"
+    typed = re.sub(r'[\x00-\x1f\x7f"\\/]+', "-", cohort.name)
+    return (
+        f'attachment; filename="{plain}-report-{day}.csv"; '
+        f"filename*=UTF-8''{quote(typed + f' report {day}.csv', safe='')}"
+    )
 
 
 class SchoolsController(Controller):
@@ -354,7 +392,7 @@ class SchoolsController(Controller):
         return Response(
             content=report_csv(cohort, report),
             media_type="text/csv",
-            headers={"Content-Disposition": 'attachment; filename="class-report.csv"'},
+            headers={"Content-Disposition": csv_disposition(cohort)},
         )
 
     @post("/{public_id:str}/close", status_code=303)

@@ -81,7 +81,8 @@ class ApiController(Controller):
         operation_id="createPlan",
         summary="Make a plan from answers",
         description="Stateless: the answers are turned into a plan and forgotten; nothing about "
-        "the request is stored or logged. Only profile.age_band is required. Every problem "
+        "the request is stored or logged. No answer is required (without profile.age_band "
+        "the plan is age-neutral). Every problem "
         "with the answers is reported at once (422), each with a JSON pointer to the answer.",
         status_code=200,
         before_request=require_json,

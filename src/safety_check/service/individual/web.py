@@ -10,6 +10,7 @@ leaves no page of answers behind.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -46,9 +47,11 @@ from safety_check.service.individual.form import (
     questions_on,
     safety_questions,
 )
+from safety_check.service.individual.journeys import InjectedJourneys
 from safety_check.service.individual.plan_view import plan_context
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+logger = logging.getLogger("safety_check")
 URGENT = "urgent"
 
 
@@ -70,6 +73,8 @@ class Flow(msgspec.Struct, frozen=True, kw_only=True):
     cohort: Cohort | None = None
     once: str | None = None
     """A class check's one-time submission token, so a reloaded plan is not counted twice."""
+    journey: str | None = None
+    """The next page's form token (individual checks): spent when sent, retired by the exit."""
 
 
 INDIVIDUAL = Flow()
@@ -83,6 +88,8 @@ class Move(msgspec.Struct, frozen=True, kw_only=True):
     at: str | None = None
     go: str | None = None
     back_to: str | None = None
+    journey: str | None = None
+    """The form token the page was sent with."""
 
 
 def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Template:
@@ -93,6 +100,7 @@ def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Temp
             "form_action": INDIVIDUAL.form_action,
             "cohort": None,
             "once": None,
+            "journey": None,
             "page_title": None,
             "errors": {},
             **context,
@@ -102,7 +110,12 @@ def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Temp
 
 
 def _flow_context(flow: Flow) -> dict[str, Any]:
-    return {"form_action": flow.form_action, "once": flow.once, "cohort": flow.cohort}
+    return {
+        "form_action": flow.form_action,
+        "once": flow.once,
+        "cohort": flow.cohort,
+        "journey": flow.journey,
+    }
 
 
 def _steps(raw: RawAnswers) -> list[str]:
@@ -230,6 +243,7 @@ async def read_form(request: Request[Any, Any, Any]) -> tuple[Move, RawAnswers]:
         at=controls.get("_at"),
         go=controls.get("_go"),
         back_to=controls.get("_return"),
+        journey=controls.get("_journey"),
     )
     return move, answers_from_form(fields)
 
@@ -321,6 +335,11 @@ async def _show(
     return _questions_page(request, target, raw, flow)
 
 
+def expired_page(request: Request[Any, Any, Any]) -> Template:
+    """What a spent, retired or expired form gets: nothing of the journey it came from."""
+    return page("expired.html", request, page_title="This page has expired")
+
+
 def first_page(request: Request[Any, Any, Any], flow: Flow, raw: RawAnswers) -> Template:
     return _questions_page(request, ABOUT, raw, flow)
 
@@ -333,13 +352,30 @@ class WebController(Controller):
         return page("start.html", request)
 
     @get("/check", name="check")
-    async def about_you(self, request: Request[Any, Any, Any]) -> Template:
-        return _questions_page(request, ABOUT, {}, INDIVIDUAL)
+    async def about_you(
+        self, request: Request[Any, Any, Any], journeys: InjectedJourneys
+    ) -> Template:
+        return _questions_page(request, ABOUT, {}, Flow(journey=journeys.start()))
 
     @post("/check", status_code=200)
-    async def submit(self, request: Request[Any, Any, Any]) -> Template:
+    async def submit(self, request: Request[Any, Any, Any], journeys: InjectedJourneys) -> Template:
         move, raw = await read_form(request)
-        return await next_page(request, move, raw)
+        token = await journeys.accept(move.journey)
+        if token is None:
+            return expired_page(request)
+        return await next_page(request, move, raw, Flow(journey=token))
+
+    @post("/exit", status_code=200)
+    async def leave(self, request: Request[Any, Any, Any], journeys: InjectedJourneys) -> Template:
+        """The quick exit without JavaScript: retire this journey's tokens, then go. Nothing
+        here may stop the exit, so a form that can't be read still leaves."""
+        try:
+            same_origin(request)
+            form = await request.form()
+            await journeys.exit(str(form.get("_journey", "")))
+        except Exception:
+            logger.warning("the quick exit could not retire a journey's form tokens")
+        return page("exit.html", request)
 
     @get("/help", name="help")
     async def get_help(self, request: Request[Any, Any, Any]) -> Template:

@@ -44,10 +44,25 @@ the pattern means the same in JavaScript; the few format characters beyond it (U
 and the tag characters) are refused too, with 422. A test checks the pattern against clean_name
 for every character of the plane."""
 
+_KNOWN_KEYS = sorted(
+    {key for question in QUESTIONNAIRE.questions for key in (question.id, *question.aliases)}
+)
 ANSWERS_SCHEMA = {
     "properties": {question.id: _property(question) for question in QUESTIONNAIRE.questions},
     "required": [question.id for question in QUESTIONNAIRE.questions if question.required],
-    "additionalProperties": False,
+    # `propertyNames` alone says which keys are valid. `additionalProperties: false` would say the
+    # same, but generated clients (openapi-python-client) then drop a misspelled question id
+    # without a word and the partner gets a plan with that question "not answered"; this way the
+    # key reaches the server, whose 422 names it.
+    "propertyNames": {"enum": _KNOWN_KEYS},
+    "additionalProperties": {
+        "oneOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"type": "string"}},
+        ],
+        "description": "Only the question ids above (and their old aliases) are accepted; any "
+        "other key is answered with 422 `unknown_question`.",
+    },
 }
 CLASS_ANSWERS_SCHEMA = {**ANSWERS_SCHEMA, "required": []}
 
@@ -60,7 +75,8 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
         msgspec.Meta(
             extra_json_schema={
                 "description": "Question id to option id (single choice) or list of option ids "
-                "(multi choice). Only profile.age_band is required. Answers to questions whose "
+                "(multi choice). No answer is required: without profile.age_band the plan is "
+                "age-neutral. Answers to questions whose "
                 "condition is false with the other answers are rejected (422).",
                 "extra": ANSWERS_SCHEMA,
             }

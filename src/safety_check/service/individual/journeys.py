@@ -1,0 +1,74 @@
+"""Individuals' journeys through the web form: the one piece of server state they have.
+
+The HTTP-free service for the individual check. Every page of the form carries a signed token
+(`journey_tokens.py`); sending the page spends it, and the quick exit retires the journey. A form
+whose token is spent, retired, expired or forged is answered with a neutral "this page has
+expired" page, so Back and Reload after the exit never bring answers or a plan back. Only hashes
+of the random ids are stored, until the tokens they stop would have expired.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from litestar.di import NamedDependency
+
+from safety_check.service.individual import journey_tokens
+from safety_check.service.individual.journey_tokens import id_hash
+from safety_check.service.platform.core import Platform
+from safety_check.storage import form_tokens
+
+SPENT_GRACE_SECONDS = 10
+"""A spent page may be sent again this soon (a double tap on "Continue" without JavaScript sends
+it twice, and the browser shows the second answer); never after the exit."""
+EXITED = 0
+
+
+class Journeys:
+    def __init__(self, platform: Platform, clock: Callable[[], float] = time.time) -> None:
+        self._platform = platform
+        self.clock = clock
+
+    @property
+    def lifetime(self) -> int:
+        return self._platform.settings.form_token_minutes * 60
+
+    def _now(self) -> int:
+        return int(self.clock())
+
+    def start(self) -> str:
+        """The first page's token, for a new journey."""
+        return journey_tokens.issue(self._platform.secret, self._now() + self.lifetime)
+
+    async def accept(self, presented: str | None) -> str | None:
+        """Spend a page's token and return the next page's, or None: show "expired"."""
+        token = journey_tokens.read(self._platform.secret, presented)
+        now = self._now()
+        if token is None or token.expires_at <= now:
+            return None
+        journey, page = id_hash("journey", token.journey), id_hash("page", token.token)
+        database = self._platform.database
+        retired = await form_tokens.spent_at(database, journey, page)
+        if journey in retired or now - retired.get(page, now) > SPENT_GRACE_SECONDS:
+            return None
+        if page not in retired:
+            await form_tokens.retire(database, page, now, token.expires_at)
+        return journey_tokens.issue(self._platform.secret, now + self.lifetime, token.journey)
+
+    async def exit(self, presented: str | None) -> None:
+        """Retire the journey of this token, expired or not, for as long as any of its pages'
+        tokens could still be valid."""
+        token = journey_tokens.read(self._platform.secret, presented)
+        if token is None:
+            return
+        journey = id_hash("journey", token.journey)
+        until = self._now() + self.lifetime
+        await form_tokens.retire(self._platform.database, journey, EXITED, until)
+
+    async def purge_expired(self) -> int:
+        return await form_tokens.purge_expired(self._platform.database, self._now())
+
+
+InjectedJourneys = NamedDependency[Journeys]
+"""A handler parameter named `journeys` gets the app's service (see service/app.py)."""

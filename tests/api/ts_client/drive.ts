@@ -1,0 +1,155 @@
+// A partner's TypeScript client: types generated from openapi.json by openapi-typescript, calls
+// made with openapi-fetch. tests/api/test_ts_client.py compiles this (so a path, field or enum
+// that the document does not have fails the build), runs it against a live server, and checks
+// that every operation in openapi.json was driven: a new operation needs a call here, recorded
+// with `drove("operationId")`.
+import createClient from "openapi-fetch";
+import type { components, paths } from "./generated/schema.js";
+
+type AgeBand = components["schemas"]["AgeBand"];
+
+const base = process.argv[2];
+if (!base) throw new Error("usage: node out/drive.js <base url>");
+
+const client = createClient<paths>({ baseUrl: base });
+const driven = new Set<string>();
+let checks = 0;
+
+function drove(operationId: string): void {
+  driven.add(operationId);
+}
+
+function check(condition: unknown, what: string): asserts condition {
+  checks += 1;
+  if (!condition) throw new Error(`failed: ${what}`);
+}
+
+async function service(): Promise<void> {
+  const health = await client.GET("/api/v1/healthz");
+  check(health.data?.status === "ok", "healthz says ok");
+  drove("getHealth");
+  const ready = await client.GET("/api/v1/readyz");
+  check(ready.data?.status === "ready", "readyz says ready");
+  drove("getReadiness");
+}
+
+async function questionnaire(): Promise<void> {
+  const first = await client.GET("/api/v1/questionnaire");
+  check(first.response.status === 200 && first.data !== undefined, "questionnaire 200");
+  check(first.data.questions.some((q) => q.id === "profile.age_band"), "has the age band");
+  const etag = first.response.headers.get("etag");
+  check(etag !== null, "questionnaire has an ETag");
+  const again = await client.GET("/api/v1/questionnaire", {
+    params: { header: { "If-None-Match": etag } },
+  });
+  check(again.response.status === 304, "If-None-Match gives 304");
+  drove("getQuestionnaire");
+
+  const next = await client.POST("/api/v1/questionnaire/next", {
+    body: {
+      answers: { "profile.devices": ["android"], "nearby_sharing.airdrop_setting": "everyone" },
+    },
+  });
+  check(next.data !== undefined, "questionnaire/next 200");
+  check(next.data.drop.includes("nearby_sharing.airdrop_setting"), "AirDrop is dropped");
+  check(next.data.ask.includes("nearby_sharing.quick_share_visibility"), "Quick Share asked");
+  drove("getNextQuestions");
+}
+
+async function plans(): Promise<string> {
+  const teen: AgeBand = "13_15";
+  const plan = await client.POST("/api/v1/plans", {
+    body: {
+      answers: {
+        "profile.age_band": teen,
+        "profile.apps": ["snapchat"],
+        "situation.threat_to_share": "yes",
+      },
+    },
+  });
+  check(plan.data !== undefined, "plan 200");
+  check(plan.data.urgent !== null, "a threatened teen's plan opens with the urgent lane");
+  check(Array.isArray(plan.data.do_next), "the plan has do_next");
+
+  const misspelled = await client.POST("/api/v1/plans", {
+    body: {
+      answers: {
+        "profile.age_band": teen,
+        "webcam.cover_when_unusd": "sometimes",
+      },
+    },
+  });
+  // The misspelled id is sent, not dropped, and the server's 422 reaches the caller.
+  check(misspelled.response.status === 422, "a misspelled question id is 422");
+  check(misspelled.error?.type === "/api/v1/problems/invalid-answers", "its problem type");
+  check(misspelled.error?.errors?.[0]?.code === "unknown_question", "it names the question");
+  drove("createPlan");
+
+  const resources = await client.GET("/api/v1/resources", {
+    params: { query: { age_band: teen } },
+  });
+  check(resources.data?.some((r) => r.id === "childline") === true, "Childline for 13-15");
+  check(resources.data?.some((r) => r.id === "stopncii") === false, "no adult-only service");
+  drove("listResources");
+
+  const changes = await client.GET("/api/v1/content/changes");
+  check(changes.data?.[0]?.version === plan.data.content_version, "newest content version");
+  drove("listContentChanges");
+  return plan.data.content_version;
+}
+
+async function classes(): Promise<void> {
+  const created = await client.POST("/api/v1/cohorts", {
+    body: { name: "Year 9 – TypeScript", age_band: "13_15" },
+    params: { header: { "Idempotency-Key": crypto.randomUUID() } },
+  });
+  check(created.response.status === 201 && created.data !== undefined, "class created");
+  drove("createCohort");
+  const { id, join_code: code, teacher_key: key } = created.data;
+
+  const submitted = await client.POST("/api/v1/cohorts/{code}/responses", {
+    params: { path: { code } },
+    body: { answers: { "webcam.cover_when_unused": "sometimes" } },
+  });
+  check(submitted.response.status === 201, "class response stored");
+  drove("submitCohortResponse");
+
+  const teacher = { Authorization: `Bearer ${key}` };
+  const path = { cohort_id: id };
+  const open = await client.GET("/api/v1/cohorts/{cohort_id}/report", {
+    params: { path },
+    headers: teacher,
+  });
+  check(open.data?.open === true, "report of an open class");
+  const wrong = await client.GET("/api/v1/cohorts/{cohort_id}/report", {
+    params: { path },
+    headers: { Authorization: "Bearer not-the-key" },
+  });
+  check(wrong.response.status === 404, "a wrong key is 404");
+  drove("getCohortReport");
+
+  const closed = await client.POST("/api/v1/cohorts/{cohort_id}/close", {
+    params: { path },
+    headers: teacher,
+  });
+  check(closed.response.status === 204, "class closed");
+  drove("closeCohort");
+
+  const deleted = await client.DELETE("/api/v1/cohorts/{cohort_id}", {
+    params: { path },
+    headers: teacher,
+  });
+  check(deleted.response.status === 204, "class deleted");
+  const gone = await client.GET("/api/v1/cohorts/{cohort_id}/report", {
+    params: { path },
+    headers: teacher,
+  });
+  check(gone.response.status === 404, "a deleted class is gone");
+  drove("deleteCohort");
+}
+
+await service();
+await questionnaire();
+await plans();
+await classes();
+process.stdout.write(JSON.stringify({ driven: [...driven].sort(), checks }) + "\n");
