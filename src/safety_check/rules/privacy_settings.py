@@ -47,9 +47,9 @@ SNAP_MAP_GUIDE = source(
     "https://www.mesmac.co.uk/news/snap-map-a-guide-to-staying-safe",
 )
 SNAPCHAT_SETTINGS = source(
-    "Snapchat Support (German edition): how to change your privacy settings (by default only "
+    "Snapchat Support: how to change your privacy settings (by default only "
     "friends can contact you; settings, then Contact Me; who can see you in Find Friends)",
-    "https://help.snapchat.com/hc/de/articles/7012343074580-Wie-%C3%A4ndere-ich-meine-Datenschutzeinstellungen-auf-Snapchat",
+    "https://help.snapchat.com/hc/en-gb/articles/7012343074580",
 )
 TIKTOK_TEENS = source(
     "TikTok Support: privacy and safety settings for users under 18",
