@@ -60,10 +60,13 @@ ROMANCE_FRAUD_SIGNS = source(
     "https://www.westyorkshire.police.uk/advice/fraud-and-financial-crime/fraud-and-financial-crime/romance-fraud",
 )
 REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
-    "Scotland (press release, republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
-    weak=True,
+    "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 December "
+    "2025 (reportfraud.police.uk)",
+    "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
+)
+SCOTLAND_REPORT_ONLINE_CRIME = source(
+    "mygov.scot: reporting online crime to the police (Police Scotland)",
+    "https://www.mygov.scot/staying-safe-online/reporting-online-crime-to-the-police/",
 )
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
@@ -437,6 +440,7 @@ ROMANCE_SCAM = Rule(
         ROMANCE_FRAUD_ADVICE,
         ROMANCE_FRAUD_SIGNS,
         REPORT_FRAUD,
+        SCOTLAND_REPORT_ONLINE_CRIME,
     ),
     since=SINCE,
 )

@@ -40,6 +40,11 @@ NCA_ALERT = source(
     "contact, stop replying, don't pay)",
     "https://saferinternet.org.uk/blog/national-crime-agency-issues-financially-motivated-sexual-extortion-alert-to-uk-schools",
 )
+NCA_FMSE_ALERT_WALES = source(
+    "Hwb (Welsh Government): the NCA's financially motivated sexual extortion alert (organised "
+    "crime groups overseas; first contact from an account that seems to be another young person)",
+    "https://hwb.gov.wales/keeping-safe-online/financially-motivated-sexual-extortion",
+)
 NCA_PRESS = source(
     "NCA issues urgent warning about sextortion, 29 April 2024",
     "https://www.wired-gov.net/wg/news.nsf/articles/NCA+issues+urgent+warning+about+sextortion+29042024152500?open",
@@ -91,10 +96,13 @@ MERMAIDS_HOURS = source(
     "https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
 )
 REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
-    "Scotland (press release, republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
-    weak=True,
+    "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 December "
+    "2025 (reportfraud.police.uk)",
+    "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
+)
+SCOTLAND_REPORT_ONLINE_CRIME = source(
+    "mygov.scot: reporting online crime to the police (Police Scotland)",
+    "https://www.mygov.scot/staying-safe-online/reporting-online-crime-to-the-police/",
 )
 
 PAID_MONEY = single(
@@ -230,7 +238,13 @@ ALREADY_PAID = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(NORFOLK_POLICE, WARWICKSHIRE_POLICE_EVIDENCE, NCA_ALERT, REPORT_FRAUD),
+    sources=(
+        NORFOLK_POLICE,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+        NCA_ALERT,
+        REPORT_FRAUD,
+        SCOTLAND_REPORT_ONLINE_CRIME,
+    ),
     since=SINCE,
     urgent_step="report",
 )
@@ -414,7 +428,7 @@ CHECK_CONTACTS = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_FMSE_ALERT_WALES),
     since=SINCE,
 )
 
