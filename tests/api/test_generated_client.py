@@ -171,19 +171,6 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
     assert gone.status_code == 404
 
 
-def _invitation(server: LiveServer) -> str:
-    """An invitation key, made by the operator's command on the live server's database."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("SAFETY_CHECK_")}
-    made = subprocess.run(
-        [sys.executable, "-m", "safety_check.cli", "schools", "invite"],
-        env={**env, "SAFETY_CHECK_DATABASE": str(server.database)},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return made.stdout.strip().rsplit(" ", 1)[-1]
-
-
 def test_school_operations_through_the_generated_client(generated: Any, server: LiveServer) -> None:
     client = generated.Client(base_url=server.base, raise_on_unexpected_status=True)
     models = _module("models")
@@ -191,7 +178,7 @@ def test_school_operations_through_the_generated_client(generated: Any, server: 
     made = _module(f"{schools}.create_school").sync(
         client=client,
         body=models.SchoolIn.from_dict(
-            {"name": "Rowan Academy", "lead": "DSL", "invitation": _invitation(server)}
+            {"name": "Rowan Academy", "lead": "DSL", "invitation": server.school_invitation()}
         ),
     )
     assert isinstance(made, models.SchoolCreated)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from safety_check.authoring import not_sure, opt, report_money_lost, single, source, steps
+from safety_check.authoring import (
+    REPORT_MONEY_LOST_SOURCES,
+    not_sure,
+    opt,
+    report_money_lost,
+    single,
+    source,
+    steps,
+)
 from safety_check.models import Rule
 from safety_check.rules.intimate_images import SHARING_LAW, SHARING_LAW_SOURCES, by_nation
 
@@ -58,15 +66,6 @@ ROMANCE_FRAUD_SIGNS = source(
     "West Yorkshire Police: romance fraud (asked for money, told to keep it secret, never met; "
     "tell your bank if you gave out bank or card details)",
     "https://www.westyorkshire.police.uk/advice/fraud-and-financial-crime/fraud-and-financial-crime/romance-fraud",
-)
-REPORT_FRAUD = source(
-    "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 December "
-    "2025 (reportfraud.police.uk)",
-    "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
-)
-SCOTLAND_REPORT_ONLINE_CRIME = source(
-    "mygov.scot: reporting online crime to the police (Police Scotland)",
-    "https://www.mygov.scot/staying-safe-online/reporting-online-crime-to-the-police/",
 )
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
@@ -439,8 +438,7 @@ ROMANCE_SCAM = Rule(
         TINDER_BASICS,
         ROMANCE_FRAUD_ADVICE,
         ROMANCE_FRAUD_SIGNS,
-        REPORT_FRAUD,
-        SCOTLAND_REPORT_ONLINE_CRIME,
+        *REPORT_MONEY_LOST_SOURCES,
     ),
     since=SINCE,
 )

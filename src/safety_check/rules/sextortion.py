@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from safety_check.authoring import (
     PREFER_NOT_TO_SAY,
+    REPORT_MONEY_LOST_SOURCES,
     not_sure,
     opt,
     report_money_lost,
@@ -94,15 +95,6 @@ RPH_ABOUT_ABUSE = source(
 MERMAIDS_HOURS = source(
     "Mermaids: our helpline hours are changing",
     "https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
-)
-REPORT_FRAUD = source(
-    "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 December "
-    "2025 (reportfraud.police.uk)",
-    "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
-)
-SCOTLAND_REPORT_ONLINE_CRIME = source(
-    "mygov.scot: reporting online crime to the police (Police Scotland)",
-    "https://www.mygov.scot/staying-safe-online/reporting-online-crime-to-the-police/",
 )
 
 PAID_MONEY = single(
@@ -242,8 +234,7 @@ ALREADY_PAID = Rule(
         NORFOLK_POLICE,
         WARWICKSHIRE_POLICE_EVIDENCE,
         NCA_ALERT,
-        REPORT_FRAUD,
-        SCOTLAND_REPORT_ONLINE_CRIME,
+        *REPORT_MONEY_LOST_SOURCES,
     ),
     since=SINCE,
     urgent_step="report",
