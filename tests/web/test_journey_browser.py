@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.web.conftest import axe_violations
 from tests.web.journey import PHONE, second_option
 from tests.web.test_browser import answers_visible, press, reach, settled_content
 
@@ -249,4 +250,50 @@ def test_without_javascript_the_printed_plan_is_a_checklist(browser: Any, base_u
     boxes = page.locator(".action .print-box")
     assert boxes.count() == actions
     assert all(box.is_visible() for box in boxes.all())
+    context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Save and come back (issue 18, point 3)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_save_then_come_back_by_file_and_by_code(
+    browser: Any, base_url: str, javascript: bool, tmp_path: Any
+) -> None:
+    context = browser.new_context(
+        viewport=PHONE, java_script_enabled=javascript, accept_downloads=True
+    )
+    page = context.new_page()
+    skipped_plan(page, base_url)
+    press(page, "main button:has-text('Save your answers')")
+    assert page.locator("h1").inner_text() == "Save your answers"
+    # axe runs on timers, which a page without JavaScript never fires: checked with it on.
+    assert not javascript or axe_violations(page) == []
+    code = page.input_value("#saved-code")
+    assert code.startswith("SC1-")
+    with page.expect_download() as download_info:
+        page.click("main button:has-text('Download it as a file')")
+    saved = tmp_path / "saved.txt"
+    download_info.value.save_as(saved)
+    assert "SC1-" in saved.read_text()  # sealed again, with a fresh nonce
+    assert page.locator("h1").inner_text() == "Save your answers"  # the page stays
+    press(page, "main button:has-text('Back to your plan')")
+    assert page.locator("h1").inner_text() == "Your plan"
+
+    page.goto(base_url + "/")
+    page.click("text=Come back with saved answers")
+    page.wait_for_selector("h1:has-text('Come back with saved answers')")
+    assert not javascript or axe_violations(page) == []
+    page.set_input_files("#saved-file", str(saved))
+    press(page, "main button:has-text('Bring my answers back')")
+    assert page.locator("h1").inner_text() == "Your plan"
+    assert "Your saved answers are back." in page.locator("main").inner_text()
+    assert not javascript or axe_violations(page) == []
+    assert code not in page.url and "SC1-" not in page.url
+
+    page.goto(base_url + "/restore")
+    page.fill("#saved-code", code)
+    press(page, "main button:has-text('Bring my answers back')")
+    assert "Your saved answers are back." in page.locator("main").inner_text()
     context.close()

@@ -76,6 +76,22 @@
     countTicks();
   });
 
+  function copySavedCode() {
+    var code = document.getElementById("saved-code");
+    var status = document.getElementById("copy-status");
+    if (!code) { return; }
+    code.select();
+    var said = function (text) { if (status) { status.textContent = text; } };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(code.value).then(
+        function () { said("Copied. Paste it somewhere only you can get to."); },
+        function () { said("Select the code and copy it."); }
+      );
+    } else {
+      said("Select the code and copy it.");
+    }
+  }
+
   function leave(event) {
     var link = exitLink();
     if (!link) { return; }
@@ -224,6 +240,7 @@
     if (!target) { return; }
     if (target.closest("#quick-exit")) { leave(event); return; }
     if (target.closest("a[data-start-again]")) { forgetTicks(); return; }
+    if (target.closest("#copy-saved-code")) { copySavedCode(); return; }
     if (target.closest("#print-plan")) { window.print(); return; }
     var link = target.closest(".error-summary a");
     if (link) {

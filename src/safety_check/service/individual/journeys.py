@@ -14,8 +14,11 @@ from collections.abc import Callable
 
 from litestar.di import NamedDependency
 
-from safety_check.service.individual import journey_tokens
+from safety_check.content_changes import CONTENT_CHANGES
+from safety_check.questionnaire import CONTENT_VERSION
+from safety_check.service.individual import journey_tokens, saved_answers
 from safety_check.service.individual.journey_tokens import id_hash
+from safety_check.service.individual.saved_answers import KEEP_DAYS, Opened
 from safety_check.service.platform.core import Platform
 from safety_check.storage import form_tokens
 
@@ -55,6 +58,31 @@ class Journeys:
         if page not in retired:
             await form_tokens.retire(database, page, now, token.expires_at)
         return journey_tokens.issue(self._platform.secret, now + self.lifetime, token.journey)
+
+    async def is_live(self, presented: str | None) -> bool:
+        """Whether a page's token would be accepted, without spending it (a file download
+        leaves the page on screen, and its forms must still work)."""
+        token = journey_tokens.read(self._platform.secret, presented)
+        now = self._now()
+        if token is None or token.expires_at <= now:
+            return False
+        journey, page = id_hash("journey", token.journey), id_hash("page", token.token)
+        retired = await form_tokens.spent_at(self._platform.database, journey, page)
+        return journey not in retired and now - retired.get(page, now) <= SPENT_GRACE_SECONDS
+
+    def save(self, answers: dict[str, str | list[str]]) -> tuple[str, int]:
+        """The answers sealed into a code, and when it stops working. Nothing is stored."""
+        expires_at = self._now() + KEEP_DAYS * 24 * 60 * 60
+        code = saved_answers.seal(self._platform.secret, answers, CONTENT_VERSION, expires_at)
+        return code, expires_at
+
+    def restore(self, text: str) -> Opened | None:
+        return saved_answers.open_code(self._platform.secret, text, self._now())
+
+    @staticmethod
+    def changed_since(version: str) -> frozenset[str] | None:
+        """Rules added or changed since a saved file's content version."""
+        return saved_answers.changed_since(version, CONTENT_CHANGES)
 
     async def exit(self, presented: str | None) -> None:
         """Retire the journey of this token, expired or not, for as long as any of its pages'

@@ -10,12 +10,13 @@ leaves no page of answers behind.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
-from litestar import Controller, MediaType, Request, get, post
+from litestar import Controller, MediaType, Request, Response, get, post
 from litestar.exceptions import HTTPException, PermissionDeniedException
 from litestar.response import Template
 
@@ -24,6 +25,7 @@ from safety_check.models import (
     AREA_TITLES,
     AREAS,
     HELPERS,
+    Action,
     AgeBand,
     Answers,
     Plan,
@@ -32,6 +34,7 @@ from safety_check.models import (
 from safety_check.plan import build_plan
 from safety_check.resources import RESOURCES, suits_age
 from safety_check.schools.class_check import ClassCheck
+from safety_check.service.individual import saved_answers
 from safety_check.service.individual.form import (
     ABOUT,
     DEVICES,
@@ -227,6 +230,7 @@ def _plan_page(
     flow: Flow = INDIVIDUAL,
     plan: Plan | None = None,
     class_outcome: str | None = None,
+    restored: Restored | None = None,
 ) -> Template:
     plan = plan or build_plan(answers)
     return page(
@@ -235,6 +239,9 @@ def _plan_page(
         **_flow_context(flow),
         **plan_context(plan, urgent_only),
         ticks=flow.cohort is None and kept_off_device(raw) is None,
+        saving=flow.cohort is None and not urgent_only,
+        kept_off=kept_off_device(raw),
+        restored=restored,
         class_outcome=class_outcome,
         page_title="Your next steps" if urgent_only else "Your plan",
         urgent_only=urgent_only,
@@ -348,6 +355,99 @@ async def _show(
     return _questions_page(request, target, raw, flow)
 
 
+class Restored(msgspec.Struct, frozen=True, kw_only=True):
+    """Saved answers brought back: which steps changed since they were saved."""
+
+    changed: frozenset[str]
+    known: bool
+    """False when the saved content version is not in the changelog (too old or unknown)."""
+
+    def count(self, plan: Plan) -> int:
+        return len({action.rule_id for action in all_actions(plan)} & self.changed)
+
+
+def all_actions(plan: Plan) -> list[Action]:
+    lanes = (plan.urgent, plan.when_ready)
+    grouped = [action for lane in lanes if lane is not None for action in lane.actions]
+    return [*grouped, *plan.do_first, *plan.next]
+
+
+def _save_page(
+    request: Request[Any, Any, Any],
+    raw: RawAnswers,
+    flow: Flow,
+    code: str | None,
+    expires_at: int | None,
+) -> Template:
+    return page(
+        "save.html",
+        request,
+        **_flow_context(flow),
+        page_title="Save your answers",
+        code=code,
+        expires_on=_day(expires_at) if expires_at else None,
+        kept_off=kept_off_device(raw),
+        hidden=hidden_fields(raw),
+    )
+
+
+def _day(timestamp: int) -> str:
+    day = datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC).date()
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _saved_file(code: str) -> Response[bytes]:
+    text = (
+        'Saved answers. To use them, open the site you saved them from, choose "Come back with '
+        'saved answers" and choose this file.\n\n' + code + "\n"
+    )
+    return Response(
+        content=text.encode(),
+        media_type="text/plain; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="saved-answers.txt"'},
+    )
+
+
+def restore_page(
+    request: Request[Any, Any, Any], journey: str, error: str | None = None
+) -> Template:
+    template = page(
+        "restore.html",
+        request,
+        journey=journey,
+        page_title="Come back with saved answers",
+        errors={"saved-code": error} if error else {},
+    )
+    template.status_code = 422 if error else 200
+    return template
+
+
+NOT_RESTORED = (
+    "We couldn't read those saved answers. Check you copied the whole code, starting SC1-. "
+    "Saved answers work for 90 days."
+)
+
+
+async def _saved_text(form: Any) -> str:
+    upload = form.get("saved_file")
+    if upload is not None and not isinstance(upload, str):
+        content = await upload.read()
+        if content:
+            return bytes(content[: saved_answers.MAX_CODE_CHARS]).decode("utf-8", "replace")
+    return str(form.get("saved_code", ""))
+
+
+def _as_fields(answers: dict[str, str | list[str]]) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
+    for question, value in answers.items():
+        if isinstance(value, str):
+            fields.append((question, value))
+        else:
+            fields.append(("_shown", question))
+            fields.extend((question, str(option)) for option in value)
+    return fields
+
+
 def expired_page(request: Request[Any, Any, Any]) -> Template:
     """What a spent, retired or expired form gets: nothing of the journey it came from."""
     return page("expired.html", request, page_title="This page has expired")
@@ -371,12 +471,51 @@ class WebController(Controller):
         return _questions_page(request, WHO, {}, Flow(journey=journeys.start()))
 
     @post("/check", status_code=200)
-    async def submit(self, request: Request[Any, Any, Any], journeys: InjectedJourneys) -> Template:
+    async def submit(
+        self, request: Request[Any, Any, Any], journeys: InjectedJourneys
+    ) -> Template | Response[bytes]:
         move, raw = await read_form(request)
+        if move.step == "save_file":  # a download: the page stays, so its token is not spent
+            if not await journeys.is_live(move.journey) or kept_off_device(raw):
+                return expired_page(request)
+            return _saved_file(journeys.save(raw)[0])
         token = await journeys.accept(move.journey)
         if token is None:
             return expired_page(request)
-        return await next_page(request, move, raw, Flow(journey=token))
+        flow = Flow(journey=token)
+        if move.step == "save":
+            code, expires_at = (None, None) if kept_off_device(raw) else journeys.save(raw)
+            return _save_page(request, raw, flow, code, expires_at)
+        return await next_page(request, move, raw, flow)
+
+    @get("/restore", name="restore")
+    async def restore_form(
+        self, request: Request[Any, Any, Any], journeys: InjectedJourneys
+    ) -> Template:
+        return restore_page(request, journeys.start())
+
+    @post("/restore", status_code=200)
+    async def restore(
+        self, request: Request[Any, Any, Any], journeys: InjectedJourneys
+    ) -> Template:
+        """Saved answers back from a pasted code or an uploaded file, by POST only."""
+        same_origin(request)
+        form = await request.form()
+        token = await journeys.accept(str(form.get("_journey", "")))
+        if token is None:
+            return expired_page(request)
+        opened = journeys.restore(await _saved_text(form))
+        if opened is None:
+            return restore_page(request, token, NOT_RESTORED)
+        raw = answers_from_form(_as_fields(opened.answers))
+        answers, _ = check(raw)
+        if answers is None:
+            return restore_page(request, token, NOT_RESTORED)
+        changed = journeys.changed_since(opened.content_version)
+        restored = Restored(changed=changed or frozenset(), known=changed is not None)
+        return _plan_page(
+            request, answers, raw, urgent_only=False, flow=Flow(journey=token), restored=restored
+        )
 
     @post("/exit", status_code=200)
     async def leave(self, request: Request[Any, Any, Any], journeys: InjectedJourneys) -> Template:
