@@ -15,6 +15,9 @@
 | SAFETY_CHECK_LOG_LEVEL | INFO | DEBUG, INFO, WARNING or ERROR |
 | SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
+| SAFETY_CHECK_METRICS | off | `on`: Prometheus metrics at /metrics (route templates only as labels) |
+| SAFETY_CHECK_METRICS_TOKEN | (none) | if set, /metrics needs `Authorization: Bearer <token>` |
+| SAFETY_CHECK_LOG_FORMAT | text | `json`: one JSON object per log line |
 | SAFETY_CHECK_FRAME_ANCESTORS | (none) | comma-separated origins allowed to show the check's pages in a frame; none: no framing |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
 | SAFETY_CHECK_FORM_TOKEN_MINUTES | 60 | how long one page of the individual check can be sent; after that (or after the exit) it shows "This page has expired" |
@@ -33,6 +36,7 @@ from safety_check.storage.engine import is_postgres_url
 
 PREFIX = "SAFETY_CHECK_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(ValueError):
@@ -57,6 +61,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     public_url: str | None = None
     read_timeout: int = 10
     frame_ancestors: tuple[str, ...] = ()
+    metrics: bool = False
+    metrics_token: str | None = None
+    log_format: str = "text"
     """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
@@ -72,6 +79,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
 def _list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _switch(name: str, value: str | None, problems: list[str]) -> bool:
+    if value is None or value.lower() in {"off", "0", "false", "no"}:
+        return False
+    if value.lower() in {"on", "1", "true", "yes"}:
+        return True
+    problems.append(f"{PREFIX}{name} must be on or off, not {value!r}")
+    return False
 
 
 def _is_origin(text: str) -> bool:
@@ -134,6 +150,9 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
         frame_ancestors=_list(get("FRAME_ANCESTORS") or ""),
+        metrics=_switch("METRICS", get("METRICS"), problems),
+        metrics_token=get("METRICS_TOKEN"),
+        log_format=(get("LOG_FORMAT") or defaults.log_format).lower(),
         form_token_minutes=_integer(
             "FORM_TOKEN_MINUTES",
             get("FORM_TOKEN_MINUTES") or str(defaults.form_token_minutes),
@@ -173,6 +192,8 @@ def check(settings: Settings) -> list[str]:
         or any(char in settings.public_url for char in "?#")
     ):
         problems.append(f"{PREFIX}PUBLIC_URL must be an http(s) address with no query")
+    if settings.log_format not in LOG_FORMATS:
+        problems.append(f"{PREFIX}LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
     if settings.log_level not in LOG_LEVELS:
         problems.append(f"{PREFIX}LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if settings.redis_url is not None and not settings.redis_url.startswith(

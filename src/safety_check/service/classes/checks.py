@@ -36,6 +36,7 @@ from safety_check.schools.report import Report, build_report
 from safety_check.service.individual.wire import CLASS_NAME_PATTERN
 from safety_check.service.platform.core import Platform
 from safety_check.service.platform.limits import Counter, TooManyAttempts
+from safety_check.service.platform.metrics import class_response_stored
 from safety_check.storage import Database, teacher_sessions
 from safety_check.storage import cohorts as stored
 from safety_check.storage.cohorts import StoreOutcome
@@ -413,15 +414,18 @@ class ClassChecks:
 
     async def submit(self, cohort: Cohort, answers: Answers, plan: Plan) -> bool:
         """Store one student's response; True once committed, False if the check had closed."""
-        return await stored.store_response(self._database, cohort, **_what_is_kept(answers, plan))
+        kept = await stored.store_response(self._database, cohort, **_what_is_kept(answers, plan))
+        return _counted(kept)
 
     async def submit_once(
         self, cohort: Cohort, answers: Answers, plan: Plan, once: str
     ) -> StoreOutcome:
         """As `submit`, but a second submission with the same form token stores nothing."""
-        return await stored.store_response_once(
+        outcome = await stored.store_response_once(
             self._database, cohort, once=once, **_what_is_kept(answers, plan)
         )
+        _counted(outcome == "stored")
+        return outcome
 
     async def plan_and_submit(self, cohort: Cohort, answers: Answers) -> Plan:
         """The student's plan, once their response is stored; `ClassClosed` if it cannot be."""
@@ -447,6 +451,7 @@ class ClassChecks:
             raise ClassClosed
         if outcome == "conflict":
             raise KeyReused
+        _counted(outcome != "already")
         return plan, outcome == "already"
 
     async def was_stored(self, cohort: Cohort, raw: dict[str, Any], key: str) -> bool:
@@ -535,3 +540,9 @@ __all__ = [
     "clean_name",
     "is_valid_key",
 ]
+
+
+def _counted(stored_now: bool) -> bool:
+    if stored_now:
+        class_response_stored()  # for /metrics: a count, nothing about the class
+    return stored_now
