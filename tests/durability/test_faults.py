@@ -410,3 +410,82 @@ def test_sqlite_disk_full_mid_load(tmp_path: Path, small_disk: Path) -> None:
         _check_and_report("sqlite disk full", load, str(database), cohort["id"], recovered)
         [(integrity,)] = query(str(database), "PRAGMA integrity_check")
         assert integrity == "ok"
+
+
+class SlowLink:
+    """A TCP proxy to PostgreSQL that holds every chunk from the server back by `delay`, for a
+    database that answers slowly (a congested network or an overloaded host)."""
+
+    def __init__(self, target_port: int, delay: float) -> None:
+        self.delay = delay
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.closed = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self.closed.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            threading.Thread(target=self._pipe, args=(client, upstream, 0.0), daemon=True).start()
+            threading.Thread(
+                target=self._pipe, args=(upstream, client, self.delay), daemon=True
+            ).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, target: socket.socket, delay: float) -> None:
+        with contextlib.suppress(OSError):
+            while chunk := source.recv(65536):
+                if delay:
+                    time.sleep(delay)
+                target.sendall(chunk)
+        with contextlib.suppress(OSError):
+            target.shutdown(socket.SHUT_WR)
+
+    def close(self) -> None:
+        self.closed.set()
+        self.listener.close()
+
+
+def test_a_slow_database_mid_load(
+    tmp_path: Path, postgres: PrivatePostgres, redis: PrivateRedis
+) -> None:
+    """Every answer from PostgreSQL held back 300 ms: slower, but nothing fails or is lost."""
+    link = SlowLink(postgres.port, delay=0.3)
+    slow_url = f"postgresql://postgres@127.0.0.1:{link.port}/postgres"
+    with contextlib.ExitStack() as stack:
+        stack.callback(link.close)
+        server = _serve(tmp_path, slow_url, redis.url)
+        stack.callback(server.stop)
+        cohort = _new_class(server)
+        started = time.monotonic()
+        load = Load(server, cohort["join_code"])
+        stack.callback(load.stop)
+        time.sleep(8)
+        load.stop()
+        elapsed = time.monotonic() - started
+        assert _readiness(server)[0] == 200
+        acknowledged = load.acknowledged()
+        stored = _stored(postgres.url, cohort["id"])
+        print(
+            "\n"
+            + json.dumps(
+                {
+                    "fault": "slow database (300 ms per answer)",
+                    "requests": sum(load.statuses.values()),
+                    "acknowledged": len(acknowledged),
+                    "by status": dict(sorted(load.statuses.items())),
+                    "stored": stored,
+                    "acknowledged per second": round(len(acknowledged) / elapsed, 1),
+                }
+            )
+        )
+        assert set(load.statuses) <= {201, 503}, load.statuses
+        assert load.statuses[201] > 0
+        assert stored >= len(acknowledged)
+        assert set(load.resend_unacknowledged()) <= {201}
+        assert _stored(postgres.url, cohort["id"]) == len(load.sent)
