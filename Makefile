@@ -39,6 +39,7 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.engine
+	$(BIN)/python -m bench.instructions
 	$(BIN)/python -m bench.http
 	$(BIN)/python -m bench.schools
 

@@ -20,6 +20,8 @@
 | SAFETY_CHECK_LOG_FORMAT | text | `json`: one JSON object per log line |
 | SAFETY_CHECK_FRAME_ANCESTORS | (none) | comma-separated origins allowed to show the check's pages in a frame; none: no framing |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
+| SAFETY_CHECK_CLASSES_NEED_SCHOOL | 0 | 1: only a school's teachers (with their key) can create class checks, so a public server is not an open class factory |
+| SAFETY_CHECK_CLASS_RATE_LIMIT | 2000 | requests per minute for one class's join code from one address (a year group in one hall stays well inside it; load tests raise it) |
 | SAFETY_CHECK_FORM_TOKEN_MINUTES | 60 | how long one page of the individual check can be sent; after that (or after the exit) it shows "This page has expired" |
 """
 
@@ -67,6 +69,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
+    class_rate_limit: int = 2000
+    """Requests a minute for one class's join code from one address."""
+    classes_need_school: bool = False
+    """Only a school's teachers can create class checks."""
     form_token_minutes: int = 60
     """How long a page of the individual check stays sendable (see journey_tokens.py)."""
 
@@ -153,6 +159,17 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         metrics=_switch("METRICS", get("METRICS"), problems),
         metrics_token=get("METRICS_TOKEN"),
         log_format=(get("LOG_FORMAT") or defaults.log_format).lower(),
+        class_rate_limit=_integer(
+            "CLASS_RATE_LIMIT",
+            get("CLASS_RATE_LIMIT") or str(defaults.class_rate_limit),
+            1,
+            100_000_000,
+            problems,
+        ),
+        classes_need_school=_integer(
+            "CLASSES_NEED_SCHOOL", get("CLASSES_NEED_SCHOOL") or "0", 0, 1, problems
+        )
+        == 1,
         form_token_minutes=_integer(
             "FORM_TOKEN_MINUTES",
             get("FORM_TOKEN_MINUTES") or str(defaults.form_token_minutes),

@@ -21,9 +21,11 @@ from litestar.template.config import TemplateConfig
 
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
-from safety_check.service.classes.api import CohortsController
+from safety_check.service.classes.api import ClassChecksController
 from safety_check.service.classes.checks import ClassChecks
 from safety_check.service.classes.join_web import JoinController
+from safety_check.service.classes.school_api import SchoolsApiController
+from safety_check.service.classes.schools import Schools
 from safety_check.service.classes.schools_web import SchoolsController, long_date
 from safety_check.service.individual import plan_view
 from safety_check.service.individual.api import ApiController
@@ -75,7 +77,8 @@ def openapi_config() -> OpenAPIConfig:
                 "teacherKey": SecurityScheme(
                     type="http",
                     scheme="bearer",
-                    description="A class check's teacher key, shown once when it is created: "
+                    description="A class check's teacher key, shown once when it is created, "
+                    "or a school teacher's key (`scsk_...`): "
                     "`Authorization: Bearer <teacher key>`.",
                 ),
             }
@@ -92,6 +95,7 @@ class Services:
     def __init__(self, settings: Settings) -> None:
         self.platform = Platform(settings)
         self.class_checks = ClassChecks(self.platform)
+        self.schools = Schools(self.platform, self.class_checks)
         self.journeys = Journeys(self.platform)
 
     def dependencies(self) -> dict[str, Provide]:
@@ -107,6 +111,7 @@ class Services:
             "services": constant(self),
             "platform": constant(self.platform),
             "class_checks": constant(self.class_checks),
+            "schools": constant(self.schools),
             "journeys": constant(self.journeys),
             "caller_address": Provide(caller_address, sync_to_thread=False),
         }
@@ -193,7 +198,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     handlers: list[Any] = [
         ApiController,
         HealthController,
-        CohortsController,
+        ClassChecksController,
+        SchoolsApiController,
         WebController,
         JoinController,
         SchoolsController,
