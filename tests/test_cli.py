@@ -175,3 +175,31 @@ def test_the_readme_restore_steps_bring_back_the_backup(tmp_path: Path) -> None:
     assert later not in listed
     assert (tmp_path / "safety-check.db").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "replaced" / "safety-check.db").exists()
+
+
+def test_a_missing_postgresql_database_is_one_clear_line() -> None:
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    from tests.engines import postgres_url
+
+    parts = conninfo_to_dict(postgres_url())
+    missing = make_conninfo(**{**parts, "dbname": "safety_check_no_such_database"})
+    url = "postgresql://{user}@{host}:{port}/{dbname}".format(
+        user=parts.get("user", "postgres"),
+        host=parts.get("host", "127.0.0.1"),
+        port=parts.get("port", 5432),
+        dbname=conninfo_to_dict(missing)["dbname"],
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFETY_CHECK_")}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "safety-check"), "migrate"],
+        env={**env, "SAFETY_CHECK_DATABASE": url},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert 'database "safety_check_no_such_database" does not exist' in lines[0]

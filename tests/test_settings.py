@@ -49,3 +49,22 @@ def test_every_problem_is_named() -> None:
     message = str(caught.value)
     for name in ("PORT", "WORKERS", "CORS_ORIGINS", "TRUSTED_PROXIES", "LOG_LEVEL"):
         assert f"SAFETY_CHECK_{name}" in message
+
+
+def test_operator_settings_are_read_and_checked() -> None:
+    from safety_check.settings import SettingsError, from_environment
+
+    read = from_environment(
+        {
+            "SAFETY_CHECK_METRICS": "on",
+            "SAFETY_CHECK_METRICS_TOKEN": "t0ken",
+            "SAFETY_CHECK_LOG_FORMAT": "JSON",
+        }
+    )
+    assert (read.metrics, read.metrics_token, read.log_format) == (True, "t0ken", "json")
+    assert from_environment({}).metrics is False
+    assert from_environment({}).log_format == "text"
+    with pytest.raises(SettingsError) as raised:
+        from_environment({"SAFETY_CHECK_METRICS": "maybe", "SAFETY_CHECK_LOG_FORMAT": "xml"})
+    assert "SAFETY_CHECK_METRICS" in str(raised.value)
+    assert "SAFETY_CHECK_LOG_FORMAT" in str(raised.value)

@@ -15,6 +15,9 @@
 | SAFETY_CHECK_LOG_LEVEL | INFO | DEBUG, INFO, WARNING or ERROR |
 | SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
+| SAFETY_CHECK_METRICS | off | `on`: Prometheus metrics at /metrics (route templates only as labels) |
+| SAFETY_CHECK_METRICS_TOKEN | (none) | if set, /metrics needs `Authorization: Bearer <token>` |
+| SAFETY_CHECK_LOG_FORMAT | text | `json`: one JSON object per log line |
 | SAFETY_CHECK_FRAME_ANCESTORS | (none) | comma-separated origins allowed to show the check's pages in a frame; none: no framing |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
 | SAFETY_CHECK_CLASSES_NEED_SCHOOL | 0 | 1: only a school's teachers (with their key) can create class checks, so a public server is not an open class factory |
@@ -35,6 +38,7 @@ from safety_check.storage.engine import is_postgres_url
 
 PREFIX = "SAFETY_CHECK_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(ValueError):
@@ -59,6 +63,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     public_url: str | None = None
     read_timeout: int = 10
     frame_ancestors: tuple[str, ...] = ()
+    metrics: bool = False
+    metrics_token: str | None = None
+    log_format: str = "text"
     """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
@@ -78,6 +85,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
 def _list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _switch(name: str, value: str | None, problems: list[str]) -> bool:
+    if value is None or value.lower() in {"off", "0", "false", "no"}:
+        return False
+    if value.lower() in {"on", "1", "true", "yes"}:
+        return True
+    problems.append(f"{PREFIX}{name} must be on or off, not {value!r}")
+    return False
 
 
 def _is_origin(text: str) -> bool:
@@ -140,6 +156,9 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
         frame_ancestors=_list(get("FRAME_ANCESTORS") or ""),
+        metrics=_switch("METRICS", get("METRICS"), problems),
+        metrics_token=get("METRICS_TOKEN"),
+        log_format=(get("LOG_FORMAT") or defaults.log_format).lower(),
         class_rate_limit=_integer(
             "CLASS_RATE_LIMIT",
             get("CLASS_RATE_LIMIT") or str(defaults.class_rate_limit),
@@ -190,6 +209,8 @@ def check(settings: Settings) -> list[str]:
         or any(char in settings.public_url for char in "?#")
     ):
         problems.append(f"{PREFIX}PUBLIC_URL must be an http(s) address with no query")
+    if settings.log_format not in LOG_FORMATS:
+        problems.append(f"{PREFIX}LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
     if settings.log_level not in LOG_LEVELS:
         problems.append(f"{PREFIX}LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
     if settings.redis_url is not None and not settings.redis_url.startswith(

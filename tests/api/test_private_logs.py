@@ -75,9 +75,20 @@ def _traffic(server: LiveServer) -> dict[str, str]:
     return {"join code": code, "join code (raw)": code.replace("-", ""), "teacher key": key}
 
 
-@pytest.mark.parametrize("level", LOG_LEVELS)
-def test_no_level_logs_what_a_person_told_us(tmp_path: Path, level: str) -> None:
-    server = LiveServer(tmp_path, {"SAFETY_CHECK_LOG_LEVEL": level})
+@pytest.mark.parametrize(
+    ("level", "log_format"),
+    [*((level, "text") for level in LOG_LEVELS), ("DEBUG", "json"), ("INFO", "json")],
+)
+def test_no_level_logs_what_a_person_told_us(tmp_path: Path, level: str, log_format: str) -> None:
+    server = LiveServer(
+        tmp_path,
+        {
+            "SAFETY_CHECK_LOG_LEVEL": level,
+            "SAFETY_CHECK_LOG_FORMAT": log_format,
+            # The metrics path sees every request too: it must not log anything of them either.
+            "SAFETY_CHECK_METRICS": "on",
+        },
+    )
     try:
         used = _traffic(server)
         assert server.request("GET", "/api/v1/healthz")[0] == 200
@@ -104,4 +115,9 @@ def test_no_level_logs_what_a_person_told_us(tmp_path: Path, level: str) -> None
     for what, value in forbidden.items():
         assert value.lower() not in lowered, f"{what} logged at {level}:\n{log}"
     assert "Traceback" not in log
+    if log_format == "json":
+        lines = [line for line in log.splitlines() if line.strip()]
+        assert lines
+        records = [json.loads(line) for line in lines]  # every line is one JSON object
+        assert {"time", "level", "logger", "message"} <= set(records[0])
     print(f"\n{level}: {len(log.splitlines())} log lines, none with a marker:\n{log}")

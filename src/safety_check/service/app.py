@@ -40,10 +40,12 @@ from safety_check.service.platform.health import HealthController
 from safety_check.service.platform.json_body import StrictJsonRequest
 from safety_check.service.platform.lifecycle import lifecycle_page
 from safety_check.service.platform.logs import logging_config
+from safety_check.service.platform.metrics_endpoint import metrics_route
 from safety_check.service.platform.openapi import PartnerJsonRenderPlugin
 from safety_check.service.platform.problem_types import problem_type_page
 from safety_check.service.platform.problems import EXCEPTION_HANDLERS
 from safety_check.service.platform.reference import api_reference
+from safety_check.service.platform.request_metrics import count_requests
 from safety_check.service.platform.transport import BodyDeadline, before_routing
 from safety_check.settings import Settings
 
@@ -207,6 +209,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         QuestionnaireNextController,
         lifecycle_page,
     ]
+    if settings.metrics:
+        handlers.append(metrics_route(settings.metrics_token))
     if settings.benchmark_body is not None:
         from safety_check.service.individual.benchmark import precomputed_plan_route
 
@@ -238,9 +242,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             if settings.cors_origins
             else None
         ),
-        logging_config=logging_config(settings.log_level),
+        logging_config=logging_config(settings.log_level, settings.log_format),
         debug=False,
     )
     app.state.settings = settings  # configuration only, for error pages rendered outside handlers
-    app.asgi_handler = before_routing(app.asgi_handler)
+    app.asgi_handler = before_routing(
+        count_requests(app.asgi_handler) if settings.metrics else app.asgi_handler
+    )
     return app

@@ -74,6 +74,7 @@ class PostgresDatabase(Database):
         # URL already sets (a search_path, say).
         options = str(conninfo_to_dict(self.url).get("options") or "")
         conninfo = make_conninfo(self.url, options=f"{options} -c timezone=UTC".strip())
+        await self._connect_once(conninfo)
         pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = AsyncConnectionPool(
             conninfo,
             min_size=POOL_MIN,
@@ -93,6 +94,20 @@ class PostgresDatabase(Database):
             if isinstance(error, psycopg.Error | TimeoutError):
                 raise StorageError(f"cannot open database {_safe(self.url)}: {error}") from error
             raise
+
+    async def _connect_once(self, conninfo: str) -> None:
+        """One connection before the pool: a wrong address or a missing database is then one
+        clear line, not a pool retrying and logging for its whole timeout."""
+        try:
+            connection = await psycopg.AsyncConnection.connect(
+                conninfo, connect_timeout=int(CONNECT_TIMEOUT)
+            )
+        except psycopg.OperationalError as error:
+            reason = " ".join(line.strip() for line in str(error).splitlines() if line.strip())
+            raise StorageError(
+                f"cannot open database {_safe(self.url)}: {reason or type(error).__name__}"
+            ) from None
+        await connection.close()
 
     async def close(self) -> None:
         if self._pool is None:

@@ -36,6 +36,7 @@ from safety_check.schools.school import SCHOOL_KEY_PREFIX, YEAR_GROUP_MAX, Schoo
 from safety_check.service.classes.wire import CLASS_NAME_PATTERN
 from safety_check.service.platform.core import Platform
 from safety_check.service.platform.limits import Counter, TooManyAttempts
+from safety_check.service.platform.metrics import class_response_stored
 from safety_check.storage import Database, teacher_sessions
 from safety_check.storage import class_checks as stored
 from safety_check.storage import schools as school_store
@@ -477,9 +478,12 @@ class ClassChecks:
         the join form's one-time token, or an API request's Idempotency-Key (`response_key`),
         a second sending of the same response stores nothing."""
         kept = _what_is_kept(answers, plan)
-        return await stored.store_response(
+        outcome = await stored.store_response(
             self._database, class_check, kept, once=once, idempotency=idempotency
         )
+        if outcome is Stored.STORED:
+            class_response_stored()  # for /metrics: a count, nothing about the class
+        return outcome
 
     def response_key(
         self, class_check: ClassCheck, raw: Mapping[str, Any], key: str

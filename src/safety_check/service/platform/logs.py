@@ -10,6 +10,8 @@ INFO. Tests send marker values through every surface at every level and search t
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 from typing import Any
 
@@ -33,10 +35,50 @@ class PrivateLogFilter(logging.Filter):
         return record.levelno >= logging.WARNING
 
 
-def logging_config(level: str) -> LoggingConfig:
+class JsonLinesFormatter(logging.Formatter):
+    """One JSON object per line (SAFETY_CHECK_LOG_FORMAT=json), holding what the text lines
+    hold and nothing more: the same private messages, so the same tests apply."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False)
+
+
+JSON_FORMATTER = {"()": f"{__name__}.JsonLinesFormatter"}
+
+
+def server_log_config(level: str) -> dict[str, Any]:
+    """Granian's own start and stop lines as JSON lines (its access log stays off)."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "filters": ["private"]}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"private": {"()": f"{__name__}.PrivateLogFilter"}},
+        "formatters": {"json": JSON_FORMATTER},
+        "handlers": {"console": handler},
+        "loggers": {name: {"handlers": ["console"], "level": level} for name in SERVER_LOGGERS},
+    }
+
+
+def logging_config(level: str, log_format: str = "text") -> LoggingConfig:
     filtered: dict[str, Any] = {"filters": ["private"]}
     defaults = LoggingConfig()
+    formatters = (
+        dict.fromkeys(defaults.formatters, JSON_FORMATTER)
+        if log_format == "json"
+        else defaults.formatters
+    )
     return LoggingConfig(
+        formatters=formatters,
         filters={"private": {"()": PrivateLogFilter}},
         handlers={name: {**handler, **filtered} for name, handler in defaults.handlers.items()},
         loggers={

@@ -65,8 +65,8 @@ UNAVAILABLE = ProblemType(
     name="unavailable",
     title="A service this depends on is not answering",
     status=503,
-    meaning="The database (or another service this needs) did not answer in time. Nothing "
-    "was stored and nothing was acknowledged.",
+    meaning="The database did not answer. The request was not acknowledged: if it was a "
+    "class response, it may or may not have been stored.",
     next_attempt="Wait the number of seconds in Retry-After and send the same request again "
     "(with the same Idempotency-Key, where the operation takes one).",
 )

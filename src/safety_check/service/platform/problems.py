@@ -10,17 +10,20 @@ turn any error into a bare 500) on a hostile Host header.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 import traceback
 from http import HTTPStatus
 from typing import Any
 
 import msgspec
+import psycopg
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Template
 from litestar.types import Scope, Send
+from psycopg_pool import PoolTimeout
 
 from safety_check.answers import AnswersInvalid
 from safety_check.service.platform.limits import TooManyAttempts
@@ -148,6 +151,10 @@ HTML_MESSAGES = {
     405: ("Page not found", "There's nothing at this address."),
     413: ("Too much was sent", "Please go back and try again."),
     415: ("Something went wrong", "Please go back to the check and try again."),
+    503: (
+        "Please try again in a moment",
+        "Something this site needs is not answering. Please try again in a minute.",
+    ),
     429: ("Please wait a moment", "There were too many requests from here. Try again in a minute."),
 }
 
@@ -304,7 +311,50 @@ def too_many_handler(request: Request[Any, Any, Any], error: TooManyAttempts) ->
     )
 
 
+RETRY_AFTER_UNAVAILABLE = 5
+_last_unavailable: dict[str, float] = {}
+
+
+def _unavailable_cause(error: Exception) -> str | None:
+    """The name of what is down, if `error` means the database is not answering (rather than
+    a fault in this code, which stays a 500)."""
+    if isinstance(error, psycopg.OperationalError | PoolTimeout):
+        return type(error).__name__
+    if isinstance(error, sqlite3.OperationalError):
+        message = str(error).lower()
+        if any(word in message for word in ("full", "locked", "disk i/o", "unable to open")):
+            return "sqlite: " + message.split(":")[0][:40]
+    return None
+
+
+def unavailable_handler(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
+    cause = _unavailable_cause(error)
+    if cause is None:
+        return internal_error_handler(request, error)
+    now = time.monotonic()
+    if now - _last_unavailable.get(cause, -60.0) >= 60:
+        _last_unavailable[cause] = now
+        logger.warning(
+            "database unavailable (%s) on %s %s: answering 503 with Retry-After",
+            cause,
+            request.method,
+            route_name(request.scope),
+        )
+    headers = {"Retry-After": str(RETRY_AFTER_UNAVAILABLE)}
+    if wants_html(request):
+        return html_error(request, 503, headers)
+    return problem_response(
+        503,
+        "The database is not answering. Try again after Retry-After seconds, with the same "
+        "Idempotency-Key where the operation takes one, so nothing is counted twice.",
+        headers=headers,
+    )
+
+
 EXCEPTION_HANDLERS: dict[Any, Any] = {
+    psycopg.OperationalError: unavailable_handler,
+    PoolTimeout: unavailable_handler,
+    sqlite3.OperationalError: unavailable_handler,
     AnswersInvalid: answers_invalid_handler,
     TooManyAttempts: too_many_handler,
     HTTPException: http_exception_handler,

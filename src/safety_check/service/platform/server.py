@@ -59,6 +59,8 @@ def serve(settings: Settings) -> None:
     from granian.log import LogLevels
     from granian.server import Server
 
+    from safety_check.service.platform.logs import server_log_config
+
     descriptors = raise_descriptor_limit()
     Server(
         APP,
@@ -75,6 +77,9 @@ def serve(settings: Settings) -> None:
         ),
         log_enabled=True,
         log_level=LogLevels(settings.log_level.lower()),
+        log_dictconfig=(
+            server_log_config(settings.log_level) if settings.log_format == "json" else None
+        ),
         log_access=False,  # access logs would record addresses, paths with join codes, queries
         respawn_failed_workers=True,
     ).serve()
