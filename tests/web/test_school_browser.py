@@ -34,7 +34,7 @@ from tests.web.test_schools_browser import varied_answers
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = {"1280": {"width": 1280, "height": 800}, "320": {"width": 320, "height": 640}}
-PAGES = ("home", "view", "new", "key")
+PAGES = ("home", "view", "new", "key", "letter", "dpia")
 
 
 def _operator(database: Path, *argv: str) -> str:
@@ -127,6 +127,12 @@ def _reach(page: Any, school: School, name: str) -> None:
         page.click("text=Create a class check")
         page.wait_for_url("**/school/new")
         assert page.locator("#year-group").count() == 1
+    elif name in ("letter", "dpia"):
+        page.click("text=9 Rowan")
+        page.wait_for_url("**/schools/*")
+        page.goto(page.url + "/" + name)
+        heading = "Letter for parents" if name == "letter" else "Data protection impact"
+        assert page.locator("h1").inner_text().startswith(heading)
     elif name == "key":
         page.fill("#label", "Ms Khan")
         page.click("button:has-text('Add the teacher')")

@@ -21,10 +21,12 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from safety_check.models import AGE_BANDS, AREA_TITLES, AgeBand
+from safety_check.resources import RESOURCES, contact_line
+from safety_check.schools import dpia
 from safety_check.schools.charts import distribution_svg, legend, share_svg
 from safety_check.schools.class_check import ClassCheck, NewClassCheck, school_today
 from safety_check.schools.codes import display_join_code
-from safety_check.schools.curriculum import FRAMEWORK_URL
+from safety_check.schools.curriculum import FRAMEWORK_URL, RSHE_NOTE
 from safety_check.schools.report import BAND_LABELS, Report
 from safety_check.schools.school import SCHOOL_KEY_PREFIX
 from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED, TOO_FEW_SCORED
@@ -52,6 +54,8 @@ AGE_BAND_NAMES: dict[AgeBand, str] = {
     "18_plus": "18 or over",
 }
 TOP_GAPS = 10
+LETTER_SERVICES = ("nspcc_helpline", "ceop", "childline")
+"""For parents and carers worried about a child, and for the child (resources catalogue)."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -182,6 +186,7 @@ async def _dashboard_context(
         "range_in_ten": round(10 * report.range_level),
         "minimum": MIN_RESPONSES,
         "framework_url": FRAMEWORK_URL,
+        "rshe_note": RSHE_NOTE,
         "age_band_names": AGE_BAND_NAMES,
         "csrf_field": CSRF_FIELD,
         "csrf": checks.csrf_token(session_token(request)),
@@ -418,6 +423,41 @@ class SchoolsController(Controller):
         class_checks: InjectedClassChecks,
     ) -> Template:
         return await _class_page(request, class_checks, public_id, "schools_print.html")
+
+    @get("/{public_id:str}/letter", name="schools_letter")
+    async def letter(
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        """A printable letter for parents and carers: what is asked, seen and never kept."""
+        services = [
+            f"{contact_line(RESOURCES[name])}: {RESOURCES[name].audience}"
+            for name in LETTER_SERVICES
+        ]
+        return await _class_page(
+            request, class_checks, public_id, "schools_letter.html", services=services
+        )
+
+    @get("/{public_id:str}/dpia", name="schools_dpia")
+    async def dpia(
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        """An outline for the school's data protection impact assessment."""
+        return await _class_page(
+            request,
+            class_checks,
+            public_id,
+            "schools_dpia.html",
+            stored=dpia.STORED,
+            never=dpia.NEVER,
+            retention=dpia.RETENTION,
+            guarantee=dpia.GUARANTEE,
+        )
 
     @get("/{public_id:str}/report.csv", name="schools_csv")
     async def csv(
