@@ -9,7 +9,7 @@ import type { components, paths } from "./generated/schema.js";
 type AgeBand = components["schemas"]["AgeBand"];
 
 const base = process.argv[2];
-if (!base) throw new Error("usage: node out/drive.js <base url>");
+if (!base) throw new Error("usage: node out/drive.js <base url> <invitation key>");
 
 const client = createClient<paths>({ baseUrl: base });
 const driven = new Set<string>();
@@ -148,8 +148,66 @@ async function classes(): Promise<void> {
   drove("deleteCohort");
 }
 
+async function schools(invitation: string): Promise<void> {
+  const made = await client.POST("/api/v1/schools", {
+    body: { name: "Rowan Academy", lead: "DSL", invitation },
+  });
+  check(made.response.status === 201 && made.data !== undefined, "school made");
+  const spent = await client.POST("/api/v1/schools", {
+    body: { name: "Again", lead: "DSL", invitation },
+  });
+  check(spent.response.status === 403, "an invitation makes one school");
+  drove("createSchool");
+  const lead = { Authorization: `Bearer ${made.data.lead.key}` };
+
+  const added = await client.POST("/api/v1/schools/me/teachers", {
+    body: { label: "Ms Khan" },
+    headers: lead,
+  });
+  check(added.response.status === 201 && added.data !== undefined, "teacher added");
+  drove("addTeacher");
+  const teacherId = added.data.teacher.id;
+  const khan = { Authorization: `Bearer ${added.data.key}` };
+  const made9K = await client.POST("/api/v1/cohorts", {
+    body: { name: "9K", year_group: "Year 9" },
+    headers: khan,
+  });
+  check(made9K.response.status === 201, "a teacher's class");
+
+  const mine = await client.GET("/api/v1/schools/me", { headers: khan });
+  check(mine.data?.classes.length === 1 && mine.data.teachers.length === 0, "own classes only");
+  const all = await client.GET("/api/v1/schools/me", { headers: lead });
+  check(all.data?.teachers.length === 2, "the lead sees every teacher");
+  drove("getSchool");
+
+  const overview = await client.GET("/api/v1/schools/me/report", { headers: lead });
+  check(overview.data?.views[0]?.state === "term_not_over", "this term's view waits");
+  const refused = await client.GET("/api/v1/schools/me/report", { headers: khan });
+  check(refused.response.status === 403, "only a lead sees the school's figures");
+  drove("getSchoolReport");
+
+  const renewed = await client.POST("/api/v1/schools/me/teachers/{teacher_id}/key", {
+    params: { path: { teacher_id: teacherId } },
+    headers: lead,
+  });
+  check(renewed.response.status === 201, "a new key");
+  const old = await client.GET("/api/v1/schools/me", { headers: khan });
+  check(old.response.status === 404, "the old key stops working");
+  drove("newTeacherKey");
+
+  const revoked = await client.POST("/api/v1/schools/me/teachers/{teacher_id}/revoke", {
+    params: { path: { teacher_id: teacherId } },
+    headers: lead,
+  });
+  check(revoked.response.status === 204, "key removed");
+  drove("revokeTeacher");
+}
+
 await service();
 await questionnaire();
 await plans();
 await classes();
+const invitation = process.argv[3];
+if (!invitation) throw new Error("usage: node out/drive.js <base url> <invitation key>");
+await schools(invitation);
 process.stdout.write(JSON.stringify({ driven: [...driven].sort(), checks }) + "\n");
