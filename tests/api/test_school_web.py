@@ -105,3 +105,12 @@ async def test_without_a_session_or_the_right_token_nothing_changes(
     )
     assert out.status_code == 200  # followed to /schools
     assert (await client.get("/school", headers=HTML)).status_code == 401
+
+
+async def test_each_class_form_posts_to_its_own_page(client: Client, app: Litestar) -> None:
+    """The form for a new class is sent where it came from, never to the individual check."""
+    plain = await client.get("/schools/new", headers=HTML)
+    assert '<form method="post" action="/schools/new"' in plain.text
+    await sign_in(client, await school(client, app))
+    for_school = await client.get("/school/new", headers=HTML)
+    assert '<form method="post" action="/school/new"' in for_school.text

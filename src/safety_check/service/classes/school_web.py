@@ -204,7 +204,7 @@ class SchoolWebController(Controller):
             errors=errors,
             form=form,
             school=school,
-            form_action=f"{HOME}/new",
+            new_class_action=f"{HOME}/new",
             csrf_field=CSRF_FIELD,
             csrf=class_checks.csrf_token(_token(request)),
             **form_context(),
