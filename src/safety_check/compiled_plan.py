@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from functools import lru_cache
 
 import msgspec
 
@@ -35,10 +36,13 @@ from safety_check.plan import (
 )
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
 from safety_check.resources import mentioned_resources
-from safety_check.routing import contact_first, route, situation_of
+from safety_check.routing import Situation, contact_first, route, situation_of
 from safety_check.scoring import score
 
 _encode = msgspec.json.encode
+SUPPORT_CACHE_SIZE = 256
+"""Support lists kept, by situation (age, nation, what is happening): a fixed bound, since
+their number is bounded by the content but large (about 12 KB each)."""
 
 
 class Include(enum.IntFlag):
@@ -332,15 +336,18 @@ def _rest(out: list[bytes], plan: Composition, answers: Answers, include: Includ
     out.append(_field("not_answered", plan.not_answered))
     out.append(_field("scores", None if plan.careful else score(answers)))
     out.append(_field("scores_withheld", withheld(plan.person)))
-    situation = situation_of(answers)
-    support = route(situation)
-    out.append(_field("support", support))
-    out.append(_field("contact_first", contact_first(situation, support)))
+    out.append(_support(situation_of(answers)))
     if Include.findings in include:
         out.append(b',"findings":[')
         out.append(b",".join([_FINDINGS[r.compiled.order][r.status] for r in plan.results]))
         out.append(b"]")
     out.append(b"}")
+
+
+@lru_cache(maxsize=SUPPORT_CACHE_SIZE)
+def _support(situation: Situation) -> bytes:
+    support = route(situation)
+    return _field("support", support) + _field("contact_first", contact_first(situation, support))
 
 
 _ORDER_OF = {compiled.rule.id: compiled.order for compiled in COMPILED_RULES}

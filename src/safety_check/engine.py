@@ -6,11 +6,9 @@ become names and contact details, so a plan does no parsing or formatting of sta
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import msgspec
 
-from safety_check.authoring import NOT_SURE
+from safety_check.compiled_rules import compile_statuses
 from safety_check.conditions import (
     All,
     AnyOf,
@@ -55,8 +53,6 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     fixed_reasons: tuple[str, ...] | None
     """When `fires` is one atom or an `and` of atoms, every atom is true whenever it fires, so
     the reasons are known without evaluating them again."""
-    may_be_unsure: bool
-    """A question the rule reads has an "I'm not sure" option."""
     title: str
     summary: str
     why: str
@@ -134,9 +130,6 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         questions=questions,
         reasons=tuple((atom.question, compile_condition(atom)) for atom in positive_atoms(fires)),
         fixed_reasons=_fixed_reasons(fires),
-        may_be_unsure=any(
-            option.id == NOT_SURE for q in questions for option in QUESTIONS_BY_ID[q].options
-        ),
         title=title,
         summary=render_resource_mentions(rule.summary),
         why=render_resource_mentions(rule.why),
@@ -161,7 +154,6 @@ COMPILED_RULES: tuple[CompiledRule, ...] = tuple(
 )
 
 
-@lru_cache(maxsize=4096)
 def answer_ref(question_id: str, value: str | tuple[str, ...]) -> AnswerRef:
     question = QUESTIONS_BY_ID[question_id]
     chosen = (value,) if isinstance(value, str) else value
@@ -209,7 +201,9 @@ def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bo
     return applies is not None and applies(values) is False
 
 
-def _status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> FindingStatus:
+def status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> FindingStatus:
+    """One rule's status, as the rule data reads: the definition that `run`'s generated
+    function (compiled_rules) must agree with."""
     if compiled.applies is not None:
         relevant = compiled.applies(values)
         if relevant is False:
@@ -227,10 +221,14 @@ def _status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) ->
     return "not_answered"
 
 
+_STATUSES = compile_statuses(
+    [(compiled.rule, compiled.questions) for compiled in COMPILED_RULES], QUESTIONS_BY_ID
+)
+
+
 def run(answers: Answers) -> tuple[Result, ...]:
     """Evaluate every rule against validated answers."""
-    values = answers.values
-    return tuple(Result(compiled, _status(compiled, values)) for compiled in COMPILED_RULES)
+    return tuple(map(Result, COMPILED_RULES, _STATUSES(answers.values)))
 
 
 def findings(answers: Answers) -> tuple[Finding, ...]:

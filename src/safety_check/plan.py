@@ -307,10 +307,6 @@ def _for_platforms(
     return tuple(group for group in groups if group.platform in platforms) or groups
 
 
-def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | None:
-    return _CAUTION_TABLE[compiled.order][person.helper, person.watch, in_lane]
-
-
 def _caution_for(compiled: CompiledRule, helper: bool, watch: Watch, in_lane: bool) -> str | None:
     rule = compiled.rule
     may_alert, watched, if_watched, evidence = _CAUTIONS[helper]
@@ -332,20 +328,27 @@ def _caution_for(compiled: CompiledRule, helper: bool, watch: Watch, in_lane: bo
     return may_alert if rule.may_alert else None
 
 
-_CAUTION_TABLE = {
+def _done_by(compiled: CompiledRule, helper: bool) -> DoneBy:
+    return "them" if helper and not compiled.rule.for_helper else "you"
+
+
+PersonKey = tuple[bool, Watch, bool]
+"""Whether a helper reads the plan, how much to fear someone watching, and whether the action
+is in the urgent lane: all that an action's caution and who takes it depend on."""
+_PERSONAL: dict[int, dict[PersonKey, tuple[str | None, DoneBy]]] = {
     compiled.order: {
-        (helper, watch, in_lane): _caution_for(compiled, helper, watch, in_lane)
+        (helper, watch, in_lane): (
+            _caution_for(compiled, helper, watch, in_lane),
+            _done_by(compiled, helper),
+        )
         for helper in (False, True)
         for watch in (NOT_WATCHED, WATCH_UNKNOWN, WATCHED)
         for in_lane in (False, True)
     }
     for compiled in COMPILED_RULES
 }
-"""Every rule's caution for each kind of person and place, worked out once at start-up."""
-
-
-def _done_by(compiled: CompiledRule, person: _Person) -> DoneBy:
-    return "them" if person.helper and not compiled.rule.for_helper else "you"
+"""Every rule's caution and who takes it, for each kind of person and place, worked out once
+at start-up."""
 
 
 class Chosen(msgspec.Struct, frozen=True):
@@ -365,23 +368,44 @@ class Chosen(msgspec.Struct, frozen=True):
 def _choose(
     result: Result,
     values: AnswerValues,
-    person: _Person,
-    in_lane: bool,
+    key: PersonKey,
+    unsure_about: frozenset[str],
     seen: set[str] | None = None,
 ) -> Chosen:
     compiled = result.compiled
     reasons = reason_questions(compiled, values)
-    unsure = compiled.may_be_unsure and any(
-        value == NOT_SURE if value.__class__ is str else NOT_SURE in value
-        for value in map(values.__getitem__, reasons)
-    )
+    unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
     shown = reasons
     if seen is not None:  # each answer is a reason once in the lane, on the first step it led to
         shown = tuple([question for question in reasons if question not in seen])
         seen.update(reasons)
-    return Chosen(
-        compiled, shown, unsure, _caution(compiled, person, in_lane), _done_by(compiled, person)
-    )
+    caution, done_by = _PERSONAL[compiled.order][key]
+    return Chosen(compiled, shown, unsure, caution, done_by)
+
+
+_SETTLED: dict[int, dict[PersonKey, Chosen]] = {
+    compiled.order: {
+        key: Chosen(compiled, compiled.fixed_reasons, False, *personal)
+        for key, personal in _PERSONAL[compiled.order].items()
+    }
+    for compiled in COMPILED_RULES
+    if compiled.fixed_reasons is not None
+}
+"""The choices for rules whose reasons never vary, for each kind of person, made at start-up:
+outside the lane, and with no "I'm not sure" answer, such an action needs no work per plan."""
+
+
+def _chosen(
+    results: list[Result], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
+) -> tuple[Chosen, ...]:
+    if unsure:
+        return tuple([_choose(result, values, key, unsure) for result in results])
+    settled = _SETTLED.get
+    out = []
+    for result in results:
+        table = settled(result.compiled.order)
+        out.append(table[key] if table is not None else _choose(result, values, key, unsure))
+    return tuple(out)
 
 
 def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues) -> Action:
@@ -422,20 +446,17 @@ def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple
 
 class _Sorted(msgspec.Struct):
     lane: list[Result]
-    other: list[Result]
     doing_well: list[DoingWell]
     not_answered: list[str]
 
 
 def _sort_results(results: tuple[Result, ...], person: _Person, values: AnswerValues) -> _Sorted:
-    out = _Sorted(lane=[], other=[], doing_well=[], not_answered=[])
+    out = _Sorted(lane=[], doing_well=[], not_answered=[])
     for result in results:  # one pass: this runs for every request
         status, compiled = result.status, result.compiled
         if status == "fail":
             rule = compiled.rule
-            if rule.urgent_step is None:
-                out.other.append(result)
-            elif _in_lane(rule.for_helper, rule.lane, person):
+            if rule.urgent_step is not None and _in_lane(rule.for_helper, rule.lane, person):
                 out.lane.append(result)
         elif status == "pass":
             praise = earned_praise(compiled, values)
@@ -487,34 +508,42 @@ def compose(answers: Answers) -> Composition:
     parts = _sort_results(results, person, values)
     order = _ORDERS[person.order]
     parts.lane.sort(key=lambda result: _lane_key(result, order))
-    other = parts.other
+    # Rules in their plan order, fixed at start-up: no sort per plan.
+    ranked = _WATCHED_ORDER if person.watch == WATCHED else _RANK_ORDER
+    other = [
+        result
+        for index in ranked
+        if (result := results[index]).status == "fail" and result.compiled.rule.urgent_step is None
+    ]
     if parts.lane:
         lane_ids = {result.compiled.rule.id for result in parts.lane}
         parts.lane = _not_covered(parts.lane, lane_ids)
         other = _not_covered(other, lane_ids)
-    other.sort(key=_watched_key if person.watch == WATCHED else _rank)
     careful = person.harmed or person.lane is not None
     seen: set[str] = set()
+    lane_key = (person.helper, person.watch, True)
+    key = (person.helper, person.watch, False)
+    unsure = frozenset(
+        [q for q, v in values.items() if (v == NOT_SURE if v.__class__ is str else NOT_SURE in v)]
+    )
     return Composition(
         person=person,
         values=values,
         platforms=platforms_for(answers),
         lane=None
         if person.lane is None
-        else tuple([_choose(r, values, person, True, seen) for r in parts.lane]),
-        first=tuple(
-            [
-                _choose(r, values, person, False)
-                for r in other
-                if not careful or r.compiled.rule.purpose == "response"
-            ]
+        else tuple([_choose(r, values, lane_key, unsure, seen) for r in parts.lane]),
+        first=_chosen(
+            [r for r in other if not careful or r.compiled.rule.purpose == "response"],
+            values,
+            key,
+            unsure,
         ),
-        later=tuple(
-            [
-                _choose(r, values, person, False)
-                for r in other
-                if careful and r.compiled.rule.purpose == "prevention"
-            ]
+        later=_chosen(
+            [r for r in other if careful and r.compiled.rule.purpose == "prevention"],
+            values,
+            key,
+            unsure,
         ),
         doing_well=tuple(parts.doing_well),
         not_answered=tuple(parts.not_answered),
@@ -589,10 +618,10 @@ def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, 
     return order[rule.urgent_step], add_on, result.compiled.order
 
 
-def _rank(result: Result) -> tuple[int, int, int]:
-    return result.compiled.rank
-
-
-def _watched_key(result: Result) -> tuple[bool, tuple[int, int, int]]:
+_RANK_ORDER = sorted(range(len(COMPILED_RULES)), key=lambda index: COMPILED_RULES[index].rank)
+"""Actions by severity, then effort (quick wins first), then registry order."""
+_WATCHED_ORDER = sorted(
+    range(len(COMPILED_RULES)),
     # Someone whose phone is checked sees steps that could alert that person after the others.
-    return result.compiled.rule.may_alert, result.compiled.rank
+    key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
+)

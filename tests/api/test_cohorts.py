@@ -435,7 +435,8 @@ async def test_create_needs_json_415(client: Client, settings: Settings) -> None
 async def test_submit_returns_the_plan_and_stores_one_response(
     client: Client, settings: Settings
 ) -> None:
-    """A student gets the same plan as from createPlan, and exactly one row is kept."""
+    """A student gets the same plan as from createPlan with include=all, and exactly one row is
+    kept."""
     class_check = await create(client)
     body = student(WEAK_SECURITY)
     response = await submit(client, class_check["join_code"], body)
@@ -447,7 +448,7 @@ async def test_submit_returns_the_plan_and_stores_one_response(
     assert plan["scores"]["areas"]
     recommended = [action["rule_id"] for action in (*plan["do_first"], *plan["do_next"])]
     assert "account_security_turn_on_two_step_verification" in recommended
-    stateless = await client.post("/api/v1/plans", json=body)
+    stateless = await client.post("/api/v1/plans?include=all", json=body)
     assert stateless.json() == plan
     assert count_rows(settings, "responses") == 1
 

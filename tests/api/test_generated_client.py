@@ -94,8 +94,19 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
     plan = _module(f"{safety}.create_plan").sync(
         client=client, body=models.PlanRequest.from_dict(EXAMPLE)
     )
-    assert isinstance(plan, models.Plan)
+    assert isinstance(plan, models.PlanOut)
     assert plan.urgent is not None
+    full = _module(f"{safety}.create_plan").sync(
+        client=client, body=models.PlanRequest.from_dict(EXAMPLE), include="all"
+    )
+    assert isinstance(full, models.PlanOut) and full.findings
+    rule_id = full.urgent.actions[0].rule_id
+    content = _module(f"{safety}.get_rule_content").sync_detailed(rule_id, client=client)
+    assert isinstance(content.parsed, models.RuleContent) and content.parsed.steps
+    cached = _module(f"{safety}.get_rule_content").sync_detailed(
+        rule_id, client=client, if_none_match=content.headers["etag"]
+    )
+    assert cached.status_code == 304
     minimal = _module(f"{safety}.create_plan").sync_detailed(
         client=client, body=models.PlanRequest.from_dict({"answers": {"profile.age_band": "13_15"}})
     )
@@ -160,19 +171,6 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
     assert gone.status_code == 404
 
 
-def _invitation(server: LiveServer) -> str:
-    """An invitation key, made by the operator's command on the live server's database."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("SAFETY_CHECK_")}
-    made = subprocess.run(
-        [sys.executable, "-m", "safety_check.cli", "schools", "invite"],
-        env={**env, "SAFETY_CHECK_DATABASE": str(server.database)},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return made.stdout.strip().rsplit(" ", 1)[-1]
-
-
 def test_school_operations_through_the_generated_client(generated: Any, server: LiveServer) -> None:
     client = generated.Client(base_url=server.base, raise_on_unexpected_status=True)
     models = _module("models")
@@ -180,7 +178,7 @@ def test_school_operations_through_the_generated_client(generated: Any, server: 
     made = _module(f"{schools}.create_school").sync(
         client=client,
         body=models.SchoolIn.from_dict(
-            {"name": "Rowan Academy", "lead": "DSL", "invitation": _invitation(server)}
+            {"name": "Rowan Academy", "lead": "DSL", "invitation": server.school_invitation()}
         ),
     )
     assert isinstance(made, models.SchoolCreated)

@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,22 +66,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         live.stop()
 
 
-def _invitation(server: LiveServer) -> str:
-    """An invitation key (it makes one school), from the operator's command on the server's
-    database."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("SAFETY_CHECK_")}
-    made = subprocess.run(
-        [sys.executable, "-m", "safety_check.cli", "schools", "invite"],
-        env={**env, "SAFETY_CHECK_DATABASE": str(server.database)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return made.stdout.strip().rsplit(" ", 1)[-1]
-
-
 def test_the_typescript_client_drives_every_operation(compiled: str, server: LiveServer) -> None:
-    result = json.loads(_run([compiled, "out/drive.js", server.base, _invitation(server)]))
+    result = json.loads(_run([compiled, "out/drive.js", server.base, server.school_invitation()]))
     document = json.loads((ROOT / "openapi.json").read_text())
     operations = {
         operation["operationId"]

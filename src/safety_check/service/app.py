@@ -36,9 +36,10 @@ from safety_check.service.individual.web import WebController
 from safety_check.service.platform.access import AccessMiddleware, client_address
 from safety_check.service.platform.assets import asset_url, serve_asset
 from safety_check.service.platform.core import Platform
-from safety_check.service.platform.headers import add_security_headers
+from safety_check.service.platform.headers import security_headers
 from safety_check.service.platform.health import HealthController
 from safety_check.service.platform.json_body import StrictJsonRequest
+from safety_check.service.platform.lifecycle import lifecycle_page
 from safety_check.service.platform.logs import logging_config
 from safety_check.service.platform.openapi import PartnerJsonRenderPlugin
 from safety_check.service.platform.problem_types import problem_type_page
@@ -206,6 +207,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         api_reference,
         problem_type_page,
         QuestionnaireNextController,
+        lifecycle_page,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.individual.benchmark import precomputed_plan_route
@@ -218,7 +220,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[DefineMiddleware(AccessMiddleware, platform=services.platform), BodyDeadline],
         request_class=StrictJsonRequest,
         exception_handlers=EXCEPTION_HANDLERS,
-        before_send=[add_security_headers],
+        before_send=[security_headers(settings.frame_ancestors)],
         request_max_body_size=MAX_BODY_BYTES,
         template_config=TemplateConfig(
             directory=PACKAGE / "templates",

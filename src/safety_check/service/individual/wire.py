@@ -11,9 +11,30 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
+from msgspec import UNSET, UnsetType
 
 from safety_check.answers import WireAnswers, decode_answers
-from safety_check.models import Question
+from safety_check.compiled_plan import INCLUDE_NAMES
+from safety_check.models import (
+    AgeBand,
+    AnswerRef,
+    Area,
+    Contact,
+    DoingWell,
+    DoneBy,
+    Finding,
+    ForWhom,
+    Lane,
+    PlatformSteps,
+    Purpose,
+    Question,
+    ResourceRef,
+    Scores,
+    Severity,
+    Source,
+    SupportItem,
+    UrgentStep,
+)
 from safety_check.questionnaire import QUESTIONNAIRE
 
 
@@ -73,3 +94,95 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
     @classmethod
     def decode_body(cls, body: bytes) -> PlanRequest:
         return cls(answers=decode_answers(body))  # type: ignore[arg-type]
+
+
+INCLUDE_PATTERN = "^(" + "|".join(INCLUDE_NAMES) + ")(,(" + "|".join(INCLUDE_NAMES) + "))*$"
+"""`?include=` is a comma-separated list of these names."""
+
+
+class ActionOut(msgspec.Struct, frozen=True, kw_only=True):
+    """An action as `createPlan` returns it: ids, words and this person's steps always; the
+    rest when asked for with `include` (fields in the same order as the full action)."""
+
+    rule_id: str
+    area: Area | UnsetType = UNSET
+    """With include=details."""
+    purpose: Purpose | UnsetType = UNSET
+    """With include=details."""
+    title: str
+    summary: str
+    why: str | UnsetType = UNSET
+    """With include=reasons."""
+    because: tuple[AnswerRef, ...] | UnsetType = UNSET
+    """With include=reasons: the answers that put the action in the plan."""
+    steps: tuple[PlatformSteps, ...] | UnsetType = UNSET
+    """This person's steps; for "when you feel ready" actions only with include=later_steps."""
+    how_to_check: tuple[PlatformSteps, ...] | UnsetType = UNSET
+    """As `steps`; empty unless the person answered "I'm not sure"."""
+    severity: Severity | UnsetType = UNSET
+    """With include=details."""
+    effort_minutes: int | UnsetType = UNSET
+    """With include=details."""
+    sources: tuple[Source, ...] | UnsetType = UNSET
+    """With include=sources."""
+    resources: tuple[ResourceRef, ...] | UnsetType = UNSET
+    """With include=details: the services named in the steps shown."""
+    content_version: str | UnsetType = UNSET
+    """With include=details."""
+    urgent_step: UrgentStep | None
+    caution: str | None
+    done_by: DoneBy
+
+
+class UrgentLaneOut(msgspec.Struct, frozen=True, kw_only=True):
+    mode: Lane
+    title: str
+    message: str
+    actions: tuple[ActionOut, ...]
+
+
+class LaterSectionOut(msgspec.Struct, frozen=True, kw_only=True):
+    title: str
+    message: str
+    actions: tuple[ActionOut, ...]
+
+
+class PlanOut(msgspec.Struct, frozen=True, kw_only=True):
+    """A plan as `createPlan` returns it. With include=all, every field of every action and the
+    findings: the same JSON as a class response's plan."""
+
+    content_version: str
+    written_for: ForWhom
+    age_band: AgeBand | None
+    urgent: UrgentLaneOut | None
+    do_first: tuple[ActionOut, ...]
+    next: tuple[ActionOut, ...] = msgspec.field(name="do_next")
+    when_ready: LaterSectionOut | None
+    doing_well: tuple[DoingWell, ...]
+    not_answered: tuple[str, ...]
+    scores: Scores | None
+    scores_withheld: str | None
+    support: tuple[SupportItem, ...]
+    contact_first: tuple[Contact, ...]
+    findings: tuple[Finding, ...] | UnsetType = UNSET
+    """With include=findings: every rule's finding."""
+
+
+class RuleContent(msgspec.Struct, frozen=True, kw_only=True):
+    """A rule's words for every platform and nation, for partners who show them from a cache
+    rather than from every plan."""
+
+    id: str
+    area: Area
+    purpose: Purpose
+    title: str
+    summary: str
+    why: str
+    steps: tuple[PlatformSteps, ...]
+    how_to_check: tuple[PlatformSteps, ...]
+    severity: Severity
+    effort_minutes: int
+    sources: tuple[Source, ...]
+    resources: tuple[ResourceRef, ...]
+    urgent_step: UrgentStep | None
+    content_version: str
