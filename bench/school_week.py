@@ -22,6 +22,7 @@ import json
 import os
 import re
 import secrets
+import subprocess
 import sys
 import tempfile
 import threading
@@ -98,20 +99,83 @@ def cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def create_class(server: Server, name: str, school: str) -> dict[str, Any]:
-    """A teacher makes a class from their school's address (30 an hour per address)."""
+def _call(
+    server: Server, method: str, path: str, body: Any, headers: dict[str, str]
+) -> tuple[int, bytes]:
     connection = Connection(server, timeout=30)
     try:
-        status, body = connection.request(
-            "POST",
-            "/api/v1/cohorts",
-            json.dumps({"name": name}).encode(),
-            {"X-Forwarded-For": school},
+        return connection.request(  # type: ignore[no-any-return]
+            method, path, None if body is None else json.dumps(body).encode(), headers
         )
     finally:
         connection.close()
+
+
+def create_class(server: Server, name: str, school: str, key: str | None = None) -> dict[str, Any]:
+    """A teacher makes a class from their school's address (30 an hour per address), with
+    their own school key when they have one."""
+    headers = {"X-Forwarded-For": school, **({"Authorization": f"Bearer {key}"} if key else {})}
+    status, body = _call(server, "POST", "/api/v1/cohorts", {"name": name}, headers)
     assert status == 201, body
     return json.loads(body)  # type: ignore[no-any-return]
+
+
+def make_schools(
+    server: Server, database: str | Path, teachers: int
+) -> dict[str, tuple[str, list[str]]]:
+    """For each school address: a school made by the operator's command, its lead's key, and
+    `teachers` teachers added by the lead over the API (each with their own key)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("SAFETY_CHECK_")}
+    made: dict[str, tuple[str, list[str]]] = {}
+    for address in SCHOOLS:
+        done = subprocess.run(
+            [sys.executable, "-m", "safety_check.cli", "schools", "create", f"School {address}"],
+            env={**env, "SAFETY_CHECK_DATABASE": str(database)},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        lead = done.stdout.strip().rsplit(" ", 1)[-1]
+        keys = []
+        for index in range(teachers):
+            status, body = _call(
+                server,
+                "POST",
+                "/api/v1/schools/me/teachers",
+                {"label": f"Teacher {index}"},
+                {"X-Forwarded-For": address, "Authorization": f"Bearer {lead}"},
+            )
+            assert status == 201, body
+            keys.append(json.loads(body)["key"])
+        made[address] = (lead, keys)
+    return made
+
+
+def check_teachers(
+    servers: list[Server], schools: dict[str, tuple[str, list[str]]], class_checks: list[Any]
+) -> str:
+    """Each teacher lists their classes (from either process) and the lead every class: a
+    teacher who sees a class they did not make, or misses one, is a failure of the run."""
+    made_by: dict[str, set[str]] = {}
+    for class_check in class_checks:
+        made_by.setdefault(class_check["teacher"], set()).add(class_check["id"])
+    wrong = listed = 0
+    for index, (address, (lead, keys)) in enumerate(schools.items()):
+        for key in (lead, *keys):
+            server = servers[(index + len(key)) % len(servers)]
+            headers = {"X-Forwarded-For": address, "Authorization": f"Bearer {key}"}
+            status, body = _call(server, "GET", "/api/v1/schools/me", None, headers)
+            seen = {item["id"] for item in json.loads(body)["classes"]} if status == 200 else set()
+            expected = (
+                {c["id"] for c in class_checks if c["school"] == address}
+                if key == lead
+                else made_by.get(key, set())
+            )
+            listed += 1
+            wrong += seen != expected
+    if wrong:
+        raise SystemExit(f"{wrong} of {listed} teachers saw the wrong classes")
+    return f"{listed} teachers and leads each saw exactly their classes"
 
 
 def student(server: Server, class_check: dict[str, Any], index: int, tally: Tally) -> None:
@@ -162,15 +226,20 @@ def student(server: Server, class_check: dict[str, Any], index: int, tally: Tall
 
 
 def run_round(
-    servers: list[Server], classes: int, size: int, threads: int, kill_after: float | None = None
+    servers: list[Server],
+    classes: int,
+    size: int,
+    threads: int,
+    kill_after: float | None = None,
+    schools: dict[str, tuple[str, list[str]]] | None = None,
 ) -> tuple[Tally, list[dict[str, Any]], float]:
-    class_checks = [
-        {
-            **create_class(servers[i % len(servers)], f"Class {i}", SCHOOLS[i % len(SCHOOLS)]),
-            "school": SCHOOLS[i % len(SCHOOLS)],
-        }
-        for i in range(classes)
-    ]
+    class_checks = []
+    for i in range(classes):
+        address = SCHOOLS[i % len(SCHOOLS)]
+        teachers = schools[address][1] if schools else [None]
+        teacher = teachers[(i // len(SCHOOLS)) % len(teachers)]
+        made = create_class(servers[i % len(servers)], f"Class {i}", address, teacher)
+        class_checks.append({**made, "school": address, "teacher": teacher})
     tally = Tally()
     jobs = [
         (servers[(c + s) % len(servers)], class_check, s)
@@ -241,6 +310,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=30, help="students per class")
     parser.add_argument("--threads", type=int, default=32)
     parser.add_argument("--schools", type=int, default=4, help="school addresses")
+    parser.add_argument("--teachers", type=int, default=3, help="teachers per school")
     args = parser.parse_args()
     SCHOOLS[:] = [f"10.{i // 250}.{i % 250}.1" for i in range(args.schools)]
     pg_base = os.environ.get("SAFETY_CHECK_TEST_POSTGRES_URL")
@@ -273,14 +343,19 @@ def main() -> int:
         sqlite = start(sqlite_db, "sqlite", {k: v for k, v in shared.items() if "REDIS" not in k})
         print(f"{args.classes} classes x {args.size} students, {len(SCHOOLS)} school addresses")
 
+        print(f"{args.teachers} teachers and a lead per school, each making classes with a key")
         for label, servers, location in (
             ("PostgreSQL, 2 processes", postgres, pg_url),
             ("SQLite, 1 process", [sqlite], sqlite_db),
         ):
+            schools = make_schools(servers[0], location, args.teachers)
             before = sum(cpu_seconds(s.process.pid) for s in servers)
-            tally, class_checks, seconds = run_round(servers, args.classes, args.size, args.threads)
+            tally, class_checks, seconds = run_round(
+                servers, args.classes, args.size, args.threads, schools=schools
+            )
             cpu = sum(cpu_seconds(s.process.pid) for s in servers) - before
             report(label, tally, stored_per_class(location, class_checks), seconds, cpu)
+            print(f"  {check_teachers(servers, schools, class_checks)}")
 
         statuses = guesses(postgres, create_class(postgres[0], "Guessed", SCHOOLS[0]), 250)
         print(

@@ -253,6 +253,7 @@ def test_teach_next_is_the_top_published_areas(
         assert item.ages == FRAMEWORK_AGES[age_band]
         top = next(gap for gap in report.gaps if gap.area == item.area and gap.count)
         assert item.rule_id == top.rule_id
+        assert item.rshe == TEACHING[item.area].rshe and item.lessons == TEACHING[item.area].lessons
         assert item.because == (
             f"About {top.count} of {counts.size} students (somewhere from {top.range.low} to "
             f"{top.range.high}) were advised to: {top.title}"

@@ -23,54 +23,191 @@ INFORMATION = "Managing online information"
 WELLBEING = "Health, wellbeing and lifestyle"
 
 
+class Lesson(msgspec.Struct, frozen=True, kw_only=True):
+    """A free lesson or resource from a recognised source, for one area."""
+
+    title: str
+    provider: str
+    url: str
+    ages: str
+    checked: str
+    """The day the address and what it offers were last checked (ISO)."""
+    verified: bool
+    """False when the address itself could not be checked: shown as such, never as certain."""
+    note: str = ""
+
+
 class Teaching(msgspec.Struct, frozen=True, kw_only=True):
     strands: tuple[str, ...]
     focus: str
+    rshe: tuple[str, ...] = ()
+    """The statutory RSHE topics (England) a lesson on this area serves (`RSHE_NOTE`)."""
+    lessons: tuple[Lesson, ...] = ()
 
+
+RSHE = "Relationships, sex and health education (England, statutory guidance)"
+RSHE_NOTE = (
+    "Topic headings as in the 2019 statutory guidance for secondary schools (relationships and "
+    "sex education; health education). The revised guidance of July 2025, compulsory from "
+    "September 2026, was not checked for changed headings; it adds teaching on AI-made images "
+    "and deepfakes."
+)
+ONLINE_AND_MEDIA = "RSE: Online and media"
+BEING_SAFE = "RSE: Being safe"
+RESPECTFUL = "RSE: Respectful relationships, including friendships"
+INTIMATE = "RSE: Intimate and sexual relationships, including sexual health"
+INTERNET_SAFETY = "Health education: Internet safety and harms"
+CHECKED = "2026-12-06"
+"""Checked against stored copies of each page (the project's search tool), not the live site."""
+
+SEND_ME_A_PIC = Lesson(
+    title="Send me a pic? (four lesson plans with films)",
+    provider="CEOP Education (National Crime Agency)",
+    url="https://www.ceopeducation.co.uk/professionals/resources/send-me-a-pic",
+    ages="11 to 14",
+    checked=CHECKED,
+    verified=True,
+    note="Nude image sharing, pressure and how to get help; PSHE Association Quality Mark.",
+)
+EXPLOITED = Lesson(
+    title="Exploited (free lesson pack, three lessons and a film)",
+    provider="PSHE Association with CEOP Education",
+    url="https://pshe-association.org.uk/resource/ceop-education-exploited",
+    ages="secondary",
+    checked=CHECKED,
+    verified=True,
+    note="Healthy and unhealthy relationships, power and control, boundaries and getting help.",
+)
+DEEPFAKES_LESSONS = Lesson(
+    title="Digital deception: understanding deepfakes",
+    provider="PSHE Association",
+    url="https://pshe-association.org.uk/digital-deception-understanding-deepfakes",
+    ages="key stages 2 to 4",
+    checked=CHECKED,
+    verified=True,
+    note="Lessons on AI-made images and their harms. Whether they are free to all or to "
+    "members only was not confirmed.",
+)
+HWB_SEXTORTION = Lesson(
+    title="Financially motivated sexual extortion: alert for education settings",
+    provider="Hwb (Welsh Government), from the National Crime Agency",
+    url="https://hwb.gov.wales/keeping-safe-online/financially-motivated-sexual-extortion",
+    ages="staff guidance",
+    checked=CHECKED,
+    verified=True,
+    note="For staff: signs, how to respond without blame, and what to teach.",
+)
+FE_SEXTORTION = Lesson(
+    title="Financially motivated sexual extortion: guidance for further education",
+    provider="CEOP Education with the UK Safer Internet Centre",
+    url="https://saferinternet.org.uk/blog/financially-motivated-sexual-extortion-guidance-for-"
+    "further-education-professionals",
+    ages="16 and over",
+    checked=CHECKED,
+    verified=True,
+)
+HEALTHY_RELATIONSHIPS = Lesson(
+    title="Teaching healthy relationships: 6 resources to help",
+    provider="Thinkuknow (CEOP Education)",
+    url="https://www.thinkuknow.co.uk/professionals/our-views/teaching-healthy-relationships-6-"
+    "resources-to-help/",
+    ages="4 to 18",
+    checked=CHECKED,
+    verified=True,
+)
+HWB_PRACTITIONERS = Lesson(
+    title="Online safety guidance and resources for education practitioners",
+    provider="Hwb (Welsh Government)",
+    url="https://hwb.gov.wales/zones/keeping-safe-online/practitioners-and-professionals/"
+    "guidance-education-practitioners/",
+    ages="all",
+    checked=CHECKED,
+    verified=True,
+)
+PROJECT_EVOLVE = Lesson(
+    title="ProjectEVOLVE toolkit: Privacy and security strand",
+    provider="ProjectEVOLVE (SWGfL, UK Safer Internet Centre)",
+    url="https://projectevolve.co.uk",
+    ages="4 to 18",
+    checked=CHECKED,
+    verified=False,
+    note="A free toolkit (with sign-up) mapped to every Education for a Connected World "
+    "statement, as SWGfL describes it; the toolkit's own address was not checked.",
+)
+TALK_RELATIONSHIPS = Lesson(
+    title="Talk Relationships: Healthy online friendships (lesson plan)",
+    provider="NSPCC Learning with the PSHE Association",
+    url="https://learning.nspcc.org.uk/",
+    ages="11 to 12",
+    checked=CHECKED,
+    verified=False,
+    note="Free lesson plans for secondary schools; seen through a local authority's copy, so "
+    "the exact NSPCC Learning address was not checked.",
+)
 
 TEACHING: dict[Area, Teaching] = {
     "privacy_settings": Teaching(
         strands=(PRIVACY, REPUTATION),
+        rshe=(ONLINE_AND_MEDIA, INTERNET_SAFETY),
+        lessons=(PROJECT_EVOLVE, TALK_RELATIONSHIPS, HWB_PRACTITIONERS),
         focus="Who can see what you post, and how to check each app's privacy settings.",
     ),
     "personal_details": Teaching(
         strands=(PRIVACY, REPUTATION),
+        rshe=(ONLINE_AND_MEDIA, BEING_SAFE),
+        lessons=(TALK_RELATIONSHIPS, PROJECT_EVOLVE, HWB_PRACTITIONERS),
         focus="What personal details and live location give away, and how to limit them.",
     ),
     "nearby_sharing": Teaching(
         strands=(PRIVACY, BULLYING),
+        rshe=(ONLINE_AND_MEDIA, BEING_SAFE),
+        lessons=(SEND_ME_A_PIC, PROJECT_EVOLVE),
         focus="Unwanted images sent by AirDrop, Quick Share or Bluetooth, and how to stop them.",
     ),
     "webcam": Teaching(
         strands=(PRIVACY,),
+        rshe=(INTERNET_SAFETY, ONLINE_AND_MEDIA),
+        lessons=(PROJECT_EVOLVE, HWB_PRACTITIONERS),
         focus="Camera and microphone permissions, and what to do if a camera turns on by itself.",
     ),
     "account_security": Teaching(
         strands=(PRIVACY,),
+        rshe=(INTERNET_SAFETY,),
+        lessons=(PROJECT_EVOLVE, HWB_PRACTITIONERS),
         focus="Strong, separate passwords, two-step verification and keeping photo backups "
         "private.",
     ),
     "dating_apps": Teaching(
         strands=(RELATIONSHIPS, PRIVACY),
+        rshe=(RESPECTFUL, BEING_SAFE, ONLINE_AND_MEDIA),
+        lessons=(EXPLOITED, HEALTHY_RELATIONSHIPS),
         focus="Meeting people online safely, and keeping contact details private until trust "
         "is earned.",
     ),
     "intimate_images": Teaching(
         strands=(RELATIONSHIPS, SELF_IMAGE),
+        rshe=(ONLINE_AND_MEDIA, INTIMATE, BEING_SAFE),
+        lessons=(SEND_ME_A_PIC, EXPLOITED),
         focus="Consent, pressure to send nudes, the law on sharing images, and where to get "
         "images removed.",
     ),
     "sextortion": Teaching(
         strands=(RELATIONSHIPS, WELLBEING),
+        rshe=(ONLINE_AND_MEDIA, BEING_SAFE),
+        lessons=(EXPLOITED, HWB_SEXTORTION, FE_SEXTORTION),
         focus="How sextortion scams work, why not to pay, and that the victim is never to blame.",
     ),
     "deepfakes": Teaching(
         strands=(INFORMATION, SELF_IMAGE, REPUTATION),
+        rshe=(ONLINE_AND_MEDIA, INTERNET_SAFETY),
+        lessons=(DEEPFAKES_LESSONS, SEND_ME_A_PIC),
         focus="Faked and AI-made images: that making them of someone is harmful, and how to "
         "report them.",
     ),
     "getting_help": Teaching(
         strands=(WELLBEING, RELATIONSHIPS),
+        rshe=(BEING_SAFE, RESPECTFUL),
+        lessons=(EXPLOITED, HWB_PRACTITIONERS),
         focus="Who to tell, how to report, and which support services are there for young people.",
     ),
 }

@@ -23,7 +23,7 @@ import msgspec
 
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREA_TITLES, AREAS, AgeBand, Area
-from safety_check.schools.curriculum import FRAMEWORK, FRAMEWORK_AGES, TEACHING
+from safety_check.schools.curriculum import FRAMEWORK, FRAMEWORK_AGES, TEACHING, Lesson
 from safety_check.schools.noise import (
     EPSILON,
     GUESS_LIMIT,
@@ -133,6 +133,11 @@ class TeachNext(msgspec.Struct, frozen=True, kw_only=True):
     because: str
     rule_id: str
     """The action, among the most common in students' plans, that brought this area here."""
+    rshe: tuple[str, ...] = ()
+    """The statutory RSHE topics (England) it serves."""
+    lessons: tuple[Lesson, ...] = ()
+    """Free lessons or resources from recognised sources, each with its address and the day
+    it was checked (`verified` is false where the address itself was not)."""
 
 
 class Report(msgspec.Struct, frozen=True, kw_only=True):
@@ -312,6 +317,8 @@ def _teach_next(
             ages=FRAMEWORK_AGES[age_band],
             because=because(gap, total),
             rule_id=gap.rule_id,
+            rshe=TEACHING[area].rshe,
+            lessons=TEACHING[area].lessons,
         )
         for area, gap in chosen.items()
     )

@@ -25,6 +25,7 @@ from safety_check.service.classes.api import ClassChecksController
 from safety_check.service.classes.checks import ClassChecks
 from safety_check.service.classes.join_web import JoinController
 from safety_check.service.classes.school_api import SchoolsApiController
+from safety_check.service.classes.school_web import SchoolWebController
 from safety_check.service.classes.schools import Schools
 from safety_check.service.classes.schools_web import SchoolsController, long_date
 from safety_check.service.individual import plan_view
@@ -200,6 +201,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         HealthController,
         ClassChecksController,
         SchoolsApiController,
+        SchoolWebController,
         WebController,
         JoinController,
         SchoolsController,

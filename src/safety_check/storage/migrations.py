@@ -101,7 +101,8 @@ MIGRATIONS: tuple[str, ...] = (
     # "Head of PSHE"), never a student's. An invitation key lets someone create one school.
     # A class may belong to a school and a teacher, with the year group it is for. A school's
     # view of a term and year group is kept as first published (noisy figures only), so it is
-    # released once and never recomputed from a different set of classes.
+    # released once and never recomputed from a different set of classes. A school teacher's
+    # web sessions are kept as hashes, so revoking their key ends them at once.
     """
     CREATE TABLE schools (
         id INTEGER PRIMARY KEY,
@@ -136,7 +137,13 @@ MIGRATIONS: tuple[str, ...] = (
         year_group TEXT NOT NULL,
         body BLOB NOT NULL,
         PRIMARY KEY (school_id, term_id, year_group)
-    ) WITHOUT ROWID
+    ) WITHOUT ROWID;
+    CREATE TABLE school_sessions (
+        session_hash BLOB PRIMARY KEY,
+        teacher_id INTEGER NOT NULL REFERENCES teachers (id) ON DELETE CASCADE,
+        expires_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX school_sessions_by_teacher ON school_sessions (teacher_id)
     """,
 )
 
@@ -260,6 +267,12 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
         year_group TEXT NOT NULL,
         body BYTEA NOT NULL,
         PRIMARY KEY (school_id, term_id, year_group)
-    )
+    );
+    CREATE TABLE school_sessions (
+        session_hash BYTEA PRIMARY KEY,
+        teacher_id BIGINT NOT NULL REFERENCES teachers (id) ON DELETE CASCADE,
+        expires_at BIGINT NOT NULL
+    );
+    CREATE INDEX school_sessions_by_teacher ON school_sessions (teacher_id)
     """,
 )

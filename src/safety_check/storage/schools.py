@@ -6,6 +6,8 @@ removed leaves their classes to the school (the lead still sees them).
 
 from __future__ import annotations
 
+import time
+
 import msgspec
 
 from safety_check.schools.class_check import school_today
@@ -18,6 +20,7 @@ from safety_check.schools.school import (
     new_school_key,
 )
 from safety_check.storage.engine import Database, Row, Transaction
+from safety_check.storage.teacher_sessions import session_hash
 
 _SCHOOL = "id, public_id, name, created_day"
 _TEACHER = "id, school_id, public_id, label, is_lead, created_day, revoked_day"
@@ -127,14 +130,29 @@ async def teachers_of(database: Database, school: School) -> list[Teacher]:
 
 async def revoke_teacher(database: Database, school: School, teacher_public_id: str) -> bool:
     """Stop a teacher's key working; False if no such teacher in this school."""
-    changed = await database.write_statement(
-        database.sql(
-            "UPDATE teachers SET revoked_day = ? WHERE school_id = ? AND public_id = ? "
-            "AND revoked_day IS NULL"
-        ),
-        (_today(), school.id, teacher_public_id),
-    )
+    async with database.write() as db:
+        changed = await db.execute(
+            database.sql(
+                "UPDATE teachers SET revoked_day = ? WHERE school_id = ? AND public_id = ? "
+                "AND revoked_day IS NULL"
+            ),
+            (_today(), school.id, teacher_public_id),
+        )
+        await _end_sessions_of(database, db, school, teacher_public_id)
     return changed == 1
+
+
+async def _end_sessions_of(
+    database: Database, db: Transaction, school: School, teacher_public_id: str
+) -> None:
+    """A revoked or replaced key's web sessions end with it."""
+    await db.execute(
+        database.sql(
+            "DELETE FROM school_sessions WHERE teacher_id IN "
+            "(SELECT id FROM teachers WHERE school_id = ? AND public_id = ?)"
+        ),
+        (school.id, teacher_public_id),
+    )
 
 
 async def new_key_for(database: Database, school: School, teacher_public_id: str) -> NewKey | None:
@@ -151,6 +169,7 @@ async def new_key_for(database: Database, school: School, teacher_public_id: str
         )
         if changed != 1:
             return None
+        await _end_sessions_of(database, db, school, teacher_public_id)
         [row] = await db.fetch_all(database.sql(_TEACHER_BY_KEY), (hash_teacher_key(key),))
     return NewKey(teacher=_teacher(row), key=key)
 
@@ -216,3 +235,38 @@ async def publish_view(
             (school.id, term_id, year_group),
         )
     return bytes(kept)
+
+
+async def start_session(database: Database, teacher: Teacher, token: str, expires_at: int) -> None:
+    await database.write_statement(
+        database.sql(
+            "INSERT INTO school_sessions (session_hash, teacher_id, expires_at) VALUES (?, ?, ?)"
+        ),
+        (session_hash(token), teacher.id, expires_at),
+    )
+
+
+async def session_teacher(
+    database: Database, token: str, now: int
+) -> tuple[Teacher, School] | None:
+    """The live teacher of a live session, and their school."""
+    rows = await database.fetch_all(
+        database.sql(
+            "SELECT t." + ", t.".join(_TEACHER.split(", ")) + " FROM school_sessions s "  # noqa: S608
+            "JOIN teachers t ON t.id = s.teacher_id "
+            "WHERE s.session_hash = ? AND s.expires_at > ? AND t.revoked_day IS NULL"
+        ),
+        (session_hash(token), now),
+    )
+    if not rows:
+        return None
+    teacher = _teacher(rows[0])
+    [school_row] = await database.fetch_all(database.sql(_SCHOOL_BY_ID), (teacher.school_id,))
+    return teacher, _school(school_row)
+
+
+async def end_session(database: Database, token: str) -> None:
+    await database.write_statement(
+        database.sql("DELETE FROM school_sessions WHERE session_hash = ? OR expires_at <= ?"),
+        (session_hash(token), int(time.time())),
+    )

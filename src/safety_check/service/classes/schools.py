@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import itertools
+import time
 from collections import defaultdict
 from typing import Annotated
 
 import msgspec
 from litestar.di import NamedDependency
 
+from safety_check.schools import tokens
 from safety_check.schools.class_check import ClassCheck, school_today
 from safety_check.schools.noise import class_noise_key
 from safety_check.schools.record import ResponseRecord
@@ -90,6 +92,26 @@ class Schools:
             if not (await hourly.hit(identity, CREATE_LIMIT_PER_HOUR)).allowed:
                 raise TooManyAttempts("Too many schools made from here this hour. Try later.")
         return await stored.create_school(self._database, name, lead_label, invitation)
+
+    # Web sessions (the school page's cookie)
+
+    async def sign_in(self, teacher: Teacher) -> str:
+        token = tokens.new_session(self._platform.secret, _scope(teacher))
+        await stored.start_session(self._database, teacher, token, tokens.session_expiry(token))
+        return token
+
+    async def signed_in(self, token: str | None) -> tuple[Teacher, School] | None:
+        """The teacher of a live session whose signature is good, and their school."""
+        if not token:
+            return None
+        found = await stored.session_teacher(self._database, token, int(time.time()))
+        if found is None:
+            return None
+        valid = tokens.session_is_valid(self._platform.secret, token, _scope(found[0]))
+        return found if valid else None
+
+    async def sign_out(self, token: str) -> None:
+        await stored.end_session(self._database, token)
 
     async def invite(self) -> str:
         return await stored.create_invitation(self._database)
@@ -190,6 +212,10 @@ def _changes(entries: list[ViewEntry]) -> tuple[YearGroupChanges, ...]:
                 )
             )
     return tuple(found)
+
+
+def _scope(teacher: Teacher) -> str:
+    return f"school-{teacher.public_id}"
 
 
 def _lead(teacher: Teacher) -> None:

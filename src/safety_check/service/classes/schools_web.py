@@ -21,14 +21,18 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from safety_check.models import AGE_BANDS, AREA_TITLES, AgeBand
+from safety_check.resources import RESOURCES, contact_line
+from safety_check.schools import dpia
 from safety_check.schools.charts import distribution_svg, legend, share_svg
-from safety_check.schools.class_check import ClassCheck, school_today
+from safety_check.schools.class_check import ClassCheck, NewClassCheck, school_today
 from safety_check.schools.codes import display_join_code
-from safety_check.schools.curriculum import FRAMEWORK_URL
+from safety_check.schools.curriculum import FRAMEWORK_URL, RSHE_NOTE
 from safety_check.schools.report import BAND_LABELS, Report
+from safety_check.schools.school import SCHOOL_KEY_PREFIX
 from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED, TOO_FEW_SCORED
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
+from safety_check.service.classes.schools import InjectedSchools, Schools
 from safety_check.service.classes.teacher_session import (
     COOKIE_NAME,
     CSRF_FIELD,
@@ -50,6 +54,8 @@ AGE_BAND_NAMES: dict[AgeBand, str] = {
     "18_plus": "18 or over",
 }
 TOP_GAPS = 10
+LETTER_SERVICES = ("nspcc_helpline", "ceop", "childline")
+"""For parents and carers worried about a child, and for the child (resources catalogue)."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -59,7 +65,7 @@ def long_date(iso_day: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _teacher_page(
+def teacher_page(
     template: str, request: Request[Any, Any, Any], status: int = 200, **context: Any
 ) -> Template:
     response = page(template, request, teacher=True, **context)
@@ -67,7 +73,7 @@ def _teacher_page(
     return response
 
 
-async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
+async def posted_form(request: Request[Any, Any, Any]) -> dict[str, str]:
     same_origin(request)
     # Under our no-referrer policy Chromium sends `Origin: null` even from our own pages, so a
     # null origin passes only when the browser also says the post came from this site.
@@ -81,8 +87,8 @@ async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {str(key): str(value) for key, value in form.items()}
 
 
-def _signed_out(request: Request[Any, Any, Any]) -> Template:
-    return _teacher_page("schools_start.html", request, status=401, errors={}, signed_out=True)
+def signed_out(request: Request[Any, Any, Any]) -> Template:
+    return teacher_page("schools_start.html", request, status=401, errors={}, signed_out=True)
 
 
 async def _session_class_check(
@@ -110,7 +116,7 @@ def _end_session_cookie(
     return session_cookie(request, platform.access.trusted, public_id, "")
 
 
-def _parse_new(form: dict[str, str]) -> tuple[classes.CohortIn | None, str, dict[str, str]]:
+def parse_new(form: dict[str, str]) -> tuple[classes.CohortIn | None, str, dict[str, str]]:
     errors: dict[str, str] = {}
     name = classes.clean_name(form.get("name", ""))
     if name is None:
@@ -143,7 +149,7 @@ def _choice(value: str | None, choices: tuple[int, ...], default: int) -> int | 
     return number if number in choices else None
 
 
-def _form_context() -> dict[str, Any]:
+def form_context() -> dict[str, Any]:
     return {
         "age_band_names": AGE_BAND_NAMES,
         "open_day_choices": OPEN_DAY_CHOICES,
@@ -180,6 +186,7 @@ async def _dashboard_context(
         "range_in_ten": round(10 * report.range_level),
         "minimum": MIN_RESPONSES,
         "framework_url": FRAMEWORK_URL,
+        "rshe_note": RSHE_NOTE,
         "age_band_names": AGE_BAND_NAMES,
         "csrf_field": CSRF_FIELD,
         "csrf": checks.csrf_token(session_token(request)),
@@ -195,7 +202,7 @@ async def _change_request(
 
     The class is None for anyone without a valid session; a bad token is refused with 403.
     """
-    form = await _form(request)
+    form = await posted_form(request)
     class_check = await _session_class_check(request, checks, public_id)
     if class_check is not None:
         refuse_bad_csrf(checks, session_token(request), form.get(CSRF_FIELD))
@@ -212,9 +219,31 @@ async def _class_page(
     """A page about one class for its signed-in teacher, or the sign-in page for anyone else."""
     class_check = await _session_class_check(request, checks, public_id)
     if class_check is None:
-        return _signed_out(request)
+        return signed_out(request)
     context = await _dashboard_context(request, checks, class_check)
-    return _teacher_page(template, request, **extra, **context)
+    return teacher_page(template, request, **extra, **context)
+
+
+WRONG_KEY = "That teacher key doesn't match a class check. Check it and try again."
+
+
+async def _school_sign_in(
+    request: Request[Any, Any, Any],
+    schools: Schools,
+    checks: ClassChecks,
+    platform: InjectedPlatform,
+    address: str,
+    key: str,
+) -> Template | Redirect:
+    """A school teacher's key: their school's page, with its own session cookie."""
+    from safety_check.service.classes.school_web import HOME, school_cookie
+
+    found = await schools.teacher(address, key)
+    if found is None:
+        return teacher_page("schools_start.html", request, errors={"teacher-key": WRONG_KEY})
+    redirect = Redirect(HOME, status_code=303)
+    redirect.cookies.append(school_cookie(request, platform, await schools.sign_in(found[0])))
+    return redirect
 
 
 def report_csv(class_check: ClassCheck, report: Report) -> str:
@@ -294,17 +323,40 @@ def csv_disposition(class_check: ClassCheck, today: dt.date | None = None) -> st
     )
 
 
+async def created_page(
+    request: Request[Any, Any, Any],
+    checks: ClassChecks,
+    platform: InjectedPlatform,
+    created: NewClassCheck,
+) -> Template:
+    """The page that shows a new class's teacher key once, signed in to its dashboard."""
+    class_check = created.class_check
+    response = teacher_page(
+        "schools_created.html",
+        request,
+        status=201,
+        class_check=class_check,
+        teacher_key=created.teacher_key,
+        join_code=display_join_code(class_check.join_code),
+        join_url=checks.join_url(class_check, str(request.base_url)),
+        join_qr=checks.join_qr(class_check, str(request.base_url)),
+        dashboard=dashboard_path(class_check.public_id),
+    )
+    response.cookies.append(await _start_session(request, checks, platform, class_check))
+    return response
+
+
 class SchoolsController(Controller):
     path = "/schools"
     include_in_schema = False
 
     @get("/", name="schools")
     async def start(self, request: Request[Any, Any, Any]) -> Template:
-        return _teacher_page("schools_start.html", request, errors={})
+        return teacher_page("schools_start.html", request, errors={})
 
     @get("/new", name="schools_new")
     async def new_form(self, request: Request[Any, Any, Any]) -> Template:
-        return _teacher_page("schools_new.html", request, errors={}, form={}, **_form_context())
+        return teacher_page("schools_new.html", request, errors={}, form={}, **form_context())
 
     @post("/new", status_code=200)
     async def create(
@@ -314,42 +366,33 @@ class SchoolsController(Controller):
         platform: InjectedPlatform,
         caller_address: CallerAddress,
     ) -> Template:
-        form = await _form(request)
-        data, name, errors = _parse_new(form)
+        form = await posted_form(request)
+        data, name, errors = parse_new(form)
         if data is None:
-            return _teacher_page(
-                "schools_new.html", request, errors=errors, form=form, **_form_context()
+            return teacher_page(
+                "schools_new.html", request, errors=errors, form=form, **form_context()
             )
         created = await class_checks.create(caller_address, data, name)
-        class_check = created.class_check
-        response = _teacher_page(
-            "schools_created.html",
-            request,
-            status=201,
-            class_check=class_check,
-            teacher_key=created.teacher_key,
-            join_code=display_join_code(class_check.join_code),
-            join_url=class_checks.join_url(class_check, str(request.base_url)),
-            join_qr=class_checks.join_qr(class_check, str(request.base_url)),
-            dashboard=dashboard_path(class_check.public_id),
-        )
-        response.cookies.append(await _start_session(request, class_checks, platform, class_check))
-        return response
+        return await created_page(request, class_checks, platform, created)
 
     @post("/sign-in", status_code=200)
     async def sign_in(
         self,
         request: Request[Any, Any, Any],
         class_checks: InjectedClassChecks,
+        schools: InjectedSchools,
         platform: InjectedPlatform,
         caller_address: CallerAddress,
     ) -> Template | Redirect:
-        form = await _form(request)
+        form = await posted_form(request)
         key = form.get("teacher_key", "").strip()
+        if key.startswith(SCHOOL_KEY_PREFIX):
+            return await _school_sign_in(
+                request, schools, class_checks, platform, caller_address, key
+            )
         class_check = await class_checks.find_by_key(caller_address, key) if key else None
         if class_check is None:
-            error = "That teacher key doesn't match a class check. Check it and try again."
-            return _teacher_page("schools_start.html", request, errors={"teacher-key": error})
+            return teacher_page("schools_start.html", request, errors={"teacher-key": WRONG_KEY})
         redirect = Redirect(dashboard_path(class_check.public_id), status_code=303)
         redirect.cookies.append(await _start_session(request, class_checks, platform, class_check))
         return redirect
@@ -381,6 +424,41 @@ class SchoolsController(Controller):
     ) -> Template:
         return await _class_page(request, class_checks, public_id, "schools_print.html")
 
+    @get("/{public_id:str}/letter", name="schools_letter")
+    async def letter(
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        """A printable letter for parents and carers: what is asked, seen and never kept."""
+        services = [
+            f"{contact_line(RESOURCES[name])}: {RESOURCES[name].audience}"
+            for name in LETTER_SERVICES
+        ]
+        return await _class_page(
+            request, class_checks, public_id, "schools_letter.html", services=services
+        )
+
+    @get("/{public_id:str}/dpia", name="schools_dpia")
+    async def dpia(
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        """An outline for the school's data protection impact assessment."""
+        return await _class_page(
+            request,
+            class_checks,
+            public_id,
+            "schools_dpia.html",
+            stored=dpia.STORED,
+            never=dpia.NEVER,
+            retention=dpia.RETENTION,
+            guarantee=dpia.GUARANTEE,
+        )
+
     @get("/{public_id:str}/report.csv", name="schools_csv")
     async def csv(
         self,
@@ -390,7 +468,7 @@ class SchoolsController(Controller):
     ) -> Response[Any]:
         class_check = await _session_class_check(request, class_checks, public_id)
         if class_check is None:
-            return _signed_out(request)
+            return signed_out(request)
         report = await class_checks.report(class_check)
         return Response(
             content=report_csv(class_check, report),
@@ -407,7 +485,7 @@ class SchoolsController(Controller):
     ) -> Response[Any]:
         _, class_check = await _change_request(request, class_checks, public_id)
         if class_check is None:
-            return _signed_out(request)
+            return signed_out(request)
         await class_checks.close(class_check)
         return Redirect(dashboard_path(public_id), status_code=303)
 
@@ -430,15 +508,15 @@ class SchoolsController(Controller):
     ) -> Template:
         form, class_check = await _change_request(request, class_checks, public_id)
         if class_check is None:
-            return _signed_out(request)
+            return signed_out(request)
         if form.get("confirm") != "yes":
             context = await _dashboard_context(request, class_checks, class_check)
             error = "Tick the box to confirm that you want to delete this class's results."
-            return _teacher_page(
+            return teacher_page(
                 "schools_delete.html", request, errors={"confirm": error}, **context
             )
         await class_checks.delete(class_check)
-        response = _teacher_page("schools_deleted.html", request, name=class_check.name)
+        response = teacher_page("schools_deleted.html", request, name=class_check.name)
         response.cookies.append(_end_session_cookie(request, platform, public_id))
         return response
 
@@ -452,7 +530,7 @@ class SchoolsController(Controller):
     ) -> Response[Any]:
         _, class_check = await _change_request(request, class_checks, public_id)
         if class_check is None:
-            return _signed_out(request)
+            return signed_out(request)
         await class_checks.sign_out(session_token(request))
         redirect = Redirect("/schools", status_code=303)
         redirect.cookies.append(_end_session_cookie(request, platform, public_id))

@@ -1,0 +1,299 @@
+"""A school teacher's pages: their classes, and for a lead the teachers and the school's figures.
+
+A teacher signs in on the class checks page with their school key (`scsk_...`); the session is
+an HttpOnly, SameSite=Strict cookie scoped to /school, kept as a hash on the server so signing
+out, a new key or a removed key ends it at once. Opening a class from here starts that class's
+own dashboard session, so the class pages work as for a class key. Every change is a POST with
+the session's CSRF token; anyone without a live session gets the sign-in page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from safety_check.schools.school import NewKey, School, Teacher, term_of
+from safety_check.schools.tokens import SESSION_SECONDS
+from safety_check.service.classes.checks import InjectedClassChecks, clean_year_group
+from safety_check.service.classes.schools import InjectedSchools, Schools, clean_label
+from safety_check.service.classes.schools_web import (
+    PUBLIC_ID,
+    TOP_GAPS,
+    created_page,
+    form_context,
+    parse_new,
+    posted_form,
+    signed_out,
+    teacher_page,
+)
+from safety_check.service.classes.teacher_session import (
+    CSRF_FIELD,
+    dashboard_path,
+    is_https,
+    refuse_bad_csrf,
+    session_cookie,
+)
+from safety_check.service.platform.core import CallerAddress, InjectedPlatform
+
+COOKIE_NAME = "sc_school"
+HOME = "/school"
+LABEL_ERROR = "Enter what you call the teacher, up to 80 characters, like Ms Khan."
+YEAR_GROUP_ERROR = "Enter a year group of up to 20 letters, numbers and spaces, like Year 9."
+
+
+def school_cookie(request: Request[Any, Any, Any], platform: Any, token: str) -> Cookie:
+    return Cookie(
+        key=COOKIE_NAME,
+        value=token,
+        path=HOME,
+        max_age=SESSION_SECONDS if token else 0,
+        httponly=True,
+        samesite="strict",
+        secure=is_https(request, platform.access.trusted),
+    )
+
+
+def _token(request: Request[Any, Any, Any]) -> str:
+    return request.cookies.get(COOKIE_NAME, "")
+
+
+async def _signed_in(
+    request: Request[Any, Any, Any], schools: Schools
+) -> tuple[Teacher, School] | None:
+    return await schools.signed_in(_token(request))
+
+
+async def _change(
+    request: Request[Any, Any, Any], schools: Schools, class_checks: Any
+) -> tuple[dict[str, str], tuple[Teacher, School] | None]:
+    """A form post from a signed-in teacher, with their session's CSRF token (else 403)."""
+    form = await posted_form(request)
+    found = await _signed_in(request, schools)
+    if found is not None:
+        refuse_bad_csrf(class_checks, _token(request), form.get(CSRF_FIELD))
+    return form, found
+
+
+async def _home(
+    request: Request[Any, Any, Any],
+    schools: Schools,
+    class_checks: Any,
+    found: tuple[Teacher, School],
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+) -> Template:
+    teacher, school = found
+    classes = await schools.classes(teacher, school)
+    return teacher_page(
+        "school_home.html",
+        request,
+        status=status,
+        school=school,
+        me=teacher,
+        classes=classes,
+        terms={
+            item.public_id: term_of(dt.date.fromisoformat(item.created_day)).title
+            for item in classes
+        },
+        teachers=await schools.teachers(teacher, school) if teacher.is_lead else [],
+        errors=errors or {},
+        csrf_field=CSRF_FIELD,
+        csrf=class_checks.csrf_token(_token(request)),
+    )
+
+
+def _key_page(request: Request[Any, Any, Any], made: NewKey) -> Template:
+    return teacher_page("school_key.html", request, status=201, holder=made.teacher, key=made.key)
+
+
+class SchoolWebController(Controller):
+    path = HOME
+    include_in_schema = False
+
+    @get("/", name="school")
+    async def home(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        found = await _signed_in(request, schools)
+        if found is None:
+            return signed_out(request)
+        return await _home(request, schools, class_checks, found)
+
+    @get("/view", name="school_view")
+    async def view(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        found = await _signed_in(request, schools)
+        if found is None or not found[0].is_lead:
+            return signed_out(request)
+        teacher, school = found
+        overview = await schools.overview(teacher, school)
+        return teacher_page(
+            "school_view.html",
+            request,
+            school=school,
+            views=overview.views,
+            changes=overview.changes,
+            top=TOP_GAPS,
+            range_in_ten=9,
+        )
+
+    @get("/classes/{public_id:str}", name="school_class")
+    async def open_class(
+        self,
+        request: Request[Any, Any, Any],
+        public_id: FromPath[str],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+        caller_address: CallerAddress,
+    ) -> Response[Any]:
+        """A class's dashboard, for its teacher or a lead: its own session starts here."""
+        found = await _signed_in(request, schools)
+        visible = None
+        if found is not None and PUBLIC_ID.match(public_id):
+            visible = next(
+                (item for item in await schools.classes(*found) if item.public_id == public_id),
+                None,
+            )
+        if visible is None:
+            return signed_out(request)
+        token = await class_checks.sign_in(visible)
+        redirect = Redirect(dashboard_path(visible.public_id), status_code=303)
+        redirect.cookies.append(
+            session_cookie(request, platform.access.trusted, visible.public_id, token)
+        )
+        return redirect
+
+    @get("/new", name="school_new")
+    async def new_form(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        found = await _signed_in(request, schools)
+        if found is None:
+            return signed_out(request)
+        return self._new_page(request, class_checks, found[1], {}, {})
+
+    def _new_page(
+        self,
+        request: Request[Any, Any, Any],
+        class_checks: Any,
+        school: School,
+        form: dict[str, str],
+        errors: dict[str, str],
+    ) -> Template:
+        return teacher_page(
+            "schools_new.html",
+            request,
+            status=400 if errors else 200,
+            errors=errors,
+            form=form,
+            school=school,
+            new_class_action=f"{HOME}/new",
+            csrf_field=CSRF_FIELD,
+            csrf=class_checks.csrf_token(_token(request)),
+            **form_context(),
+        )
+
+    @post("/new", status_code=200)
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+        caller_address: CallerAddress,
+    ) -> Template:
+        form, found = await _change(request, schools, class_checks)
+        if found is None:
+            return signed_out(request)
+        data, name, errors = parse_new(form)
+        year_group = clean_year_group(form.get("year_group"))
+        if year_group is not None and (
+            len(year_group) > 20 or not year_group.replace(" ", "").isalnum()
+        ):
+            errors["year_group"] = YEAR_GROUP_ERROR
+        if data is None or errors:
+            return self._new_page(request, class_checks, found[1], form, errors)
+        data = msgspec.structs.replace(data, year_group=year_group)
+        created = await class_checks.create(caller_address, data, name, teacher=found[0])
+        return await created_page(request, class_checks, platform, created)
+
+    @post("/teachers", status_code=201)
+    async def add_teacher(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        form, found = await _change(request, schools, class_checks)
+        if found is None or not found[0].is_lead:
+            return signed_out(request)
+        label = clean_label(form.get("label", ""))
+        if label is None:
+            return await _home(
+                request, schools, class_checks, found, status=400, errors={"label": LABEL_ERROR}
+            )
+        return _key_page(request, await schools.add_teacher(*found, label))
+
+    @post("/teachers/{teacher_id:str}/key", status_code=201)
+    async def new_key(
+        self,
+        request: Request[Any, Any, Any],
+        teacher_id: FromPath[str],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Response[Any]:
+        _, found = await _change(request, schools, class_checks)
+        if found is None or not found[0].is_lead:
+            return signed_out(request)
+        made = await schools.new_key(*found, teacher_id) if PUBLIC_ID.match(teacher_id) else None
+        if made is None:
+            return Redirect(HOME, status_code=303)
+        return _key_page(request, made)
+
+    @post("/teachers/{teacher_id:str}/revoke", status_code=303)
+    async def revoke(
+        self,
+        request: Request[Any, Any, Any],
+        teacher_id: FromPath[str],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Response[Any]:
+        _, found = await _change(request, schools, class_checks)
+        if found is None or not found[0].is_lead:
+            return signed_out(request)
+        if PUBLIC_ID.match(teacher_id):
+            await schools.revoke(*found, teacher_id)
+        return Redirect(HOME, status_code=303)
+
+    @post("/sign-out", status_code=303)
+    async def sign_out(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+    ) -> Response[Any]:
+        _, found = await _change(request, schools, class_checks)
+        if found is None:
+            return signed_out(request)
+        await schools.sign_out(_token(request))
+        redirect = Redirect("/schools", status_code=303)
+        redirect.cookies.append(school_cookie(request, platform, ""))
+        return redirect
