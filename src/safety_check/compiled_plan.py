@@ -140,7 +140,7 @@ class _RuleJSON:
         ]
         self.resource_static = static.union(*general)
 
-    def template(self, include: Include, later: bool) -> tuple[Piece, ...]:
+    def template(self, include: Include, later: bool, unsure: bool) -> tuple[Piece, ...]:
         """The action's pieces in field order: static bytes merged, slots left as ints."""
         details, reasons = Include.details in include, Include.reasons in include
         steps = not later or Include.later_steps in include
@@ -151,7 +151,7 @@ class _RuleJSON:
             self.why if reasons else None,
             _BECAUSE if reasons else None,
             (self._static_steps() if self.always_steps else _STEPS) if steps else None,
-            _HOW if steps else None,
+            (_HOW if unsure else b',"how_to_check":[]') if steps else None,
             self.severity_effort if details else None,
             self.sources if Include.sources in include else None,
             (_RESOURCES if self.resource_groups else self._static_resources()) if details else None,
@@ -176,7 +176,9 @@ class _RuleJSON:
 
 
 _RULES = {compiled.order: _RuleJSON(compiled) for compiled in COMPILED_RULES}
-_TEMPLATES: dict[tuple[Include, bool], dict[int, tuple[Piece, ...]]] = {}
+Templates = tuple[tuple[Piece, ...], tuple[Piece, ...]]
+"""An action's pieces when nothing it read was answered "not sure", and when something was."""
+_TEMPLATES: dict[tuple[Include, bool], dict[int, Templates]] = {}
 """At most one entry per combination of `Include` flags and section: bounded by the content."""
 _FINDINGS = {
     compiled.order: {status: _encode(f) for status, f in compiled.findings.items()}
@@ -234,12 +236,13 @@ def _answer(question: str, value: str | tuple[str, ...]) -> bytes:
     )
 
 
-def _templates(include: Include, later: bool) -> dict[int, tuple[Piece, ...]]:
+def _templates(include: Include, later: bool) -> dict[int, Templates]:
     key = (include, later)
     found = _TEMPLATES.get(key)
     if found is None:
         found = _TEMPLATES[key] = {
-            order: rule.template(include, later) for order, rule in _RULES.items()
+            order: (rule.template(include, later, False), rule.template(include, later, True))
+            for order, rule in _RULES.items()
         }
     return found
 
@@ -252,7 +255,7 @@ def _chosen_steps(groups: tuple[tuple[str, bytes], ...], platforms: frozenset[st
 def _actions(
     out: list[bytes],
     chosen: tuple[Chosen, ...],
-    templates: dict[int, tuple[Piece, ...]],
+    templates: dict[int, Templates],
     plan: Composition,
 ) -> None:
     """Append `[action, ...]` to `out`."""
@@ -262,8 +265,13 @@ def _actions(
         if index:
             out.append(b",")
         order = action.compiled.order
+        template = templates[order][action.unsure]
+        if len(template) == 1:  # most actions: all known at start-up but the caution
+            out.append(template[0])  # type: ignore[arg-type]
+            out.append(_TAILS[action.caution, action.done_by])
+            continue
         rule = _RULES[order]
-        for piece in templates[order]:
+        for piece in template:
             if piece.__class__ is bytes:
                 out.append(piece)
             elif piece == _BECAUSE:
@@ -273,7 +281,7 @@ def _actions(
             elif piece == _STEPS:
                 out.append(b',"steps":[' + b",".join(_chosen_steps(rule.steps, platforms)) + b"]")
             elif piece == _HOW:
-                how = _chosen_steps(rule.how, platforms) if action.unsure else ()
+                how = _chosen_steps(rule.how, platforms)
                 out.append(b',"how_to_check":[' + b",".join(how) + b"]")
             else:
                 out.append(_resources(rule, platforms))

@@ -510,16 +510,16 @@ def compose(answers: Answers) -> Composition:
     parts.lane.sort(key=lambda result: _lane_key(result, order))
     # Rules in their plan order, fixed at start-up: no sort per plan.
     ranked = _WATCHED_ORDER if person.watch == WATCHED else _RANK_ORDER
-    other = [
-        result
-        for index in ranked
-        if (result := results[index]).status == "fail" and result.compiled.rule.urgent_step is None
-    ]
+    fired = [index for index in ranked if results[index].status == "fail"]
     if parts.lane:
         lane_ids = {result.compiled.rule.id for result in parts.lane}
         parts.lane = _not_covered(parts.lane, lane_ids)
-        other = _not_covered(other, lane_ids)
+        hidden = set().union(*[_COVERED.get(rule_id, ()) for rule_id in lane_ids])
+        fired = [index for index in fired if index not in hidden]
     careful = person.harmed or person.lane is not None
+    # Someone harmed gets prevention advice only later, in its own section.
+    first = [results[i] for i in fired if not careful or i in _RESPONSE]
+    later = [results[i] for i in fired if careful and i not in _RESPONSE]
     seen: set[str] = set()
     lane_key = (person.helper, person.watch, True)
     key = (person.helper, person.watch, False)
@@ -533,18 +533,8 @@ def compose(answers: Answers) -> Composition:
         lane=None
         if person.lane is None
         else tuple([_choose(r, values, lane_key, unsure, seen) for r in parts.lane]),
-        first=_chosen(
-            [r for r in other if not careful or r.compiled.rule.purpose == "response"],
-            values,
-            key,
-            unsure,
-        ),
-        later=_chosen(
-            [r for r in other if careful and r.compiled.rule.purpose == "prevention"],
-            values,
-            key,
-            unsure,
-        ),
+        first=_chosen(first, values, key, unsure),
+        later=_chosen(later, values, key, unsure),
         doing_well=tuple(parts.doing_well),
         not_answered=tuple(parts.not_answered),
         careful=careful,
@@ -609,6 +599,14 @@ def _not_covered(results: list[Result], lane_ids: set[str]) -> list[Result]:
     return [r for r in results if lane_ids.isdisjoint(r.compiled.rule.covered_by)]
 
 
+_RESPONSE = frozenset(i for i, c in enumerate(COMPILED_RULES) if c.rule.purpose == "response")
+_COVERED: dict[str, frozenset[int]] = {
+    rule_id: frozenset(i for i, c in enumerate(COMPILED_RULES) if rule_id in c.rule.covered_by)
+    for rule_id in {rule_id for c in COMPILED_RULES for rule_id in c.rule.covered_by}
+}
+"""For each urgent rule, the other rules that say nothing it does not (`Rule.covered_by`)."""
+
+
 def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, int]:
     rule = result.compiled.rule
     assert rule.urgent_step is not None
@@ -618,10 +616,11 @@ def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, 
     return order[rule.urgent_step], add_on, result.compiled.order
 
 
-_RANK_ORDER = sorted(range(len(COMPILED_RULES)), key=lambda index: COMPILED_RULES[index].rank)
-"""Actions by severity, then effort (quick wins first), then registry order."""
+_OUTSIDE_LANE = [i for i, c in enumerate(COMPILED_RULES) if c.rule.urgent_step is None]
+_RANK_ORDER = sorted(_OUTSIDE_LANE, key=lambda index: COMPILED_RULES[index].rank)
+"""Actions outside the lane by severity, then effort (quick wins first), then registry order."""
 _WATCHED_ORDER = sorted(
-    range(len(COMPILED_RULES)),
+    _OUTSIDE_LANE,
     # Someone whose phone is checked sees steps that could alert that person after the others.
     key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
 )
