@@ -1,15 +1,18 @@
-"""In-process engine benchmark: full plans per second, and the ratio to msgspec's floor.
+"""In-process engine benchmark: time per plan, and the ratio to msgspec's floor.
 
 A "full plan" is the whole path a request takes: decode the answers JSON, validate it, evaluate
-every rule, compose the plan and encode it as JSON. The floor is the least any implementation
-must do for the same request: msgspec decoding the same body and encoding a pre-computed plan of
-the same size. Both are timed in this one run, on one core, so the ratio is what the engine costs.
+every rule, compose the plan and encode it as JSON (compact, as createPlan returns by default,
+and with include=all). The floor is the least any implementation must do for the same request:
+msgspec decoding the same body and encoding a pre-computed plan of the same size. All are timed
+in this one run, so the ratio is what the engine costs; pin it to one core for steadier figures
+(`taskset -c 1`). Instruction counts, steadier still on a shared machine: bench/instructions.py.
 
 Run with `make bench`.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import statistics
 import time
@@ -18,10 +21,12 @@ from collections.abc import Callable
 import msgspec
 
 from safety_check.answers import AnswersIn, decode_request
+from safety_check.compiled_plan import ALL, encode_answers
 from safety_check.conditions import compile_condition
-from safety_check.plan import build_plan
-from safety_check.plan_json import encode_plan
+from safety_check.engine import run
+from safety_check.plan import compose
 from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.service.individual.wire import PlanOut
 
 REPEATS = 7
 
@@ -76,45 +81,56 @@ def per_second(work: Callable[[], object], seconds: float = 1.0) -> float:
     return max(rates), statistics.median(rates)  # type: ignore[return-value]
 
 
+GOAL_COMPOSE_US = 30.0
+GOAL_RATIO = 0.8
+GOAL_PLAN_BYTES = 60 * 1024
+
+
+def _us(work: Callable[[], object]) -> tuple[float, float]:
+    best, median = per_second(work)  # type: ignore[misc]
+    return 1e6 / best, 1e6 / median
+
+
 def main() -> None:
     body = msgspec.json.encode({"answers": full_answers()})
-    plan = build_plan(decode_request(body))
-    encoded = msgspec.json.encode(plan)
+    answers = decode_request(body)
+    compact = encode_answers(answers)
+    full = encode_answers(answers, ALL)
+    # The floor: the least any implementation must do for this request and a plan this size.
+    compact_object = msgspec.json.decode(compact, type=PlanOut)
+    full_object = msgspec.json.decode(full, type=PlanOut)
     decoder = msgspec.json.Decoder(AnswersIn)
     encode = msgspec.json.encode
-
-    def full_plan() -> bytes:
-        return encode_plan(build_plan(decode_request(body)))
-
-    def floor() -> bytes:
-        decoder.decode(body)
-        return encode(plan)
-
-    varied = [
-        msgspec.json.encode({"answers": full_answers(random.Random(seed))}) for seed in range(256)
-    ]
-    rotation = iter(varied * 10_000_000)
-
-    def varied_plan() -> bytes:
-        return encode_plan(build_plan(decode_request(next(rotation))))
-
-    actions = len(plan.do_first) + len(plan.next) + (len(plan.urgent.actions) if plan.urgent else 0)
     print(f"answers: {len(body)} bytes, {len(full_answers())} questions answered")
-    print(f"plan: {len(encoded)} bytes, {actions} actions, {len(plan.findings)} findings")
-    engine_best, engine_median = per_second(full_plan)  # type: ignore[misc]
-    floor_best, floor_median = per_second(floor)  # type: ignore[misc]
-    varied_best, varied_median = per_second(varied_plan)  # type: ignore[misc]
     print(
-        f"full plan:  {engine_best:>10,.0f} plans/s best  ({1e6 / engine_best:.1f} µs per plan; median {1e6 / engine_median:.1f} µs)"
+        f"plan: {len(compact):,} bytes compact (goal <= {GOAL_PLAN_BYTES:,}), "
+        f"{len(full):,} bytes with include=all"
     )
-    print(
-        f"floor:      {floor_best:>10,.0f} calls/s best ({1e6 / floor_best:.1f} µs per call; median {1e6 / floor_median:.1f} µs)"
+    rows = {
+        "evaluate": _us(lambda: run(answers)),
+        "evaluate + compose": _us(lambda: compose(answers)),
+        "evaluate + compose + encode": _us(lambda: encode_answers(answers)),
+        "full plan (compact)": _us(lambda: encode_answers(decode_request(body))),
+        "floor (compact)": _us(lambda: (decoder.decode(body), encode(compact_object))),
+        "full plan (include=all)": _us(lambda: encode_answers(decode_request(body), ALL)),
+        "floor (include=all)": _us(lambda: (decoder.decode(body), encode(full_object))),
+    }
+    varied = [encode_answers_body(random.Random(seed)) for seed in range(256)]
+    rotation = itertools.cycle(varied)
+    rows["varied full plans (compact)"] = _us(
+        lambda: encode_answers(decode_request(next(rotation)))
     )
-    print(
-        f"varied:     {varied_best:>10,.0f} plans/s best  ({1e6 / varied_best:.1f} µs per plan; "
-        f"median {1e6 / varied_median:.1f} µs; 256 different full answer sets in rotation)"
-    )
-    print(f"ratio full plan / floor throughput: {engine_best / floor_best:.3f}")
+    for name, (best, median) in rows.items():
+        print(f"{name:>30}: {best:7.1f} µs best, {median:7.1f} µs median")
+    compose_us = rows["evaluate + compose"][0]
+    print(f"evaluate + compose: {compose_us:.1f} µs (goal <= {GOAL_COMPOSE_US:.0f} µs)")
+    for form in ("compact", "include=all"):
+        ratio = rows[f"floor ({form})"][0] / rows[f"full plan ({form})"][0]
+        print(f"ratio full plan / floor ({form}): {ratio:.2f} (goal >= {GOAL_RATIO})")
+
+
+def encode_answers_body(rng: random.Random) -> bytes:
+    return msgspec.json.encode({"answers": full_answers(rng)})
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
-"""HTTP benchmark: POST /api/v1/plans against a trivial route on the same server, same run, on
-the production server (Granian, as `safety-check serve` runs it) and on Uvicorn with limits.
+"""HTTP benchmark: POST /api/v1/plans against a trivial route on the same server, same run.
 
-One server process with one worker, pinned to one core; wrk (Debian package `wrk`) on the other
-core with 32 connections. The trivial route (present only when SAFETY_CHECK_BENCHMARK_BODY is
-set) decodes the same request body exactly as the plan endpoint does and returns a plan computed
-at start, so the ratio of the two throughputs is what the engine costs on top of the framework.
-Servers alternate round by round, so drift on a shared machine hits both alike. Run with
-`make bench`; BENCH_SERVERS=granian limits it to one server.
+The production server (Granian, as `safety-check serve` runs it) with one worker pinned to one
+core and wrk on the other, at 32 and at 8 connections; then two workers. The trivial route
+(present only when SAFETY_CHECK_BENCHMARK_BODY is set) decodes the same request body exactly as
+the plan endpoint does and returns the plan for it computed at start, so the ratio of the two
+throughputs is what the engine costs on top of the framework. The two routes alternate round by
+round, so drift on a shared machine hits both alike.
+
+A failed request (non-2xx, or a socket error) fails the run: the limits are set out of the way
+for it (SAFETY_CHECK_RATE_LIMIT), so a failure is the benchmark's problem, not a figure. Each
+server's output is kept and searched for Rust panics, saying whether one came before shutdown
+began or during it. `BENCH_SERVERS=granian,uvicorn` adds Uvicorn; BENCH_DURATION, BENCH_ROUNDS.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -27,15 +32,31 @@ import msgspec
 from bench.engine import full_answers
 from safety_check.service.individual.benchmark import BENCHMARK_PATH
 
-CONNECTIONS = 32
 THREADS = 2
+WRK = ("wrk", "--latency")
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
+SERVERS = os.environ.get("BENCH_SERVERS", "granian").split(",")
+SCENARIOS = ((1, 32), (1, 8), (2, 32))
+"""(workers, connections)."""
+GOAL_RATIO = 0.8
+GOAL_P99_RATIO = 1.2
+GOAL_P99_AT_8_MS = 25.0
 LUA = """
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = io.open("{body}", "rb"):read("*a")
 """
+
+
+class Run(msgspec.Struct, frozen=True):
+    rate: float
+    p50_ms: float
+    p99_ms: float
+
+
+class RunFailed(SystemExit):
+    """Requests failed: the run says nothing about the product until that is fixed."""
 
 
 def free_port() -> int:
@@ -44,110 +65,152 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def pinned(command: list[str], core: int) -> list[str]:
+def pinned(command: list[str], core: int | str) -> list[str]:
+    """`command` on one core (or a list such as "0,1"), where taskset exists."""
     return ["taskset", "-c", str(core), *command] if shutil.which("taskset") else command
 
 
-def wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
+def wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path | None = None) -> None:
     for _ in range(600):
         if server.poll() is not None:
-            raise SystemExit("the server exited before it was ready")
+            said = log.read_text() if log else ""
+            raise RunFailed(f"the server exited before it was ready\n{said}")
         try:
             with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (loopback only)
                 return
         except OSError:
             time.sleep(0.1)
-    raise SystemExit("the server did not start")
+    raise RunFailed("the server did not start")
 
 
-def run_wrk(url: str, script: Path) -> tuple[float, str, str]:
+def _milliseconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(url: str, script: Path, connections: int) -> Run:
     output = subprocess.run(
         pinned(
-            [
-                "wrk",
-                f"-t{THREADS}",
-                f"-c{CONNECTIONS}",
-                f"-d{DURATION}",
-                "--latency",
-                "-s",
-                str(script),
-                url,
-            ],
+            [*WRK, f"-t{THREADS}", f"-c{connections}", f"-d{DURATION}", "-s", str(script), url],
             core=1,
         ),
         check=True,
         capture_output=True,
         text=True,
     ).stdout
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    if failed or (errors and any(int(n) for n in errors.groups())):
+        raise RunFailed(f"{url}: requests failed, so this run measures nothing\n{output}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
     p50 = re.search(r"^\s*50%\s+(\S+)", output, re.MULTILINE).group(1)  # type: ignore[union-attr]
     p99 = re.search(r"^\s*99%\s+(\S+)", output, re.MULTILINE).group(1)  # type: ignore[union-attr]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if errors:
-        raise SystemExit(f"{url}: {errors.group(1)} failed responses\n{output}")
-    return rate, p50, p99
+    return Run(rate, _milliseconds(p50), _milliseconds(p99))
 
 
-SERVERS = os.environ.get("BENCH_SERVERS", "granian,uvicorn").split(",")
-
-
-def server_command(kind: str, port: int) -> list[str]:
+def server_command(kind: str, port: int, workers: int) -> list[str]:
     if kind == "granian":  # the production configuration (service/platform/server.py)
         return [sys.executable, "-m", "safety_check.cli", "serve"]
     uvicorn = [sys.executable, "-m", "uvicorn", "safety_check.service.asgi:app"]
-    return [*uvicorn, "--port", str(port), "--no-access-log", "--limit-concurrency", "1000"]
+    return [*uvicorn, "--port", str(port), "--workers", str(workers), "--no-access-log"]
 
 
-def main() -> None:
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk is not installed: apt-get install wrk")
-    work = Path(tempfile.mkdtemp(prefix="safety-check-bench-"))
-    body = work / "body.json"
-    body.write_bytes(msgspec.json.encode({"answers": full_answers()}))
-    script = work / "post.lua"
-    script.write_text(LUA.format(body=body))
-    print(f"body {body.stat().st_size} bytes; {CONNECTIONS} connections; {DURATION} per run")
-    results: dict[str, list[tuple[float, str, str]]] = {}
-    for _ in range(ROUNDS):
-        for kind in SERVERS:
-            for name, measured in measure(kind, work, body, script).items():
-                results.setdefault(f"{kind} {name}", []).append(measured)
-    for name, runs in results.items():
-        best = max(runs)
-        print(
-            f"{name:>16}: {best[0]:8.0f} req/s per core (best of {ROUNDS}), p50 {best[1]}, p99 {best[2]}"
-        )
-    for kind in SERVERS:
-        ratio = max(results[f"{kind} plans"])[0] / max(results[f"{kind} trivial"])[0]
-        print(f"{kind}: ratio POST /api/v1/plans / trivial route: {ratio:.2f}")
-    shutil.rmtree(work, ignore_errors=True)
-
-
-def measure(kind: str, work: Path, body: Path, script: Path) -> dict[str, tuple[float, str, str]]:
+def measure(kind: str, work: Path, script: Path, workers: int, connections: int) -> dict[str, Run]:
     port = free_port()
     env = {
         **os.environ,
         "SAFETY_CHECK_DATABASE": str(work / "bench.db"),
         "SAFETY_CHECK_PORT": str(port),
-        "SAFETY_CHECK_WORKERS": "1",
-        "SAFETY_CHECK_RATE_LIMIT": "1000000",
+        "SAFETY_CHECK_WORKERS": str(workers),
+        "SAFETY_CHECK_RATE_LIMIT": "1000000",  # out of the way: this run measures the engine
         "SAFETY_CHECK_LOG_LEVEL": "WARNING",
-        "SAFETY_CHECK_BENCHMARK_BODY": str(body),
+        "SAFETY_CHECK_BENCHMARK_BODY": str(work / "body.json"),
     }
-    server = subprocess.Popen(
-        pinned(server_command(kind, port), core=0), env=env, start_new_session=True
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/api/v1/healthz", server)
-        return {
-            "plans": run_wrk(base + "/api/v1/plans", script),
-            "trivial": run_wrk(base + BENCHMARK_PATH, script),
-        }
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        (work / "bench.db").unlink(missing_ok=True)
+    log = work / f"{kind}-{workers}-{connections}.log"
+    with log.open("ab") as output:
+        server = subprocess.Popen(
+            pinned(server_command(kind, port, workers), core=0 if workers == 1 else "0,1"),
+            env=env,
+            start_new_session=True,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(base + "/api/v1/healthz", server, log)
+            return {
+                "plans": run_wrk(base + "/api/v1/plans", script, connections),
+                "trivial": run_wrk(base + BENCHMARK_PATH, script, connections),
+            }
+        finally:
+            output.write(b"\n--- SIGTERM sent by the benchmark ---\n")
+            output.flush()
+            if server.poll() is None:
+                os.killpg(server.pid, signal.SIGTERM)
+                server.wait(timeout=30)
+            (work / "bench.db").unlink(missing_ok=True)
+
+
+def panics(work: Path) -> list[str]:
+    """Rust panics in the servers' output, each said to be before or after SIGTERM."""
+    found = []
+    for log in sorted(work.glob("*.log")):
+        before = True
+        for line in log.read_text(errors="replace").splitlines():
+            if line.startswith("--- SIGTERM"):
+                before = False
+            elif "panicked" in line or "Cannot drop pointer" in line:
+                when = "while serving" if before else "during shutdown"
+                found.append(f"{log.stem}: {when}: {line.strip()}")
+    return found
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        raise RunFailed("wrk is not installed: apt-get install wrk")
+    work = Path(tempfile.mkdtemp(prefix="safety-check-bench-"))
+    body = work / "body.json"
+    body.write_bytes(msgspec.json.encode({"answers": full_answers()}))
+    script = work / "post.lua"
+    script.write_text(LUA.format(body=body))
+    print(f"body {body.stat().st_size} bytes; {DURATION} per run, best of {ROUNDS} rounds")
+    results: dict[tuple[str, int, int, str], list[Run]] = {}
+    for _ in range(ROUNDS):
+        for kind in SERVERS:
+            for workers, connections in SCENARIOS:
+                measured = measure(kind, work, script, workers, connections)
+                for route, run in measured.items():
+                    results.setdefault((kind, workers, connections, route), []).append(run)
+    report(results)
+    for panic in panics(work):
+        print(f"panic: {panic}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def report(results: dict[tuple[str, int, int, str], list[Run]]) -> None:
+    best = {key: max(runs, key=lambda run: run.rate) for key, runs in results.items()}
+    for (kind, workers, connections, route), run in best.items():
+        print(
+            f"{kind} {workers} worker(s), {connections:>2} connections, {route:>7}: "
+            f"{run.rate:8.0f} req/s, p50 {run.p50_ms:6.1f} ms, p99 {run.p99_ms:6.1f} ms"
+        )
+    for kind in SERVERS:
+        for workers, connections in SCENARIOS:
+            plans = best[kind, workers, connections, "plans"]
+            trivial = best[kind, workers, connections, "trivial"]
+            print(
+                f"{kind} {workers}w {connections}c: plans / trivial {plans.rate / trivial.rate:.2f} "
+                f"(goal >= {GOAL_RATIO}); p99 plans / trivial {plans.p99_ms / trivial.p99_ms:.2f} "
+                f"(goal <= {GOAL_P99_RATIO})"
+            )
+        at_8 = best[kind, 1, 8, "plans"].p99_ms
+        print(
+            f"{kind}: p99 of plans at 8 connections {at_8:.1f} ms (goal <= {GOAL_P99_AT_8_MS:.0f})"
+        )
+        two = best[kind, 2, 32, "plans"].rate / best[kind, 1, 32, "plans"].rate
+        print(f"{kind}: plans, two workers / one: {two:.2f} (2 cores shared with wrk)")
 
 
 if __name__ == "__main__":

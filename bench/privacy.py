@@ -38,9 +38,11 @@ from dataclasses import dataclass
 from safety_check.answers import prune, validate
 from safety_check.models import AREAS
 from safety_check.plan import build_plan
-from safety_check.schools.noise import EPSILON, GUESS_LIMIT
+from safety_check.schools.noise import ACTION_GUESS_LIMIT, EPSILON, GUESS_LIMIT
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord, record_for
 from safety_check.schools.report import NO_SCORE, SCORE_BANDS, Report, build_report
+from safety_check.schools.school import Term
+from safety_check.schools.school_view import SchoolView, compare
 
 NO_SCORES: tuple[int | None, ...] = (None,) * len(AREAS)
 BOUNDARY_PADDING = (7, 12, 17)
@@ -116,6 +118,65 @@ def boundary_attack(runs: int, seed: int, build: Builder = closed_report) -> Tal
         counts = _counts(build([target, *padding], rng.randbytes(32)))
         for rule, p in carried.items():
             tally.add((counts[rule] or 0) > p, rule in actions)
+    return tally
+
+
+def order_attack(runs: int, seed: int, build: Builder = closed_report) -> Tally:
+    """Half the padding carries every action and half none, so all counts are level but for the
+    target's own; the guess reads each action's place in the published order and its figure
+    together: "has it" when its figure is above the padding's, or, with a figure level with
+    it, when it sits in the upper half of the order.
+    Its limit is e^(ε + ε_order) / (1 + e^(ε + ε_order)) = 0.75 (`ACTION_GUESS_LIMIT`)."""
+    rng = random.Random(seed)
+    tally = Tally()
+    for _ in range(runs):
+        size = rng.randint(15, 25)
+        carried = size // 2
+        padding = [ResponseRecord(scores=NO_SCORES, recommended=REPORTABLE_RULES)] * carried
+        padding += [ResponseRecord(scores=NO_SCORES, recommended=())] * (size - carried)
+        actions = _target_actions(rng)
+        target = ResponseRecord(scores=NO_SCORES, recommended=actions)
+        report = build([target, *padding], rng.randbytes(32))
+        shown = [gap.rule_id for gap in report.gaps if gap.count is not None]
+        place = {rule: index for index, rule in enumerate(shown)}
+        counts = _counts(report)
+        for rule in REPORTABLE_RULES:
+            upper = place.get(rule, len(shown)) < len(shown) / 2
+            figure = counts[rule] or 0
+            tally.add(upper if figure == carried else figure > carried, rule in actions)
+    return tally
+
+
+def school_report(records: list[ResponseRecord], key: bytes) -> Report:
+    """A school's view of these records, built as the service builds it."""
+    return build_report(records, None, closed=True, noise_key=key, order_draw=False)
+
+
+def school_attack(
+    runs: int, seed: int, build: Builder = closed_report, school: Builder = school_report
+) -> Tally:
+    """The padding attack on a class and its school's view together: the attacker controls
+    every response in the school but the target's (their class padded with 10-29 responses,
+    half of them carrying every action, and two more classes of 30 carrying each action in
+    half of theirs), and reads, for each action, the class's figure and the school's. Both move
+    with the target's answer, so the limit is e^2ε / (1 + e^2ε) = 0.69: the guess is "has it"
+    when the two figures together are above what the padding alone puts there."""
+    rng = random.Random(seed)
+    tally = Tally()
+    for _ in range(runs):
+        actions = _target_actions(rng)
+        target = ResponseRecord(scores=NO_SCORES, recommended=actions)
+        size = rng.randint(10, 29)
+        carried = size // 2
+        padding = [ResponseRecord(scores=NO_SCORES, recommended=REPORTABLE_RULES)] * carried
+        padding += [ResponseRecord(scores=NO_SCORES, recommended=())] * (size - carried)
+        others = [ResponseRecord(scores=NO_SCORES, recommended=REPORTABLE_RULES)] * 30
+        others += [ResponseRecord(scores=NO_SCORES, recommended=())] * 30
+        in_class = _counts(build([target, *padding], rng.randbytes(32)))
+        in_school = _counts(school([target, *padding, *others], rng.randbytes(32)))
+        for rule in REPORTABLE_RULES:
+            excess = (in_class[rule] or 1) - carried + (in_school[rule] or 1) - carried - 30
+            tally.add(excess > 0, rule in actions)
     return tally
 
 
@@ -202,6 +263,173 @@ def utility(classes: int, seed: int, size: int = 30) -> dict[str, float]:
     }
 
 
+CLASS_SIZES = (14, 20, 30)
+
+
+@dataclass
+class Ranking:
+    """How a size of class fares: the true top action among the published top three, and
+    figures whose true count lies outside their published range."""
+
+    classes: int = 0
+    top_found: int = 0
+    figures: int = 0
+    outside: int = 0
+    top_figures: int = 0
+    top_outside: int = 0
+
+    @property
+    def top_rate(self) -> float:
+        return self.top_found / self.classes
+
+    @property
+    def outside_rate(self) -> float:
+        return self.outside / self.figures
+
+    @property
+    def top_outside_rate(self) -> float:
+        return self.top_outside / self.top_figures if self.top_figures else 0.0
+
+
+def record_pool(rng: random.Random, per_band: int) -> dict[str, list[ResponseRecord]]:
+    """Realistic students per age band, each made by the real plan and record code once.
+
+    A class is then a draw from its age band's pool, with a class-wide lean towards the safest
+    option (some classes were taught this before, some were not), so classes differ as real ones
+    do rather than all looking like the average student.
+    """
+    from bench.generate_responses import random_answers
+
+    pool: dict[str, list[ResponseRecord]] = {}
+    for band in ("under_13", "13_15", "16_17"):
+        records = []
+        for index in range(per_band):
+            safe = (0.15, 0.35, 0.6)[index % 3]
+            answers = validate(prune(random_answers(rng, band, safe_rate=safe)))
+            records.append(record_for(answers, build_plan(answers)))
+        pool[band] = records
+    return pool
+
+
+def _pool_class(
+    rng: random.Random, pool: dict[str, list[ResponseRecord]], size: int
+) -> list[ResponseRecord]:
+    band = rng.choice(sorted(pool))
+    lean = rng.randrange(3)  # students of one lean are every third record of the pool
+    students = pool[band]
+    leaning = students[lean::3]
+    return [rng.choice(leaning if rng.random() < 0.6 else students) for _ in range(size)]
+
+
+def _ranges(
+    report: Report, actions: dict[str, int], bands: list[list[int]]
+) -> list[tuple[int, int, int]]:
+    """(true, low, high) for every figure with a published range."""
+    triples = [(actions[gap.rule_id], gap.range.low, gap.range.high) for gap in report.gaps]
+    for area, row in zip(report.areas, bands, strict=True):
+        triples += [
+            (true, cell.range.low, cell.range.high)
+            for cell, true in zip(area.bands, row, strict=False)
+        ]
+    return triples
+
+
+def ranking(classes: int, size: int, seed: int, pool: dict[str, list[ResponseRecord]]) -> Ranking:
+    """Published top three and published ranges against the truth, over `classes` classes."""
+    rng = random.Random(seed)
+    result = Ranking()
+    for _ in range(classes):
+        records = _pool_class(rng, pool, size)
+        actions, bands = true_figures(records)
+        report = closed_report(records, rng.randbytes(32))
+        most = max(actions.values())
+        shown = [gap for gap in report.gaps if gap.count is not None][:3]
+        result.classes += 1
+        result.top_found += any(actions[gap.rule_id] == most for gap in shown)
+        for true, low, high in _ranges(report, actions, bands):
+            result.figures += 1
+            result.outside += not low <= true <= high
+        for gap in shown:
+            result.top_figures += 1
+            result.top_outside += not gap.range.low <= actions[gap.rule_id] <= gap.range.high
+    return result
+
+
+@dataclass
+class TermFlags:
+    """Changes flagged between two terms' school views of a year group of 8 classes of 30."""
+
+    same_compared: int = 0
+    same_flagged: int = 0
+    """Nothing changed: the same students' answers both terms, fresh noise."""
+    fresh_compared: int = 0
+    fresh_flagged: int = 0
+    """Nothing changed but who answered: new students from the same population."""
+    moved: int = 0
+    moved_found: int = 0
+    """One action's share went up 12 points between the terms."""
+
+    @property
+    def false_rate(self) -> float:
+        return self.same_flagged / self.same_compared
+
+    @property
+    def fresh_rate(self) -> float:
+        return self.fresh_flagged / self.fresh_compared
+
+    @property
+    def detection(self) -> float:
+        return self.moved_found / self.moved
+
+
+YEAR_GROUP = 8 * 30
+TERM_CHANGE = 12
+
+
+def _view(records: list[ResponseRecord], label: str, key: bytes) -> SchoolView:
+    term = Term(id=label, title=label, first_day="", last_day="")
+    return SchoolView(term=term, year_group="", classes=8, report=school_report(records, key))
+
+
+def _raised(records: list[ResponseRecord], rule: str, students: int) -> list[ResponseRecord]:
+    """The same records with `students` more of them advised to take `rule`."""
+    raised, left = [], students
+    for record in records:
+        if left and rule not in record.recommended:
+            record = ResponseRecord(scores=record.scores, recommended=(*record.recommended, rule))
+            left -= 1
+        raised.append(record)
+    return raised
+
+
+def term_changes(runs: int, seed: int, pool: dict[str, list[ResponseRecord]]) -> TermFlags:
+    rng = random.Random(seed)
+    flags = TermFlags()
+    moved_by = math.ceil(YEAR_GROUP * TERM_CHANGE / 100)
+    for _ in range(runs):
+        before = [r for _ in range(8) for r in _pool_class(rng, pool, 30)]
+        first = _view(before, "before", rng.randbytes(32))
+        same = compare(first, _view(before, "after", rng.randbytes(32)))
+        flags.same_compared += len(same)
+        flags.same_flagged += sum(change.changed for change in same)
+        fresh_records = [r for _ in range(8) for r in _pool_class(rng, pool, 30)]
+        fresh = compare(first, _view(fresh_records, "fresh", rng.randbytes(32)))
+        flags.fresh_compared += len(fresh)
+        flags.fresh_flagged += sum(change.changed for change in fresh)
+        actions, _ = true_figures(before)
+        middling = [
+            rule for rule, n in actions.items() if 0.2 * YEAR_GROUP <= n <= 0.7 * YEAR_GROUP
+        ]
+        if not middling:
+            continue
+        rule = rng.choice(middling)
+        after = _view(_raised(before, rule, moved_by), "after", rng.randbytes(32))
+        found = {change.rule_id: change.changed for change in compare(first, after)}
+        flags.moved += 1
+        flags.moved_found += found.get(rule, False)
+    return flags
+
+
 def _band(score: int | None) -> int:
     if score is None:
         return NO_SCORE
@@ -252,11 +480,15 @@ def main() -> None:
     literal, shown = padding_attack(runs, seed=1)
     boundary = boundary_attack(runs, seed=2)
     band = band_attack(runs, seed=3)
+    ordered = order_attack(runs, seed=8)
+    schooled = school_attack(runs, seed=9)
     for name, tally, limit in (
         ("padding, c = has it", literal, GUESS_LIMIT),
         ("padding, shown = has it", shown, GUESS_LIMIT),
         ("rounding boundary", boundary, GUESS_LIMIT),
         ("score band (2 figures)", band, TWO_FIGURE_LIMIT),
+        ("order and figure", ordered, ACTION_GUESS_LIMIT),
+        ("class and school figures", schooled, TWO_FIGURE_LIMIT),
     ):
         print(
             f"{name:26} {tally.right:6}/{tally.runs:<6} right = {tally.rate:.4f} "
@@ -268,6 +500,22 @@ def main() -> None:
         f"figures moved by changing one answer ({len(moved)} changes): "
         + ", ".join(f"{k}: {100 * n / len(moved):.1f}%" for k, n in sorted(spread.items()))
         + f"; median {moved[len(moved) // 2]}, max {moved[-1]}"
+    )
+    pool = record_pool(random.Random(6), int(os.environ.get("POOL", "300")))
+    for size in CLASS_SIZES:
+        measured = ranking(classes, size, seed=7 + size, pool=pool)
+        print(
+            f"classes of {size} ({measured.classes}): true top action in the published top "
+            f"three {100 * measured.top_rate:.1f}%; true count outside its 90% range "
+            f"{100 * measured.outside_rate:.2f}% of {measured.figures} figures, "
+            f"{100 * measured.top_outside_rate:.2f}% of {measured.top_figures} top-three figures"
+        )
+    terms = term_changes(int(os.environ.get("TERM_RUNS", "200")), seed=10, pool=pool)
+    print(
+        f"term on term, year groups of 8 classes of 30 ({terms.moved} runs): a {TERM_CHANGE}-point "
+        f"change flagged {100 * terms.detection:.1f}%; nothing changed, same students: "
+        f"{100 * terms.false_rate:.2f}% of {terms.same_compared} changes flagged; new students "
+        f"from the same population: {100 * terms.fresh_rate:.2f}% of {terms.fresh_compared}"
     )
     figures = utility(classes, seed=4)
     print(

@@ -47,7 +47,7 @@ def test_threatened_teen_gets_the_urgent_lane_and_child_services() -> None:
     assert "getting_help_report_under_18" in urgent
     assert {"childline", "ceop", "report_remove"} <= support_ids(plan)
     assert not {"stopncii", "revenge_porn_helpline"} & support_ids(plan)
-    steps = [g["platform"] for a in plan["do_first"] + plan["next"] for g in a["steps"]]
+    steps = [g["platform"] for a in plan["do_first"] + plan["do_next"] for g in a["steps"]]
     assert "android" not in steps  # steps for their own devices only
 
 
@@ -68,7 +68,7 @@ def test_teen_with_no_worries_has_no_urgent_lane_and_is_praised() -> None:
 
 def test_dating_app_user_gets_dating_advice() -> None:
     plan = load_plan("adult_dating_iphone_mac")
-    ids = action_ids(plan, "do_first") + action_ids(plan, "next")
+    ids = action_ids(plan, "do_first") + action_ids(plan, "do_next")
     assert "dating_apps_video_call_before_meeting" in ids
     assert "nearby_sharing_airdrop_contacts_only" in ids
 

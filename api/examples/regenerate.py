@@ -1,4 +1,5 @@
-"""Write `<name>.plan.json` next to every example answer file (run with `make examples`)."""
+"""Write `<name>.plan.json` next to every example answer file (run with `make examples`): the
+plan as `POST /api/v1/plans` returns it by default (compact; see README, "Plan format")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import msgspec
 
 from safety_check.answers import decode_request
-from safety_check.plan import build_plan
+from safety_check.compiled_plan import encode_answers
 
 HERE = Path(__file__).parent
 
@@ -17,8 +18,8 @@ def answer_files() -> list[Path]:
 
 
 def plan_json(answers_file: Path) -> str:
-    plan = build_plan(decode_request(answers_file.read_bytes()))
-    return msgspec.json.format(msgspec.json.encode(plan)).decode() + "\n"
+    plan = encode_answers(decode_request(answers_file.read_bytes()))
+    return msgspec.json.format(plan).decode() + "\n"
 
 
 def plan_path(answers_file: Path) -> Path:

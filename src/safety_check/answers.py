@@ -7,6 +7,7 @@ question it is about, and never guesses what a person meant.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from typing import Annotated, TypeAlias
 
@@ -84,6 +85,17 @@ def _problem(question: str | None, code: str, message: str) -> AnswerProblem:
     return AnswerProblem(question=question, code=code, message=message)
 
 
+def _unknown_question(key: str) -> str:
+    close = difflib.get_close_matches(key, _IDS_IN_ORDER, n=1, cutoff=0.8)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return f"Unknown question {key!r}.{hint} The questionnaire lists every id."
+
+
+def _unknown_option(option: str, known: Mapping[str, int]) -> str:
+    # The valid ids in the message, so the next attempt can be right (they are public anyway).
+    return f"Unknown option {option!r}; the options are: {', '.join(known)}."
+
+
 def _clean_value(
     key: str, question: Question, value: RawAnswer, problems: list[AnswerProblem]
 ) -> str | tuple[str, ...] | None:
@@ -97,7 +109,7 @@ def _clean_value(
             problems.append(_problem(key, "expected_single", "Give one option id, not a list."))
             return None
         if value not in known:
-            problems.append(_problem(key, "unknown_option", f"Unknown option {value!r}."))
+            problems.append(_problem(key, "unknown_option", _unknown_option(value, known)))
             return None
         return value
     if isinstance(value, str):
@@ -105,7 +117,7 @@ def _clean_value(
         return None
     unknown = [option for option in value if option not in known]
     for option in unknown:
-        problems.append(_problem(key, "unknown_option", f"Unknown option {option!r}."))
+        problems.append(_problem(key, "unknown_option", _unknown_option(option, known)))
     if len(set(value)) != len(value):
         problems.append(_problem(key, "duplicate_option", "An option is listed more than once."))
     if unknown or len(set(value)) != len(value):
@@ -120,7 +132,7 @@ def validate(raw: Mapping[str, RawAnswer]) -> Answers:
     for key, value in raw.items():
         question = _QUESTIONS.get(key)
         if question is None:
-            problems.append(_problem(key, "unknown_question", f"Unknown question {key!r}."))
+            problems.append(_problem(key, "unknown_question", _unknown_question(key)))
             continue
         if question.id in clean:
             problems.append(_problem(key, "duplicate_question", "Answered twice (by an alias)."))
@@ -184,8 +196,24 @@ def decode_answers(body: bytes) -> dict[str, RawAnswer]:
     return answers
 
 
+def _require_wrapper(body: bytes) -> None:
+    """Raise a ShapeHint if the body is an object without `answers`: most often the answers map
+    itself, sent without its wrapper."""
+    try:
+        top = strict_json.decode(body, _TOP)
+    except msgspec.MsgspecError:
+        return
+    if "answers" not in top:
+        example = '{"answers": {"profile.age_band": "13_15"}}'
+        raise strict_json.ShapeHint(
+            f'Put the answers inside an "answers" object, like {example}; this body has no '
+            '"answers" key.'
+        )
+
+
 def _answers_with_wrong_types(body: bytes, error: msgspec.ValidationError) -> dict[str, RawAnswer]:
     # Only on the error path: decode each answer on its own to find which ones are wrong.
+    _require_wrapper(body)
     unchecked = strict_json.decode(body, _UNCHECKED).answers
     answers: dict[str, RawAnswer] = {}
     for key, raw in unchecked.items():
@@ -210,4 +238,5 @@ def decode_request(body: bytes) -> Answers:
 
 _DECODER = msgspec.json.Decoder(AnswersIn)
 _UNCHECKED = msgspec.json.Decoder(_AnswersUnchecked)
+_TOP = msgspec.json.Decoder(dict[str, msgspec.Raw])
 _VALUE: msgspec.json.Decoder[str | list[str]] = msgspec.json.Decoder(WireValue)

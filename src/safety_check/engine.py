@@ -6,12 +6,16 @@ become names and contact details, so a plan does no parsing or formatting of sta
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import msgspec
 
+from safety_check.compiled_rules import compile_statuses
 from safety_check.conditions import (
+    All,
+    AnyOf,
+    Condition,
     Evaluator,
+    Has,
+    Is,
     compile_condition,
     parse,
     positive_atoms,
@@ -46,6 +50,9 @@ class CompiledRule(msgspec.Struct, frozen=True, kw_only=True):
     questions: tuple[str, ...]
     reasons: tuple[tuple[str, Evaluator], ...]
     """Each atom of `fires` that can make it true, with the question it reads."""
+    fixed_reasons: tuple[str, ...] | None
+    """When `fires` is one atom or an `and` of atoms, every atom is true whenever it fires, so
+    the reasons are known without evaluating them again."""
     title: str
     summary: str
     why: str
@@ -102,6 +109,13 @@ def earned_praise(
     return compiled.praise
 
 
+def _fixed_reasons(fires: Condition) -> tuple[str, ...] | None:
+    atoms = fires.conditions if isinstance(fires, All) else (fires,)
+    if all(isinstance(atom, Is | Has | AnyOf) for atom in atoms):
+        return tuple(dict.fromkeys(questions_in(fires)))
+    return None
+
+
 def compile_rule(order: int, rule: Rule) -> CompiledRule:
     fires = parse(rule.fires)
     questions = tuple(sorted(set(questions_in(fires)), key=_QUESTION_ORDER.__getitem__))
@@ -115,6 +129,7 @@ def compile_rule(order: int, rule: Rule) -> CompiledRule:
         applies=compile_condition(parse(rule.applies)) if rule.applies else None,
         questions=questions,
         reasons=tuple((atom.question, compile_condition(atom)) for atom in positive_atoms(fires)),
+        fixed_reasons=_fixed_reasons(fires),
         title=title,
         summary=render_resource_mentions(rule.summary),
         why=render_resource_mentions(rule.why),
@@ -139,7 +154,6 @@ COMPILED_RULES: tuple[CompiledRule, ...] = tuple(
 )
 
 
-@lru_cache(maxsize=4096)
 def answer_ref(question_id: str, value: str | tuple[str, ...]) -> AnswerRef:
     question = QUESTIONS_BY_ID[question_id]
     chosen = (value,) if isinstance(value, str) else value
@@ -160,17 +174,26 @@ class Result(msgspec.Struct, frozen=True):
         return self.compiled.findings[self.status]
 
 
-def because(
+def reason_questions(
     compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
-) -> tuple[AnswerRef, ...]:
-    """The answers that made the rule fire, in the words the person saw.
+) -> tuple[str, ...]:
+    """The questions whose answers made the rule fire, for "because you answered ...".
 
     Only atoms that are true count, so a rule that fires on "a or b" names the answer that did it.
     """
+    if compiled.fixed_reasons is not None:
+        return compiled.fixed_reasons
     chosen = dict.fromkeys(question for question, atom in compiled.reasons if atom(values) is True)
     if not chosen:  # fired through a `not`: show everything the rule read
         chosen = dict.fromkeys(q for q in compiled.questions if q in values)
-    return tuple(answer_ref(q, values[q]) for q in chosen)
+    return tuple(chosen)
+
+
+def because(
+    compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
+) -> tuple[AnswerRef, ...]:
+    """The answers that made the rule fire, in the words the person saw."""
+    return tuple(answer_ref(q, values[q]) for q in reason_questions(compiled, values))
 
 
 def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bool:
@@ -178,7 +201,9 @@ def _not_asked(question_id: str, values: dict[str, str | tuple[str, ...]]) -> bo
     return applies is not None and applies(values) is False
 
 
-def _status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> FindingStatus:
+def status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> FindingStatus:
+    """One rule's status, as the rule data reads: the definition that `run`'s generated
+    function (compiled_rules) must agree with."""
     if compiled.applies is not None:
         relevant = compiled.applies(values)
         if relevant is False:
@@ -196,10 +221,14 @@ def _status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) ->
     return "not_answered"
 
 
+_STATUSES = compile_statuses(
+    [(compiled.rule, compiled.questions) for compiled in COMPILED_RULES], QUESTIONS_BY_ID
+)
+
+
 def run(answers: Answers) -> tuple[Result, ...]:
     """Evaluate every rule against validated answers."""
-    values = answers.values
-    return tuple(Result(compiled, _status(compiled, values)) for compiled in COMPILED_RULES)
+    return tuple(map(Result, COMPILED_RULES, _STATUSES(answers.values)))
 
 
 def findings(answers: Answers) -> tuple[Finding, ...]:

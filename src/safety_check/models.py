@@ -377,7 +377,9 @@ class Plan(msgspec.Struct, frozen=True, kw_only=True):
     """None when the person did not say: the plan and its services are then age-neutral."""
     urgent: UrgentLane | None
     do_first: tuple[Action, ...]
-    next: tuple[Action, ...]
+    next: tuple[Action, ...] = msgspec.field(name="do_next")
+    """On the wire `do_next` (beside `do_first`): `next` is a builtin that generated Python
+    clients renamed to `next_`."""
     when_ready: LaterSection | None
     """For someone threatened, whose image was shared, who disclosed a harm or is unsure:
     prevention advice, never in the urgent lane or "do these first"."""

@@ -14,7 +14,15 @@ import msgspec
 
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
 from safety_check.conditions import compile_condition, parse
-from safety_check.engine import CompiledRule, Result, because, earned_praise, run
+from safety_check.engine import (
+    COMPILED_RULES,
+    CompiledRule,
+    Result,
+    answer_ref,
+    earned_praise,
+    reason_questions,
+    run,
+)
 from safety_check.models import (
     HELPERS,
     NATIONS,
@@ -23,7 +31,6 @@ from safety_check.models import (
     URGENT_STEPS,
     Action,
     AgeBand,
-    AnswerRef,
     Answers,
     DoingWell,
     DoneBy,
@@ -300,14 +307,9 @@ def _for_platforms(
     return tuple(group for group in groups if group.platform in platforms) or groups
 
 
-ActionKey = tuple[int, tuple[str | tuple[str, ...] | None, ...], frozenset[str], str | None, DoneBy]
-_ACTIONS: dict[ActionKey, Action] = {}
-ACTION_CACHE_LIMIT = 50_000
-
-
-def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | None:
+def _caution_for(compiled: CompiledRule, helper: bool, watch: Watch, in_lane: bool) -> str | None:
     rule = compiled.rule
-    may_alert, watched, if_watched, evidence = _CAUTIONS[person.helper]
+    may_alert, watched, if_watched, evidence = _CAUTIONS[helper]
     leaves_trace = (
         rule.may_alert
         or (in_lane and rule.urgent_step in TRACE_STEPS)
@@ -319,52 +321,96 @@ def _caution(compiled: CompiledRule, person: _Person, in_lane: bool) -> str | No
             and MONITORED_QUESTION not in compiled.questions
         )
     )
-    if leaves_trace and person.watch == WATCHED:
+    if leaves_trace and watch == WATCHED:
         return evidence if rule.urgent_step == "keep_evidence" else watched
-    if leaves_trace and person.watch == WATCH_UNKNOWN:
+    if leaves_trace and watch == WATCH_UNKNOWN:
         return if_watched
     return may_alert if rule.may_alert else None
 
 
-def _done_by(compiled: CompiledRule, person: _Person) -> DoneBy:
-    return "them" if person.helper and not compiled.rule.for_helper else "you"
+def _done_by(compiled: CompiledRule, helper: bool) -> DoneBy:
+    return "them" if helper and not compiled.rule.for_helper else "you"
 
 
-def _action(
-    result: Result, platforms: frozenset[str], values: AnswerValues, person: _Person, in_lane: bool
-) -> Action:
-    """The action for a fired rule. An action depends only on the rule, the answers it read,
-    the person's platforms, its caution and who takes it, and is immutable, so equal inputs
-    share one cached object."""
-    compiled = result.compiled
-    caution = _caution(compiled, person, in_lane)
-    done_by = _done_by(compiled, person)
-    key = (
-        compiled.order,
-        tuple(map(values.get, compiled.questions)),
-        platforms,
-        caution,
-        done_by,
-    )
-    action = _ACTIONS.get(key)
-    if action is None:
-        action = _make_action(compiled, platforms, values, caution, done_by)
-        if len(_ACTIONS) >= ACTION_CACHE_LIMIT:
-            _ACTIONS.clear()
-        _ACTIONS[key] = action
-    return action
+PersonKey = tuple[bool, Watch, bool]
+"""Whether a helper reads the plan, how much to fear someone watching, and whether the action
+is in the urgent lane: all that an action's caution and who takes it depend on."""
+_PERSONAL: dict[int, dict[PersonKey, tuple[str | None, DoneBy]]] = {
+    compiled.order: {
+        (helper, watch, in_lane): (
+            _caution_for(compiled, helper, watch, in_lane),
+            _done_by(compiled, helper),
+        )
+        for helper in (False, True)
+        for watch in (NOT_WATCHED, WATCH_UNKNOWN, WATCHED)
+        for in_lane in (False, True)
+    }
+    for compiled in COMPILED_RULES
+}
+"""Every rule's caution and who takes it, for each kind of person and place, worked out once
+at start-up."""
 
 
-def _make_action(
-    compiled: CompiledRule,
-    platforms: frozenset[str],
+class Chosen(msgspec.Struct, frozen=True):
+    """A fired rule placed in the plan, with everything personal about its action except the
+    text, so that Action objects (for pages) and the compiled JSON (for the API) are made from
+    the same decisions."""
+
+    compiled: CompiledRule
+    reasons: tuple[str, ...]
+    """The questions given as reasons ("because you answered ..."), in the order shown."""
+    unsure: bool
+    """A reason was answered "I'm not sure": the action shows how to check."""
+    caution: str | None
+    done_by: DoneBy
+
+
+def _choose(
+    result: Result,
     values: AnswerValues,
-    caution: str | None,
-    done_by: DoneBy,
-) -> Action:
+    key: PersonKey,
+    unsure_about: frozenset[str],
+    seen: set[str] | None = None,
+) -> Chosen:
+    compiled = result.compiled
+    reasons = reason_questions(compiled, values)
+    unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
+    shown = reasons
+    if seen is not None:  # each answer is a reason once in the lane, on the first step it led to
+        shown = tuple([question for question in reasons if question not in seen])
+        seen.update(reasons)
+    caution, done_by = _PERSONAL[compiled.order][key]
+    return Chosen(compiled, shown, unsure, caution, done_by)
+
+
+_SETTLED: dict[int, dict[PersonKey, Chosen]] = {
+    compiled.order: {
+        key: Chosen(compiled, compiled.fixed_reasons, False, *personal)
+        for key, personal in _PERSONAL[compiled.order].items()
+    }
+    for compiled in COMPILED_RULES
+    if compiled.fixed_reasons is not None
+}
+"""The choices for rules whose reasons never vary, for each kind of person, made at start-up:
+outside the lane, and with no "I'm not sure" answer, such an action needs no work per plan."""
+
+
+def _chosen(
+    results: list[Result], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
+) -> tuple[Chosen, ...]:
+    if unsure:
+        return tuple([_choose(result, values, key, unsure) for result in results])
+    settled = _SETTLED.get
+    out = []
+    for result in results:
+        table = settled(result.compiled.order)
+        out.append(table[key] if table is not None else _choose(result, values, key, unsure))
+    return tuple(out)
+
+
+def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues) -> Action:
+    compiled = chosen.compiled
     rule = compiled.rule
-    refs = because(compiled, values)
-    unsure = any(NOT_SURE in ref.answer for ref in refs)
     return Action(
         rule_id=rule.id,
         area=rule.area,
@@ -372,17 +418,17 @@ def _make_action(
         title=compiled.title,
         summary=compiled.summary,
         why=compiled.why,
-        because=refs,
+        because=tuple(answer_ref(question, values[question]) for question in chosen.reasons),
         steps=_for_platforms(compiled.steps, platforms),
-        how_to_check=_for_platforms(compiled.how_to_check, platforms) if unsure else (),
+        how_to_check=_for_platforms(compiled.how_to_check, platforms) if chosen.unsure else (),
         severity=rule.severity,
         effort_minutes=rule.effort_minutes,
         sources=rule.sources,
         resources=_shown_resources(compiled, platforms),
         content_version=CONTENT_VERSION,
         urgent_step=rule.urgent_step,
-        caution=caution,
-        done_by=done_by,
+        caution=chosen.caution,
+        done_by=chosen.done_by,
     )
 
 
@@ -400,20 +446,17 @@ def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple
 
 class _Sorted(msgspec.Struct):
     lane: list[Result]
-    other: list[Result]
     doing_well: list[DoingWell]
     not_answered: list[str]
 
 
 def _sort_results(results: tuple[Result, ...], person: _Person, values: AnswerValues) -> _Sorted:
-    out = _Sorted(lane=[], other=[], doing_well=[], not_answered=[])
+    out = _Sorted(lane=[], doing_well=[], not_answered=[])
     for result in results:  # one pass: this runs for every request
         status, compiled = result.status, result.compiled
         if status == "fail":
             rule = compiled.rule
-            if rule.urgent_step is None:
-                out.other.append(result)
-            elif _in_lane(rule.for_helper, rule.lane, person):
+            if rule.urgent_step is not None and _in_lane(rule.for_helper, rule.lane, person):
                 out.lane.append(result)
         elif status == "pass":
             praise = earned_praise(compiled, values)
@@ -439,92 +482,131 @@ def _exposed(person: _Person, values: AnswerValues) -> bool:
     return person.watch != NOT_WATCHED or passwords in ("yes", PREFER_NOT_TO_SAY)
 
 
-def build_plan(answers: Answers) -> Plan:
-    """Compose the plan for validated answers."""
+class Composition(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything a plan says, decided; the words are filled in by `build_plan` (objects) or
+    `compiled_plan` (JSON)."""
+
+    person: _Person
+    values: AnswerValues
+    platforms: frozenset[str]
+    lane: tuple[Chosen, ...] | None
+    """None when the plan has no urgent lane."""
+    first: tuple[Chosen, ...]
+    later: tuple[Chosen, ...]
+    doing_well: tuple[DoingWell, ...]
+    not_answered: tuple[str, ...]
+    careful: bool
+    """Someone harmed or maybe harmed: no scores, prevention waits."""
+    results: tuple[Result, ...]
+
+
+def compose(answers: Answers) -> Composition:
+    """Decide the plan for validated answers: which actions, where, and how each is personal."""
     values = answers.values
     person = _person(answers)
     results = run(answers)
-    platforms = platforms_for(answers)
     parts = _sort_results(results, person, values)
     order = _ORDERS[person.order]
     parts.lane.sort(key=lambda result: _lane_key(result, order))
-    other = parts.other
+    # Rules in their plan order, fixed at start-up: no sort per plan.
+    ranked = _WATCHED_ORDER if person.watch == WATCHED else _RANK_ORDER
+    other = [
+        result
+        for index in ranked
+        if (result := results[index]).status == "fail" and result.compiled.rule.urgent_step is None
+    ]
     if parts.lane:
         lane_ids = {result.compiled.rule.id for result in parts.lane}
         parts.lane = _not_covered(parts.lane, lane_ids)
         other = _not_covered(other, lane_ids)
-    other.sort(key=_watched_key if person.watch == WATCHED else _rank)
     careful = person.harmed or person.lane is not None
-    first = [r for r in other if not careful or r.compiled.rule.purpose == "response"]
-    later = [r for r in other if careful and r.compiled.rule.purpose == "prevention"]
-    actions = [_action(r, platforms, values, person, False) for r in first]
+    seen: set[str] = set()
+    lane_key = (person.helper, person.watch, True)
+    key = (person.helper, person.watch, False)
+    unsure = frozenset(
+        [q for q, v in values.items() if (v == NOT_SURE if v.__class__ is str else NOT_SURE in v)]
+    )
+    return Composition(
+        person=person,
+        values=values,
+        platforms=platforms_for(answers),
+        lane=None
+        if person.lane is None
+        else tuple([_choose(r, values, lane_key, unsure, seen) for r in parts.lane]),
+        first=_chosen(
+            [r for r in other if not careful or r.compiled.rule.purpose == "response"],
+            values,
+            key,
+            unsure,
+        ),
+        later=_chosen(
+            [r for r in other if careful and r.compiled.rule.purpose == "prevention"],
+            values,
+            key,
+            unsure,
+        ),
+        doing_well=tuple(parts.doing_well),
+        not_answered=tuple(parts.not_answered),
+        careful=careful,
+        results=results,
+    )
+
+
+def build_plan(answers: Answers) -> Plan:
+    """Compose the plan for validated answers."""
+    plan = compose(answers)
+    person, platforms, values = plan.person, plan.platforms, plan.values
+    actions = tuple([_make_action(chosen, platforms, values) for chosen in plan.first])
     situation = situation_of(answers)
     support = route(situation)
     return Plan(
         content_version=CONTENT_VERSION,
         written_for=person.written_for,
         age_band=person.age_band,
-        urgent=_lane(parts.lane, platforms, values, person),
-        do_first=tuple(actions[:DO_FIRST_LIMIT]),
-        next=tuple(actions[DO_FIRST_LIMIT:]),
-        when_ready=_when_ready(later, platforms, values, person),
-        doing_well=tuple(parts.doing_well),
-        not_answered=tuple(parts.not_answered),
-        scores=None if careful else score(answers),
-        scores_withheld=_withheld(person),
+        urgent=None
+        if plan.lane is None or person.lane is None
+        else UrgentLane(
+            mode=person.lane,
+            title=lane_title(person),
+            message=urgent_message(person),
+            actions=tuple([_make_action(chosen, platforms, values) for chosen in plan.lane]),
+        ),
+        do_first=actions[:DO_FIRST_LIMIT],
+        next=actions[DO_FIRST_LIMIT:],
+        when_ready=None
+        if not plan.later
+        else LaterSection(
+            title=WHEN_READY_TITLE,
+            message=when_ready_message(person),
+            actions=tuple([_make_action(chosen, platforms, values) for chosen in plan.later]),
+        ),
+        doing_well=plan.doing_well,
+        not_answered=plan.not_answered,
+        scores=None if plan.careful else score(answers),
+        scores_withheld=withheld(person),
         support=support,
         contact_first=contact_first(situation, support),
-        findings=tuple([result.compiled.findings[result.status] for result in results]),
+        findings=tuple([result.compiled.findings[result.status] for result in plan.results]),
     )
 
 
-def _withheld(person: _Person) -> str | None:
+def lane_title(person: _Person) -> str:
+    return URGENT_TITLE if person.lane == "urgent" else IF_HAPPENING_TITLE
+
+
+def when_ready_message(person: _Person) -> str:
+    return WHEN_READY_MESSAGE_HELPER if person.helper else WHEN_READY_MESSAGE
+
+
+def withheld(person: _Person) -> str | None:
+    """Why a plan has no scores, when it has none."""
     if person.lane:
         return SCORES_WITHHELD
     return SCORES_WITHHELD_HARM if person.harmed else None
 
 
-def _when_ready(
-    later: list[Result], platforms: frozenset[str], values: AnswerValues, person: _Person
-) -> LaterSection | None:
-    if not later:
-        return None
-    return LaterSection(
-        title=WHEN_READY_TITLE,
-        message=WHEN_READY_MESSAGE_HELPER if person.helper else WHEN_READY_MESSAGE,
-        actions=tuple(_action(r, platforms, values, person, False) for r in later),
-    )
-
-
 def _not_covered(results: list[Result], lane_ids: set[str]) -> list[Result]:
     return [r for r in results if lane_ids.isdisjoint(r.compiled.rule.covered_by)]
-
-
-def _lane(
-    lane: list[Result], platforms: frozenset[str], values: AnswerValues, person: _Person
-) -> UrgentLane | None:
-    if person.lane is None:
-        return None
-    actions = [_action(r, platforms, values, person, True) for r in lane]
-    return UrgentLane(
-        mode=person.lane,
-        title=URGENT_TITLE if person.lane == "urgent" else IF_HAPPENING_TITLE,
-        message=urgent_message(person),
-        actions=_said_once(actions),
-    )
-
-
-def _said_once(actions: list[Action]) -> tuple[Action, ...]:
-    """Each answer is given as a reason once in the lane, on the first step it led to."""
-    seen: set[str] = set()
-    out = []
-    for action in actions:
-        fresh: tuple[AnswerRef, ...] = tuple(r for r in action.because if r.question not in seen)
-        seen.update(r.question for r in action.because)
-        out.append(
-            action if fresh == action.because else msgspec.structs.replace(action, because=fresh)
-        )
-    return tuple(out)
 
 
 def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, int]:
@@ -536,10 +618,10 @@ def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, 
     return order[rule.urgent_step], add_on, result.compiled.order
 
 
-def _rank(result: Result) -> tuple[int, int, int]:
-    return result.compiled.rank
-
-
-def _watched_key(result: Result) -> tuple[bool, tuple[int, int, int]]:
+_RANK_ORDER = sorted(range(len(COMPILED_RULES)), key=lambda index: COMPILED_RULES[index].rank)
+"""Actions by severity, then effort (quick wins first), then registry order."""
+_WATCHED_ORDER = sorted(
+    range(len(COMPILED_RULES)),
     # Someone whose phone is checked sees steps that could alert that person after the others.
-    return result.compiled.rule.may_alert, result.compiled.rank
+    key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
+)

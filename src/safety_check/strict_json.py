@@ -25,6 +25,10 @@ class DuplicateKey(msgspec.DecodeError):
         super().__init__(f"the key {key!r} appears twice in one object; send each key once")
 
 
+class ShapeHint(msgspec.ValidationError):
+    """A body of the wrong shape whose message says how to send it right."""
+
+
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):

@@ -181,10 +181,10 @@ async def test_unhandled_error_is_a_logged_generic_500(
 ) -> None:
     import safety_check.service.individual.api as api
 
-    def explode(_: object) -> None:
+    def explode(*_: object) -> None:
         raise RuntimeError("secret answer profile.age_band=13_15")
 
-    monkeypatch.setattr(api, "build_plan", explode)
+    monkeypatch.setattr(api, "encode_answers", explode)
     response = await client.post(PLANS, json=TEEN_THREATENED)
     body = assert_problem(response, 500)
     assert "secret" not in response.text and "detail" not in body

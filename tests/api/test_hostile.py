@@ -230,10 +230,10 @@ async def test_tracebacks_a_client_can_trigger_are_logged_once_then_one_line(
 ) -> None:
     import safety_check.service.individual.api as api
 
-    def explode(_: object) -> None:
+    def explode(*_: object) -> None:
         raise RuntimeError("MARKER-ANSWER profile.age_band=13_15")
 
-    monkeypatch.setattr(api, "build_plan", explode)
+    monkeypatch.setattr(api, "encode_answers", explode)
     monkeypatch.setattr(problems, "_last_traceback", {})
     for _ in range(3):
         await client.post("/api/v1/plans", json={"answers": {"profile.age_band": "13_15"}})

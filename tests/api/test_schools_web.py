@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import msgspec
@@ -48,7 +49,7 @@ from safety_check.service.classes.teacher_session import COOKIE_NAME
 from safety_check.service.platform.assets import asset_url
 from safety_check.service.platform.headers import CONTENT_SECURITY_POLICY
 from safety_check.settings import Settings
-from safety_check.storage.cohorts import purge_expired
+from safety_check.storage.class_checks import purge_expired
 
 Client = AsyncTestClient[Litestar]
 Form = dict[str, str | list[str]]
@@ -69,9 +70,15 @@ UNKNOWN_CODE = "ZZZZ-ZZZZ"  # well-formed; a live code matches it once in 26**8
 WITHHELD_OPEN = "Results appear when the check closes"
 CLOSE_BUTTON = "Close the check now"
 NOISE_NOTE = "Every number here has a small random amount added or taken away"
-TOO_FEW_SCORED = "Too few students had a score here to show."
-CSV_NOTE = ["note", "every count has random noise added to protect students; c = fewer than 3"]
-CSV_HEADER = ["table", "area", "item", "students", "percent"]
+TOO_FEW_SCORED = "Too few students had a score here to show (marked n in the download)."
+CSV_NOTES = [
+    ["note", "every count has random noise added to protect students"],
+    ["note", "the true count is between likely_low and likely_high at least 9 times in 10"],
+    ["note", "advised actions are in an approximate order, most common first"],
+    ["mark", "c", "fewer than 3 students (perhaps none), so not shown"],
+    ["mark", "n", "fewer than 10 students had a score in this area, so its bands are not shown"],
+]
+CSV_HEADER = ["table", "area", "item", "students", "percent", "likely_low", "likely_high"]
 BAND_LABELS = ["0–24", "25–49", "50–74", "75–100"]
 NON_ASCII = "é\u2603\U0001f600"
 """Characters that are not ASCII (2, 3 and 4 bytes in UTF-8), for tokens that must be refused."""
@@ -401,7 +408,7 @@ async def test_open_days_include_today(client: Client, settings: Settings) -> No
         assert closes == today + dt.timedelta(days=opened_for - 1), open_days
         assert deletes == closes + dt.timedelta(days=kept_for), open_days
         dashboard = await client.get(f"/schools/{found.group(1)}", headers=HTML)
-        assert f"Open until the end of {written(closes)} (UTC)." in dashboard.text
+        assert f"Open until the end of {written(closes)} (UK time)." in dashboard.text
         assert f"Results will be deleted on {written(deletes)}." in dashboard.text
         assert closes.isoformat() not in dashboard.text
 
@@ -734,7 +741,7 @@ async def test_changes_need_the_sessions_own_token_from_this_site(
         today = dt.datetime.now(dt.UTC).date()
         assert closed_early(settings, made.public_id) == [(today.isoformat(),)]
         dashboard = await client.get(made.path, headers=with_cookie(made.cookie))
-        assert f"Closed at the end of {written(today)} (UTC)." in dashboard.text
+        assert f"Closed at the end of {written(today)} (UK time)." in dashboard.text
         assert CLOSE_BUTTON not in dashboard.text
         assert "Closing can't be undone" not in dashboard.text
         assert (await client.get(f"/join/{made.join_code}", headers=HTML)).status_code == 404
@@ -978,10 +985,30 @@ async def test_csv_never_starts_a_cell_with_a_formula(client: Client) -> None:
         response = await client.get(f"{made.path}/report.csv", headers=HTML)
         assert response.status_code == 200, name
         assert response.headers["content-type"].startswith("text/csv"), name
-        assert response.headers["content-disposition"].startswith("attachment"), name
+        disposition = response.headers["content-disposition"]
+        assert disposition.startswith('attachment; filename="'), name
         rows = csv_rows(response)
         assert rows[0] == ["class", written], name
         assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+async def test_csv_file_name_says_which_class_and_which_uk_day(client: Client) -> None:
+    """A teacher with several downloads can tell them apart: the class name and the day (in
+    the UK) are in the file name; plain letters in `filename`, the name as typed in
+    `filename*`, and nothing that could break out of the header's quotes."""
+    today = dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+    for name, plain, typed in (
+        ("8B", "8B", "8B"),
+        ("Year 9 – PSHE", "Year-9-PSHE", "Year%209%20%E2%80%93%20PSHE"),
+        ('A "quoted"/name\\', "A-quoted-name", "A%20-quoted-name-"),
+    ):
+        made = await create_class(client, name)
+        response = await client.get(f"{made.path}/report.csv", headers=HTML)
+        disposition = response.headers["content-disposition"]
+        assert disposition == (
+            f'attachment; filename="{plain}-report-{today}.csv"; '
+            f"filename*=UTF-8''{typed}%20report%20{today}.csv"
+        ), name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1437,8 +1464,8 @@ async def teacher_report(client: Client, made: ClassCheck) -> dict[str, Any]:
     return report
 
 
-def figure(value: int | None) -> str:
-    return "c" if value is None else str(value)
+def figure(value: int | None, mark: str = "c") -> str:
+    return mark if value is None else str(value)
 
 
 async def test_report_appears_only_after_close_and_is_the_same_everywhere(
@@ -1474,7 +1501,12 @@ async def test_report_appears_only_after_close_and_is_the_same_everywhere(
     scored_areas = [area for area in report["areas"] if area["scored"] is not None]
     expected_bands = [figure(cell["count"]) for area in scored_areas for cell in area["bands"]]
     expected_gaps = [
-        (f"about {gap['count']}", f"{gap['share']}%") for gap in report["gaps"] if gap["count"]
+        (
+            f"about {gap['count']}likely {gap['range']['low']} to {gap['range']['high']}",
+            f"{gap['share']}%",
+        )
+        for gap in report["gaps"]
+        if gap["count"]
     ][:TOP_GAPS]
 
     for view in ("", "/print"):
@@ -1510,7 +1542,7 @@ async def test_report_appears_only_after_close_and_is_the_same_everywhere(
                 assert 3 <= int(cell) <= 12
         assert gaps, "no common actions shown"
         for count, share in gaps:
-            number = int(count.removeprefix("about "))
+            number = int(count.removeprefix("about ").partition("likely")[0])
             assert_published_count(number, 12)
             assert share == f"{round(100 * number / 12)}%", (count, share)
 
@@ -1528,7 +1560,8 @@ async def test_csv_after_close_has_exactly_the_reports_figures(client: Client) -
     area_titles = {area["area"]: area["title"] for area in report["areas"]}
     expected: list[list[str]] = []
     for area in report["areas"]:
-        expected.append(["students with a score", area["title"], "", figure(area["scored"]), ""])
+        scored = figure(area["scored"], "n")
+        expected.append(["students with a score", area["title"], "", scored, ""])
         assert len(area["bands"]) == (0 if area["scored"] is None else 4)
         expected += [
             [
@@ -1537,6 +1570,8 @@ async def test_csv_after_close_has_exactly_the_reports_figures(client: Client) -
                 cell["label"],
                 figure(cell["count"]),
                 figure(cell["share"]),
+                str(cell["range"]["low"]),
+                str(cell["range"]["high"]),
             ]
             for cell in area["bands"]
         ]
@@ -1547,6 +1582,8 @@ async def test_csv_after_close_has_exactly_the_reports_figures(client: Client) -
             gap["title"],
             figure(gap["count"]),
             figure(gap["share"]),
+            str(gap["range"]["low"]),
+            str(gap["range"]["high"]),
         ]
         for gap in report["gaps"]
     ]
@@ -1557,20 +1594,25 @@ async def test_csv_after_close_has_exactly_the_reports_figures(client: Client) -
     assert response.headers["content-type"].startswith("text/csv")
     rows = csv_rows(response)
     assert rows[:2] == [["class", "8B"], ["responses", str(report["responses"])]]
-    assert rows[2] == CSV_NOTE
-    assert rows[3] == []
-    assert rows[4] == CSV_HEADER
-    assert rows[5:] == expected
+    notes = len(CSV_NOTES)
+    assert rows[2 : 2 + notes] == CSV_NOTES
+    assert rows[2 + notes] == []
+    assert rows[3 + notes] == CSV_HEADER
+    figures = rows[4 + notes :]
+    assert figures == expected
 
     # The figures themselves, checked against the rules rather than only against the API.
     scored: dict[str, int] = {}
     hidden = 0
-    for table, area, _, students, percent in rows[5:]:
-        assert students == "c" or students.isdigit(), students
+    for table, area, _, students, percent, *likely in figures:
+        assert students in ("c", "n") or students.isdigit(), students
+        assert students != "n" or table == "students with a score"
         hidden += students == "c"
-        if students == "c":
+        if students in ("c", "n"):
             assert percent in ("c", ""), percent
             continue
+        if likely:
+            assert int(likely[0]) <= int(students) <= int(likely[1]) <= 12
         if table == "students with a score":
             scored[area] = int(students)
             assert_published_count(int(students), 12)
@@ -1584,9 +1626,9 @@ async def test_csv_after_close_has_exactly_the_reports_figures(client: Client) -
             assert percent == str(round(100 * int(students) / report["responses"]))
     assert hidden, "nothing hidden"
     for area in scored:  # a band row's shares never add up to more than 100
-        percents = [row[4] for row in rows[5:] if row[0] == "score band" and row[1] == area]
+        percents = [row[4] for row in figures if row[0] == "score band" and row[1] == area]
         assert sum(int(value) for value in percents if value != "c") <= 100
-    assert not [row for row in rows[5:] if row[0] == "score band" and row[1] not in scored]
+    assert not [row for row in figures if row[0] == "score band" and row[1] not in scored]
 
 
 async def test_delete_with_confirm_removes_everything(client: Client, settings: Settings) -> None:

@@ -21,15 +21,18 @@ from bench.privacy import (
     Tally,
     band_attack,
     boundary_attack,
+    order_attack,
     padding_attack,
 )
 from safety_check.schools import report as report_module
 from safety_check.schools.noise import (
-    _REJECT_FROM,
+    ACTION_GUESS_LIMIT,
     ALPHA_DENOMINATOR,
     ALPHA_NUMERATOR,
     EPSILON,
     GUESS_LIMIT,
+    ORDER_ALPHA,
+    _trials,
     class_noise_key,
     mean_absolute_noise,
     noise,
@@ -52,12 +55,17 @@ def test_the_stated_guarantee() -> None:
     assert math.isclose(TWO_FIGURE_LIMIT, 2.25 / 3.25)
 
 
-def test_each_trial_succeeds_with_probability_exactly_two_thirds() -> None:
-    """Bytes are taken whole, and those that would bias the draw are thrown away."""
-    accepted = range(_REJECT_FROM)
-    assert len(accepted) % ALPHA_DENOMINATOR == 0 and _REJECT_FROM == 255
-    successes = sum(byte % ALPHA_DENOMINATOR < ALPHA_NUMERATOR for byte in accepted)
-    assert successes * ALPHA_DENOMINATOR == len(accepted) * ALPHA_NUMERATOR
+@pytest.mark.parametrize(
+    ("alpha", "kept"), [((ALPHA_NUMERATOR, ALPHA_DENOMINATOR), 255), (ORDER_ALPHA, 256)]
+)
+def test_each_trial_succeeds_with_probability_exactly_alpha(
+    alpha: tuple[int, int], kept: int
+) -> None:
+    """Bytes are taken whole, and those that would bias the draw are thrown away: over every
+    byte value once, the trials kept succeed in exactly the proportion α."""
+    trials = list(_trials(iter(range(256)), *alpha))
+    assert len(trials) == kept
+    assert sum(trials) * alpha[1] == kept * alpha[0]
 
 
 def test_noise_is_fixed_per_class_and_figure() -> None:
@@ -120,6 +128,15 @@ def test_score_band_attack_does_no_better_than_the_two_figure_limit() -> None:
     assert_within_limit(tally.right, tally.runs, TWO_FIGURE_LIMIT)
 
 
+def test_order_and_figure_together_do_no_better_than_their_joint_limit() -> None:
+    """An action's place in the order has its own draw (ε = ln 2) besides its figure's
+    (ε = ln 1.5): a guess using both is held to e^ln3 / (1 + e^ln3) = 3/4."""
+    assert math.isclose(ACTION_GUESS_LIMIT, 0.75)
+    tally = order_attack(RUNS, seed=15)
+    assert tally.runs == RUNS * len(report_module.REPORTABLE_RULES)
+    assert_within_limit(tally.right, tally.runs, ACTION_GUESS_LIMIT)
+
+
 @pytest.mark.parametrize("attack", [boundary_attack, band_attack])
 def test_without_noise_the_same_attacks_recover_every_answer(
     attack: Callable[[int, int], Tally], monkeypatch: pytest.MonkeyPatch
@@ -127,6 +144,6 @@ def test_without_noise_the_same_attacks_recover_every_answer(
     """The attacks have teeth: with the noise taken out they read every answer exactly, so the
     limits above hold because of the noise, not because the attacks are weak. (The padding
     attack needs no control: 0, 1 and 2 all print as c even without noise.)"""
-    monkeypatch.setattr(report_module, "noise", lambda key, label: 0)
+    monkeypatch.setattr(report_module, "noise", lambda key, label, alpha=None: 0)
     tally = attack(40, 14)
     assert tally.right == tally.runs

@@ -252,4 +252,8 @@ def test_teach_next_is_the_top_published_areas(
         assert item.strands and item.strands == TEACHING[item.area].strands
         assert item.ages == FRAMEWORK_AGES[age_band]
         top = next(gap for gap in report.gaps if gap.area == item.area and gap.count)
-        assert item.because == f"About {top.share}% of the class were advised to: {top.title}"
+        assert item.rule_id == top.rule_id
+        assert item.because == (
+            f"About {top.count} of {counts.size} students (somewhere from {top.range.low} to "
+            f"{top.range.high}) were advised to: {top.title}"
+        )

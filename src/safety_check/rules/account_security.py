@@ -48,9 +48,9 @@ NIDIRECT_SEXTORTION = source(
     "https://www.nidirect.gov.uk/articles/scam-alert-sextortion",
 )
 INSTAGRAM_2FA = source(
-    "Kaspersky privacy checker: Instagram settings (two-factor authentication)",
-    "https://privacy.kaspersky.com/articles/instagram-iphone-medium/",
-    weak=True,
+    "Privacy International: guide on Instagram settings (Settings, Accounts Centre, Password "
+    "and security, Two-factor authentication)",
+    "https://www.privacyinternational.org/guide-step/5613/guide-instagram-settings-and-good-practises",
 )
 X_2FA = source(
     "How to change your privacy and safety settings on X (two-factor authentication)",
@@ -61,11 +61,6 @@ WHATSAPP_2SV_HELP = source(
     "WhatsApp Help Centre: about registration and two-step verification (an optional PIN that "
     "only you know; never share it)",
     "https://faq.whatsapp.com/506595211487528/",
-)
-WHATSAPP_2SV = source(
-    "FreeTechTutor: WhatsApp privacy settings (two-step verification)",
-    "https://freetechtutor.com/8-whatsapp-privacy-settings-to-change-most-people-never-touch-them/",
-    weak=True,
 )
 APPLE_TWO_FACTOR = source(
     "Apple Support: two-factor authentication for Apple Account",
@@ -91,20 +86,15 @@ GOOGLE_FIND_DEVICE = source(
     "Google Android Help: find, secure or erase a lost Android device",
     "https://support.google.com/android/answer/6160491",
 )
-LOST_PHONE_LOCK = source(
-    "Washington Post: what to do if you lose the phone you use for 2-step verification",
-    "https://www.washingtonpost.com/technology/2022/04/27/two-factor-authentication-2fa-lost-phone-what-to-do/",
-    weak=True,
-)
 ESAFETY_PHONES = source(
     "eSafety Commissioner (Australia): phones and tablets (set a passcode or biometric login, "
     "and never share the code)",
     "https://www.esafety.gov.au/women/using-your-device-safely/phones-tablets",
 )
 IPHONE_PASSCODE = source(
-    "Tom's Guide: how to set up a passcode on iPhone",
-    "https://www.tomsguide.com/us/iphone-x-guide,review-4841-22.html",
-    weak=True,
+    "eSafety Commissioner (Australia): setting strong passcodes to protect iPhones and iPads "
+    "(Settings, then Touch ID & Passcode, then Turn Passcode On or Change Passcode)",
+    "https://www.esafety.gov.au/media/setting-strong-passcodes-protect-iphones-and-ipads",
 )
 GOOGLE_PHOTOS_SHARED_ALBUMS = source(
     "Google Photos Help: how shared album controls give your photos more privacy",
@@ -291,7 +281,6 @@ TURN_ON_2SV = Rule(
         INSTAGRAM_2FA,
         X_2FA,
         WHATSAPP_2SV_HELP,
-        WHATSAPP_2SV,
     ),
     since=SINCE,
     may_alert=True,
@@ -414,7 +403,7 @@ TURN_ON_FIND_MY = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(APPLE_FIND_MY, GOOGLE_FIND_DEVICE, LOST_PHONE_LOCK),
+    sources=(APPLE_FIND_MY, GOOGLE_FIND_DEVICE),
     since=SINCE,
     may_alert=True,
     watcher_can_use=True,

@@ -39,9 +39,9 @@ INSTAGRAM_TEENS = source(
     "https://help.instagram.com/3237561506542117",
 )
 INSTAGRAM_PRIVACY = source(
-    "Postbase: how to change privacy settings on Instagram (menu path)",
-    "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
-    weak=True,
+    "Instagram Help Centre: set your account to private so only approved followers see what "
+    "you share (your profile, Settings, Privacy, Private account)",
+    "https://help.instagram.com/448523408565555/",
 )
 FACEBOOK_PAST_POSTS = source(
     "BeWebSmart: five-minute Facebook privacy checkup (Limit past posts)",
@@ -66,9 +66,9 @@ SNAPCHAT_FAMILY_FAQ = source(
     "https://parents.snapchat.com/snapchat-family-safety-faq",
 )
 SNAPCHAT_PRIVACY = source(
-    "Snapchat privacy settings guide (View My Story, menu path)",
-    "https://webstick.blog/snapchat-privacy-settings-guide",
-    weak=True,
+    "Snapchat Support: who can see My Story (settings in My Profile, Privacy "
+    "Controls, View My Story, then My Friends or Custom)",
+    "https://help.snapchat.com/hc/en-gb/articles/7012279488532",
 )
 GRINDR_SAFETY = source(
     "Grindr: safety tips", "https://help.grindr.com/hc/en-us/articles/200302014-Grindr-Safety-Tips"

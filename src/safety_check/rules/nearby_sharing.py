@@ -19,11 +19,6 @@ AIRDROP_LIMIT = source(
     "https://www.techrepublic.com/article/how-to-limit-airdrop-spam-ios-16-2/",
     weak=True,
 )
-AIRDROP_TEN_MINUTES = source(
-    "iLounge: AirDrop's 10-minute limit applies worldwide",
-    "https://www.ilounge.com/news/airdrop-10-minute-time-limit-to-apply-globally",
-    weak=True,
-)
 MAC_AIRDROP = source(
     "AppleMagazine: Mac AirDrop visibility settings",
     "https://applemagazine.com/mac-airdrop-visibility/amp/",
@@ -57,11 +52,6 @@ ESAFETY_PHONES = source(
     "eSafety Commissioner (Australia): phones and tablets (turn off Bluetooth when you are not "
     "using it)",
     "https://www.esafety.gov.au/women/using-your-device-safely/phones-tablets",
-)
-BLUETOOTH_IPHONE = source(
-    "Total Defense: turn off automatic Bluetooth connections on your iPhone",
-    "https://www.totaldefense.com/security-blog/disable-automatic-bluetooth-connectivity-on-your-iphone/",
-    weak=True,
 )
 DEVICE_NAME = source(
     "EverydayTech: how to change the device name on your iPhone",
@@ -283,7 +273,6 @@ AIRDROP_CONTACTS_ONLY = Rule(
     sources=(
         UKCIS_SHARING_NUDES,
         AIRDROP_LIMIT,
-        AIRDROP_TEN_MINUTES,
         MAC_AIRDROP,
         SAFER_INTERNET_CYBERFLASHING,
     ),
@@ -421,7 +410,7 @@ BLUETOOTH_OFF = Rule(
     ),
     severity="low",
     effort_minutes=1,
-    sources=(ESAFETY_PHONES, BLUETOOTH_IPHONE),
+    sources=(ESAFETY_PHONES,),
     since=SINCE,
 )
 

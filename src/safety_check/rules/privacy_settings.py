@@ -20,11 +20,6 @@ META_PRIVACY_TOOLS = source(
     "Meta: privacy tools, including Facebook Privacy Checkup",
     "https://about.meta.com/actions/safety/topics/safety-basics/tools/privacy",
 )
-FACEBOOK_PRIVACY_GUIDE = source(
-    "DPS Staff: Facebook account privacy and Privacy Checkup",
-    "https://www.dpsstaff.co.uk/online-safety/facebook/account-privacy",
-    weak=True,
-)
 FACEBOOK_AUDIENCE = source(
     "Stay Safe Online: Facebook privacy settings (Audience and visibility)",
     "https://staysafeonline.in/concept/security-privacy-for-facebook/privacy-settings",
@@ -33,11 +28,6 @@ FACEBOOK_AUDIENCE = source(
 INSTAGRAM_TEENS = source(
     "Instagram Help Centre: teen privacy and safety defaults",
     "https://help.instagram.com/3237561506542117",
-)
-INSTAGRAM_PRIVATE = source(
-    "Postbase: how to change privacy settings on Instagram",
-    "https://www.trypostbase.com/resources/how-to-change-privacy-settings-on-instagram",
-    weak=True,
 )
 INSTAGRAM_MESSAGE_CONTROLS = source(
     "Televisor: restricting unwanted contact on Instagram (message controls)",
@@ -57,9 +47,9 @@ SNAP_MAP_GUIDE = source(
     "https://www.mesmac.co.uk/news/snap-map-a-guide-to-staying-safe",
 )
 SNAPCHAT_SETTINGS = source(
-    "SafeFed: teens staying safe on Snapchat",
-    "https://www.safefed.org/financial-education/teens-staying-safe-snapchat",
-    weak=True,
+    "Snapchat Support: how to change your privacy settings (by default only "
+    "friends can contact you; settings, then Contact Me; who can see you in Find Friends)",
+    "https://help.snapchat.com/hc/en-gb/articles/7012343074580",
 )
 TIKTOK_TEENS = source(
     "TikTok Support: privacy and safety settings for users under 18",
@@ -505,7 +495,7 @@ INSTAGRAM_PRIVATE_ACCOUNT = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(INSTAGRAM_HELP_PRIVATE, INSTAGRAM_TEENS, INSTAGRAM_PRIVATE),
+    sources=(INSTAGRAM_HELP_PRIVATE, INSTAGRAM_TEENS),
     since=SINCE,
 )
 
@@ -731,7 +721,7 @@ FACEBOOK_FRIENDS_ONLY = Rule(
     ),
     severity="medium",
     effort_minutes=10,
-    sources=(META_PRIVACY_TOOLS, FACEBOOK_PRIVACY_GUIDE, FACEBOOK_AUDIENCE),
+    sources=(META_PRIVACY_TOOLS, FACEBOOK_AUDIENCE),
     since=SINCE,
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from safety_check.authoring import (
     PREFER_NOT_TO_SAY,
+    REPORT_MONEY_LOST_SOURCES,
     not_sure,
     opt,
     report_money_lost,
@@ -36,9 +37,14 @@ RPH_SEXTORTION = source(
     "https://revengepornhelpline.org.uk/information-and-advice/need-help-and-advice/sextortion-and-webcam-blackmail/",
 )
 NCA_ALERT = source(
-    "NCA warning about sextortion and what to do (republished)",
-    "https://youthworkunit.com/news/nca-issues-urgent-warning-about-sextortion-and-what-to-do/",
-    weak=True,
+    "UK Safer Internet Centre: the NCA's sextortion alert to UK schools (report it, block the "
+    "contact, stop replying, don't pay)",
+    "https://saferinternet.org.uk/blog/national-crime-agency-issues-financially-motivated-sexual-extortion-alert-to-uk-schools",
+)
+NCA_FMSE_ALERT_WALES = source(
+    "Hwb (Welsh Government): the NCA's financially motivated sexual extortion alert (organised "
+    "crime groups overseas; first contact from an account that seems to be another young person)",
+    "https://hwb.gov.wales/keeping-safe-online/financially-motivated-sexual-extortion",
 )
 NCA_PRESS = source(
     "NCA issues urgent warning about sextortion, 29 April 2024",
@@ -49,10 +55,10 @@ SBNI_COERCION = source(
     "Safeguarding Board for NI: online sexual coercion and extortion",
     "https://onlinesafetyhub.safeguardingni.org/image-sharing-online-sexual-coercion-and-extortion/",
 )
-CYBERSAFE_WARWICKSHIRE = source(
-    "Cyber Safe Warwickshire: sextortion",
-    "https://www.cybersafewarwickshire.com/sextortion",
-    weak=True,
+WARWICKSHIRE_POLICE_EVIDENCE = source(
+    "Warwickshire Police: cyber crime and fraud (keep messages and records of any payment; "
+    "contact your bank)",
+    "https://www.warwickshire.police.uk/article/44060/Cyber-Crime-and-Fraud",
 )
 CEOP_GROOMING = source(
     "CEOP Education (11-18): online grooming",
@@ -89,12 +95,6 @@ RPH_ABOUT_ABUSE = source(
 MERMAIDS_HOURS = source(
     "Mermaids: our helpline hours are changing",
     "https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
-)
-REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
-    "Scotland (press release, republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
-    weak=True,
 )
 
 PAID_MONEY = single(
@@ -230,7 +230,12 @@ ALREADY_PAID = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(NORFOLK_POLICE, CYBERSAFE_WARWICKSHIRE, NCA_ALERT, REPORT_FRAUD),
+    sources=(
+        NORFOLK_POLICE,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+        NCA_ALERT,
+        *REPORT_MONEY_LOST_SOURCES,
+    ),
     since=SINCE,
     urgent_step="report",
 )
@@ -265,7 +270,7 @@ ALREADY_PAID_UNDER_18 = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(CEOP_BLACKMAIL, CEOP_HELP, NORFOLK_POLICE, NCA_ALERT, CYBERSAFE_WARWICKSHIRE),
+    sources=(CEOP_BLACKMAIL, CEOP_HELP, NORFOLK_POLICE, NCA_ALERT, WARWICKSHIRE_POLICE_EVIDENCE),
     since="2026.12.0",
     urgent_step="report",
 )
@@ -296,7 +301,13 @@ STOP_CONTACT = Rule(
     ),
     severity="critical",
     effort_minutes=10,
-    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
+    sources=(
+        CEOP_BLACKMAIL,
+        RPH_SEXTORTION,
+        NORFOLK_POLICE,
+        NCA_ALERT,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+    ),
     since=SINCE,
     urgent_step="stop_contact",
 )
@@ -408,7 +419,7 @@ CHECK_CONTACTS = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_FMSE_ALERT_WALES),
     since=SINCE,
 )
 
@@ -465,7 +476,13 @@ KNOW_THE_STEPS = Rule(
     ),
     severity="medium",
     effort_minutes=3,
-    sources=(CEOP_BLACKMAIL, RPH_SEXTORTION, NORFOLK_POLICE, NCA_ALERT),
+    sources=(
+        CEOP_BLACKMAIL,
+        RPH_SEXTORTION,
+        NORFOLK_POLICE,
+        NCA_ALERT,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+    ),
     since=SINCE,
     # Someone being threatened already has these steps at the top of their plan, and "if
     # anyone ever threatens you" would read as if we had not heard them.

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import math
 from collections.abc import Iterator
+from fractions import Fraction
 
 ALPHA_NUMERATOR = 2
 ALPHA_DENOMINATOR = 3
@@ -28,8 +29,19 @@ EPSILON = math.log(ALPHA_DENOMINATOR / ALPHA_NUMERATOR)
 """Privacy loss per published count: ε = ln 1.5 ≈ 0.405."""
 GUESS_LIMIT = ALPHA_DENOMINATOR / (ALPHA_NUMERATOR + ALPHA_DENOMINATOR)
 """e^ε / (1 + e^ε) = 0.6: the best any guess from one figure can do against a 50 % prior."""
+INTERVAL_MARGIN = 6
+"""A published count is within this many students of the truth at least 9 times in 10."""
+INTERVAL_LEVEL = 0.9
+"""The level stated to teachers: "9 times in 10" (the margin's true level is just above it)."""
 KEY_CONTEXT = b"safety-check class report noise v1\x00"
-_REJECT_FROM = 256 - 256 % ALPHA_DENOMINATOR  # bytes at or above this would bias the draw
+ORDER_ALPHA = (1, 2)
+"""The order of a class's actions is drawn apart from their figures, with α = 1/2 (ε = ln 2):
+less noise than the figures, because a noisy order leaves the most common action out of the
+top three too often (bench/privacy.py measures both)."""
+ORDER_EPSILON = math.log(ORDER_ALPHA[1] / ORDER_ALPHA[0])
+ACTION_GUESS_LIMIT = 1 - 1 / (1 + math.exp(EPSILON + ORDER_EPSILON))
+"""3/4: the best guess about whether one student's plan had an action, from its figure and its
+place in the order together (ε = ln 1.5 + ln 2 = ln 3)."""
 
 
 def class_noise_key(server_secret: bytes, class_id: str) -> bytes:
@@ -45,11 +57,12 @@ def _bytes(key: bytes, label: str) -> Iterator[int]:
         counter += 1
 
 
-def _trials(stream: Iterator[int]) -> Iterator[bool]:
-    """Independent trials that succeed with probability exactly α = 2/3."""
+def _trials(stream: Iterator[int], numerator: int, denominator: int) -> Iterator[bool]:
+    """Independent trials that succeed with probability exactly numerator / denominator."""
+    reject_from = 256 - 256 % denominator  # bytes at or above this would bias the draw
     for byte in stream:
-        if byte < _REJECT_FROM:
-            yield byte % ALPHA_DENOMINATOR < ALPHA_NUMERATOR
+        if byte < reject_from:
+            yield byte % denominator < numerator
 
 
 def _geometric(trials: Iterator[bool]) -> int:
@@ -60,13 +73,15 @@ def _geometric(trials: Iterator[bool]) -> int:
     return count
 
 
-def noise(key: bytes, label: str) -> int:
+def noise(
+    key: bytes, label: str, alpha: tuple[int, int] = (ALPHA_NUMERATOR, ALPHA_DENOMINATOR)
+) -> int:
     """The noise for the figure named `label` in the class keyed by `key` (always the same).
 
     The difference of two independent geometric draws is two-sided geometric:
     P(Z = z) = (1 - α) / (1 + α) · α^|z|.
     """
-    trials = _trials(_bytes(key, label))
+    trials = _trials(_bytes(key, label), *alpha)
     return _geometric(trials) - _geometric(trials)
 
 
@@ -74,3 +89,9 @@ def mean_absolute_noise() -> float:
     """E|Z| = 2α / (1 - α²): the average distance of a figure from the truth before clamping."""
     alpha = ALPHA_NUMERATOR / ALPHA_DENOMINATOR
     return 2 * alpha / (1 - alpha**2)
+
+
+def within_margin(margin: int = INTERVAL_MARGIN) -> Fraction:
+    """P(|Z| <= margin) = 1 - 2 α^(margin+1) / (1 + α), exactly: the interval's true level."""
+    alpha = Fraction(ALPHA_NUMERATOR, ALPHA_DENOMINATOR)
+    return 1 - 2 * alpha ** (margin + 1) / (1 + alpha)

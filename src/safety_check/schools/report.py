@@ -5,21 +5,36 @@ closed; while it is open not even the exact number of responses is given, only a
 Every count that leaves this module carries noise drawn once for the class (`noise.py`) and has
 then been made readable and consistent (`suppression.py`); the dashboard, the CSV, the print
 view and the API all publish exactly these figures and nothing worked out from the true ones.
+
+Each figure comes with the range the true count lies in at least 9 times in 10 (`Range`). The
+order of the actions is decided by a second, separate noise draw per action (`ORDER_ALPHA`):
+sorting by the published figures would put the ones that noise pushed up at the top and then
+print those very figures (the winner's curse), so a small class would read "about 100%" for 6
+of 14. With its own draw, a printed figure at the top is as honest as any other.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Literal
 
 import msgspec
 
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREA_TITLES, AREAS, AgeBand, Area
 from safety_check.schools.curriculum import FRAMEWORK, FRAMEWORK_AGES, TEACHING
-from safety_check.schools.noise import EPSILON, GUESS_LIMIT, noise
+from safety_check.schools.noise import (
+    EPSILON,
+    GUESS_LIMIT,
+    INTERVAL_LEVEL,
+    INTERVAL_MARGIN,
+    ORDER_ALPHA,
+    noise,
+)
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord
 from safety_check.schools.suppression import (
+    MARKS,
     MIN_RESPONSES,
     SMALLEST_SHOWN,
     apportion,
@@ -45,24 +60,57 @@ _AREAS = {compiled.rule.id: compiled.rule.area for compiled in COMPILED_RULES}
 _RULE_INDEX = {rule_id: index for index, rule_id in enumerate(REPORTABLE_RULES)}
 
 
-class Cell(msgspec.Struct, frozen=True):
-    """A published figure: `count` (with noise) and `share` (%) are null when shown as ``c``."""
+NotShown = Literal["fewer_than_3", "too_few_scored"]
+"""Why a figure is not shown: under 3 (mark ``c``), or too few had a score in its area (``n``)."""
+
+
+class Range(msgspec.Struct, frozen=True):
+    """Where the true count lies at least 9 times in 10, and the same as whole percentages."""
+
+    low: int
+    high: int
+    share_low: int
+    share_high: int
+
+
+def figure_range(published: int | None, total: int) -> Range:
+    """The range for a published count (None when shown as ``c``) of `total` students.
+
+    A count within `SMALLEST_SHOWN` of the whole class is printed as the whole class, so the
+    low end of a full count reaches that much further down.
+    """
+    if published is None:
+        low, high = 0, SMALLEST_SHOWN - 1 + INTERVAL_MARGIN
+    else:
+        slack = SMALLEST_SHOWN - 1 if published == total else 0
+        low, high = published - INTERVAL_MARGIN - slack, published + INTERVAL_MARGIN
+    low, high = max(0, low), min(total, high)
+    if not total:
+        return Range(low, high, 0, 0)
+    return Range(low, high, 100 * low // total, -(-100 * high // total))
+
+
+class Cell(msgspec.Struct, frozen=True, kw_only=True):
+    """A published figure: `count` (with noise) and `share` (%) are null when not shown."""
 
     label: str
     count: int | None
     share: int | None
+    range: Range
+    not_shown: NotShown | None = None
 
 
 class AreaDistribution(msgspec.Struct, frozen=True, kw_only=True):
     area: Area
     title: str
     scored: int | None
-    """Students with a score in this area (with noise); null when too few to show, and then
-    `bands` is empty."""
+    """Students with a score in this area (with noise); null when fewer than the minimum, and
+    then `bands` is empty and `not_shown` is "too_few_scored"."""
     bands: tuple[Cell, ...]
     """Students per score band; they add up to `scored`, and shares to at most 100."""
     hidden: int
     """`scored` less the bands shown: the students in the bands shown as ``c``, together."""
+    not_shown: NotShown | None = None
 
 
 class Gap(msgspec.Struct, frozen=True, kw_only=True):
@@ -72,6 +120,8 @@ class Gap(msgspec.Struct, frozen=True, kw_only=True):
     count: int | None
     """Students whose plan recommended this action (with noise); null when under 3."""
     share: int | None
+    range: Range
+    not_shown: NotShown | None = None
 
 
 class TeachNext(msgspec.Struct, frozen=True, kw_only=True):
@@ -81,6 +131,8 @@ class TeachNext(msgspec.Struct, frozen=True, kw_only=True):
     strands: tuple[str, ...]
     ages: str
     because: str
+    rule_id: str
+    """The action, among the most common in students' plans, that brought this area here."""
 
 
 class Report(msgspec.Struct, frozen=True, kw_only=True):
@@ -96,13 +148,18 @@ class Report(msgspec.Struct, frozen=True, kw_only=True):
     framework: str
     areas: tuple[AreaDistribution, ...]
     gaps: tuple[Gap, ...]
-    """Every action a class report can show, most common first; those shown as ``c`` last."""
+    """Every action a class report can show, in order of a separate noisy count of how common
+    it is (so the order is approximate); those shown as ``c`` last."""
     epsilon: float
     """Privacy loss per published count (two-sided geometric noise, fixed per class)."""
     guess_limit: float
     """The most often a guess about one student's answer, made from one published count, can
     be right when a coin toss is right half the time."""
     teach_next: tuple[TeachNext, ...]
+    range_level: float = INTERVAL_LEVEL
+    """How often, at least, a figure's true count lies in its `range`."""
+    marks: dict[str, str] = msgspec.field(default_factory=lambda: dict(MARKS))
+    """What each mark standing for a figure that is not shown means (CSV and pages)."""
 
 
 _BAND_OF_SCORE: dict[int | None, int] = {
@@ -141,9 +198,16 @@ def _distribution(key: bytes, area: Area, counts: list[int], total: int) -> Area
     bands = slots[:NO_SCORE]
     scored = sum(bands)
     if scored < MIN_RESPONSES:
-        return AreaDistribution(area=area, title=AREA_TITLES[area], scored=None, bands=(), hidden=0)
+        return AreaDistribution(
+            area=area,
+            title=AREA_TITLES[area],
+            scored=None,
+            bands=(),
+            hidden=0,
+            not_shown="too_few_scored",
+        )
     cells = tuple(
-        Cell(label, shown(count), None if shown(count) is None else percent)
+        _cell(label, shown(count), percent, scored)
         for label, count, percent in zip(BAND_LABELS, bands, shares(bands, scored), strict=True)
     )
     return AreaDistribution(
@@ -152,6 +216,16 @@ def _distribution(key: bytes, area: Area, counts: list[int], total: int) -> Area
         scored=scored,
         bands=cells,
         hidden=scored - sum(cell.count or 0 for cell in cells),
+    )
+
+
+def _cell(label: str, count: int | None, percent: int, scored: int) -> Cell:
+    return Cell(
+        label=label,
+        count=count,
+        share=None if count is None else percent,
+        range=figure_range(count, scored),
+        not_shown="fewer_than_3" if count is None else None,
     )
 
 
@@ -176,10 +250,20 @@ def _tally(records: Iterable[ResponseRecord]) -> tuple[int, list[list[int]], lis
     return total, bands, recommended
 
 
-def _gaps(key: bytes, recommended: list[int], total: int) -> tuple[Gap, ...]:
-    gaps = []
+def _gaps(
+    key: bytes, recommended: list[int], total: int, *, order_draw: bool = True
+) -> tuple[Gap, ...]:
+    gaps, order = [], {}
     for rule_id, count in zip(REPORTABLE_RULES, recommended, strict=True):
         published = shown(bounded(count + noise(key, f"action:{rule_id}"), total))
+        # The order's own draw: independent of the printed figure (see the module's notes).
+        # Without it (a school's view, where counts are large next to the noise) the order is
+        # the published figures', which costs no privacy.
+        order[rule_id] = (
+            count + noise(key, f"order:action:{rule_id}", ORDER_ALPHA)
+            if order_draw
+            else published or 0
+        )
         gaps.append(
             Gap(
                 rule_id=rule_id,
@@ -187,14 +271,32 @@ def _gaps(key: bytes, recommended: list[int], total: int) -> tuple[Gap, ...]:
                 title=_TITLES[rule_id],
                 count=published,
                 share=share(published, total),
+                range=figure_range(published, total),
+                not_shown="fewer_than_3" if published is None else None,
             )
         )
-    # Only published counts decide the order, so a hidden row's place reveals nothing.
-    gaps.sort(key=lambda gap: (gap.count is None, -(gap.count or 0), _RULE_INDEX[gap.rule_id]))
+    # Hidden rows go last in a fixed order, so their place reveals nothing.
+    gaps.sort(
+        key=lambda gap: (
+            gap.count is None,
+            0 if gap.count is None else -order[gap.rule_id],
+            _RULE_INDEX[gap.rule_id],
+        )
+    )
     return tuple(gaps)
 
 
-def _teach_next(gaps: tuple[Gap, ...], age_band: AgeBand | None) -> tuple[TeachNext, ...]:
+def because(gap: Gap, total: int) -> str:
+    """Why an area is in "what to teach next", with the figure's range in plain words."""
+    return (
+        f"About {gap.count} of {total} students (somewhere from {gap.range.low} to "
+        f"{gap.range.high}) were advised to: {gap.title}"
+    )
+
+
+def _teach_next(
+    gaps: tuple[Gap, ...], age_band: AgeBand | None, total: int
+) -> tuple[TeachNext, ...]:
     chosen: dict[Area, Gap] = {}
     for gap in gaps:
         if gap.count and gap.area not in chosen:
@@ -208,7 +310,8 @@ def _teach_next(gaps: tuple[Gap, ...], age_band: AgeBand | None) -> tuple[TeachN
             focus=TEACHING[area].focus,
             strands=TEACHING[area].strands,
             ages=FRAMEWORK_AGES[age_band],
-            because=f"About {gap.share}% of the class were advised to: {gap.title}",
+            because=because(gap, total),
+            rule_id=gap.rule_id,
         )
         for area, gap in chosen.items()
     )
@@ -249,8 +352,11 @@ def build_report(
     *,
     closed: bool,
     noise_key: bytes,
+    order_draw: bool = True,
 ) -> Report:
-    """The class report; `noise_key` is the class's own (`noise.class_noise_key`)."""
+    """The class report; `noise_key` is the class's own (`noise.class_noise_key`). A school's
+    view is built the same way from its classes' records together, keyed apart, with
+    `order_draw=False`."""
     total, bands, recommended = _tally(records)
     withheld = _withheld(total, closed)
     report = Report(
@@ -268,10 +374,14 @@ def build_report(
     )
     if withheld:
         return report
-    gaps = _gaps(noise_key, recommended, total)
+    gaps = _gaps(noise_key, recommended, total, order_draw=order_draw)
     areas = tuple(
         _distribution(noise_key, area, bands[index], total) for index, area in enumerate(AREAS)
     )
     return msgspec.structs.replace(
-        report, published=True, areas=areas, gaps=gaps, teach_next=_teach_next(gaps, age_band)
+        report,
+        published=True,
+        areas=areas,
+        gaps=gaps,
+        teach_next=_teach_next(gaps, age_band, total),
     )

@@ -8,6 +8,8 @@ is as private as the figure).
 1. Nothing but the number of responses is published below `MIN_RESPONSES`.
 2. A figure under `SMALLEST_SHOWN` is never printed, a zero included: it is shown as ``c``.
    After noise, ``c`` means "fewer than 3, or none": it never says that nobody was counted.
+   An area whose scored students come out fewer than `MIN_RESPONSES` shows none of its bands:
+   that is a different mark, ``n`` ("not enough had a score"), never ``c``.
 3. A count is never below 0 or above the students it counts; a table's cells add up to the
    total printed beside it (the hidden cells are the difference, itself a noisy figure).
 4. Shares of a row are whole percentages that add up to at most 100.
@@ -20,6 +22,13 @@ from collections.abc import Sequence
 MIN_RESPONSES = 10
 SMALLEST_SHOWN = 3
 SUPPRESSED = "c"
+TOO_FEW_SCORED = "n"
+MARKS: dict[str, str] = {
+    SUPPRESSED: "fewer than 3 students (perhaps none), so not shown",
+    TOO_FEW_SCORED: f"fewer than {MIN_RESPONSES} students had a score in this area, so its "
+    "bands are not shown",
+}
+"""What each mark in a report stands for: one meaning per mark, given wherever marks appear."""
 
 
 def shown(count: int) -> int | None:

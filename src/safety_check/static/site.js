@@ -101,7 +101,12 @@
     forgetTicks();
     retireJourney(link);
     steps = [];
-    window.location.replace(link.getAttribute("data-exit-url") || link.href);
+    var away = link.getAttribute("data-exit-url") || link.href;
+    if (window.top === window.self) { window.location.replace(away); return; }
+    // Inside a partner's frame, leave the whole page. A browser may refuse that, silently,
+    // without a click just before (Shift three times) or in a sandbox: leave the frame then.
+    try { window.top.location.replace(away); } catch (error) { /* left below */ }
+    window.setTimeout(function () { window.location.replace(away); }, 300);
   }
 
   var presses = 0;

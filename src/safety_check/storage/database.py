@@ -19,6 +19,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from safety_check.schools.class_check import school_today
 from safety_check.storage.engine import Database, Parameters, Row, StorageError, Transaction
 from safety_check.storage.migrations import MIGRATIONS
 
@@ -40,6 +41,10 @@ EXPECTED_PRAGMAS = {
 }
 
 
+def _school_date() -> str:
+    return school_today().isoformat()
+
+
 async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connection:
     connection = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     # Each connection owns a non-daemon thread that only close() ends: a connection dropped
@@ -49,6 +54,8 @@ async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connecti
             await connection.execute(pragma)
         if read_only:
             await connection.execute("PRAGMA query_only = ON")
+        # SQLite knows no time zones: `{today}` is the UK's date, from Python, inside the query.
+        await connection.create_function("school_date", 0, _school_date)
     except BaseException:
         await connection.close()
         raise
@@ -87,7 +94,7 @@ class SqliteDatabase(Database):
     """Owns every connection to one SQLite file."""
 
     dialect = "sqlite"
-    _words = {"today": "date('now')", "lock_open": ""}
+    _words = {"today": "school_date()", "lock_open": ""}
 
     def __init__(self, path: Path | str, readers: int = READERS) -> None:
         super().__init__()

@@ -1,7 +1,7 @@
 """What every storage engine offers the rest of storage/: transactions, queries, probes.
 
 The SQL that is the same on both engines is written once, in storage/, with `?` placeholders and
-two dialect words: `{today}` (the database's own UTC date as ISO text, read inside the statement)
+two dialect words: `{today}` (the UK's date (Europe/London) as ISO text, read inside the statement)
 and `{lock_open}` (on PostgreSQL, `FOR SHARE`, so a response insert and a concurrent close are
 ordered by a row lock; SQLite has one writer, so they are ordered already). `Database.sql` turns
 that text into the engine's own, once per statement.

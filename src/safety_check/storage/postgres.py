@@ -56,7 +56,7 @@ class _PgTransaction(Transaction):
 class PostgresDatabase(Database):
     dialect = "postgresql"
     _words = {
-        "today": "to_char((now() AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD')",
+        "today": "to_char((now() AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD')",
         "lock_open": "FOR SHARE",
     }
 
@@ -70,7 +70,8 @@ class PostgresDatabase(Database):
         return _PLACEHOLDER.sub("%s", text.replace("%", "%%"))
 
     async def open(self) -> None:
-        # Days are UTC days; keep any options the URL already sets (a search_path, say).
+        # The session stays in UTC (`{today}` names Europe/London itself); keep any options the
+        # URL already sets (a search_path, say).
         options = str(conninfo_to_dict(self.url).get("options") or "")
         conninfo = make_conninfo(self.url, options=f"{options} -c timezone=UTC".strip())
         pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = AsyncConnectionPool(

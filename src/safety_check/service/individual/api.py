@@ -7,19 +7,26 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Response, get, post
+from litestar.exceptions import NotFoundException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
-from litestar.params import Body, HeaderParameter, QueryParameter
+from litestar.params import Body, HeaderParameter, PathParameter, QueryParameter
 
 from safety_check.answers import validate
+from safety_check.compiled_plan import encode_answers, include_of
 from safety_check.content_changes import CONTENT_CHANGES, ContentChange
+from safety_check.engine import COMPILED_RULES
 from safety_check.models import AgeBand, Plan, Questionnaire, Resource
-from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
-from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
 from safety_check.resources import RESOURCES, suits_age
 from safety_check.service.individual.examples import ANSWER_EXAMPLES
-from safety_check.service.individual.wire import PlanRequest
+from safety_check.service.individual.wire import (
+    INCLUDE_PATTERN,
+    PlanOut,
+    PlanRequest,
+    RuleContent,
+)
 from safety_check.service.platform.json_body import require_json
 from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
 
@@ -34,13 +41,48 @@ def plan_response(plan: Plan) -> Response[Plan]:
     return Response(content=encode_plan(plan), media_type="application/json")  # type: ignore[arg-type]
 
 
-def _etag_matches(header: str | None) -> bool:
+def _etag_matches(header: str | None, etag: str = QUESTIONNAIRE_ETAG) -> bool:
     if not header:
         return False
     if header.strip() == "*":
         return True
     tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    return QUESTIONNAIRE_ETAG in tags
+    return etag in tags
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _rule_content() -> dict[str, tuple[bytes, str]]:
+    """Each rule's words as JSON with its ETag, by id and by every old id, made once."""
+    found: dict[str, tuple[bytes, str]] = {}
+    for compiled in COMPILED_RULES:
+        rule = compiled.rule
+        body = msgspec.json.encode(
+            RuleContent(
+                id=rule.id,
+                area=rule.area,
+                purpose=rule.purpose,
+                title=compiled.title,
+                summary=compiled.summary,
+                why=compiled.why,
+                steps=compiled.steps,
+                how_to_check=compiled.how_to_check,
+                severity=rule.severity,
+                effort_minutes=rule.effort_minutes,
+                sources=rule.sources,
+                resources=compiled.resources,
+                urgent_step=rule.urgent_step,
+                content_version=CONTENT_VERSION,
+            )
+        )
+        for rule_id in (rule.id, *rule.aliases):
+            found[rule_id] = (body, _etag(body))
+    return found
+
+
+RULE_CONTENT = _rule_content()
 
 
 class ApiController(Controller):
@@ -81,8 +123,15 @@ class ApiController(Controller):
         operation_id="createPlan",
         summary="Make a plan from answers",
         description="Stateless: the answers are turned into a plan and forgotten; nothing about "
-        "the request is stored or logged. Only profile.age_band is required. Every problem "
-        "with the answers is reported at once (422), each with a JSON pointer to the answer.",
+        "the request is stored or logged. No answer is required (without profile.age_band "
+        "the plan is age-neutral). Every problem "
+        "with the answers is reported at once (422), each with a JSON pointer to the answer. "
+        "The plan is compact unless `include` asks for more: each action has its id, title, "
+        "summary, this person's steps, caution and who takes it; `include` adds findings, "
+        "sources, reasons (why and because), details (area, purpose, severity, effort, services "
+        "named, content version) and later_steps (the steps of the 'when you feel ready' "
+        "actions), or all of them. A rule's words for every platform are at "
+        "GET /api/v1/content/rules/{rule_id}, cacheable by ETag.",
         status_code=200,
         before_request=require_json,
         responses={
@@ -107,8 +156,52 @@ class ApiController(Controller):
                 schema_extra={"additional_properties": False},
             ),
         ],
-    ) -> Response[Plan]:
-        return plan_response(build_plan(validate(data.answers)))
+        include: Annotated[
+            str | None,
+            QueryParameter(
+                name="include",
+                required=False,
+                max_length=256,
+                pattern=INCLUDE_PATTERN,
+                description="Comma-separated parts to add to the compact plan: findings, "
+                "sources, reasons, details, later_steps, or all.",
+            ),
+        ] = None,
+    ) -> Response[PlanOut]:
+        wanted = include_of(include.split(",")) if include else include_of(())
+        body = encode_answers(validate(data.answers), wanted)
+        return Response(content=body, media_type="application/json")  # type: ignore[arg-type]
+
+    @get(
+        "/content/rules/{rule_id:str}",
+        operation_id="getRuleContent",
+        summary="A rule's words for every platform",
+        description="Title, summary, why, the steps for every platform and nation, how to "
+        "check, sources and services named, for the content version in force. The same for "
+        "everyone, so cache it: send If-None-Match with the ETag to get 304 when nothing "
+        "changed. Old rule ids are accepted.",
+        responses={
+            304: ResponseSpec(None, description="Not modified"),
+            400: problem_spec("A header is not valid."),
+            404: problem_spec("No rule has this id."),
+            **COMMON_ERRORS,
+        },
+    )
+    async def get_rule_content(
+        self,
+        rule_id: Annotated[str, PathParameter(max_length=128)],
+        if_none_match: Annotated[
+            str | None, HeaderParameter(name="If-None-Match", required=False, max_length=1024)
+        ] = None,
+    ) -> Response[RuleContent]:
+        found = RULE_CONTENT.get(rule_id)
+        if found is None:
+            raise NotFoundException("No rule has this id.")
+        body, etag = found
+        headers = {"ETag": etag, "Cache-Control": QUESTIONNAIRE_CACHE}
+        if _etag_matches(if_none_match, etag):
+            return Response(content=b"", status_code=304, headers=headers)  # type: ignore[arg-type]
+        return Response(content=body, media_type="application/json", headers=headers)  # type: ignore[arg-type]
 
     @get(
         "/resources",

@@ -1,7 +1,8 @@
-"""A route that exists only in benchmark builds (SAFETY_CHECK_BENCHMARK_ROUTES=1).
+"""A route that exists only in benchmark builds (SAFETY_CHECK_BENCHMARK_BODY set).
 
-It decodes the request exactly as `POST /api/v1/plans` does and returns a plan computed once at
-start, so the benchmark can show what the engine costs on top of the framework.
+It decodes the request exactly as `POST /api/v1/plans` does and returns the plan for the
+benchmark's body, made once at start (compact, as createPlan returns by default), so the
+benchmark can show what the engine costs on top of the framework.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from litestar import Response, post
 from litestar.params import Body
 
 from safety_check.answers import validate
-from safety_check.models import Plan
-from safety_check.plan import build_plan
-from safety_check.service.individual.api import plan_response
-from safety_check.service.individual.wire import PlanRequest
+from safety_check.compiled_plan import encode_answers
+from safety_check.service.individual.wire import PlanOut, PlanRequest
 from safety_check.service.platform.json_body import require_json
 
 BENCHMARK_PATH = "/api/v1/_benchmark/precomputed-plan"
@@ -25,11 +24,10 @@ BENCHMARK_PATH = "/api/v1/_benchmark/precomputed-plan"
 def precomputed_plan_route(body: bytes) -> object:
     """A handler that answers every request with the plan for `body`."""
     request = msgspec.json.decode(body, type=PlanRequest)
-    plan = build_plan(validate(request.answers))
+    plan = encode_answers(validate(request.answers))
 
     @post(BENCHMARK_PATH, status_code=200, before_request=require_json, include_in_schema=False)
-    async def precomputed(data: Annotated[PlanRequest, Body()]) -> Response[Plan]:
-        # Encoded the way POST /plans encodes, so the ratio isolates the engine's own cost.
-        return plan_response(plan)
+    async def precomputed(data: Annotated[PlanRequest, Body()]) -> Response[PlanOut]:
+        return Response(content=plan, media_type="application/json")  # type: ignore[arg-type]
 
     return precomputed

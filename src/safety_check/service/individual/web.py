@@ -33,7 +33,7 @@ from safety_check.models import (
 )
 from safety_check.plan import build_plan
 from safety_check.resources import RESOURCES, suits_age
-from safety_check.schools.cohort import Cohort
+from safety_check.schools.class_check import ClassCheck
 from safety_check.service.individual import saved_answers
 from safety_check.service.individual.form import (
     ABOUT,
@@ -77,7 +77,7 @@ class Flow(msgspec.Struct, frozen=True, kw_only=True):
     """Where the form posts to, and the class check it belongs to, if any."""
 
     form_action: str = "/check"
-    cohort: Cohort | None = None
+    cohort: ClassCheck | None = None
     once: str | None = None
     """A class check's one-time submission token, so a reloaded plan is not counted twice."""
     journey: str | None = None

@@ -11,9 +11,30 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
+from msgspec import UNSET, UnsetType
 
 from safety_check.answers import WireAnswers, decode_answers
-from safety_check.models import Question
+from safety_check.compiled_plan import INCLUDE_NAMES
+from safety_check.models import (
+    AgeBand,
+    AnswerRef,
+    Area,
+    Contact,
+    DoingWell,
+    DoneBy,
+    Finding,
+    ForWhom,
+    Lane,
+    PlatformSteps,
+    Purpose,
+    Question,
+    ResourceRef,
+    Scores,
+    Severity,
+    Source,
+    SupportItem,
+    UrgentStep,
+)
 from safety_check.questionnaire import QUESTIONNAIRE
 
 
@@ -32,24 +53,26 @@ def _property(question: Question) -> dict[str, Any]:
     }
 
 
-CLASS_NAME_PATTERN = (
-    "^(?=[\\s\\S]*\\S)[^\\u0000-\\u0008\\u000e-\\u001b\\u007f-\\u0084\\u0086-\\u009f\\u00ad"
-    "\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890-\\u0891\\u08e2\\u180e\\u200b-\\u200f"
-    "\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]*$"
+_KNOWN_KEYS = sorted(
+    {key for question in QUESTIONNAIRE.questions for key in (question.id, *question.aliases)}
 )
-"""What `classes.clean_name` accepts, for the schema: some text that is not all spaces, without
-control or format characters (direction marks, zero-width spaces); tabs and line breaks are
-accepted and become single spaces. Only characters of the Basic Multilingual Plane are listed, so
-the pattern means the same in JavaScript; the few format characters beyond it (U+110BD, U+E0001
-and the tag characters) are refused too, with 422. A test checks the pattern against clean_name
-for every character of the plane."""
-
 ANSWERS_SCHEMA = {
     "properties": {question.id: _property(question) for question in QUESTIONNAIRE.questions},
     "required": [question.id for question in QUESTIONNAIRE.questions if question.required],
-    "additionalProperties": False,
+    # `propertyNames` alone says which keys are valid. `additionalProperties: false` would say the
+    # same, but generated clients (openapi-python-client) then drop a misspelled question id
+    # without a word and the partner gets a plan with that question "not answered"; this way the
+    # key reaches the server, whose 422 names it.
+    "propertyNames": {"enum": _KNOWN_KEYS},
+    "additionalProperties": {
+        "oneOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"type": "string"}},
+        ],
+        "description": "Only the question ids above (and their old aliases) are accepted; any "
+        "other key is answered with 422 `unknown_question`.",
+    },
 }
-CLASS_ANSWERS_SCHEMA = {**ANSWERS_SCHEMA, "required": []}
 
 
 class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
@@ -60,7 +83,8 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
         msgspec.Meta(
             extra_json_schema={
                 "description": "Question id to option id (single choice) or list of option ids "
-                "(multi choice). Only profile.age_band is required. Answers to questions whose "
+                "(multi choice). No answer is required: without profile.age_band the plan is "
+                "age-neutral. Answers to questions whose "
                 "condition is false with the other answers are rejected (422).",
                 "extra": ANSWERS_SCHEMA,
             }
@@ -72,21 +96,93 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
         return cls(answers=decode_answers(body))  # type: ignore[arg-type]
 
 
-class ClassResponseRequest(msgspec.Struct, forbid_unknown_fields=True):
-    """A student's answers for a class check."""
+INCLUDE_PATTERN = "^(" + "|".join(INCLUDE_NAMES) + ")(,(" + "|".join(INCLUDE_NAMES) + "))*$"
+"""`?include=` is a comma-separated list of these names."""
 
-    answers: Annotated[
-        WireAnswers,
-        msgspec.Meta(
-            extra_json_schema={
-                "description": "As for createPlan, except that profile.age_band may be left out "
-                "when the class check was created with an age band: the class's band is used. "
-                "A class check without an age band needs it (422 otherwise).",
-                "extra": CLASS_ANSWERS_SCHEMA,
-            }
-        ),
-    ]
 
-    @classmethod
-    def decode_body(cls, body: bytes) -> ClassResponseRequest:
-        return cls(answers=decode_answers(body))  # type: ignore[arg-type]
+class ActionOut(msgspec.Struct, frozen=True, kw_only=True):
+    """An action as `createPlan` returns it: ids, words and this person's steps always; the
+    rest when asked for with `include` (fields in the same order as the full action)."""
+
+    rule_id: str
+    area: Area | UnsetType = UNSET
+    """With include=details."""
+    purpose: Purpose | UnsetType = UNSET
+    """With include=details."""
+    title: str
+    summary: str
+    why: str | UnsetType = UNSET
+    """With include=reasons."""
+    because: tuple[AnswerRef, ...] | UnsetType = UNSET
+    """With include=reasons: the answers that put the action in the plan."""
+    steps: tuple[PlatformSteps, ...] | UnsetType = UNSET
+    """This person's steps; for "when you feel ready" actions only with include=later_steps."""
+    how_to_check: tuple[PlatformSteps, ...] | UnsetType = UNSET
+    """As `steps`; empty unless the person answered "I'm not sure"."""
+    severity: Severity | UnsetType = UNSET
+    """With include=details."""
+    effort_minutes: int | UnsetType = UNSET
+    """With include=details."""
+    sources: tuple[Source, ...] | UnsetType = UNSET
+    """With include=sources."""
+    resources: tuple[ResourceRef, ...] | UnsetType = UNSET
+    """With include=details: the services named in the steps shown."""
+    content_version: str | UnsetType = UNSET
+    """With include=details."""
+    urgent_step: UrgentStep | None
+    caution: str | None
+    done_by: DoneBy
+
+
+class UrgentLaneOut(msgspec.Struct, frozen=True, kw_only=True):
+    mode: Lane
+    title: str
+    message: str
+    actions: tuple[ActionOut, ...]
+
+
+class LaterSectionOut(msgspec.Struct, frozen=True, kw_only=True):
+    title: str
+    message: str
+    actions: tuple[ActionOut, ...]
+
+
+class PlanOut(msgspec.Struct, frozen=True, kw_only=True):
+    """A plan as `createPlan` returns it. With include=all, every field of every action and the
+    findings: the same JSON as a class response's plan."""
+
+    content_version: str
+    written_for: ForWhom
+    age_band: AgeBand | None
+    urgent: UrgentLaneOut | None
+    do_first: tuple[ActionOut, ...]
+    next: tuple[ActionOut, ...] = msgspec.field(name="do_next")
+    when_ready: LaterSectionOut | None
+    doing_well: tuple[DoingWell, ...]
+    not_answered: tuple[str, ...]
+    scores: Scores | None
+    scores_withheld: str | None
+    support: tuple[SupportItem, ...]
+    contact_first: tuple[Contact, ...]
+    findings: tuple[Finding, ...] | UnsetType = UNSET
+    """With include=findings: every rule's finding."""
+
+
+class RuleContent(msgspec.Struct, frozen=True, kw_only=True):
+    """A rule's words for every platform and nation, for partners who show them from a cache
+    rather than from every plan."""
+
+    id: str
+    area: Area
+    purpose: Purpose
+    title: str
+    summary: str
+    why: str
+    steps: tuple[PlatformSteps, ...]
+    how_to_check: tuple[PlatformSteps, ...]
+    severity: Severity
+    effort_minutes: int
+    sources: tuple[Source, ...]
+    resources: tuple[ResourceRef, ...]
+    urgent_step: UrgentStep | None
+    content_version: str

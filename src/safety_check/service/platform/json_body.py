@@ -63,6 +63,8 @@ def _invalid(error: msgspec.MsgspecError) -> ValidationException:
     text = _PATH.sub("", message)
     if isinstance(error, strict_json.DuplicateKey):
         detail = f"The body repeats the key {error.key!r}; send each key once."
+    elif isinstance(error, strict_json.ShapeHint):
+        detail = text
     elif isinstance(error, msgspec.ValidationError):
         detail = "The request body is not valid JSON of the expected shape."
     else:

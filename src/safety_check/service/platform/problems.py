@@ -24,9 +24,16 @@ from litestar.types import Scope, Send
 
 from safety_check.answers import AnswersInvalid
 from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.service.platform.problem_types import (
+    INVALID_ANSWERS,
+    INVALID_BODY,
+    TOO_MANY_REQUESTS,
+    UNAVAILABLE,
+)
 
 PROBLEM_JSON = "application/problem+json"
-TYPE_BASE = "https://safety-check.example/problems/"
+# Statuses that mean one thing wherever they are answered get their described type.
+STATUS_TYPES = {429: TOO_MANY_REQUESTS.uri, 503: UNAVAILABLE.uri}
 
 logger = logging.getLogger("safety_check.errors")
 
@@ -51,7 +58,14 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
 
 def problem_spec(description: str) -> ResponseSpec:
-    return ResponseSpec(data_container=Problem, description=description, media_type=PROBLEM_JSON)
+    # No generated examples: they were random strings, and drawing them needed a private
+    # Litestar import to make the committed document repeatable.
+    return ResponseSpec(
+        data_container=Problem,
+        description=description,
+        media_type=PROBLEM_JSON,
+        generate_examples=False,
+    )
 
 
 COMMON_ERRORS = {
@@ -73,7 +87,7 @@ def problem_response(
 ) -> Response[bytes]:
     phrase = HTTPStatus(status).phrase
     problem = Problem(
-        type=type_ or "about:blank",
+        type=type_ or STATUS_TYPES.get(status, "about:blank"),
         title=phrase,
         status=status,
         detail=detail,
@@ -102,7 +116,7 @@ def answers_invalid_handler(_: Request[Any, Any, Any], error: AnswersInvalid) ->
     return problem_response(
         422,
         f"{len(errors)} answer(s) do not fit the questionnaire.",
-        type_=TYPE_BASE + "invalid-answers",
+        type_=INVALID_ANSWERS.uri,
         errors=errors,
     )
 
@@ -205,7 +219,10 @@ async def send_error(
         body, media_type = error_page(scope, status), "text/html; charset=utf-8"
     else:
         problem = Problem(
-            type="about:blank", title=HTTPStatus(status).phrase, status=status, detail=detail
+            type=STATUS_TYPES.get(status, "about:blank"),
+            title=HTTPStatus(status).phrase,
+            status=status,
+            detail=detail,
         )
         body, media_type = msgspec.json.encode(problem), PROBLEM_JSON
     await send(
@@ -234,6 +251,7 @@ def http_exception_handler(request: Request[Any, Any, Any], error: HTTPException
         return problem_response(status)
     detail = error.detail if error.detail and error.detail != HTTPStatus(status).phrase else None
     errors: tuple[ProblemError, ...] = ()
+    type_ = None
     if isinstance(error, ValidationException):
         errors = _validation_errors(error)
         sources = (
@@ -243,9 +261,11 @@ def http_exception_handler(request: Request[Any, Any, Any], error: HTTPException
         )
         if sources and "body" not in sources:
             detail = "Part of the request (a header or query parameter) is not valid."
-        elif not detail or detail.startswith("Validation failed"):
-            detail = "The request body is not valid JSON of the expected shape."
-    return problem_response(status, detail, errors=errors, headers=error.headers)
+        else:
+            type_ = INVALID_BODY.uri
+            if not detail or detail.startswith("Validation failed"):
+                detail = "The request body is not valid JSON of the expected shape."
+    return problem_response(status, detail, type_=type_, errors=errors, headers=error.headers)
 
 
 TRACEBACK_EVERY_SECONDS = 600

@@ -22,6 +22,8 @@ from litestar.datastructures import CacheControlHeader
 from litestar.serialization import encode_json
 from markupsafe import Markup
 
+from safety_check.service.platform.openapi import for_partners
+
 JSON = Mapping[str, Any]
 SCHEMA_REF = "#/components/schemas/"
 RAW_DOCUMENT = "/api/v1/schema/openapi.json"
@@ -595,7 +597,7 @@ def reference_for(app: Litestar) -> Reference:
     if _built and _built[0][0] is schema:
         return _built[0][1]
     # Litestar's encoder knows the spec objects left inside the schema; decode to plain JSON.
-    reference = build_reference(msgspec.json.decode(encode_json(schema.to_schema())))
+    reference = build_reference(for_partners(msgspec.json.decode(encode_json(schema.to_schema()))))
     _built[:] = [(schema, reference)]
     return reference
 

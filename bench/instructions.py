@@ -1,0 +1,105 @@
+"""Instructions per plan, counted by valgrind's callgrind: steady where times are not.
+
+Each figure is (instructions of a run doing the work N times) − (the same run doing it 0 times),
+divided by N, so start-up and imports cancel out. Needs Debian's `valgrind`; takes a few minutes.
+Run with `python -m bench.instructions` (part of `make bench` when valgrind is installed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+
+import msgspec
+
+CALLS = int(os.environ.get("BENCH_INSTRUCTION_CALLS", "100"))
+WORK = (
+    "evaluate",
+    "evaluate + compose",
+    "evaluate + compose + encode",
+    "full plan (compact)",
+    "floor (compact)",
+    "full plan (include=all)",
+    "floor (include=all)",
+)
+
+
+def _work(name: str) -> Callable[[], object]:
+    from bench.engine import full_answers
+    from safety_check.answers import AnswersIn, decode_request
+    from safety_check.compiled_plan import ALL, encode_answers
+    from safety_check.engine import run
+    from safety_check.plan import compose
+    from safety_check.service.individual.wire import PlanOut
+
+    body = msgspec.json.encode({"answers": full_answers()})
+    answers = decode_request(body)
+    decoder = msgspec.json.Decoder(AnswersIn)
+    compact = msgspec.json.decode(encode_answers(answers), type=PlanOut)
+    full = msgspec.json.decode(encode_answers(answers, ALL), type=PlanOut)
+    encode = msgspec.json.encode
+    return {
+        "evaluate": lambda: run(answers),
+        "evaluate + compose": lambda: compose(answers),
+        "evaluate + compose + encode": lambda: encode_answers(answers),
+        "full plan (compact)": lambda: encode_answers(decode_request(body)),
+        "floor (compact)": lambda: (decoder.decode(body), encode(compact)),
+        "full plan (include=all)": lambda: encode_answers(decode_request(body), ALL),
+        "floor (include=all)": lambda: (decoder.decode(body), encode(full)),
+    }[name]
+
+
+def _inside(name: str, calls: int) -> None:
+    work = _work(name)
+    for _ in range(20):  # warm: first calls fill the fixed-size caches
+        work()
+    for _ in range(calls):
+        work()
+
+
+def _count(name: str, calls: int) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={folder}/out",
+                sys.executable,
+                "-m",
+                "bench.instructions",
+                "--inside",
+                name,
+                str(calls),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind printed no count:\n{done.stderr}")
+    return int(found.group(1))
+
+
+def main() -> None:
+    if not shutil.which("valgrind"):
+        print("instructions: skipped (valgrind is not installed: apt-get install valgrind)")
+        return
+    counts = {name: (_count(name, CALLS) - _count(name, 0)) / CALLS for name in WORK}
+    for name, count in counts.items():
+        print(f"{name:>30}: {count / 1e6:6.3f} M instructions per call (callgrind)")
+    for form in ("compact", "include=all"):
+        ratio = counts[f"floor ({form})"] / counts[f"full plan ({form})"]
+        print(f"instructions, floor / full plan ({form}): {ratio:.2f} (goal >= 0.8)")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--inside"]:
+        _inside(sys.argv[2], int(sys.argv[3]))
+    else:
+        main()

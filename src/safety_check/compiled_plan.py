@@ -1,0 +1,354 @@
+"""A plan as JSON, written from the engine's decisions out of fragments encoded at start-up.
+
+`build_plan` makes objects for the pages; the API needs only bytes. Every static part of an
+action (its title, summary, why, each platform's steps, its sources) is encoded once, when this
+module is imported, and a plan is a join of those fragments with the few parts that depend on
+the person (the answers given as reasons, which platforms' steps, the caution). Nothing is
+cached per plan, so memory stays flat however many plans are served.
+
+The bytes equal `msgspec.json.encode(build_plan(answers))` when everything is included
+(`include=all`); a test holds the two together on every persona and thousands of random answer
+sets. By default a plan is compact (see `Include`): the rest is asked for by name, or read once
+from `GET /api/v1/content/rules/{id}`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from functools import lru_cache
+
+import msgspec
+
+from safety_check.engine import COMPILED_RULES, CompiledRule
+from safety_check.models import Answers, PlatformSteps
+from safety_check.plan import (
+    _CAUTIONS,
+    DO_FIRST_LIMIT,
+    WHEN_READY_TITLE,
+    Chosen,
+    Composition,
+    compose,
+    lane_title,
+    urgent_message,
+    when_ready_message,
+    withheld,
+)
+from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
+from safety_check.resources import mentioned_resources
+from safety_check.routing import Situation, contact_first, route, situation_of
+from safety_check.scoring import score
+
+_encode = msgspec.json.encode
+SUPPORT_CACHE_SIZE = 256
+"""Support lists kept, by situation (age, nation, what is happening): a fixed bound, since
+their number is bounded by the content but large (about 12 KB each)."""
+
+
+class Include(enum.IntFlag):
+    """What a plan carries beyond the compact default (ids, titles, summaries, this person's
+    steps, cautions, support services and scores)."""
+
+    findings = 1
+    """Every rule's finding (fail, pass, not applicable, not answered)."""
+    sources = 2
+    """Each action's sources."""
+    reasons = 4
+    """Each action's `why` and `because` (the answers that put it in the plan)."""
+    details = 8
+    """Each action's area, purpose, severity, effort, services named and content version."""
+    later_steps = 16
+    """The steps of the "when you feel ready" actions (ids, titles and summaries are always
+    there)."""
+
+
+ALL = Include(sum(Include))
+COMPACT = Include(0)
+INCLUDE_NAMES: tuple[str, ...] = (*(flag.name or "" for flag in Include), "all")
+
+
+def include_of(names: Iterable[str]) -> Include:
+    """The flags for `?include=` names; unknown names are refused earlier, by the schema."""
+    chosen = Include(0)
+    for name in names:
+        chosen |= ALL if name == "all" else Include[name]
+    return chosen
+
+
+# Slots in an action's template, filled per person.
+_BECAUSE, _STEPS, _HOW, _RESOURCES = range(4)
+Piece = bytes | int
+
+
+def _field(name: str, value: object) -> bytes:
+    return b',"' + name.encode() + b'":' + _encode(value)
+
+
+def _groups(groups: tuple[PlatformSteps, ...]) -> tuple[tuple[str, bytes], ...]:
+    return tuple((group.platform, _encode(group)) for group in groups)
+
+
+class _RuleJSON:
+    """One rule's action, encoded as far as it can be without knowing the person."""
+
+    __slots__ = (
+        "always_steps",
+        "area_purpose",
+        "content_version",
+        "head",
+        "how",
+        "resource_groups",
+        "resource_static",
+        "resources",
+        "severity_effort",
+        "sources",
+        "steps",
+        "title_summary",
+        "urgent_step",
+        "why",
+    )
+
+    def __init__(self, compiled: CompiledRule) -> None:
+        rule = compiled.rule
+        self.head = b'{"rule_id":' + _encode(rule.id)
+        self.area_purpose = _field("area", rule.area) + _field("purpose", rule.purpose)
+        self.title_summary = _field("title", compiled.title) + _field("summary", compiled.summary)
+        self.why = _field("why", compiled.why)
+        self.steps = _groups(compiled.steps)
+        self.how = _groups(compiled.how_to_check)
+        # Steps only for "general" show whatever the person uses: no choice to make per plan.
+        self.always_steps = all(platform == "general" for platform, _ in self.steps)
+        self.severity_effort = _field("severity", rule.severity) + _field(
+            "effort_minutes", rule.effort_minutes
+        )
+        self.sources = _field("sources", rule.sources)
+        self.content_version = _field("content_version", CONTENT_VERSION)
+        self.urgent_step = _field("urgent_step", rule.urgent_step)
+        self.resources = tuple((ref.id, _encode(ref)) for ref in compiled.resources)
+        static = frozenset(mentioned_resources("\n".join((rule.title, rule.summary, rule.why))))
+        self.resource_static = static
+        self.resource_groups = tuple(
+            (group.platform, names)
+            for group in (*rule.steps, *rule.how_to_check)
+            if (names := frozenset(mentioned_resources("\n".join(group.steps))) - static)
+            and group.platform != "general"
+        )
+        general = [
+            frozenset(mentioned_resources("\n".join(group.steps)))
+            for group in (*rule.steps, *rule.how_to_check)
+            if group.platform == "general"
+        ]
+        self.resource_static = static.union(*general)
+
+    def template(self, include: Include, later: bool) -> tuple[Piece, ...]:
+        """The action's pieces in field order: static bytes merged, slots left as ints."""
+        details, reasons = Include.details in include, Include.reasons in include
+        steps = not later or Include.later_steps in include
+        parts: list[Piece | None] = [
+            self.head,
+            self.area_purpose if details else None,
+            self.title_summary,
+            self.why if reasons else None,
+            _BECAUSE if reasons else None,
+            (self._static_steps() if self.always_steps else _STEPS) if steps else None,
+            _HOW if steps else None,
+            self.severity_effort if details else None,
+            self.sources if Include.sources in include else None,
+            (_RESOURCES if self.resource_groups else self._static_resources()) if details else None,
+            self.content_version if details else None,
+            self.urgent_step,
+        ]
+        merged: list[Piece] = []
+        for part in parts:
+            if isinstance(part, bytes) and merged and isinstance(merged[-1], bytes):
+                merged[-1] += part
+            elif part is not None:
+                merged.append(part)
+        return tuple(merged)
+
+    def _static_steps(self) -> bytes:
+        return b',"steps":[' + b",".join(fragment for _, fragment in self.steps) + b"]"
+
+    def _static_resources(self) -> bytes:
+        named = self.resource_static
+        shown = [fragment for id_, fragment in self.resources if id_ in named]
+        return b',"resources":[' + b",".join(shown) + b"]"
+
+
+_RULES = {compiled.order: _RuleJSON(compiled) for compiled in COMPILED_RULES}
+_TEMPLATES: dict[tuple[Include, bool], dict[int, tuple[Piece, ...]]] = {}
+"""At most one entry per combination of `Include` flags and section: bounded by the content."""
+_FINDINGS = {
+    compiled.order: {status: _encode(f) for status, f in compiled.findings.items()}
+    for compiled in COMPILED_RULES
+}
+_PRAISE = {
+    compiled.order: _encode(compiled.praise)
+    for compiled in COMPILED_RULES
+    if compiled.praise is not None
+}
+_TAILS = {
+    (caution, done_by): _field("caution", caution) + _field("done_by", done_by) + b"}"
+    for caution in (None, *(c for cautions in _CAUTIONS.values() for c in cautions))
+    for done_by in ("you", "them")
+}
+
+
+def _answer_parts() -> tuple[
+    dict[tuple[str, str], bytes], dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]]
+]:
+    single: dict[tuple[str, str], bytes] = {}
+    multi: dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]] = {}
+    for question in QUESTIONNAIRE.questions:
+        head = (
+            b'{"question":'
+            + _encode(question.id)
+            + _field("question_text", question.text)
+            + b',"answer":['
+        )
+        ids = {option.id: _encode(option.id) for option in question.options}
+        labels = {option.id: _encode(option.label) for option in question.options}
+        if question.kind == "single":
+            for option in question.options:
+                single[question.id, option.id] = (
+                    head + ids[option.id] + b'],"answer_labels":[' + labels[option.id] + b"]}"
+                )
+        else:
+            multi[question.id] = (head, ids, labels)
+    return single, multi
+
+
+_SINGLE_ANSWERS, _MULTI_ANSWERS = _answer_parts()
+
+
+def _answer(question: str, value: str | tuple[str, ...]) -> bytes:
+    if value.__class__ is str:
+        return _SINGLE_ANSWERS[question, value]
+    head, ids, labels = _MULTI_ANSWERS[question]
+    return (
+        head
+        + b",".join([ids[option] for option in value])
+        + b'],"answer_labels":['
+        + b",".join([labels[option] for option in value])
+        + b"]}"
+    )
+
+
+def _templates(include: Include, later: bool) -> dict[int, tuple[Piece, ...]]:
+    key = (include, later)
+    found = _TEMPLATES.get(key)
+    if found is None:
+        found = _TEMPLATES[key] = {
+            order: rule.template(include, later) for order, rule in _RULES.items()
+        }
+    return found
+
+
+def _chosen_steps(groups: tuple[tuple[str, bytes], ...], platforms: frozenset[str]) -> list[bytes]:
+    shown = [fragment for platform, fragment in groups if platform in platforms]
+    return shown or [fragment for _, fragment in groups]
+
+
+def _actions(
+    out: list[bytes],
+    chosen: tuple[Chosen, ...],
+    templates: dict[int, tuple[Piece, ...]],
+    plan: Composition,
+) -> None:
+    """Append `[action, ...]` to `out`."""
+    platforms, values = plan.platforms, plan.values
+    out.append(b"[")
+    for index, action in enumerate(chosen):
+        if index:
+            out.append(b",")
+        order = action.compiled.order
+        rule = _RULES[order]
+        for piece in templates[order]:
+            if piece.__class__ is bytes:
+                out.append(piece)
+            elif piece == _BECAUSE:
+                out.append(b',"because":[')
+                out.append(b",".join([_answer(q, values[q]) for q in action.reasons]))
+                out.append(b"]")
+            elif piece == _STEPS:
+                out.append(b',"steps":[' + b",".join(_chosen_steps(rule.steps, platforms)) + b"]")
+            elif piece == _HOW:
+                how = _chosen_steps(rule.how, platforms) if action.unsure else ()
+                out.append(b',"how_to_check":[' + b",".join(how) + b"]")
+            else:
+                out.append(_resources(rule, platforms))
+        out.append(_TAILS[action.caution, action.done_by])
+    out.append(b"]")
+
+
+def _resources(rule: _RuleJSON, platforms: frozenset[str]) -> bytes:
+    named = rule.resource_static.union(
+        *[names for platform, names in rule.resource_groups if platform in platforms]
+    )
+    shown = [fragment for id_, fragment in rule.resources if id_ in named]
+    return b',"resources":[' + b",".join(shown) + b"]"
+
+
+def encode_answers(answers: Answers, include: Include = COMPACT) -> bytes:
+    """The plan's JSON for validated answers, with the parts `include` asks for."""
+    plan = compose(answers)
+    person = plan.person
+    current = _templates(include, later=False)
+    out = [
+        b'{"content_version":' + _encode(CONTENT_VERSION),
+        _field("written_for", person.written_for) + _field("age_band", person.age_band),
+    ]
+    if plan.lane is None or person.lane is None:
+        out.append(b',"urgent":null')
+    else:
+        out.append(
+            b',"urgent":{"mode":'
+            + _encode(person.lane)
+            + _field("title", lane_title(person))
+            + _field("message", urgent_message(person))
+            + b',"actions":'
+        )
+        _actions(out, plan.lane, current, plan)
+        out.append(b"}")
+    out.append(b',"do_first":')
+    _actions(out, plan.first[:DO_FIRST_LIMIT], current, plan)
+    out.append(b',"do_next":')
+    _actions(out, plan.first[DO_FIRST_LIMIT:], current, plan)
+    if plan.later:
+        out.append(
+            b',"when_ready":{"title":'
+            + _encode(WHEN_READY_TITLE)
+            + _field("message", when_ready_message(person))
+            + b',"actions":'
+        )
+        _actions(out, plan.later, _templates(include, later=True), plan)
+        out.append(b"}")
+    else:
+        out.append(b',"when_ready":null')
+    _rest(out, plan, answers, include)
+    return b"".join(out)
+
+
+def _rest(out: list[bytes], plan: Composition, answers: Answers, include: Include) -> None:
+    out.append(b',"doing_well":[')
+    out.append(b",".join([_PRAISE[_order_of(item.rule_id)] for item in plan.doing_well]))
+    out.append(b"]")
+    out.append(_field("not_answered", plan.not_answered))
+    out.append(_field("scores", None if plan.careful else score(answers)))
+    out.append(_field("scores_withheld", withheld(plan.person)))
+    out.append(_support(situation_of(answers)))
+    if Include.findings in include:
+        out.append(b',"findings":[')
+        out.append(b",".join([_FINDINGS[r.compiled.order][r.status] for r in plan.results]))
+        out.append(b"]")
+    out.append(b"}")
+
+
+@lru_cache(maxsize=SUPPORT_CACHE_SIZE)
+def _support(situation: Situation) -> bytes:
+    support = route(situation)
+    return _field("support", support) + _field("contact_first", contact_first(situation, support))
+
+
+_ORDER_OF = {compiled.rule.id: compiled.order for compiled in COMPILED_RULES}
+_order_of = _ORDER_OF.__getitem__
