@@ -17,7 +17,7 @@ from litestar.di import NamedDependency
 from safety_check.content_changes import CONTENT_CHANGES
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.service.individual import journey_tokens, saved_answers
-from safety_check.service.individual.journey_tokens import id_hash
+from safety_check.service.individual.journey_tokens import FormToken, id_hash
 from safety_check.service.individual.saved_answers import KEEP_DAYS, Opened
 from safety_check.service.platform.core import Platform
 from safety_check.storage import form_tokens
@@ -46,29 +46,33 @@ class Journeys:
 
     async def accept(self, presented: str | None) -> str | None:
         """Spend a page's token and return the next page's, or None: show "expired"."""
-        token = journey_tokens.read(self._platform.secret, presented)
-        now = self._now()
-        if token is None or token.expires_at <= now:
+        live = await self._live(presented)
+        if live is None:
             return None
-        journey, page = id_hash("journey", token.journey), id_hash("page", token.token)
-        database = self._platform.database
-        retired = await form_tokens.spent_at(database, journey, page)
-        if journey in retired or now - retired.get(page, now) > SPENT_GRACE_SECONDS:
-            return None
-        if page not in retired:
-            await form_tokens.retire(database, page, now, token.expires_at)
-        return journey_tokens.issue(self._platform.secret, now + self.lifetime, token.journey)
+        token, page, spent = live
+        if not spent:
+            await form_tokens.retire(self._platform.database, page, self._now(), token.expires_at)
+        return journey_tokens.issue(
+            self._platform.secret, self._now() + self.lifetime, token.journey
+        )
 
     async def is_live(self, presented: str | None) -> bool:
         """Whether a page's token would be accepted, without spending it (a file download
         leaves the page on screen, and its forms must still work)."""
+        return await self._live(presented) is not None
+
+    async def _live(self, presented: str | None) -> tuple[FormToken, bytes, bool] | None:
+        """A usable token, its page's stored id and whether it was spent already (within the
+        grace); None when it is forged, expired, spent too long ago, or its journey exited."""
         token = journey_tokens.read(self._platform.secret, presented)
         now = self._now()
         if token is None or token.expires_at <= now:
-            return False
+            return None
         journey, page = id_hash("journey", token.journey), id_hash("page", token.token)
         retired = await form_tokens.spent_at(self._platform.database, journey, page)
-        return journey not in retired and now - retired.get(page, now) <= SPENT_GRACE_SECONDS
+        if journey in retired or now - retired.get(page, now) > SPENT_GRACE_SECONDS:
+            return None
+        return token, page, page in retired
 
     def save(self, answers: dict[str, str | list[str]]) -> tuple[str, int]:
         """The answers sealed into a code, and when it stops working. Nothing is stored."""

@@ -21,10 +21,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from safety_check.content_changes import ContentChange
+from safety_check.service.individual.saved_words import DICTIONARY
 
 PREFIX = "SC1-"
 KEEP_DAYS = 90
 MAX_CODE_CHARS = 8000
+MAX_PAYLOAD_BYTES = 64 * 1024
 _NONCE_BYTES = 12
 _LABEL = PREFIX.encode()
 
@@ -46,13 +48,27 @@ def _key(secret: bytes) -> bytes:
     return kdf.derive(secret)
 
 
+def _compress(payload: bytes) -> bytes:
+    # Raw deflate against the ids the answers are made of: codes less than half as long.
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zdict=DICTIONARY)
+    return compressor.compress(payload) + compressor.flush()
+
+
+def _decompress(data: bytes) -> bytes:
+    decompressor = zlib.decompressobj(-15, zdict=DICTIONARY)
+    payload = decompressor.decompress(data, MAX_PAYLOAD_BYTES)
+    if decompressor.unconsumed_tail:
+        raise ValueError("saved answers too large")
+    return payload
+
+
 def seal(
     secret: bytes, answers: Mapping[str, str | list[str]], content_version: str, expires_at: int
 ) -> str:
     """The answers as a code to copy, or to keep in a file."""
     payload = msgspec.msgpack.encode(_Sealed(content_version, expires_at, dict(answers)))
     nonce = os.urandom(_NONCE_BYTES)
-    sealed = AESGCM(_key(secret)).encrypt(nonce, zlib.compress(payload, 9), _LABEL)
+    sealed = AESGCM(_key(secret)).encrypt(nonce, _compress(payload), _LABEL)
     return PREFIX + base64.urlsafe_b64encode(nonce + sealed).decode().rstrip("=")
 
 
@@ -78,7 +94,7 @@ def open_code(secret: bytes, text: str, now: int) -> Opened | None:
     try:
         blob = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
         nonce, sealed = blob[:_NONCE_BYTES], blob[_NONCE_BYTES:]
-        payload = zlib.decompress(AESGCM(_key(secret)).decrypt(nonce, sealed, _LABEL))
+        payload = _decompress(AESGCM(_key(secret)).decrypt(nonce, sealed, _LABEL))
         opened = msgspec.msgpack.decode(payload, type=_Sealed)
     except (binascii.Error, ValueError, InvalidTag, zlib.error, msgspec.DecodeError):
         return None
