@@ -9,13 +9,21 @@ STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint typecheck unit bench bench-week examples openapi clean
 
+RUN_STAMP := $(VENV)/.installed-run
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
-run: $(STAMP)
+# Running needs only the service's own dependencies, not the test toolchain.
+$(RUN_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/safety-check serve --host 127.0.0.1 --port 8000
 
 test: $(STAMP)

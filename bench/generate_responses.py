@@ -149,7 +149,7 @@ def answer_pool(rng: random.Random, per_band: int) -> dict[str, list[tuple[bytes
     return pool
 
 
-class Cohort(msgspec.Struct, kw_only=True):
+class ClassCheck(msgspec.Struct, kw_only=True):
     id: int
     public_id: str
     join_code: str
@@ -162,16 +162,16 @@ class Cohort(msgspec.Struct, kw_only=True):
     lessons: int
 
 
-def _cohorts(rng: random.Random, rows: int, today: dt.date) -> list[Cohort]:
+def _cohorts(rng: random.Random, rows: int, today: dt.date) -> list[ClassCheck]:
     codes: set[str] = set()
 
-    def cohort(
+    def class_check(
         number: int, name: str, age_band: str | None, size: int, created: dt.date, open_days: int
-    ) -> Cohort:
+    ) -> ClassCheck:
         while (code := new_join_code()) in codes:
             pass
         codes.add(code)
-        return Cohort(
+        return ClassCheck(
             id=number,
             public_id=new_public_id(),
             join_code=code,
@@ -184,9 +184,9 @@ def _cohorts(rng: random.Random, rows: int, today: dt.date) -> list[Cohort]:
             lessons=max(1, round(size / CLASS_SIZE)),
         )
 
-    cohorts = [
-        cohort(1, "Year 9 Maple", "13_15", CLASS_SIZE, today - dt.timedelta(days=10), 7),
-        cohort(2, "Whole school", None, SCHOOL_SIZE, today - dt.timedelta(days=20), 14),
+    class_checks = [
+        class_check(1, "Year 9 Maple", "13_15", CLASS_SIZE, today - dt.timedelta(days=10), 7),
+        class_check(2, "Whole school", None, SCHOOL_SIZE, today - dt.timedelta(days=20), 14),
     ]
     left = rows - CLASS_SIZE - SCHOOL_SIZE
     while left > 0:
@@ -194,36 +194,38 @@ def _cohorts(rng: random.Random, rows: int, today: dt.date) -> list[Cohort]:
         if left - size < OTHER_CLASS_SIZES[0]:
             size = left  # the last class takes the few left over
         left -= size
-        number = len(cohorts) + 1
+        number = len(class_checks) + 1
         band = rng.choices(AGE_BANDS[:3], CLASS_AGES[:3])[0]
         created = today - dt.timedelta(days=rng.randint(0, HISTORY_DAYS))
-        cohorts.append(cohort(number, f"Class {number}", band, size, created, rng.randint(1, 14)))
-    return cohorts
+        class_checks.append(
+            class_check(number, f"Class {number}", band, size, created, rng.randint(1, 14))
+        )
+    return class_checks
 
 
 def _responses(
     rng: random.Random,
-    cohorts: list[Cohort],
+    class_checks: list[ClassCheck],
     pool: dict[str, list[tuple[bytes, bytes]]],
     today: dt.date,
 ) -> list[tuple[int, str, str, bytes, bytes]]:
     """Every row, in the order a live service would have stored them."""
     timed: list[tuple[float, int, str, bytes, bytes]] = []
     everyone = list(AGE_BANDS)
-    for cohort in cohorts:
-        last_day = min(cohort.closes, today)
-        span = (last_day - cohort.created).days
-        per_lesson, extra = divmod(cohort.size, cohort.lessons)
-        for lesson in range(cohort.lessons):
-            day = cohort.created + dt.timedelta(days=rng.randint(0, span))
+    for class_check in class_checks:
+        last_day = min(class_check.closes, today)
+        span = (last_day - class_check.created).days
+        per_lesson, extra = divmod(class_check.size, class_check.lessons)
+        for lesson in range(class_check.lessons):
+            day = class_check.created + dt.timedelta(days=rng.randint(0, span))
             start = rng.uniform(SCHOOL_DAY[0], SCHOOL_DAY[1] - LESSON_MINUTES)
             clock = (day - today).days * 1440 + start
             text_day = day.isoformat()
             for _ in range(per_lesson + (lesson < extra)):
-                band = cohort.age_band or rng.choices(everyone, SCHOOL_AGES)[0]
+                band = class_check.age_band or rng.choices(everyone, SCHOOL_AGES)[0]
                 record, answers = rng.choice(pool[band])
                 at = clock + rng.uniform(0, LESSON_MINUTES)
-                timed.append((at, cohort.id, text_day, record, answers))
+                timed.append((at, class_check.id, text_day, record, answers))
     timed.sort(key=itemgetter(0))
     return [(cohort_id, day, CONTENT_VERSION, r, a) for _, cohort_id, day, r, a in timed]
 
@@ -249,8 +251,8 @@ def generate(path: Path, rows: int, seed: int = 1, force: bool = False) -> dict[
     asyncio.run(_migrate(partial))
     pool = answer_pool(rng, POOL_PER_BAND)
     pool_seconds = time.perf_counter() - start
-    cohorts = _cohorts(rng, rows, today)
-    responses = _responses(rng, cohorts, pool, today)
+    class_checks = _cohorts(rng, rows, today)
+    responses = _responses(rng, class_checks, pool, today)
     connection = sqlite3.connect(partial, isolation_level=None)
     try:
         connection.execute("PRAGMA synchronous = OFF")  # a generator, not the service
@@ -271,7 +273,7 @@ def generate(path: Path, rows: int, seed: int = 1, force: bool = False) -> dict[
                     c.closes.isoformat(),
                     (c.closes + dt.timedelta(days=KEEP_DAYS)).isoformat(),
                 )
-                for c in cohorts
+                for c in class_checks
             ],
         )
         connection.execute("COMMIT")
@@ -290,21 +292,21 @@ def generate(path: Path, rows: int, seed: int = 1, force: bool = False) -> dict[
     seconds = time.perf_counter() - start
     size = path.stat().st_size
 
-    def teacher(cohort: Cohort) -> dict[str, Any]:
+    def teacher(class_check: ClassCheck) -> dict[str, Any]:
         return {
-            "id": cohort.public_id,
-            "teacher_key": cohort.teacher_key,
-            "join_code": cohort.join_code,
-            "responses": cohort.size,
-            "age_band": cohort.age_band,
+            "id": class_check.public_id,
+            "teacher_key": class_check.teacher_key,
+            "join_code": class_check.join_code,
+            "responses": class_check.size,
+            "age_band": class_check.age_band,
         }
 
     summary: dict[str, Any] = {
         "rows": len(responses),
-        "cohorts": len(cohorts),
+        "cohorts": len(class_checks),
         "pool": sum(len(sets) for sets in pool.values()),
-        "class": teacher(cohorts[0]),
-        "school": teacher(cohorts[1]),
+        "class": teacher(class_checks[0]),
+        "school": teacher(class_checks[1]),
         "seconds": round(seconds, 2),
         "pool_seconds": round(pool_seconds, 2),
         "bytes": size,

@@ -41,6 +41,8 @@ from safety_check.plan import build_plan
 from safety_check.schools.noise import ACTION_GUESS_LIMIT, EPSILON, GUESS_LIMIT
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord, record_for
 from safety_check.schools.report import NO_SCORE, SCORE_BANDS, Report, build_report
+from safety_check.schools.school import Term
+from safety_check.schools.school_view import SchoolView, compare
 
 NO_SCORES: tuple[int | None, ...] = (None,) * len(AREAS)
 BOUNDARY_PADDING = (7, 12, 17)
@@ -142,6 +144,39 @@ def order_attack(runs: int, seed: int, build: Builder = closed_report) -> Tally:
             upper = place.get(rule, len(shown)) < len(shown) / 2
             figure = counts[rule] or 0
             tally.add(upper if figure == carried else figure > carried, rule in actions)
+    return tally
+
+
+def school_report(records: list[ResponseRecord], key: bytes) -> Report:
+    """A school's view of these records, built as the service builds it."""
+    return build_report(records, None, closed=True, noise_key=key, order_draw=False)
+
+
+def school_attack(
+    runs: int, seed: int, build: Builder = closed_report, school: Builder = school_report
+) -> Tally:
+    """The padding attack on a class and its school's view together: the attacker controls
+    every response in the school but the target's (their class padded with 10-29 responses,
+    half of them carrying every action, and two more classes of 30 carrying each action in
+    half of theirs), and reads, for each action, the class's figure and the school's. Both move
+    with the target's answer, so the limit is e^2ε / (1 + e^2ε) = 0.69: the guess is "has it"
+    when the two figures together are above what the padding alone puts there."""
+    rng = random.Random(seed)
+    tally = Tally()
+    for _ in range(runs):
+        actions = _target_actions(rng)
+        target = ResponseRecord(scores=NO_SCORES, recommended=actions)
+        size = rng.randint(10, 29)
+        carried = size // 2
+        padding = [ResponseRecord(scores=NO_SCORES, recommended=REPORTABLE_RULES)] * carried
+        padding += [ResponseRecord(scores=NO_SCORES, recommended=())] * (size - carried)
+        others = [ResponseRecord(scores=NO_SCORES, recommended=REPORTABLE_RULES)] * 30
+        others += [ResponseRecord(scores=NO_SCORES, recommended=())] * 30
+        in_class = _counts(build([target, *padding], rng.randbytes(32)))
+        in_school = _counts(school([target, *padding, *others], rng.randbytes(32)))
+        for rule in REPORTABLE_RULES:
+            excess = (in_class[rule] or 1) - carried + (in_school[rule] or 1) - carried - 30
+            tally.add(excess > 0, rule in actions)
     return tally
 
 
@@ -320,6 +355,81 @@ def ranking(classes: int, size: int, seed: int, pool: dict[str, list[ResponseRec
     return result
 
 
+@dataclass
+class TermFlags:
+    """Changes flagged between two terms' school views of a year group of 8 classes of 30."""
+
+    same_compared: int = 0
+    same_flagged: int = 0
+    """Nothing changed: the same students' answers both terms, fresh noise."""
+    fresh_compared: int = 0
+    fresh_flagged: int = 0
+    """Nothing changed but who answered: new students from the same population."""
+    moved: int = 0
+    moved_found: int = 0
+    """One action's share went up 12 points between the terms."""
+
+    @property
+    def false_rate(self) -> float:
+        return self.same_flagged / self.same_compared
+
+    @property
+    def fresh_rate(self) -> float:
+        return self.fresh_flagged / self.fresh_compared
+
+    @property
+    def detection(self) -> float:
+        return self.moved_found / self.moved
+
+
+YEAR_GROUP = 8 * 30
+TERM_CHANGE = 12
+
+
+def _view(records: list[ResponseRecord], label: str, key: bytes) -> SchoolView:
+    term = Term(id=label, title=label, first_day="", last_day="")
+    return SchoolView(term=term, year_group="", classes=8, report=school_report(records, key))
+
+
+def _raised(records: list[ResponseRecord], rule: str, students: int) -> list[ResponseRecord]:
+    """The same records with `students` more of them advised to take `rule`."""
+    raised, left = [], students
+    for record in records:
+        if left and rule not in record.recommended:
+            record = ResponseRecord(scores=record.scores, recommended=(*record.recommended, rule))
+            left -= 1
+        raised.append(record)
+    return raised
+
+
+def term_changes(runs: int, seed: int, pool: dict[str, list[ResponseRecord]]) -> TermFlags:
+    rng = random.Random(seed)
+    flags = TermFlags()
+    moved_by = math.ceil(YEAR_GROUP * TERM_CHANGE / 100)
+    for _ in range(runs):
+        before = [r for _ in range(8) for r in _pool_class(rng, pool, 30)]
+        first = _view(before, "before", rng.randbytes(32))
+        same = compare(first, _view(before, "after", rng.randbytes(32)))
+        flags.same_compared += len(same)
+        flags.same_flagged += sum(change.changed for change in same)
+        fresh_records = [r for _ in range(8) for r in _pool_class(rng, pool, 30)]
+        fresh = compare(first, _view(fresh_records, "fresh", rng.randbytes(32)))
+        flags.fresh_compared += len(fresh)
+        flags.fresh_flagged += sum(change.changed for change in fresh)
+        actions, _ = true_figures(before)
+        middling = [
+            rule for rule, n in actions.items() if 0.2 * YEAR_GROUP <= n <= 0.7 * YEAR_GROUP
+        ]
+        if not middling:
+            continue
+        rule = rng.choice(middling)
+        after = _view(_raised(before, rule, moved_by), "after", rng.randbytes(32))
+        found = {change.rule_id: change.changed for change in compare(first, after)}
+        flags.moved += 1
+        flags.moved_found += found.get(rule, False)
+    return flags
+
+
 def _band(score: int | None) -> int:
     if score is None:
         return NO_SCORE
@@ -371,12 +481,14 @@ def main() -> None:
     boundary = boundary_attack(runs, seed=2)
     band = band_attack(runs, seed=3)
     ordered = order_attack(runs, seed=8)
+    schooled = school_attack(runs, seed=9)
     for name, tally, limit in (
         ("padding, c = has it", literal, GUESS_LIMIT),
         ("padding, shown = has it", shown, GUESS_LIMIT),
         ("rounding boundary", boundary, GUESS_LIMIT),
         ("score band (2 figures)", band, TWO_FIGURE_LIMIT),
         ("order and figure", ordered, ACTION_GUESS_LIMIT),
+        ("class and school figures", schooled, TWO_FIGURE_LIMIT),
     ):
         print(
             f"{name:26} {tally.right:6}/{tally.runs:<6} right = {tally.rate:.4f} "
@@ -398,6 +510,13 @@ def main() -> None:
             f"{100 * measured.outside_rate:.2f}% of {measured.figures} figures, "
             f"{100 * measured.top_outside_rate:.2f}% of {measured.top_figures} top-three figures"
         )
+    terms = term_changes(int(os.environ.get("TERM_RUNS", "200")), seed=10, pool=pool)
+    print(
+        f"term on term, year groups of 8 classes of 30 ({terms.moved} runs): a {TERM_CHANGE}-point "
+        f"change flagged {100 * terms.detection:.1f}%; nothing changed, same students: "
+        f"{100 * terms.false_rate:.2f}% of {terms.same_compared} changes flagged; new students "
+        f"from the same population: {100 * terms.fresh_rate:.2f}% of {terms.fresh_compared}"
+    )
     figures = utility(classes, seed=4)
     print(
         f"classes of 30 ({classes} classes, {figures['figures']:.0f} shown figures): "

@@ -114,10 +114,10 @@ def create_class(server: Server, name: str, school: str) -> dict[str, Any]:
     return json.loads(body)  # type: ignore[no-any-return]
 
 
-def student(server: Server, cohort: dict[str, Any], index: int, tally: Tally) -> None:
+def student(server: Server, class_check: dict[str, Any], index: int, tally: Tally) -> None:
     """One student: join page, form token, submit (a reload for some), or the API with a key."""
-    code = cohort["join_code"]
-    school = {"X-Forwarded-For": cohort["school"]}
+    code = class_check["join_code"]
+    school = {"X-Forwarded-For": class_check["school"]}
     connection = Connection(server, timeout=30)
     try:
         if index % 2:
@@ -164,7 +164,7 @@ def student(server: Server, cohort: dict[str, Any], index: int, tally: Tally) ->
 def run_round(
     servers: list[Server], classes: int, size: int, threads: int, kill_after: float | None = None
 ) -> tuple[Tally, list[dict[str, Any]], float]:
-    cohorts = [
+    class_checks = [
         {
             **create_class(servers[i % len(servers)], f"Class {i}", SCHOOLS[i % len(SCHOOLS)]),
             "school": SCHOOLS[i % len(SCHOOLS)],
@@ -173,8 +173,8 @@ def run_round(
     ]
     tally = Tally()
     jobs = [
-        (servers[(c + s) % len(servers)], cohort, s)
-        for c, cohort in enumerate(cohorts)
+        (servers[(c + s) % len(servers)], class_check, s)
+        for c, class_check in enumerate(class_checks)
         for s in range(size)
     ]
     start = time.perf_counter()
@@ -186,10 +186,10 @@ def run_round(
         list(pool.map(lambda job: student(*job, tally), jobs))
     if killer is not None:
         killer.join()
-    return tally, cohorts, time.perf_counter() - start
+    return tally, class_checks, time.perf_counter() - start
 
 
-def guesses(servers: list[Server], cohort: dict[str, Any], count: int) -> Counter[int]:
+def guesses(servers: list[Server], class_check: dict[str, Any], count: int) -> Counter[int]:
     statuses: Counter[int] = Counter()
 
     def guess(index: int) -> None:
@@ -197,7 +197,7 @@ def guesses(servers: list[Server], cohort: dict[str, Any], count: int) -> Counte
         try:
             status, _ = connection.request(
                 "GET",
-                f"/api/v1/cohorts/{cohort['id']}/report",
+                f"/api/v1/cohorts/{class_check['id']}/report",
                 None,
                 {"Authorization": f"Bearer sctk_guess{index}", "X-Forwarded-For": "192.0.2.99"},
             )
@@ -210,13 +210,13 @@ def guesses(servers: list[Server], cohort: dict[str, Any], count: int) -> Counte
     return statuses
 
 
-def stored_per_class(location: str | Path, cohorts: list[dict[str, Any]]) -> dict[str, int]:
+def stored_per_class(location: str | Path, class_checks: list[dict[str, Any]]) -> dict[str, int]:
     rows = query(
         location,
         "SELECT cohorts.join_code, count(responses.id) FROM cohorts "
         "LEFT JOIN responses ON responses.cohort_id = cohorts.id GROUP BY cohorts.join_code",
     )
-    wanted = {cohort["join_code"].replace("-", "") for cohort in cohorts}
+    wanted = {class_check["join_code"].replace("-", "") for class_check in class_checks}
     return {code: int(n) for code, n in rows if code in wanted}
 
 
@@ -278,9 +278,9 @@ def main() -> int:
             ("SQLite, 1 process", [sqlite], sqlite_db),
         ):
             before = sum(cpu_seconds(s.process.pid) for s in servers)
-            tally, cohorts, seconds = run_round(servers, args.classes, args.size, args.threads)
+            tally, class_checks, seconds = run_round(servers, args.classes, args.size, args.threads)
             cpu = sum(cpu_seconds(s.process.pid) for s in servers) - before
-            report(label, tally, stored_per_class(location, cohorts), seconds, cpu)
+            report(label, tally, stored_per_class(location, class_checks), seconds, cpu)
 
         statuses = guesses(postgres, create_class(postgres[0], "Guessed", SCHOOLS[0]), 250)
         print(
@@ -288,10 +288,12 @@ def main() -> int:
             f"(limit {BAD_TEACHER_KEY_LIMIT}), refused {statuses[429]}"
         )
 
-        tally, cohorts, seconds = run_round(
+        tally, class_checks, seconds = run_round(
             postgres, args.classes, args.size, args.threads, kill_after=2.0
         )
-        report("SIGKILL round (PostgreSQL)", tally, stored_per_class(pg_url, cohorts), seconds, 0)
+        report(
+            "SIGKILL round (PostgreSQL)", tally, stored_per_class(pg_url, class_checks), seconds, 0
+        )
     finally:
         for server in started:
             server.stop()

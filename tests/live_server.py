@@ -101,6 +101,21 @@ class LiveServer:
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
 
+    def school_invitation(self) -> str:
+        """An invitation key to create a school, made by the operator's command on this
+        server's database."""
+        env = {
+            key: value for key, value in os.environ.items() if not key.startswith("SAFETY_CHECK_")
+        }
+        made = subprocess.run(
+            [sys.executable, "-m", "safety_check.cli", "schools", "invite"],
+            env={**env, "SAFETY_CHECK_DATABASE": str(self.database)},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return made.stdout.strip().rsplit(" ", 1)[-1]
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)

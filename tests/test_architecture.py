@@ -14,6 +14,7 @@ SERVICE = PACKAGE / "service"
 FEATURES = ("individual", "classes", "platform")
 HTTP_FREE_SERVICES = {
     "classes": SERVICE / "classes" / "checks.py",
+    "schools": SERVICE / "classes" / "schools.py",
     "individual": SERVICE / "individual" / "journeys.py",
     "platform": SERVICE / "platform" / "core.py",
 }
@@ -109,3 +110,86 @@ def test_handlers_get_services_by_injection_not_from_app_state(path: Path) -> No
 def test_feature_surfaces_reach_storage_only_through_their_service(path: Path) -> None:
     reached = imports(path)
     assert not {name for name in reached if name.startswith("safety_check.storage")}
+
+
+# Class checks: one way through (issue 21 §4) -------------------------------------------------
+
+CLASS_CODE = [
+    *sorted((PACKAGE / "schools").glob("*.py")),
+    *sorted((SERVICE / "classes").glob("*.py")),
+    PACKAGE / "storage" / "class_checks.py",
+    PACKAGE / "storage" / "teacher_sessions.py",
+]
+WIRE_NAMES = {"CohortIn", "CohortCreated", "CohortReport"}
+"""Schema names partners' generated clients already use (openapi.json): kept as they are."""
+TABLE_NAMES = {"cohort_id"}
+"""A column of the database (responses.cohort_id and others), and the API's path parameter."""
+
+
+def _names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            found.add(node.name)
+    return found
+
+
+@pytest.mark.parametrize("path", CLASS_CODE, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_class_checks_are_called_class_checks_in_code(path: Path) -> None:
+    """One name for one concept: a class check, not a cohort (the database's table names and
+    the public API's names stay, listed above)."""
+    odd = {
+        name
+        for name in _names(path)
+        if "cohort" in name.lower() and name not in WIRE_NAMES | TABLE_NAMES
+    }
+    assert not odd, odd
+
+
+def test_one_way_to_store_a_class_response() -> None:
+    """One storage function writes a response, and one service method calls it."""
+    writers = [
+        path for path in PACKAGE.rglob("*.py") if "INSERT INTO responses" in path.read_text()
+    ]
+    assert writers == [PACKAGE / "storage" / "class_checks.py"]
+    storage = ast.parse(writers[0].read_text())
+    stores = [
+        node.name
+        for node in storage.body
+        if isinstance(node, ast.AsyncFunctionDef) and node.name.startswith("store")
+    ]
+    assert stores == ["store_response"]
+    service = (SERVICE / "classes" / "checks.py").read_text()
+    assert service.count("stored.store_response(") == 1
+    for surface in ("api.py", "join_web.py"):
+        assert ".submit(" in (SERVICE / "classes" / surface).read_text(), surface
+
+
+def test_the_class_age_band_fills_a_missing_answer_in_one_place() -> None:
+    """Only `ClassCheck.with_age_band` puts the class's band into a student's answers."""
+    for path in CLASS_CODE:
+        text = path.read_text()
+        if path.name == "class_check.py":
+            assert text.count('"profile.age_band"') == 2  # the check and the fill
+        elif path.parent.name in {"classes", "storage"}:
+            assert '"profile.age_band"' not in text, path
+
+
+def test_class_request_types_live_with_class_checks() -> None:
+    """The individual check's modules define nothing for classes."""
+    for path in sorted((SERVICE / "individual").glob("*.py")):
+        tree = ast.parse(path.read_text())
+        defined = {
+            target.id
+            for node in tree.body
+            for target in (node.targets if isinstance(node, ast.Assign) else [])
+            if isinstance(target, ast.Name)
+        } | {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+        assert not {name for name in defined if name.upper().startswith("CLASS")}, path

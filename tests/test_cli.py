@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +139,39 @@ def test_console_script_is_installed() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def _readme_block(heading: str) -> str:
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    section = readme.split(heading, 1)[1]
+    return section.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_restore_steps_bring_back_the_backup(tmp_path: Path) -> None:
+    """The README's SQLite restore steps, run as written with the embedded default file."""
+    bin_dir = tmp_path / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "safety-check").symlink_to(Path(sys.executable).parent / "safety-check")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFETY_CHECK_")}
+
+    def cli(*args: str) -> str:
+        done = subprocess.run(
+            [".venv/bin/safety-check", *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    kept = cli("keys", "create", "Kept partner").strip().splitlines()[-1].split("_")[1]
+    cli("backup", "backup.db")
+    later = cli("keys", "create", "Later partner").strip().splitlines()[-1].split("_")[1]
+    steps = _readme_block("### Restoring a SQLite backup")
+    subprocess.run(["bash", "-euo", "pipefail", "-c", steps], cwd=tmp_path, env=env, check=True)
+    listed = cli("keys", "list")
+    assert kept in listed
+    assert later not in listed
+    assert (tmp_path / "safety-check.db").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "replaced" / "safety-check.db").exists()

@@ -21,10 +21,10 @@ import pytest
 from safety_check.cli import EXIT_BAD_INPUT, main
 from safety_check.models import AREAS
 from safety_check.questionnaire import CONTENT_VERSION
-from safety_check.schools.cohort import NewCohort
+from safety_check.schools.class_check import KeptResponse, NewClassCheck, Stored
 from safety_check.schools.record import ResponseRecord
 from safety_check.storage import SqliteDatabase as Database
-from safety_check.storage.cohorts import create_cohort, store_response
+from safety_check.storage.class_checks import create_class_check, store_response
 
 LONG_AGO = dt.date(2020, 1, 1)
 
@@ -45,27 +45,25 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def add_class(
     path: Path, name: str, *, today: dt.date | None = None, responses: int = 0
-) -> NewCohort:
+) -> NewClassCheck:
     """A class check made through storage on the same file the CLI opens, with responses."""
 
-    async def work() -> NewCohort:
+    async def work() -> NewClassCheck:
         database = Database(path)
         await database.open()
         try:
-            created = await create_cohort(
+            created = await create_class_check(
                 database, name=name, age_band=None, open_days=7, keep_days=30, today=today
             )
             record = ResponseRecord(scores=tuple(50 for _ in AREAS), recommended=())
             for _ in range(responses):
-                stored = await store_response(
-                    database,
-                    created.cohort,
+                kept = KeptResponse(
                     content_version=CONTENT_VERSION,
                     record=record,
                     answers={"account_security.password_reuse": "no"},
-                    today=today,
                 )
-                assert stored
+                stored = await store_response(database, created.class_check, kept, today=today)
+                assert stored is Stored.STORED
             return created
         finally:
             await database.close()
@@ -90,13 +88,13 @@ def test_cohorts_list_empty_then_with_a_class(
     assert code == 0
     assert err == ""
     [line] = out.splitlines()
-    assert line.startswith(created.cohort.public_id + "  open until")
-    assert created.cohort.closes_day in line
-    assert f"delete on {created.cohort.delete_day}" in line
+    assert line.startswith(created.class_check.public_id + "  open until")
+    assert created.class_check.closes_day in line
+    assert f"delete on {created.class_check.delete_day}" in line
     assert "responses      2" in line
     assert line.endswith("Year 9 PSHE")
     assert created.teacher_key not in out
-    assert created.cohort.join_code not in out
+    assert created.class_check.join_code not in out
 
 
 def test_purge_removes_only_classes_past_their_delete_day(
@@ -105,7 +103,7 @@ def test_purge_removes_only_classes_past_their_delete_day(
     """Data never outlive the day the teacher chose; a live class is untouched."""
     old = add_class(database, "Old class", today=LONG_AGO, responses=3)
     live = add_class(database, "Live class", responses=1)
-    assert old.cohort.delete_day < dt.datetime.now(dt.UTC).date().isoformat()
+    assert old.class_check.delete_day < dt.datetime.now(dt.UTC).date().isoformat()
     listed = run(capsys, "cohorts", "list")[1]
     assert "closed" in listed.splitlines()[0] and "Old class" in listed
 
@@ -113,7 +111,7 @@ def test_purge_removes_only_classes_past_their_delete_day(
     assert code == 0
     assert err == ""
     assert out == "Deleted 1 expired class checks and 3 responses.\n"
-    assert [row[1] for row in rows(database, "cohorts")] == [live.cohort.public_id]
+    assert [row[1] for row in rows(database, "cohorts")] == [live.class_check.public_id]
     assert len(rows(database, "responses")) == 1
 
     code, out, _ = run(capsys, "purge")
@@ -171,3 +169,24 @@ def test_backup_never_overwrites_and_errors_are_one_line(
     assert err.startswith("safety-check: ")
     assert "Traceback" not in err
     assert not missing_dir.exists()
+
+
+def test_schools_create_invite_and_list(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The operator makes a school (its lead's key printed once, only its hash kept), or an
+    invitation key that makes one school, and lists them."""
+    code, out, err = run(capsys, "schools", "list")
+    assert (code, out, err) == (0, "No schools.\n", "")
+    code, out, _ = run(capsys, "schools", "create", "Rowan Academy", "--lead", "DSL")
+    assert code == 0 and "School Rowan Academy (" in out
+    key = out.rsplit(" ", 1)[-1].strip()
+    assert key.startswith("scsk_") and len(key) == 37
+    code, out, _ = run(capsys, "schools", "invite")
+    assert code == 0 and out.strip().rsplit(" ", 1)[-1].startswith("scin_")
+    code, out, _ = run(capsys, "schools", "list")
+    assert code == 0 and out.endswith("teachers   1  classes    0  Rowan Academy\n")
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        stored = connection.execute("SELECT key_hash FROM teachers").fetchall()
+        dump = "\n".join(connection.iterdump())
+    assert len(stored) == 1 and key not in dump
+    code, _, err = run(capsys, "schools", "create", "   ")
+    assert code == EXIT_BAD_INPUT and err.startswith("safety-check: give a name")

@@ -96,6 +96,20 @@ def source(title: str, url: str, *, weak: bool = False) -> Source:
     return Source(title=title, url=url, weak=weak)
 
 
+REPORT_MONEY_LOST_SOURCES = (
+    source(
+        "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 "
+        "December 2025 (reportfraud.police.uk)",
+        "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
+    ),
+    source(
+        "mygov.scot: reporting online crime to the police (Police Scotland)",
+        "https://www.mygov.scot/staying-safe-online/reporting-online-crime-to-the-police/",
+    ),
+)
+"""What `report_money_lost` rests on; a rule using its steps cites these."""
+
+
 def report_money_lost(checked: str) -> tuple[PlatformSteps, ...]:
     """Where to report money lost: Report Fraud outside Scotland, Police Scotland in it, so
     nobody in Scotland is sent to a service that does not cover them."""

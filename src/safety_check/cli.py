@@ -23,6 +23,7 @@ from safety_check.textplan import render_plan, render_questionnaire
 
 if TYPE_CHECKING:
     from safety_check.service.classes.checks import ClassChecks
+    from safety_check.service.classes.schools import Schools
 
 MAX_ANSWERS_BYTES = 64 * 1024
 EXIT_BAD_INPUT = 2
@@ -186,7 +187,7 @@ def _class_checks(database: Database) -> ClassChecks:
     return ClassChecks(Platform(_settings(), database))
 
 
-def _cohorts_command(args: argparse.Namespace) -> int:
+def _class_checks_command(args: argparse.Namespace) -> int:
     async def list_all(database: Database) -> int:
         rows = await _class_checks(database).summaries()
         if not rows:
@@ -200,6 +201,49 @@ def _cohorts_command(args: argparse.Namespace) -> int:
         return 0
 
     return asyncio.run(_with_database(list_all))
+
+
+def _schools_command(args: argparse.Namespace) -> int:
+    """Schools, for the operator: make one (printing its lead's key once), make an invitation
+    key someone else can make one school with, list them."""
+
+    def service(database: Database) -> Schools:
+        from safety_check.service.classes.schools import Schools  # the web framework: see above
+
+        checks = _class_checks(database)
+        return Schools(checks.platform, checks)
+
+    async def create(database: Database) -> int:
+        from safety_check.service.classes.schools import clean_label
+
+        name, lead = clean_label(args.name), clean_label(args.lead)
+        if name is None or lead is None:
+            raise InputError("give a name of 1 to 80 characters, without control characters")
+        school, made = await service(database).create("cli", name, lead, None)
+        sys.stdout.write(
+            f"School {school.name} ({school.public_id}) made.\n"
+            f"Key for {made.teacher.label}, its lead (shown only now): {made.key}\n"
+        )
+        return 0
+
+    async def invite(database: Database) -> int:
+        key = await service(database).invite()
+        sys.stdout.write(f"Invitation key (makes one school; shown only now): {key}\n")
+        return 0
+
+    async def list_all(database: Database) -> int:
+        rows = await service(database).summaries()
+        if not rows:
+            sys.stdout.write("No schools.\n")
+        for school, teachers, classes in rows:
+            sys.stdout.write(
+                f"{school.public_id}  made {school.created_day}  teachers {teachers:>3}  "
+                f"classes {classes:>4}  {school.name}\n"
+            )
+        return 0
+
+    actions = {"create": create, "invite": invite, "list": list_all}
+    return asyncio.run(_with_database(actions[args.schools_command]))
 
 
 def _migrate_command(args: argparse.Namespace) -> int:
@@ -271,10 +315,19 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("prefix", help="the key's prefix, as shown by 'keys list'")
     keys.set_defaults(handler=_keys_command)
 
-    cohorts = commands.add_parser("cohorts", help="class checks for schools")
-    cohort_commands = cohorts.add_subparsers(dest="cohorts_command", required=True)
-    cohort_commands.add_parser("list", help="list class checks with their response counts")
-    cohorts.set_defaults(handler=_cohorts_command)
+    class_checks = commands.add_parser("cohorts", help="class checks for schools")
+    class_check_commands = class_checks.add_subparsers(dest="cohorts_command", required=True)
+    class_check_commands.add_parser("list", help="list class checks with their response counts")
+    class_checks.set_defaults(handler=_class_checks_command)
+
+    schools = commands.add_parser("schools", help="schools, their leads and invitations")
+    school_commands = schools.add_subparsers(dest="schools_command", required=True)
+    make = school_commands.add_parser("create", help="make a school and print its lead's key")
+    make.add_argument("name", help="the school's name")
+    make.add_argument("--lead", default="School lead", help="what the first lead is called")
+    school_commands.add_parser("invite", help="print a key that makes one school")
+    school_commands.add_parser("list", help="list schools with their teachers and classes")
+    schools.set_defaults(handler=_schools_command)
 
     migrate = commands.add_parser("migrate", help="create or upgrade the database schema")
     migrate.set_defaults(handler=_migrate_command)

@@ -49,6 +49,8 @@ QUESTIONNAIRE = Questionnaire(
 )
 SAFETY_FOLLOW_UPS: tuple[str, ...] = (
     "sextortion.who_is_threatening",
+    # Asked here, so someone who already paid reads the steps for that on the urgent page.
+    "sextortion.paid_money",
     "sextortion.outing_threat",
     "getting_help.someone_checks_phone",
     "profile.age_band",
@@ -56,7 +58,8 @@ SAFETY_FOLLOW_UPS: tuple[str, ...] = (
     "profile.contact_method",
 )
 """Asked on one short page before the urgent plan, each skippable: the answers that change what
-is safe to do (who is doing it, whether the phone is watched, age and nation)."""
+is safe to do (who is doing it, whether they have paid, whether the phone is watched, age and
+nation)."""
 QUESTIONS_BY_ID: dict[str, Question] = {
     question.id: question for question in QUESTIONNAIRE.questions
 }

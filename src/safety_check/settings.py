@@ -15,7 +15,10 @@
 | SAFETY_CHECK_LOG_LEVEL | INFO | DEBUG, INFO, WARNING or ERROR |
 | SAFETY_CHECK_EXIT_URL | https://www.bbc.co.uk/weather | where the quick-exit control goes |
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
+| SAFETY_CHECK_FRAME_ANCESTORS | (none) | comma-separated origins allowed to show the check's pages in a frame; none: no framing |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
+| SAFETY_CHECK_CLASSES_NEED_SCHOOL | 0 | 1: only a school's teachers (with their key) can create class checks, so a public server is not an open class factory |
+| SAFETY_CHECK_CLASS_RATE_LIMIT | 2000 | requests per minute for one class's join code from one address (a year group in one hall stays well inside it; load tests raise it) |
 | SAFETY_CHECK_FORM_TOKEN_MINUTES | 60 | how long one page of the individual check can be sent; after that (or after the exit) it shows "This page has expired" |
 """
 
@@ -55,8 +58,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     exit_url: str = "https://www.bbc.co.uk/weather"
     public_url: str | None = None
     read_timeout: int = 10
+    frame_ancestors: tuple[str, ...] = ()
+    """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
+    class_rate_limit: int = 2000
+    """Requests a minute for one class's join code from one address."""
+    classes_need_school: bool = False
+    """Only a school's teachers can create class checks."""
     form_token_minutes: int = 60
     """How long a page of the individual check stays sendable (see journey_tokens.py)."""
 
@@ -69,6 +78,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
 def _list(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _is_origin(text: str) -> bool:
+    """scheme://host[:port] and nothing else: a CSP source with no path, wildcard or quote."""
+    scheme, _, rest = text.partition("://")
+    return (
+        scheme in {"https", "http"}
+        and bool(rest)
+        and not any(char in rest for char in "/?#*'\"; ,")
+    )
 
 
 def _integer(name: str, value: str, low: int, high: int, problems: list[str]) -> int:
@@ -120,6 +139,18 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
             "READ_TIMEOUT", get("READ_TIMEOUT") or str(defaults.read_timeout), 1, 300, problems
         ),
         benchmark_body=Path(body) if (body := get("BENCHMARK_BODY")) else None,
+        frame_ancestors=_list(get("FRAME_ANCESTORS") or ""),
+        class_rate_limit=_integer(
+            "CLASS_RATE_LIMIT",
+            get("CLASS_RATE_LIMIT") or str(defaults.class_rate_limit),
+            1,
+            100_000_000,
+            problems,
+        ),
+        classes_need_school=_integer(
+            "CLASSES_NEED_SCHOOL", get("CLASSES_NEED_SCHOOL") or "0", 0, 1, problems
+        )
+        == 1,
         form_token_minutes=_integer(
             "FORM_TOKEN_MINUTES",
             get("FORM_TOKEN_MINUTES") or str(defaults.form_token_minutes),
@@ -141,6 +172,11 @@ def check(settings: Settings) -> list[str]:
         if not origin.startswith(("https://", "http://")) or origin.count("/") != 2:
             problems.append(
                 f"{PREFIX}CORS_ORIGINS: {origin!r} must be an origin like https://app.example"
+            )
+    for origin in settings.frame_ancestors:
+        if not _is_origin(origin):
+            problems.append(
+                f"{PREFIX}FRAME_ANCESTORS: {origin!r} must be an origin like https://partner.example"
             )
     for proxy in settings.trusted_proxies:
         try:

@@ -69,7 +69,7 @@ def _bodies() -> Iterator[bytes]:
     yield b'{"answers": "' + b"x" * 40_000 + b'"}'
 
 
-def battery(port: int, code: str, cohort: str, key: str) -> dict[str, Counter[int]]:
+def battery(port: int, code: str, class_check: str, key: str) -> dict[str, Counter[int]]:
     results: dict[str, Counter[int]] = {}
 
     def record(kind: str, status: int) -> None:
@@ -95,7 +95,7 @@ def battery(port: int, code: str, cohort: str, key: str) -> dict[str, Counter[in
         "/api/v1/cohorts/%00/report",
         "/join/%00",
         "/join/" + "é" * 100,
-        f"/schools/{cohort}%00",
+        f"/schools/{class_check}%00",
         "/api/v1/resources?age_band=%00",
         "/api/v1/resources?age_band=13_15&age_band=18_plus",
         "/api/v1/questionnaire?api_key=x",
@@ -105,7 +105,7 @@ def battery(port: int, code: str, cohort: str, key: str) -> dict[str, Counter[in
         for method in ("GET", "POST"):
             record("odd paths and queries", http(port, method, path, b"{}"))
     for method in ("HEAD", "OPTIONS", "TRACE", "PUT", "PATCH", "DELETE", "CONNECT", "BREW"):
-        for path in (*PAGES, "/api/v1/plans", "/api/v1/questionnaire", f"/schools/{cohort}"):
+        for path in (*PAGES, "/api/v1/plans", "/api/v1/questionnaire", f"/schools/{class_check}"):
             record("unusual methods", http(port, method, path))
     header_cases = [
         {"Content-Type": "application/json; charset=latin-1"},
@@ -126,9 +126,9 @@ def battery(port: int, code: str, cohort: str, key: str) -> dict[str, Counter[in
     ]
     targets = [
         ("POST", "/api/v1/plans"),
-        ("GET", f"/api/v1/cohorts/{cohort}/report"),
-        ("GET", f"/schools/{cohort}"),
-        ("POST", f"/schools/{cohort}/close"),
+        ("GET", f"/api/v1/cohorts/{class_check}/report"),
+        ("GET", f"/schools/{class_check}"),
+        ("POST", f"/schools/{class_check}/close"),
         ("GET", "/api/v1/questionnaire"),
     ]
     for headers in header_cases:

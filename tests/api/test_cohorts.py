@@ -41,7 +41,7 @@ from safety_check.service.classes.checks import (
 )
 from safety_check.service.platform.headers import CONTENT_SECURITY_POLICY
 from safety_check.settings import Settings
-from safety_check.storage import cohorts as cohorts_module
+from safety_check.storage import class_checks as cohorts_module
 from tests.engines import BOTH_ENGINES, Row, dump, query, stored_at
 
 DISCLOSURES = frozenset(q.id for q in QUESTIONNAIRE.questions if q.role == "disclosure")
@@ -125,15 +125,15 @@ async def submit_ok(client: Client, code: str, body: Json) -> Json:
     return response.json()  # type: ignore[no-any-return]
 
 
-async def report(client: Client, cohort: Json, key: str | None = None) -> httpx.Response:
+async def report(client: Client, class_check: Json, key: str | None = None) -> httpx.Response:
     return await client.get(
-        f"{COHORTS}/{cohort['id']}/report", headers=bearer(key or cohort["teacher_key"])
+        f"{COHORTS}/{class_check['id']}/report", headers=bearer(key or class_check["teacher_key"])
     )
 
 
-async def close(client: Client, cohort: Json) -> None:
+async def close(client: Client, class_check: Json) -> None:
     response = await client.post(
-        f"{COHORTS}/{cohort['id']}/close", headers=bearer(cohort["teacher_key"])
+        f"{COHORTS}/{class_check['id']}/close", headers=bearer(class_check["teacher_key"])
     )
     assert response.status_code == 204, response.text
 
@@ -437,9 +437,9 @@ async def test_submit_returns_the_plan_and_stores_one_response(
 ) -> None:
     """A student gets the same plan as from createPlan with include=all, and exactly one row is
     kept."""
-    cohort = await create(client)
+    class_check = await create(client)
     body = student(WEAK_SECURITY)
-    response = await submit(client, cohort["join_code"], body)
+    response = await submit(client, class_check["join_code"], body)
     assert response.status_code == 201, response.text
     assert response.headers["cache-control"] == "no-store"
     plan = response.json()
@@ -455,8 +455,8 @@ async def test_submit_returns_the_plan_and_stores_one_response(
 
 async def test_join_code_as_a_student_types_it(client: Client) -> None:
     """Codes are read off a board: lower case, a space or no dash must all still work."""
-    cohort = await create(client)
-    code = cohort["join_code"]
+    class_check = await create(client)
+    code = class_check["join_code"]
     for typed in (code.lower(), code.replace("-", " "), code.replace("-", ""), f" {code.lower()} "):
         response = await submit(client, typed, student())
         assert response.status_code == 201, (typed, response.text)
@@ -468,8 +468,8 @@ async def test_look_alike_characters_are_read_as_the_ones_issued(
     """Codes never hold 2, 5, 6, 8 or V; a student who reads Z, S, G, B or U as one still gets in."""
     assert not set("012568ILOV") & set(JOIN_ALPHABET)
     monkeypatch.setattr(cohorts_module, "new_join_code", lambda: "ZSGBUA37")
-    cohort = await create(client)
-    assert cohort["join_code"] == "ZSGB-UA37"
+    class_check = await create(client)
+    assert class_check["join_code"] == "ZSGB-UA37"
     for typed in ("2568-VA37", "2sgb-ua37", "z5g8 vA37", "ZSGBUA37"):
         await submit_ok(client, typed, student())
     assert count_rows(settings, "responses") == 4
@@ -497,10 +497,10 @@ async def test_closed_check_looks_exactly_like_an_unknown_code(
     client: Client, settings: Settings
 ) -> None:
     """After closing nobody can add to the figures, and nobody learns the code ever existed."""
-    cohort = await create(client)
-    await submit_ok(client, cohort["join_code"], student())
-    await close(client, cohort)
-    closed = await submit(client, cohort["join_code"], student())
+    class_check = await create(client)
+    await submit_ok(client, class_check["join_code"], student())
+    await close(client, class_check)
+    closed = await submit(client, class_check["join_code"], student())
     unknown = await submit(client, UNKNOWN_CODE, student())
     assert_problem(closed, 404)
     assert (closed.status_code, closed.content) == (unknown.status_code, unknown.content)
@@ -509,9 +509,9 @@ async def test_closed_check_looks_exactly_like_an_unknown_code(
 
 async def test_invalid_answers_are_422_and_not_stored(client: Client, settings: Settings) -> None:
     """Answers are checked like createPlan's, and a rejected submission leaves nothing behind."""
-    cohort = await create(client)
+    class_check = await create(client)
     bad = {"answers": {"profile.devices": "android", "no.such": "x"}}
-    response = await submit(client, cohort["join_code"], bad)
+    response = await submit(client, class_check["join_code"], bad)
     problem = assert_problem(response, 422)
     found = {(error["pointer"], error["code"]) for error in problem["errors"]}
     assert ("/answers/no.such", "unknown_question") in found
@@ -522,7 +522,7 @@ async def test_invalid_answers_are_422_and_not_stored(client: Client, settings: 
 
 async def test_malformed_submissions(client: Client, settings: Settings) -> None:
     """The join endpoint decodes as strictly as createPlan: unknown fields and non-JSON refused."""
-    cohort = await create(client)
+    class_check = await create(client)
     cases = [
         (b'{"answers": {"profile.age_band": "13_15"}, "extra": 1}', "application/json", 400),
         (b'{"answers": []}', "application/json", 400),
@@ -531,7 +531,7 @@ async def test_malformed_submissions(client: Client, settings: Settings) -> None
     ]
     for content, content_type, status in cases:
         response = await client.post(
-            f"{COHORTS}/{cohort['join_code']}/responses",
+            f"{COHORTS}/{class_check['join_code']}/responses",
             content=content,
             headers={"content-type": content_type},
         )
@@ -561,8 +561,8 @@ async def test_preset_age_band_fills_in_a_missing_answer(client: Client) -> None
 
 async def test_an_answered_age_band_is_not_overridden(client: Client) -> None:
     """The preset only fills a gap: a student who gives their own band keeps it."""
-    cohort = await create(client, age_band="13_15")
-    plan = await submit_ok(client, cohort["join_code"], student(age_band="16_17"))
+    class_check = await create(client, age_band="13_15")
+    plan = await submit_ok(client, class_check["join_code"], student(age_band="16_17"))
     assert plan["age_band"] == "16_17"
 
 
@@ -582,8 +582,8 @@ MALFORMED_AUTHORIZATION: tuple[dict[str, str], ...] = (
 
 async def test_missing_or_malformed_authorization_is_401(client: Client) -> None:
     """Clients are told how to authenticate, on every teacher endpoint."""
-    cohort = await create(client)
-    path = f"{COHORTS}/{cohort['id']}"
+    class_check = await create(client)
+    path = f"{COHORTS}/{class_check['id']}"
     for headers in MALFORMED_AUTHORIZATION:
         for response in (
             await client.get(f"{path}/report", headers=headers),
@@ -593,7 +593,7 @@ async def test_missing_or_malformed_authorization_is_401(client: Client) -> None
             assert_problem(response, 401)
             assert response.headers["www-authenticate"].startswith("Bearer"), headers
             assert_private(response)
-    assert (await report(client, cohort)).json()["open"] is True  # neither closed nor deleted
+    assert (await report(client, class_check)).json()["open"] is True  # neither closed nor deleted
 
 
 async def test_wrong_key_and_unknown_id_are_indistinguishable(client: Client) -> None:
@@ -632,17 +632,21 @@ async def test_wrong_key_and_unknown_id_are_indistinguishable(client: Client) ->
 
 async def test_open_check_publishes_only_the_count(client: Client) -> None:
     """Figures that change with each response would give away the last student's answers."""
-    cohort = await create(client, age_band="13_15")
+    class_check = await create(client, age_band="13_15")
     for index in range(12):
-        await submit_ok(client, cohort["join_code"], student(WEAK_SECURITY if index else None))
-    response = await report(client, cohort)
+        await submit_ok(client, class_check["join_code"], student(WEAK_SECURITY if index else None))
+    response = await report(client, class_check)
     assert response.status_code == 200
     assert_private(response)
     body = response.json()
     assert body["open"] is True
-    assert (body["id"], body["name"], body["age_band"]) == (cohort["id"], "Year 9 Maple", "13_15")
-    assert body["open_until"] == cohort["open_until"]
-    assert body["delete_on"] == cohort["delete_on"]
+    assert (body["id"], body["name"], body["age_band"]) == (
+        class_check["id"],
+        "Year 9 Maple",
+        "13_15",
+    )
+    assert body["open_until"] == class_check["open_until"]
+    assert body["delete_on"] == class_check["delete_on"]
     result = body["report"]
     # Not even the exact count while open: only which ten it is in.
     assert result["responses"] is None and result["responses_band"] == "10 to 19"
@@ -660,7 +664,7 @@ def class_of_twelve() -> list[Json]:
     return bodies
 
 
-def expected_report(settings: Settings, cohort: Json, closed: bool = True) -> Json:
+def expected_report(settings: Settings, class_check: Json, closed: bool = True) -> Json:
     """The report worked out from the stored rows and the class's key, as JSON."""
     location = stored_at(settings)
     [(secret,)] = query(location, "SELECT value FROM secrets WHERE name = 'session'")
@@ -670,14 +674,14 @@ def expected_report(settings: Settings, cohort: Json, closed: bool = True) -> Js
             location,
             "SELECT record FROM responses WHERE cohort_id = "
             "(SELECT id FROM cohorts WHERE public_id = ?)",
-            cohort["id"],
+            class_check["id"],
         )
     ]
     report = build_report(
         cohorts_module.decode_records(blobs),
-        cohort["age_band"],
+        class_check["age_band"],
         closed=closed,
-        noise_key=class_noise_key(bytes(secret), cohort["id"]),
+        noise_key=class_noise_key(bytes(secret), class_check["id"]),
     )
     return msgspec.json.decode(msgspec.json.encode(report))
 
@@ -688,21 +692,21 @@ async def test_closed_check_publishes_noisy_consistent_figures(
     """Once closed with enough responses, figures appear: each with the class's own noise, the
     same on every request, none of 0, 1 or 2, and never adding up to more than their total.
     """
-    cohort = await create(client, age_band="13_15")
+    class_check = await create(client, age_band="13_15")
     for body in class_of_twelve():
-        await submit_ok(client, cohort["join_code"], body)
-    await close(client, cohort)
-    response = await report(client, cohort)
+        await submit_ok(client, class_check["join_code"], body)
+    await close(client, class_check)
+    response = await report(client, class_check)
     assert response.status_code == 200
     assert_private(response)
     body = response.json()
     assert body["open"] is False
-    assert body["open_until"] in {utc_today().isoformat(), cohort["open_until"]}
-    assert body["open_until"] != cohort["open_until"]  # closed early, today
+    assert body["open_until"] in {utc_today().isoformat(), class_check["open_until"]}
+    assert body["open_until"] != class_check["open_until"]  # closed early, today
     # Closing early brings the delete day forward: still 90 days, now counted from today.
     closed_on = dt.date.fromisoformat(body["open_until"])
     assert body["delete_on"] == (closed_on + dt.timedelta(days=90)).isoformat()
-    assert body["delete_on"] < cohort["delete_on"]
+    assert body["delete_on"] < class_check["delete_on"]
     result = body["report"]
     assert result["responses"] == 12  # the number of responses itself is exact once closed
     assert result["published"] is True
@@ -710,8 +714,8 @@ async def test_closed_check_publishes_noisy_consistent_figures(
     assert result["epsilon"] == EPSILON and result["guess_limit"] == 0.6
     assert "rounded_to" not in result
     # The noise is fixed for the class: asking again gives the same figures, to the byte.
-    assert (await report(client, cohort)).content == response.content
-    assert result == expected_report(settings, cohort)
+    assert (await report(client, class_check)).content == response.content
+    assert result == expected_report(settings, class_check)
     assert result["areas"], "published reports have a row per area"
     for row in result["areas"]:
         if row["scored"] is None:
@@ -747,11 +751,11 @@ async def test_closed_check_publishes_noisy_consistent_figures(
 
 async def test_closed_check_below_ten_stays_unpublished(client: Client) -> None:
     """Nine students are too few to publish anything, even after closing."""
-    cohort = await create(client)
+    class_check = await create(client)
     for body in class_of_twelve()[:9]:
-        await submit_ok(client, cohort["join_code"], body)
-    await close(client, cohort)
-    result = (await report(client, cohort)).json()["report"]
+        await submit_ok(client, class_check["join_code"], body)
+    await close(client, class_check)
+    result = (await report(client, class_check)).json()["report"]
     assert result["responses"] == 9
     assert result["published"] is False
     assert result["withheld"] and "10" in result["withheld"]
@@ -760,11 +764,11 @@ async def test_closed_check_below_ten_stays_unpublished(client: Client) -> None:
 
 async def test_closed_check_of_exactly_ten_is_published(client: Client) -> None:
     """The minimum is inclusive: ten responses are enough."""
-    cohort = await create(client)
+    class_check = await create(client)
     for _ in range(10):
-        await submit_ok(client, cohort["join_code"], student(GOOD_SECURITY))
-    await close(client, cohort)
-    result = (await report(client, cohort)).json()["report"]
+        await submit_ok(client, class_check["join_code"], student(GOOD_SECURITY))
+    await close(client, class_check)
+    result = (await report(client, class_check)).json()["report"]
     assert (result["responses"], result["published"]) == (10, True)
 
 
@@ -776,16 +780,16 @@ async def test_situation_answers_never_reach_the_report(client: Client, settings
     the test would notice them leaking; neither the stored rows nor the report may show them.
     """
     assert set(HARMED) <= DISCLOSURES
-    cohort = await create(client, age_band="13_15")
+    class_check = await create(client, age_band="13_15")
     leaked_in_plans: set[str] = set()
     for index in range(10):
         extra = {**THREATENED, **HARMED, **(GOOD_SECURITY if index % 2 else WEAK_SECURITY)}
-        plan = await submit_ok(client, cohort["join_code"], student(extra))
+        plan = await submit_ok(client, class_check["join_code"], student(extra))
         leaked_in_plans |= {a["rule_id"] for a in (*plan["do_first"], *plan["do_next"])}
     assert leaked_in_plans & SITUATION_RULES, "the plans should include situation-only actions"
     assert "account_security_change_passwords_someone_knows" in leaked_in_plans
-    await close(client, cohort)
-    response = await report(client, cohort)
+    await close(client, class_check)
+    response = await report(client, class_check)
     result = response.json()["report"]
     assert result["published"] is True
     reported = {gap["rule_id"] for gap in result["gaps"]}
@@ -812,10 +816,10 @@ async def test_a_disclosure_never_moves_a_stored_score(client: Client, settings:
     """The student's own plan scores every answer; the class keeps scores worked out without
     disclosures, so a score in the report cannot tell the school what a student disclosed."""
     assert "intimate_images.consent_before_sharing" in DISCLOSURES
-    cohort = await create(client, age_band="18_plus")
+    class_check = await create(client, age_band="18_plus")
     plan = await submit_ok(
         client,
-        cohort["join_code"],
+        class_check["join_code"],
         student({"intimate_images.consent_before_sharing": "not_always"}, age_band=None),
     )
     own = {area["area"]: area["score"] for area in plan["scores"]["areas"]}
@@ -831,36 +835,38 @@ async def test_a_disclosure_never_moves_a_stored_score(client: Client, settings:
 
 async def test_close_is_idempotent(client: Client) -> None:
     """A double click on "close" must not fail or reopen the check."""
-    cohort = await create(client)
-    await close(client, cohort)
-    await close(client, cohort)
-    assert (await report(client, cohort)).json()["open"] is False
+    class_check = await create(client)
+    await close(client, class_check)
+    await close(client, class_check)
+    assert (await report(client, class_check)).json()["open"] is False
 
 
 async def test_delete_removes_the_class_and_every_response(
     client: Client, settings: Settings
 ) -> None:
     """After delete nothing is left: no report, no join code, no rows in the file."""
-    cohort = await create(client)
+    class_check = await create(client)
     other = await create(client, name="Other class")
     for _ in range(3):
-        await submit_ok(client, cohort["join_code"], student(GOOD_SECURITY))
+        await submit_ok(client, class_check["join_code"], student(GOOD_SECURITY))
     await submit_ok(client, other["join_code"], student(GOOD_SECURITY))
     assert count_rows(settings, "responses") == 4
 
     response = await client.delete(
-        f"{COHORTS}/{cohort['id']}", headers=bearer(cohort["teacher_key"])
+        f"{COHORTS}/{class_check['id']}", headers=bearer(class_check["teacher_key"])
     )
     assert response.status_code == 204
     assert response.content == b""
     assert_private(response)
 
-    gone = await report(client, cohort)
+    gone = await report(client, class_check)
     assert assert_problem(gone, 404)["detail"] == NOT_FOUND
-    assert assert_problem(await submit(client, cohort["join_code"], student()), 404)["detail"] == (
-        CODE_NOT_FOUND
+    assert assert_problem(await submit(client, class_check["join_code"], student()), 404)[
+        "detail"
+    ] == (CODE_NOT_FOUND)
+    again = await client.delete(
+        f"{COHORTS}/{class_check['id']}", headers=bearer(class_check["teacher_key"])
     )
-    again = await client.delete(f"{COHORTS}/{cohort['id']}", headers=bearer(cohort["teacher_key"]))
     assert_problem(again, 404)
 
     public_ids = [row[0] for row in rows(settings, "SELECT public_id FROM cohorts")]
@@ -878,30 +884,30 @@ async def test_guessing_join_codes_is_throttled(client: Client, frozen_clocks: l
 
     Each wrong code up to the limit is an ordinary 404 (a class's typos are allowed).
     """
-    cohort = await create(client)
+    class_check = await create(client)
     statuses = [
         (await submit(client, unknown_code(i), student())).status_code
         for i in range(BAD_CODE_LIMIT + 1)
     ]
     assert statuses == [404] * (BAD_CODE_LIMIT + 1)  # the last one took the slow lane's turn
-    refused = await submit(client, cohort["join_code"], student())
+    refused = await submit(client, class_check["join_code"], student())
     assert_problem(refused, 429)
     assert refused.headers["retry-after"] == str(SLOW_LANE_SECONDS)
     assert_private(refused)
     assert (await submit(client, UNKNOWN_CODE, student())).status_code == 429
 
     frozen_clocks[0] = FROZEN + SLOW_LANE_SECONDS  # the next turn, same minute
-    await submit_ok(client, cohort["join_code"], student())
+    await submit_ok(client, class_check["join_code"], student())
 
 
 async def test_wrong_codes_from_an_address_do_not_block_a_right_code(client: Client) -> None:
     """A school's typos use up its allowance, and the next student with the right code still
     gets in at once (before the fix, the whole school was locked out for the minute)."""
-    cohort = await create(client)
+    class_check = await create(client)
     for i in range(BAD_CODE_LIMIT):
         assert (await submit(client, unknown_code(i), student())).status_code == 404
-    await submit_ok(client, cohort["join_code"], student())
-    await submit_ok(client, cohort["join_code"], student())
+    await submit_ok(client, class_check["join_code"], student())
+    await submit_ok(client, class_check["join_code"], student())
 
 
 async def test_240_students_behind_one_address_are_all_stored(
@@ -909,10 +915,10 @@ async def test_240_students_behind_one_address_are_all_stored(
 ) -> None:
     """A year group in one hall, all at once, behind one school address: nobody gets a 429
     (before the fix the per-address limit of 300 a minute stopped them part-way)."""
-    cohort = await create(client)
+    class_check = await create(client)
 
     async def one_student(index: int) -> int:
-        code = cohort["join_code"]
+        code = class_check["join_code"]
         assert (await client.get("/api/v1/questionnaire")).status_code in (200, 304)
         page = await client.get(f"/join/{code}", headers={"Accept": "text/html"})
         assert page.status_code == 200, page.text[:200]
@@ -925,9 +931,9 @@ async def test_240_students_behind_one_address_are_all_stored(
 
 async def test_good_codes_do_not_count_towards_the_limit(client: Client) -> None:
     """A class of 35 submitting with the right code is never throttled by the guessing limit."""
-    cohort = await create(client)
+    class_check = await create(client)
     for _ in range(BAD_CODE_LIMIT + 5):
-        await submit_ok(client, cohort["join_code"], student())
+        await submit_ok(client, class_check["join_code"], student())
 
 
 async def test_a_closed_class_code_is_not_counted_as_a_guess(client: Client) -> None:
@@ -963,40 +969,40 @@ async def test_ipv6_guesses_count_per_64_network(app: Litestar) -> None:
     another /64, or an IPv4 caller, keeps its own allowance."""
     peer = ["2001:db8:1:2::1"]
     async with AsyncTestClient(app=_from_peer(app, peer)) as client:
-        cohort = await create(client)
+        class_check = await create(client)
         for i in range(BAD_CODE_LIMIT + 1):
             peer[0] = f"2001:db8:1:2:{i:x}::{i + 1:x}"  # a fresh address each time
             assert (await submit(client, unknown_code(i), student())).status_code == 404
         peer[0] = "2001:db8:1:2:ffff:ffff:ffff:ffff"
-        assert_problem(await submit(client, cohort["join_code"], student()), 429)
+        assert_problem(await submit(client, class_check["join_code"], student()), 429)
         peer[0] = "2001:db8:1:3::1"  # the next /64
-        await submit_ok(client, cohort["join_code"], student())
+        await submit_ok(client, class_check["join_code"], student())
         peer[0] = "192.0.2.7"
-        await submit_ok(client, cohort["join_code"], student())
+        await submit_ok(client, class_check["join_code"], student())
 
 
 async def test_guessing_teacher_keys_is_throttled(
     client: Client, settings: Settings, frozen_clocks: list[float]
 ) -> None:
     """Past the limit even the right key is refused for the minute: keys cannot be searched."""
-    cohort = await create(client)
-    path = f"{COHORTS}/{cohort['id']}"
+    class_check = await create(client)
+    path = f"{COHORTS}/{class_check['id']}"
     statuses = [
         (await client.get(f"{path}/report", headers=bearer(f"sctk_guess{i}"))).status_code
         for i in range(BAD_TEACHER_KEY_LIMIT)
     ]
     assert statuses == [404] * BAD_TEACHER_KEY_LIMIT
-    refused = await report(client, cohort)
+    refused = await report(client, class_check)
     assert_problem(refused, 429)
     assert int(refused.headers["retry-after"]) >= 1
     assert_private(refused)
-    key = bearer(cohort["teacher_key"])
+    key = bearer(class_check["teacher_key"])
     assert (await client.post(f"{path}/close", headers=key)).status_code == 429
     assert (await client.delete(path, headers=key)).status_code == 429
     assert count_rows(settings, "cohorts") == 1
 
     frozen_clocks[0] = FROZEN + 60
-    allowed = await report(client, cohort)
+    allowed = await report(client, class_check)
     assert allowed.status_code == 200
     assert allowed.json()["open"] is True  # the refused close did nothing
 
@@ -1024,21 +1030,21 @@ async def test_creating_classes_is_limited_per_hour(
 async def test_privacy_headers_on_every_cohort_response(client: Client) -> None:
     """Keys, plans and reports must not be cached or sniffed, errors included."""
     created = await client.post(COHORTS, json={"name": "Year 9"})
-    cohort = created.json()
-    path = f"{COHORTS}/{cohort['id']}"
+    class_check = created.json()
+    path = f"{COHORTS}/{class_check['id']}"
     responses = [
         created,
-        await submit(client, cohort["join_code"], student()),
-        await submit(client, cohort["join_code"], {"answers": {"no.such": "x"}}),
+        await submit(client, class_check["join_code"], student()),
+        await submit(client, class_check["join_code"], {"answers": {"no.such": "x"}}),
         await submit(client, UNKNOWN_CODE, student()),
-        await report(client, cohort),
+        await report(client, class_check),
         await client.get(f"{path}/report"),
         await client.get(f"{path}/report", headers=bearer("sctk_wrong")),
         await client.get(f"{COHORTS}/not.an.id/report", headers=bearer("sctk_wrong")),
         await client.post(COHORTS, json={"name": "x", "colour": "red"}),
         await client.post(COHORTS, content=b"x", headers={"content-type": "text/plain"}),
-        await client.post(f"{path}/close", headers=bearer(cohort["teacher_key"])),
-        await client.delete(path, headers=bearer(cohort["teacher_key"])),
+        await client.post(f"{path}/close", headers=bearer(class_check["teacher_key"])),
+        await client.delete(path, headers=bearer(class_check["teacher_key"])),
     ]
     statuses = [response.status_code for response in responses]
     assert statuses == [201, 201, 422, 404, 200, 401, 404, 400, 400, 415, 204, 204]

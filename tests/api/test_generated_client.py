@@ -171,6 +171,52 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
     assert gone.status_code == 404
 
 
+def test_school_operations_through_the_generated_client(generated: Any, server: LiveServer) -> None:
+    client = generated.Client(base_url=server.base, raise_on_unexpected_status=True)
+    models = _module("models")
+    schools = "api.schools"
+    made = _module(f"{schools}.create_school").sync(
+        client=client,
+        body=models.SchoolIn.from_dict(
+            {"name": "Rowan Academy", "lead": "DSL", "invitation": server.school_invitation()}
+        ),
+    )
+    assert isinstance(made, models.SchoolCreated)
+    lead = generated.AuthenticatedClient(
+        base_url=server.base, token=made.lead.key, raise_on_unexpected_status=True
+    )
+    added = _module(f"{schools}.add_teacher").sync(
+        client=lead, body=models.TeacherIn.from_dict({"label": "Ms Khan"})
+    )
+    assert isinstance(added, models.KeyOut) and added.key.startswith("scsk_")
+    teacher = generated.AuthenticatedClient(
+        base_url=server.base, token=added.key, raise_on_unexpected_status=True
+    )
+    created = _module("api.class_checks.create_cohort").sync(
+        client=teacher,
+        body=models.CohortIn.from_dict({"name": "9K", "age_band": "13_15", "year_group": "Year 9"}),
+    )
+    assert isinstance(created, models.CohortCreated)
+    mine = _module(f"{schools}.get_school").sync(client=teacher)
+    assert isinstance(mine, models.SchoolOut)
+    assert [item.id for item in mine.classes] == [created.id] and mine.teachers == []
+    everything = _module(f"{schools}.get_school").sync(client=lead)
+    assert {item.label for item in everything.teachers} == {"DSL", "Ms Khan"}
+    overview = _module(f"{schools}.get_school_report").sync(client=lead)
+    assert isinstance(overview, models.Overview)
+    assert [view.state for view in overview.views] == ["term_not_over"]
+    renewed = _module(f"{schools}.new_teacher_key").sync(added.teacher.id, client=lead)
+    assert isinstance(renewed, models.KeyOut) and renewed.key != added.key
+    old = generated.AuthenticatedClient(base_url=server.base, token=added.key)
+    assert _module(f"{schools}.get_school").sync_detailed(client=old).status_code == 404
+    revoked = _module(f"{schools}.revoke_teacher").sync_detailed(added.teacher.id, client=lead)
+    assert revoked.status_code == 204
+    refused = _module(f"{schools}.get_school_report").sync_detailed(
+        client=generated.AuthenticatedClient(base_url=server.base, token=renewed.key)
+    )
+    assert refused.status_code == 404
+
+
 AUTHENTICATED = ("getCohortReport", "closeCohort", "deleteCohort", "submitCohortResponse")
 EXAMPLES_PER_OPERATION = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25"))
 
@@ -212,13 +258,13 @@ def test_schemathesis_with_a_real_join_code_and_teacher_key(
         max_examples=EXAMPLES_PER_OPERATION, deadline=None, suppress_health_check=list(HealthCheck)
     )
     def run(case: schemathesis.Case) -> None:
-        cohort = _new_cohort(live, next(made))
+        class_check = _new_cohort(live, next(made))
         if "code" in case.path_parameters:
-            case.path_parameters["code"] = cohort["join_code"]
+            case.path_parameters["code"] = class_check["join_code"]
         if "cohort_id" in case.path_parameters:
-            case.path_parameters["cohort_id"] = cohort["id"]
+            case.path_parameters["cohort_id"] = class_check["id"]
         response = case.call_and_validate(
-            base_url=live.base, headers={"Authorization": f"Bearer {cohort['teacher_key']}"}
+            base_url=live.base, headers={"Authorization": f"Bearer {class_check['teacher_key']}"}
         )
         statuses[response.status_code] += 1
 

@@ -68,7 +68,7 @@ def test_the_class_name_pattern_is_what_the_server_accepts() -> None:
     import unicodedata
 
     from safety_check.service.classes.checks import clean_name
-    from safety_check.service.individual.wire import CLASS_NAME_PATTERN
+    from safety_check.service.classes.wire import CLASS_NAME_PATTERN
 
     pattern = re.compile(CLASS_NAME_PATTERN)
     for code_point in range(0x10000):

@@ -39,7 +39,7 @@ def _traffic(server: LiveServer) -> dict[str, str]:
     status, _, body = server.request("POST", "/api/v1/cohorts", {"name": CLASS_NAME})
     assert status == 201, body
     created = json.loads(body)
-    code, key, cohort = created["join_code"], created["teacher_key"], created["id"]
+    code, key, class_check = created["join_code"], created["teacher_key"], created["id"]
     answers = {"profile.age_band": "13_15", "profile.devices": [MARKERS["answer"]]}
     server.request("POST", "/api/v1/plans", {"answers": answers})
     server.request("POST", "/api/v1/plans", {"answers": {"profile.age_band": "16_17"}})
@@ -48,12 +48,14 @@ def _traffic(server: LiveServer) -> dict[str, str]:
         "POST", f"/api/v1/cohorts/{code}/responses", {"answers": {"profile.age_band": "13_15"}}
     )
     server.request(
-        "GET", f"/api/v1/cohorts/{cohort}/report", headers={"Authorization": f"Bearer {key}"}
+        "GET", f"/api/v1/cohorts/{class_check}/report", headers={"Authorization": f"Bearer {key}"}
     )
     server.request("GET", "/api/v1/questionnaire", headers={"X-API-Key": MARKERS["api key"]})
     server.request("GET", f"/api/v1/resources?age_band={MARKERS['query']}")
     server.request("GET", f"/join/{code}", headers={"Accept": "text/html"})
-    server.request("GET", f"/schools/{cohort}", headers={"Cookie": f"session={MARKERS['cookie']}"})
+    server.request(
+        "GET", f"/schools/{class_check}", headers={"Cookie": f"session={MARKERS['cookie']}"}
+    )
     for teacher_key in (key, MARKERS["csrf"]):
         server.request(
             "POST",

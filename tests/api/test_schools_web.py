@@ -49,7 +49,7 @@ from safety_check.service.classes.teacher_session import COOKIE_NAME
 from safety_check.service.platform.assets import asset_url
 from safety_check.service.platform.headers import CONTENT_SECURITY_POLICY
 from safety_check.settings import Settings
-from safety_check.storage.cohorts import purge_expired
+from safety_check.storage.class_checks import purge_expired
 
 Client = AsyncTestClient[Litestar]
 Form = dict[str, str | list[str]]

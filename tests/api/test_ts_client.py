@@ -67,7 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 def test_the_typescript_client_drives_every_operation(compiled: str, server: LiveServer) -> None:
-    result = json.loads(_run([compiled, "out/drive.js", server.base]))
+    result = json.loads(_run([compiled, "out/drive.js", server.base, server.school_invitation()]))
     document = json.loads((ROOT / "openapi.json").read_text())
     operations = {
         operation["operationId"]

@@ -47,16 +47,20 @@ async def test_back_from_the_first_area_returns_to_about_you_with_answers(
     walk: Walk,
 ) -> None:
     answers = {"profile.age_band": "16_17", "situation.threat_to_share": "no"}
-    first = await walk.post({"_step": "about", **answers})
+    devices = await walk.post({"_step": "about", **answers})
+    assert heading(devices.text) == "Your devices and apps"
+    first = await walk.post({"_at": "devices", "_step": "next", **answers})
     assert heading(first.text) == "Privacy settings"
     back = await walk.post({"_step": "back", "_at": "privacy_settings", **answers})
+    assert heading(back.text) == "Your devices and apps"
+    back = await walk.post({"_step": "back", "_at": "devices", **answers})
     assert heading(back.text) == "About you"
     assert re.search(r'value="16_17" checked', back.text)
 
 
 async def test_an_error_titles_the_page_and_links_to_the_first_input(walk: Walk) -> None:
     page = await walk.post({"_step": "about", "profile.age_band": "bogus"})
-    assert re.search(r"<title>Error: Step 1 of \d+ – Safety Check</title>", page.text)
+    assert re.search(r"<title>Error: Step 2 of 3 – Safety Check</title>", page.text)
     assert 'href="#q-profile-age_band-under_13"' in page.text
     assert "autofocus" in page.text
 

@@ -203,7 +203,7 @@ def servers(tmp_path: Path) -> Iterator[Servers]:
         started.stop_all()
 
 
-def create_cohort(base: str) -> dict[str, Any]:
+def create_class_check(base: str) -> dict[str, Any]:
     """A class check with no age band, so every example's own age band is accepted."""
     request = urllib.request.Request(  # noqa: S310 (loopback only)
         base + "/api/v1/cohorts",
@@ -217,16 +217,16 @@ def create_cohort(base: str) -> dict[str, Any]:
     return created
 
 
-def close_and_report(base: str, cohort: dict[str, Any]) -> dict[str, Any]:
+def close_and_report(base: str, class_check: dict[str, Any]) -> dict[str, Any]:
     """Close the check (the report's figures only appear once closed) and read its report."""
-    headers = {"Authorization": f"Bearer {cohort['teacher_key']}"}
+    headers = {"Authorization": f"Bearer {class_check['teacher_key']}"}
     close = urllib.request.Request(  # noqa: S310 (loopback only)
-        f"{base}/api/v1/cohorts/{cohort['id']}/close", headers=headers, method="POST"
+        f"{base}/api/v1/cohorts/{class_check['id']}/close", headers=headers, method="POST"
     )
     with urllib.request.urlopen(close, timeout=10) as response:  # noqa: S310
         assert response.status == 204
     report = urllib.request.Request(  # noqa: S310 (loopback only)
-        f"{base}/api/v1/cohorts/{cohort['id']}/report", headers=headers
+        f"{base}/api/v1/cohorts/{class_check['id']}/report", headers=headers
     )
     with urllib.request.urlopen(report, timeout=10) as response:  # noqa: S310
         assert response.status == 200

@@ -26,7 +26,7 @@ from tests.durability.conftest import (
     Server,
     Servers,
     close_and_report,
-    create_cohort,
+    create_class_check,
     example_bodies,
     integrity,
     stored_responses,
@@ -75,10 +75,12 @@ def _student(server: Server, path: str, bodies: list[bytes], index: int, seen: O
         connection.close()
 
 
-def _poller(server: Server, cohort: dict[str, Any], done: threading.Event, seen: Observed) -> None:
+def _poller(
+    server: Server, class_check: dict[str, Any], done: threading.Event, seen: Observed
+) -> None:
     """A teacher refreshing the report almost as fast as it answers, until the students finish."""
-    path = f"/api/v1/cohorts/{cohort['id']}/report"
-    headers = {"Authorization": f"Bearer {cohort['teacher_key']}"}
+    path = f"/api/v1/cohorts/{class_check['id']}/report"
+    headers = {"Authorization": f"Bearer {class_check['teacher_key']}"}
     counts: list[int] = []
     with seen.lock:
         seen.report_counts.append(counts)
@@ -102,14 +104,14 @@ def band_floor(band: str) -> int:
     return 0 if band.startswith("fewer than") else int(band.split(" to ")[0])
 
 
-def _load(server: Server, cohort: dict[str, Any]) -> tuple[Observed, float]:
+def _load(server: Server, class_check: dict[str, Any]) -> tuple[Observed, float]:
     """Run students and pollers together; the time is the students' alone."""
-    path = f"/api/v1/cohorts/{cohort['join_code']}/responses"
+    path = f"/api/v1/cohorts/{class_check['join_code']}/responses"
     bodies = example_bodies()
     seen = Observed()
     done = threading.Event()
     pollers = [
-        threading.Thread(target=_poller, args=(server, cohort, done, seen), daemon=True)
+        threading.Thread(target=_poller, args=(server, class_check, done, seen), daemon=True)
         for _ in range(POLLERS)
     ]
     students = [
@@ -137,9 +139,9 @@ def _load(server: Server, cohort: dict[str, Any]) -> tuple[Observed, float]:
 def test_concurrent_submissions_and_reports(servers: Servers, location: Path | str) -> None:
     database = location
     server = servers.start(database)
-    cohort = create_cohort(server.base)
+    class_check = create_class_check(server.base)
 
-    seen, elapsed = _load(server, cohort)
+    seen, elapsed = _load(server, class_check)
     print(
         f"{TOTAL} submissions in {elapsed:.2f}s ({TOTAL / elapsed:.0f}/s); "
         f"{sum(seen.polls.values())} report polls {dict(seen.polls)}"
@@ -155,7 +157,7 @@ def test_concurrent_submissions_and_reports(servers: Servers, location: Path | s
         assert counts == sorted(counts), "a report count went backwards"
         assert all(0 <= count <= TOTAL for count in counts)
 
-    report = close_and_report(server.base, cohort)
+    report = close_and_report(server.base, class_check)
     assert report["report"]["responses"] == TOTAL
 
     server.stop()
@@ -164,4 +166,4 @@ def test_concurrent_submissions_and_reports(servers: Servers, location: Path | s
     for marker in (LOCKED, "Traceback", "unhandled", " answered 5"):
         assert marker not in output, output[-3000:]
     assert integrity(database) == "ok"
-    assert stored_responses(database, cohort["id"]) == TOTAL
+    assert stored_responses(database, class_check["id"]) == TOTAL

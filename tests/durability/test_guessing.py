@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from safety_check.service.classes.checks import BAD_CODE_LIMIT, BAD_TEACHER_KEY_LIMIT
-from tests.durability.conftest import Connection, Server, Servers, create_cohort
+from tests.durability.conftest import Connection, Server, Servers, create_class_check
 
 BURST = 250
 THREADS = 50
@@ -35,8 +35,8 @@ def test_a_burst_of_wrong_teacher_keys_gets_at_most_the_limit_answered(
     servers: Servers, tmp_path: Path
 ) -> None:
     server = servers.start(tmp_path / "keys.db", {"SAFETY_CHECK_RATE_LIMIT": "1000000"})
-    cohort = create_cohort(server.base)
-    path = f"/api/v1/cohorts/{cohort['id']}/report"
+    class_check = create_class_check(server.base)
+    path = f"/api/v1/cohorts/{class_check['id']}/report"
     statuses = _burst(
         server,
         [("GET", path, None, {"Authorization": f"Bearer sctk_guess{i}"}) for i in range(BURST)],

@@ -25,7 +25,7 @@ from tests.durability.conftest import (
     Server,
     Servers,
     close_and_report,
-    create_cohort,
+    create_class_check,
     example_bodies,
     integrity,
     stored_responses,
@@ -122,11 +122,11 @@ def _storm_then_kill(server: Server, join_code: str) -> Tally:
 def test_acknowledged_responses_survive_sigkill(servers: Servers, location: Path | str) -> None:
     database = location
     server = servers.start(database)
-    cohorts: list[tuple[dict[str, Any], int]] = []
+    class_checks: list[tuple[dict[str, Any], int]] = []
     figures: list[str] = []
     for cycle in range(CYCLES):
-        cohort = create_cohort(server.base)
-        tally = _storm_then_kill(server, cohort["join_code"])
+        class_check = create_class_check(server.base)
+        tally = _storm_then_kill(server, class_check["join_code"])
         assert server.process.returncode == -9, f"cycle {cycle}: the server was not SIGKILLed"
         assert tally.unexpected == [], f"cycle {cycle}: {tally.unexpected[:5]}"
         # The kill must land mid-run: writes acknowledged before it, requests cut off by it.
@@ -135,7 +135,7 @@ def test_acknowledged_responses_survive_sigkill(servers: Servers, location: Path
 
         server = servers.start(database)  # must recover the WAL and come up on the same file
         assert integrity(database) == "ok", f"cycle {cycle}"
-        stored = stored_responses(database, cohort["id"])
+        stored = stored_responses(database, class_check["id"])
         figures.append(
             f"cycle {cycle}: acknowledged {tally.acknowledged}, stored {stored}, "
             f"cut off {tally.cut_off}, refused {tally.refused}, attempted {tally.attempted}"
@@ -143,15 +143,15 @@ def test_acknowledged_responses_survive_sigkill(servers: Servers, location: Path
         assert stored >= tally.acknowledged, f"acknowledged responses lost: {figures[-1]}"
         assert stored <= tally.acknowledged + tally.cut_off, f"phantom responses: {figures[-1]}"
         assert stored <= tally.attempted
-        report = close_and_report(server.base, cohort)
+        report = close_and_report(server.base, class_check)
         assert report["report"]["responses"] == stored, figures[-1]
-        cohorts.append((cohort, stored))
+        class_checks.append((class_check, stored))
 
     server.stop()
     assert server.process.returncode in (0, -15), server.output()
     assert integrity(database) == "ok"
-    for cohort, stored in cohorts:
-        assert stored_responses(database, cohort["id"]) == stored
+    for class_check, stored in class_checks:
+        assert stored_responses(database, class_check["id"]) == stored
     for started in servers.started:  # a crash may end a log early, but never with an error in it
         for marker in ("database is locked", "Traceback", "unhandled", " answered 5"):
             assert marker not in started.output(), started.output()[-3000:]

@@ -66,6 +66,9 @@ OFFICIAL = (
     # Australia's eSafety Commissioner: the statutory online safety regulator (Online Safety
     # Act 2021), cited only for device advice that is the same in the UK.
     "esafety.gov.au",
+    # MetEngage: the Metropolitan Police's community messaging service; its messages are written
+    # by Met officers.
+    "metengage.co.uk",
 )
 CHARITIES = (
     "nspcc.org.uk",
@@ -119,6 +122,9 @@ CHARITIES = (
     "citizensadvice.org.uk",
     "mesmac.co.uk",
     "mermaidsuk.org.uk",
+    # ProMo-Cymru: the not-for-profit that runs the Meic helpline for the Welsh Government (the
+    # service's own page).
+    "promo.cymru",
     # Privacy International: a UK registered charity whose guides walk through account privacy
     # and security settings.
     "privacyinternational.org",
@@ -201,8 +207,9 @@ def test_most_sources_are_first_party_or_official() -> None:
         f"{counts['official']} (legislation.gov.uk {legislation}), charity {counts['charity']}, "
         f"secondary {counts['secondary']}; first-party or official {strong / total:.0%}"
     )
-    # 0.50 before issue 9, 0.75 before issue 17; raise it as weak sources go
-    assert strong / total >= 0.80
+    # 0.50 before issue 9, 0.75 before issue 17, 0.80 before issue 17 §3 (150 of 167 at
+    # 2026.12.2); raise it as weak sources go
+    assert strong / total >= 0.89
 
 
 def test_every_service_is_sourced_from_its_own_or_an_official_page() -> None:

@@ -127,12 +127,9 @@ def teen_journey(page: Any, base_url: str) -> Journey:
     page.goto(base_url + "/")
     walker.record()
     walker.next_page("text=Start the check")
+    walker.next_page("main button:has-text('Continue')")  # who it is for: skipped
     for selector in (
         "#q-profile-age_band-13_15",
-        "#q-profile-devices-iphone_ipad",
-        "#q-profile-apps-snapchat",
-        "#q-profile-apps-instagram",
-        "#q-profile-apps-tiktok",
         "#q-situation-threat_to_share-yes",
         "#q-situation-image_shared-no",
     ):
@@ -150,6 +147,14 @@ def teen_journey(page: Any, base_url: str) -> Journey:
                 walker.tick(selector)
         walker.next_page("main button:has-text('Continue')")
     walker.next_page("text=Continue the full check")
+    for selector in (
+        "#q-profile-devices-iphone_ipad",
+        "#q-profile-apps-snapchat",
+        "#q-profile-apps-instagram",
+        "#q-profile-apps-tiktok",
+    ):
+        walker.tick(selector)
+    walker.next_page("main button:has-text('Continue')")
     walker.answer_area_pages(second_option)
     walker.next_page("text=See my plan")
     return journey
@@ -162,11 +167,13 @@ def adult_journey(page: Any, base_url: str) -> Journey:
     page.goto(base_url + "/")
     walker.record()
     walker.next_page("text=Start the check")
+    walker.next_page("main button:has-text('Continue')")  # who it is for: skipped
     walker.tick("#q-profile-age_band-18_plus")
-    for box in page.locator("input[name='profile.devices'], input[name='profile.apps']").all():
-        walker.tick_locator(box)
     walker.tick("#q-situation-threat_to_share-no")
     walker.tick("#q-situation-image_shared-no")
+    walker.next_page("main button:has-text('Continue')")
+    for box in page.locator("input[name='profile.devices'], input[name='profile.apps']").all():
+        walker.tick_locator(box)
     walker.next_page("main button:has-text('Continue')")
     walker.answer_area_pages(second_option)
     walker.next_page("text=See my plan")

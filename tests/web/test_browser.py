@@ -42,15 +42,25 @@ def heading(page: Any) -> str:
 
 
 def about_you(page: Any, age: str | None = "13_15", threat: str = "no", **extra: str) -> None:
+    """From the first page (who the check is for, skipped) to the first area, or to the safety
+    questions when something is happening."""
+    if heading(page) == "Before you start":
+        press(page, "main button:has-text('Continue')")
     if age:
         page.check(f"#q-profile-age_band-{age}")
+    page.check(f"#q-situation-threat_to_share-{threat}")
+    for field, option in extra.items():
+        page.check(f"#q-{field}-{option}")
+    press(page, "main button:has-text('Continue')")
+    if heading(page) == "Your devices and apps":
+        devices_and_apps(page)
+
+
+def devices_and_apps(page: Any) -> None:
     page.check("#q-profile-devices-iphone_ipad")
     page.check("#q-profile-devices-windows")
     page.check("#q-profile-apps-snapchat")
     page.check("#q-profile-apps-instagram")
-    page.check(f"#q-situation-threat_to_share-{threat}")
-    for field, option in extra.items():
-        page.check(f"#q-{field}-{option}")
     press(page, "main button:has-text('Continue')")
 
 
@@ -104,7 +114,17 @@ def reach(page: Any, base_url: str, name: str) -> None:
 
 
 def _walk(page: Any, name: str) -> None:
+    if name == "who":
+        return
+    if name == "now":
+        page.goto(page.url.rsplit("/", 1)[0] + "/")
+        press(page, "main button:has-text('Something is happening to me now')")
+        return
+    press(page, "main button:has-text('Continue')")  # who it is for: skipped
     if name == "about":
+        return
+    if name == "devices":
+        press(page, "main button:has-text('Continue')")
         return
     if name == "about-errors":
         # A value no question has (as a tampered form would send) is the one error left.
@@ -119,6 +139,7 @@ def _walk(page: Any, name: str) -> None:
         return
     if name == "area-large":
         page.check("#q-profile-age_band-18_plus")
+        press(page, "main button:has-text('Continue')")
         for box in page.locator("input[name='profile.apps']").all():
             box.check()
         press(page, "main button:has-text('Continue')")
@@ -134,7 +155,10 @@ def _walk(page: Any, name: str) -> None:
 
 PAGES = [
     "start",
+    "who",
+    "now",
     "about",
+    "devices",
     "about-errors",
     "safety",
     "urgent",
@@ -314,7 +338,9 @@ def test_back_inside_the_check_never_asks_to_send_the_form_again(page: Any, base
     page.wait_for_function("(h) => document.querySelector('h1').innerText === h", arg=first_area)
     assert page.locator("main input:checked").count() == 1  # their answer is still there
     page.go_back()
-    page.wait_for_function("() => document.querySelector('h1').innerText === 'About you'")
+    page.wait_for_function(
+        "() => document.querySelector('h1').innerText === 'Your devices and apps'"
+    )
     page.go_forward()
     page.wait_for_function("(h) => document.querySelector('h1').innerText === h", arg=first_area)
 
@@ -539,7 +565,7 @@ def test_print_opens_every_section(page: Any, base_url: str) -> None:
 
 
 def test_only_the_threat_ticked_gives_age_neutral_urgent_help(page: Any, base_url: str) -> None:
-    page.goto(base_url + "/check")
+    reach(page, base_url, "about")
     page.check("#q-situation-threat_to_share-yes")
     press(page, "main button:has-text('Continue')")
     assert heading(page) == "Before your next steps"
@@ -566,7 +592,7 @@ def test_safety_questions_come_before_the_urgent_plan(
 ) -> None:
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
-    page.goto(base_url + "/check")
+    reach(page, base_url, "about")
     page.check("#q-situation-image_shared-yes")
     press(page, "main button:has-text('Continue')")
     assert heading(page) == "Before your next steps"
@@ -592,18 +618,21 @@ def test_one_area_per_page_with_progress_and_a_check_before_the_plan(
     page: Any, base_url: str
 ) -> None:
     page.goto(base_url + "/check")
-    assert page.locator(".progress").inner_text().startswith("Step 1 of ")
+    assert page.locator(".progress").inner_text() == "Step 1 of 3"
     about_you(page)
     progress = page.locator(".progress").inner_text()
     total = int(progress.rsplit(" ", 1)[1])
-    assert progress == f"Step 2 of {total}"
-    assert page.title() == f"Step 2 of {total} – Safety Check"
+    assert progress == f"Topic 1 of {total}"
+    assert page.title() == f"Topic 1 of {total} – Safety Check"
     assert page.locator("main section.area, main h2").count() == 0  # one area, no sub-areas
-    through_areas(page)
-    assert page.locator(".progress").inner_text() == f"Step {total} of {total}"
+    for number in range(2, total + 1):
+        press(page, "main button:has-text('Continue')")
+        assert page.locator(".progress").inner_text() == f"Topic {number} of {total}"
+    press(page, "main button:has-text('Continue')")
+    assert heading(page) == "Check your answers"
     changes = page.locator("main button[name=_go]")
-    assert changes.count() == total - 1
-    changes.nth(1).click()
+    assert changes.count() == total + 3  # the three first pages, then each area
+    changes.nth(4).click()
     page.wait_for_function("() => document.querySelector('h1').innerText !== 'Check your answers'")
     press(page, "main button:has-text('Continue')")
     assert heading(page) == "Check your answers"  # straight back after a change
@@ -621,8 +650,8 @@ def test_answers_travel_in_the_form_small(page: Any, base_url: str) -> None:
 
 def test_changed_devices_drop_answers_that_no_longer_apply(page: Any, base_url: str) -> None:
     reach(page, base_url, "review")
-    page.click("main button[name=_go][value=about]")
-    page.wait_for_selector("h1:has-text('About you')")
+    page.click("main button[name=_go][value=devices]")
+    page.wait_for_selector("h1:has-text('Your devices and apps')")
     page.uncheck("#q-profile-devices-iphone_ipad")
     page.check("#q-profile-devices-android")
     press(page, "main button:has-text('Continue')")
@@ -713,7 +742,7 @@ def test_whole_flow_without_javascript(browser: Any, base_url: str) -> None:
     page.goto(base_url + "/")
     page.click("text=Start the check")
     about_you(page)
-    assert page.locator(".progress").inner_text().startswith("Step 2 of")
+    assert page.locator(".progress").inner_text().startswith("Topic 1 of")
     to_plan(page)
     assert heading(page) == "Your plan"
     assert page.locator("#first-heading").count() == 1
@@ -728,12 +757,16 @@ def test_the_whole_flow_by_keyboard_alone(page: Any, base_url: str) -> None:
             break
     page.keyboard.press("Enter")
     page.wait_for_url("**/check")
+    continue_by_keyboard(page)  # who the check is for: skipped
+    page.wait_for_selector("text=Step 2 of 3")
     while page.evaluate("document.activeElement.name") != "profile.age_band":
         page.keyboard.press("Tab")
     page.keyboard.press("Space")  # choose the first age band
     page.keyboard.press("ArrowDown")  # then the second: 13 to 15
     page.keyboard.press("Enter")  # submits the form
-    page.wait_for_selector("text=Step 2 of")
+    page.wait_for_selector("text=Step 3 of 3")
+    continue_by_keyboard(page)  # devices and apps: skipped
+    page.wait_for_selector("text=Topic 1 of")
     for _ in range(20):
         if heading(page) == "Check your answers":
             break
@@ -748,6 +781,12 @@ def test_the_whole_flow_by_keyboard_alone(page: Any, base_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_selector("h1:has-text('Your plan')")
     assert page.locator("#support-heading").count() == 1
+
+
+def continue_by_keyboard(page: Any) -> None:
+    while page.evaluate("document.activeElement.textContent") != "Continue":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
 
 
 def test_skip_link_then_exit_first_with_visible_focus(page: Any, base_url: str) -> None:
@@ -772,6 +811,7 @@ def test_xss_payloads_come_back_escaped(browser: Any, base_url: str) -> None:
         assert page.evaluate("window.__xss") is None
     page.goto(base_url + "/check")
     fields = {
+        "_journey": page.input_value("input[name=_journey] >> nth=0"),
         "_step": "questions",
         "_at": XSS,
         "_go": XSS,

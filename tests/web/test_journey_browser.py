@@ -4,13 +4,14 @@ JavaScript (form tokens retired by the exit), crisis first, ticks, saving and co
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.web.journey import PHONE
-from tests.web.test_browser import answers_visible, reach, settled_content
+from tests.web.journey import PHONE, second_option
+from tests.web.test_browser import answers_visible, press, reach, settled_content
 
 pytestmark = pytest.mark.browser
 EXPIRED = "This page has expired"
@@ -127,4 +128,125 @@ def test_a_double_tap_with_javascript_does_not_expire_the_journey(
     page.click("main button[value=about]")  # a step reached with Back can still be sent
     page.wait_for_function("() => document.querySelector('h1').innerText !== 'About you'")
     assert page.locator("h1").inner_text() == "Before your next steps"
+    context.close()
+
+
+def on_screen_one(page: Any, selector: str) -> bool:
+    box = page.locator(selector).first.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_start_page_has_both_ways_in_and_numbers_on_screen_one(
+    browser: Any, base_url: str, javascript: bool
+) -> None:
+    context = phone(browser, javascript)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    for selector in (
+        "main a:has-text('Start the check')",
+        "main button:has-text('Something is happening to me now')",
+        "main a[href='tel:999']",
+        "main a[href='tel:08001111']",
+    ):
+        assert on_screen_one(page, selector), selector
+    page.click("main button:has-text('Something is happening to me now')")
+    page.wait_for_selector("#q-situation-threat_to_share-yes")
+    assert on_screen_one(page, "main a[href='tel:999']")
+    assert on_screen_one(page, "main a[href='tel:08001111']")
+    page.check("#q-situation-threat_to_share-yes")
+    page.check("#q-profile-age_band-13_15")
+    page.click("main button:has-text('Continue')")
+    page.wait_for_selector("#q-sextortion-paid_money-yes")
+    page.check("#q-sextortion-paid_money-yes")
+    page.click("main button:has-text('Continue')")
+    page.wait_for_selector("h1#urgent-heading")
+    urgent = page.locator("main").inner_text()
+    assert "that you paid" in urgent
+    assert page.url == base_url + ("/" if javascript else "/check")  # no telling address
+    context.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Ticks (issue 18, point 4)
+
+TICKS_KEY = "display-prefs"
+
+
+def skipped_plan(page: Any, base_url: str) -> None:
+    """A plan with steps for someone whose phone is their own: every area answered with its
+    second option ("No", "Sometimes", ...)."""
+    reach(page, base_url, "area")
+    for _ in range(20):
+        if page.locator("h1").inner_text() == "Check your answers":
+            break
+        for group in page.locator("main fieldset").all():
+            second_option(group).check()
+        press(page, "main button:has-text('Continue')")
+    press(page, "main button:has-text('See my plan')")
+
+
+def test_ticks_stay_on_the_device_survive_a_reload_and_go_with_the_exit(
+    browser: Any, base_url: str, exit_url: str
+) -> None:
+    context = phone(browser, javascript=True)
+    page = context.new_page()
+    skipped_plan(page, base_url)
+    boxes = page.locator("input[data-tick]")
+    total = boxes.count()
+    assert total >= 3
+    assert page.locator("#tick-count").inner_text() == f"0 of {total} done"
+    sent: list[str] = []
+    page.on("request", lambda request: sent.append(request.url))
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    assert page.locator("#tick-count").inner_text() == f"2 of {total} done"
+    assert sent == []  # a tick never reaches the server
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{TICKS_KEY}'))")
+    assert len(stored) == 2 and all(re.fullmatch(r"[0-9a-f]{10}", tick) for tick in stored)
+    page.reload()  # the plan is gone (the address gives a blank form), the ticks are not
+    skipped_plan(page, base_url)
+    assert page.locator("#tick-count").inner_text() == f"2 of {total} done"
+    assert page.locator("input[data-tick]").nth(2).is_checked()
+    page.click("#quick-exit")
+    page.wait_for_url(exit_url)
+    page.goto(base_url + "/help")
+    assert page.evaluate(f"localStorage.getItem('{TICKS_KEY}')") is None
+    context.close()
+
+
+def test_start_again_clears_the_ticks(browser: Any, base_url: str) -> None:
+    context = phone(browser, javascript=True)
+    page = context.new_page()
+    skipped_plan(page, base_url)
+    page.locator("input[data-tick]").first.check()
+    assert page.evaluate(f"localStorage.getItem('{TICKS_KEY}')") is not None
+    page.click("main a[data-start-again]")
+    page.wait_for_url(base_url + "/")
+    assert page.evaluate(f"localStorage.getItem('{TICKS_KEY}')") is None
+    context.close()
+
+
+def test_no_ticks_are_offered_when_the_phone_is_watched(browser: Any, base_url: str) -> None:
+    context = phone(browser, javascript=True)
+    page = context.new_page()
+    reach(page, base_url, "safety")
+    page.check("#q-getting_help-someone_checks_phone-yes")
+    press(page, "main button:has-text('Continue')")
+    assert page.locator("h1#urgent-heading").count() == 1
+    assert page.locator("input[data-tick], .ticks").count() == 0
+    context.close()
+
+
+def test_without_javascript_the_printed_plan_is_a_checklist(browser: Any, base_url: str) -> None:
+    context = phone(browser, javascript=False)
+    page = context.new_page()
+    skipped_plan(page, base_url)
+    actions = page.locator(".action").count()
+    assert not page.locator(".ticks").is_visible()
+    assert not page.locator("input[data-tick]").first.is_visible()
+    page.emulate_media(media="print")
+    boxes = page.locator(".action .print-box")
+    assert boxes.count() == actions
+    assert all(box.is_visible() for box in boxes.all())
     context.close()

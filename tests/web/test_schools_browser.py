@@ -194,7 +194,7 @@ EXPECTED = {
     "join": "#join-code",
     "join-wrong-code": ".error-summary",
     "join-about": ".class-notice",
-    "join-questions": "text=Step 2 of",
+    "join-questions": "text=Topic 1 of",
     "join-plan": "text=added to your class's totals",
 }
 """What shows that a name really reached its state, so a passing check means something."""
@@ -388,7 +388,7 @@ def test_student_joins_without_javascript_on_a_small_screen(
 
     about_you(page)
     page.wait_for_load_state("load")
-    assert page.locator(".progress").inner_text().startswith("Step 2 of")
+    assert page.locator(".progress").inner_text().startswith("Topic 1 of")
     some_questions(page)
     page.wait_for_load_state("load")
     assert page.locator("h1").inner_text() == "Your plan"

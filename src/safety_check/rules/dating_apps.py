@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from safety_check.authoring import not_sure, opt, report_money_lost, single, source, steps
+from safety_check.authoring import (
+    REPORT_MONEY_LOST_SOURCES,
+    not_sure,
+    opt,
+    report_money_lost,
+    single,
+    source,
+    steps,
+)
 from safety_check.models import Rule
 from safety_check.rules.intimate_images import SHARING_LAW, SHARING_LAW_SOURCES, by_nation
 
@@ -58,12 +66,6 @@ ROMANCE_FRAUD_SIGNS = source(
     "West Yorkshire Police: romance fraud (asked for money, told to keep it secret, never met; "
     "tell your bank if you gave out bank or card details)",
     "https://www.westyorkshire.police.uk/advice/fraud-and-financial-crime/fraud-and-financial-crime/romance-fraud",
-)
-REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
-    "Scotland (press release, republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
-    weak=True,
 )
 RPH_SEXTORTION = source(
     "Revenge Porn Helpline: sextortion and webcam blackmail",
@@ -436,7 +438,7 @@ ROMANCE_SCAM = Rule(
         TINDER_BASICS,
         ROMANCE_FRAUD_ADVICE,
         ROMANCE_FRAUD_SIGNS,
-        REPORT_FRAUD,
+        *REPORT_MONEY_LOST_SOURCES,
     ),
     since=SINCE,
 )

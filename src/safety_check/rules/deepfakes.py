@@ -66,9 +66,9 @@ SNAPCHAT_FAMILY_FAQ = source(
     "https://parents.snapchat.com/snapchat-family-safety-faq",
 )
 SNAPCHAT_PRIVACY = source(
-    "Snapchat Support (German edition): who can see My Story (settings in My Profile, Privacy "
+    "Snapchat Support: who can see My Story (settings in My Profile, Privacy "
     "Controls, View My Story, then My Friends or Custom)",
-    "https://help.snapchat.com/hc/de/articles/7012279488532-Wie-kann-ich-%C3%A4ndern-wer-Meine-Story-auf-Snapchat-sehen-kann",
+    "https://help.snapchat.com/hc/en-gb/articles/7012279488532",
 )
 GRINDR_SAFETY = source(
     "Grindr: safety tips", "https://help.grindr.com/hc/en-us/articles/200302014-Grindr-Safety-Tips"

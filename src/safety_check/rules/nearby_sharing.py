@@ -19,11 +19,6 @@ AIRDROP_LIMIT = source(
     "https://www.techrepublic.com/article/how-to-limit-airdrop-spam-ios-16-2/",
     weak=True,
 )
-AIRDROP_TEN_MINUTES = source(
-    "iLounge: AirDrop's 10-minute limit applies worldwide",
-    "https://www.ilounge.com/news/airdrop-10-minute-time-limit-to-apply-globally",
-    weak=True,
-)
 MAC_AIRDROP = source(
     "AppleMagazine: Mac AirDrop visibility settings",
     "https://applemagazine.com/mac-airdrop-visibility/amp/",
@@ -278,7 +273,6 @@ AIRDROP_CONTACTS_ONLY = Rule(
     sources=(
         UKCIS_SHARING_NUDES,
         AIRDROP_LIMIT,
-        AIRDROP_TEN_MINUTES,
         MAC_AIRDROP,
         SAFER_INTERNET_CYBERFLASHING,
     ),

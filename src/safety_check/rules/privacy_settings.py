@@ -20,11 +20,6 @@ META_PRIVACY_TOOLS = source(
     "Meta: privacy tools, including Facebook Privacy Checkup",
     "https://about.meta.com/actions/safety/topics/safety-basics/tools/privacy",
 )
-FACEBOOK_PRIVACY_GUIDE = source(
-    "DPS Staff: Facebook account privacy and Privacy Checkup",
-    "https://www.dpsstaff.co.uk/online-safety/facebook/account-privacy",
-    weak=True,
-)
 FACEBOOK_AUDIENCE = source(
     "Stay Safe Online: Facebook privacy settings (Audience and visibility)",
     "https://staysafeonline.in/concept/security-privacy-for-facebook/privacy-settings",
@@ -52,9 +47,9 @@ SNAP_MAP_GUIDE = source(
     "https://www.mesmac.co.uk/news/snap-map-a-guide-to-staying-safe",
 )
 SNAPCHAT_SETTINGS = source(
-    "SafeFed: teens staying safe on Snapchat",
-    "https://www.safefed.org/financial-education/teens-staying-safe-snapchat",
-    weak=True,
+    "Snapchat Support: how to change your privacy settings (by default only "
+    "friends can contact you; settings, then Contact Me; who can see you in Find Friends)",
+    "https://help.snapchat.com/hc/en-gb/articles/7012343074580",
 )
 TIKTOK_TEENS = source(
     "TikTok Support: privacy and safety settings for users under 18",
@@ -726,7 +721,7 @@ FACEBOOK_FRIENDS_ONLY = Rule(
     ),
     severity="medium",
     effort_minutes=10,
-    sources=(META_PRIVACY_TOOLS, FACEBOOK_PRIVACY_GUIDE, FACEBOOK_AUDIENCE),
+    sources=(META_PRIVACY_TOOLS, FACEBOOK_AUDIENCE),
     since=SINCE,
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from safety_check.authoring import (
     PREFER_NOT_TO_SAY,
+    REPORT_MONEY_LOST_SOURCES,
     not_sure,
     opt,
     report_money_lost,
@@ -39,6 +40,11 @@ NCA_ALERT = source(
     "UK Safer Internet Centre: the NCA's sextortion alert to UK schools (report it, block the "
     "contact, stop replying, don't pay)",
     "https://saferinternet.org.uk/blog/national-crime-agency-issues-financially-motivated-sexual-extortion-alert-to-uk-schools",
+)
+NCA_FMSE_ALERT_WALES = source(
+    "Hwb (Welsh Government): the NCA's financially motivated sexual extortion alert (organised "
+    "crime groups overseas; first contact from an account that seems to be another young person)",
+    "https://hwb.gov.wales/keeping-safe-online/financially-motivated-sexual-extortion",
 )
 NCA_PRESS = source(
     "NCA issues urgent warning about sextortion, 29 April 2024",
@@ -89,12 +95,6 @@ RPH_ABOUT_ABUSE = source(
 MERMAIDS_HOURS = source(
     "Mermaids: our helpline hours are changing",
     "https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
-)
-REPORT_FRAUD = source(
-    "Report Fraud service goes live, replacing Action Fraud; Scotland reports to Police "
-    "Scotland (press release, republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/report+fraud+service+goes+live+04122025143000?open",
-    weak=True,
 )
 
 PAID_MONEY = single(
@@ -230,7 +230,12 @@ ALREADY_PAID = Rule(
     ),
     severity="critical",
     effort_minutes=15,
-    sources=(NORFOLK_POLICE, WARWICKSHIRE_POLICE_EVIDENCE, NCA_ALERT, REPORT_FRAUD),
+    sources=(
+        NORFOLK_POLICE,
+        WARWICKSHIRE_POLICE_EVIDENCE,
+        NCA_ALERT,
+        *REPORT_MONEY_LOST_SOURCES,
+    ),
     since=SINCE,
     urgent_step="report",
 )
@@ -414,7 +419,7 @@ CHECK_CONTACTS = Rule(
     ),
     severity="high",
     effort_minutes=5,
-    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_PRESS),
+    sources=(CEOP_BLACKMAIL, SBNI_COERCION, ACTION_FRAUD_ROMANCE, NCA_FMSE_ALERT_WALES),
     since=SINCE,
 )
 

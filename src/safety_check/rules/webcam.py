@@ -13,11 +13,6 @@ NIDIRECT_SEXTORTION = source(
     "nidirect: Scam alert - sextortion",
     "https://www.nidirect.gov.uk/articles/scam-alert-sextortion",
 )
-NCSC_SEXTORTION_EMAILS = source(
-    "NCSC advice on sextortion scam emails (republished)",
-    "https://www.wired-gov.net/wg/news.nsf/articles/NCSCs+advice+in+response+to+the+increase+in+sextortion+scams+02112018121500?open",
-    weak=True,
-)
 APPLE_CAMERA_INDICATOR = source(
     "Apple's advice on MacBook camera covers (reported)",
     "https://www.deccanherald.com/specials/apple-asks-macbook-users-not-to-cover-web-camera-860787.html",
@@ -33,9 +28,9 @@ WINDOWS_CAMERA = source(
     "https://support.microsoft.com/en-us/windows/turn-on-app-permissions-for-your-camera-in-windows-10-87ebc757-1f87-7bbf-84b5-0686afb6ca6b",
 )
 ANDROID_PRIVACY = source(
-    "CNET: Android camera and microphone access switches",
-    "https://www.cnet.com/tech/services-and-software/android-12-brings-the-galaxy-s22-a-kill-switch-for-your-camera-and-mic/",
-    weak=True,
+    "Samsung Support (Australia): green camera and microphone icon on Galaxy phones (shows "
+    "when an app uses them; quick panel controls block all apps from the camera or microphone)",
+    "https://www.samsung.com/au/support/mobile-devices/green-camera-and-microphone-icon-appearing-on-screen/",
 )
 ANDROID_PERMISSIONS = source(
     "Android Help: change app permissions on your Android phone (camera and microphone)",
@@ -307,7 +302,7 @@ RECORDED_YOU_SCAM = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(NIDIRECT_SEXTORTION, NCSC_SEXTORTION_EMAILS),
+    sources=(NIDIRECT_SEXTORTION,),
     since=SINCE,
     # "They are guessing" must never reach someone who has told us they are being threatened.
     covered_by=("sextortion_dont_pay", "sextortion_stop_contact_and_block"),

@@ -250,12 +250,20 @@ def _tally(records: Iterable[ResponseRecord]) -> tuple[int, list[list[int]], lis
     return total, bands, recommended
 
 
-def _gaps(key: bytes, recommended: list[int], total: int) -> tuple[Gap, ...]:
+def _gaps(
+    key: bytes, recommended: list[int], total: int, *, order_draw: bool = True
+) -> tuple[Gap, ...]:
     gaps, order = [], {}
     for rule_id, count in zip(REPORTABLE_RULES, recommended, strict=True):
         published = shown(bounded(count + noise(key, f"action:{rule_id}"), total))
         # The order's own draw: independent of the printed figure (see the module's notes).
-        order[rule_id] = count + noise(key, f"order:action:{rule_id}", ORDER_ALPHA)
+        # Without it (a school's view, where counts are large next to the noise) the order is
+        # the published figures', which costs no privacy.
+        order[rule_id] = (
+            count + noise(key, f"order:action:{rule_id}", ORDER_ALPHA)
+            if order_draw
+            else published or 0
+        )
         gaps.append(
             Gap(
                 rule_id=rule_id,
@@ -344,8 +352,11 @@ def build_report(
     *,
     closed: bool,
     noise_key: bytes,
+    order_draw: bool = True,
 ) -> Report:
-    """The class report; `noise_key` is the class's own (`noise.class_noise_key`)."""
+    """The class report; `noise_key` is the class's own (`noise.class_noise_key`). A school's
+    view is built the same way from its classes' records together, keyed apart, with
+    `order_draw=False`."""
     total, bands, recommended = _tally(records)
     withheld = _withheld(total, closed)
     report = Report(
@@ -363,7 +374,7 @@ def build_report(
     )
     if withheld:
         return report
-    gaps = _gaps(noise_key, recommended, total)
+    gaps = _gaps(noise_key, recommended, total, order_draw=order_draw)
     areas = tuple(
         _distribution(noise_key, area, bands[index], total) for index, area in enumerate(AREAS)
     )

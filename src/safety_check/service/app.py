@@ -21,9 +21,11 @@ from litestar.template.config import TemplateConfig
 
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
-from safety_check.service.classes.api import CohortsController
+from safety_check.service.classes.api import ClassChecksController
 from safety_check.service.classes.checks import ClassChecks
 from safety_check.service.classes.join_web import JoinController
+from safety_check.service.classes.school_api import SchoolsApiController
+from safety_check.service.classes.schools import Schools
 from safety_check.service.classes.schools_web import SchoolsController, long_date
 from safety_check.service.individual import plan_view
 from safety_check.service.individual.api import ApiController
@@ -33,9 +35,10 @@ from safety_check.service.individual.web import WebController
 from safety_check.service.platform.access import AccessMiddleware, client_address
 from safety_check.service.platform.assets import asset_url, serve_asset
 from safety_check.service.platform.core import Platform
-from safety_check.service.platform.headers import add_security_headers
+from safety_check.service.platform.headers import security_headers
 from safety_check.service.platform.health import HealthController
 from safety_check.service.platform.json_body import StrictJsonRequest
+from safety_check.service.platform.lifecycle import lifecycle_page
 from safety_check.service.platform.logs import logging_config
 from safety_check.service.platform.openapi import PartnerJsonRenderPlugin
 from safety_check.service.platform.problem_types import problem_type_page
@@ -72,7 +75,8 @@ def openapi_config() -> OpenAPIConfig:
                 "teacherKey": SecurityScheme(
                     type="http",
                     scheme="bearer",
-                    description="A class check's teacher key, shown once when it is created: "
+                    description="A class check's teacher key, shown once when it is created, "
+                    "or a school teacher's key (`scsk_...`): "
                     "`Authorization: Bearer <teacher key>`.",
                 ),
             }
@@ -89,6 +93,7 @@ class Services:
     def __init__(self, settings: Settings) -> None:
         self.platform = Platform(settings)
         self.class_checks = ClassChecks(self.platform)
+        self.schools = Schools(self.platform, self.class_checks)
         self.journeys = Journeys(self.platform)
 
     def dependencies(self) -> dict[str, Provide]:
@@ -104,6 +109,7 @@ class Services:
             "services": constant(self),
             "platform": constant(self.platform),
             "class_checks": constant(self.class_checks),
+            "schools": constant(self.schools),
             "journeys": constant(self.journeys),
             "caller_address": Provide(caller_address, sync_to_thread=False),
         }
@@ -190,7 +196,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
     handlers: list[Any] = [
         ApiController,
         HealthController,
-        CohortsController,
+        ClassChecksController,
+        SchoolsApiController,
         WebController,
         JoinController,
         SchoolsController,
@@ -198,6 +205,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         api_reference,
         problem_type_page,
         QuestionnaireNextController,
+        lifecycle_page,
     ]
     if settings.benchmark_body is not None:
         from safety_check.service.individual.benchmark import precomputed_plan_route
@@ -210,7 +218,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[DefineMiddleware(AccessMiddleware, platform=services.platform), BodyDeadline],
         request_class=StrictJsonRequest,
         exception_handlers=EXCEPTION_HANDLERS,
-        before_send=[add_security_headers],
+        before_send=[security_headers(settings.frame_ancestors)],
         request_max_body_size=MAX_BODY_BYTES,
         template_config=TemplateConfig(
             directory=PACKAGE / "templates",

@@ -8,6 +8,8 @@
 //   one history entry per step of the same document. Back and Forward move between steps without
 //   asking to resend a form, and after the quick exit no entry can show answers again: the pages
 //   lived only in this document's memory, and the address (/check) only ever gives a blank form.
+// - Ticks on the plan live only in this browser's local storage, under a neutral key, as short
+//   ids that don't name a step; the exit and "Start again" delete them. They are never sent.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -25,15 +27,70 @@
     }
   }
 
+  // ---- Ticks ----
+  var TICKS = "display-prefs";
+
+  function storage() {
+    try { return window.localStorage; } catch (blocked) { return null; }
+  }
+
+  function readTicks() {
+    var store = storage();
+    var list = null;
+    try { list = JSON.parse((store && store.getItem(TICKS)) || "[]"); } catch (bad) { list = []; }
+    return Array.isArray(list) ? list : [];
+  }
+
+  function forgetTicks() {
+    var store = storage();
+    if (store) { store.removeItem(TICKS); }
+  }
+
+  function countTicks() {
+    var boxes = document.querySelectorAll("input[data-tick]");
+    var count = document.getElementById("tick-count");
+    if (!count) { return; }
+    var done = 0;
+    boxes.forEach(function (box) { if (box.checked) { done += 1; } });
+    count.textContent = done + " of " + boxes.length + " done";
+  }
+
+  function showTicks() {
+    var ticked = readTicks();
+    document.querySelectorAll("input[data-tick]").forEach(function (box) {
+      box.checked = ticked.indexOf(box.getAttribute("data-tick")) >= 0;
+    });
+    countTicks();
+  }
+
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.hasAttribute("data-tick")) { return; }
+    var id = box.getAttribute("data-tick");
+    var ticked = readTicks().filter(function (other) { return other !== id; });
+    if (box.checked) { ticked.push(id); }
+    var store = storage();
+    if (store) {
+      try { store.setItem(TICKS, JSON.stringify(ticked)); } catch (full) { /* not kept */ }
+    }
+    countTicks();
+  });
+
   function leave(event) {
     var link = exitLink();
     if (!link) { return; }
     if (event) { event.preventDefault(); }
     document.body.classList.add("exiting");
     document.title = "";
+    forgetTicks();
     retireJourney(link);
     steps = [];
-    window.location.replace(link.getAttribute("data-exit-url") || link.href);
+    var away = link.getAttribute("data-exit-url") || link.href;
+    if (window.top === window.self) { window.location.replace(away); return; }
+    // Inside a partner's frame, leave the whole page. A browser may refuse that, silently,
+    // without a click just before (Shift three times) or in a sandbox: leave the frame then.
+    try { window.top.location.replace(away); } catch (error) { /* left below */ }
+    window.setTimeout(function () { window.location.replace(away); }, 300);
   }
 
   var presses = 0;
@@ -84,6 +141,7 @@
     document.body.replaceWith(body);
     document.title = title;
     window.scrollTo(0, 0);
+    showTicks();
     focusPage();
   }
 
@@ -165,6 +223,7 @@
     var target = event.target instanceof Element ? event.target : null;
     if (!target) { return; }
     if (target.closest("#quick-exit")) { leave(event); return; }
+    if (target.closest("a[data-start-again]")) { forgetTicks(); return; }
     if (target.closest("#print-plan")) { window.print(); return; }
     var link = target.closest(".error-summary a");
     if (link) {
@@ -177,6 +236,8 @@
       }
     }
   });
+
+  showTicks();
 
   // Print every step, open or closed.
   window.addEventListener("beforeprint", function () {

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from safety_check.schools.cohort import school_today
+from safety_check.schools.class_check import school_today
 from safety_check.storage.engine import Database, Parameters, Row, StorageError, Transaction
 from safety_check.storage.migrations import MIGRATIONS
 

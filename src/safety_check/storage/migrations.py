@@ -96,6 +96,48 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX retired_form_tokens_by_expiry ON retired_form_tokens (expires_at)
     """,
+    # 7: schools (issue 21). A school has teachers, each with their own key (only its hash);
+    # one or more are its leads. A teacher's label is what the lead calls them ("Ms Khan",
+    # "Head of PSHE"), never a student's. An invitation key lets someone create one school.
+    # A class may belong to a school and a teacher, with the year group it is for. A school's
+    # view of a term and year group is kept as first published (noisy figures only), so it is
+    # released once and never recomputed from a different set of classes.
+    """
+    CREATE TABLE schools (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        created_day TEXT NOT NULL
+    );
+    CREATE TABLE teachers (
+        id INTEGER PRIMARY KEY,
+        school_id INTEGER NOT NULL REFERENCES schools (id) ON DELETE CASCADE,
+        public_id TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 80),
+        key_hash BLOB NOT NULL UNIQUE,
+        is_lead INTEGER NOT NULL DEFAULT 0,
+        created_day TEXT NOT NULL,
+        revoked_day TEXT
+    );
+    CREATE INDEX teachers_by_school ON teachers (school_id);
+    CREATE TABLE school_invitations (
+        key_hash BLOB PRIMARY KEY,
+        created_day TEXT NOT NULL,
+        used_day TEXT
+    ) WITHOUT ROWID;
+    ALTER TABLE cohorts ADD COLUMN school_id INTEGER REFERENCES schools (id) ON DELETE CASCADE;
+    ALTER TABLE cohorts ADD COLUMN teacher_id INTEGER REFERENCES teachers (id) ON DELETE SET NULL;
+    ALTER TABLE cohorts ADD COLUMN year_group TEXT
+        CHECK (year_group IS NULL OR length(year_group) BETWEEN 1 AND 20);
+    CREATE INDEX cohorts_by_school ON cohorts (school_id);
+    CREATE TABLE school_views (
+        school_id INTEGER NOT NULL REFERENCES schools (id) ON DELETE CASCADE,
+        term_id TEXT NOT NULL,
+        year_group TEXT NOT NULL,
+        body BLOB NOT NULL,
+        PRIMARY KEY (school_id, term_id, year_group)
+    ) WITHOUT ROWID
+    """,
 )
 
 # The same schema for PostgreSQL, migration for migration (the counts must stay equal). Days are
@@ -182,5 +224,42 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
         expires_at BIGINT NOT NULL
     );
     CREATE INDEX retired_form_tokens_by_expiry ON retired_form_tokens (expires_at)
+    """,
+    # 7: schools (see the SQLite migration).
+    """
+    CREATE TABLE schools (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+        created_day TEXT NOT NULL
+    );
+    CREATE TABLE teachers (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        school_id BIGINT NOT NULL REFERENCES schools (id) ON DELETE CASCADE,
+        public_id TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 80),
+        key_hash BYTEA NOT NULL UNIQUE,
+        is_lead INTEGER NOT NULL DEFAULT 0,
+        created_day TEXT NOT NULL,
+        revoked_day TEXT
+    );
+    CREATE INDEX teachers_by_school ON teachers (school_id);
+    CREATE TABLE school_invitations (
+        key_hash BYTEA PRIMARY KEY,
+        created_day TEXT NOT NULL,
+        used_day TEXT
+    );
+    ALTER TABLE cohorts ADD COLUMN school_id BIGINT REFERENCES schools (id) ON DELETE CASCADE;
+    ALTER TABLE cohorts ADD COLUMN teacher_id BIGINT REFERENCES teachers (id) ON DELETE SET NULL;
+    ALTER TABLE cohorts ADD COLUMN year_group TEXT
+        CHECK (year_group IS NULL OR length(year_group) BETWEEN 1 AND 20);
+    CREATE INDEX cohorts_by_school ON cohorts (school_id);
+    CREATE TABLE school_views (
+        school_id BIGINT NOT NULL REFERENCES schools (id) ON DELETE CASCADE,
+        term_id TEXT NOT NULL,
+        year_group TEXT NOT NULL,
+        body BYTEA NOT NULL,
+        PRIMARY KEY (school_id, term_id, year_group)
+    )
     """,
 )

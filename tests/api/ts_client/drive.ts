@@ -9,7 +9,8 @@ import type { components, paths } from "./generated/schema.js";
 type AgeBand = components["schemas"]["AgeBand"];
 
 const base = process.argv[2];
-if (!base) throw new Error("usage: node out/drive.js <base url>");
+const invitation = process.argv[3] ?? "";
+if (!base || !invitation) throw new Error("usage: node out/drive.js <base url> <invitation key>");
 
 const client = createClient<paths>({ baseUrl: base });
 const driven = new Set<string>();
@@ -168,8 +169,63 @@ async function classes(): Promise<void> {
   drove("deleteCohort");
 }
 
+async function schools(): Promise<void> {
+  const made = await client.POST("/api/v1/schools", {
+    body: { name: "Rowan Academy – TypeScript", lead: "DSL", invitation },
+  });
+  check(made.response.status === 201 && made.data !== undefined, "school created");
+  drove("createSchool");
+  const lead = { Authorization: `Bearer ${made.data.lead.key}` };
+
+  const added = await client.POST("/api/v1/schools/me/teachers", {
+    body: { label: "Ms Khan" },
+    headers: lead,
+  });
+  check(added.response.status === 201 && added.data !== undefined, "teacher added");
+  check(added.data.key.startsWith("scsk_"), "a teacher's key");
+  drove("addTeacher");
+  const teacher = { Authorization: `Bearer ${added.data.key}` };
+  const teacherId = added.data.teacher.id;
+
+  const created = await client.POST("/api/v1/cohorts", {
+    body: { name: "9K", age_band: "13_15", year_group: "Year 9" },
+    headers: teacher,
+  });
+  check(created.response.status === 201 && created.data !== undefined, "the teacher's class");
+  const mine = await client.GET("/api/v1/schools/me", { headers: teacher });
+  check(mine.data?.classes.length === 1, "a teacher sees their class");
+  const everything = await client.GET("/api/v1/schools/me", { headers: lead });
+  check(everything.data?.teachers.length === 2, "the lead sees both teachers");
+  drove("getSchool");
+
+  const overview = await client.GET("/api/v1/schools/me/report", { headers: lead });
+  check(overview.data?.views.every((view) => view.state === "term_not_over") === true, "no view yet");
+  drove("getSchoolReport");
+
+  const renewed = await client.POST("/api/v1/schools/me/teachers/{teacher_id}/key", {
+    params: { path: { teacher_id: teacherId } },
+    headers: lead,
+  });
+  check(renewed.data !== undefined && renewed.data.key !== added.data.key, "a new key");
+  const old = await client.GET("/api/v1/schools/me", { headers: teacher });
+  check(old.response.status === 404, "the old key stops at once");
+  drove("newTeacherKey");
+
+  const revoked = await client.POST("/api/v1/schools/me/teachers/{teacher_id}/revoke", {
+    params: { path: { teacher_id: teacherId } },
+    headers: lead,
+  });
+  check(revoked.response.status === 204, "teacher revoked");
+  const refused = await client.GET("/api/v1/schools/me", {
+    headers: { Authorization: `Bearer ${renewed.data.key}` },
+  });
+  check(refused.response.status === 404, "a revoked key is refused");
+  drove("revokeTeacher");
+}
+
 await service();
 await questionnaire();
 await plans();
 await classes();
+await schools();
 process.stdout.write(JSON.stringify({ driven: [...driven].sort(), checks }) + "\n");

@@ -15,19 +15,22 @@ from litestar.params import Body, HeaderParameter, Parameter
 
 from safety_check.answers import validate
 from safety_check.models import AgeBand, Plan
+from safety_check.plan import build_plan
+from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code
-from safety_check.schools.cohort import Cohort
 from safety_check.schools.report import Report
+from safety_check.schools.school import Teacher
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import (
     ClassChecks,
-    ClassClosed,
     InjectedClassChecks,
     KeyReused,
+    NeedsSchool,
+    Stored,
     is_valid_key,
 )
+from safety_check.service.classes.wire import ClassResponseRequest
 from safety_check.service.individual.api import plan_response
-from safety_check.service.individual.wire import ClassResponseRequest
 from safety_check.service.platform.core import CallerAddress
 from safety_check.service.platform.json_body import require_json
 from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
@@ -66,7 +69,7 @@ class CohortReport(msgspec.Struct, frozen=True, kw_only=True):
     report: Report
 
 
-def _bearer(request: Request[Any, Any, Any]) -> str:
+def bearer(request: Request[Any, Any, Any]) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise HTTPException(
@@ -77,13 +80,32 @@ def _bearer(request: Request[Any, Any, Any]) -> str:
     return token.strip()
 
 
-async def _teacher_cohort(
+async def _teacher_class_check(
     request: Request[Any, Any, Any], checks: ClassChecks, address: str, cohort_id: str
-) -> Cohort:
-    cohort = await checks.find_for_key(address, cohort_id, _bearer(request))
-    if cohort is None:
+) -> ClassCheck:
+    class_check = await checks.find_for_key(address, cohort_id, bearer(request))
+    if class_check is None:
         raise NotFoundException(NOT_FOUND)
-    return cohort
+    return class_check
+
+
+NEEDS_SCHOOL = (
+    "This service makes class checks only for schools' teachers: send your school key as "
+    "Authorization: Bearer <key>."
+)
+
+
+async def _school_teacher_if_sent(
+    request: Request[Any, Any, Any], checks: ClassChecks, address: str
+) -> Teacher | None:
+    """The school teacher making a class, when a key is sent; a wrong key is 404, never a class
+    made without the school."""
+    if "authorization" not in request.headers:
+        return None
+    found = await checks.find_school_teacher(address, bearer(request))
+    if found is None:
+        raise NotFoundException("No school teacher has this key.")
+    return found[0]
 
 
 KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."
@@ -122,7 +144,7 @@ TEACHER_ERRORS = {
 }
 
 
-class CohortsController(Controller):
+class ClassChecksController(Controller):
     path = "/api/v1/cohorts"
     tags = ["Class checks"]
 
@@ -131,11 +153,15 @@ class CohortsController(Controller):
         operation_id="createCohort",
         summary="Create a class check",
         description="Returns the join code, join link and QR code for students, and the "
-        "teacher key, which is shown only this once.",
+        "teacher key, which is shown only this once. With a school teacher's key (Bearer), the "
+        "class belongs to the school and that teacher; the operator may require one.",
         status_code=201,
         before_request=require_json,
+        security=[{}, {"apiKey": []}, {"teacherKey": []}],
         responses={
             400: problem_spec("The body is not JSON of the expected shape."),
+            401: problem_spec("The service makes class checks only for schools' teachers."),
+            404: problem_spec("No school teacher has the key sent."),
             413: problem_spec("The body is larger than the limit."),
             415: problem_spec("The body is not application/json."),
             422: problem_spec(
@@ -145,7 +171,7 @@ class CohortsController(Controller):
             **COMMON_ERRORS,
         },
     )
-    async def create_cohort(
+    async def create_class_check(
         self,
         request: Request[Any, Any, Any],
         data: Annotated[classes.CohortIn, Body(schema_extra={"additional_properties": False})],
@@ -159,22 +185,29 @@ class CohortsController(Controller):
                 status_code=422,
                 detail="Give the class a name of 1 to 80 characters, without control characters.",
             )
+        teacher = await _school_teacher_if_sent(request, class_checks, caller_address)
         try:
             key = _checked_key(idempotency_key)
-            created = await class_checks.create(caller_address, data, name, key)
+            created = await class_checks.create(caller_address, data, name, key, teacher)
         except KeyReused:
             raise HTTPException(status_code=422, detail=KEY_REUSED) from None
-        cohort = created.cohort
+        except NeedsSchool:
+            raise HTTPException(
+                status_code=401,
+                detail=NEEDS_SCHOOL,
+                headers={"WWW-Authenticate": 'Bearer realm="class checks"'},
+            ) from None
+        class_check = created.class_check
         body = CohortCreated(
-            id=cohort.public_id,
-            name=cohort.name,
-            age_band=cohort.age_band,
-            join_code=display_join_code(cohort.join_code),
-            join_url=class_checks.join_url(cohort, str(request.base_url)),
-            qr_svg=str(class_checks.join_qr(cohort, str(request.base_url))),
+            id=class_check.public_id,
+            name=class_check.name,
+            age_band=class_check.age_band,
+            join_code=display_join_code(class_check.join_code),
+            join_url=class_checks.join_url(class_check, str(request.base_url)),
+            qr_svg=str(class_checks.join_qr(class_check, str(request.base_url))),
             teacher_key=created.teacher_key,
-            open_until=cohort.closes_day,
-            delete_on=cohort.delete_day,
+            open_until=class_check.closes_day,
+            delete_on=class_check.delete_day,
         )
         return Response(body, status_code=201, headers=REPLAYED if created.replayed else None)
 
@@ -210,33 +243,29 @@ class CohortsController(Controller):
         idempotency_key: IdempotencyKey = None,
     ) -> Response[Plan]:
         key = _checked_key(idempotency_key)
-        cohort = await class_checks.find_open(caller_address, code, open_only=key is None)
-        if cohort is None:
+        class_check = await class_checks.find_open(caller_address, code, open_only=key is None)
+        if class_check is None:
             raise NotFoundException(CODE_NOT_FOUND)
-        answers = dict(data.answers)
-        if cohort.age_band and "profile.age_band" not in answers:
-            answers["profile.age_band"] = cohort.age_band
+        answers = class_check.with_age_band(data.answers)
         # A retry (same Idempotency-Key, same answers) of a response stored before the class
         # closed gets its plan back; anything else for a closed class is the usual 404, decided
         # by a read before any validation or write.
         if (
             key is not None
-            and not cohort.is_open()
-            and not await class_checks.was_stored(cohort, answers, key)
+            and not class_check.is_open()
+            and not await class_checks.was_stored(class_check, answers, key)
         ):
             raise NotFoundException(CODE_NOT_FOUND)
-        try:
-            if key is None:
-                return plan_response(await class_checks.plan_and_submit(cohort, validate(answers)))
-            plan, replayed = await class_checks.plan_and_submit_keyed(
-                cohort, dict(answers), validate(answers), key
-            )
-        except ClassClosed:
-            raise NotFoundException(CLOSED) from None
-        except KeyReused:
-            raise HTTPException(status_code=422, detail=KEY_REUSED) from None
+        validated = validate(answers)
+        plan = build_plan(validated)
+        retry = class_checks.response_key(class_check, answers, key) if key is not None else None
+        outcome = await class_checks.submit(class_check, validated, plan, idempotency=retry)
+        if outcome is Stored.CLOSED:
+            raise NotFoundException(CLOSED)
+        if outcome is Stored.CONFLICT:
+            raise HTTPException(status_code=422, detail=KEY_REUSED)
         response = plan_response(plan)
-        if replayed:
+        if outcome is Stored.ALREADY:
             response.headers.update(REPLAYED)
         return response
 
@@ -259,15 +288,15 @@ class CohortsController(Controller):
         class_checks: InjectedClassChecks,
         caller_address: CallerAddress,
     ) -> CohortReport:
-        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
+        class_check = await _teacher_class_check(request, class_checks, caller_address, cohort_id)
         return CohortReport(
-            id=cohort.public_id,
-            name=cohort.name,
-            age_band=cohort.age_band,
-            open=cohort.is_open(),
-            open_until=cohort.closed_day(),
-            delete_on=cohort.delete_day,
-            report=await class_checks.report(cohort),
+            id=class_check.public_id,
+            name=class_check.name,
+            age_band=class_check.age_band,
+            open=class_check.is_open(),
+            open_until=class_check.closed_day(),
+            delete_on=class_check.delete_day,
+            report=await class_checks.report(class_check),
         )
 
     @post(
@@ -286,8 +315,8 @@ class CohortsController(Controller):
         class_checks: InjectedClassChecks,
         caller_address: CallerAddress,
     ) -> None:
-        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
-        await class_checks.close(cohort)
+        class_check = await _teacher_class_check(request, class_checks, caller_address, cohort_id)
+        await class_checks.close(class_check)
 
     @delete(
         "/{cohort_id:str}",
@@ -306,5 +335,5 @@ class CohortsController(Controller):
         class_checks: InjectedClassChecks,
         caller_address: CallerAddress,
     ) -> None:
-        cohort = await _teacher_cohort(request, class_checks, caller_address, cohort_id)
-        await class_checks.delete(cohort)
+        class_check = await _teacher_class_check(request, class_checks, caller_address, cohort_id)
+        await class_checks.delete(class_check)

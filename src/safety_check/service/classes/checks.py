@@ -2,7 +2,7 @@
 
 One service with no HTTP in it: the web pages and the JSON API get it by dependency injection,
 pass in plain values (a join code, a teacher key, the address a guess comes from) and turn its
-answers and refusals (`TooManyAttempts`, `ClassClosed`) into responses. Storage is reached only
+answers and refusals (`TooManyAttempts`, a `Stored` outcome) into responses. Storage is reached only
 from here, and the guessing limits that protect join codes and teacher keys are applied here.
 """
 
@@ -16,29 +16,29 @@ import hmac
 import ipaddress
 import time
 import unicodedata
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar.di import NamedDependency
 from markupsafe import Markup
 
 from safety_check.models import AgeBand, Answers, Plan
-from safety_check.plan import build_plan
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools import tokens
+from safety_check.schools.class_check import ClassCheck, KeptResponse, NewClassCheck, Stored
 from safety_check.schools.codes import TEACHER_KEY_PREFIX, display_join_code, normalise_join_code
-from safety_check.schools.cohort import Cohort, NewCohort
 from safety_check.schools.noise import class_noise_key
 from safety_check.schools.qr import join_qr_svg
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.report import Report, build_report
-from safety_check.service.individual.wire import CLASS_NAME_PATTERN
+from safety_check.schools.school import SCHOOL_KEY_PREFIX, YEAR_GROUP_MAX, School, Teacher
+from safety_check.service.classes.wire import CLASS_NAME_PATTERN
 from safety_check.service.platform.core import Platform
 from safety_check.service.platform.limits import Counter, TooManyAttempts
 from safety_check.storage import Database, teacher_sessions
-from safety_check.storage import cohorts as stored
-from safety_check.storage.cohorts import StoreOutcome
+from safety_check.storage import class_checks as stored
+from safety_check.storage import schools as school_store
 from safety_check.storage.idempotency import (
     Idempotency,
     KeyReused,
@@ -62,13 +62,23 @@ CREATE_LIMIT_PER_HOUR = 30
 WRONG_CODES = "Too many wrong codes from here. Wait a few seconds and try again."
 SLOW_LANE_SECONDS = 2
 """Past the wrong-code limit, one lookup per address this often: 30 guesses a minute at most."""
-CLASS_RATE_LIMIT = 2000
-"""Requests a minute for one class's join code from one address: a year group of 240 in one
-hall, each loading a few pages, stays well inside it."""
 FORM_TOKEN_LIMIT = 60
 """Requests a minute carrying one student's form token."""
 CLASS_BUSY = "This class check is very busy right now. Wait a minute and try again."
 WRONG_KEYS = "Too many wrong teacher keys from here. Wait a minute and try again."
+
+
+class NeedsSchool(Exception):
+    """This service makes class checks only for schools' teachers (an operator setting)."""
+
+
+Found = TypeVar("Found")
+
+
+def clean_year_group(text: str | None) -> str | None:
+    """A year group as kept: spaces made single, None when empty."""
+    cleaned = " ".join((text or "").split())
+    return cleaned or None
 
 
 class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -89,6 +99,18 @@ class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     age_band: AgeBand | None = None
     open_days: Annotated[int, msgspec.Meta(ge=1, le=OPEN_DAYS_MAX)] = OPEN_DAYS_DEFAULT
     keep_days: Annotated[int, msgspec.Meta(ge=1, le=KEEP_DAYS_MAX)] = KEEP_DAYS_DEFAULT
+    year_group: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                max_length=YEAR_GROUP_MAX,
+                pattern=r"^[A-Za-z0-9 ]*$",
+                description="The year group, such as Year 9 or S3: a school's view groups its "
+                "classes by term and year group. Only with a school teacher's key.",
+            ),
+        ]
+        | None
+    ) = None
 
 
 def clean_name(name: str) -> str | None:
@@ -99,10 +121,6 @@ def clean_name(name: str) -> str | None:
     ):
         return None
     return cleaned
-
-
-class ClassClosed(Exception):
-    """The class check closed (or was deleted) before this response could be stored."""
 
 
 def guessing_address(address: str) -> str:
@@ -125,7 +143,7 @@ def _teacher_key_for(secret: bytes, key: str) -> str:
     return TEACHER_KEY_PREFIX + base64.urlsafe_b64encode(digest[:24]).decode()
 
 
-class RecentCohorts:
+class RecentClassChecks:
     """Classes looked up by join code in the last few seconds.
 
     A class's students all submit with the same code within minutes, so most lookups can skip
@@ -136,10 +154,10 @@ class RecentCohorts:
     def __init__(self, seconds: float = 5.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.seconds = seconds
         self.clock = clock
-        self._entries: dict[str, tuple[float, Cohort]] = {}
-        self._in_flight: dict[str, asyncio.Future[Cohort | None]] = {}
+        self._entries: dict[str, tuple[float, ClassCheck]] = {}
+        self._in_flight: dict[str, asyncio.Future[ClassCheck | None]] = {}
 
-    async def settled(self, code: str) -> Cohort | None:
+    async def settled(self, code: str) -> ClassCheck | None:
         """The cached class, after waiting for a lookup of the same code already under way.
 
         A class scanning its QR code sends dozens of identical lookups at once: they share the
@@ -152,49 +170,53 @@ class RecentCohorts:
         return self.get(code)
 
     async def lookup(
-        self, code: str, find: Callable[[], Awaitable[Cohort | None]]
-    ) -> Cohort | None:
+        self, code: str, find: Callable[[], Awaitable[ClassCheck | None]]
+    ) -> ClassCheck | None:
         """Look the code up in the database (one query per code at a time) and cache a hit."""
         pending = self._in_flight.get(code)
         if pending is None:
             pending = asyncio.get_running_loop().create_future()
             self._in_flight[code] = pending
             try:
-                cohort = await find()
+                class_check = await find()
             except BaseException as error:
                 pending.set_exception(error)
                 pending.exception()  # retrieved: joiners may be none
                 raise
             finally:
                 self._in_flight.pop(code, None)
-            if cohort is not None:
-                self.put(cohort)
-            pending.set_result(cohort)
-            return cohort
+            if class_check is not None:
+                self.put(class_check)
+            pending.set_result(class_check)
+            return class_check
         return await asyncio.shield(pending)
 
-    def get(self, code: str) -> Cohort | None:
+    def get(self, code: str) -> ClassCheck | None:
         entry = self._entries.get(code)
         if entry is None or entry[0] < self.clock():
             return None
         return entry[1]
 
-    def put(self, cohort: Cohort) -> None:
+    def put(self, class_check: ClassCheck) -> None:
         if len(self._entries) > 10_000:
             self._entries.clear()
-        self._entries[cohort.join_code] = (self.clock() + self.seconds, cohort)
+        self._entries[class_check.join_code] = (self.clock() + self.seconds, class_check)
 
-    def forget(self, cohort: Cohort) -> None:
-        self._entries.pop(cohort.join_code, None)
+    def forget(self, class_check: ClassCheck) -> None:
+        self._entries.pop(class_check.join_code, None)
 
 
 class ClassChecks:
     """Every class-check operation, for any surface. `address` arguments are the caller's
     address as the platform sees it (after trusted proxies)."""
 
-    def __init__(self, platform: Platform, recent: RecentCohorts | None = None) -> None:
+    def __init__(self, platform: Platform, recent: RecentClassChecks | None = None) -> None:
         self._platform = platform
-        self.recent = recent or RecentCohorts()
+        self.recent = recent or RecentClassChecks()
+
+    @property
+    def platform(self) -> Platform:
+        return self._platform
 
     @property
     def _database(self) -> Database:
@@ -212,11 +234,19 @@ class ClassChecks:
     # Creating
 
     async def create(
-        self, address: str, data: CohortIn, name: str, key: str | None = None
-    ) -> NewCohort:
-        """A new class check; with an Idempotency-Key, a retry gets the first answer back and
-        is not counted against the hourly limit again. Raises `KeyReused` for a different
-        request with the same key."""
+        self,
+        address: str,
+        data: CohortIn,
+        name: str,
+        key: str | None = None,
+        teacher: Teacher | None = None,
+    ) -> NewClassCheck:
+        """A new class check, made by a school's `teacher` or by anyone (unless the operator
+        requires a school: `NeedsSchool`); with an Idempotency-Key, a retry gets the first
+        answer back and is not counted against the hourly limit again. Raises `KeyReused` for a
+        different request with the same key."""
+        if teacher is None and self._platform.settings.classes_need_school:
+            raise NeedsSchool
         record = teacher_key = None
         if key is not None:
             request_bytes = msgspec.json.encode(
@@ -225,13 +255,15 @@ class ClassChecks:
                     "age_band": data.age_band,
                     "open": data.open_days,
                     "keep": data.keep_days,
+                    "year_group": data.year_group,
+                    "teacher": teacher.id if teacher else None,
                 }
             )
             record = idempotency("cohort", key, request_bytes)
             teacher_key = _teacher_key_for(self._secret, key)
         if record is None or not (await first_use(self._database, record))[0]:
             await self._allow_create(address)
-        return await stored.create_cohort(
+        return await stored.create_class_check(
             self._database,
             name=name,
             age_band=data.age_band,
@@ -239,6 +271,9 @@ class ClassChecks:
             keep_days=data.keep_days,
             teacher_key=teacher_key,
             idempotency=record,
+            school_id=teacher.school_id if teacher else None,
+            teacher_id=teacher.id if teacher else None,
+            year_group=clean_year_group(data.year_group),
         )
 
     async def _allow_create(self, address: str) -> None:
@@ -253,7 +288,7 @@ class ClassChecks:
 
     async def find_open(
         self, address: str, typed_code: str, *, open_only: bool = True
-    ) -> Cohort | None:
+    ) -> ClassCheck | None:
         """The open class check for a typed join code, or None (unknown, closed or expired).
 
         With `open_only=False` a closed check is returned too, so a student who was part-way
@@ -262,14 +297,15 @@ class ClassChecks:
         Unknown codes count towards the guessing limit, so codes cannot be searched for. A code
         this process found a moment ago is served from memory without counting, unless the
         address is past its limit (then it takes the slow lane like any other lookup). Each
-        class's traffic is then limited per join code and address (`CLASS_RATE_LIMIT`), never
+        class's traffic is then limited per join code and address (`SAFETY_CHECK_CLASS_RATE_LIMIT`:
+        a year group of 240 in one hall, each loading a few pages, stays well inside it), never
         per address alone.
         """
         guesser = guessing_address(address)
         code = normalise_join_code(typed_code)
-        cohort = await self._known_code(guesser, code) if code else None
-        if cohort is None and code:
-            cohort = await self._guarded(
+        class_check = await self._known_code(guesser, code) if code else None
+        if class_check is None and code:
+            class_check = await self._guarded(
                 guesser,
                 "bad-code",
                 BAD_CODE_LIMIT,
@@ -277,27 +313,27 @@ class ClassChecks:
                 lambda: self._lookup_code(code),
                 slow_lane=True,
             )
-        if cohort is None:
+        if class_check is None:
             return None
-        await self._count_class_traffic(guesser, cohort)
+        await self._count_class_traffic(guesser, class_check)
         # A closed check's code is real, not a guess: it does not count towards the limit, so
         # a class scanning last term's QR code cannot lock the rest of the school out.
-        return cohort if cohort.is_open() or not open_only else None
+        return class_check if class_check.is_open() or not open_only else None
 
-    async def _known_code(self, guesser: str, code: str) -> Cohort | None:
-        cohort = await self.recent.settled(code)
-        if cohort is None:
+    async def _known_code(self, guesser: str, code: str) -> ClassCheck | None:
+        class_check = await self.recent.settled(code)
+        if class_check is None:
             return None
         if await self._limiter.peek(f"bad-code:{guesser}") >= BAD_CODE_LIMIT:
             return None  # past the limit: no answer without the slow lane, not even from memory
-        return cohort
+        return class_check
 
-    async def _lookup_code(self, code: str) -> Cohort | None:
+    async def _lookup_code(self, code: str) -> ClassCheck | None:
         return await self.recent.lookup(code, lambda: stored.find_by_code(self._database, code))
 
-    async def _count_class_traffic(self, guesser: str, cohort: Cohort) -> None:
-        identity = f"class:{cohort.join_code}:{guesser}"
-        decision = await self._limiter.hit(identity, CLASS_RATE_LIMIT)
+    async def _count_class_traffic(self, guesser: str, class_check: ClassCheck) -> None:
+        identity = f"class:{class_check.join_code}:{guesser}"
+        decision = await self._limiter.hit(identity, self._platform.settings.class_rate_limit)
         if not decision.allowed:
             raise TooManyAttempts(CLASS_BUSY, retry_after=decision.reset)
 
@@ -307,7 +343,7 @@ class ClassChecks:
         if not decision.allowed:
             raise TooManyAttempts(CLASS_BUSY, retry_after=decision.reset)
 
-    async def find_by_form(self, typed_code: str) -> Cohort | None:
+    async def find_by_form(self, typed_code: str) -> ClassCheck | None:
         """The class (open or closed) for a join form whose signed token proves its code was
         found. No guess is counted: the token was issued only to someone who reached the
         class's page."""
@@ -316,22 +352,39 @@ class ClassChecks:
             return None
         return await self.recent.settled(code) or await self._lookup_code(code)
 
-    def new_form_token(self, cohort: Cohort) -> str:
-        return tokens.new_once_token(self._secret, cohort.join_code)
+    def new_form_token(self, class_check: ClassCheck) -> str:
+        return tokens.new_once_token(self._secret, class_check.join_code)
 
     def form_token_is_valid(self, code: str, token: str) -> bool:
         return tokens.once_token_is_valid(self._secret, code, token)
 
     # Finding a class by its teacher key
 
-    async def find_for_key(self, address: str, public_id: str, teacher_key: str) -> Cohort | None:
-        """The class for its teacher key; None alike for a wrong key and for no such class."""
+    async def find_for_key(
+        self, address: str, public_id: str, teacher_key: str
+    ) -> ClassCheck | None:
+        """The class for its teacher key, or for the key of a teacher of its school who may see
+        it (the one who made it, or a lead); None alike for a wrong key and for no such class."""
         database = self._database
+        if teacher_key.startswith(SCHOOL_KEY_PREFIX):
+            found = await self.find_school_teacher(address, teacher_key)
+            class_check = await stored.find_by_public_id(database, public_id) if found else None
+            if found is None or class_check is None:
+                return None
+            teacher, school = found
+            visible = class_check.school_id == school.id and teacher.may_see(class_check.teacher_id)
+            return class_check if visible else None
         return await self._key_guarded(
             address, lambda: stored.find_for_teacher(database, public_id, teacher_key)
         )
 
-    async def find_by_key(self, address: str, teacher_key: str) -> Cohort | None:
+    async def find_school_teacher(self, address: str, key: str) -> tuple[Teacher, School] | None:
+        """The live teacher holding a school key, and their school, under the guessing limit
+        that class keys share: a wrong key of either kind counts the same."""
+        database = self._database
+        return await self._key_guarded(address, lambda: school_store.find_teacher(database, key))
+
+    async def find_by_key(self, address: str, teacher_key: str) -> ClassCheck | None:
         """The class for a teacher key alone (signing in), under the same guessing limit."""
         database = self._database
         return await self._key_guarded(
@@ -339,8 +392,8 @@ class ClassChecks:
         )
 
     async def _key_guarded(
-        self, address: str, lookup: Callable[[], Awaitable[Cohort | None]]
-    ) -> Cohort | None:
+        self, address: str, lookup: Callable[[], Awaitable[Found | None]]
+    ) -> Found | None:
         # Past the limit even the right key is refused, so the limit really slows guessing.
         return await self._guarded(
             guessing_address(address), "bad-teacher-key", BAD_TEACHER_KEY_LIMIT, WRONG_KEYS, lookup
@@ -352,10 +405,10 @@ class ClassChecks:
         name: str,
         limit: int,
         refusal: str,
-        lookup: Callable[[], Awaitable[Cohort | None]],
+        lookup: Callable[[], Awaitable[Found | None]],
         *,
         slow_lane: bool = False,
-    ) -> Cohort | None:
+    ) -> Found | None:
         """A lookup that guesses could abuse, limited per address.
 
         The guess is counted before the lookup, atomically (in Redis when it is shared), so a
@@ -373,32 +426,32 @@ class ClassChecks:
             slow_lane and await self._limiter.claim(slot, SLOW_LANE_SECONDS)
         ):
             raise TooManyAttempts(refusal, retry_after=SLOW_LANE_SECONDS if slow_lane else 60)
-        cohort = await lookup()
-        if cohort is not None:
+        found = await lookup()
+        if found is not None:
             await self._limiter.refund(identity)
             if not decision.allowed:
                 await self._limiter.release(slot)  # a classmate need not wait for this one
-        return cohort
+        return found
 
     # Teacher sessions (the dashboard's cookie)
 
-    async def sign_in(self, cohort: Cohort) -> str:
+    async def sign_in(self, class_check: ClassCheck) -> str:
         """A new session token for the class's dashboard, recorded so it can be ended."""
-        token = tokens.new_session(self._secret, cohort.public_id)
+        token = tokens.new_session(self._secret, class_check.public_id)
         expires = tokens.session_expiry(token)
-        await teacher_sessions.start_session(self._database, cohort.id, token, expires)
+        await teacher_sessions.start_session(self._database, class_check.id, token, expires)
         return token
 
-    async def signed_in_class(self, public_id: str, token: str | None) -> Cohort | None:
+    async def signed_in_class(self, public_id: str, token: str | None) -> ClassCheck | None:
         """The class whose dashboard this is, if `token` is a live session for it."""
         if not tokens.session_is_valid(self._secret, token, public_id) or token is None:
             return None
-        cohort = await stored.find_by_public_id(self._database, public_id)
-        if cohort is None or not await teacher_sessions.session_is_live(
-            self._database, cohort.id, token
+        class_check = await stored.find_by_public_id(self._database, public_id)
+        if class_check is None or not await teacher_sessions.session_is_live(
+            self._database, class_check.id, token
         ):
             return None  # signed out, or the class was deleted: the same as a bad cookie
-        return cohort
+        return class_check
 
     async def sign_out(self, token: str) -> None:
         await teacher_sessions.end_session(self._database, token)
@@ -411,108 +464,94 @@ class ClassChecks:
 
     # Responses
 
-    async def submit(self, cohort: Cohort, answers: Answers, plan: Plan) -> bool:
-        """Store one student's response; True once committed, False if the check had closed."""
-        return await stored.store_response(self._database, cohort, **_what_is_kept(answers, plan))
-
-    async def submit_once(
-        self, cohort: Cohort, answers: Answers, plan: Plan, once: str
-    ) -> StoreOutcome:
-        """As `submit`, but a second submission with the same form token stores nothing."""
-        return await stored.store_response_once(
-            self._database, cohort, once=once, **_what_is_kept(answers, plan)
+    async def submit(
+        self,
+        class_check: ClassCheck,
+        answers: Answers,
+        plan: Plan,
+        *,
+        once: str | None = None,
+        idempotency: Idempotency | None = None,
+    ) -> Stored:
+        """Store one student's response, the one way any surface does (see `Stored`): with
+        the join form's one-time token, or an API request's Idempotency-Key (`response_key`),
+        a second sending of the same response stores nothing."""
+        kept = _what_is_kept(answers, plan)
+        return await stored.store_response(
+            self._database, class_check, kept, once=once, idempotency=idempotency
         )
 
-    async def plan_and_submit(self, cohort: Cohort, answers: Answers) -> Plan:
-        """The student's plan, once their response is stored; `ClassClosed` if it cannot be."""
-        plan = build_plan(answers)
-        if not await self.submit(cohort, answers, plan):
-            raise ClassClosed
-        return plan
+    def response_key(
+        self, class_check: ClassCheck, raw: Mapping[str, Any], key: str
+    ) -> Idempotency:
+        """The Idempotency-Key record for a response: the same key with other answers (or for
+        another class) is a different request."""
+        return _response_key(class_check, raw, key)
 
-    async def plan_and_submit_keyed(
-        self, cohort: Cohort, raw: dict[str, Any], answers: Answers, key: str
-    ) -> tuple[Plan, bool]:
-        """As `plan_and_submit`, once per Idempotency-Key: (the plan, whether this was a retry).
-
-        A retry of a stored response gets its plan back even after the class has closed: the
-        first answer was an acknowledgement, and a retry must not turn it into a refusal.
-        """
-        plan = build_plan(answers)
-        record = _response_key(cohort, raw, key)
-        outcome = await stored.store_response_keyed(
-            self._database, cohort, idempotency=record, **_what_is_kept(answers, plan)
-        )
-        if outcome == "closed":
-            raise ClassClosed
-        if outcome == "conflict":
-            raise KeyReused
-        return plan, outcome == "already"
-
-    async def was_stored(self, cohort: Cohort, raw: dict[str, Any], key: str) -> bool:
+    async def was_stored(self, class_check: ClassCheck, raw: Mapping[str, Any], key: str) -> bool:
         """Whether this Idempotency-Key stored these same answers in this class (a read)."""
         try:
-            used, cohort_id = await first_use(self._database, _response_key(cohort, raw, key))
+            used, cohort_id = await first_use(self._database, _response_key(class_check, raw, key))
         except KeyReused:
             return False
-        return used and cohort_id == cohort.id
+        return used and cohort_id == class_check.id
 
     # The teacher's view of a class
 
-    async def report(self, cohort: Cohort) -> Report:
+    async def report(self, class_check: ClassCheck) -> Report:
         """The class's report, with noise keyed by the class and the server's secret."""
-        if not cohort.is_open() and cohort.closed_early_day is None:
+        if not class_check.is_open() and class_check.closed_early_day is None:
             # Closed by date: seal it through the writer first, so a submission still queued
             # from before midnight lands before the figures are read, never after they show.
-            await stored.close_cohort(self._database, cohort)
-        blobs = await stored.response_blobs(self._database, cohort)
+            await stored.close_class_check(self._database, class_check)
+        blobs = await stored.response_blobs(self._database, class_check)
         # A school's report takes tens of milliseconds of pure Python: in a thread, the event
         # loop keeps serving students' submissions in between.
-        key = class_noise_key(self._secret, cohort.public_id)
-        closed = not cohort.is_open()
-        return await asyncio.to_thread(_report_from_blobs, blobs, cohort.age_band, closed, key)
+        key = class_noise_key(self._secret, class_check.public_id)
+        closed = not class_check.is_open()
+        return await asyncio.to_thread(_report_from_blobs, blobs, class_check.age_band, closed, key)
 
-    async def close(self, cohort: Cohort) -> None:
+    async def close(self, class_check: ClassCheck) -> None:
         """Close a class now, and stop serving it from the join-code cache."""
-        await stored.close_cohort(self._database, cohort)
-        self.recent.forget(cohort)
+        await stored.close_class_check(self._database, class_check)
+        self.recent.forget(class_check)
 
-    async def delete(self, cohort: Cohort) -> None:
+    async def delete(self, class_check: ClassCheck) -> None:
         """Delete a class and its responses, and stop serving it from the join-code cache."""
-        await stored.delete_cohort(self._database, cohort)
-        self.recent.forget(cohort)
+        await stored.delete_class_check(self._database, class_check)
+        self.recent.forget(class_check)
 
-    async def summaries(self) -> list[stored.CohortSummary]:
+    async def summaries(self) -> list[stored.ClassCheckSummary]:
         """Every class check with its response count, for the operator's CLI."""
-        return await stored.list_cohorts(self._database)
+        return await stored.list_class_checks(self._database)
 
     async def purge_expired(self) -> tuple[int, int]:
         """Delete every class past its delete day: (classes, responses) deleted."""
         return await stored.purge_expired(self._database)
 
-    def join_url(self, cohort: Cohort, base_url: str) -> str:
+    def join_url(self, class_check: ClassCheck, base_url: str) -> str:
         """The link students follow: on the configured public address, else `base_url`."""
         base = self._platform.settings.public_url or base_url
-        return f"{base.rstrip('/')}/join/{display_join_code(cohort.join_code)}"
+        return f"{base.rstrip('/')}/join/{display_join_code(class_check.join_code)}"
 
-    def join_qr(self, cohort: Cohort, base_url: str) -> Markup:
+    def join_qr(self, class_check: ClassCheck, base_url: str) -> Markup:
         """The QR code as markup templates insert as it is (segno's SVG, no outside input)."""
-        return join_qr_svg(self.join_url(cohort, base_url))
+        return join_qr_svg(self.join_url(class_check, base_url))
 
 
-def _response_key(cohort: Cohort, raw: dict[str, Any], key: str) -> Idempotency:
+def _response_key(class_check: ClassCheck, raw: Mapping[str, Any], key: str) -> Idempotency:
     return idempotency(
-        f"response\n{cohort.join_code}", key, msgspec.json.encode(raw, order="sorted")
+        f"response\n{class_check.join_code}", key, msgspec.json.encode(raw, order="sorted")
     )
 
 
-def _what_is_kept(answers: Answers, plan: Plan) -> dict[str, Any]:
+def _what_is_kept(answers: Answers, plan: Plan) -> KeptResponse:
     """The stored parts of a response: never a situation or disclosure answer (record.py)."""
-    return {
-        "content_version": CONTENT_VERSION,
-        "record": record_for(answers, plan),
-        "answers": area_answers(answers),
-    }
+    return KeptResponse(
+        content_version=CONTENT_VERSION,
+        record=record_for(answers, plan),
+        answers=area_answers(answers),
+    )
 
 
 def _report_from_blobs(
@@ -526,11 +565,12 @@ InjectedClassChecks = NamedDependency[ClassChecks]
 
 __all__ = [
     "ClassChecks",
-    "ClassClosed",
     "CohortIn",
     "InjectedClassChecks",
     "KeyReused",
-    "RecentCohorts",
+    "NeedsSchool",
+    "RecentClassChecks",
+    "Stored",
     "TooManyAttempts",
     "clean_name",
     "is_valid_key",

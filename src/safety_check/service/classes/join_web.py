@@ -14,8 +14,8 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from safety_check.models import Answers, Plan
+from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code, normalise_join_code
-from safety_check.schools.cohort import Cohort
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
 from safety_check.service.individual.form import RawAnswers
 from safety_check.service.individual.web import (
@@ -36,11 +36,11 @@ NOT_OPEN = "We couldn't find an open class check with that code. It may have clo
 logger = logging.getLogger("safety_check.join")
 
 
-def _flow(checks: ClassChecks, cohort: Cohort, once: str | None = None) -> Flow:
+def _flow(checks: ClassChecks, class_check: ClassCheck, once: str | None = None) -> Flow:
     return Flow(
-        form_action=f"/join/{display_join_code(cohort.join_code)}",
-        cohort=cohort,
-        once=once or checks.new_form_token(cohort),
+        form_action=f"/join/{display_join_code(class_check.join_code)}",
+        cohort=class_check,  # the journey's own field name (service/individual/web.py)
+        once=once or checks.new_form_token(class_check),
     )
 
 
@@ -84,10 +84,10 @@ class JoinController(Controller):
             return _join_page(request)
         if normalise_join_code(code) is None:
             return _join_page(request, code, CODE_ERROR)
-        cohort = await class_checks.find_open(caller_address, code)
-        if cohort is None:
+        class_check = await class_checks.find_open(caller_address, code)
+        if class_check is None:
             return _join_page(request, code, NOT_OPEN)
-        return Redirect(f"/join/{display_join_code(cohort.join_code)}", status_code=303)
+        return Redirect(f"/join/{display_join_code(class_check.join_code)}", status_code=303)
 
     @get("/{code:str}", name="join_class")
     async def start(
@@ -97,11 +97,11 @@ class JoinController(Controller):
         class_checks: InjectedClassChecks,
         caller_address: CallerAddress,
     ) -> Template:
-        cohort = await class_checks.find_open(caller_address, code)
-        if cohort is None:
+        class_check = await class_checks.find_open(caller_address, code)
+        if class_check is None:
             return _join_page(request, code, NOT_OPEN, status=404)
-        raw: RawAnswers = {"profile.age_band": cohort.age_band} if cohort.age_band else {}
-        return first_page(request, _flow(class_checks, cohort), raw)
+        raw: RawAnswers = class_check.with_age_band({})
+        return first_page(request, _flow(class_checks, class_check), raw)
 
     @post("/{code:str}", status_code=200)
     async def submit(
@@ -118,12 +118,12 @@ class JoinController(Controller):
         try:
             if once is not None:
                 await class_checks.count_form_token(once)
-                cohort = await class_checks.find_by_form(code)
+                class_check = await class_checks.find_by_form(code)
             else:
-                cohort = await class_checks.find_open(caller_address, code, open_only=False)
+                class_check = await class_checks.find_open(caller_address, code, open_only=False)
         except TooManyAttempts:
-            cohort, reason = None, "busy"
-        if cohort is None:
+            class_check, reason = None, "busy"
+        if class_check is None:
             # Unknown, deleted part-way through, or refused for now: the plan still comes
             # first, the form keeps coming back here so a later step can still be counted, and
             # the plan page says plainly that these answers were not added.
@@ -136,15 +136,12 @@ class JoinController(Controller):
 
         async def store(answers: Answers, plan: Plan) -> str:
             try:
-                if once is None:
-                    stored = await class_checks.submit(cohort, answers, plan)
-                    return "stored" if stored else "closed"
-                return await class_checks.submit_once(cohort, answers, plan, once)
+                return (await class_checks.submit(class_check, answers, plan, once=once)).value
             except Exception:
                 logger.exception("could not store a class response")
                 return "error"
 
-        flow = _flow(class_checks, cohort, once)
+        flow = _flow(class_checks, class_check, once)
         return await next_page(request, step, raw, flow, finish=store)
 
 

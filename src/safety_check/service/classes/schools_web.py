@@ -22,8 +22,8 @@ from litestar.response import Redirect, Template
 
 from safety_check.models import AGE_BANDS, AREA_TITLES, AgeBand
 from safety_check.schools.charts import distribution_svg, legend, share_svg
+from safety_check.schools.class_check import ClassCheck, school_today
 from safety_check.schools.codes import display_join_code
-from safety_check.schools.cohort import Cohort, school_today
 from safety_check.schools.curriculum import FRAMEWORK_URL
 from safety_check.schools.report import BAND_LABELS, Report
 from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED, TOO_FEW_SCORED
@@ -85,9 +85,9 @@ def _signed_out(request: Request[Any, Any, Any]) -> Template:
     return _teacher_page("schools_start.html", request, status=401, errors={}, signed_out=True)
 
 
-async def _session_cohort(
+async def _session_class_check(
     request: Request[Any, Any, Any], checks: ClassChecks, public_id: str
-) -> Cohort | None:
+) -> ClassCheck | None:
     """The class whose dashboard this is, if the request carries a live session for it."""
     if not PUBLIC_ID.match(public_id):
         return None
@@ -95,10 +95,13 @@ async def _session_cohort(
 
 
 async def _start_session(
-    request: Request[Any, Any, Any], checks: ClassChecks, platform: InjectedPlatform, cohort: Cohort
+    request: Request[Any, Any, Any],
+    checks: ClassChecks,
+    platform: InjectedPlatform,
+    class_check: ClassCheck,
 ) -> Cookie:
-    token = await checks.sign_in(cohort)
-    return session_cookie(request, platform.access.trusted, cohort.public_id, token)
+    token = await checks.sign_in(class_check)
+    return session_cookie(request, platform.access.trusted, class_check.public_id, token)
 
 
 def _end_session_cookie(
@@ -151,20 +154,20 @@ def _form_context() -> dict[str, Any]:
 
 
 async def _dashboard_context(
-    request: Request[Any, Any, Any], checks: ClassChecks, cohort: Cohort
+    request: Request[Any, Any, Any], checks: ClassChecks, class_check: ClassCheck
 ) -> dict[str, Any]:
-    is_open = cohort.is_open()
-    report = await checks.report(cohort)
+    is_open = class_check.is_open()
+    report = await checks.report(class_check)
     base_url = str(request.base_url)
     published_gaps = [gap for gap in report.gaps if gap.count]
     return {
         "cohort": None,  # the class banner is for students
-        "class_check": cohort,
+        "class_check": class_check,
         "is_open": is_open,
-        "join_code": display_join_code(cohort.join_code),
+        "join_code": display_join_code(class_check.join_code),
         # How to join is shown only while students can still join.
-        "join_url": checks.join_url(cohort, base_url) if is_open else None,
-        "join_qr": checks.join_qr(cohort, base_url) if is_open else None,
+        "join_url": checks.join_url(class_check, base_url) if is_open else None,
+        "join_qr": checks.join_qr(class_check, base_url) if is_open else None,
         "report": report,
         "top_gaps": published_gaps[:TOP_GAPS],
         "hidden_gaps": sum(1 for gap in report.gaps if gap.count is None),
@@ -187,16 +190,16 @@ async def _dashboard_context(
 
 async def _change_request(
     request: Request[Any, Any, Any], checks: ClassChecks, public_id: str
-) -> tuple[dict[str, str], Cohort | None]:
+) -> tuple[dict[str, str], ClassCheck | None]:
     """A teacher's form post: same-site, with the session's own CSRF token, for their class.
 
     The class is None for anyone without a valid session; a bad token is refused with 403.
     """
     form = await _form(request)
-    cohort = await _session_cohort(request, checks, public_id)
-    if cohort is not None:
+    class_check = await _session_class_check(request, checks, public_id)
+    if class_check is not None:
         refuse_bad_csrf(checks, session_token(request), form.get(CSRF_FIELD))
-    return form, cohort
+    return form, class_check
 
 
 async def _class_page(
@@ -207,19 +210,19 @@ async def _class_page(
     **extra: Any,
 ) -> Template:
     """A page about one class for its signed-in teacher, or the sign-in page for anyone else."""
-    cohort = await _session_cohort(request, checks, public_id)
-    if cohort is None:
+    class_check = await _session_class_check(request, checks, public_id)
+    if class_check is None:
         return _signed_out(request)
-    context = await _dashboard_context(request, checks, cohort)
+    context = await _dashboard_context(request, checks, class_check)
     return _teacher_page(template, request, **extra, **context)
 
 
-def report_csv(cohort: Cohort, report: Report) -> str:
+def report_csv(class_check: ClassCheck, report: Report) -> str:
     """Exactly the published figures: hidden cells are written as their mark, never as numbers."""
     buffer = io.StringIO()
     buffer.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["class", _cell_text(cohort.name)])
+    writer.writerow(["class", _cell_text(class_check.name)])
     writer.writerow(
         ["responses", report.responses_band if report.responses is None else report.responses]
     )
@@ -279,12 +282,12 @@ def _figures(count: int | None, share: int | None) -> tuple[str, str]:
     return str(count), str(share)
 
 
-def csv_disposition(cohort: Cohort, today: dt.date | None = None) -> str:
+def csv_disposition(class_check: ClassCheck, today: dt.date | None = None) -> str:
     """`attachment` with a file name that says which class and which day (UK date): plain
     letters and digits in `filename`, the name as typed in `filename*` (RFC 6266)."""
     day = (today or school_today()).isoformat()
-    plain = re.sub(r"[^A-Za-z0-9]+", "-", cohort.name).strip("-")[:40] or "class"
-    typed = re.sub(r'[\x00-\x1f\x7f"\\/]+', "-", cohort.name)
+    plain = re.sub(r"[^A-Za-z0-9]+", "-", class_check.name).strip("-")[:40] or "class"
+    typed = re.sub(r'[\x00-\x1f\x7f"\\/]+', "-", class_check.name)
     return (
         f'attachment; filename="{plain}-report-{day}.csv"; '
         f"filename*=UTF-8''{quote(typed + f' report {day}.csv', safe='')}"
@@ -318,19 +321,19 @@ class SchoolsController(Controller):
                 "schools_new.html", request, errors=errors, form=form, **_form_context()
             )
         created = await class_checks.create(caller_address, data, name)
-        cohort = created.cohort
+        class_check = created.class_check
         response = _teacher_page(
             "schools_created.html",
             request,
             status=201,
-            class_check=cohort,
+            class_check=class_check,
             teacher_key=created.teacher_key,
-            join_code=display_join_code(cohort.join_code),
-            join_url=class_checks.join_url(cohort, str(request.base_url)),
-            join_qr=class_checks.join_qr(cohort, str(request.base_url)),
-            dashboard=dashboard_path(cohort.public_id),
+            join_code=display_join_code(class_check.join_code),
+            join_url=class_checks.join_url(class_check, str(request.base_url)),
+            join_qr=class_checks.join_qr(class_check, str(request.base_url)),
+            dashboard=dashboard_path(class_check.public_id),
         )
-        response.cookies.append(await _start_session(request, class_checks, platform, cohort))
+        response.cookies.append(await _start_session(request, class_checks, platform, class_check))
         return response
 
     @post("/sign-in", status_code=200)
@@ -343,12 +346,12 @@ class SchoolsController(Controller):
     ) -> Template | Redirect:
         form = await _form(request)
         key = form.get("teacher_key", "").strip()
-        cohort = await class_checks.find_by_key(caller_address, key) if key else None
-        if cohort is None:
+        class_check = await class_checks.find_by_key(caller_address, key) if key else None
+        if class_check is None:
             error = "That teacher key doesn't match a class check. Check it and try again."
             return _teacher_page("schools_start.html", request, errors={"teacher-key": error})
-        redirect = Redirect(dashboard_path(cohort.public_id), status_code=303)
-        redirect.cookies.append(await _start_session(request, class_checks, platform, cohort))
+        redirect = Redirect(dashboard_path(class_check.public_id), status_code=303)
+        redirect.cookies.append(await _start_session(request, class_checks, platform, class_check))
         return redirect
 
     @get("/{public_id:str}", name="schools_dashboard")
@@ -385,14 +388,14 @@ class SchoolsController(Controller):
         public_id: FromPath[str],
         class_checks: InjectedClassChecks,
     ) -> Response[Any]:
-        cohort = await _session_cohort(request, class_checks, public_id)
-        if cohort is None:
+        class_check = await _session_class_check(request, class_checks, public_id)
+        if class_check is None:
             return _signed_out(request)
-        report = await class_checks.report(cohort)
+        report = await class_checks.report(class_check)
         return Response(
-            content=report_csv(cohort, report),
+            content=report_csv(class_check, report),
             media_type="text/csv",
-            headers={"Content-Disposition": csv_disposition(cohort)},
+            headers={"Content-Disposition": csv_disposition(class_check)},
         )
 
     @post("/{public_id:str}/close", status_code=303)
@@ -402,10 +405,10 @@ class SchoolsController(Controller):
         public_id: FromPath[str],
         class_checks: InjectedClassChecks,
     ) -> Response[Any]:
-        _, cohort = await _change_request(request, class_checks, public_id)
-        if cohort is None:
+        _, class_check = await _change_request(request, class_checks, public_id)
+        if class_check is None:
             return _signed_out(request)
-        await class_checks.close(cohort)
+        await class_checks.close(class_check)
         return Redirect(dashboard_path(public_id), status_code=303)
 
     @get("/{public_id:str}/delete", name="schools_delete")
@@ -425,17 +428,17 @@ class SchoolsController(Controller):
         class_checks: InjectedClassChecks,
         platform: InjectedPlatform,
     ) -> Template:
-        form, cohort = await _change_request(request, class_checks, public_id)
-        if cohort is None:
+        form, class_check = await _change_request(request, class_checks, public_id)
+        if class_check is None:
             return _signed_out(request)
         if form.get("confirm") != "yes":
-            context = await _dashboard_context(request, class_checks, cohort)
+            context = await _dashboard_context(request, class_checks, class_check)
             error = "Tick the box to confirm that you want to delete this class's results."
             return _teacher_page(
                 "schools_delete.html", request, errors={"confirm": error}, **context
             )
-        await class_checks.delete(cohort)
-        response = _teacher_page("schools_deleted.html", request, name=cohort.name)
+        await class_checks.delete(class_check)
+        response = _teacher_page("schools_deleted.html", request, name=class_check.name)
         response.cookies.append(_end_session_cookie(request, platform, public_id))
         return response
 
@@ -447,8 +450,8 @@ class SchoolsController(Controller):
         class_checks: InjectedClassChecks,
         platform: InjectedPlatform,
     ) -> Response[Any]:
-        _, cohort = await _change_request(request, class_checks, public_id)
-        if cohort is None:
+        _, class_check = await _change_request(request, class_checks, public_id)
+        if class_check is None:
             return _signed_out(request)
         await class_checks.sign_out(session_token(request))
         redirect = Redirect("/schools", status_code=303)

@@ -5,8 +5,11 @@ nothing and sets no cookie. Field names are question ids and values are option i
 `_shown` field names each multi-choice question that was on a page, so "none of these" (no box
 ticked) can be told apart from "not asked".
 
-The pages, in order: about you; when something is happening, a short page of safety questions
-and then the urgent plan; one page per area that applies; check your answers; the plan.
+The pages, in order: who the check is for; about you (age, nation, what is happening); when
+something is happening, a short page of safety questions and then the urgent plan; devices and
+apps; one page per area that applies; check your answers; the plan. "Something is happening to
+me now" on the start page opens a shorter first page (what is happening, and age), then the
+safety questions and the urgent plan.
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ import msgspec
 
 from safety_check.answers import AnswersInvalid, prune, validate
 from safety_check.conditions import compile_condition
-from safety_check.models import AREA_TITLES, AREAS, AnswerProblem, Answers, Area, Question
+from safety_check.models import (
+    AREA_TITLES,
+    AREAS,
+    HELPERS,
+    AnswerProblem,
+    Answers,
+    Area,
+    Question,
+)
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID, SAFETY_FOLLOW_UPS
 
 SHOWN = "_shown"
@@ -26,10 +37,29 @@ MAX_FIELDS = 400
 RawAnswers = dict[str, str | list[str]]
 URGENT_ANSWERS = (("situation.threat_to_share", "yes"), ("situation.image_shared", "yes"))
 
+WHO = "who"
 ABOUT = "about"
+DEVICES = "devices"
+NOW = "now"
 SAFETY = "safety"
 REVIEW = "review"
 _ABOUT_SECTIONS = ("profile", "situation")
+START_PAGES: dict[str, tuple[str, ...]] = {
+    WHO: ("profile.for_whom",),
+    # What is happening comes before devices and apps, so help is never 16 boxes down.
+    ABOUT: (
+        "profile.age_band",
+        "profile.nation",
+        "situation.threat_to_share",
+        "situation.image_shared",
+        "profile.contact_method",
+    ),
+    DEVICES: ("profile.devices", "profile.apps"),
+    NOW: ("situation.threat_to_share", "situation.image_shared", "profile.age_band"),
+}
+"""The pages before the areas, and the questions on each, in order."""
+STARTED = (WHO, ABOUT, DEVICES)
+"""The numbered pages before the areas (the crisis page stands in for the first two)."""
 
 
 class HiddenField(msgspec.Struct, frozen=True):
@@ -86,13 +116,20 @@ def check(raw: Mapping[str, str | list[str]]) -> tuple[Answers | None, dict[str,
     try:
         return validate(prune(raw)), {}
     except AnswersInvalid as invalid:
-        return None, {problem.question or "": _sentence(problem) for problem in invalid.problems}
+        helping = raw.get("profile.for_whom") in HELPERS
+        return None, {
+            problem.question or "": _sentence(problem, helping) for problem in invalid.problems
+        }
 
 
-def _sentence(problem: AnswerProblem) -> str:
+def _sentence(problem: AnswerProblem, helping: bool) -> str:
     if problem.code == "missing_required":
-        return "Choose your age group, so we can show you the right help."
-    return "Choose one of the options."
+        return "Choose an age group, so we can show the right help."
+    question = QUESTIONS_BY_ID.get(problem.question or "")
+    if question is None:
+        return "Choose one of the options."
+    text = question.helper_text if helping and question.helper_text else question.text
+    return f"{text} Choose one of the options."
 
 
 def is_urgent(raw: Mapping[str, str | list[str]]) -> bool:
@@ -107,7 +144,12 @@ def _applies(question: Question, view: Mapping[str, str | tuple[str, ...]]) -> b
     return question.id not in _APPLIES or _APPLIES[question.id](view) is True
 
 
+def start_questions(page: str) -> list[Question]:
+    return [QUESTIONS_BY_ID[question_id] for question_id in START_PAGES[page]]
+
+
 def about_questions() -> list[Question]:
+    """Every question of the pages before the areas (a class check's first page asks them)."""
     return [q for q in QUESTIONNAIRE.questions if q.section in _ABOUT_SECTIONS]
 
 
@@ -139,8 +181,8 @@ def areas_for(raw: Mapping[str, str | list[str]]) -> list[Area]:
 
 
 def questions_on(page: str, raw: Mapping[str, str | list[str]]) -> list[Question]:
-    if page == ABOUT:
-        return about_questions()
+    if page in START_PAGES:
+        return start_questions(page)
     if page == SAFETY:
         return safety_questions(raw)
     if page in AREA_TITLES:
@@ -151,6 +193,8 @@ def questions_on(page: str, raw: Mapping[str, str | list[str]]) -> list[Question
 def page_of(question_id: str, raw: Mapping[str, str | list[str]]) -> str:
     """The page that asks a question (for an error found at the end)."""
     question = QUESTIONS_BY_ID.get(question_id)
-    if question is None or question.section in _ABOUT_SECTIONS:
+    if question is None:
         return ABOUT
+    if question.section in _ABOUT_SECTIONS:
+        return next((p for p in STARTED if question_id in START_PAGES[p]), ABOUT)
     return question.section

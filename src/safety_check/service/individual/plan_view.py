@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from safety_check.models import AREA_TITLES, HELPERS, Action, Area, Contact, Plan, Resource
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
+from safety_check.service.individual.on_device import tick_id
 from safety_check.textplan import PLATFORM_NAMES, action_title, because_sentence, first_heading
 
 SUPPORT_SHOWN = 6
@@ -138,6 +139,7 @@ def register(environment: Any) -> None:
     environment.globals["tel_href"] = tel_href
     environment.globals["first_input"] = first_input
     environment.globals["helpers"] = HELPERS
+    environment.globals["tick_id"] = tick_id
 
 
 def first_input(question_id: str) -> str:

@@ -1,5 +1,5 @@
-"""The HTML form for individuals: about you → (safety questions → urgent plan) → one page per
-area → check your answers → your plan.
+"""The HTML form for individuals: who it is for → about you → (safety questions → urgent plan)
+→ devices and apps → one page per area → check your answers → your plan.
 
 Server-rendered and complete without JavaScript. Nothing is stored and no cookie is set: answers
 travel in hidden fields and every page is the response to a POST, so no URL holds answers. With
@@ -31,13 +31,16 @@ from safety_check.models import (
 )
 from safety_check.plan import build_plan
 from safety_check.resources import RESOURCES, suits_age
-from safety_check.schools.cohort import Cohort
+from safety_check.schools.class_check import ClassCheck
 from safety_check.service.individual.form import (
     ABOUT,
+    DEVICES,
+    NOW,
     REVIEW,
     SAFETY,
+    STARTED,
+    WHO,
     RawAnswers,
-    about_questions,
     answers_from_form,
     areas_for,
     check,
@@ -48,6 +51,7 @@ from safety_check.service.individual.form import (
     safety_questions,
 )
 from safety_check.service.individual.journeys import InjectedJourneys
+from safety_check.service.individual.on_device import kept_off_device
 from safety_check.service.individual.plan_view import plan_context
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
@@ -70,7 +74,7 @@ class Flow(msgspec.Struct, frozen=True, kw_only=True):
     """Where the form posts to, and the class check it belongs to, if any."""
 
     form_action: str = "/check"
-    cohort: Cohort | None = None
+    cohort: ClassCheck | None = None
     once: str | None = None
     """A class check's one-time submission token, so a reloaded plan is not counted twice."""
     journey: str | None = None
@@ -118,19 +122,33 @@ def _flow_context(flow: Flow) -> dict[str, Any]:
     }
 
 
-def _steps(raw: RawAnswers) -> list[str]:
-    """The numbered pages for this person: about you, each area that applies, the check."""
-    return [ABOUT, *areas_for(raw), REVIEW]
+def _progress(page_id: str, raw: RawAnswers, flow: Flow) -> str | None:
+    """Where the person is. Counted in two parts, so no total changes part-way: the pages
+    before the areas are always the same (a class check skips who it is for), and the areas
+    are known once devices and apps are."""
+    started = STARTED[1:] if flow.cohort is not None else STARTED
+    if page_id in started:
+        return f"Step {started.index(page_id) + 1} of {len(started)}"
+    areas = areas_for(raw)
+    if page_id in areas:
+        return f"Topic {areas.index(page_id) + 1} of {len(areas)}"
+    return None
 
 
 PAGE_HEADINGS = {
+    WHO: "Before you start",
     ABOUT: "About you",
+    DEVICES: "Your devices and apps",
+    NOW: "Let's find the right help",
     SAFETY: "Before your next steps",
     REVIEW: "Check your answers",
 }
+HELPER_HEADINGS = {ABOUT: "About them", DEVICES: "Their devices and apps"}
 
 
-def _heading(page_id: str) -> str:
+def _heading(page_id: str, raw: RawAnswers | None = None) -> str:
+    if raw is not None and _helping(raw) and page_id in HELPER_HEADINGS:
+        return HELPER_HEADINGS[page_id]
     return PAGE_HEADINGS.get(page_id) or AREA_TITLES[page_id]  # type: ignore[index]
 
 
@@ -143,24 +161,23 @@ def _questions_page(
     back_to: str | None = None,
 ) -> Template:
     questions = questions_on(page_id, raw)
-    steps = _steps(raw)
-    number = steps.index(page_id) + 1 if page_id in steps else None
-    progress = f"Step {number} of {len(steps)}" if number else None
+    progress = _progress(page_id, raw, flow)
+    first = page_id in (WHO, NOW) or (page_id == ABOUT and flow.cohort is not None)
     shown_errors = {q.id: errors[q.id] for q in questions if errors and q.id in errors}
     return page(
         "questions.html",
         request,
         **_flow_context(flow),
         page_id=page_id,
-        heading=_heading(page_id),
+        heading=_heading(page_id, raw),
         progress=progress,
-        page_title=progress or _heading(page_id),
+        page_title=progress or _heading(page_id, raw),
         questions=questions,
         answers=raw,
         errors=shown_errors,
         at=page_id,
         back_to=back_to,
-        has_back=page_id != ABOUT,
+        has_back=not first,
         hidden=hidden_fields(raw, except_for=[q.id for q in questions]),
     )
 
@@ -172,8 +189,8 @@ def _helping(raw: RawAnswers) -> bool:
 def _review_rows(raw: RawAnswers) -> list[tuple[str, str, list[tuple[Question, list[str]]]]]:
     rows = []
     helping = _helping(raw)
-    for page_id in [ABOUT, *areas_for(raw)]:
-        questions = about_questions() if page_id == ABOUT else questions_on(page_id, raw)
+    for page_id in [*STARTED, *areas_for(raw)]:
+        questions = questions_on(page_id, raw)
         answered = []
         for question in questions:
             value = raw.get(question.id)
@@ -183,22 +200,17 @@ def _review_rows(raw: RawAnswers) -> list[tuple[str, str, list[tuple[Question, l
                 for o in question.options
                 if o.id in chosen
             ]
-            if value is not None and not labels:
-                labels = ["None of these"]
             answered.append((question, labels))
-        rows.append((page_id, _heading(page_id), answered))
+        rows.append((page_id, _heading(page_id, raw), answered))
     return rows
 
 
 def _review_page(request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow) -> Template:
-    steps = _steps(raw)
-    progress = f"Step {len(steps)} of {len(steps)}"
     return page(
         "review.html",
         request,
         **_flow_context(flow),
-        progress=progress,
-        page_title=progress,
+        page_title="Check your answers",
         rows=_review_rows(raw),
         helping=_helping(raw),
         at=REVIEW,
@@ -222,6 +234,7 @@ def _plan_page(
         request,
         **_flow_context(flow),
         **plan_context(plan, urgent_only),
+        ticks=flow.cohort is None and kept_off_device(raw) is None,
         class_outcome=class_outcome,
         page_title="Your next steps" if urgent_only else "Your plan",
         urgent_only=urgent_only,
@@ -251,33 +264,35 @@ async def read_form(request: Request[Any, Any, Any]) -> tuple[Move, RawAnswers]:
 FinishPlan = Callable[[Answers, Plan], Awaitable[str | None]]
 
 
+def _sequence(raw: RawAnswers) -> list[str]:
+    """Every page for this person, in order."""
+    urgent = [SAFETY, URGENT] if is_urgent(raw) and safety_questions(raw) else []
+    if is_urgent(raw) and not urgent:
+        urgent = [URGENT]
+    return [WHO, ABOUT, *urgent, DEVICES, *areas_for(raw), REVIEW]
+
+
 def _previous(at: str | None, raw: RawAnswers) -> str:
     """The page before `at`, for each page's own Back button."""
-    areas = areas_for(raw)
-    if at == SAFETY:
-        return ABOUT
-    if at == URGENT:
-        return SAFETY if safety_questions(raw) else ABOUT
-    if at in areas:
-        index = areas.index(at)
-        if index:
-            return areas[index - 1]
-    elif at == REVIEW and areas:
-        return areas[-1]
-    return URGENT if is_urgent(raw) else ABOUT
+    pages = _sequence(raw)
+    at = ABOUT if at == NOW else at
+    if at in pages and pages.index(at) > 0:
+        return pages[pages.index(at) - 1]
+    return ABOUT
 
 
 def _after(at: str | None, raw: RawAnswers) -> str:
-    """The page after area page `at` (or, with no area, the first area)."""
-    start = AREAS.index(at) + 1 if at in AREAS else 0
-    later = [area for area in areas_for(raw) if AREAS.index(area) >= start]
-    return later[0] if later else REVIEW
-
-
-def _after_about(raw: RawAnswers) -> str:
-    if is_urgent(raw):
-        return SAFETY if safety_questions(raw) else URGENT
-    return _after(None, raw)
+    """The page after `at` (the crisis page counts as "about you")."""
+    pages = _sequence(raw)
+    if at == NOW and not is_urgent(raw):
+        return ABOUT  # nothing urgent after all: the rest of "about you", then the check
+    at = ABOUT if at in (None, NOW) else at
+    if at in pages:
+        return pages[pages.index(at) + 1]
+    if at in AREAS:  # an area that stopped applying: the next one that still does
+        later = [area for area in areas_for(raw) if AREAS.index(area) > AREAS.index(at)]
+        return later[0] if later else REVIEW
+    return ABOUT
 
 
 async def next_page(
@@ -288,8 +303,10 @@ async def next_page(
     finish: FinishPlan | None = None,
 ) -> Template:
     """The page after `move`; `finish` runs once on the full plan (a class check stores it)."""
-    if move.go is not None and (move.go in AREA_TITLES or move.go == ABOUT):
+    if move.go is not None and (move.go in AREA_TITLES or move.go in STARTED):
         return _questions_page(request, move.go, raw, flow, back_to=REVIEW)
+    if move.step == NOW:
+        return _questions_page(request, NOW, {**raw, "profile.for_whom": "me"}, flow)
     if move.step == "back":
         return await _show(request, _previous(move.at, raw), raw, flow)
     answers, errors = check(raw)
@@ -313,12 +330,8 @@ def _target(move: Move, raw: RawAnswers) -> str:
         return ABOUT
     if move.step in (REVIEW, "continue_to_review") or move.back_to == REVIEW:
         return REVIEW
-    if move.step == ABOUT or move.at == ABOUT:
-        return _after_about(raw)
-    if move.step == SAFETY or move.at == SAFETY:
-        return URGENT
-    if move.step == "continue":
-        return _after(None, raw)
+    if move.at is None and move.step != ABOUT:
+        return ABOUT
     return _after(move.at, raw)
 
 
@@ -348,14 +361,14 @@ class WebController(Controller):
     include_in_schema = False
 
     @get("/", name="start")
-    async def start(self, request: Request[Any, Any, Any]) -> Template:
-        return page("start.html", request)
+    async def start(self, request: Request[Any, Any, Any], journeys: InjectedJourneys) -> Template:
+        return page("start.html", request, journey=journeys.start())
 
     @get("/check", name="check")
     async def about_you(
         self, request: Request[Any, Any, Any], journeys: InjectedJourneys
     ) -> Template:
-        return _questions_page(request, ABOUT, {}, Flow(journey=journeys.start()))
+        return _questions_page(request, WHO, {}, Flow(journey=journeys.start()))
 
     @post("/check", status_code=200)
     async def submit(self, request: Request[Any, Any, Any], journeys: InjectedJourneys) -> Template:

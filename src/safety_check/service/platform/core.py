@@ -20,7 +20,7 @@ from safety_check.service.platform.limits import Counter as LimitCounter
 from safety_check.service.platform.limits import MemoryCounter, RedisCounter, SharedOrLocal
 from safety_check.settings import Settings
 from safety_check.storage import Database, StorageError, open_database
-from safety_check.storage.cohorts import session_secret
+from safety_check.storage.class_checks import session_secret
 from safety_check.storage.keys import ApiKey, add_usage, find_key, today
 
 if TYPE_CHECKING:

@@ -11,12 +11,18 @@ import hashlib
 import secrets
 import sqlite3
 import zlib
-from typing import Literal
 
 import msgspec
 import psycopg
 
 from safety_check.models import AgeBand
+from safety_check.schools.class_check import (
+    ClassCheck,
+    KeptResponse,
+    NewClassCheck,
+    Stored,
+    school_today,
+)
 from safety_check.schools.codes import (
     hash_teacher_key,
     new_join_code,
@@ -24,7 +30,6 @@ from safety_check.schools.codes import (
     new_teacher_key,
     teacher_key_matches,
 )
-from safety_check.schools.cohort import Cohort, NewCohort, school_today
 from safety_check.schools.record import ResponseRecord
 from safety_check.storage import idempotency as keys
 from safety_check.storage.engine import Database, Row, Transaction
@@ -34,7 +39,7 @@ from safety_check.storage.teacher_sessions import purge_expired_sessions
 MAX_CODE_ATTEMPTS = 8
 _COLUMNS = (
     "id, public_id, join_code, name, age_band, teacher_key_hash, created_day, closes_day, "
-    "closed_early_day, delete_day"
+    "closed_early_day, delete_day, school_id, teacher_id, year_group"
 )
 _record_encoder = msgspec.msgpack.Encoder()
 _record_decoder = msgspec.msgpack.Decoder(ResponseRecord)
@@ -54,12 +59,12 @@ _LIST = (
 )
 
 
-def _cohort(row: Row) -> Cohort:
+def _class_check(row: Row) -> ClassCheck:
     fields = dict(zip(_COLUMNS.split(", "), row, strict=True))
-    return msgspec.convert(fields, Cohort)
+    return msgspec.convert(fields, ClassCheck)
 
 
-async def create_cohort(
+async def create_class_check(
     database: Database,
     *,
     name: str,
@@ -69,7 +74,10 @@ async def create_cohort(
     today: dt.date | None = None,
     teacher_key: str | None = None,
     idempotency: Idempotency | None = None,
-) -> NewCohort:
+    school_id: int | None = None,
+    teacher_id: int | None = None,
+    year_group: str | None = None,
+) -> NewClassCheck:
     """A new class check with a fresh join code, public id and teacher key.
 
     With `idempotency`, a second call with the same key returns the class the first made (with
@@ -89,8 +97,9 @@ async def create_cohort(
                 [(row_id,)] = await db.fetch_all(
                     database.sql(
                         "INSERT INTO cohorts (public_id, join_code, name, age_band,"
-                        " teacher_key_hash, created_day, closes_day, delete_day)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+                        " teacher_key_hash, created_day, closes_day, delete_day, school_id,"
+                        " teacher_id, year_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        " RETURNING id"
                     ),
                     (
                         public_id,
@@ -101,6 +110,9 @@ async def create_cohort(
                         day.isoformat(),
                         closes.isoformat(),
                         deletes.isoformat(),
+                        school_id,
+                        teacher_id,
+                        year_group,
                     ),
                 )
                 if idempotency:
@@ -117,9 +129,9 @@ async def create_cohort(
             return await _made_before(
                 database, idempotency, teacher_key
             )  # a join code or id collided with a live one: draw again
-        cohort = await _one(database, "id", row_id)
-        assert cohort is not None
-        return NewCohort(cohort=cohort, teacher_key=teacher_key)
+        class_check = await _one(database, "id", row_id)
+        assert class_check is not None
+        return NewClassCheck(class_check=class_check, teacher_key=teacher_key)
     raise RuntimeError("could not find a free join code")
 
 
@@ -127,134 +139,92 @@ class _AlreadyMade(Exception):
     """Rolls back a create whose Idempotency-Key was used before."""
 
 
-async def _made_before(database: Database, record: Idempotency, teacher_key: str) -> NewCohort:
+async def _made_before(database: Database, record: Idempotency, teacher_key: str) -> NewClassCheck:
     used, cohort_id = await keys.first_use(database, record)
-    cohort = await _one(database, "id", cohort_id) if used else None
-    if cohort is None:  # deleted since, with its key record: the same key cannot come back
+    class_check = await _one(database, "id", cohort_id) if used else None
+    if class_check is None:  # deleted since, with its key record: the same key cannot come back
         raise KeyReused
-    return NewCohort(cohort=cohort, teacher_key=teacher_key, replayed=True)
+    return NewClassCheck(class_check=class_check, teacher_key=teacher_key, replayed=True)
 
 
-async def _one(database: Database, column: str, value: object) -> Cohort | None:
+async def _one(database: Database, column: str, value: object) -> ClassCheck | None:
     rows = await database.fetch_all(database.sql(_LOOKUPS[column]), (value,))
-    return _cohort(rows[0]) if rows else None
+    return _class_check(rows[0]) if rows else None
 
 
-async def find_by_code(database: Database, join_code: str) -> Cohort | None:
+async def find_by_code(database: Database, join_code: str) -> ClassCheck | None:
     return await _one(database, "join_code", join_code)
 
 
-async def find_by_public_id(database: Database, public_id: str) -> Cohort | None:
+async def find_by_public_id(database: Database, public_id: str) -> ClassCheck | None:
     return await _one(database, "public_id", public_id)
 
 
-async def find_for_teacher(database: Database, public_id: str, teacher_key: str) -> Cohort | None:
+async def find_for_teacher(
+    database: Database, public_id: str, teacher_key: str
+) -> ClassCheck | None:
     """The class if the key is its teacher key; None alike for "not yours" and "no such class"."""
-    cohort = await find_by_public_id(database, public_id)
-    matches = teacher_key_matches(teacher_key, cohort.teacher_key_hash if cohort else _NO_KEY)
-    return cohort if cohort is not None and matches else None
+    class_check = await find_by_public_id(database, public_id)
+    matches = teacher_key_matches(
+        teacher_key, class_check.teacher_key_hash if class_check else _NO_KEY
+    )
+    return class_check if class_check is not None and matches else None
 
 
-async def find_by_teacher_key(database: Database, teacher_key: str) -> Cohort | None:
-    cohort = await _one(database, "teacher_key_hash", hash_teacher_key(teacher_key))
-    if cohort is None or not teacher_key_matches(teacher_key, cohort.teacher_key_hash):
+async def find_by_teacher_key(database: Database, teacher_key: str) -> ClassCheck | None:
+    class_check = await _one(database, "teacher_key_hash", hash_teacher_key(teacher_key))
+    if class_check is None or not teacher_key_matches(teacher_key, class_check.teacher_key_hash):
         return None
-    return cohort
+    return class_check
 
 
 async def store_response(
     database: Database,
-    cohort: Cohort,
+    class_check: ClassCheck,
+    kept: KeptResponse,
     *,
-    content_version: str,
-    record: ResponseRecord,
-    answers: dict[str, str | tuple[str, ...]],
+    once: str | None = None,
+    idempotency: Idempotency | None = None,
     today: dt.date | None = None,
-) -> bool:
-    """Store one response; True once it is committed, False if the check has closed meanwhile."""
-    # One statement, committed (perhaps with other responses: storage/group_commit.py) before
-    # this returns. It checks again that the class is open, so a response can never land in a
-    # check closed or deleted a moment earlier, and it reads the day inside the write, so a
-    # submission queued at midnight cannot slip into a check whose results are already shown.
-    parameters = _response_parameters(cohort, content_version, record, answers, today)
-    sql = database.sql(_INSERT_RESPONSE)
+) -> Stored:
+    """Store one response: the one way a class response is written.
 
-    async def insert(db: Transaction) -> bool:
-        return await db.execute(sql, parameters) == 1
-
-    return await database.grouped.run(insert)
-
-
-StoreOutcome = Literal["stored", "closed", "already"]
-
-
-async def store_response_once(
-    database: Database,
-    cohort: Cohort,
-    *,
-    once: str,
-    content_version: str,
-    record: ResponseRecord,
-    answers: dict[str, str | tuple[str, ...]],
-    today: dt.date | None = None,
-) -> StoreOutcome:
-    """Store a response unless one with this form token was stored before.
-
-    The token and the response commit together, so a reload, a double click or a second
-    worker process can never count one student twice, and a check that closed meanwhile spends
-    no token.
+    One transaction, committed (perhaps with other responses: storage/group_commit.py) before
+    this returns. With `once` (a join form's token), a reload, a double click or a second worker
+    process stores nothing more (`ALREADY`); with `idempotency`, a retry of an API request is
+    `ALREADY` and the same key for a different request `CONFLICT`. The insert checks again that
+    the class is open, reading the day inside the write, so a response never lands in a check
+    closed or deleted a moment earlier (`CLOSED`) and a check that closed spends no token or key.
     """
-    token_hash = hashlib.sha256(once.encode()).digest()
-    parameters = _response_parameters(cohort, content_version, record, answers, today)
-    spend, insert, give_back = (
-        database.sql(_SPEND_TOKEN),
+    parameters = _response_parameters(class_check, kept, today)
+    insert, spend, give_back = (
         database.sql(_INSERT_RESPONSE),
+        database.sql(_SPEND_TOKEN),
         database.sql("DELETE FROM spent_tokens WHERE token_hash = ?"),
     )
+    token_hash = hashlib.sha256(once.encode()).digest() if once is not None else None
 
-    async def insert_once(db: Transaction) -> StoreOutcome:
-        if await db.execute(spend, (token_hash, cohort.id)) != 1:
-            return "already"
-        if await db.execute(insert, parameters) != 1:
-            # Give the token back inside the same transaction (it may be shared with others).
-            await db.execute(give_back, (token_hash,))
-            return "closed"
-        return "stored"
-
-    return await database.grouped.run(insert_once)
-
-
-StoreKeyedOutcome = Literal["stored", "closed", "already", "conflict"]
-
-
-async def store_response_keyed(
-    database: Database,
-    cohort: Cohort,
-    *,
-    idempotency: Idempotency,
-    content_version: str,
-    record: ResponseRecord,
-    answers: dict[str, str | tuple[str, ...]],
-    today: dt.date | None = None,
-) -> StoreKeyedOutcome:
-    """Store a response unless this Idempotency-Key stored one before ("already"), or was used
-    for a different request ("conflict"). The key record commits with the response."""
-    parameters = _response_parameters(cohort, content_version, record, answers, today)
-    insert = database.sql(_INSERT_RESPONSE)
-
-    async def insert_keyed(db: Transaction) -> StoreKeyedOutcome:
-        if not await keys.claim(database, db, idempotency, cohort.id):
+    async def write(db: Transaction) -> Stored:
+        if token_hash is not None and await db.execute(spend, (token_hash, class_check.id)) != 1:
+            return Stored.ALREADY
+        if idempotency is not None and not await keys.claim(
+            database, db, idempotency, class_check.id
+        ):
             try:
                 await keys.first_use(database, idempotency, db)
             except KeyReused:
-                return "conflict"
-            return "already"
+                return Stored.CONFLICT
+            return Stored.ALREADY
         if await db.execute(insert, parameters) != 1:
-            await keys.release(database, db, idempotency)
-            return "closed"
-        return "stored"
+            # Give the token and key back inside the same transaction (it may hold others').
+            if token_hash is not None:
+                await db.execute(give_back, (token_hash,))
+            if idempotency is not None:
+                await keys.release(database, db, idempotency)
+            return Stored.CLOSED
+        return Stored.STORED
 
-    return await database.grouped.run(insert_keyed)
+    return await database.grouped.run(write)
 
 
 _INSERT_RESPONSE = (
@@ -269,34 +239,30 @@ _SPEND_TOKEN = (
 
 
 def _response_parameters(
-    cohort: Cohort,
-    content_version: str,
-    record: ResponseRecord,
-    answers: dict[str, str | tuple[str, ...]],
-    today: dt.date | None,
+    class_check: ClassCheck, kept: KeptResponse, today: dt.date | None
 ) -> tuple[object, ...]:
     day = today.isoformat() if today else None
     return (
         day,
-        content_version,
-        _record_encoder.encode(record),
-        zlib.compress(_answers_encoder.encode(answers)),
-        cohort.id,
+        kept.content_version,
+        _record_encoder.encode(kept.record),
+        zlib.compress(_answers_encoder.encode(kept.answers)),
+        class_check.id,
         day,
     )
 
 
-async def count_responses(database: Database, cohort: Cohort) -> int:
+async def count_responses(database: Database, class_check: ClassCheck) -> int:
     rows = await database.fetch_all(
-        database.sql("SELECT count(*) FROM responses WHERE cohort_id = ?"), (cohort.id,)
+        database.sql("SELECT count(*) FROM responses WHERE cohort_id = ?"), (class_check.id,)
     )
     return int(rows[0][0]) if rows else 0
 
 
-async def response_blobs(database: Database, cohort: Cohort) -> list[bytes]:
+async def response_blobs(database: Database, class_check: ClassCheck) -> list[bytes]:
     """The stored report records of a class, still encoded (see `decode_records`)."""
     rows = await database.fetch_all(
-        database.sql("SELECT record FROM responses WHERE cohort_id = ?"), (cohort.id,)
+        database.sql("SELECT record FROM responses WHERE cohort_id = ?"), (class_check.id,)
     )
     return [bytes(row[0]) for row in rows]
 
@@ -306,11 +272,13 @@ def decode_records(blobs: list[bytes]) -> list[ResponseRecord]:
     return [decode(blob) for blob in blobs]
 
 
-async def response_records(database: Database, cohort: Cohort) -> list[ResponseRecord]:
-    return decode_records(await response_blobs(database, cohort))
+async def response_records(database: Database, class_check: ClassCheck) -> list[ResponseRecord]:
+    return decode_records(await response_blobs(database, class_check))
 
 
-async def close_cohort(database: Database, cohort: Cohort, today: dt.date | None = None) -> None:
+async def close_class_check(
+    database: Database, class_check: ClassCheck, today: dt.date | None = None
+) -> None:
     """Close now (or record the closing day of a check that closed by date).
 
     Going through the writer also waits for any submission already being written (SQLite's one
@@ -318,21 +286,25 @@ async def close_cohort(database: Database, cohort: Cohort, today: dt.date | None
     The delete day keeps its distance from closing.
     """
     day = (today or school_today()).isoformat()
-    closed = min(day, cohort.closes_day)
-    kept = dt.date.fromisoformat(cohort.delete_day) - dt.date.fromisoformat(cohort.closes_day)
+    closed = min(day, class_check.closes_day)
+    kept = dt.date.fromisoformat(class_check.delete_day) - dt.date.fromisoformat(
+        class_check.closes_day
+    )
     deletes = (dt.date.fromisoformat(closed) + kept).isoformat()
     await database.write_statement(
         database.sql(
             "UPDATE cohorts SET closed_early_day = ?, delete_day = ? "
             "WHERE id = ? AND closed_early_day IS NULL"
         ),
-        (closed, deletes, cohort.id),
+        (closed, deletes, class_check.id),
     )
 
 
-async def delete_cohort(database: Database, cohort: Cohort) -> None:
+async def delete_class_check(database: Database, class_check: ClassCheck) -> None:
     """Remove the class and every response (overwritten on disk: secure_delete is on)."""
-    await database.write_statement(database.sql("DELETE FROM cohorts WHERE id = ?"), (cohort.id,))
+    await database.write_statement(
+        database.sql("DELETE FROM cohorts WHERE id = ?"), (class_check.id,)
+    )
     await database.checkpoint()
 
 
@@ -359,7 +331,7 @@ async def purge_expired(database: Database, today: dt.date | None = None) -> tup
     return classes, responses
 
 
-class CohortSummary(msgspec.Struct, frozen=True, kw_only=True):
+class ClassCheckSummary(msgspec.Struct, frozen=True, kw_only=True):
     public_id: str
     name: str
     open: bool
@@ -368,18 +340,20 @@ class CohortSummary(msgspec.Struct, frozen=True, kw_only=True):
     responses: int
 
 
-async def list_cohorts(database: Database, today: dt.date | None = None) -> list[CohortSummary]:
+async def list_class_checks(
+    database: Database, today: dt.date | None = None
+) -> list[ClassCheckSummary]:
     rows = await database.fetch_all(database.sql(_LIST))
     summaries = []
     for row in rows:
-        cohort = _cohort(row[:-1])
+        class_check = _class_check(row[:-1])
         summaries.append(
-            CohortSummary(
-                public_id=cohort.public_id,
-                name=cohort.name,
-                open=cohort.is_open(today),
-                closes_day=cohort.closed_day(),
-                delete_day=cohort.delete_day,
+            ClassCheckSummary(
+                public_id=class_check.public_id,
+                name=class_check.name,
+                open=class_check.is_open(today),
+                closes_day=class_check.closed_day(),
+                delete_day=class_check.delete_day,
                 responses=int(row[-1]),
             )
         )
@@ -397,3 +371,20 @@ async def session_secret(database: Database) -> bytes:
         )
         [(value,)] = await db.fetch_all("SELECT value FROM secrets WHERE name = 'session'")
     return bytes(value)
+
+
+_OF_SCHOOL = _SELECT + "school_id = ? AND delete_day > {today} ORDER BY id"
+
+
+async def classes_of_school(database: Database, school_id: int) -> list[ClassCheck]:
+    """A school's live class checks, oldest first."""
+    rows = await database.fetch_all(database.sql(_OF_SCHOOL), (school_id,))
+    return [_class_check(row) for row in rows]
+
+
+async def records_of(database: Database, class_checks: list[ClassCheck]) -> list[ResponseRecord]:
+    """The stored report records of several classes together (a school's view)."""
+    records: list[ResponseRecord] = []
+    for class_check in class_checks:
+        records += decode_records(await response_blobs(database, class_check))
+    return records

@@ -1,0 +1,128 @@
+"""A school's view of one term and year group, and what changed from one term to the next.
+
+The view sums the records of every class of the school made in the term for the year group, once
+the term is over and all of them have closed, including classes too small to report alone, and
+adds noise once to each summed count (`report.build_report`, keyed for the school and the term
+apart from every class). It is published once and kept as published (storage), so it is never
+recomputed from another set of classes.
+
+Privacy, for a student who is in a class report and the school view: a figure their answer moves
+is released twice, once per report, each with ε = ln 1.5, so a guess from both together is right
+at most e^2ε / (1 + e^2ε) = 0.69 of the time (9/13). An action's place in the class's order adds
+ln 2 (its figure, its place and the school's figure: ln 4.5, at most 0.82). The school's order is
+its published figures', which adds nothing. Nothing else is released about a term: the
+whole-school row is the sum of the year groups' published figures, and changes between terms are
+worked out from published views only.
+
+A change between two terms is shown only when its interval excludes zero. The interval allows
+for two things that move a figure when nothing was learned: the noise (the smallest margin the
+difference of two noise draws stays within at least 95% of the time, exactly) and chance in who
+took part (each term's students as a sample of the year group: 1.96 standard errors of the
+difference of two shares), put together as independent errors. Each part is a 95% margin, so
+the 90% interval excludes zero whenever this one does.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from fractions import Fraction
+
+import msgspec
+
+from safety_check.schools.noise import ALPHA_DENOMINATOR, ALPHA_NUMERATOR
+from safety_check.schools.report import Report
+from safety_check.schools.school import Term
+
+CHANGE_LEVEL = 0.95
+"""How often, at least, the noise alone stays inside a change's interval."""
+SAMPLING_Z = 1.96
+"""Standard errors of the difference of two shares allowed for chance in who took part (95%)."""
+NO_YEAR_GROUP = ""
+"""The year group of classes made without one: they form a group of their own."""
+
+
+class SchoolView(msgspec.Struct, frozen=True, kw_only=True):
+    term: Term
+    year_group: str
+    classes: int
+    """Closed classes counted, small ones included."""
+    report: Report
+
+
+class TermChange(msgspec.Struct, frozen=True, kw_only=True):
+    rule_id: str
+    title: str
+    before: int
+    """Share (%) of the earlier term's students advised to take this action."""
+    after: int
+    change: int
+    """Percentage points, after less before."""
+    low: int
+    high: int
+    """The change's interval, in percentage points."""
+    changed: bool
+    """True only when the interval excludes zero (before `low` and `high` are rounded
+    outwards for display)."""
+
+
+def _point_mass(z: int) -> Fraction:
+    alpha = Fraction(ALPHA_NUMERATOR, ALPHA_DENOMINATOR)
+    return (1 - alpha) / (1 + alpha) * alpha ** abs(z)
+
+
+_SPAN = 60  # P(|Z| > 60) is below 10^-10: the tails beyond change nothing that is printed
+
+
+@functools.cache
+def change_margin(before: int, after: int) -> float:
+    """The smallest w such that |Z2/after - Z1/before| <= w at least `CHANGE_LEVEL` of the time,
+    for two independent noise draws Z1, Z2 (shares as fractions of 1)."""
+    masses = [(z, float(_point_mass(z))) for z in range(-_SPAN, _SPAN + 1)]
+    differences: dict[float, float] = {}
+    for z1, p1 in masses:
+        for z2, p2 in masses:
+            gap = abs(z2 / after - z1 / before)
+            differences[gap] = differences.get(gap, 0.0) + p1 * p2
+    covered = 0.0
+    for gap in sorted(differences):
+        covered += differences[gap]
+        if covered >= CHANGE_LEVEL:
+            return gap
+    return math.inf
+
+
+def compare(before: SchoolView, after: SchoolView) -> tuple[TermChange, ...]:
+    """Changes in each action shown in both views, in order of size of the change."""
+    first, second = before.report, after.report
+    if not (first.published and second.published and first.responses and second.responses):
+        return ()
+    earlier = {gap.rule_id: gap for gap in first.gaps if gap.count is not None}
+    changes = []
+    noise_margin = change_margin(first.responses, second.responses)
+    for gap in second.gaps:
+        old = earlier.get(gap.rule_id)
+        if gap.count is None or old is None or old.count is None:
+            continue
+        share_before, share_after = old.count / first.responses, gap.count / second.responses
+        sampling = SAMPLING_Z * math.sqrt(
+            share_before * (1 - share_before) / first.responses
+            + share_after * (1 - share_after) / second.responses
+        )
+        margin = 100 * math.hypot(noise_margin, sampling)
+        difference = 100 * (share_after - share_before)
+        low, high = math.floor(difference - margin), math.ceil(difference + margin)
+        changes.append(
+            TermChange(
+                rule_id=gap.rule_id,
+                title=gap.title,
+                before=round(100 * old.count / first.responses),
+                after=round(100 * gap.count / second.responses),
+                change=round(difference),
+                low=low,
+                high=high,
+                changed=abs(difference) > margin,
+            )
+        )
+    changes.sort(key=lambda item: (not item.changed, -abs(item.change), item.rule_id))
+    return tuple(changes)

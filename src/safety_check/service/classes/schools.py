@@ -1,0 +1,216 @@
+"""Schools: their teachers and keys, their classes, and the school-wide view by term.
+
+One service with no HTTP in it, beside `ClassChecks` (which it uses for key lookups, so a wrong
+school key and a wrong class key count towards the same guessing limit). Refusals are
+exceptions the surfaces turn into responses: `NotLead` for what only a lead may do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import itertools
+from collections import defaultdict
+from typing import Annotated
+
+import msgspec
+from litestar.di import NamedDependency
+
+from safety_check.schools.class_check import ClassCheck, school_today
+from safety_check.schools.noise import class_noise_key
+from safety_check.schools.record import ResponseRecord
+from safety_check.schools.report import build_report
+from safety_check.schools.school import LABEL_MAX, NewKey, School, Teacher, Term, term_of
+from safety_check.schools.school_view import NO_YEAR_GROUP, SchoolView, TermChange, compare
+from safety_check.service.classes.checks import ClassChecks, clean_name, guessing_address
+from safety_check.service.platform.core import Platform
+from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.storage import Database
+from safety_check.storage import class_checks as class_store
+from safety_check.storage import schools as stored
+from safety_check.storage.schools import InvitationRefused
+
+CREATE_LIMIT_PER_HOUR = 10
+ViewState = Annotated[
+    str,
+    msgspec.Meta(
+        description="published; term_not_over (shown once the term has ended); "
+        "classes_open (shown once every class of the term has closed)"
+    ),
+]
+
+
+class NotLead(Exception):
+    """Only a school lead may do this."""
+
+
+class ViewEntry(msgspec.Struct, frozen=True, kw_only=True):
+    term: Term
+    year_group: str
+    """"" for classes made without a year group."""
+    classes: int
+    state: ViewState
+    view: SchoolView | None
+    """The figures, once published: null until then."""
+
+
+class YearGroupChanges(msgspec.Struct, frozen=True, kw_only=True):
+    year_group: str
+    before: Term
+    after: Term
+    changes: tuple[TermChange, ...]
+
+
+class Overview(msgspec.Struct, frozen=True, kw_only=True):
+    views: tuple[ViewEntry, ...]
+    changes: tuple[YearGroupChanges, ...]
+    """For each year group, from each published term to the next published one."""
+
+
+class Schools:
+    def __init__(self, platform: Platform, class_checks: ClassChecks) -> None:
+        self._platform = platform
+        self._checks = class_checks
+
+    @property
+    def _database(self) -> Database:
+        return self._platform.database
+
+    async def teacher(self, address: str, key: str) -> tuple[Teacher, School] | None:
+        return await self._checks.find_school_teacher(address, key)
+
+    async def create(
+        self, address: str, name: str, lead_label: str, invitation: str | None
+    ) -> tuple[School, NewKey]:
+        """A school and its first lead's key. Without `invitation` only the operator may call
+        this (the CLI); `InvitationRefused` for an unknown or spent invitation."""
+        if invitation is not None:
+            hourly = self._platform.access.hourly
+            identity = f"create-school:{guessing_address(address)}"
+            if not (await hourly.hit(identity, CREATE_LIMIT_PER_HOUR)).allowed:
+                raise TooManyAttempts("Too many schools made from here this hour. Try later.")
+        return await stored.create_school(self._database, name, lead_label, invitation)
+
+    async def invite(self) -> str:
+        return await stored.create_invitation(self._database)
+
+    async def summaries(self) -> list[tuple[School, int, int]]:
+        return await stored.list_schools(self._database)
+
+    async def teachers(self, teacher: Teacher, school: School) -> list[Teacher]:
+        _lead(teacher)
+        return await stored.teachers_of(self._database, school)
+
+    async def add_teacher(self, teacher: Teacher, school: School, label: str) -> NewKey:
+        _lead(teacher)
+        return await stored.add_teacher(self._database, school, label)
+
+    async def new_key(self, teacher: Teacher, school: School, public_id: str) -> NewKey | None:
+        """A new key for a teacher who lost theirs; the old key stops working at once."""
+        _lead(teacher)
+        return await stored.new_key_for(self._database, school, public_id)
+
+    async def revoke(self, teacher: Teacher, school: School, public_id: str) -> bool:
+        _lead(teacher)
+        return await stored.revoke_teacher(self._database, school, public_id)
+
+    async def classes(self, teacher: Teacher, school: School) -> list[ClassCheck]:
+        """The teacher's own classes; every class of the school for a lead."""
+        every = await class_store.classes_of_school(self._database, school.id)
+        return [item for item in every if teacher.may_see(item.teacher_id)]
+
+    async def overview(
+        self, teacher: Teacher, school: School, today: dt.date | None = None
+    ) -> Overview:
+        """Every term and year group with classes, each view once it can be published, and
+        the changes from term to term."""
+        _lead(teacher)
+        day = today or school_today()
+        groups: dict[tuple[Term, str], list[ClassCheck]] = defaultdict(list)
+        for item in await class_store.classes_of_school(self._database, school.id):
+            term = term_of(dt.date.fromisoformat(item.created_day))
+            groups[(term, item.year_group or NO_YEAR_GROUP)].append(item)
+        entries = [
+            await self._entry(school, term, year_group, members, day)
+            for (term, year_group), members in sorted(groups.items())
+        ]
+        return Overview(views=tuple(entries), changes=_changes(entries))
+
+    async def _entry(
+        self, school: School, term: Term, year_group: str, members: list[ClassCheck], day: dt.date
+    ) -> ViewEntry:
+        entry = ViewEntry(
+            term=term, year_group=year_group, classes=len(members), state="published", view=None
+        )
+        kept = await stored.published_view(self._database, school, term.id, year_group)
+        if kept is None and day.isoformat() <= term.last_day:
+            return msgspec.structs.replace(entry, state="term_not_over")
+        if kept is None and any(member.is_open(day) for member in members):
+            return msgspec.structs.replace(entry, state="classes_open")
+        if kept is None:
+            kept = await self._publish(school, term, year_group, members)
+        return msgspec.structs.replace(entry, view=msgspec.json.decode(kept, type=SchoolView))
+
+    async def _publish(
+        self, school: School, term: Term, year_group: str, members: list[ClassCheck]
+    ) -> bytes:
+        for member in members:
+            if member.closed_early_day is None:  # closed by date: sealed through the writer
+                await class_store.close_class_check(self._database, member)
+        records = await class_store.records_of(self._database, members)
+        key = class_noise_key(
+            self._platform.secret, f"school:{school.public_id}:{term.id}:{year_group}"
+        )
+        view = await asyncio.to_thread(_view, records, term, year_group, len(members), key)
+        body = msgspec.json.encode(view)
+        return await stored.publish_view(self._database, school, term.id, year_group, body)
+
+
+def _view(
+    records: list[ResponseRecord], term: Term, year_group: str, classes: int, key: bytes
+) -> SchoolView:
+    report = build_report(records, None, closed=True, noise_key=key, order_draw=False)
+    return SchoolView(term=term, year_group=year_group, classes=classes, report=report)
+
+
+def _changes(entries: list[ViewEntry]) -> tuple[YearGroupChanges, ...]:
+    published: dict[str, list[SchoolView]] = defaultdict(list)
+    for entry in entries:
+        if entry.view is not None and entry.view.report.published:
+            published[entry.year_group].append(entry.view)
+    found = []
+    for year_group, views in sorted(published.items()):
+        for before, after in itertools.pairwise(views):
+            found.append(
+                YearGroupChanges(
+                    year_group=year_group,
+                    before=before.term,
+                    after=after.term,
+                    changes=compare(before, after),
+                )
+            )
+    return tuple(found)
+
+
+def _lead(teacher: Teacher) -> None:
+    if not teacher.is_lead:
+        raise NotLead
+
+
+def clean_label(text: str) -> str | None:
+    """A school name or a teacher's label, cleaned as a class name is."""
+    cleaned = clean_name(text)
+    return cleaned if cleaned is not None and len(cleaned) <= LABEL_MAX else None
+
+
+InjectedSchools = NamedDependency[Schools]
+"""A handler parameter named `schools` gets the app's service (see service/app.py)."""
+
+__all__ = [
+    "InjectedSchools",
+    "InvitationRefused",
+    "NotLead",
+    "Overview",
+    "Schools",
+    "clean_label",
+]
