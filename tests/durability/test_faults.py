@@ -242,6 +242,8 @@ def _serve(tmp_path: Path, postgres: str, redis: str) -> LiveServer:
             "SAFETY_CHECK_REDIS_URL": redis,
             "SAFETY_CHECK_WORKERS": "2",
             "SAFETY_CHECK_RATE_LIMIT": "1000000",
+            # The load is one class from one address: its own limit is set out of the way.
+            "SAFETY_CHECK_CLASS_RATE_LIMIT": "100000000",
             "SAFETY_CHECK_LOG_LEVEL": "WARNING",
             "SAFETY_CHECK_TRUSTED_PROXIES": "127.0.0.1",
         },
@@ -385,6 +387,7 @@ def test_sqlite_disk_full_mid_load(tmp_path: Path, small_disk: Path) -> None:
             "SAFETY_CHECK_DATABASE": str(database),
             "SAFETY_CHECK_WORKERS": "2",
             "SAFETY_CHECK_RATE_LIMIT": "1000000",
+            "SAFETY_CHECK_CLASS_RATE_LIMIT": "100000000",
             "SAFETY_CHECK_LOG_LEVEL": "WARNING",
         },
     )
