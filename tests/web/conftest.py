@@ -83,16 +83,9 @@ def exit_url(neutral_site: NeutralSite) -> str:
     return f"http://localhost:{neutral_site.server_address[1]}/weather"
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory, exit_url: str) -> Iterator[str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "SAFETY_CHECK_DATABASE": str(tmp_path_factory.mktemp("web") / "web.db"),
-        "SAFETY_CHECK_EXIT_URL": exit_url,
-        "SAFETY_CHECK_RATE_LIMIT": "100000",
-        "SAFETY_CHECK_LOG_LEVEL": "WARNING",
-    }
+def serve(port: int, env: dict[str, str]) -> Iterator[str]:
+    """Run the service on `port` with `env` until the generator is closed; yields its address
+    once it answers its health check."""
     command = [sys.executable, "-m", "safety_check.cli", "serve", "--port", str(port)]
     server = subprocess.Popen(command, env=env)
     url = f"http://127.0.0.1:{port}"
@@ -109,6 +102,19 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, exit_url: str) -> Iterato
     yield url
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory, exit_url: str) -> Iterator[str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "SAFETY_CHECK_DATABASE": str(tmp_path_factory.mktemp("web") / "web.db"),
+        "SAFETY_CHECK_EXIT_URL": exit_url,
+        "SAFETY_CHECK_RATE_LIMIT": "100000",
+        "SAFETY_CHECK_LOG_LEVEL": "WARNING",
+    }
+    yield from serve(port, env)
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,8 @@ and the teachers' pages on any origin, cannot be framed."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import free_port
+from tests.web.conftest import free_port, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 FRAME = "check"
@@ -94,22 +91,7 @@ def embedded_app(
         "SAFETY_CHECK_RATE_LIMIT": "100000",
         "SAFETY_CHECK_LOG_LEVEL": "WARNING",
     }
-    command = [sys.executable, "-m", "safety_check.cli", "serve", "--port", str(app_port)]
-    server = subprocess.Popen(command, env=env)
-    url = f"http://127.0.0.1:{app_port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/api/v1/healthz", timeout=1)  # noqa: S310 (loopback)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("the server did not start") from None
-            time.sleep(0.1)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    yield from serve(app_port, env)
 
 
 def _open(context: Any, host: str, path: str) -> tuple[Any, Any]:
