@@ -23,6 +23,13 @@ import msgspec
 from safety_check.authoring import source
 from safety_check.models import AgeBand
 from safety_check.rules.dating_apps import TINDER_BASICS
+from safety_check.rules.getting_help import (
+    INSTAGRAM_REPORT_INTIMATE,
+    META_NCII,
+    SNAPCHAT_REPORTING,
+    TIKTOK_REPORT_VIDEO,
+    WHATSAPP_ABOUT_REPORTING,
+)
 from safety_check.rules.privacy_settings import ROBLOX_IN_GAME, ROBLOX_REPORT
 
 CHECKED = "2026-12-06"
@@ -53,36 +60,10 @@ INSTAGRAM_THREATS = source(
     "to us, block them, tell the police)",
     "https://help.instagram.com/616583228400289",
 )
-INSTAGRAM_REPORT_INTIMATE = source(
-    "Instagram: protecting intimate images (tap the … menu on a post, then Report; anyone can "
-    "report an intimate image shared without consent)",
-    "https://about.instagram.com/blog/announcements/protecting-intimate-images-on-instagram/",
-)
-SNAPCHAT_REPORTING = source(
-    "Snap Values: report a safety concern (press and hold the Snap or chat message, then "
-    "Report; reports are confidential)",
-    "https://values.snap.com/safety/safety-reporting",
-)
-TIKTOK_REPORT_VIDEO = source(
-    "TikTok Support: report a video (tap Share or press and hold the video, then Report, "
-    "choose a reason and Submit)",
-    "https://support.tiktok.com/en/safety-hc/report-a-problem/report-a-video",
-)
 WHATSAPP_BLOCK_AND_REPORT = source(
     "WhatsApp Help Centre: how to block and report contacts (open the chat, tap their name, "
     "then Report)",
     "https://faq.whatsapp.com/1142481766359885",
-)
-WHATSAPP_ABOUT_REPORTING = source(
-    "WhatsApp Help Centre: about blocking and reporting (press and hold a message to report "
-    "it; WhatsApp receives the last five messages, and the person is not told)",
-    "https://faq.whatsapp.com/414631957536067",
-)
-META_NCII = source(
-    "Meta: non-consensual intimate images (report sharing or threats to share on Facebook, "
-    "Instagram and Messenger; reviewed 24/7; removed images are blocked from being shared "
-    "again)",
-    "https://about.meta.com/actions/safety/topics/bullying-harassment/ncii",
 )
 FACEBOOK_HOW_TO_REPORT = source(
     'Facebook\'s "How to report things" help page, as copied on a blog (the … menu, then '
