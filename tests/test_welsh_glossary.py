@@ -96,6 +96,8 @@ class Term(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     seen: str | None = None
     alternatives: tuple[str, ...] = ()
     note: str | None = None
+    ui: bool = False
+    """A button or heading label: held to the glossary only in `ui:` messages."""
 
 
 class Glossary(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -313,3 +315,63 @@ def test_a_made_up_or_badly_sourced_service_is_caught(services: Services) -> Non
         samaritans, summary=msgspec.structs.replace(samaritans.summary, confidence="checked")
     )
     assert any("always 'review'" in problem for problem in service_problems(settled))
+
+
+# How the catalogue will be held to the glossary (docs/welsh.md): a Welsh message whose English
+# contains a glossary term must use that term's Welsh, in any listed form, or say why not.
+
+
+class Message(msgspec.Struct, frozen=True):
+    english: str
+    welsh: str
+    comments: tuple[str, ...] = ()
+    context: str = ""
+
+
+def glossary_misses(terms: tuple[Term, ...], messages: list[Message]) -> list[str]:
+    """Each (message, term) where the Welsh lacks the glossary's term and no skip is given."""
+    ordered = sorted(terms, key=lambda term: len(term.english), reverse=True)
+    misses = []
+    for message in messages:
+        english = message.english.casefold()
+        is_label = message.context.startswith("ui:")
+        for term in ordered:
+            if term.ui and not is_label:
+                continue
+            pattern = rf"(?<!\w){re.escape(term.english.casefold())}(?!\w)"
+            if not re.search(pattern, english):
+                continue
+            # A longer term already matched here ("domestic abuse" before "abuse").
+            english = re.sub(pattern, " ", english)
+            welsh = message.welsh.casefold()
+            if any(form.casefold() in welsh for form in (term.welsh, *term.forms)):
+                continue
+            skip = f"glossary-skip: {term.english.casefold()}:"
+            if any(comment.casefold().startswith(skip) for comment in message.comments):
+                continue
+            misses.append(f"{message.english!r}: {term.english!r} is not {term.welsh!r}")
+    return misses
+
+
+def test_the_catalogue_check_holds_welsh_to_the_glossary(glossary: Glossary) -> None:
+    messages = [
+        Message("Save the evidence first.", "Cadwch y dystiolaeth yn gyntaf."),
+        Message("Call Live Fear Free about domestic abuse.", "Ffoniwch am gam-drin domestig."),
+        Message("Turn on two-step verification.", "Trowch ddilysu dau gam ymlaen."),
+        Message("Report it.", "Rhowch wybod.", ("glossary-skip: report: the app's own label",)),
+        Message("What to do next", "Beth i'w wneud wedyn"),
+        Message("Next", "Nesaf", context="ui:next"),
+    ]
+    assert glossary_misses(glossary.term, messages) == []
+    wrong = [
+        Message("Save the evidence first.", "Cadwch y prawf yn gyntaf."),
+        Message("This is domestic abuse.", "Trais yw hyn."),
+        Message("Report it.", "Rhowch wybod."),
+        Message("Back", "Nôl", context="ui:back"),
+    ]
+    assert glossary_misses(glossary.term, wrong) == [
+        "'Save the evidence first.': 'evidence' is not 'tystiolaeth'",
+        "'This is domestic abuse.': 'domestic abuse' is not 'cam-drin domestig'",
+        "'Report it.': 'report' is not 'riportio'",
+        "'Back': 'Back' is not 'Yn ôl'",
+    ]
