@@ -11,6 +11,7 @@ import re
 from html import unescape
 from importlib import resources
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from safety_check.answers import prune, validate
 from safety_check.models import TRACE_STEPS, URGENT_STEPS, Action, Plan
 from safety_check.plan import build_plan
+from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.service.app import _template_globals
 from safety_check.service.individual.plan_view import plan_context
@@ -771,3 +773,11 @@ def test_no_new_situation_has_its_disclosures_quoted_or_a_clashing_heading(name:
     if plan.urgent is not None:
         assert "Do these first" not in text
         assert "Do these first" not in web_page(plan, urgent_only=False)
+
+
+@pytest.mark.parametrize("name", HELPER_SITUATIONS)
+def test_the_api_plan_says_whom_it_is_written_for(name: str) -> None:
+    raw = NEW_SITUATIONS[name]
+    plan = msgspec.json.decode(encode_plan(plan_of(raw)))
+    assert plan["written_for"] == raw["profile.for_whom"]
+    assert any(q.id == "profile.for_whom" for q in QUESTIONNAIRE.questions[:1])
