@@ -76,29 +76,23 @@ RHC_REPORTING = source(
 )
 # The platforms' own pages on their report buttons (also the routes in platform_reports.py).
 INSTAGRAM_REPORT_INTIMATE = source(
-    "Instagram: protecting intimate images (tap the … menu on a post, then Report; anyone can "
-    "report an intimate image shared without consent)",
+    "Instagram: protecting intimate images",
     "https://about.instagram.com/blog/announcements/protecting-intimate-images-on-instagram/",
 )
 SNAPCHAT_REPORTING = source(
-    "Snap Values: report a safety concern (press and hold the Snap or chat message, then "
-    "Report; reports are confidential)",
+    "Snapchat: report a safety concern",
     "https://values.snap.com/safety/safety-reporting",
 )
 TIKTOK_REPORT_VIDEO = source(
-    "TikTok Support: report a video (tap Share or press and hold the video, then Report, "
-    "choose a reason and Submit)",
+    "TikTok Support: report a video",
     "https://support.tiktok.com/en/safety-hc/report-a-problem/report-a-video",
 )
 WHATSAPP_ABOUT_REPORTING = source(
-    "WhatsApp Help Centre: about blocking and reporting (press and hold a message to report "
-    "it; WhatsApp receives the last five messages, and the person is not told)",
+    "WhatsApp Help Centre: about blocking and reporting",
     "https://faq.whatsapp.com/414631957536067",
 )
 META_NCII = source(
-    "Meta: non-consensual intimate images (report sharing or threats to share on Facebook, "
-    "Instagram and Messenger; reviewed 24/7; removed images are blocked from being shared "
-    "again)",
+    "Meta: non-consensual intimate images",
     "https://about.meta.com/actions/safety/topics/bullying-harassment/ncii",
 )
 SBNI_HELP = source(
