@@ -197,14 +197,27 @@ _TAILS = {
 
 
 def _answer_parts() -> tuple[
-    dict[tuple[str, str], bytes], dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]]
+    dict[tuple[str, str], bytes],
+    dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]],
+    dict[str, bytes],
 ]:
     single: dict[tuple[str, str], bytes] = {}
     multi: dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]] = {}
+    told_us: dict[str, bytes] = {}
     for question in QUESTIONNAIRE.questions:
+        if not question.quoted:
+            told_us[question.id] = (
+                b'{"question":'
+                + _encode(question.id)
+                + b',"told_us":true,"question_text":"","answer":[],"answer_labels":[]}'
+            )
+            for option in question.options:
+                single[question.id, option.id] = told_us[question.id]
+            continue
         head = (
             b'{"question":'
             + _encode(question.id)
+            + b',"told_us":false'
             + _field("question_text", question.text)
             + b',"answer":['
         )
@@ -217,16 +230,21 @@ def _answer_parts() -> tuple[
                 )
         else:
             multi[question.id] = (head, ids, labels)
-    return single, multi
+    return single, multi, told_us
 
 
-_SINGLE_ANSWERS, _MULTI_ANSWERS = _answer_parts()
+_SINGLE_ANSWERS, _MULTI_ANSWERS, _TOLD_US = _answer_parts()
+"""A reason as JSON: quoted back whole for a profile or habit answer, and only as "what you
+told us" for anything that happened or is happening to the person (`Question.quoted`)."""
 
 
 def _answer(question: str, value: str | tuple[str, ...]) -> bytes:
     if value.__class__ is str:
         return _SINGLE_ANSWERS[question, value]
-    head, ids, labels = _MULTI_ANSWERS[question]
+    found = _MULTI_ANSWERS.get(question)
+    if found is None:
+        return _TOLD_US[question]
+    head, ids, labels = found
     return (
         head
         + b",".join([ids[option] for option in value])

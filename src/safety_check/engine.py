@@ -156,10 +156,15 @@ COMPILED_RULES: tuple[CompiledRule, ...] = tuple(
 
 def answer_ref(question_id: str, value: str | tuple[str, ...]) -> AnswerRef:
     question = QUESTIONS_BY_ID[question_id]
+    if not question.quoted:
+        return AnswerRef(
+            question=question_id, told_us=True, question_text="", answer=(), answer_labels=()
+        )
     chosen = (value,) if isinstance(value, str) else value
     labels = {option.id: option.label for option in question.options}
     return AnswerRef(
         question=question_id,
+        told_us=False,
         question_text=question.text,
         answer=chosen,
         answer_labels=tuple(labels[option] for option in chosen),
