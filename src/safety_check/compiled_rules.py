@@ -1,4 +1,5 @@
-"""Every rule's status in one generated function, made once at start-up from the rule data.
+"""Every rule's status in one generated function, made once at start-up from the rule data
+(and, the same way, which answered questions would not have been asked).
 
 The rules stay readable data (`rules/`, conditions as small expressions); this module turns all
 of them into the source of a single Python function and compiles it, so evaluating a person's
@@ -113,3 +114,30 @@ def compile_statuses(
     namespace: dict[str, object] = dict(writer.constants)
     exec(compile(source, "<compiled rules>", "exec"), namespace)  # noqa: S102  # our own rule data
     return namespace["statuses"]  # type: ignore[return-value]
+
+
+NotAsked = Callable[[dict[str, str | tuple[str, ...]]], list[str]]
+
+
+def compile_not_asked(questions: Sequence[Question]) -> NotAsked:
+    """One function from answers to the ids of answered questions that would not have been
+    asked with the other answers (their condition is certainly false), in questionnaire order:
+    what `conditions.compile_condition` decides question by question, in one pass."""
+    writer = _Writer({question.id: question for question in questions})
+    checks = [
+        f"    if {writer.var(question.id)} is not None and {writer.false(question.condition)}:\n"
+        f"        found.append({question.id!r})"
+        for question in questions
+        if question.condition is not None
+    ]
+    reads = "\n".join(f"    {var} = get({question!r})" for question, var in writer.locals.items())
+    source = (
+        "def not_asked(values):\n    get = values.get\n"
+        + reads
+        + "\n    found = []\n"
+        + "\n".join(checks)
+        + "\n    return found\n"
+    )
+    namespace: dict[str, object] = dict(writer.constants)
+    exec(compile(source, "<compiled questions>", "exec"), namespace)  # noqa: S102  # our own data
+    return namespace["not_asked"]  # type: ignore[return-value]
