@@ -177,15 +177,11 @@ def _check(
 
 def _in_order(clean: dict[str, str | tuple[str, ...]]) -> dict[str, str | tuple[str, ...]]:
     """The answers in questionnaire order; most clients already send them so, and then the map
-    is kept as it is."""
-    order = _ORDER
-    previous = -1
-    for key in clean:
-        place = order[key]
-        if place < previous:
-            return {key: clean[key] for key in sorted(clean, key=order.__getitem__)}
-        previous = place
-    return clean
+    is kept as it is (checked without a Python loop)."""
+    places = list(map(_ORDER.__getitem__, clean))
+    if places == sorted(places):
+        return clean
+    return {key: clean[key] for key in sorted(clean, key=_ORDER.__getitem__)}
 
 
 def prune(raw: Mapping[str, str | list[str]]) -> dict[str, str | list[str]]:

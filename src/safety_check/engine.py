@@ -231,6 +231,11 @@ _STATUSES = compile_statuses(
 )
 
 
+def statuses_of(answers: Answers) -> tuple[FindingStatus, ...]:
+    """Every rule's status, in the order of `COMPILED_RULES`."""
+    return _STATUSES(answers.values)
+
+
 def run(answers: Answers) -> tuple[Result, ...]:
     """Evaluate every rule against validated answers."""
     return tuple(map(Result, COMPILED_RULES, _STATUSES(answers.values)))

@@ -10,6 +10,9 @@ section, because next to harm it reads as blame.
 
 from __future__ import annotations
 
+from itertools import compress, repeat
+from operator import eq, itemgetter
+
 import msgspec
 
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
@@ -21,7 +24,7 @@ from safety_check.engine import (
     answer_ref,
     earned_praise,
     reason_questions,
-    run,
+    statuses_of,
 )
 from safety_check.models import (
     HELPERS,
@@ -236,7 +239,7 @@ def _person(answers: Answers) -> _Person:
     return _Person(
         age_band=age_band,
         lane=lane,
-        harmed=urgent or any((q, v) in _HARM_ANSWERS for q, v in values.items()),
+        harmed=urgent or not _HARM_ANSWERS.isdisjoint(values.items()),
         watch=_watch(values),
         stranger=threat == "yes" and values.get(WHO_QUESTION) == "only_online",
         written_for=written_for,
@@ -445,35 +448,39 @@ def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple
 
 
 class _Sorted(msgspec.Struct):
-    lane: list[Result]
+    lane: list[int]
     doing_well: list[DoingWell]
     not_answered: list[str]
 
 
-def _sort_results(results: tuple[Result, ...], person: _Person, values: AnswerValues) -> _Sorted:
-    out = _Sorted(lane=[], doing_well=[], not_answered=[])
-    for result in results:  # one pass: this runs for every request
-        status, compiled = result.status, result.compiled
-        if status == "fail":
-            rule = compiled.rule
-            if rule.urgent_step is not None and _in_lane(rule.for_helper, rule.lane, person):
-                out.lane.append(result)
-        elif status == "pass":
-            praise = earned_praise(compiled, values)
-            if praise is not None and not (
-                compiled.rule.watcher_can_use and _exposed(person, values)
-            ):
-                out.doing_well.append(praise)
-        elif status == "not_answered":
-            out.not_answered.append(compiled.rule.id)
-    return out
+def _sort_results(statuses: tuple[str, ...], person: _Person, values: AnswerValues) -> _Sorted:
+    """The lane's rules, the praise earned and the rules not answered, each read only from the
+    rules that can be one (index lists made at start-up): this runs for every request."""
+    lane = [i for i in _LANE_MEMBERS[person.helper, person.lane] if statuses[i] == "fail"]
+    doing_well = []
+    exposed: bool | None = None
+    for index in _PRAISABLE:
+        if statuses[index] != "pass":
+            continue
+        compiled = COMPILED_RULES[index]
+        praise = earned_praise(compiled, values)
+        if praise is None:
+            continue
+        if compiled.rule.watcher_can_use:
+            if exposed is None:
+                exposed = _exposed(person, values)
+            if exposed:
+                continue
+        doing_well.append(praise)
+    not_answered = list(compress(_RULE_IDS, map(eq, statuses, repeat("not_answered"))))
+    return _Sorted(lane=lane, doing_well=doing_well, not_answered=not_answered)
 
 
-def _in_lane(for_helper: bool, lane: Lane, person: _Person) -> bool:
+def _in_lane(for_helper: bool, lane: Lane, helper: bool, person_lane: Lane | None) -> bool:
     """A helper's lane is made of the steps written to helpers; the person's own lane of theirs."""
-    if person.helper:
-        return for_helper and person.lane is not None
-    return not for_helper and lane == person.lane
+    if helper:
+        return for_helper and person_lane is not None
+    return not for_helper and lane == person_lane
 
 
 def _exposed(person: _Person, values: AnswerValues) -> bool:
@@ -504,16 +511,17 @@ def compose(answers: Answers) -> Composition:
     """Decide the plan for validated answers: which actions, where, and how each is personal."""
     values = answers.values
     person = _person(answers)
-    results = run(answers)
-    parts = _sort_results(results, person, values)
-    order = _ORDERS[person.order]
-    parts.lane.sort(key=lambda result: _lane_key(result, order))
+    statuses = statuses_of(answers)
+    results = tuple(map(Result, COMPILED_RULES, statuses))
+    parts = _sort_results(statuses, person, values)
+    lane_rank = _LANE_RANK[person.order]
+    parts.lane.sort(key=lane_rank.__getitem__)
     # Rules in their plan order, fixed at start-up: no sort per plan.
-    ranked = _WATCHED_ORDER if person.watch == WATCHED else _RANK_ORDER
-    fired = [index for index in ranked if results[index].status == "fail"]
+    ranked, in_rank = _RANKED[person.watch == WATCHED]
+    fired = list(compress(ranked, map(eq, in_rank(statuses), repeat("fail"))))
     if parts.lane:
-        lane_ids = {result.compiled.rule.id for result in parts.lane}
-        parts.lane = _not_covered(parts.lane, lane_ids)
+        lane_ids = {COMPILED_RULES[i].rule.id for i in parts.lane}
+        parts.lane = [i for i in parts.lane if lane_ids.isdisjoint(_COVERED_BY[i])]
         hidden = set().union(*[_COVERED.get(rule_id, ()) for rule_id in lane_ids])
         fired = [index for index in fired if index not in hidden]
     careful = person.harmed or person.lane is not None
@@ -523,16 +531,14 @@ def compose(answers: Answers) -> Composition:
     seen: set[str] = set()
     lane_key = (person.helper, person.watch, True)
     key = (person.helper, person.watch, False)
-    unsure = frozenset(
-        [q for q, v in values.items() if (v == NOT_SURE if v.__class__ is str else NOT_SURE in v)]
-    )
+    unsure = _unsure_about(values)
     return Composition(
         person=person,
         values=values,
         platforms=platforms_for(answers),
         lane=None
         if person.lane is None
-        else tuple([_choose(r, values, lane_key, unsure, seen) for r in parts.lane]),
+        else tuple([_choose(results[i], values, lane_key, unsure, seen) for i in parts.lane]),
         first=_chosen(first, values, key, unsure),
         later=_chosen(later, values, key, unsure),
         doing_well=tuple(parts.doing_well),
@@ -540,6 +546,16 @@ def compose(answers: Answers) -> Composition:
         careful=careful,
         results=results,
     )
+
+
+def _unsure_about(values: AnswerValues) -> frozenset[str]:
+    """The questions answered "I'm not sure" (a set operation, not a loop over every answer)."""
+    found = [question for question, _ in _NOT_SURE_SINGLE.intersection(values.items())]
+    for question in _NOT_SURE_MULTI:
+        value = values.get(question)
+        if value is not None and NOT_SURE in value:
+            found.append(question)
+    return frozenset(found)
 
 
 def build_plan(answers: Answers) -> Plan:
@@ -595,10 +611,6 @@ def withheld(person: _Person) -> str | None:
     return SCORES_WITHHELD_HARM if person.harmed else None
 
 
-def _not_covered(results: list[Result], lane_ids: set[str]) -> list[Result]:
-    return [r for r in results if lane_ids.isdisjoint(r.compiled.rule.covered_by)]
-
-
 _RESPONSE = frozenset(i for i, c in enumerate(COMPILED_RULES) if c.rule.purpose == "response")
 _COVERED: dict[str, frozenset[int]] = {
     rule_id: frozenset(i for i, c in enumerate(COMPILED_RULES) if rule_id in c.rule.covered_by)
@@ -607,13 +619,43 @@ _COVERED: dict[str, frozenset[int]] = {
 """For each urgent rule, the other rules that say nothing it does not (`Rule.covered_by`)."""
 
 
-def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, int]:
-    rule = result.compiled.rule
+def _lane_key(compiled: CompiledRule, order: dict[UrgentStep, int]) -> tuple[int, bool, int]:
+    rule = compiled.rule
     assert rule.urgent_step is not None
     # Within a step, the core lane's version (getting_help: report to CEOP or the police) comes
     # before an area's add-on (tell your bank), so an under-18 who paid sees CEOP first.
     add_on = rule.area != "getting_help"
-    return order[rule.urgent_step], add_on, result.compiled.order
+    return order[rule.urgent_step], add_on, compiled.order
+
+
+_LANE_RANK: dict[str, dict[int, tuple[int, bool, int]]] = {
+    name: {i: _lane_key(c, order) for i, c in enumerate(COMPILED_RULES) if c.rule.urgent_step}
+    for name, order in _ORDERS.items()
+}
+"""Each urgent rule's place in the lane, for each order of the lane's steps."""
+_LANE_MEMBERS: dict[tuple[bool, Lane | None], tuple[int, ...]] = {
+    (helper, lane): tuple(
+        i
+        for i, c in enumerate(COMPILED_RULES)
+        if c.rule.urgent_step is not None and _in_lane(c.rule.for_helper, c.rule.lane, helper, lane)
+    )
+    for helper in (False, True)
+    for lane in (None, "urgent", "if_happening")
+}
+"""The rules that join the urgent lane when they fire, by helper or not and the lane's mode."""
+_PRAISABLE = tuple(i for i, c in enumerate(COMPILED_RULES) if c.praise is not None)
+_RULE_IDS = tuple(c.rule.id for c in COMPILED_RULES)
+_COVERED_BY = tuple(frozenset(c.rule.covered_by) for c in COMPILED_RULES)
+_NOT_SURE_SINGLE = frozenset(
+    (q.id, NOT_SURE)
+    for q in QUESTIONNAIRE.questions
+    if q.kind == "single" and any(o.id == NOT_SURE for o in q.options)
+)
+_NOT_SURE_MULTI = tuple(
+    q.id
+    for q in QUESTIONNAIRE.questions
+    if q.kind == "multi" and any(o.id == NOT_SURE for o in q.options)
+)
 
 
 _OUTSIDE_LANE = [i for i, c in enumerate(COMPILED_RULES) if c.rule.urgent_step is None]
@@ -624,3 +666,8 @@ _WATCHED_ORDER = sorted(
     # Someone whose phone is checked sees steps that could alert that person after the others.
     key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
 )
+_RANKED = {
+    watched: (order, itemgetter(*order))
+    for watched, order in ((False, _RANK_ORDER), (True, _WATCHED_ORDER))
+}
+"""Each plan order of the rules outside the lane, with a getter of their statuses in that order."""
