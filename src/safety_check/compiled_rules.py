@@ -141,3 +141,36 @@ def compile_not_asked(questions: Sequence[Question]) -> NotAsked:
     namespace: dict[str, object] = dict(writer.constants)
     exec(compile(source, "<compiled questions>", "exec"), namespace)  # noqa: S102  # our own data
     return namespace["not_asked"]  # type: ignore[return-value]
+
+
+Reasons = Callable[[dict[str, str | tuple[str, ...]]], tuple[str, ...]]
+
+
+def compile_reasons(
+    atoms: Sequence[Condition], read: Sequence[str], questions: dict[str, Question]
+) -> Reasons:
+    """A fired rule's reasons as one generated function: the questions of the atoms that are
+    true, in order and once each; when none is (it fired through a `not`), every question it
+    read that was answered. What `engine.reason_questions` decides atom by atom."""
+    writer = _Writer(questions)
+    checks = [
+        f"    if {writer.true(atom)}:\n        found.append({_question_of(atom)!r})"
+        for atom in atoms
+    ]
+    reads = "\n".join(f"    {var} = get({question!r})" for question, var in writer.locals.items())
+    source = (
+        "def reasons(values):\n    get = values.get\n"
+        + reads
+        + "\n    found = []\n"
+        + "\n".join(checks)
+        + "\n    if found:\n        return tuple(dict.fromkeys(found))"
+        + "\n    return tuple([question for question in READ if question in values])\n"
+    )
+    namespace: dict[str, object] = {**writer.constants, "READ": tuple(read)}
+    exec(compile(source, "<compiled reasons>", "exec"), namespace)  # noqa: S102  # our own data
+    return namespace["reasons"]  # type: ignore[return-value]
+
+
+def _question_of(atom: Condition) -> str:
+    assert isinstance(atom, Is | Has | AnyOf)
+    return atom.question

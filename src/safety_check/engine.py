@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from safety_check.compiled_rules import compile_statuses
+from safety_check.compiled_rules import compile_reasons, compile_statuses
 from safety_check.conditions import (
     All,
     AnyOf,
@@ -188,6 +188,16 @@ def reason_questions(
     """
     if compiled.fixed_reasons is not None:
         return compiled.fixed_reasons
+    return _REASONS[compiled.order](values)
+
+
+def reasons_atom_by_atom(
+    compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
+) -> tuple[str, ...]:
+    """`reason_questions` as the rule data reads: the definition its generated functions
+    (compiled_rules.compile_reasons) must agree with."""
+    if compiled.fixed_reasons is not None:
+        return compiled.fixed_reasons
     chosen = dict.fromkeys(question for question, atom in compiled.reasons if atom(values) is True)
     if not chosen:  # fired through a `not`: show everything the rule read
         chosen = dict.fromkeys(q for q in compiled.questions if q in values)
@@ -226,6 +236,14 @@ def status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> 
     return "not_answered"
 
 
+_REASONS = {
+    compiled.order: compile_reasons(
+        list(positive_atoms(parse(compiled.rule.fires))), compiled.questions, QUESTIONS_BY_ID
+    )
+    for compiled in COMPILED_RULES
+    if compiled.fixed_reasons is None
+}
+"""Each rule's reasons as one generated function, for the rules whose reasons vary."""
 _STATUSES = compile_statuses(
     [(compiled.rule, compiled.questions) for compiled in COMPILED_RULES], QUESTIONS_BY_ID
 )

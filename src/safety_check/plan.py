@@ -386,16 +386,18 @@ def _choose(
     return Chosen(compiled, shown, unsure, caution, done_by)
 
 
-_SETTLED: dict[int, dict[PersonKey, Chosen]] = {
-    compiled.order: {
-        key: Chosen(compiled, compiled.fixed_reasons, False, *personal)
-        for key, personal in _PERSONAL[compiled.order].items()
-    }
-    for compiled in COMPILED_RULES
-    if compiled.fixed_reasons is not None
+_SETTLED: dict[PersonKey, tuple[Chosen | None, ...]] = {
+    key: tuple(
+        Chosen(compiled, compiled.fixed_reasons, False, *_PERSONAL[compiled.order][key])
+        if compiled.fixed_reasons is not None
+        else None
+        for compiled in COMPILED_RULES
+    )
+    for key in _PERSONAL[0]
 }
-"""The choices for rules whose reasons never vary, for each kind of person, made at start-up:
-outside the lane, and with no "I'm not sure" answer, such an action needs no work per plan."""
+"""For each kind of person, every rule's choice when its reasons never vary (None where they
+do), made at start-up: outside the lane, and with no "I'm not sure" answer, such an action
+needs no work per plan."""
 
 
 def _chosen(
@@ -403,12 +405,13 @@ def _chosen(
 ) -> tuple[Chosen, ...]:
     if unsure:
         return tuple([_choose(result, values, key, unsure) for result in results])
-    settled = _SETTLED.get
-    out = []
-    for result in results:
-        table = settled(result.compiled.order)
-        out.append(table[key] if table is not None else _choose(result, values, key, unsure))
-    return tuple(out)
+    settled = _SETTLED[key]
+    return tuple(
+        [
+            settled[result.compiled.order] or _choose(result, values, key, unsure)
+            for result in results
+        ]
+    )
 
 
 def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues) -> Action:
