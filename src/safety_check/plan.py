@@ -20,7 +20,6 @@ from safety_check.conditions import compile_condition, parse
 from safety_check.engine import (
     COMPILED_RULES,
     CompiledRule,
-    Result,
     answer_ref,
     earned_praise,
     reason_questions,
@@ -37,12 +36,14 @@ from safety_check.models import (
     Answers,
     DoingWell,
     DoneBy,
+    FindingStatus,
     ForWhom,
     Lane,
     LaterSection,
     Plan,
     PlatformSteps,
     ResourceRef,
+    Rule,
     UrgentLane,
     UrgentStep,
 )
@@ -369,13 +370,12 @@ class Chosen(msgspec.Struct, frozen=True):
 
 
 def _choose(
-    result: Result,
+    compiled: CompiledRule,
     values: AnswerValues,
     key: PersonKey,
     unsure_about: frozenset[str],
     seen: set[str] | None = None,
 ) -> Chosen:
-    compiled = result.compiled
     reasons = reason_questions(compiled, values)
     unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
     shown = reasons
@@ -393,25 +393,22 @@ _SETTLED: dict[PersonKey, tuple[Chosen | None, ...]] = {
         else None
         for compiled in COMPILED_RULES
     )
-    for key in _PERSONAL[0]
+    for key in next(iter(_PERSONAL.values()))
 }
-"""For each kind of person, every rule's choice when its reasons never vary (None where they
-do), made at start-up: outside the lane, and with no "I'm not sure" answer, such an action
+"""For each kind of person, every rule's choice (by its place in COMPILED_RULES) when its reasons
+never vary (None where they do), made at start-up: outside the lane, and with no "I'm not sure" answer, such an action
 needs no work per plan."""
 
 
 def _chosen(
-    results: list[Result], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
+    fired: list[int], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
 ) -> tuple[Chosen, ...]:
+    """The choices for the fired rules at these places in COMPILED_RULES."""
+    rules = COMPILED_RULES
     if unsure:
-        return tuple([_choose(result, values, key, unsure) for result in results])
+        return tuple([_choose(rules[i], values, key, unsure) for i in fired])
     settled = _SETTLED[key]
-    return tuple(
-        [
-            settled[result.compiled.order] or _choose(result, values, key, unsure)
-            for result in results
-        ]
-    )
+    return tuple([settled[i] or _choose(rules[i], values, key, unsure) for i in fired])
 
 
 def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues) -> Action:
@@ -438,16 +435,41 @@ def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues
     )
 
 
+class Mentions(msgspec.Struct, frozen=True):
+    """The services a rule's words name: in what everyone sees (title, summary, why and the
+    general steps), and in each platform's or nation's steps."""
+
+    always: frozenset[str]
+    by_platform: tuple[tuple[str, frozenset[str]], ...]
+
+
+def _mentions(rule: Rule) -> Mentions:
+    always = set(mentioned_resources("\n".join((rule.title, rule.summary, rule.why))))
+    by_platform = []
+    for group in (*rule.steps, *rule.how_to_check):
+        names = frozenset(mentioned_resources("\n".join(group.steps)))
+        if group.platform == "general":
+            always |= names
+        elif names - always:
+            by_platform.append((group.platform, names))
+    return Mentions(
+        frozenset(always), tuple((platform, names - always) for platform, names in by_platform)
+    )
+
+
+MENTIONS = {compiled.order: _mentions(compiled.rule) for compiled in COMPILED_RULES}
+"""Each rule's mentions of services, found once at start-up rather than by a search of its
+words in every plan."""
+
+
 def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple[ResourceRef, ...]:
     """Services named in the text this person sees: a nation's step they are not shown (Report
     Fraud, for someone in Scotland) does not put its service in their action."""
-    rule = compiled.rule
-    shown = [rule.title, rule.summary, rule.why]
-    for group in (*rule.steps, *rule.how_to_check):
-        if group.platform in platforms:
-            shown.extend(group.steps)
-    named = set(mentioned_resources("\n".join(shown)))
-    return tuple(ref for ref in compiled.resources if ref.id in named)
+    mentions = MENTIONS[compiled.order]
+    named = mentions.always.union(
+        *[names for platform, names in mentions.by_platform if platform in platforms]
+    )
+    return tuple([ref for ref in compiled.resources if ref.id in named])
 
 
 class _Sorted(msgspec.Struct):
@@ -507,7 +529,8 @@ class Composition(msgspec.Struct, frozen=True, kw_only=True):
     not_answered: tuple[str, ...]
     careful: bool
     """Someone harmed or maybe harmed: no scores, prevention waits."""
-    results: tuple[Result, ...]
+    statuses: tuple[FindingStatus, ...]
+    """Every rule's status, in the order of COMPILED_RULES."""
 
 
 def compose(answers: Answers) -> Composition:
@@ -515,7 +538,6 @@ def compose(answers: Answers) -> Composition:
     values = answers.values
     person = _person(answers)
     statuses = statuses_of(answers)
-    results = tuple(map(Result, COMPILED_RULES, statuses))
     parts = _sort_results(statuses, person, values)
     lane_rank = _LANE_RANK[person.order]
     parts.lane.sort(key=lane_rank.__getitem__)
@@ -529,8 +551,8 @@ def compose(answers: Answers) -> Composition:
         fired = [index for index in fired if index not in hidden]
     careful = person.harmed or person.lane is not None
     # Someone harmed gets prevention advice only later, in its own section.
-    first = [results[i] for i in fired if not careful or i in _RESPONSE]
-    later = [results[i] for i in fired if careful and i not in _RESPONSE]
+    first = [i for i in fired if not careful or i in _RESPONSE]
+    later = [i for i in fired if careful and i not in _RESPONSE]
     seen: set[str] = set()
     lane_key = (person.helper, person.watch, True)
     key = (person.helper, person.watch, False)
@@ -541,13 +563,15 @@ def compose(answers: Answers) -> Composition:
         platforms=platforms_for(answers),
         lane=None
         if person.lane is None
-        else tuple([_choose(results[i], values, lane_key, unsure, seen) for i in parts.lane]),
+        else tuple(
+            [_choose(COMPILED_RULES[i], values, lane_key, unsure, seen) for i in parts.lane]
+        ),
         first=_chosen(first, values, key, unsure),
         later=_chosen(later, values, key, unsure),
         doing_well=tuple(parts.doing_well),
         not_answered=tuple(parts.not_answered),
         careful=careful,
-        results=results,
+        statuses=statuses,
     )
 
 
@@ -595,7 +619,7 @@ def build_plan(answers: Answers) -> Plan:
         scores_withheld=withheld(person),
         support=support,
         contact_first=contact_first(situation, support),
-        findings=tuple([result.compiled.findings[result.status] for result in plan.results]),
+        findings=tuple([c.findings[s] for c, s in zip(COMPILED_RULES, plan.statuses, strict=True)]),
     )
 
 
