@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.engine
 	$(BIN)/python -m bench.instructions
 	$(BIN)/python -m bench.http
+	$(BIN)/python -m bench.web_bytes
 	$(BIN)/python -m bench.schools
 
 # Needs SAFETY_CHECK_TEST_POSTGRES_URL and SAFETY_CHECK_TEST_REDIS_URL (see README).

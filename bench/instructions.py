@@ -19,6 +19,8 @@ import msgspec
 
 CALLS = int(os.environ.get("BENCH_INSTRUCTION_CALLS", "100"))
 WORK = (
+    "decode + validate",
+    "validate",
     "evaluate",
     "evaluate + compose",
     "evaluate + compose + encode",
@@ -31,7 +33,7 @@ WORK = (
 
 def _work(name: str) -> Callable[[], object]:
     from bench.engine import full_answers
-    from safety_check.answers import AnswersIn, decode_request
+    from safety_check.answers import AnswersIn, decode_answers, decode_request, validate
     from safety_check.compiled_plan import ALL, encode_answers
     from safety_check.engine import run
     from safety_check.plan import compose
@@ -43,7 +45,10 @@ def _work(name: str) -> Callable[[], object]:
     compact = msgspec.json.decode(encode_answers(answers), type=PlanOut)
     full = msgspec.json.decode(encode_answers(answers, ALL), type=PlanOut)
     encode = msgspec.json.encode
+    raw = decode_answers(body)
     return {
+        "decode + validate": lambda: decode_request(body),
+        "validate": lambda: validate(raw),
         "evaluate": lambda: run(answers),
         "evaluate + compose": lambda: compose(answers),
         "evaluate + compose + encode": lambda: encode_answers(answers),

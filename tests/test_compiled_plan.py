@@ -16,7 +16,13 @@ from hypothesis import HealthCheck, given, settings
 
 from safety_check.answers import prune, validate
 from safety_check.compiled_plan import ALL, COMPACT, Include, encode_answers, include_of
-from safety_check.engine import COMPILED_RULES, run, status
+from safety_check.engine import (
+    COMPILED_RULES,
+    reason_questions,
+    reasons_atom_by_atom,
+    run,
+    status,
+)
 from safety_check.plan import build_plan
 from tests.reference_engine import plan as frozen
 from tests.strategies import answer_sets
@@ -167,3 +173,12 @@ def test_every_persona_gets_the_frozen_reference_plan(name: str) -> None:
 def test_generated_rule_evaluation_agrees_with_the_conditions(raw: Raw) -> None:
     answers = validate(raw)
     assert [r.status for r in run(answers)] == [status(c, answers.values) for c in COMPILED_RULES]
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(answer_sets())
+def test_generated_reasons_agree_with_the_atoms(raw: Raw) -> None:
+    values = validate(raw).values
+    fired = [r.compiled for r in run(validate(raw)) if r.status == "fail"]
+    for compiled in fired:
+        assert reason_questions(compiled, values) == reasons_atom_by_atom(compiled, values)

@@ -14,6 +14,7 @@ from typing import Annotated, TypeAlias
 import msgspec
 
 from safety_check import strict_json
+from safety_check.compiled_rules import compile_not_asked
 from safety_check.conditions import compile_condition
 from safety_check.models import AnswerProblem, Answers, Question
 from safety_check.questionnaire import QUESTIONNAIRE
@@ -72,13 +73,16 @@ _APPLIES = {
     for question in QUESTIONNAIRE.questions
     if question.condition is not None
 }
-_CONDITIONAL = tuple(
-    (question.id, _APPLIES[question.id])
-    for question in QUESTIONNAIRE.questions
-    if question.id in _APPLIES
-)
 _IDS_IN_ORDER = tuple(question.id for question in QUESTIONNAIRE.questions)
 _REQUIRED = tuple(question.id for question in QUESTIONNAIRE.questions if question.required)
+_SINGLE_BY_ID = {
+    question.id: _SINGLE_OPTIONS[question.id]
+    for question in QUESTIONNAIRE.questions
+    if question.kind == "single"
+}
+"""The options of each single-choice question by its id only (not its aliases): an answer found
+here under its own id, with one of these options, is valid without further checks."""
+_NOT_ASKED = compile_not_asked(QUESTIONNAIRE.questions)
 
 
 def _problem(question: str | None, code: str, message: str) -> AnswerProblem:
@@ -127,38 +131,57 @@ def _clean_value(
 
 def validate(raw: Mapping[str, RawAnswer]) -> Answers:
     """Check answers against the questionnaire; raise `AnswersInvalid` listing every problem."""
-    problems: list[AnswerProblem] = []
     clean: dict[str, str | tuple[str, ...]] = {}
+    problems: list[AnswerProblem] = []
+    single_by_id = _SINGLE_BY_ID
     for key, value in raw.items():
-        question = _QUESTIONS.get(key)
-        if question is None:
-            problems.append(_problem(key, "unknown_question", _unknown_question(key)))
-            continue
-        if question.id in clean:
-            problems.append(_problem(key, "duplicate_question", "Answered twice (by an alias)."))
-            continue
-        single_options = _SINGLE_OPTIONS.get(question.id)
-        if single_options is not None and value.__class__ is str and value in single_options:
-            clean[question.id] = value  # the common case, without a call per answer
-            continue
-        cleaned = _clean_value(key, question, value, problems)
-        if cleaned is not None:
-            clean[question.id] = cleaned
+        # The common case, one lookup per answer: a single choice under its own id.
+        options = single_by_id.get(key)
+        if options is not None and value.__class__ is str and value in options and key not in clean:
+            clean[key] = value
+        else:
+            _check(key, value, clean, problems)
     for required in _REQUIRED:
         if required not in raw and not any(p.question == required for p in problems):
             problems.append(_problem(required, "missing_required", "This question is required."))
-    for question_id, applies in _CONDITIONAL:
-        if question_id in clean and applies(clean) is False:
-            problems.append(
-                _problem(
-                    question_id,
-                    "not_applicable",
-                    f"Not asked with these answers (asked only when {_QUESTIONS[question_id].when}).",
-                )
+    for question_id in _NOT_ASKED(clean):
+        problems.append(
+            _problem(
+                question_id,
+                "not_applicable",
+                f"Not asked with these answers (asked only when {_QUESTIONS[question_id].when}).",
             )
+        )
     if problems:
         raise AnswersInvalid(problems)
-    return Answers(values={key: clean[key] for key in _IDS_IN_ORDER if key in clean})
+    return Answers(values=_in_order(clean))
+
+
+def _check(
+    key: str,
+    value: RawAnswer,
+    clean: dict[str, str | tuple[str, ...]],
+    problems: list[AnswerProblem],
+) -> None:
+    """An answer off the fast path: a multiple choice, an alias, or a mistake."""
+    question = _QUESTIONS.get(key)
+    if question is None:
+        problems.append(_problem(key, "unknown_question", _unknown_question(key)))
+    elif question.id in clean:
+        problems.append(_problem(key, "duplicate_question", "Answered twice (by an alias)."))
+    else:
+        cleaned = _clean_value(key, question, value, problems)
+        if cleaned is not None:
+            clean[question.id] = cleaned
+
+
+def _in_order(clean: dict[str, str | tuple[str, ...]]) -> dict[str, str | tuple[str, ...]]:
+    """The answers in questionnaire order; most clients already send them so, and then the map
+    is kept as it is (checked without a Python loop)."""
+    places = list(map(_ORDER.__getitem__, clean))
+    if places == sorted(places):
+        return clean
+    return {key: clean[key] for key in sorted(clean, key=_ORDER.__getitem__)}
 
 
 def prune(raw: Mapping[str, str | list[str]]) -> dict[str, str | list[str]]:

@@ -25,6 +25,7 @@ from safety_check.models import Answers, PlatformSteps
 from safety_check.plan import (
     _CAUTIONS,
     DO_FIRST_LIMIT,
+    MENTIONS,
     WHEN_READY_TITLE,
     Chosen,
     Composition,
@@ -35,7 +36,6 @@ from safety_check.plan import (
     withheld,
 )
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
-from safety_check.resources import mentioned_resources
 from safety_check.routing import Situation, contact_first, route, situation_of
 from safety_check.scoring import score
 
@@ -125,20 +125,9 @@ class _RuleJSON:
         self.content_version = _field("content_version", CONTENT_VERSION)
         self.urgent_step = _field("urgent_step", rule.urgent_step)
         self.resources = tuple((ref.id, _encode(ref)) for ref in compiled.resources)
-        static = frozenset(mentioned_resources("\n".join((rule.title, rule.summary, rule.why))))
-        self.resource_static = static
-        self.resource_groups = tuple(
-            (group.platform, names)
-            for group in (*rule.steps, *rule.how_to_check)
-            if (names := frozenset(mentioned_resources("\n".join(group.steps))) - static)
-            and group.platform != "general"
-        )
-        general = [
-            frozenset(mentioned_resources("\n".join(group.steps)))
-            for group in (*rule.steps, *rule.how_to_check)
-            if group.platform == "general"
-        ]
-        self.resource_static = static.union(*general)
+        mentions = MENTIONS[compiled.order]
+        self.resource_static = mentions.always
+        self.resource_groups = mentions.by_platform
 
     def template(self, include: Include, later: bool, unsure: bool) -> tuple[Piece, ...]:
         """The action's pieces in field order: static bytes merged, slots left as ints."""
@@ -180,10 +169,10 @@ Templates = tuple[tuple[Piece, ...], tuple[Piece, ...]]
 """An action's pieces when nothing it read was answered "not sure", and when something was."""
 _TEMPLATES: dict[tuple[Include, bool], dict[int, Templates]] = {}
 """At most one entry per combination of `Include` flags and section: bounded by the content."""
-_FINDINGS = {
-    compiled.order: {status: _encode(f) for status, f in compiled.findings.items()}
-    for compiled in COMPILED_RULES
-}
+_FINDINGS = tuple(
+    {status: _encode(f) for status, f in compiled.findings.items()} for compiled in COMPILED_RULES
+)
+"""Each rule's finding as JSON for each status, in the order of COMPILED_RULES."""
 _PRAISE = {
     compiled.order: _encode(compiled.praise)
     for compiled in COMPILED_RULES
@@ -197,14 +186,27 @@ _TAILS = {
 
 
 def _answer_parts() -> tuple[
-    dict[tuple[str, str], bytes], dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]]
+    dict[tuple[str, str], bytes],
+    dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]],
+    dict[str, bytes],
 ]:
     single: dict[tuple[str, str], bytes] = {}
     multi: dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]] = {}
+    told_us: dict[str, bytes] = {}
     for question in QUESTIONNAIRE.questions:
+        if not question.quoted:
+            told_us[question.id] = (
+                b'{"question":'
+                + _encode(question.id)
+                + b',"told_us":true,"question_text":"","answer":[],"answer_labels":[]}'
+            )
+            for option in question.options:
+                single[question.id, option.id] = told_us[question.id]
+            continue
         head = (
             b'{"question":'
             + _encode(question.id)
+            + b',"told_us":false'
             + _field("question_text", question.text)
             + b',"answer":['
         )
@@ -217,16 +219,21 @@ def _answer_parts() -> tuple[
                 )
         else:
             multi[question.id] = (head, ids, labels)
-    return single, multi
+    return single, multi, told_us
 
 
-_SINGLE_ANSWERS, _MULTI_ANSWERS = _answer_parts()
+_SINGLE_ANSWERS, _MULTI_ANSWERS, _TOLD_US = _answer_parts()
+"""A reason as JSON: quoted back whole for a profile or habit answer, and only as "what you
+told us" for anything that happened or is happening to the person (`Question.quoted`)."""
 
 
 def _answer(question: str, value: str | tuple[str, ...]) -> bytes:
     if value.__class__ is str:
         return _SINGLE_ANSWERS[question, value]
-    head, ids, labels = _MULTI_ANSWERS[question]
+    found = _MULTI_ANSWERS.get(question)
+    if found is None:
+        return _TOLD_US[question]
+    head, ids, labels = found
     return (
         head
         + b",".join([ids[option] for option in value])
@@ -347,7 +354,7 @@ def _rest(out: list[bytes], plan: Composition, answers: Answers, include: Includ
     out.append(_support(situation_of(answers)))
     if Include.findings in include:
         out.append(b',"findings":[')
-        out.append(b",".join([_FINDINGS[r.compiled.order][r.status] for r in plan.results]))
+        out.append(b",".join(list(map(dict.__getitem__, _FINDINGS, plan.statuses))))
         out.append(b"]")
     out.append(b"}")
 

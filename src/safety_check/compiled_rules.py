@@ -1,4 +1,5 @@
-"""Every rule's status in one generated function, made once at start-up from the rule data.
+"""Every rule's status in one generated function, made once at start-up from the rule data
+(and, the same way, which answered questions would not have been asked).
 
 The rules stay readable data (`rules/`, conditions as small expressions); this module turns all
 of them into the source of a single Python function and compiles it, so evaluating a person's
@@ -113,3 +114,63 @@ def compile_statuses(
     namespace: dict[str, object] = dict(writer.constants)
     exec(compile(source, "<compiled rules>", "exec"), namespace)  # noqa: S102  # our own rule data
     return namespace["statuses"]  # type: ignore[return-value]
+
+
+NotAsked = Callable[[dict[str, str | tuple[str, ...]]], list[str]]
+
+
+def compile_not_asked(questions: Sequence[Question]) -> NotAsked:
+    """One function from answers to the ids of answered questions that would not have been
+    asked with the other answers (their condition is certainly false), in questionnaire order:
+    what `conditions.compile_condition` decides question by question, in one pass."""
+    writer = _Writer({question.id: question for question in questions})
+    checks = [
+        f"    if {writer.var(question.id)} is not None and {writer.false(question.condition)}:\n"
+        f"        found.append({question.id!r})"
+        for question in questions
+        if question.condition is not None
+    ]
+    reads = "\n".join(f"    {var} = get({question!r})" for question, var in writer.locals.items())
+    source = (
+        "def not_asked(values):\n    get = values.get\n"
+        + reads
+        + "\n    found = []\n"
+        + "\n".join(checks)
+        + "\n    return found\n"
+    )
+    namespace: dict[str, object] = dict(writer.constants)
+    exec(compile(source, "<compiled questions>", "exec"), namespace)  # noqa: S102  # our own data
+    return namespace["not_asked"]  # type: ignore[return-value]
+
+
+Reasons = Callable[[dict[str, str | tuple[str, ...]]], tuple[str, ...]]
+
+
+def compile_reasons(
+    atoms: Sequence[Condition], read: Sequence[str], questions: dict[str, Question]
+) -> Reasons:
+    """A fired rule's reasons as one generated function: the questions of the atoms that are
+    true, in order and once each; when none is (it fired through a `not`), every question it
+    read that was answered. What `engine.reason_questions` decides atom by atom."""
+    writer = _Writer(questions)
+    checks = [
+        f"    if {writer.true(atom)}:\n        found.append({_question_of(atom)!r})"
+        for atom in atoms
+    ]
+    reads = "\n".join(f"    {var} = get({question!r})" for question, var in writer.locals.items())
+    source = (
+        "def reasons(values):\n    get = values.get\n"
+        + reads
+        + "\n    found = []\n"
+        + "\n".join(checks)
+        + "\n    if found:\n        return tuple(dict.fromkeys(found))"
+        + "\n    return tuple([question for question in READ if question in values])\n"
+    )
+    namespace: dict[str, object] = {**writer.constants, "READ": tuple(read)}
+    exec(compile(source, "<compiled reasons>", "exec"), namespace)  # noqa: S102  # our own data
+    return namespace["reasons"]  # type: ignore[return-value]
+
+
+def _question_of(atom: Condition) -> str:
+    assert isinstance(atom, Is | Has | AnyOf)
+    return atom.question

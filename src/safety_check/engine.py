@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from safety_check.compiled_rules import compile_statuses
+from safety_check.compiled_rules import compile_reasons, compile_statuses
 from safety_check.conditions import (
     All,
     AnyOf,
@@ -156,10 +156,15 @@ COMPILED_RULES: tuple[CompiledRule, ...] = tuple(
 
 def answer_ref(question_id: str, value: str | tuple[str, ...]) -> AnswerRef:
     question = QUESTIONS_BY_ID[question_id]
+    if not question.quoted:
+        return AnswerRef(
+            question=question_id, told_us=True, question_text="", answer=(), answer_labels=()
+        )
     chosen = (value,) if isinstance(value, str) else value
     labels = {option.id: option.label for option in question.options}
     return AnswerRef(
         question=question_id,
+        told_us=False,
         question_text=question.text,
         answer=chosen,
         answer_labels=tuple(labels[option] for option in chosen),
@@ -181,6 +186,16 @@ def reason_questions(
 
     Only atoms that are true count, so a rule that fires on "a or b" names the answer that did it.
     """
+    if compiled.fixed_reasons is not None:
+        return compiled.fixed_reasons
+    return _REASONS[compiled.order](values)
+
+
+def reasons_atom_by_atom(
+    compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]
+) -> tuple[str, ...]:
+    """`reason_questions` as the rule data reads: the definition its generated functions
+    (compiled_rules.compile_reasons) must agree with."""
     if compiled.fixed_reasons is not None:
         return compiled.fixed_reasons
     chosen = dict.fromkeys(question for question, atom in compiled.reasons if atom(values) is True)
@@ -221,9 +236,22 @@ def status(compiled: CompiledRule, values: dict[str, str | tuple[str, ...]]) -> 
     return "not_answered"
 
 
+_REASONS = {
+    compiled.order: compile_reasons(
+        list(positive_atoms(parse(compiled.rule.fires))), compiled.questions, QUESTIONS_BY_ID
+    )
+    for compiled in COMPILED_RULES
+    if compiled.fixed_reasons is None
+}
+"""Each rule's reasons as one generated function, for the rules whose reasons vary."""
 _STATUSES = compile_statuses(
     [(compiled.rule, compiled.questions) for compiled in COMPILED_RULES], QUESTIONS_BY_ID
 )
+
+
+def statuses_of(answers: Answers) -> tuple[FindingStatus, ...]:
+    """Every rule's status, in the order of `COMPILED_RULES`."""
+    return _STATUSES(answers.values)
 
 
 def run(answers: Answers) -> tuple[Result, ...]:

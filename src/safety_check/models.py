@@ -7,7 +7,7 @@ strictly in `answers.py`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -98,6 +98,10 @@ Role = Literal["profile", "situation", "habit", "disclosure"]
 - habit: a habit, setting or piece of knowledge; the only answers a class check may count.
 - disclosure: something that happened to them, or their sexual life.
 """
+QUOTED_ROLES: frozenset[Role] = frozenset({"profile", "habit"})
+"""Roles whose answers a plan may quote back ("You answered ... to ..."). A plan may be read on
+a shared screen or by the person doing harm, so what is happening to someone (situation) and
+what happened to them (disclosure) is only ever "what you told us"."""
 
 Purpose = Literal["prevention", "response"]
 """What a rule is for. Prevention advice is for before anything happens; it never leads the
@@ -186,6 +190,11 @@ class Question(msgspec.Struct, frozen=True, kw_only=True):
     required: bool = False
     aliases: tuple[str, ...] = ()
 
+    @property
+    def quoted(self) -> bool:
+        """Whether a plan may quote this question and its answer back (see `QUOTED_ROLES`)."""
+        return self.role in QUOTED_ROLES
+
 
 class Source(msgspec.Struct, frozen=True, kw_only=True):
     title: str
@@ -248,9 +257,22 @@ class Rule(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class AnswerRef(msgspec.Struct, frozen=True, kw_only=True):
-    """An answer that helped decide a finding, with the words the person saw."""
+    """An answer that helped decide a finding, with the words the person saw.
+
+    When `told_us` is true the answer is about what is happening or happened to the person, and
+    it is never quoted back: `question_text`, `answer` and `answer_labels` are empty and the
+    reason to show is "Because of what you told us". `question` is still there, so an app can
+    take the person back to the question to change their answer."""
 
     question: str
+    told_us: Annotated[
+        bool,
+        msgspec.Meta(
+            description="True for an answer about what is happening or happened to the person: "
+            "it is not quoted back (question_text, answer and answer_labels are empty); show "
+            '"Because of what you told us".'
+        ),
+    ]
     question_text: str
     answer: tuple[str, ...]
     answer_labels: tuple[str, ...]

@@ -10,6 +10,9 @@ section, because next to harm it reads as blame.
 
 from __future__ import annotations
 
+from itertools import compress, repeat
+from operator import eq, itemgetter
+
 import msgspec
 
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
@@ -17,11 +20,10 @@ from safety_check.conditions import compile_condition, parse
 from safety_check.engine import (
     COMPILED_RULES,
     CompiledRule,
-    Result,
     answer_ref,
     earned_praise,
     reason_questions,
-    run,
+    statuses_of,
 )
 from safety_check.models import (
     HELPERS,
@@ -34,12 +36,14 @@ from safety_check.models import (
     Answers,
     DoingWell,
     DoneBy,
+    FindingStatus,
     ForWhom,
     Lane,
     LaterSection,
     Plan,
     PlatformSteps,
     ResourceRef,
+    Rule,
     UrgentLane,
     UrgentStep,
 )
@@ -236,7 +240,7 @@ def _person(answers: Answers) -> _Person:
     return _Person(
         age_band=age_band,
         lane=lane,
-        harmed=urgent or any((q, v) in _HARM_ANSWERS for q, v in values.items()),
+        harmed=urgent or not _HARM_ANSWERS.isdisjoint(values.items()),
         watch=_watch(values),
         stranger=threat == "yes" and values.get(WHO_QUESTION) == "only_online",
         written_for=written_for,
@@ -366,13 +370,12 @@ class Chosen(msgspec.Struct, frozen=True):
 
 
 def _choose(
-    result: Result,
+    compiled: CompiledRule,
     values: AnswerValues,
     key: PersonKey,
     unsure_about: frozenset[str],
     seen: set[str] | None = None,
 ) -> Chosen:
-    compiled = result.compiled
     reasons = reason_questions(compiled, values)
     unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
     shown = reasons
@@ -383,29 +386,29 @@ def _choose(
     return Chosen(compiled, shown, unsure, caution, done_by)
 
 
-_SETTLED: dict[int, dict[PersonKey, Chosen]] = {
-    compiled.order: {
-        key: Chosen(compiled, compiled.fixed_reasons, False, *personal)
-        for key, personal in _PERSONAL[compiled.order].items()
-    }
-    for compiled in COMPILED_RULES
-    if compiled.fixed_reasons is not None
+_SETTLED: dict[PersonKey, tuple[Chosen | None, ...]] = {
+    key: tuple(
+        Chosen(compiled, compiled.fixed_reasons, False, *_PERSONAL[compiled.order][key])
+        if compiled.fixed_reasons is not None
+        else None
+        for compiled in COMPILED_RULES
+    )
+    for key in next(iter(_PERSONAL.values()))
 }
-"""The choices for rules whose reasons never vary, for each kind of person, made at start-up:
-outside the lane, and with no "I'm not sure" answer, such an action needs no work per plan."""
+"""For each kind of person, every rule's choice (by its place in COMPILED_RULES) when its reasons
+never vary (None where they do), made at start-up: outside the lane, and with no "I'm not sure" answer, such an action
+needs no work per plan."""
 
 
 def _chosen(
-    results: list[Result], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
+    fired: list[int], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
 ) -> tuple[Chosen, ...]:
+    """The choices for the fired rules at these places in COMPILED_RULES."""
+    rules = COMPILED_RULES
     if unsure:
-        return tuple([_choose(result, values, key, unsure) for result in results])
-    settled = _SETTLED.get
-    out = []
-    for result in results:
-        table = settled(result.compiled.order)
-        out.append(table[key] if table is not None else _choose(result, values, key, unsure))
-    return tuple(out)
+        return tuple([_choose(rules[i], values, key, unsure) for i in fired])
+    settled = _SETTLED[key]
+    return tuple([settled[i] or _choose(rules[i], values, key, unsure) for i in fired])
 
 
 def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues) -> Action:
@@ -432,48 +435,77 @@ def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues
     )
 
 
+class Mentions(msgspec.Struct, frozen=True):
+    """The services a rule's words name: in what everyone sees (title, summary, why and the
+    general steps), and in each platform's or nation's steps."""
+
+    always: frozenset[str]
+    by_platform: tuple[tuple[str, frozenset[str]], ...]
+
+
+def _mentions(rule: Rule) -> Mentions:
+    always = set(mentioned_resources("\n".join((rule.title, rule.summary, rule.why))))
+    by_platform = []
+    for group in (*rule.steps, *rule.how_to_check):
+        names = frozenset(mentioned_resources("\n".join(group.steps)))
+        if group.platform == "general":
+            always |= names
+        elif names - always:
+            by_platform.append((group.platform, names))
+    return Mentions(
+        frozenset(always), tuple((platform, names - always) for platform, names in by_platform)
+    )
+
+
+MENTIONS = {compiled.order: _mentions(compiled.rule) for compiled in COMPILED_RULES}
+"""Each rule's mentions of services, found once at start-up rather than by a search of its
+words in every plan."""
+
+
 def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple[ResourceRef, ...]:
     """Services named in the text this person sees: a nation's step they are not shown (Report
     Fraud, for someone in Scotland) does not put its service in their action."""
-    rule = compiled.rule
-    shown = [rule.title, rule.summary, rule.why]
-    for group in (*rule.steps, *rule.how_to_check):
-        if group.platform in platforms:
-            shown.extend(group.steps)
-    named = set(mentioned_resources("\n".join(shown)))
-    return tuple(ref for ref in compiled.resources if ref.id in named)
+    mentions = MENTIONS[compiled.order]
+    named = mentions.always.union(
+        *[names for platform, names in mentions.by_platform if platform in platforms]
+    )
+    return tuple([ref for ref in compiled.resources if ref.id in named])
 
 
 class _Sorted(msgspec.Struct):
-    lane: list[Result]
+    lane: list[int]
     doing_well: list[DoingWell]
     not_answered: list[str]
 
 
-def _sort_results(results: tuple[Result, ...], person: _Person, values: AnswerValues) -> _Sorted:
-    out = _Sorted(lane=[], doing_well=[], not_answered=[])
-    for result in results:  # one pass: this runs for every request
-        status, compiled = result.status, result.compiled
-        if status == "fail":
-            rule = compiled.rule
-            if rule.urgent_step is not None and _in_lane(rule.for_helper, rule.lane, person):
-                out.lane.append(result)
-        elif status == "pass":
-            praise = earned_praise(compiled, values)
-            if praise is not None and not (
-                compiled.rule.watcher_can_use and _exposed(person, values)
-            ):
-                out.doing_well.append(praise)
-        elif status == "not_answered":
-            out.not_answered.append(compiled.rule.id)
-    return out
+def _sort_results(statuses: tuple[str, ...], person: _Person, values: AnswerValues) -> _Sorted:
+    """The lane's rules, the praise earned and the rules not answered, each read only from the
+    rules that can be one (index lists made at start-up): this runs for every request."""
+    lane = [i for i in _LANE_MEMBERS[person.helper, person.lane] if statuses[i] == "fail"]
+    doing_well = []
+    exposed: bool | None = None
+    for index in _PRAISABLE:
+        if statuses[index] != "pass":
+            continue
+        compiled = COMPILED_RULES[index]
+        praise = earned_praise(compiled, values)
+        if praise is None:
+            continue
+        if compiled.rule.watcher_can_use:
+            if exposed is None:
+                exposed = _exposed(person, values)
+            if exposed:
+                continue
+        doing_well.append(praise)
+    not_answered = list(compress(_RULE_IDS, map(eq, statuses, repeat("not_answered"))))
+    return _Sorted(lane=lane, doing_well=doing_well, not_answered=not_answered)
 
 
-def _in_lane(for_helper: bool, lane: Lane, person: _Person) -> bool:
+def _in_lane(for_helper: bool, lane: Lane, helper: bool, person_lane: Lane | None) -> bool:
     """A helper's lane is made of the steps written to helpers; the person's own lane of theirs."""
-    if person.helper:
-        return for_helper and person.lane is not None
-    return not for_helper and lane == person.lane
+    if helper:
+        return for_helper and person_lane is not None
+    return not for_helper and lane == person_lane
 
 
 def _exposed(person: _Person, values: AnswerValues) -> bool:
@@ -497,49 +529,60 @@ class Composition(msgspec.Struct, frozen=True, kw_only=True):
     not_answered: tuple[str, ...]
     careful: bool
     """Someone harmed or maybe harmed: no scores, prevention waits."""
-    results: tuple[Result, ...]
+    statuses: tuple[FindingStatus, ...]
+    """Every rule's status, in the order of COMPILED_RULES."""
 
 
 def compose(answers: Answers) -> Composition:
     """Decide the plan for validated answers: which actions, where, and how each is personal."""
     values = answers.values
     person = _person(answers)
-    results = run(answers)
-    parts = _sort_results(results, person, values)
-    order = _ORDERS[person.order]
-    parts.lane.sort(key=lambda result: _lane_key(result, order))
+    statuses = statuses_of(answers)
+    parts = _sort_results(statuses, person, values)
+    lane_rank = _LANE_RANK[person.order]
+    parts.lane.sort(key=lane_rank.__getitem__)
     # Rules in their plan order, fixed at start-up: no sort per plan.
-    ranked = _WATCHED_ORDER if person.watch == WATCHED else _RANK_ORDER
-    fired = [index for index in ranked if results[index].status == "fail"]
+    ranked, in_rank = _RANKED[person.watch == WATCHED]
+    fired = list(compress(ranked, map(eq, in_rank(statuses), repeat("fail"))))
     if parts.lane:
-        lane_ids = {result.compiled.rule.id for result in parts.lane}
-        parts.lane = _not_covered(parts.lane, lane_ids)
+        lane_ids = {COMPILED_RULES[i].rule.id for i in parts.lane}
+        parts.lane = [i for i in parts.lane if lane_ids.isdisjoint(_COVERED_BY[i])]
         hidden = set().union(*[_COVERED.get(rule_id, ()) for rule_id in lane_ids])
         fired = [index for index in fired if index not in hidden]
     careful = person.harmed or person.lane is not None
     # Someone harmed gets prevention advice only later, in its own section.
-    first = [results[i] for i in fired if not careful or i in _RESPONSE]
-    later = [results[i] for i in fired if careful and i not in _RESPONSE]
+    first = [i for i in fired if not careful or i in _RESPONSE]
+    later = [i for i in fired if careful and i not in _RESPONSE]
     seen: set[str] = set()
     lane_key = (person.helper, person.watch, True)
     key = (person.helper, person.watch, False)
-    unsure = frozenset(
-        [q for q, v in values.items() if (v == NOT_SURE if v.__class__ is str else NOT_SURE in v)]
-    )
+    unsure = _unsure_about(values)
     return Composition(
         person=person,
         values=values,
         platforms=platforms_for(answers),
         lane=None
         if person.lane is None
-        else tuple([_choose(r, values, lane_key, unsure, seen) for r in parts.lane]),
+        else tuple(
+            [_choose(COMPILED_RULES[i], values, lane_key, unsure, seen) for i in parts.lane]
+        ),
         first=_chosen(first, values, key, unsure),
         later=_chosen(later, values, key, unsure),
         doing_well=tuple(parts.doing_well),
         not_answered=tuple(parts.not_answered),
         careful=careful,
-        results=results,
+        statuses=statuses,
     )
+
+
+def _unsure_about(values: AnswerValues) -> frozenset[str]:
+    """The questions answered "I'm not sure" (a set operation, not a loop over every answer)."""
+    found = [question for question, _ in _NOT_SURE_SINGLE.intersection(values.items())]
+    for question in _NOT_SURE_MULTI:
+        value = values.get(question)
+        if value is not None and NOT_SURE in value:
+            found.append(question)
+    return frozenset(found)
 
 
 def build_plan(answers: Answers) -> Plan:
@@ -576,7 +619,7 @@ def build_plan(answers: Answers) -> Plan:
         scores_withheld=withheld(person),
         support=support,
         contact_first=contact_first(situation, support),
-        findings=tuple([result.compiled.findings[result.status] for result in plan.results]),
+        findings=tuple([c.findings[s] for c, s in zip(COMPILED_RULES, plan.statuses, strict=True)]),
     )
 
 
@@ -595,10 +638,6 @@ def withheld(person: _Person) -> str | None:
     return SCORES_WITHHELD_HARM if person.harmed else None
 
 
-def _not_covered(results: list[Result], lane_ids: set[str]) -> list[Result]:
-    return [r for r in results if lane_ids.isdisjoint(r.compiled.rule.covered_by)]
-
-
 _RESPONSE = frozenset(i for i, c in enumerate(COMPILED_RULES) if c.rule.purpose == "response")
 _COVERED: dict[str, frozenset[int]] = {
     rule_id: frozenset(i for i, c in enumerate(COMPILED_RULES) if rule_id in c.rule.covered_by)
@@ -607,13 +646,43 @@ _COVERED: dict[str, frozenset[int]] = {
 """For each urgent rule, the other rules that say nothing it does not (`Rule.covered_by`)."""
 
 
-def _lane_key(result: Result, order: dict[UrgentStep, int]) -> tuple[int, bool, int]:
-    rule = result.compiled.rule
+def _lane_key(compiled: CompiledRule, order: dict[UrgentStep, int]) -> tuple[int, bool, int]:
+    rule = compiled.rule
     assert rule.urgent_step is not None
     # Within a step, the core lane's version (getting_help: report to CEOP or the police) comes
     # before an area's add-on (tell your bank), so an under-18 who paid sees CEOP first.
     add_on = rule.area != "getting_help"
-    return order[rule.urgent_step], add_on, result.compiled.order
+    return order[rule.urgent_step], add_on, compiled.order
+
+
+_LANE_RANK: dict[str, dict[int, tuple[int, bool, int]]] = {
+    name: {i: _lane_key(c, order) for i, c in enumerate(COMPILED_RULES) if c.rule.urgent_step}
+    for name, order in _ORDERS.items()
+}
+"""Each urgent rule's place in the lane, for each order of the lane's steps."""
+_LANE_MEMBERS: dict[tuple[bool, Lane | None], tuple[int, ...]] = {
+    (helper, lane): tuple(
+        i
+        for i, c in enumerate(COMPILED_RULES)
+        if c.rule.urgent_step is not None and _in_lane(c.rule.for_helper, c.rule.lane, helper, lane)
+    )
+    for helper in (False, True)
+    for lane in (None, "urgent", "if_happening")
+}
+"""The rules that join the urgent lane when they fire, by helper or not and the lane's mode."""
+_PRAISABLE = tuple(i for i, c in enumerate(COMPILED_RULES) if c.praise is not None)
+_RULE_IDS = tuple(c.rule.id for c in COMPILED_RULES)
+_COVERED_BY = tuple(frozenset(c.rule.covered_by) for c in COMPILED_RULES)
+_NOT_SURE_SINGLE = frozenset(
+    (q.id, NOT_SURE)
+    for q in QUESTIONNAIRE.questions
+    if q.kind == "single" and any(o.id == NOT_SURE for o in q.options)
+)
+_NOT_SURE_MULTI = tuple(
+    q.id
+    for q in QUESTIONNAIRE.questions
+    if q.kind == "multi" and any(o.id == NOT_SURE for o in q.options)
+)
 
 
 _OUTSIDE_LANE = [i for i, c in enumerate(COMPILED_RULES) if c.rule.urgent_step is None]
@@ -624,3 +693,8 @@ _WATCHED_ORDER = sorted(
     # Someone whose phone is checked sees steps that could alert that person after the others.
     key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
 )
+_RANKED = {
+    watched: (order, itemgetter(*order))
+    for watched, order in ((False, _RANK_ORDER), (True, _WATCHED_ORDER))
+}
+"""Each plan order of the rules outside the lane, with a getter of their statuses in that order."""

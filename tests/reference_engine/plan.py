@@ -364,6 +364,10 @@ def _action(
     return action
 
 
+def _has_not_sure(value: str | tuple[str, ...]) -> bool:
+    return value == NOT_SURE if isinstance(value, str) else NOT_SURE in value
+
+
 def _make_action(
     compiled: CompiledRule,
     platforms: frozenset[str],
@@ -373,7 +377,9 @@ def _make_action(
 ) -> Action:
     rule = compiled.rule
     refs = because(compiled, values)
-    unsure = any(NOT_SURE in ref.answer for ref in refs)
+    # Read from the answers: since issue 17 §6 a reason about what happened to the person
+    # (told_us) no longer carries its answer, and "not sure" still shows how to check.
+    unsure = any(_has_not_sure(values[ref.question]) for ref in refs)
     return Action(
         rule_id=rule.id,
         area=rule.area,
