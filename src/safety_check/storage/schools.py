@@ -1,6 +1,7 @@
 """Schools, their teachers and invitations: only hashes of keys are stored, never a key.
 
-A school is deleted with everything under it (its teachers and classes); a teacher who is
+A school is deleted with everything under it (`delete_school`: its teachers' keys and sessions,
+its classes with their responses, the invitation it was made with, its views); a teacher who is
 removed leaves their classes to the school (the lead still sees them).
 """
 

@@ -21,7 +21,12 @@ from litestar.response import Redirect, Template
 from safety_check.schools.school import NewKey, School, Teacher, term_of
 from safety_check.schools.tokens import SESSION_SECONDS
 from safety_check.service.classes.checks import InjectedClassChecks, clean_year_group
-from safety_check.service.classes.schools import InjectedSchools, Schools, clean_label
+from safety_check.service.classes.schools import (
+    InjectedSchools,
+    NotConfirmed,
+    Schools,
+    clean_label,
+)
 from safety_check.service.classes.schools_web import (
     PUBLIC_ID,
     TOP_GAPS,
@@ -44,6 +49,7 @@ from safety_check.service.platform.core import CallerAddress, InjectedPlatform
 COOKIE_NAME = "sc_school"
 HOME = "/school"
 LABEL_ERROR = "Enter what you call the teacher, up to 80 characters, like Ms Khan."
+CONFIRM_ERROR = "Type the school's name exactly as it is shown, to confirm."
 YEAR_GROUP_ERROR = "Enter a year group of up to 20 letters, numbers and spaces, like Year 9."
 
 
@@ -110,6 +116,25 @@ async def _home(
 
 def _key_page(request: Request[Any, Any, Any], made: NewKey) -> Template:
     return teacher_page("school_key.html", request, status=201, holder=made.teacher, key=made.key)
+
+
+async def _delete_page(
+    request: Request[Any, Any, Any],
+    schools: Schools,
+    class_checks: Any,
+    found: tuple[Teacher, School],
+    errors: dict[str, str],
+) -> Template:
+    return teacher_page(
+        "school_delete.html",
+        request,
+        status=400 if errors else 200,
+        school=found[1],
+        held=await schools.holdings(*found),
+        errors=errors,
+        csrf_field=CSRF_FIELD,
+        csrf=class_checks.csrf_token(_token(request)),
+    )
 
 
 class SchoolWebController(Controller):
@@ -281,6 +306,38 @@ class SchoolWebController(Controller):
         if PUBLIC_ID.match(teacher_id):
             await schools.revoke(*found, teacher_id)
         return Redirect(HOME, status_code=303)
+
+    @get("/delete", name="school_delete")
+    async def confirm_delete(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        found = await _signed_in(request, schools)
+        if found is None or not found[0].is_lead:
+            return signed_out(request)
+        return await _delete_page(request, schools, class_checks, found, {})
+
+    @post("/delete", status_code=200)
+    async def delete(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+    ) -> Template:
+        form, found = await _change(request, schools, class_checks)
+        if found is None or not found[0].is_lead:
+            return signed_out(request)
+        try:
+            await schools.delete(*found, form.get("school_name", ""))
+        except NotConfirmed:
+            errors = {"school_name": CONFIRM_ERROR}
+            return await _delete_page(request, schools, class_checks, found, errors)
+        response = teacher_page("school_deleted.html", request, name=found[1].name)
+        response.cookies.append(school_cookie(request, platform, ""))
+        return response
 
     @post("/sign-out", status_code=303)
     async def sign_out(
