@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from safety_check.schools.school import NewKey, School
-from safety_check.storage import Database, open_database, teacher_sessions
+from safety_check.storage import Database, teacher_sessions
 from safety_check.storage import schools as stored
 from safety_check.storage.class_checks import create_class_check
 from safety_check.storage.database import SqliteDatabase
 from safety_check.storage.schools import Holdings, InvitationRefused
-from tests.engines import ENGINES, database_location, query
+from tests.engines import query
 from tests.storage.test_cohorts import store
+from tests.storage.test_engines import database, location
 
 # Every table that holds something of a school, and how to count the rows of school `?`.
 HELD = {
@@ -31,20 +31,7 @@ HELD = {
     "teacher_sessions": "SELECT count(*) FROM teacher_sessions WHERE cohort_id IN "
     "(SELECT id FROM cohorts WHERE school_id = ?)",
 }
-
-
-@pytest.fixture(params=ENGINES)
-async def where(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str | Path]:
-    with database_location(request.param, tmp_path) as location:
-        yield location
-
-
-@pytest.fixture
-async def database(where: str | Path) -> AsyncIterator[Database]:
-    db = open_database(where)
-    await db.open()
-    yield db
-    await db.close()
+__all__ = ["database", "location"]  # the fixtures of every storage test on both engines
 
 
 async def full_school(database: Database, name: str) -> tuple[School, NewKey, str]:
@@ -76,23 +63,23 @@ async def full_school(database: Database, name: str) -> tuple[School, NewKey, st
     return school, lead, invitation
 
 
-def held(where: str | Path, school: School) -> dict[str, int]:
-    return {table: int(query(where, sql, school.id)[0][0]) for table, sql in HELD.items()}
+def held(location: str | Path, school: School) -> dict[str, int]:
+    return {table: int(query(location, sql, school.id)[0][0]) for table, sql in HELD.items()}
 
 
 async def test_a_school_goes_with_everything_it_holds_and_no_other_school_loses_anything(
-    database: Database, where: str | Path
+    database: Database, location: str | Path
 ) -> None:
     gone, _, invitation = await full_school(database, "Northgate Academy")
     kept, _, _ = await full_school(database, "Southfield School")
-    before = held(where, kept)
-    assert all(held(where, gone).values()), held(where, gone)
+    before = held(location, kept)
+    assert all(held(location, gone).values()), held(location, gone)
 
     removed = await stored.delete_school(database, gone)
 
     assert removed == Holdings(classes=2, responses=6, teachers=2, invitations=1, views=1)
-    assert held(where, gone) == dict.fromkeys(HELD, 0)
-    assert held(where, kept) == before
+    assert held(location, gone) == dict.fromkeys(HELD, 0)
+    assert held(location, kept) == before
     assert await stored.find_school(database, gone.public_id) is None
     assert await stored.find_school(database, kept.public_id) == kept
     assert await stored.delete_school(database, gone) is None
