@@ -42,7 +42,7 @@ from safety_check.schools.noise import ACTION_GUESS_LIMIT, EPSILON, GUESS_LIMIT
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord, record_for
 from safety_check.schools.report import NO_SCORE, SCORE_BANDS, Report, build_report
 from safety_check.schools.school import Term
-from safety_check.schools.school_view import SchoolView, compare
+from safety_check.schools.school_view import CLASS_CORRELATION, SchoolView, compare
 
 NO_SCORES: tuple[int | None, ...] = (None,) * len(AREAS)
 BOUNDARY_PADDING = (7, 12, 17)
@@ -367,7 +367,9 @@ class TermFlags:
     """Nothing changed but who answered: new students from the same population."""
     moved: int = 0
     moved_found: int = 0
-    """One action's share went up 12 points between the terms."""
+    """One action's share went up 12 points between the terms (the same students)."""
+    fresh_moved_found: int = 0
+    """The same rise, with new students in the later term."""
 
     @property
     def false_rate(self) -> float:
@@ -381,14 +383,21 @@ class TermFlags:
     def detection(self) -> float:
         return self.moved_found / self.moved
 
+    @property
+    def fresh_detection(self) -> float:
+        return self.fresh_moved_found / self.moved
 
-YEAR_GROUP = 8 * 30
+
+YEAR_GROUP_CLASSES = 8
+YEAR_GROUP = YEAR_GROUP_CLASSES * 30
 TERM_CHANGE = 12
 
 
 def _view(records: list[ResponseRecord], label: str, key: bytes) -> SchoolView:
     term = Term(id=label, title=label, first_day="", last_day="")
-    return SchoolView(term=term, year_group="", classes=8, report=school_report(records, key))
+    return SchoolView(
+        term=term, year_group="", classes=YEAR_GROUP_CLASSES, report=school_report(records, key)
+    )
 
 
 def _raised(records: list[ResponseRecord], rule: str, students: int) -> list[ResponseRecord]:
@@ -402,20 +411,43 @@ def _raised(records: list[ResponseRecord], rule: str, students: int) -> list[Res
     return raised
 
 
-def term_changes(runs: int, seed: int, pool: dict[str, list[ResponseRecord]]) -> TermFlags:
+def year_group(
+    rng: random.Random, pool: dict[str, list[ResponseRecord]], band: str
+) -> list[ResponseRecord]:
+    """A year group's students: its classes all of one age band, each with its own lean."""
+    own = {band: pool[band]}
+    return [r for _ in range(YEAR_GROUP_CLASSES) for r in _pool_class(rng, own, 30)]
+
+
+def term_changes(
+    runs: int,
+    seed: int,
+    pool: dict[str, list[ResponseRecord]],
+    correlation: float = CLASS_CORRELATION,
+    points: int = TERM_CHANGE,
+) -> TermFlags:
+    """Flags over `runs` year groups; `correlation` is the ρ the interval allows for, `points`
+    the rise in one action's share that is to be found."""
     rng = random.Random(seed)
     flags = TermFlags()
-    moved_by = math.ceil(YEAR_GROUP * TERM_CHANGE / 100)
+    moved_by = math.ceil(YEAR_GROUP * points / 100)
+
+    def changed(before: SchoolView, records: list[ResponseRecord]) -> dict[str, bool]:
+        after = _view(records, "after", rng.randbytes(32))
+        found = compare(before, after, correlation=correlation)
+        return {change.rule_id: change.changed for change in found}
+
     for _ in range(runs):
-        before = [r for _ in range(8) for r in _pool_class(rng, pool, 30)]
+        band = rng.choice(sorted(pool))
+        before = year_group(rng, pool, band)
         first = _view(before, "before", rng.randbytes(32))
-        same = compare(first, _view(before, "after", rng.randbytes(32)))
+        same = changed(first, before)
         flags.same_compared += len(same)
-        flags.same_flagged += sum(change.changed for change in same)
-        fresh_records = [r for _ in range(8) for r in _pool_class(rng, pool, 30)]
-        fresh = compare(first, _view(fresh_records, "fresh", rng.randbytes(32)))
+        flags.same_flagged += sum(same.values())
+        fresh_records = year_group(rng, pool, band)
+        fresh = changed(first, fresh_records)
         flags.fresh_compared += len(fresh)
-        flags.fresh_flagged += sum(change.changed for change in fresh)
+        flags.fresh_flagged += sum(fresh.values())
         actions, _ = true_figures(before)
         middling = [
             rule for rule, n in actions.items() if 0.2 * YEAR_GROUP <= n <= 0.7 * YEAR_GROUP
@@ -423,10 +455,11 @@ def term_changes(runs: int, seed: int, pool: dict[str, list[ResponseRecord]]) ->
         if not middling:
             continue
         rule = rng.choice(middling)
-        after = _view(_raised(before, rule, moved_by), "after", rng.randbytes(32))
-        found = {change.rule_id: change.changed for change in compare(first, after)}
         flags.moved += 1
-        flags.moved_found += found.get(rule, False)
+        flags.moved_found += changed(first, _raised(before, rule, moved_by)).get(rule, False)
+        # New students from a population where 12 points more are advised to take it.
+        raised_fresh = _raised(fresh_records, rule, moved_by)
+        flags.fresh_moved_found += changed(first, raised_fresh).get(rule, False)
     return flags
 
 
@@ -510,13 +543,17 @@ def main() -> None:
             f"{100 * measured.outside_rate:.2f}% of {measured.figures} figures, "
             f"{100 * measured.top_outside_rate:.2f}% of {measured.top_figures} top-three figures"
         )
-    terms = term_changes(int(os.environ.get("TERM_RUNS", "200")), seed=10, pool=pool)
-    print(
-        f"term on term, year groups of 8 classes of 30 ({terms.moved} runs): a {TERM_CHANGE}-point "
-        f"change flagged {100 * terms.detection:.1f}%; nothing changed, same students: "
-        f"{100 * terms.false_rate:.2f}% of {terms.same_compared} changes flagged; new students "
-        f"from the same population: {100 * terms.fresh_rate:.2f}% of {terms.fresh_compared}"
-    )
+    term_runs = int(os.environ.get("TERM_RUNS", "300"))
+    for points in (TERM_CHANGE, TERM_CHANGE + 1, TERM_CHANGE + 3):
+        terms = term_changes(term_runs, seed=10, pool=pool, points=points)
+        print(
+            f"term on term, year groups of 8 classes of 30 ({terms.moved} runs): a {points}-point "
+            f"rise flagged {100 * terms.detection:.1f}% (same students), "
+            f"{100 * terms.fresh_detection:.1f}% (new students); nothing changed, same "
+            f"students: {100 * terms.false_rate:.2f}% of {terms.same_compared} flagged; new "
+            f"students from the same population: {100 * terms.fresh_rate:.2f}% of "
+            f"{terms.fresh_compared}"
+        )
     figures = utility(classes, seed=4)
     print(
         f"classes of 30 ({classes} classes, {figures['figures']:.0f} shown figures): "

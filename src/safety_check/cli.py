@@ -18,6 +18,7 @@ from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
 from safety_check.storage import Database, StorageError, open_database
+from safety_check.storage import schools as stored_schools
 from safety_check.storage.keys import create_key, list_keys, revoke_key
 from safety_check.textplan import render_plan, render_questionnaire
 
@@ -242,7 +243,32 @@ def _schools_command(args: argparse.Namespace) -> int:
             )
         return 0
 
-    actions = {"create": create, "invite": invite, "list": list_all}
+    async def delete(database: Database) -> int:
+        from safety_check.service.classes.schools import NotConfirmed
+
+        schools = service(database)
+        school = await schools.find_school(args.public_id)
+        if school is None:
+            raise InputError(f"no school {args.public_id} (see 'schools list')")
+        try:
+            removed = await schools.delete_school(school, args.confirm or "")
+        except NotConfirmed:
+            held = await stored_schools.holdings(database, school)
+            sys.stdout.write(
+                f"{school.name} holds {held.classes} class checks with {held.responses} "
+                f"responses, {held.teachers} teacher keys and {held.views} published views.\n"
+                f"To delete it with all of them, run again with --confirm '{school.name}'.\n"
+            )
+            return 1
+        if removed is not None:
+            sys.stdout.write(
+                f"Deleted {school.name}: {removed.classes} class checks, {removed.responses} "
+                f"responses, {removed.teachers} teacher keys, {removed.invitations} "
+                f"invitations, {removed.views} published views.\n"
+            )
+        return 0
+
+    actions = {"create": create, "invite": invite, "list": list_all, "delete": delete}
     return asyncio.run(_with_database(actions[args.schools_command]))
 
 
@@ -327,6 +353,11 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("--lead", default="School lead", help="what the first lead is called")
     school_commands.add_parser("invite", help="print a key that makes one school")
     school_commands.add_parser("list", help="list schools with their teachers and classes")
+    remove = school_commands.add_parser(
+        "delete", help="delete a school with its classes, responses and keys"
+    )
+    remove.add_argument("public_id", help="the school's id, as shown by 'schools list'")
+    remove.add_argument("--confirm", metavar="NAME", help="the school's name, to confirm")
     schools.set_defaults(handler=_schools_command)
 
     migrate = commands.add_parser("migrate", help="create or upgrade the database schema")

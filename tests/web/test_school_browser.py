@@ -34,7 +34,7 @@ from tests.web.test_schools_browser import varied_answers
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = {"1280": {"width": 1280, "height": 800}, "320": {"width": 320, "height": 640}}
-PAGES = ("home", "view", "new", "key", "letter", "dpia")
+PAGES = ("home", "view", "new", "key", "letter", "dpia", "delete", "not_confirmed", "deleted")
 
 
 def _operator(database: Path, *argv: str) -> str:
@@ -86,9 +86,10 @@ async def _last_term(database: Path, lead_key: str) -> None:
 
 
 class School:
-    def __init__(self, base: str, lead_key: str) -> None:
+    def __init__(self, base: str, lead_key: str, database: Path) -> None:
         self.base = base
         self.lead_key = lead_key
+        self.database = database
 
 
 @pytest.fixture(scope="module")
@@ -109,14 +110,17 @@ def school(tmp_path_factory: pytest.TempPathFactory) -> Iterator[School]:
                 headers={"Authorization": f"Bearer {lead_key}"},
             )
             assert made.status_code == 201, made.text
-        yield School(live.base, lead_key)
+        yield School(live.base, lead_key, live.database)
     finally:
         live.stop()
 
 
 def _reach(page: Any, school: School, name: str) -> None:
+    key = school.lead_key
+    if name == "deleted":  # a school of its own, so the others' pages keep theirs
+        key = _operator(school.database, "schools", "create", "Birch School", "--lead", "DSL")
     page.goto(school.base + "/schools")
-    page.fill("#teacher-key", school.lead_key)
+    page.fill("#teacher-key", key)
     page.click("button:has-text('Sign in')")
     page.wait_for_url("**/school")
     if name == "view":
@@ -133,6 +137,16 @@ def _reach(page: Any, school: School, name: str) -> None:
         page.goto(page.url + "/" + name)
         heading = "Letter for parents" if name == "letter" else "Data protection impact"
         assert page.locator("h1").inner_text().startswith(heading)
+    elif name in ("delete", "not_confirmed", "deleted"):
+        page.click("a:has-text('Delete the school')")
+        page.wait_for_url("**/school/delete")
+        assert page.locator("text=3 class checks").count() == 1 or name == "deleted"
+        if name != "delete":
+            page.fill("#school-name", "Birch School" if name == "deleted" else "Rowan")
+            page.click("button:has-text('Delete the school')")
+            page.wait_for_load_state("load")
+            shown = "The school has been deleted" if name == "deleted" else "There is a problem"
+            assert page.locator(f"text={shown}").count() == 1
     elif name == "key":
         page.fill("#label", "Ms Khan")
         page.click("button:has-text('Add the teacher')")

@@ -60,89 +60,89 @@ INTERNET_SAFETY = "Health education: Internet safety and harms"
 CHECKED = "2026-12-06"
 """Checked against stored copies of each page (the project's search tool), not the live site."""
 
-SEND_ME_A_PIC = Lesson(
-    title="Send me a pic? (four lesson plans with films)",
-    provider="CEOP Education (National Crime Agency)",
-    url="https://www.ceopeducation.co.uk/professionals/resources/send-me-a-pic",
-    ages="11 to 14",
-    checked=CHECKED,
-    verified=True,
-    note="Nude image sharing, pressure and how to get help; PSHE Association Quality Mark.",
+
+def _lesson(
+    title: str, provider: str, url: str, ages: str, note: str = "", *, verified: bool = True
+) -> Lesson:
+    """A lesson checked on `CHECKED`; `verified=False` where its address was not."""
+    return Lesson(
+        title=title,
+        provider=provider,
+        url=url,
+        ages=ages,
+        checked=CHECKED,
+        verified=verified,
+        note=note,
+    )
+
+
+SEND_ME_A_PIC = _lesson(
+    "Send me a pic? (four lesson plans with films)",
+    "CEOP Education (National Crime Agency)",
+    "https://www.ceopeducation.co.uk/professionals/resources/send-me-a-pic",
+    "11 to 14",
+    "Nude image sharing, pressure and how to get help; PSHE Association Quality Mark.",
 )
-EXPLOITED = Lesson(
-    title="Exploited (free lesson pack, three lessons and a film)",
-    provider="PSHE Association with CEOP Education",
-    url="https://pshe-association.org.uk/resource/ceop-education-exploited",
-    ages="secondary",
-    checked=CHECKED,
-    verified=True,
-    note="Healthy and unhealthy relationships, power and control, boundaries and getting help.",
+EXPLOITED = _lesson(
+    "Exploited (free lesson pack, three lessons and a film)",
+    "PSHE Association with CEOP Education",
+    "https://pshe-association.org.uk/resource/ceop-education-exploited",
+    "secondary",
+    "Healthy and unhealthy relationships, power and control, boundaries and getting help.",
 )
-DEEPFAKES_LESSONS = Lesson(
-    title="Digital deception: understanding deepfakes",
-    provider="PSHE Association",
-    url="https://pshe-association.org.uk/digital-deception-understanding-deepfakes",
-    ages="key stages 2 to 4",
-    checked=CHECKED,
-    verified=True,
-    note="Lessons on AI-made images and their harms. Whether they are free to all or to "
+DEEPFAKES_LESSONS = _lesson(
+    "Digital deception: understanding deepfakes",
+    "PSHE Association",
+    "https://pshe-association.org.uk/digital-deception-understanding-deepfakes",
+    "key stages 2 to 4",
+    "Lessons on AI-made images and their harms. Whether they are free to all or to "
     "members only was not confirmed.",
 )
-HWB_SEXTORTION = Lesson(
-    title="Financially motivated sexual extortion: alert for education settings",
-    provider="Hwb (Welsh Government), from the National Crime Agency",
-    url="https://hwb.gov.wales/keeping-safe-online/financially-motivated-sexual-extortion",
-    ages="staff guidance",
-    checked=CHECKED,
-    verified=True,
-    note="For staff: signs, how to respond without blame, and what to teach.",
+HWB_SEXTORTION = _lesson(
+    "Financially motivated sexual extortion: alert for education settings",
+    "Hwb (Welsh Government), from the National Crime Agency",
+    "https://hwb.gov.wales/keeping-safe-online/financially-motivated-sexual-extortion",
+    "staff guidance",
+    "For staff: signs, how to respond without blame, and what to teach.",
 )
-FE_SEXTORTION = Lesson(
-    title="Financially motivated sexual extortion: guidance for further education",
-    provider="CEOP Education with the UK Safer Internet Centre",
-    url="https://saferinternet.org.uk/blog/financially-motivated-sexual-extortion-guidance-for-"
+FE_SEXTORTION = _lesson(
+    "Financially motivated sexual extortion: guidance for further education",
+    "CEOP Education with the UK Safer Internet Centre",
+    "https://saferinternet.org.uk/blog/financially-motivated-sexual-extortion-guidance-for-"
     "further-education-professionals",
-    ages="16 and over",
-    checked=CHECKED,
-    verified=True,
+    "16 and over",
 )
-HEALTHY_RELATIONSHIPS = Lesson(
-    title="Teaching healthy relationships: 6 resources to help",
-    provider="Thinkuknow (CEOP Education)",
-    url="https://www.thinkuknow.co.uk/professionals/our-views/teaching-healthy-relationships-6-"
+HEALTHY_RELATIONSHIPS = _lesson(
+    "Teaching healthy relationships: 6 resources to help",
+    "Thinkuknow (CEOP Education)",
+    "https://www.thinkuknow.co.uk/professionals/our-views/teaching-healthy-relationships-6-"
     "resources-to-help/",
-    ages="4 to 18",
-    checked=CHECKED,
-    verified=True,
+    "4 to 18",
 )
-HWB_PRACTITIONERS = Lesson(
-    title="Online safety guidance and resources for education practitioners",
-    provider="Hwb (Welsh Government)",
-    url="https://hwb.gov.wales/zones/keeping-safe-online/practitioners-and-professionals/"
+HWB_PRACTITIONERS = _lesson(
+    "Online safety guidance and resources for education practitioners",
+    "Hwb (Welsh Government)",
+    "https://hwb.gov.wales/zones/keeping-safe-online/practitioners-and-professionals/"
     "guidance-education-practitioners/",
-    ages="all",
-    checked=CHECKED,
-    verified=True,
+    "all",
 )
-PROJECT_EVOLVE = Lesson(
-    title="ProjectEVOLVE toolkit: Privacy and security strand",
-    provider="ProjectEVOLVE (SWGfL, UK Safer Internet Centre)",
-    url="https://projectevolve.co.uk",
-    ages="4 to 18",
-    checked=CHECKED,
-    verified=False,
-    note="A free toolkit (with sign-up) mapped to every Education for a Connected World "
+PROJECT_EVOLVE = _lesson(
+    "ProjectEVOLVE toolkit: Privacy and security strand",
+    "ProjectEVOLVE (SWGfL, UK Safer Internet Centre)",
+    "https://projectevolve.co.uk",
+    "4 to 18",
+    "A free toolkit (with sign-up) mapped to every Education for a Connected World "
     "statement, as SWGfL describes it; the toolkit's own address was not checked.",
-)
-TALK_RELATIONSHIPS = Lesson(
-    title="Talk Relationships: Healthy online friendships (lesson plan)",
-    provider="NSPCC Learning with the PSHE Association",
-    url="https://learning.nspcc.org.uk/",
-    ages="11 to 12",
-    checked=CHECKED,
     verified=False,
-    note="Free lesson plans for secondary schools; seen through a local authority's copy, so "
+)
+TALK_RELATIONSHIPS = _lesson(
+    "Talk Relationships: Healthy online friendships (lesson plan)",
+    "NSPCC Learning with the PSHE Association",
+    "https://learning.nspcc.org.uk/",
+    "11 to 12",
+    "Free lesson plans for secondary schools; seen through a local authority's copy, so "
     "the exact NSPCC Learning address was not checked.",
+    verified=False,
 )
 
 TEACHING: dict[Area, Teaching] = {

@@ -67,6 +67,7 @@ STORED: dict[str, dict[str, str]] = {
         "key_hash": "A hash of an invitation key from the operator.",
         "created_day": "The day it was made.",
         "used_day": "The day it made a school.",
+        "school_id": "The school it made (deleted with the school).",
     },
     "school_views": {
         "school_id": "The school.",
@@ -96,11 +97,16 @@ RETENTION = (
         "Responses and everything else about a class",
         "Deleted on the class's delete day, "
         "chosen by the teacher (30 to 365 days after it closes), or at once when the teacher "
-        "deletes the class; deleted rows are overwritten on disk.",
+        "deletes the class or the school lead deletes the school; deleted rows are "
+        "overwritten on disk.",
     ),
     ("Retry keys from apps", "24 hours."),
     ("Teacher sign-in sessions", "Until they end: 8 hours at most, or sign-out."),
-    ("School figures by term", "Kept with the school, as first published (noisy totals only)."),
+    (
+        "School figures by term, teachers' keys",
+        "Kept with the school (figures as first published, noisy totals only) until the "
+        "school lead or the operator deletes the school, with everything it holds.",
+    ),
 )
 
 GUARANTEE = (

@@ -145,6 +145,13 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX school_sessions_by_teacher ON school_sessions (teacher_id)
     """,
+    # 8: an invitation remembers the school it made, so deleting the school deletes it too
+    # (a spent key stays refused: the row it would be spent on is gone).
+    """
+    ALTER TABLE school_invitations ADD COLUMN school_id INTEGER
+        REFERENCES schools (id) ON DELETE CASCADE;
+    CREATE INDEX school_invitations_by_school ON school_invitations (school_id)
+    """,
 )
 
 # The same schema for PostgreSQL, migration for migration (the counts must stay equal). Days are
@@ -274,5 +281,11 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
         expires_at BIGINT NOT NULL
     );
     CREATE INDEX school_sessions_by_teacher ON school_sessions (teacher_id)
+    """,
+    # 8: as for SQLite.
+    """
+    ALTER TABLE school_invitations ADD COLUMN school_id BIGINT
+        REFERENCES schools (id) ON DELETE CASCADE;
+    CREATE INDEX school_invitations_by_school ON school_invitations (school_id)
     """,
 )

@@ -1,6 +1,7 @@
 """Schools, their teachers and invitations: only hashes of keys are stored, never a key.
 
-A school is deleted with everything under it (its teachers and classes); a teacher who is
+A school is deleted with everything under it (`delete_school`: its teachers' keys and sessions,
+its classes with their responses, the invitation it was made with, its views); a teacher who is
 removed leaves their classes to the school (the lead still sees them).
 """
 
@@ -80,6 +81,11 @@ async def create_school(
             ),
             (new_public_id(), name, day),
         )
+        if invitation is not None:
+            await db.execute(
+                database.sql("UPDATE school_invitations SET school_id = ? WHERE key_hash = ?"),
+                (school_id, hash_teacher_key(invitation)),
+            )
         await _insert_teacher(database, db, int(school_id), lead_label, key, lead=True)
         [school_row] = await db.fetch_all(database.sql(_SCHOOL_BY_ID), (school_id,))
         [teacher_row] = await db.fetch_all(database.sql(_TEACHER_BY_KEY), (hash_teacher_key(key),))
@@ -188,12 +194,78 @@ async def list_schools(database: Database) -> list[tuple[School, int, int]]:
     return [(_school(row[:4]), int(row[4]), int(row[5])) for row in rows]
 
 
+class Holdings(msgspec.Struct, frozen=True, kw_only=True):
+    """What a school holds, all of which goes when it is deleted."""
+
+    classes: int
+    responses: int
+    teachers: int
+    """Teacher keys, revoked ones included."""
+    invitations: int
+    views: int
+    """Published school views."""
+
+
+_HOLDINGS = (
+    "SELECT "
+    "(SELECT count(*) FROM cohorts WHERE school_id = ?), "
+    "(SELECT count(*) FROM responses WHERE cohort_id IN "
+    "(SELECT id FROM cohorts WHERE school_id = ?)), "
+    "(SELECT count(*) FROM teachers WHERE school_id = ?), "
+    "(SELECT count(*) FROM school_invitations WHERE school_id = ?), "
+    "(SELECT count(*) FROM school_views WHERE school_id = ?)"
+)
+
+
+async def holdings(database: Database, school: School) -> Holdings:
+    [row] = await database.fetch_all(database.sql(_HOLDINGS), (school.id,) * 5)
+    return _holdings(row)
+
+
+def _holdings(row: Row) -> Holdings:
+    classes, responses, teachers, invitations, views = (int(value) for value in row)
+    return Holdings(
+        classes=classes,
+        responses=responses,
+        teachers=teachers,
+        invitations=invitations,
+        views=views,
+    )
+
+
+async def find_school(database: Database, public_id: str) -> School | None:
+    rows = await database.fetch_all(
+        database.sql("SELECT " + _SCHOOL + " FROM schools WHERE public_id = ?"),  # noqa: S608
+        (public_id,),
+    )
+    return _school(rows[0]) if rows else None
+
+
+async def delete_school(database: Database, school: School) -> Holdings | None:
+    """Delete the school with everything it holds, in one transaction: its classes with their
+    responses, tokens and sessions, its teachers' keys and sessions, the invitation it was made
+    with and its published views (the schema's cascades). What was removed, counted in the same
+    transaction; None if it was already gone. On SQLite the pages are overwritten
+    (secure_delete) and the log is checkpointed, so nothing is left to read back."""
+    async with database.write() as db:
+        [row] = await db.fetch_all(database.sql(_HOLDINGS), (school.id,) * 5)
+        deleted = await db.execute(database.sql("DELETE FROM schools WHERE id = ?"), (school.id,))
+    if deleted != 1:
+        return None
+    await database.checkpoint()
+    return _holdings(row)
+
+
 __all__ = [
+    "Holdings",
     "InvitationRefused",
     "add_teacher",
     "create_invitation",
     "create_school",
+    "delete_school",
+    "find_school",
     "find_teacher",
+    "holdings",
     "list_schools",
     "new_key_for",
     "revoke_teacher",

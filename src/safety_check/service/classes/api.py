@@ -6,7 +6,8 @@ class that does not exist get the same 404, so ids and keys cannot be probed.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
@@ -80,13 +81,29 @@ def bearer(request: Request[Any, Any, Any]) -> str:
     return token.strip()
 
 
+Opened = TypeVar("Opened")
+SCHOOL_NOT_FOUND = "No school teacher has this key."
+
+
+async def by_bearer(
+    request: Request[Any, Any, Any],
+    opens: Callable[[str], Awaitable[Opened | None]],
+    not_found: str,
+) -> Opened:
+    """What the request's Bearer key opens: 401 without a key, and 404 with `not_found` when
+    the key opens nothing (a wrong key and a missing class or school look the same)."""
+    found = await opens(bearer(request))
+    if found is None:
+        raise NotFoundException(not_found)
+    return found
+
+
 async def _teacher_class_check(
     request: Request[Any, Any, Any], checks: ClassChecks, address: str, cohort_id: str
 ) -> ClassCheck:
-    class_check = await checks.find_for_key(address, cohort_id, bearer(request))
-    if class_check is None:
-        raise NotFoundException(NOT_FOUND)
-    return class_check
+    return await by_bearer(
+        request, lambda key: checks.find_for_key(address, cohort_id, key), NOT_FOUND
+    )
 
 
 NEEDS_SCHOOL = (
@@ -102,10 +119,10 @@ async def _school_teacher_if_sent(
     made without the school."""
     if "authorization" not in request.headers:
         return None
-    found = await checks.find_school_teacher(address, bearer(request))
-    if found is None:
-        raise NotFoundException("No school teacher has this key.")
-    return found[0]
+    teacher, _ = await by_bearer(
+        request, lambda key: checks.find_school_teacher(address, key), SCHOOL_NOT_FOUND
+    )
+    return teacher
 
 
 KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."

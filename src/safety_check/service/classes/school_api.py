@@ -8,7 +8,8 @@ a wrong key gets 404, like a wrong class key. What only a lead may do gets 403 f
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from litestar import Controller, Request, get, post
@@ -19,7 +20,7 @@ from safety_check.models import AgeBand
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.school import LABEL_MAX, NewKey, School, Teacher
 from safety_check.schools.school import term_of as _term_of
-from safety_check.service.classes.api import ID_PATTERN, bearer
+from safety_check.service.classes.api import ID_PATTERN, by_bearer
 from safety_check.service.classes.schools import (
     InjectedSchools,
     InvitationRefused,
@@ -144,10 +145,25 @@ def _summary(item: ClassCheck, teacher: Teacher) -> ClassSummary:
 async def school_teacher(
     request: Request[Any, Any, Any], schools: Schools, address: str
 ) -> tuple[Teacher, School]:
-    found = await schools.teacher(address, bearer(request))
-    if found is None:
-        raise NotFoundException(NOT_FOUND)
-    return found
+    return await by_bearer(request, lambda key: schools.teacher(address, key), NOT_FOUND)
+
+
+Done = TypeVar("Done")
+
+
+async def as_lead(
+    request: Request[Any, Any, Any],
+    schools: Schools,
+    address: str,
+    act: Callable[[Teacher, School], Awaitable[Done]],
+) -> Done:
+    """`act` for the school teacher whose key the request carries (404 for a wrong key), who
+    must be a lead of the school (403 otherwise)."""
+    teacher, school = await school_teacher(request, schools, address)
+    try:
+        return await act(teacher, school)
+    except NotLead:
+        raise PermissionDeniedException(NOT_LEAD) from None
 
 
 def _label(text: str) -> str:
@@ -241,12 +257,13 @@ class SchoolsApiController(Controller):
         schools: InjectedSchools,
         caller_address: CallerAddress,
     ) -> KeyOut:
-        teacher, school = await school_teacher(request, schools, caller_address)
-        label = _label(data.label)
-        try:
-            return _key_out(await schools.add_teacher(teacher, school, label))
-        except NotLead:
-            raise PermissionDeniedException(NOT_LEAD) from None
+        made = await as_lead(
+            request,
+            schools,
+            caller_address,
+            lambda teacher, school: schools.add_teacher(teacher, school, _label(data.label)),
+        )
+        return _key_out(made)
 
     @post(
         "/me/teachers/{teacher_id:str}/key",
@@ -265,11 +282,12 @@ class SchoolsApiController(Controller):
         schools: InjectedSchools,
         caller_address: CallerAddress,
     ) -> KeyOut:
-        teacher, school = await school_teacher(request, schools, caller_address)
-        try:
-            made = await schools.new_key(teacher, school, teacher_id)
-        except NotLead:
-            raise PermissionDeniedException(NOT_LEAD) from None
+        made = await as_lead(
+            request,
+            schools,
+            caller_address,
+            lambda teacher, school: schools.new_key(teacher, school, teacher_id),
+        )
         if made is None:
             raise NotFoundException("No teacher with this id in your school.")
         return _key_out(made)
@@ -290,11 +308,12 @@ class SchoolsApiController(Controller):
         schools: InjectedSchools,
         caller_address: CallerAddress,
     ) -> None:
-        teacher, school = await school_teacher(request, schools, caller_address)
-        try:
-            done = await schools.revoke(teacher, school, teacher_id)
-        except NotLead:
-            raise PermissionDeniedException(NOT_LEAD) from None
+        done = await as_lead(
+            request,
+            schools,
+            caller_address,
+            lambda teacher, school: schools.revoke(teacher, school, teacher_id),
+        )
         if not done:
             raise NotFoundException("No teacher with this id and a working key in your school.")
 
@@ -316,8 +335,4 @@ class SchoolsApiController(Controller):
         schools: InjectedSchools,
         caller_address: CallerAddress,
     ) -> Overview:
-        teacher, school = await school_teacher(request, schools, caller_address)
-        try:
-            return await schools.overview(teacher, school)
-        except NotLead:
-            raise PermissionDeniedException(NOT_LEAD) from None
+        return await as_lead(request, schools, caller_address, schools.overview)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.params import FromPath
@@ -20,15 +19,19 @@ from litestar.response import Redirect, Template
 
 from safety_check.schools.school import NewKey, School, Teacher, term_of
 from safety_check.schools.tokens import SESSION_SECONDS
-from safety_check.service.classes.checks import InjectedClassChecks, clean_year_group
-from safety_check.service.classes.schools import InjectedSchools, Schools, clean_label
+from safety_check.service.classes.checks import InjectedClassChecks
+from safety_check.service.classes.schools import (
+    InjectedSchools,
+    NotConfirmed,
+    Schools,
+    clean_label,
+)
 from safety_check.service.classes.schools_web import (
     PUBLIC_ID,
     TOP_GAPS,
-    created_page,
+    checked_post,
+    create_page,
     form_context,
-    parse_new,
-    posted_form,
     signed_out,
     teacher_page,
 )
@@ -36,7 +39,6 @@ from safety_check.service.classes.teacher_session import (
     CSRF_FIELD,
     dashboard_path,
     is_https,
-    refuse_bad_csrf,
     session_cookie,
 )
 from safety_check.service.platform.core import CallerAddress, InjectedPlatform
@@ -44,7 +46,7 @@ from safety_check.service.platform.core import CallerAddress, InjectedPlatform
 COOKIE_NAME = "sc_school"
 HOME = "/school"
 LABEL_ERROR = "Enter what you call the teacher, up to 80 characters, like Ms Khan."
-YEAR_GROUP_ERROR = "Enter a year group of up to 20 letters, numbers and spaces, like Year 9."
+CONFIRM_ERROR = "Type the school's name exactly as it is shown, to confirm."
 
 
 def school_cookie(request: Request[Any, Any, Any], platform: Any, token: str) -> Cookie:
@@ -63,28 +65,33 @@ def _token(request: Request[Any, Any, Any]) -> str:
     return request.cookies.get(COOKIE_NAME, "")
 
 
+SignedIn = tuple[Teacher, School]
+
+
 async def _signed_in(
-    request: Request[Any, Any, Any], schools: Schools
-) -> tuple[Teacher, School] | None:
-    return await schools.signed_in(_token(request))
+    request: Request[Any, Any, Any], schools: Schools, *, lead: bool = False
+) -> SignedIn | None:
+    """The teacher of the request's session and their school; None without one, or when
+    `lead` is asked for and they are not a lead."""
+    found = await schools.signed_in(_token(request))
+    return None if found is None or (lead and not found[0].is_lead) else found
 
 
 async def _change(
-    request: Request[Any, Any, Any], schools: Schools, class_checks: Any
-) -> tuple[dict[str, str], tuple[Teacher, School] | None]:
-    """A form post from a signed-in teacher, with their session's CSRF token (else 403)."""
-    form = await posted_form(request)
-    found = await _signed_in(request, schools)
-    if found is not None:
-        refuse_bad_csrf(class_checks, _token(request), form.get(CSRF_FIELD))
-    return form, found
+    request: Request[Any, Any, Any], schools: Schools, class_checks: Any, *, lead: bool = False
+) -> tuple[dict[str, str], SignedIn | None]:
+    """A form post from a signed-in teacher (a lead, with `lead`), with their session's CSRF
+    token (else 403)."""
+    return await checked_post(
+        request, class_checks, _token(request), lambda: _signed_in(request, schools, lead=lead)
+    )
 
 
 async def _home(
     request: Request[Any, Any, Any],
     schools: Schools,
     class_checks: Any,
-    found: tuple[Teacher, School],
+    found: SignedIn,
     status: int = 200,
     errors: dict[str, str] | None = None,
 ) -> Template:
@@ -112,6 +119,25 @@ def _key_page(request: Request[Any, Any, Any], made: NewKey) -> Template:
     return teacher_page("school_key.html", request, status=201, holder=made.teacher, key=made.key)
 
 
+async def _delete_page(
+    request: Request[Any, Any, Any],
+    schools: Schools,
+    class_checks: Any,
+    found: SignedIn,
+    errors: dict[str, str],
+) -> Template:
+    return teacher_page(
+        "school_delete.html",
+        request,
+        status=400 if errors else 200,
+        school=found[1],
+        held=await schools.holdings(*found),
+        errors=errors,
+        csrf_field=CSRF_FIELD,
+        csrf=class_checks.csrf_token(_token(request)),
+    )
+
+
 class SchoolWebController(Controller):
     path = HOME
     include_in_schema = False
@@ -135,8 +161,8 @@ class SchoolWebController(Controller):
         schools: InjectedSchools,
         class_checks: InjectedClassChecks,
     ) -> Template:
-        found = await _signed_in(request, schools)
-        if found is None or not found[0].is_lead:
+        found = await _signed_in(request, schools, lead=True)
+        if found is None:
             return signed_out(request)
         teacher, school = found
         overview = await schools.overview(teacher, school)
@@ -222,17 +248,15 @@ class SchoolWebController(Controller):
         form, found = await _change(request, schools, class_checks)
         if found is None:
             return signed_out(request)
-        data, name, errors = parse_new(form)
-        year_group = clean_year_group(form.get("year_group"))
-        if year_group is not None and (
-            len(year_group) > 20 or not year_group.replace(" ", "").isalnum()
-        ):
-            errors["year_group"] = YEAR_GROUP_ERROR
-        if data is None or errors:
-            return self._new_page(request, class_checks, found[1], form, errors)
-        data = msgspec.structs.replace(data, year_group=year_group)
-        created = await class_checks.create(caller_address, data, name, teacher=found[0])
-        return await created_page(request, class_checks, platform, created)
+        return await create_page(
+            request,
+            class_checks,
+            platform,
+            caller_address,
+            form,
+            lambda errors: self._new_page(request, class_checks, found[1], form, errors),
+            teacher=found[0],
+        )
 
     @post("/teachers", status_code=201)
     async def add_teacher(
@@ -241,8 +265,8 @@ class SchoolWebController(Controller):
         schools: InjectedSchools,
         class_checks: InjectedClassChecks,
     ) -> Template:
-        form, found = await _change(request, schools, class_checks)
-        if found is None or not found[0].is_lead:
+        form, found = await _change(request, schools, class_checks, lead=True)
+        if found is None:
             return signed_out(request)
         label = clean_label(form.get("label", ""))
         if label is None:
@@ -259,8 +283,8 @@ class SchoolWebController(Controller):
         schools: InjectedSchools,
         class_checks: InjectedClassChecks,
     ) -> Response[Any]:
-        _, found = await _change(request, schools, class_checks)
-        if found is None or not found[0].is_lead:
+        _, found = await _change(request, schools, class_checks, lead=True)
+        if found is None:
             return signed_out(request)
         made = await schools.new_key(*found, teacher_id) if PUBLIC_ID.match(teacher_id) else None
         if made is None:
@@ -275,12 +299,44 @@ class SchoolWebController(Controller):
         schools: InjectedSchools,
         class_checks: InjectedClassChecks,
     ) -> Response[Any]:
-        _, found = await _change(request, schools, class_checks)
-        if found is None or not found[0].is_lead:
+        _, found = await _change(request, schools, class_checks, lead=True)
+        if found is None:
             return signed_out(request)
         if PUBLIC_ID.match(teacher_id):
             await schools.revoke(*found, teacher_id)
         return Redirect(HOME, status_code=303)
+
+    @get("/delete", name="school_delete")
+    async def confirm_delete(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+    ) -> Template:
+        found = await _signed_in(request, schools, lead=True)
+        if found is None:
+            return signed_out(request)
+        return await _delete_page(request, schools, class_checks, found, {})
+
+    @post("/delete", status_code=200)
+    async def delete(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        class_checks: InjectedClassChecks,
+        platform: InjectedPlatform,
+    ) -> Template:
+        form, found = await _change(request, schools, class_checks, lead=True)
+        if found is None:
+            return signed_out(request)
+        try:
+            await schools.delete(*found, form.get("school_name", ""))
+        except NotConfirmed:
+            errors = {"school_name": CONFIRM_ERROR}
+            return await _delete_page(request, schools, class_checks, found, errors)
+        response = teacher_page("school_deleted.html", request, name=found[1].name)
+        response.cookies.append(school_cookie(request, platform, ""))
+        return response
 
     @post("/sign-out", status_code=303)
     async def sign_out(

@@ -30,7 +30,7 @@ from safety_check.service.platform.limits import TooManyAttempts
 from safety_check.storage import Database
 from safety_check.storage import class_checks as class_store
 from safety_check.storage import schools as stored
-from safety_check.storage.schools import InvitationRefused
+from safety_check.storage.schools import Holdings, InvitationRefused
 
 CREATE_LIMIT_PER_HOUR = 10
 ViewState = Annotated[
@@ -44,6 +44,15 @@ ViewState = Annotated[
 
 class NotLead(Exception):
     """Only a school lead may do this."""
+
+
+class NotConfirmed(Exception):
+    """The school's name was not typed as confirmation of deleting it."""
+
+
+def confirms(typed: str, school: School) -> bool:
+    """True when `typed` is the school's name, ignoring case and runs of spaces."""
+    return " ".join(typed.split()).casefold() == " ".join(school.name.split()).casefold()
 
 
 class ViewEntry(msgspec.Struct, frozen=True, kw_only=True):
@@ -135,6 +144,31 @@ class Schools:
     async def revoke(self, teacher: Teacher, school: School, public_id: str) -> bool:
         _lead(teacher)
         return await stored.revoke_teacher(self._database, school, public_id)
+
+    async def holdings(self, teacher: Teacher, school: School) -> Holdings:
+        """What deleting the school would remove, for the lead to confirm."""
+        _lead(teacher)
+        return await stored.holdings(self._database, school)
+
+    async def delete(self, teacher: Teacher, school: School, typed_name: str) -> Holdings | None:
+        """A lead deletes their school, having typed its name (`NotConfirmed` otherwise)."""
+        _lead(teacher)
+        return await self.delete_school(school, typed_name)
+
+    async def find_school(self, public_id: str) -> School | None:
+        return await stored.find_school(self._database, public_id)
+
+    async def delete_school(self, school: School, typed_name: str) -> Holdings | None:
+        """Delete the school with its classes, their responses, its teachers' keys and
+        sessions, its invitation and its views (the operator's command comes here directly).
+        What was removed; None if it was already gone."""
+        if not confirms(typed_name, school):
+            raise NotConfirmed
+        classes = await class_store.classes_of_school(self._database, school.id)
+        removed = await stored.delete_school(self._database, school)
+        for item in classes:  # their join codes stop at once, not when the cache expires
+            self._checks.recent.forget(item)
+        return removed
 
     async def classes(self, teacher: Teacher, school: School) -> list[ClassCheck]:
         """The teacher's own classes; every class of the school for a lead."""

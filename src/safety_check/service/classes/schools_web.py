@@ -11,7 +11,8 @@ import csv
 import datetime as dt
 import io
 import re
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from litestar import Controller, Request, Response, get, post
@@ -28,7 +29,7 @@ from safety_check.schools.class_check import ClassCheck, NewClassCheck, school_t
 from safety_check.schools.codes import display_join_code
 from safety_check.schools.curriculum import FRAMEWORK_URL, RSHE_NOTE
 from safety_check.schools.report import BAND_LABELS, Report
-from safety_check.schools.school import SCHOOL_KEY_PREFIX
+from safety_check.schools.school import SCHOOL_KEY_PREFIX, Teacher
 from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED, TOO_FEW_SCORED
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
@@ -116,8 +117,19 @@ def _end_session_cookie(
     return session_cookie(request, platform.access.trusted, public_id, "")
 
 
-def parse_new(form: dict[str, str]) -> tuple[classes.CohortIn | None, str, dict[str, str]]:
+YEAR_GROUP_ERROR = "Enter a year group of up to 20 letters, numbers and spaces, like Year 9."
+
+
+def parse_new(
+    form: dict[str, str], *, with_year_group: bool = False
+) -> tuple[classes.CohortIn | None, str, dict[str, str]]:
+    """The new-class form; a school's form (`with_year_group`) also has the year group."""
     errors: dict[str, str] = {}
+    year_group = classes.clean_year_group(form.get("year_group")) if with_year_group else None
+    if year_group is not None and (
+        len(year_group) > 20 or not year_group.replace(" ", "").isalnum()
+    ):
+        errors["year_group"] = YEAR_GROUP_ERROR
     name = classes.clean_name(form.get("name", ""))
     if name is None:
         errors["name"] = "Enter a name for the class, up to 80 characters, like 8B or Year 9."
@@ -137,8 +149,27 @@ def parse_new(form: dict[str, str]) -> tuple[classes.CohortIn | None, str, dict[
         age_band=age_band,  # type: ignore[arg-type]  # checked against AGE_BANDS above
         open_days=open_days,
         keep_days=keep_days,
+        year_group=year_group,
     )
     return data, name, errors
+
+
+async def create_page(
+    request: Request[Any, Any, Any],
+    class_checks: ClassChecks,
+    platform: InjectedPlatform,
+    address: str,
+    form: dict[str, str],
+    refused: Callable[[dict[str, str]], Template],
+    teacher: Teacher | None = None,
+) -> Template:
+    """A class made from the new-class form (by a school's `teacher`, with a year group), or
+    `refused(errors)`: the form again."""
+    data, name, errors = parse_new(form, with_year_group=teacher is not None)
+    if data is None:
+        return refused(errors)
+    created = await class_checks.create(address, data, name, teacher=teacher)
+    return await created_page(request, class_checks, platform, created)
 
 
 def _choice(value: str | None, choices: tuple[int, ...], default: int) -> int | None:
@@ -195,18 +226,37 @@ async def _dashboard_context(
     }
 
 
+Found = TypeVar("Found")
+
+
+async def checked_post(
+    request: Request[Any, Any, Any],
+    checks: ClassChecks,
+    token: str,
+    signed_in: Callable[[], Awaitable[Found | None]],
+) -> tuple[dict[str, str], Found | None]:
+    """A teacher's form post: same-site, with the CSRF token of the session `token`.
+
+    What `signed_in` finds is None for anyone without a valid session; for anyone with one, a
+    bad token is refused with 403.
+    """
+    form = await posted_form(request)
+    found = await signed_in()
+    if found is not None:
+        refuse_bad_csrf(checks, token, form.get(CSRF_FIELD))
+    return form, found
+
+
 async def _change_request(
     request: Request[Any, Any, Any], checks: ClassChecks, public_id: str
 ) -> tuple[dict[str, str], ClassCheck | None]:
-    """A teacher's form post: same-site, with the session's own CSRF token, for their class.
-
-    The class is None for anyone without a valid session; a bad token is refused with 403.
-    """
-    form = await posted_form(request)
-    class_check = await _session_class_check(request, checks, public_id)
-    if class_check is not None:
-        refuse_bad_csrf(checks, session_token(request), form.get(CSRF_FIELD))
-    return form, class_check
+    """A teacher's form post for their own class."""
+    return await checked_post(
+        request,
+        checks,
+        session_token(request),
+        lambda: _session_class_check(request, checks, public_id),
+    )
 
 
 async def _class_page(
@@ -367,13 +417,16 @@ class SchoolsController(Controller):
         caller_address: CallerAddress,
     ) -> Template:
         form = await posted_form(request)
-        data, name, errors = parse_new(form)
-        if data is None:
-            return teacher_page(
+        return await create_page(
+            request,
+            class_checks,
+            platform,
+            caller_address,
+            form,
+            lambda errors: teacher_page(
                 "schools_new.html", request, errors=errors, form=form, **form_context()
-            )
-        created = await class_checks.create(caller_address, data, name)
-        return await created_page(request, class_checks, platform, created)
+            ),
+        )
 
     @post("/sign-in", status_code=200)
     async def sign_in(
