@@ -1,0 +1,128 @@
+"""OpenTelemetry tracing (issue 22 §3): an optional extra, off by default; spans are named by
+route template and hold nothing a person sent (answer, join code, class id, key, class name)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+from safety_check.service.app import create_app
+from safety_check.service.platform.tracing import TracingUnavailableError
+from safety_check.settings import Settings, SettingsError, from_environment
+
+CLASS_NAME = "Zebra-Marker-Class-5521"
+PARTNER_KEY = "sck_markertracekey00000000000000000"
+ANSWER_MARKER = "marker_answer_option_9043"
+TRACE_ID = "0af7651916cd43dd8448eb211c80319c"
+
+
+def _exported(tmp_path: Path) -> tuple[Litestar, InMemorySpanExporter]:
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    settings = Settings(database=tmp_path / "traced.db", tracing=True)
+    return create_app(settings, tracer_provider=provider), exporter
+
+
+async def _traffic(client: AsyncTestClient[Litestar]) -> list[str]:
+    created = (
+        await client.post("/api/v1/cohorts", json={"name": CLASS_NAME, "age_band": "13_15"})
+    ).json()
+    code, key, cohort = created["join_code"], created["teacher_key"], created["id"]
+    stored = await client.post(
+        f"/api/v1/cohorts/{code}/responses?marker={ANSWER_MARKER}",
+        json={"answers": {"webcam.cover_when_unused": "sometimes"}},
+        headers={"traceparent": f"00-{TRACE_ID}-b7ad6b7169203331-01"},
+    )
+    assert stored.status_code == 201
+    assert (await client.get(f"/join/{code}")).status_code == 200
+    await client.get(f"/api/v1/cohorts/{cohort}/report", headers={"Authorization": f"Bearer {key}"})
+    unknown_key = await client.post(
+        "/api/v1/plans", json={"answers": {}}, headers={"X-API-Key": PARTNER_KEY}
+    )
+    assert unknown_key.status_code == 401
+    refused = await client.post(
+        "/api/v1/plans", json={"answers": {"situation.threat_to_share": ANSWER_MARKER}}
+    )
+    assert refused.status_code == 422
+    assert ANSWER_MARKER in refused.text  # the caller is told; the trace must not be
+    await client.get(f"/no-such-page/{code}")
+    return [code, key, cohort]
+
+
+def _dump(spans: tuple[ReadableSpan, ...]) -> str:
+    return "\n".join(span.to_json() for span in spans)
+
+
+async def test_spans_name_route_templates_and_hold_nothing_a_person_sent(tmp_path: Path) -> None:
+    app, exporter = _exported(tmp_path)
+    async with AsyncTestClient(app=app) as client:
+        markers = await _traffic(client)
+    spans = exporter.get_finished_spans()
+    dumped = _dump(spans)
+    for marker in (
+        *markers,
+        CLASS_NAME,
+        PARTNER_KEY,
+        ANSWER_MARKER,
+        "threat_to_share",
+        "testclient",
+    ):
+        assert marker.lower() not in dumped.lower(), marker
+        assert marker.replace("-", "").lower() not in dumped.lower(), marker
+    servers = [json.loads(span.to_json()) for span in spans if span.kind.name == "SERVER"]
+    assert {span["name"] for span in servers} == {
+        "POST /api/v1/cohorts",
+        "POST /api/v1/cohorts/{code}/responses",
+        "GET /join/{code}",
+        "GET /api/v1/cohorts/{cohort_id}/report",
+        "POST /api/v1/plans",
+        "GET (no route)",
+    }
+    assert all(span["attributes"]["http.route"] in span["name"] for span in servers)
+    stored = next(span for span in servers if span["name"].endswith("/responses"))
+    assert stored["context"]["trace_id"] == f"0x{TRACE_ID}"  # a caller's trace is joined
+    assert stored["attributes"]["http.status_code"] == 201
+
+
+async def test_tracing_is_off_unless_switched_on(tmp_path: Path) -> None:
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    app = create_app(Settings(database=tmp_path / "plain.db"), tracer_provider=provider)
+    async with AsyncTestClient(app=app) as client:
+        assert (await client.get("/api/v1/resources")).status_code == 200
+    assert exporter.get_finished_spans() == ()
+    assert from_environment({}).tracing is False
+    assert from_environment({"SAFETY_CHECK_TRACING": "on"}).tracing is True
+
+
+@pytest.fixture
+def without_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if the `otel` extra were not installed: importing OpenTelemetry fails."""
+    for name in [name for name in sys.modules if name.startswith("opentelemetry")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "opentelemetry", None)
+
+
+@pytest.mark.usefixtures("without_extra")
+def test_tracing_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match=r"TRACING=on needs the otel extra: pip install"):
+        from_environment({"SAFETY_CHECK_TRACING": "on"})
+    with pytest.raises(TracingUnavailableError, match=r"safety-check\[otel\]"):
+        create_app(Settings(database=tmp_path / "no-extra.db", tracing=True))
+
+
+@pytest.mark.usefixtures("without_extra")
+async def test_the_service_runs_without_the_extra(tmp_path: Path) -> None:
+    async with AsyncTestClient(app=create_app(Settings(database=tmp_path / "x.db"))) as client:
+        assert (await client.get("/api/v1/resources")).status_code == 200
+        assert (await client.get("/api/v1/readyz")).status_code == 200
