@@ -135,13 +135,14 @@ def _lifespan(services: Services, on_stop: list[Callable[[], object]]) -> Any:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         platform = services.platform
         await platform.start()
-        await _purge(services.class_checks)  # before serving: nothing expired is ever shown
-        background = [
-            asyncio.create_task(_flush_usage_forever(platform)),
-            asyncio.create_task(_purge_forever(services.class_checks)),
-            asyncio.create_task(_purge_journeys_forever(services.journeys)),
-        ]
+        background: list[asyncio.Task[None]] = []
         try:
+            await _purge(services.class_checks)  # before serving: nothing expired is ever shown
+            background = [
+                asyncio.create_task(_flush_usage_forever(platform)),
+                asyncio.create_task(_purge_forever(services.class_checks)),
+                asyncio.create_task(_purge_journeys_forever(services.journeys)),
+            ]
             yield
         finally:
             for task in background:
