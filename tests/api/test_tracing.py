@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from litestar import Litestar
@@ -18,7 +21,10 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from safety_check.service.app import create_app
 from safety_check.service.platform.tracing import TracingUnavailableError
 from safety_check.settings import Settings, SettingsError, from_environment
-from tests.api.marker_traffic import TRACE_ID, markers_in, send_markers
+from tests.api.marker_traffic import CLASS_NAME, TRACE_ID, markers_in, send_markers
+from tests.live_server import LiveServer
+
+ANSWERS = {"answers": {"webcam.cover_when_unused": "sometimes"}}
 
 
 def _exported(tmp_path: Path) -> tuple[Litestar, InMemorySpanExporter]:
@@ -115,3 +121,62 @@ def test_the_service_runs_without_the_extra(tmp_path: Path) -> None:
     )
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip() == "[]"  # not Litestar's plugin, not our tracing module
+
+
+class Collector(ThreadingHTTPServer):
+    """An OTLP/HTTP trace receiver on loopback: keeps each export's protobuf body."""
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), CollectorHandler)
+        self.exports: list[bytes] = []
+
+
+class CollectorHandler(BaseHTTPRequestHandler):
+    server: Collector
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path == "/v1/traces":
+            self.server.exports.append(body)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.mark.slow
+def test_the_served_app_sends_private_spans_over_otlp(tmp_path: Path) -> None:
+    """`safety-check serve` with two workers, as deployed, exporting to a collector."""
+    collector = Collector()
+    threading.Thread(target=collector.serve_forever, daemon=True).start()
+    server = LiveServer(
+        tmp_path,
+        {
+            "SAFETY_CHECK_TRACING": "on",
+            "SAFETY_CHECK_WORKERS": "2",
+            "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{collector.server_address[1]}",
+            "OTEL_BSP_SCHEDULE_DELAY": "100",
+        },
+    )
+    try:
+        status, _, body = server.request(
+            "POST", "/api/v1/cohorts", {"name": CLASS_NAME, "age_band": "13_15"}
+        )
+        assert status == 201
+        created = json.loads(body)
+        code = created["join_code"]
+        status, _, _ = server.request("POST", f"/api/v1/cohorts/{code}/responses", ANSWERS)
+        assert status == 201
+        assert server.request("GET", f"/join/{code}")[0] == 200
+    finally:
+        server.stop()  # the workers flush their spans as they stop
+        collector.shutdown()
+    exported = b"".join(collector.exports)
+    assert b"POST /api/v1/cohorts/{code}/responses" in exported
+    assert b"GET /join/{code}" in exported
+    assert b"safety-check" in exported  # the service's name
+    for marker in (code, code.replace("-", ""), created["teacher_key"], created["id"], CLASS_NAME):
+        assert marker.encode() not in exported, marker
