@@ -115,7 +115,10 @@ def _with_original_scope(app: ASGIApp, current_span: Any) -> ASGIApp:
     the response starts (routing is done by then, and the span still open)."""
 
     async def restored(stripped: Any, receive: Receive, send: Send) -> None:
-        scope = cast("Scope", stripped.get(_ORIGINAL, stripped))
+        if _ORIGINAL not in stripped:  # not traced (not HTTP): passed through as it came
+            await app(stripped, receive, send)
+            return
+        scope = cast("Scope", stripped[_ORIGINAL])
         span = current_span()
 
         async def naming(message: Message) -> None:
