@@ -17,6 +17,7 @@
 | SAFETY_CHECK_PUBLIC_URL | (the request's own address) | the site's public address, used in class join links and QR codes |
 | SAFETY_CHECK_METRICS | off | `on`: Prometheus metrics at /metrics (route templates only as labels) |
 | SAFETY_CHECK_METRICS_TOKEN | (none) | if set, /metrics needs `Authorization: Bearer <token>` |
+| SAFETY_CHECK_TRACING | off | `on`: OpenTelemetry traces (route templates only) to the collector in OTEL_EXPORTER_OTLP_ENDPOINT; needs `pip install 'safety-check[otel]'` |
 | SAFETY_CHECK_LOG_FORMAT | text | `json`: one JSON object per log line |
 | SAFETY_CHECK_FRAME_ANCESTORS | (none) | comma-separated origins allowed to show the check's pages in a frame; none: no framing |
 | SAFETY_CHECK_READ_TIMEOUT | 10 | seconds a client has to send a request's headers, and again its body; idle keep-alive connections close after it too |
@@ -27,6 +28,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import ipaddress
 import os
 from collections.abc import Mapping
@@ -39,6 +41,12 @@ from safety_check.storage.engine import is_postgres_url
 PREFIX = "SAFETY_CHECK_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LOG_FORMATS = ("text", "json")
+TRACING_INSTALL_LINE = "pip install 'safety-check[otel]'"
+TRACING_MODULES = (
+    "opentelemetry.sdk.trace",
+    "opentelemetry.instrumentation.asgi",
+    "opentelemetry.exporter.otlp.proto.http.trace_exporter",
+)
 
 
 class SettingsError(ValueError):
@@ -65,6 +73,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     frame_ancestors: tuple[str, ...] = ()
     metrics: bool = False
     metrics_token: str | None = None
+    tracing: bool = False
+    """OpenTelemetry traces through the `otel` extra (service/platform/tracing.py)."""
     log_format: str = "text"
     """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     benchmark_body: Path | None = None
@@ -81,6 +91,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     def trusted_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
         return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in self.trusted_proxies)
+
+
+def tracing_installed() -> bool:
+    """Whether the `otel` extra is there, found without importing it."""
+    try:
+        return all(importlib.util.find_spec(name) is not None for name in TRACING_MODULES)
+    except (ImportError, ValueError):  # a missing parent package, or one blocked in a test
+        return False
 
 
 def _list(value: str) -> tuple[str, ...]:
@@ -158,6 +176,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
         frame_ancestors=_list(get("FRAME_ANCESTORS") or ""),
         metrics=_switch("METRICS", get("METRICS"), problems),
         metrics_token=get("METRICS_TOKEN"),
+        tracing=_switch("TRACING", get("TRACING"), problems),
         log_format=(get("LOG_FORMAT") or defaults.log_format).lower(),
         class_rate_limit=_integer(
             "CLASS_RATE_LIMIT",
@@ -209,6 +228,8 @@ def check(settings: Settings) -> list[str]:
         or any(char in settings.public_url for char in "?#")
     ):
         problems.append(f"{PREFIX}PUBLIC_URL must be an http(s) address with no query")
+    if settings.tracing and not tracing_installed():
+        problems.append(f"{PREFIX}TRACING=on needs the otel extra: {TRACING_INSTALL_LINE}")
     if settings.log_format not in LOG_FORMATS:
         problems.append(f"{PREFIX}LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
     if settings.log_level not in LOG_LEVELS:

@@ -16,7 +16,7 @@ from safety_check.service.platform.lifecycle import POLICY_PATH, retiring
 from safety_check.settings import Settings, SettingsError, from_environment
 
 PARTNERS = ("https://partner.example", "https://school.example:8443")
-PAGES = ("/", "/check", "/help", "/cover-your-tracks", "/join", "/join/K7QM-RX4P")
+PAGES = ("/", "/check", "/restore", "/help", "/cover-your-tracks", "/join", "/join/K7QM-RX4P")
 NEVER_FRAMED = (
     "/api/v1/questionnaire",
     "/api/v1/reference",

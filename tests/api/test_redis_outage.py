@@ -158,11 +158,24 @@ async def test_a_redis_that_refuses_these_settings_stops_the_start(settings: Set
     with every limit counted per process would go unnoticed, so the service does not start."""
     url = urlsplit(redis_url())
     wrong = msgspec.structs.replace(settings, redis_url=url._replace(path="/999").geturl())
+    before = set(_database_threads())
     with pytest.raises(BaseExceptionGroup) as caught:  # the test client's task group
         async with AsyncTestClient(app=create_app(wrong)):
             pass
     refusals = [error for error in leaves(caught.value) if isinstance(error, StorageError)]
     assert refusals and "SAFETY_CHECK_REDIS_URL" in str(refusals[0])
+    # The refused start closed the database it had opened: every connection's thread has ended.
+    # (Left open, each thread later called into this test's closed event loop, a warning that
+    # surfaced in whichever test ran next.)
+    opened = [thread for thread in _database_threads() if thread not in before]
+    for thread in opened:
+        thread.join(timeout=10)
+    assert not [thread for thread in opened if thread.is_alive()]
+
+
+def _database_threads() -> list[threading.Thread]:
+    """The worker threads of open aiosqlite connections."""
+    return [thread for thread in threading.enumerate() if "_connection_worker" in thread.name]
 
 
 def leaves(error: BaseException) -> list[BaseException]:

@@ -11,24 +11,29 @@ once. Figures are printed (run with -s).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http.client
 import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import tempfile
 import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
+from psycopg_pool import PoolTimeout
 
+from safety_check.storage.postgres import DatabaseUnreachable, PostgresDatabase
 from tests.durability.conftest import free_port
 from tests.engines import query
 from tests.live_server import LiveServer
@@ -158,6 +163,8 @@ class Load:
         self.server, self.code = server, code
         self.sent: dict[str, int] = {}
         self.statuses: Counter[int] = Counter()
+        self.waits: dict[int, list[float]] = {}
+        """Seconds from sending each request to its answer, by status."""
         self.problems: list[str] = []
         self.stopping = threading.Event()
         self.lock = threading.Lock()
@@ -169,6 +176,7 @@ class Load:
     def _run(self) -> None:
         while not self.stopping.is_set():
             key = str(uuid.uuid4())
+            sent = time.monotonic()
             status, headers = _post(
                 self.server.base,
                 f"/api/v1/cohorts/{self.code}/responses",
@@ -178,6 +186,7 @@ class Load:
             with self.lock:
                 self.sent[key] = status
                 self.statuses[status] += 1
+                self.waits.setdefault(status, []).append(time.monotonic() - sent)
                 if status == 201:
                     self.last_201 = time.monotonic()
                 if status == 503 and (
@@ -195,6 +204,18 @@ class Load:
 
     def acknowledged(self) -> set[str]:
         return {key for key, status in self.sent.items() if status == 201}
+
+    def figures(self, fault: str) -> dict[str, Any]:
+        """What every fault reports; 503 waits are how long a refused request was held."""
+        refused = sorted(self.waits.get(503, []))
+        return {
+            "fault": fault,
+            "requests": sum(self.statuses.values()),
+            "acknowledged": len(self.acknowledged()),
+            "by status": dict(sorted(self.statuses.items())),
+            "503 wait median s": round(statistics.median(refused), 3) if refused else None,
+            "503 wait max s": round(refused[-1], 3) if refused else None,
+        }
 
     def resend_unacknowledged(self) -> Counter[int]:
         retried: Counter[int] = Counter()
@@ -234,12 +255,12 @@ def _stored(database: str, cohort: str) -> int:
     return int(count)
 
 
-def _serve(tmp_path: Path, postgres: str, redis: str) -> LiveServer:
+def _serve(tmp_path: Path, database: str, redis: str | None = None) -> LiveServer:
     return LiveServer(
         tmp_path,
         {
-            "SAFETY_CHECK_DATABASE": postgres,
-            "SAFETY_CHECK_REDIS_URL": redis,
+            "SAFETY_CHECK_DATABASE": database,
+            **({"SAFETY_CHECK_REDIS_URL": redis} if redis else {}),
             "SAFETY_CHECK_WORKERS": "2",
             "SAFETY_CHECK_RATE_LIMIT": "1000000",
             # The load is one class from one address: its own limit is set out of the way.
@@ -250,13 +271,27 @@ def _serve(tmp_path: Path, postgres: str, redis: str) -> LiveServer:
     )
 
 
-def _new_class(server: LiveServer) -> dict[str, Any]:
-    status, _, body = server.request(
-        "POST", "/api/v1/cohorts", {"name": "Fault 9C", "age_band": "13_15"}
-    )
-    assert status == 201, body
-    created: dict[str, Any] = json.loads(body)
-    return created
+@contextlib.contextmanager
+def _class_under_load(
+    server: LiveServer, before_load: Callable[[], None] = lambda: None
+) -> Iterator[tuple[str, Load]]:
+    """A new class on `server` and six students submitting to it; on leaving (even by a failed
+    assertion) the students stop, then the server."""
+    with contextlib.ExitStack() as stack:
+        stack.callback(server.stop)
+        status, _, body = server.request(
+            "POST", "/api/v1/cohorts", {"name": "Fault 9C", "age_band": "13_15"}
+        )
+        assert status == 201, body
+        created = json.loads(body)
+        before_load()
+        load = Load(server, created["join_code"])
+        stack.callback(load.stop)
+        yield str(created["id"]), load
+
+
+def _report(figures: dict[str, Any]) -> None:
+    print("\n" + json.dumps(figures))
 
 
 def _check_and_report(name: str, load: Load, database: str, cohort: str, recovered: float) -> None:
@@ -264,19 +299,17 @@ def _check_and_report(name: str, load: Load, database: str, cohort: str, recover
     stored_before_retry = _stored(database, cohort)
     retried = load.resend_unacknowledged()
     stored = _stored(database, cohort)
-    figures = {
-        "fault": name,
-        "requests": sum(load.statuses.values()),
-        "acknowledged": len(acknowledged),
-        "by status": dict(sorted(load.statuses.items())),
-        "stored before retries": stored_before_retry,
-        "lost": max(0, len(acknowledged) - stored_before_retry),
-        "retries of unacknowledged": dict(sorted(retried.items())),
-        "stored after retries": stored,
-        "duplicated": stored - len(load.sent),
-        "seconds to the first 201 after recovery": round(recovered, 2),
-    }
-    print("\n" + json.dumps(figures))
+    _report(
+        {
+            **load.figures(name),
+            "stored before retries": stored_before_retry,
+            "lost": max(0, len(acknowledged) - stored_before_retry),
+            "retries of unacknowledged": dict(sorted(retried.items())),
+            "stored after retries": stored,
+            "duplicated": stored - len(load.sent),
+            "seconds to the first 201 after recovery": round(recovered, 2),
+        }
+    )
     assert not load.problems, load.problems[:3]
     assert set(load.statuses) <= {201, 503}, load.statuses  # no 500, no hang past 30 s
     assert load.statuses[503] > 0, "the fault was not seen"
@@ -288,76 +321,85 @@ def _check_and_report(name: str, load: Load, database: str, cohort: str, recover
 def test_postgresql_restarted_mid_load(
     tmp_path: Path, postgres: PrivatePostgres, redis: PrivateRedis
 ) -> None:
-    server = _serve(tmp_path, postgres.url, redis.url)
-    with contextlib.ExitStack() as stack:
-        stack.callback(server.stop)
-        cohort = _new_class(server)
-        load = Load(server, cohort["join_code"])
-        stack.callback(load.stop)
+    with _class_under_load(_serve(tmp_path, postgres.url, redis.url)) as (cohort, load):
         time.sleep(3)
         postgres.stop()
         time.sleep(2)
-        status, _ = _readiness(server)
+        status, _ = _readiness(load.server)
         assert status == 503
         time.sleep(2)
         postgres.start()
-        back = time.monotonic()
-        recovered = _wait_for_201(load, back)
+        recovered = _wait_for_201(load, time.monotonic())
         time.sleep(2)
         load.stop()
-        assert _readiness(server)[0] == 200
-        _check_and_report("postgresql restart", load, postgres.url, cohort["id"], recovered)
+        assert _readiness(load.server)[0] == 200
+        _check_and_report("postgresql restart", load, postgres.url, cohort, recovered)
+
+
+async def test_a_lost_postgresql_is_refused_at_once_and_found_again(
+    postgres: PrivatePostgres,
+) -> None:
+    """After one failed attempt, requests are refused by the circuit without asking the pool
+    (`DatabaseUnreachable`, a 503) until the background probe reaches PostgreSQL again."""
+    database = PostgresDatabase(postgres.url)
+    await database.open()
+    try:
+        assert await database.fetch_all("SELECT 1") == [(1,)]
+        await asyncio.to_thread(postgres.stop)
+        with pytest.raises((psycopg.OperationalError, PoolTimeout)) as first:
+            await database.fetch_all("SELECT 1")
+        assert not isinstance(first.value, DatabaseUnreachable)  # a real attempt found it gone
+        assert not database.reachable
+        for _ in range(3):
+            with pytest.raises(DatabaseUnreachable):
+                await database.write_statement("SELECT 1")
+        await asyncio.to_thread(postgres.start)
+        deadline = time.monotonic() + 60
+        while not database.reachable and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        assert database.reachable, "the probe never found PostgreSQL again"
+        assert await database.fetch_all("SELECT 1") == [(1,)]
+    finally:
+        await database.close()
 
 
 def test_redis_stopped_and_started_mid_load(
     tmp_path: Path, postgres: PrivatePostgres, redis: PrivateRedis
 ) -> None:
-    server = _serve(tmp_path, postgres.url, redis.url)
-    with contextlib.ExitStack() as stack:
-        stack.callback(server.stop)
-        cohort = _new_class(server)
-        load = Load(server, cohort["join_code"])
-        stack.callback(load.stop)
+    with _class_under_load(_serve(tmp_path, postgres.url, redis.url)) as (cohort, load):
         time.sleep(3)
         redis.stop()
         time.sleep(3)
-        status, body = _readiness(server)
+        status, body = _readiness(load.server)
         assert (status, body.get("limits")) == (200, "local (shared store unreachable)")
         # Guessing limits stay closed without Redis: wrong join codes still run into a limit.
         # From another address (through the trusted proxy), so the students are not slowed.
         guesser = {"X-Forwarded-For": "192.0.2.7"}
         wrong = [
-            _post(server.base, "/api/v1/cohorts/ZZZZ-ZZZZ/responses", ANSWERS, guesser)[0]
+            _post(load.server.base, "/api/v1/cohorts/ZZZZ-ZZZZ/responses", ANSWERS, guesser)[0]
             for _ in range(100)
         ]
         assert 429 in wrong, Counter(wrong)
         redis.start()
         back = time.monotonic()
         deadline = back + 30
-        while _readiness(server)[1].get("limits") != "shared" and time.monotonic() < deadline:
+        while _readiness(load.server)[1].get("limits") != "shared" and time.monotonic() < deadline:
             time.sleep(0.2)
         recovered = time.monotonic() - back
-        assert _readiness(server)[1].get("limits") == "shared"
+        assert _readiness(load.server)[1].get("limits") == "shared"
         load.stop()
-        acknowledged = load.acknowledged()
-        stored = _stored(postgres.url, cohort["id"])
-        print(
-            "\n"
-            + json.dumps(
-                {
-                    "fault": "redis stop/start",
-                    "requests": sum(load.statuses.values()),
-                    "acknowledged": len(acknowledged),
-                    "by status": dict(sorted(load.statuses.items())),
-                    "stored": stored,
-                    "wrong-code guesses while down": dict(Counter(wrong)),
-                    "seconds until limits shared again": round(recovered, 2),
-                }
-            )
+        stored = _stored(postgres.url, cohort)
+        _report(
+            {
+                **load.figures("redis stop/start"),
+                "stored": stored,
+                "wrong-code guesses while down": dict(Counter(wrong)),
+                "seconds until limits shared again": round(recovered, 2),
+            }
         )
         # Redis holds only counters: students are not turned away while it is down.
         assert set(load.statuses) == {201}, load.statuses
-        assert stored == len(acknowledged)
+        assert stored == len(load.acknowledged())
 
 
 @pytest.fixture
@@ -381,36 +423,24 @@ def small_disk() -> Iterator[Path]:
 
 def test_sqlite_disk_full_mid_load(tmp_path: Path, small_disk: Path) -> None:
     database = small_disk / "full.db"
-    server = LiveServer(
-        tmp_path,
-        {
-            "SAFETY_CHECK_DATABASE": str(database),
-            "SAFETY_CHECK_WORKERS": "2",
-            "SAFETY_CHECK_RATE_LIMIT": "1000000",
-            "SAFETY_CHECK_CLASS_RATE_LIMIT": "100000000",
-            "SAFETY_CHECK_LOG_LEVEL": "WARNING",
-        },
-    )
-    with contextlib.ExitStack() as stack:
-        stack.callback(server.stop)
-        cohort = _new_class(server)
-        # Ballast fills all but about 200 KB, so the load fills the disk within seconds.
+    ballast = small_disk / "ballast"
+
+    def fill_disk() -> None:
+        # All but about 200 KB, so the load fills the disk within seconds.
         free = shutil.disk_usage(small_disk).free
-        ballast = small_disk / "ballast"
         ballast.write_bytes(b"\0" * max(0, free - 200_000))
-        load = Load(server, cohort["join_code"])
-        stack.callback(load.stop)
+
+    with _class_under_load(_serve(tmp_path, str(database)), fill_disk) as (cohort, load):
         deadline = time.monotonic() + 60
         while load.statuses[503] < 5 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert load.statuses[503] >= 5, f"the disk never filled: {load.statuses}"
         ballast.unlink()
-        back = time.monotonic()
-        recovered = _wait_for_201(load, back)
+        recovered = _wait_for_201(load, time.monotonic())
         time.sleep(1)
         load.stop()
-        assert _readiness(server)[0] == 200
-        _check_and_report("sqlite disk full", load, str(database), cohort["id"], recovered)
+        assert _readiness(load.server)[0] == 200
+        _check_and_report("sqlite disk full", load, str(database), cohort, recovered)
         [(integrity,)] = query(str(database), "PRAGMA integrity_check")
         assert integrity == "ok"
 
@@ -460,35 +490,26 @@ def test_a_slow_database_mid_load(
     """Every answer from PostgreSQL held back 300 ms: slower, but nothing fails or is lost."""
     link = SlowLink(postgres.port, delay=0.3)
     slow_url = f"postgresql://postgres@127.0.0.1:{link.port}/postgres"
-    with contextlib.ExitStack() as stack:
-        stack.callback(link.close)
-        server = _serve(tmp_path, slow_url, redis.url)
-        stack.callback(server.stop)
-        cohort = _new_class(server)
+    with (
+        contextlib.closing(link),
+        _class_under_load(_serve(tmp_path, slow_url, redis.url)) as (cohort, load),
+    ):
         started = time.monotonic()
-        load = Load(server, cohort["join_code"])
-        stack.callback(load.stop)
         time.sleep(8)
         load.stop()
         elapsed = time.monotonic() - started
-        assert _readiness(server)[0] == 200
-        acknowledged = load.acknowledged()
-        stored = _stored(postgres.url, cohort["id"])
-        print(
-            "\n"
-            + json.dumps(
-                {
-                    "fault": "slow database (300 ms per answer)",
-                    "requests": sum(load.statuses.values()),
-                    "acknowledged": len(acknowledged),
-                    "by status": dict(sorted(load.statuses.items())),
-                    "stored": stored,
-                    "acknowledged per second": round(len(acknowledged) / elapsed, 1),
-                }
-            )
+        assert _readiness(load.server)[0] == 200
+        stored = _stored(postgres.url, cohort)
+        acknowledged = len(load.acknowledged())
+        _report(
+            {
+                **load.figures("slow database (300 ms per answer)"),
+                "stored": stored,
+                "acknowledged per second": round(acknowledged / elapsed, 1),
+            }
         )
         assert set(load.statuses) <= {201, 503}, load.statuses
         assert load.statuses[201] > 0
-        assert stored >= len(acknowledged)
+        assert stored >= acknowledged
         assert set(load.resend_unacknowledged()) <= {201}
-        assert _stored(postgres.url, cohort["id"]) == len(load.sent)
+        assert _stored(postgres.url, cohort) == len(load.sent)

@@ -5,6 +5,7 @@ and the teachers' pages on any origin, cannot be framed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.web.conftest import free_port, serve
 
@@ -180,5 +182,55 @@ def test_teachers_pages_and_the_api_are_never_framed(
         _, frame = _open(context, partner, path)
         assert not _shows_the_check(frame)
         assert frame.url.startswith("chrome-error://"), frame.url
+    finally:
+        context.close()
+
+
+def _framed_page(page: Any) -> Any:
+    [frame] = page.main_frame.child_frames
+    return frame
+
+
+def _go_on(page: Any, selector: str) -> Any:
+    """Follow a link or button inside the frame; the frame, showing the next page of the check
+    (or, if that page refused the partner's origin, Chromium's error page)."""
+    frame = _framed_page(page)
+    with contextlib.suppress(PlaywrightError), frame.expect_navigation(timeout=15000):
+        frame.click(selector)  # a refused page fails the navigation: checked by the caller
+    frame = _framed_page(page)
+    frame.wait_for_load_state("load")
+    return frame
+
+
+def _still_the_check(frame: Any) -> None:
+    assert not frame.url.startswith("chrome-error://"), "a page of the journey refused the frame"
+    assert _shows_the_check(frame), frame.url
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
+def test_every_page_of_a_journey_stays_inside_the_partners_frame(
+    browser: Any, embedded_app: str, partner: str, javascript: bool
+) -> None:
+    """One list for the whole server means every page of the check carries it, so a journey
+    never leaves the frame: start, the questions, "Check your answers", the plan, the way back
+    with saved answers, help and covering your tracks."""
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        page, _ = _open(context, partner, "/")
+        _still_the_check(_go_on(page, "main a:has-text('Come back with saved answers')"))
+        _still_the_check(_go_on(page, "main button:has-text('Bring my answers back')"))
+        _still_the_check(_go_on(page, "footer a:has-text('Cover your tracks')"))
+        _still_the_check(_go_on(page, "footer a:has-text('Get help now')"))
+        frame = _go_on(page, "main a:has-text('Do the check')")
+        for _ in range(25):
+            _still_the_check(frame)
+            if frame.locator("h1").inner_text() == "Check your answers":
+                break
+            frame = _go_on(page, "main button:has-text('Continue')")
+        else:
+            raise AssertionError("never reached Check your answers")
+        frame = _go_on(page, "text=See my plan")
+        _still_the_check(frame)
+        assert frame.locator("h1").inner_text() != "Check your answers"
     finally:
         context.close()

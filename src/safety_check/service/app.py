@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar, Request
 from litestar.config.compression import CompressionConfig
@@ -49,6 +49,9 @@ from safety_check.service.platform.reference import api_reference
 from safety_check.service.platform.request_metrics import count_requests
 from safety_check.service.platform.transport import BodyDeadline, before_routing
 from safety_check.settings import Settings
+
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
 
 MAX_BODY_BYTES = 32 * 1024
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -127,18 +130,19 @@ def services_of(app: Litestar) -> Services:
     return services
 
 
-def _lifespan(services: Services) -> Any:
+def _lifespan(services: Services, on_stop: list[Callable[[], object]]) -> Any:
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         platform = services.platform
         await platform.start()
-        await _purge(services.class_checks)  # before serving: nothing expired is ever shown
-        background = [
-            asyncio.create_task(_flush_usage_forever(platform)),
-            asyncio.create_task(_purge_forever(services.class_checks)),
-            asyncio.create_task(_purge_journeys_forever(services.journeys)),
-        ]
+        background: list[asyncio.Task[None]] = []
         try:
+            await _purge(services.class_checks)  # before serving: nothing expired is ever shown
+            background = [
+                asyncio.create_task(_flush_usage_forever(platform)),
+                asyncio.create_task(_purge_forever(services.class_checks)),
+                asyncio.create_task(_purge_journeys_forever(services.journeys)),
+            ]
             yield
         finally:
             for task in background:
@@ -146,6 +150,8 @@ def _lifespan(services: Services) -> Any:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             await platform.stop()
+            for stop in on_stop:
+                stop()
 
     return lifespan
 
@@ -192,10 +198,27 @@ def _template_globals(engine: JinjaTemplateEngine) -> None:
     plan_view.register(engine.engine)
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
-    """Build the service. With no settings, the defaults (embedded SQLite file) are used."""
+def _tracing(
+    settings: Settings, provider: TracerProvider | None
+) -> tuple[list[DefineMiddleware], list[Callable[[], object]]]:
+    """The OpenTelemetry middleware when switched on; its own provider is flushed at shutdown."""
+    if not settings.tracing:
+        return [], []
+    from safety_check.service.platform.tracing import otlp_provider, tracing_middleware
+
+    own = provider is None
+    provider = provider or otlp_provider()
+    return [tracing_middleware(provider)], [provider.shutdown] if own else []
+
+
+def create_app(
+    settings: Settings | None = None, *, tracer_provider: TracerProvider | None = None
+) -> Litestar:
+    """Build the service. With no settings, the defaults (embedded SQLite file) are used.
+    `tracer_provider` replaces the OTLP exporter when tracing is on (tests read spans from it)."""
     settings = settings or Settings()
     services = Services(settings)
+    traced, on_stop = _tracing(settings, tracer_provider)
     handlers: list[Any] = [
         ApiController,
         HealthController,
@@ -219,9 +242,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         handlers.append(precomputed_plan_route(settings.benchmark_body.read_bytes()))
     app = Litestar(
         route_handlers=handlers,
-        lifespan=[_lifespan(services)],
+        lifespan=[_lifespan(services, on_stop)],
         dependencies=services.dependencies(),
-        middleware=[DefineMiddleware(AccessMiddleware, platform=services.platform), BodyDeadline],
+        middleware=[
+            *traced,
+            DefineMiddleware(AccessMiddleware, platform=services.platform),
+            BodyDeadline,
+        ],
         request_class=StrictJsonRequest,
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[security_headers(settings.frame_ancestors)],

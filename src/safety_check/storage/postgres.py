@@ -7,13 +7,21 @@ SQLite's pragmas). Writes that must not race a teacher closing the class lock th
 `FOR SHARE` (the `{lock_open}` word in shared SQL), so a close waits for responses already being
 inserted and no response can land after it.
 
+While PostgreSQL does not answer, requests fail at once instead of queueing for a connection: the
+first lost connection (or a pool that cannot hand one out within ACQUIRE_TIMEOUT) opens a circuit,
+every later request gets `DatabaseUnreachable` (503 with Retry-After) without touching the pool,
+and one background task tries to connect every PROBE_SECONDS; its first success drops the pool's
+dead connections and closes the circuit. No restart is needed.
+
 Migrations take a transaction-level advisory lock, so processes starting together apply each
 migration once. Backups are `pg_dump` (README: "More than one machine").
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,7 +29,7 @@ from typing import Any
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
-from psycopg_pool import AsyncConnectionPool
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from safety_check.storage.engine import (
     Database,
@@ -36,6 +44,12 @@ MIGRATION_LOCK = 0x5AFE7C
 POOL_MIN = 1
 POOL_MAX = 8
 CONNECT_TIMEOUT = 10.0
+ACQUIRE_TIMEOUT = 3.0
+"""Longest wait for a pooled connection: a request caught as PostgreSQL goes away waits no
+longer than this; the ones after it are refused at once by the circuit."""
+PROBE_SECONDS = 0.5
+PROBE_CONNECT_TIMEOUT = 2  # libpq's smallest useful connect_timeout
+logger = logging.getLogger("safety_check.storage")
 _PLACEHOLDER = re.compile(r"\?")
 EXPECTED_SETTINGS = {"fsync": ("on",), "synchronous_commit": ("on", "remote_write", "remote_apply")}
 
@@ -53,6 +67,10 @@ class _PgTransaction(Transaction):
         return [tuple(row) for row in await cursor.fetchall()]
 
 
+class DatabaseUnreachable(psycopg.OperationalError):
+    """PostgreSQL did not answer just now; refused without waiting while a probe retries."""
+
+
 class PostgresDatabase(Database):
     dialect = "postgresql"
     _words = {
@@ -65,6 +83,9 @@ class PostgresDatabase(Database):
         self.url = url
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] | None = None
         self._max_size = max_size
+        self._conninfo = url
+        self._probe: asyncio.Task[None] | None = None
+        """Set while the circuit is open: the task trying to reach PostgreSQL again."""
 
     def _translate(self, text: str) -> str:
         return _PLACEHOLDER.sub("%s", text.replace("%", "%%"))
@@ -74,6 +95,7 @@ class PostgresDatabase(Database):
         # URL already sets (a search_path, say).
         options = str(conninfo_to_dict(self.url).get("options") or "")
         conninfo = make_conninfo(self.url, options=f"{options} -c timezone=UTC".strip())
+        self._conninfo = conninfo
         await self._connect_once(conninfo)
         pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = AsyncConnectionPool(
             conninfo,
@@ -81,7 +103,7 @@ class PostgresDatabase(Database):
             max_size=self._max_size,
             kwargs={"autocommit": True},
             open=False,
-            timeout=CONNECT_TIMEOUT,
+            timeout=ACQUIRE_TIMEOUT,
         )
         try:
             await pool.open(wait=True, timeout=CONNECT_TIMEOUT)
@@ -114,6 +136,11 @@ class PostgresDatabase(Database):
             return
         await self.grouped.drain()  # queued writes were promised a commit
         pool, self._pool = self._pool, None
+        if self._probe is not None:
+            self._probe.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._probe
+            self._probe = None
         await pool.close()
 
     def _require_pool(self) -> AsyncConnectionPool[psycopg.AsyncConnection[Any]]:
@@ -121,22 +148,63 @@ class PostgresDatabase(Database):
             raise StorageError("database is not open")
         return self._pool
 
+    @property
+    def reachable(self) -> bool:
+        """False while the circuit is open (a connect failed and the probe has not yet won)."""
+        return self._probe is None
+
+    @contextlib.asynccontextmanager
+    async def _connection(self) -> AsyncIterator[psycopg.AsyncConnection[Any]]:
+        pool = self._require_pool()
+        if self._probe is not None:
+            raise DatabaseUnreachable("PostgreSQL did not answer; retrying in the background")
+        connection: psycopg.AsyncConnection[Any] | None = None
+        try:
+            async with pool.connection() as connection:
+                yield connection
+        except PoolTimeout:
+            self._open_circuit(pool)
+            raise
+        except psycopg.OperationalError:
+            if connection is not None and connection.broken:
+                self._open_circuit(pool)
+            raise
+
+    def _open_circuit(self, pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]]) -> None:
+        if self._probe is None and self._pool is pool:
+            logger.warning("PostgreSQL is not answering: refusing requests until it does")
+            self._probe = asyncio.create_task(self._reconnect(pool))
+
+    async def _reconnect(self, pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]]) -> None:
+        """Try a fresh connection until one works, then let requests through again."""
+        while True:
+            try:
+                probe = await psycopg.AsyncConnection.connect(
+                    self._conninfo, connect_timeout=PROBE_CONNECT_TIMEOUT
+                )
+            except psycopg.OperationalError:
+                await asyncio.sleep(PROBE_SECONDS)
+                continue
+            await probe.close()
+            with contextlib.suppress(psycopg.Error, PoolTimeout):
+                await pool.check()  # drop the connections that died with the old server
+            self._probe = None
+            logger.warning("PostgreSQL answers again")
+            return
+
     @contextlib.asynccontextmanager
     async def write(self) -> AsyncIterator[Transaction]:
-        async with (
-            self._require_pool().connection() as connection,
-            connection.transaction(),
-        ):
+        async with self._connection() as connection, connection.transaction():
             yield _PgTransaction(connection)
 
     async def fetch_all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
-        async with self._require_pool().connection() as connection:
+        async with self._connection() as connection:
             cursor = await connection.execute(sql, tuple(parameters), prepare=True)
             return [tuple(row) for row in await cursor.fetchall()]
 
     async def write_statement(self, sql: str, parameters: Parameters = ()) -> int:
         # In autocommit a lone statement is its own transaction, committed before this returns.
-        async with self._require_pool().connection() as connection:
+        async with self._connection() as connection:
             cursor = await connection.execute(sql, tuple(parameters), prepare=True)
             return cursor.rowcount
 

@@ -427,7 +427,13 @@ class ClassChecks:
             slow_lane and await self._limiter.claim(slot, SLOW_LANE_SECONDS)
         ):
             raise TooManyAttempts(refusal, retry_after=SLOW_LANE_SECONDS if slow_lane else 60)
-        found = await lookup()
+        try:
+            found = await lookup()
+        except Exception:
+            # The database did not answer (a 503): nothing was guessed, so nothing is counted;
+            # otherwise an outage would use up a whole school's allowance behind one address.
+            await self._limiter.refund(identity)
+            raise
         if found is not None:
             await self._limiter.refund(identity)
             if not decision.allowed:

@@ -95,9 +95,15 @@ class Platform:
             self.access = AccessControl(self.settings)
         self._has_run = True
         await self.database.open()
-        self.secret = await session_secret(self.database)
-        if self.settings.redis_url is not None:
-            await self._share_limits(self.settings.redis_url)
+        try:
+            self.secret = await session_secret(self.database)
+            if self.settings.redis_url is not None:
+                await self._share_limits(self.settings.redis_url)
+        except BaseException:
+            # A refused start still closes what it opened: an SQLite connection left open keeps
+            # a thread that later calls into this start's closed event loop.
+            await self.stop()
+            raise
 
     async def stop(self) -> None:
         try:

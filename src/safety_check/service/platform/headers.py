@@ -5,8 +5,9 @@ settings never see the router's own 404 and 405 answers.
 
 Framing: `frame-ancestors 'none'` and `X-Frame-Options: DENY` everywhere, unless the operator
 lists origins in SAFETY_CHECK_FRAME_ANCESTORS; then the pages of the check itself (the form,
-its help pages and a student's join pages) may be framed by exactly those origins. The API,
-the reference and the teachers' pages are never framed.
+the way back with saved answers, its help pages and a student's join pages) may be framed by
+exactly those origins. The API, the reference and the teachers' pages are never framed. One
+list for the server, not per partner: README "Embedding" says why.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
 }
 
-EMBEDDABLE_PAGES = frozenset({"/", "/check", "/help", "/cover-your-tracks", "/join"})
+EMBEDDABLE_PAGES = frozenset({"/", "/check", "/restore", "/help", "/cover-your-tracks", "/join"})
 
 
 def embeddable(path: str) -> bool:
