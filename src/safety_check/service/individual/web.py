@@ -34,7 +34,7 @@ from safety_check.models import (
 from safety_check.plan import build_plan
 from safety_check.resources import RESOURCES, suits_age
 from safety_check.schools.class_check import ClassCheck
-from safety_check.service.individual import saved_answers
+from safety_check.service.individual import evidence_log, saved_answers
 from safety_check.service.individual.form import (
     ABOUT,
     DEVICES,
@@ -60,6 +60,10 @@ from safety_check.service.individual.plan_view import plan_context
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 logger = logging.getLogger("safety_check")
 URGENT = "urgent"
+PLAN = "plan"
+EVIDENCE_LOG = "evidence_log"
+RETURN = "return"
+"""Back from a page the plan opened (the evidence log) to the urgent page or the plan."""
 
 
 def same_origin(request: Request[Any, Any, Any]) -> None:
@@ -239,13 +243,14 @@ def _plan_page(
         **_flow_context(flow),
         **plan_context(plan, urgent_only),
         ticks=flow.cohort is None and kept_off_device(raw) is None,
+        evidence_log=flow.cohort is None and evidence_log.reader(raw) is not None,
         saving=flow.cohort is None and not urgent_only,
         kept_off=kept_off_device(raw),
         restored=restored,
         class_outcome=class_outcome,
         page_title="Your next steps" if urgent_only else "Your plan",
         urgent_only=urgent_only,
-        at=URGENT if urgent_only else "plan",
+        at=URGENT if urgent_only else PLAN,
         hidden=hidden_fields(raw),
     )
 
@@ -391,6 +396,37 @@ def _save_page(
     )
 
 
+async def _evidence_page(
+    request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow, came_from: str | None
+) -> Template:
+    advice = evidence_log.advice(raw)
+    if advice is None:  # not offered for these answers: a made-up request gets the plan
+        return await _return_page(request, raw, flow, came_from)
+    return page(
+        "evidence_log.html",
+        request,
+        **_flow_context(flow),
+        page_title="Evidence log",
+        log=advice,
+        log_columns=evidence_log.LOG_COLUMNS,
+        told_columns=evidence_log.TOLD_COLUMNS,
+        log_rows=evidence_log.LOG_ROWS,
+        told_rows=evidence_log.TOLD_ROWS,
+        screen_rows=evidence_log.SCREEN_ROWS,
+        came_from=URGENT if came_from == URGENT else PLAN,
+        hidden=hidden_fields(raw),
+    )
+
+
+async def _return_page(
+    request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow, came_from: str | None
+) -> Template:
+    """The urgent page or the plan, whichever the person left for a page it opened."""
+    if came_from == URGENT:
+        return await _show(request, URGENT, raw, flow)
+    return await next_page(request, Move(step=PLAN), raw, flow)
+
+
 def _day(timestamp: int) -> str:
     day = datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC).date()
     return f"{day.day} {day.strftime('%B %Y')}"
@@ -486,6 +522,10 @@ class WebController(Controller):
         if move.step == "save":
             code, expires_at = (None, None) if kept_off_device(raw) else journeys.save(raw)
             return _save_page(request, raw, flow, code, expires_at)
+        if move.step == EVIDENCE_LOG:
+            return await _evidence_page(request, raw, flow, move.at)
+        if move.step == RETURN:
+            return await _return_page(request, raw, flow, move.back_to)
         return await next_page(request, move, raw, flow)
 
     @get("/restore", name="restore")
