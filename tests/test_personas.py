@@ -8,15 +8,19 @@ what leads their plan, which services they are sent to, what they are never told
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from litestar.plugins.jinja import JinjaTemplateEngine
 
 from safety_check.answers import prune, validate
 from safety_check.models import TRACE_STEPS, URGENT_STEPS, Action, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE
+from safety_check.service.app import _template_globals
+from safety_check.service.individual.plan_view import plan_context
 from safety_check.textplan import render_plan
 from tests.strategies import answer_sets
 
@@ -34,6 +38,37 @@ def lane_ids(plan: Plan) -> list[str]:
 
 def support_ids(plan: Plan) -> list[str]:
     return [item.resource.id for item in plan.support]
+
+
+_ENGINE = JinjaTemplateEngine(directory=str(resources.files("safety_check") / "templates"))
+_template_globals(_ENGINE)
+_URGENT_SECTION = re.compile(r'<section class="urgent.*?</section>', re.S)
+
+
+def web_urgent_section(plan: Plan) -> str:
+    """The urgent page's "What to do now" section as the web renders it (the same template
+    and context as the service, without the HTTP journey around it)."""
+    html = _ENGINE.engine.get_template("plan.html").render(
+        **plan_context(plan, urgent_only=True),
+        urgent_only=True,
+        ticks=False,
+        restored=None,
+        saving=False,
+        kept_off=None,
+        class_outcome=None,
+        exit_url="https://www.bbc.co.uk/weather",
+        form_action="/check",
+        errors={},
+        hidden=[],
+        page_title="Your next steps",
+        cohort=None,
+        once=None,
+        journey=None,
+        at="urgent",
+    )
+    found = _URGENT_SECTION.search(html)
+    assert found is not None, "no urgent section on the page"
+    return found.group(0)
 
 
 def first_actions(plan: Plan) -> tuple[Action, ...]:
@@ -477,3 +512,23 @@ def test_the_longest_plan_is_at_most_4000_words(age: str | None, threat: str, sh
     count = words(render_plan(plan))
     print(f"longest text plan, {age} {threat}/{shared}: {count} words")
     assert count <= 4000
+
+
+PAID_TITLES = (
+    "Don't pay any more, and don't send anything more",
+    "Don't pay them, and don't send anything more",
+)
+
+
+@pytest.mark.parametrize(("paid", "title"), [("yes", PAID_TITLES[0]), ("no", PAID_TITLES[1])])
+def test_the_web_and_text_plans_title_the_money_step_for_whether_they_paid(
+    paid: str, title: str
+) -> None:
+    raw = {**PERSONAS["boy_14_sextortion_already_paid"], "sextortion.paid_money": paid}
+    plan = plan_of(raw)
+    other = next(t for t in PAID_TITLES if t != title)
+    web = web_urgent_section(plan).replace("&#39;", "'")
+    text = render_plan(plan)
+    for shown in (web, text):
+        assert title in shown and other not in shown
+    assert ("Paying them was not your fault" in text) == (paid == "yes")

@@ -12,6 +12,8 @@ from tests.rules._helpers import fired, make_answers, passed, statuses
 
 AREA = "sextortion"
 URGENT = {"sextortion_dont_pay", "sextortion_stop_contact_and_block"}
+# Someone who paid reads "Don't pay any more" instead of "Don't pay them".
+PAID_URGENT = {"sextortion_dont_pay_more", "sextortion_stop_contact_and_block"}
 
 FIRES = [
     pytest.param(make_answers(), set(), id="nothing answered"),
@@ -22,7 +24,7 @@ FIRES = [
     ),
     pytest.param(
         make_answers(situation__threat_to_share="yes", sextortion__paid_money="yes"),
-        URGENT | {"sextortion_already_paid_tell_bank"},
+        PAID_URGENT | {"sextortion_already_paid_tell_bank"},
         id="threatened and paid",
     ),
     pytest.param(
@@ -31,7 +33,11 @@ FIRES = [
             situation__threat_to_share="yes",
             sextortion__paid_money="yes",
         ),
-        URGENT | {"sextortion_already_paid_under_18"},
+        {
+            "sextortion_dont_pay_more_under_18",
+            "sextortion_stop_contact_and_block",
+            "sextortion_already_paid_under_18",
+        },
         id="13-15 threatened and paid",
     ),
     pytest.param(
@@ -300,3 +306,46 @@ def test_an_image_shared_urgent_lane_does_not_hide_the_sextortion_steps() -> Non
     plan = build_plan(validate(answers))
     assert plan.urgent is not None
     assert "sextortion_know_the_steps" in plan_rule_ids(answers)
+
+
+PAID_BY_AGE = [
+    pytest.param("13_15", "sextortion_dont_pay_more_under_18", ("CEOP",), ("101",), id="13-15"),
+    pytest.param("18_plus", "sextortion_dont_pay_more", ("101",), ("CEOP",), id="adult"),
+    pytest.param(None, "sextortion_dont_pay_more_age_unknown", ("CEOP", "101"), (), id="no age"),
+]
+
+
+@pytest.mark.parametrize(("age", "rule_id", "named", "not_named"), PAID_BY_AGE)
+def test_someone_who_paid_is_told_not_to_pay_any_more_and_what_to_do_now(
+    age: str | None, rule_id: str, named: tuple[str, ...], not_named: tuple[str, ...]
+) -> None:
+    answers = make_answers(situation__threat_to_share="yes", sextortion__paid_money="yes")
+    if age is None:
+        del answers["profile.age_band"]
+    else:
+        answers["profile.age_band"] = age
+    plan = build_plan(validate(answers))
+    assert plan.urgent is not None
+    titles = {action.rule_id: action.title for action in plan.urgent.actions}
+    assert titles.get(rule_id) == "Don't pay any more, and don't send anything more"
+    assert "Don't pay them, and don't send anything more" not in titles.values()
+    action = next(action for action in plan.urgent.actions if action.rule_id == rule_id)
+    text = " ".join(line for group in action.steps for line in group.steps)
+    assert "not your fault" in text and "Keep the evidence of every payment" in text
+    assert "Report their account to the app" in text
+    for service in named:
+        assert service in text, service
+    for service in not_named:
+        assert service not in text, service
+
+
+@pytest.mark.parametrize("paid", ["no", "prefer_not_to_say", None])
+def test_someone_who_did_not_say_they_paid_keeps_dont_pay_them(paid: str | None) -> None:
+    answers = make_answers(situation__threat_to_share="yes")
+    if paid is not None:
+        answers["sextortion.paid_money"] = paid
+    plan = build_plan(validate(answers))
+    assert plan.urgent is not None
+    titles = [action.title for action in plan.urgent.actions]
+    assert "Don't pay them, and don't send anything more" in titles
+    assert "Don't pay any more, and don't send anything more" not in titles

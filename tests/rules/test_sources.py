@@ -207,9 +207,9 @@ def test_most_sources_are_first_party_or_official() -> None:
         f"{counts['official']} (legislation.gov.uk {legislation}), charity {counts['charity']}, "
         f"secondary {counts['secondary']}; first-party or official {strong / total:.0%}"
     )
-    # 0.50 before issue 9, 0.75 before issue 17, 0.80 before issue 17 §3 (150 of 167 at
-    # 2026.12.2); raise it as weak sources go
-    assert strong / total >= 0.89
+    # 0.50 before issue 9, 0.75 before issue 17, 0.80 before issue 17 §3, 0.89 at 2026.12.2
+    # (150 of 167); 155 of 172 at 2026.12.3. Raise it as weak sources go.
+    assert strong / total >= 0.90
 
 
 def test_every_service_is_sourced_from_its_own_or_an_official_page() -> None:

@@ -74,6 +74,33 @@ RHC_REPORTING = source(
     "Report Harmful Content: what to remember when reporting",
     "https://reportharmfulcontent.com/advice/what-to-remember-when-reporting-to-us/",
 )
+# The platforms' own pages on their report buttons (also the routes in platform_reports.py).
+INSTAGRAM_REPORT_INTIMATE = source(
+    "Instagram: protecting intimate images (tap the … menu on a post, then Report; anyone can "
+    "report an intimate image shared without consent)",
+    "https://about.instagram.com/blog/announcements/protecting-intimate-images-on-instagram/",
+)
+SNAPCHAT_REPORTING = source(
+    "Snap Values: report a safety concern (press and hold the Snap or chat message, then "
+    "Report; reports are confidential)",
+    "https://values.snap.com/safety/safety-reporting",
+)
+TIKTOK_REPORT_VIDEO = source(
+    "TikTok Support: report a video (tap Share or press and hold the video, then Report, "
+    "choose a reason and Submit)",
+    "https://support.tiktok.com/en/safety-hc/report-a-problem/report-a-video",
+)
+WHATSAPP_ABOUT_REPORTING = source(
+    "WhatsApp Help Centre: about blocking and reporting (press and hold a message to report "
+    "it; WhatsApp receives the last five messages, and the person is not told)",
+    "https://faq.whatsapp.com/414631957536067",
+)
+META_NCII = source(
+    "Meta: non-consensual intimate images (report sharing or threats to share on Facebook, "
+    "Instagram and Messenger; reviewed 24/7; removed images are blocked from being shared "
+    "again)",
+    "https://about.meta.com/actions/safety/topics/bullying-harassment/ncii",
+)
 SBNI_HELP = source(
     "Safeguarding Board for NI: image sharing, what you can do",
     "https://onlinesafetyhub.safeguardingni.org/image-sharing-what-you-can-do/",
@@ -373,7 +400,7 @@ REPORT_ADULT = Rule(
     ),
     severity="critical",
     effort_minutes=20,
-    sources=(RPH_FAQ, RHC_REPORTING),
+    sources=(RPH_FAQ, RHC_REPORTING, META_NCII),
     since=SINCE,
     urgent_step="report",
 )
@@ -842,7 +869,13 @@ LEARN_TO_REPORT = Rule(
     ),
     severity="medium",
     effort_minutes=5,
-    sources=(RHC_REPORTING,),
+    sources=(
+        RHC_REPORTING,
+        INSTAGRAM_REPORT_INTIMATE,
+        SNAPCHAT_REPORTING,
+        TIKTOK_REPORT_VIDEO,
+        WHATSAPP_ABOUT_REPORTING,
+    ),
     since=SINCE,
 )
 

@@ -184,7 +184,10 @@ DONT_PAY = Rule(
     "often ask for more.",
     why="Paying doesn't mean the threats will stop. People who pay are often asked for more. "
     "Sending more pictures gives them more to threaten you with.",
-    fires=THREATENED,
+    # Someone who told us they paid reads a title written for them (`DONT_PAY_MORE*`);
+    # "I'd rather not say" and a skipped answer keep this one, which covers both cases.
+    fires=f"{THREATENED} and (not answered sextortion.paid_money or "
+    "sextortion.paid_money in [no, prefer_not_to_say])",
     steps=(
         steps(
             "general",
@@ -203,6 +206,85 @@ DONT_PAY = Rule(
     sources=(NORFOLK_POLICE, CEOP_BLACKMAIL, RPH_SEXTORTION, SBNI_COERCION, NCA_ALERT),
     since=SINCE,
     urgent_step="dont_pay",
+)
+
+PAID = "sextortion.paid_money = yes"
+DONT_PAY_MORE_TITLE = "Don't pay any more, and don't send anything more"
+NOT_YOUR_FAULT_YOU_PAID = (
+    "Paying them was not your fault. They set out to scare people into paying, and many people do."
+)
+PAY_NO_MORE = (
+    "Don't pay anything more or send anything more, even if they set a new deadline. People who "
+    "pay are often asked for more."
+)
+KEEP_PAYMENT_EVIDENCE = (
+    "Keep the evidence of every payment: receipts, statements, gift card codes, and the "
+    "account or card details they gave you. Don't delete their messages."
+)
+REPORT_THE_ACCOUNT = "Report their account to the app or site where they contacted you."
+
+
+def _dont_pay_more(suffix: str, applies: str, fires: str, report: tuple[str, ...]) -> Rule:
+    """The "don't pay" step for someone who has already paid, with where to report by age."""
+    return Rule(
+        id=f"sextortion_dont_pay_more{suffix}",
+        area="sextortion",
+        purpose="response",
+        title=DONT_PAY_MORE_TITLE,
+        summary="Paying was not your fault. Don't pay more, keep proof of what you paid, and "
+        "report it.",
+        why="Paying doesn't make the threats stop, and people who pay are often asked for more. "
+        "What you paid is evidence that helps the police.",
+        applies=applies,
+        fires=fires,
+        steps=(
+            steps(
+                "general",
+                NOT_YOUR_FAULT_YOU_PAID,
+                PAY_NO_MORE,
+                # Where to report comes before the payment details, so a child reads "tell
+                # CEOP and a trusted adult" before anything about banks.
+                *report,
+                KEEP_PAYMENT_EVIDENCE,
+                REPORT_THE_ACCOUNT,
+                checked=HELPERS_CHECKED,
+            ),
+        ),
+        severity="critical",
+        effort_minutes=5,
+        sources=(NORFOLK_POLICE, CEOP_BLACKMAIL, WARWICKSHIRE_POLICE_EVIDENCE, NCA_ALERT),
+        since="2026.12.3",
+        urgent_step="dont_pay",
+    )
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+TELL_CEOP_YOU_PAID = (
+    "tell {ceop} what happened and that you paid, with a trusted adult if you can. You won't "
+    "be in trouble."
+)
+TELL_POLICE_YOU_PAID = (
+    "report what happened, and what you paid, to the police: {police_non_emergency}."
+)
+
+DONT_PAY_MORE_UNDER_18 = _dont_pay_more(
+    "_under_18",
+    f"{THREATENED} and {UNDER_18}",
+    PAID,
+    (_upper_first(TELL_CEOP_YOU_PAID),),
+)
+DONT_PAY_MORE = _dont_pay_more(
+    "", f"{THREATENED} and {ADULT}", PAID, (_upper_first(TELL_POLICE_YOU_PAID),)
+)
+# With no age given, both routes are shown, each saying whom it is for.
+DONT_PAY_MORE_AGE_UNKNOWN = _dont_pay_more(
+    "_age_unknown",
+    THREATENED,
+    f"{PAID} and not answered profile.age_band",
+    (f"If you're under 18, {TELL_CEOP_YOU_PAID}", f"If you're 18 or over, {TELL_POLICE_YOU_PAID}"),
 )
 
 ALREADY_PAID = Rule(
@@ -540,6 +622,9 @@ OUTED_ADULT = _outed(
 
 RULES = (
     DONT_PAY,
+    DONT_PAY_MORE_UNDER_18,
+    DONT_PAY_MORE,
+    DONT_PAY_MORE_AGE_UNKNOWN,
     ALREADY_PAID,
     ALREADY_PAID_UNDER_18,
     STOP_CONTACT,
