@@ -125,3 +125,40 @@ def test_the_printed_log_is_a_table_with_every_column(browser: Any, base_url: st
     assert not page.locator("#quick-exit").is_visible()
     assert not page.locator("main form").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_report_words_for_a_picked_app_can_be_copied_or_selected(
+    browser: Any, base_url: str, javascript: bool
+) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    if javascript:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    adults_urgent_page(page, base_url)
+    assert not javascript or axe_violations(page) == []  # the urgent page with its new section
+    page.select_option("#report-platform", "discord")
+    press(page, "main button:has-text('Show the words for this app')")
+    assert heading(page) == "Report it to Discord"
+    assert page.url == base_url + "/check"  # the app picked went in the form, not the address
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert not javascript or axe_violations(page) == []
+    assert exit_in_view(page)
+    box = page.locator("textarea[id^=report-discord]")
+    words = box.input_value()
+    assert words.startswith("This account is threatening")
+    copy = page.locator("button[data-copy-text]")
+    assert copy.is_visible() is javascript
+    if javascript:
+        copy.click()
+        status = page.locator(f"[id='{box.get_attribute('id')}-status']")
+        status.filter(has_text="Copied").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == words
+    else:
+        box.focus()
+        page.keyboard.press("Control+A")  # a read-only box still selects, to copy by hand
+        selected = "(e) => e.value.substring(e.selectionStart, e.selectionEnd)"
+        assert box.evaluate(selected) == words
+    press(page, "main button:has-text('Back to your next steps')")
+    assert page.locator("h1#urgent-heading").count() == 1
+    context.close()

@@ -34,7 +34,7 @@ from safety_check.models import (
 from safety_check.plan import build_plan
 from safety_check.resources import RESOURCES, suits_age
 from safety_check.schools.class_check import ClassCheck
-from safety_check.service.individual import evidence_log, saved_answers
+from safety_check.service.individual import evidence_log, report_texts, saved_answers
 from safety_check.service.individual.form import (
     ABOUT,
     DEVICES,
@@ -62,6 +62,7 @@ logger = logging.getLogger("safety_check")
 URGENT = "urgent"
 PLAN = "plan"
 EVIDENCE_LOG = "evidence_log"
+PLATFORM_REPORT = "platform_report"
 RETURN = "return"
 """Back from a page the plan opened (the evidence log) to the urgent page or the plan."""
 
@@ -101,6 +102,8 @@ class Move(msgspec.Struct, frozen=True, kw_only=True):
     back_to: str | None = None
     journey: str | None = None
     """The form token the page was sent with."""
+    platform: str | None = None
+    """An app picked from a list (for its report words)."""
 
 
 def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Template:
@@ -244,6 +247,7 @@ def _plan_page(
         **plan_context(plan, urgent_only),
         ticks=flow.cohort is None and kept_off_device(raw) is None,
         evidence_log=flow.cohort is None and evidence_log.reader(raw) is not None,
+        **_reports_context(raw, flow),
         saving=flow.cohort is None and not urgent_only,
         kept_off=kept_off_device(raw),
         restored=restored,
@@ -269,6 +273,7 @@ async def read_form(request: Request[Any, Any, Any]) -> tuple[Move, RawAnswers]:
         go=controls.get("_go"),
         back_to=controls.get("_return"),
         journey=controls.get("_journey"),
+        platform=controls.get("_platform"),
     )
     return move, answers_from_form(fields)
 
@@ -418,6 +423,34 @@ async def _evidence_page(
     )
 
 
+def _reports_context(raw: RawAnswers, flow: Flow) -> dict[str, Any]:
+    """Report words for the apps named, when a report fits (None: no section at all)."""
+    offered = flow.cohort is None and bool(report_texts.kinds(raw))
+    return {
+        "report_cards": report_texts.cards(raw) if offered else None,
+        "report_others": report_texts.others(raw),
+        "helping": _helping(raw),
+    }
+
+
+async def _platform_report_page(
+    request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow, move: Move
+) -> Template:
+    report = report_texts.picked(move.platform, raw)
+    if report is None:  # no such app, or no report fits: back where they were
+        return await _return_page(request, raw, flow, move.at)
+    return page(
+        "platform_report.html",
+        request,
+        **_flow_context(flow),
+        page_title="Report it to the app",
+        report=report,
+        helping=_helping(raw),
+        came_from=URGENT if move.at == URGENT else PLAN,
+        hidden=hidden_fields(raw),
+    )
+
+
 async def _return_page(
     request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow, came_from: str | None
 ) -> Template:
@@ -524,6 +557,8 @@ class WebController(Controller):
             return _save_page(request, raw, flow, code, expires_at)
         if move.step == EVIDENCE_LOG:
             return await _evidence_page(request, raw, flow, move.at)
+        if move.step == PLATFORM_REPORT:
+            return await _platform_report_page(request, raw, flow, move)
         if move.step == RETURN:
             return await _return_page(request, raw, flow, move.back_to)
         return await next_page(request, move, raw, flow)
