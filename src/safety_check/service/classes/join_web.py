@@ -20,7 +20,9 @@ from safety_check.schools.codes import display_join_code, normalise_join_code
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
 from safety_check.service.individual.form import RawAnswers
 from safety_check.service.individual.journeys import InjectedJourneys
-from safety_check.service.individual.web import (
+from safety_check.service.platform.core import CallerAddress
+from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.service.questionnaire_journey import (
     INDIVIDUAL,
     Flow,
     expired_page,
@@ -29,8 +31,6 @@ from safety_check.service.individual.web import (
     page,
     read_form,
 )
-from safety_check.service.platform.core import CallerAddress
-from safety_check.service.platform.limits import TooManyAttempts
 
 CODE_ERROR = "Check the code and try again. It has 8 letters and numbers, like K7QM-RX4P."
 NOT_OPEN = "We couldn't find an open class check with that code. It may have closed."
@@ -44,7 +44,7 @@ def _flow(
 ) -> Flow:
     return Flow(
         form_action=f"/join/{display_join_code(class_check.join_code)}",
-        cohort=class_check,  # the journey's own field name (service/individual/web.py)
+        cohort=class_check,  # the journey's own field name (service/questionnaire_journey.py)
         once=once or checks.new_form_token(class_check),
         journey=journey,
     )
