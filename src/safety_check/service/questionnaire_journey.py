@@ -238,7 +238,7 @@ def plan_page(
         **plan_context(plan, urgent_only),
         ticks=flow.cohort is None and kept_off_device(raw) is None,
         evidence_log=flow.cohort is None and evidence_log.reader(raw) is not None,
-        **_reports_context(raw, flow),
+        **_reports_context(raw, flow, plan, urgent_only),
         saving=flow.cohort is None and not urgent_only,
         kept_off=kept_off_device(raw),
         restored=restored,
@@ -373,10 +373,14 @@ def all_actions(plan: Plan) -> list[Action]:
     return [*grouped, *plan.do_first, *plan.next]
 
 
-def _reports_context(raw: RawAnswers, flow: Flow) -> dict[str, Any]:
-    """Report words for the apps named, when a report fits (None: no section at all)."""
+def _reports_context(raw: RawAnswers, flow: Flow, plan: Plan, urgent_only: bool) -> dict[str, Any]:
+    """Report words for the apps named, when a report fits (None: none at all), and the plan's
+    own "report it" step they sit in, if it has one."""
     offered = flow.cohort is None and bool(report_texts.kinds(raw))
+    shown = (plan.urgent.actions if plan.urgent else ()) if urgent_only else all_actions(plan)
+    reporting = (action for action in shown if action.urgent_step == "report")
     return {
+        "report_action": next((action.rule_id for action in reporting), None),
         "report_cards": report_texts.cards(raw) if offered else None,
         "report_others": report_texts.others(raw),
         "helping": is_helping(raw),
