@@ -150,3 +150,18 @@ def test_reading_grade_of_copy_for_under_16s() -> None:
         if g > ITEM_GRADE_BOUND
     ]
     assert not hard, hard
+
+
+# Issue 17 §3: a law line says only what its sources support. None of them supports a promise
+# that there is no time limit on reporting, or that the police must record or act on a report.
+UNSUPPORTED_LAW_PROMISES = [
+    r"\bno time limit\b",
+    r"\b(?:must|have to|will always) (?:record|investigate|charge)\b",
+    r"\bthe police will (?:record|investigate|charge|prosecute)\b",
+]
+
+
+@pytest.mark.parametrize("pattern", UNSUPPORTED_LAW_PROMISES)
+def test_no_law_line_promises_a_time_limit_or_a_police_duty(pattern: str) -> None:
+    offenders = [(where, text) for where, text in COPY if re.search(pattern, text, re.IGNORECASE)]
+    assert not offenders, offenders

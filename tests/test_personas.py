@@ -8,8 +8,10 @@ what leads their plan, which services they are sent to, what they are never told
 from __future__ import annotations
 
 import re
+from html import unescape
 from importlib import resources
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from safety_check.answers import prune, validate
 from safety_check.models import TRACE_STEPS, URGENT_STEPS, Action, Plan
 from safety_check.plan import build_plan
+from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.service.app import _template_globals
 from safety_check.service.individual.plan_view import plan_context
@@ -45,12 +48,12 @@ _template_globals(_ENGINE)
 _URGENT_SECTION = re.compile(r'<section class="urgent.*?</section>', re.S)
 
 
-def web_urgent_section(plan: Plan) -> str:
-    """The urgent page's "What to do now" section as the web renders it (the same template
-    and context as the service, without the HTTP journey around it)."""
-    html = _ENGINE.engine.get_template("plan.html").render(
-        **plan_context(plan, urgent_only=True),
-        urgent_only=True,
+def web_page(plan: Plan, *, urgent_only: bool) -> str:
+    """The plan page as the web renders it (the same template and context as the service,
+    without the HTTP journey around it)."""
+    return _ENGINE.engine.get_template("plan.html").render(
+        **plan_context(plan, urgent_only=urgent_only),
+        urgent_only=urgent_only,
         ticks=False,
         restored=None,
         saving=False,
@@ -60,13 +63,17 @@ def web_urgent_section(plan: Plan) -> str:
         form_action="/check",
         errors={},
         hidden=[],
-        page_title="Your next steps",
+        page_title="Your next steps" if urgent_only else "Your plan",
         cohort=None,
         once=None,
         journey=None,
-        at="urgent",
+        at="urgent" if urgent_only else "plan",
     )
-    found = _URGENT_SECTION.search(html)
+
+
+def web_urgent_section(plan: Plan) -> str:
+    """The urgent page's "What to do now" section."""
+    found = _URGENT_SECTION.search(web_page(plan, urgent_only=True))
     assert found is not None, "no urgent section on the page"
     return found.group(0)
 
@@ -222,8 +229,139 @@ PERSONAS: dict[str, Raw] = {
 }
 
 
+# Issue 17: the people around the victim, and the harder cases. Each is also checked by every
+# persona test above and below (they are part of PERSONAS).
+NEW_SITUATIONS: dict[str, Raw] = {
+    "gay_16_threatened_with_outing": {
+        "profile.age_band": "16_17",
+        "profile.nation": "england",
+        "situation.threat_to_share": "yes",
+        "situation.image_shared": "no",
+        "sextortion.who_is_threatening": "only_online",
+        "sextortion.outing_threat": "yes",
+        "getting_help.someone_checks_phone": "no",
+    },
+    "deaf_woman_who_cannot_phone": {
+        "profile.age_band": "18_plus",
+        "profile.contact_method": "bsl",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "yes",
+        "sextortion.who_is_threatening": "only_online",
+        "getting_help.someone_checks_phone": "no",
+    },
+    "boy_13_asked_for_more_by_a_17_year_old": {
+        "profile.age_band": "13_15",
+        "profile.apps": ["snapchat"],
+        "situation.threat_to_share": "yes",
+        "situation.image_shared": "no",
+        "sextortion.who_is_threatening": "only_online",
+        "sextortion.fast_pressure_seen": "yes",
+        "intimate_images.asked_for_nude": "yes",
+    },
+    "woman_filmed_asleep_by_partner_she_lives_with": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "england",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "intimate_images.taken_without_consent": "yes",
+        "getting_help.who_did_it": "lives_with_me",
+    },
+    "parent_of_an_11_year_old_threatened": {
+        "profile.for_whom": "my_child",
+        "profile.age_band": "under_13",
+        "profile.apps": ["snapchat", "youtube"],
+        "situation.threat_to_share": "yes",
+        "situation.image_shared": "no",
+        "sextortion.who_is_threatening": "only_online",
+    },
+    "girl_15_wales_deepfake_spreading_at_school": {
+        "profile.age_band": "13_15",
+        "profile.nation": "wales",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "yes",
+        "sextortion.who_is_threatening": "someone_i_know",
+        "getting_help.someone_checks_phone": "no",
+        "deepfakes.fake_image_of_you": "yes",
+    },
+    "adult_northern_ireland_paid_twice": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "northern_ireland",
+        "situation.threat_to_share": "yes",
+        "sextortion.paid_money": "yes",
+        "sextortion.who_is_threatening": "only_online",
+        "getting_help.someone_checks_phone": "no",
+    },
+    "girl_17_cyberflashed_on_a_bus": {
+        "profile.age_band": "16_17",
+        "profile.nation": "england",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "nearby_sharing.unwanted_sexual_image": "yes",
+        "getting_help.someone_checks_phone": "no",
+    },
+    "teacher_of_a_student_whose_picture_was_shared": {
+        "profile.for_whom": "a_student",
+        "profile.age_band": "13_15",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "yes",
+    },
+    "friend_of_a_threatened_15_year_old": {
+        "profile.for_whom": "a_friend",
+        "profile.age_band": "13_15",
+        "situation.threat_to_share": "yes",
+    },
+    "sister_of_an_adult_in_wales_whose_ex_shared_a_picture": {
+        "profile.for_whom": "partner_or_family",
+        "profile.age_band": "18_plus",
+        "profile.nation": "wales",
+        "situation.image_shared": "yes",
+        "sextortion.who_is_threatening": "partner_or_ex",
+    },
+    "girl_15_whose_older_boyfriend_checks_her_phone": {
+        "profile.age_band": "13_15",
+        "profile.nation": "england",
+        "situation.threat_to_share": "yes",
+        "sextortion.who_is_threatening": "partner_or_ex",
+        "getting_help.someone_checks_phone": "yes",
+    },
+    "boy_14_sent_a_classmates_nude": {
+        "profile.age_band": "13_15",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "no",
+        "intimate_images.sent_nude_of_someone_else": "yes",
+    },
+    "adult_in_scotland_who_paid": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "scotland",
+        "situation.threat_to_share": "yes",
+        "sextortion.paid_money": "yes",
+        "sextortion.who_is_threatening": "only_online",
+    },
+    "adult_northern_ireland_fake_image": {
+        "profile.age_band": "18_plus",
+        "profile.nation": "northern_ireland",
+        "situation.threat_to_share": "no",
+        "situation.image_shared": "yes",
+        "deepfakes.fake_image_of_you": "yes",
+        "getting_help.someone_checks_phone": "no",
+    },
+    "teen_unsure_and_rather_not_say_about_phone_checks": {
+        "profile.age_band": "13_15",
+        "situation.image_shared": "not_sure",
+        "getting_help.someone_checks_phone": "prefer_not_to_say",
+    },
+}
+PERSONAS.update(NEW_SITUATIONS)
+HELPER_SITUATIONS = [n for n, raw in NEW_SITUATIONS.items() if "profile.for_whom" in raw]
+
+
 def test_the_suite_covers_at_least_twenty_situations() -> None:
     assert len(PERSONAS) >= 20
+
+
+def test_at_least_twelve_new_situations_helpers_among_them() -> None:
+    assert len(NEW_SITUATIONS) >= 12
+    assert len(HELPER_SITUATIONS) >= 4
 
 
 @pytest.mark.parametrize("name", sorted(PERSONAS))
@@ -532,3 +670,114 @@ def test_the_web_and_text_plans_title_the_money_step_for_whether_they_paid(
     for shown in (web, text):
         assert title in shown and other not in shown
     assert ("Paying them was not your fault" in text) == (paid == "yes")
+
+
+_DETAILS = re.compile(r"<details.*?</details>", re.S)
+_HIDDEN = re.compile(r'<span class="visually-hidden">.*?</span>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_META = re.compile(r'<p class="meta">.*?</p>', re.S)
+
+
+def web_lane_words(plan: Plan) -> int:
+    """Words a person reads in the web's "What to do now" before opening any "How": the
+    heading, the message, the numbers to call, and each step's title, summary and caution."""
+    html = _HIDDEN.sub("", _DETAILS.sub("", web_urgent_section(plan)))
+    return words(unescape(_TAG.sub(" ", html)))
+
+
+def text_lane_words(plan: Plan) -> int:
+    """Words of the text plan's "What to do now" section, every step in full."""
+    lines = render_plan(plan).splitlines()
+    assert plan.urgent is not None
+    start = lines.index(plan.urgent.title)
+    underlines = [i for i in range(start + 2, len(lines)) if set(lines[i]) == {"="}]
+    end = underlines[0] - 1 if underlines else len(lines)
+    return words("\n".join(lines[start:end]))
+
+
+# Recorded so a change shows up in review: (web words before "How", text plan lane words).
+# Update a figure on purpose when the content changes, and say why in the commit.
+URGENT_LANE_WORDS: dict[str, tuple[int, int]] = {
+    "adult_in_scotland_who_paid": (279, 914),
+    "adult_northern_ireland_fake_image": (211, 562),
+    "adult_northern_ireland_paid_twice": (288, 914),
+    "boy_13_asked_for_more_by_a_17_year_old": (255, 834),
+    "deaf_woman_who_cannot_phone": (197, 790),
+    "friend_of_a_threatened_15_year_old": (166, 608),
+    "gay_16_threatened_with_outing": (283, 977),
+    "girl_15_wales_deepfake_spreading_at_school": (215, 708),
+    "girl_15_whose_older_boyfriend_checks_her_phone": (379, 1020),
+    "parent_of_an_11_year_old_threatened": (215, 772),
+    "sister_of_an_adult_in_wales_whose_ex_shared_a_picture": (233, 653),
+    "teacher_of_a_student_whose_picture_was_shared": (137, 539),
+    "teen_unsure_and_rather_not_say_about_phone_checks": (152, 280),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEW_SITUATIONS))
+def test_urgent_lane_word_counts_of_the_new_situations(name: str) -> None:
+    plan = plan_of(NEW_SITUATIONS[name])
+    if plan.urgent is None:
+        assert name not in URGENT_LANE_WORDS
+        return
+    counts = (web_lane_words(plan), text_lane_words(plan))
+    print(f"{name}: {len(plan.urgent.actions)} steps, web {counts[0]}, text {counts[1]} words")
+    assert counts == URGENT_LANE_WORDS[name]
+
+
+@pytest.mark.parametrize("raw", [{}, {"profile.for_whom": "my_child"}])
+def test_nothing_answered_gets_no_praise_and_hears_that_skipping_is_fine(raw: Raw) -> None:
+    plan = plan_of(raw)
+    web = unescape(web_page(plan, urgent_only=False))
+    text = render_plan(plan)
+    for shown in (web, " ".join(text.split())):
+        assert "Well done" not in shown and "doing well" not in shown
+        assert "You skipped the questions, and that's fine." in shown
+        assert "the services below can help" in shown
+
+
+@pytest.mark.parametrize(
+    "name", ["adult_northern_ireland_paid_twice", "adult_in_scotland_who_paid"]
+)
+def test_an_adult_who_paid_reads_dont_pay_any_more_and_scotland_gets_no_report_fraud(
+    name: str,
+) -> None:
+    plan = plan_of(NEW_SITUATIONS[name])
+    web = unescape(web_page(plan, urgent_only=True))
+    text = render_plan(plan)
+    for shown in (web, text):
+        # Sources are named as their publishers title them; Scotland's rule is about steps,
+        # the support list and the words around them.
+        shown = _META.sub("", shown)
+        assert "Don't pay any more, and don't send anything more" in shown
+        assert "Don't pay them" not in shown
+        scotland = NEW_SITUATIONS[name]["profile.nation"] == "scotland"
+        assert ("Report Fraud" in shown) != scotland
+        assert "Action Fraud" not in shown
+
+
+def test_a_classmates_nude_brings_no_score_and_no_take_down_service() -> None:
+    plan = plan_of(NEW_SITUATIONS["boy_14_sent_a_classmates_nude"])
+    assert plan.scores is None and plan.scores_withheld
+    ids = set(support_ids(plan))
+    assert not ids & {"report_remove", "take_it_down", "stopncii", "revenge_porn_helpline"}
+    assert plan.do_first[0].rule_id == "intimate_images_dont_forward_nudes_of_others"
+
+
+@pytest.mark.parametrize("name", sorted(NEW_SITUATIONS))
+def test_no_new_situation_has_its_disclosures_quoted_or_a_clashing_heading(name: str) -> None:
+    plan = plan_of(NEW_SITUATIONS[name])
+    text = render_plan(plan)
+    for question in ("Does someone check your phone", "Who is doing this", "Who did this"):
+        assert question not in text, question
+    if plan.urgent is not None:
+        assert "Do these first" not in text
+        assert "Do these first" not in web_page(plan, urgent_only=False)
+
+
+@pytest.mark.parametrize("name", HELPER_SITUATIONS)
+def test_the_api_plan_says_whom_it_is_written_for(name: str) -> None:
+    raw = NEW_SITUATIONS[name]
+    plan = msgspec.json.decode(encode_plan(plan_of(raw)))
+    assert plan["written_for"] == raw["profile.for_whom"]
+    assert any(q.id == "profile.for_whom" for q in QUESTIONNAIRE.questions[:1])

@@ -98,8 +98,10 @@ def source(title: str, url: str, *, weak: bool = False) -> Source:
 
 REPORT_MONEY_LOST_SOURCES = (
     source(
-        "MetEngage (Metropolitan Police message): Report Fraud replaced Action Fraud on 4 "
-        "December 2025 (reportfraud.police.uk)",
+        # The title names no service: it is shown beside steps that, in Scotland, send the
+        # person to the police instead.
+        "MetEngage (Metropolitan Police message): the national fraud reporting service's new "
+        "name and address from 4 December 2025",
         "https://www.metengage.co.uk/Alerts/A/367666/{MESSAGE-SETTINGS}",
     ),
     source(

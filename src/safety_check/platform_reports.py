@@ -285,8 +285,9 @@ def by_id(platform_id: str) -> PlatformReport:
 
 
 def _age_line(age_band: AgeBand, what: str) -> str:
-    if age_band == "under_13":
-        return f"I am under 13, so {what}."
+    # "Under 18" for every child, also under-13s: it is what brings the platform's child-safety
+    # rules into play, and "under 13" could get the child's own account (and the evidence in
+    # it) closed under the platform's minimum age.
     return f"I am under 18, so {what}." if age_band in UNDER_18 else ""
 
 

@@ -160,6 +160,20 @@ def first_heading(plan: Plan) -> str:
     return "After that" if plan.urgent is not None else "Do these first"
 
 
+SKIPPED = (
+    "You skipped the questions, and that's fine. If anything is worrying you, the services "
+    "below can help."
+)
+SKIPPED_HELPER = (
+    "You skipped the questions, and that's fine. If anything is worrying them, the services "
+    "below can help."
+)
+
+
+def _nothing_to_do(plan: Plan) -> bool:
+    return not (plan.urgent or plan.do_first or plan.next or plan.when_ready)
+
+
 def render_plan(plan: Plan) -> str:
     helper = plan.written_for != "me"
     lines = ["Your Safety Check plan, to help them" if helper else "Your Safety Check plan"]
@@ -178,6 +192,10 @@ def render_plan(plan: Plan) -> str:
         lines += ["", plan.when_ready.title, "=" * len(plan.when_ready.title)]
         lines.extend(_wrap(plan.when_ready.message))
         lines += _section_body(plan.when_ready.actions, said)
+    if _nothing_to_do(plan) and not plan.doing_well:
+        # Nothing was answered (or only skipped): no praise, and who can help instead.
+        lines.append("")
+        lines.extend(_wrap(SKIPPED_HELPER if helper else SKIPPED))
     if plan.doing_well:
         praise = "They're already doing well" if helper else "You're already doing well"
         lines += ["", praise, "=" * len(praise)]

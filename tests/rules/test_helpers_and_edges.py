@@ -350,6 +350,7 @@ def test_nobody_in_scotland_is_sent_to_report_fraud() -> None:
         {"intimate_images.asked_for_nude": "yes"},
         {"deepfakes.fake_image_of_you": "yes"},
         {"webcam.recorded_you_message": "yes"},
+        {"intimate_images.sent_nude_of_someone_else": "yes"},
     ],
 )
 def test_no_scores_after_any_harm(harm: Raw) -> None:

@@ -237,7 +237,9 @@ SENT_NUDE_OF_SOMEONE = single(
     "Has anyone ever sent or shown you a nude or sexual picture of someone else?",
     role="disclosure",
     options=(
-        opt("yes", "Yes"),
+        # Being sent it is a harm done to them (issue 17 §4): no score, prevention waits. It is
+        # not a picture of them, so no take-down service is offered for it.
+        opt("yes", "Yes", harm=True),
         opt("no", "No"),
         opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
     ),
