@@ -133,7 +133,10 @@ def test_worked_example_of_a_threatened_student() -> None:
     assert kept == {"sextortion.checks_new_contacts": "never"}
     plan = build_plan(answers)
     urgent_rules = {action.rule_id for action in plan.urgent.actions} if plan.urgent else set()
-    assert "sextortion_dont_pay" in urgent_rules | {a.rule_id for a in plan.do_first + plan.next}
+    # A student who paid reads "Don't pay any more" (content 2026.12.3).
+    assert "sextortion_dont_pay_more_under_18" in urgent_rules | {
+        a.rule_id for a in plan.do_first + plan.next
+    }
     record = record_for(answers, plan)
     assert "sextortion_check_new_contacts" in record.recommended
     assert not SITUATION_RULES & set(record.recommended)
