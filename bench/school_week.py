@@ -43,7 +43,8 @@ from tests.engines import query
 SCHOOLS: list[str] = []
 """Each class belongs to one school and all its students come from that school's address, as
 through a school's NAT; `--schools` sets how many there are."""
-ONCE = re.compile(r'name="_once" value="([^"]+)"')
+TOKENS = re.compile(r'name="(_once|_journey)" value="([^"]+)"')
+"""The join page's one-time submission token and its form token, both sent back with the form."""
 ADDED = "have been added to your class"
 ALREADY = "already added"
 FORM = {
@@ -199,10 +200,10 @@ def student(server: Server, class_check: dict[str, Any], index: int, tally: Tall
             "GET", f"/join/{code}", None, {**school, "Accept": "text/html"}
         )
         tally.status(status)
-        found = ONCE.search(page)
-        if status != 200 or found is None:
+        tokens = dict(TOKENS.findall(page))
+        if status != 200 or len(tokens) != 2:
             return
-        form = urlencode({**FORM, "_once": found.group(1)}).encode()
+        form = urlencode({**FORM, **tokens}).encode()
         headers = {
             **school,
             "Content-Type": "application/x-www-form-urlencoded",

@@ -38,7 +38,8 @@ def imports(path: Path) -> set[str]:
 
 def test_service_modules_are_grouped_by_feature() -> None:
     loose = {path.name for path in SERVICE.glob("*.py")}
-    assert loose == {"__init__.py", "app.py", "asgi.py"}  # composition only
+    # Composition, and the questionnaire journey both web features share.
+    assert loose == {"__init__.py", "app.py", "asgi.py", "questionnaire_journey.py"}
     assert {path.name for path in SERVICE.iterdir() if path.is_dir()} >= set(FEATURES)
 
 
@@ -193,3 +194,36 @@ def test_class_request_types_live_with_class_checks() -> None:
             if isinstance(target, ast.Name)
         } | {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
         assert not {name for name in defined if name.upper().startswith("CLASS")}, path
+
+
+JOURNEY = SERVICE / "questionnaire_journey.py"
+JOURNEY_NAMES = {"Flow", "Move", "next_page", "read_form", "questions_page", "plan_page"}
+"""What makes the questionnaire's page flow: defined once, in the shared journey."""
+
+
+def top_level_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    return {node.name for node in tree.body if isinstance(node, functions)}
+
+
+def test_the_questionnaire_journey_both_features_use_sits_in_one_shared_module() -> None:
+    assert top_level_names(JOURNEY) >= JOURNEY_NAMES
+    for path in sorted(SERVICE.rglob("*.py")):
+        if path != JOURNEY:
+            assert not top_level_names(path) & JOURNEY_NAMES, path
+    for surface in (SERVICE / "individual" / "web.py", SERVICE / "classes" / "join_web.py"):
+        assert "safety_check.service.questionnaire_journey" in imports(surface), surface
+
+
+def test_class_checks_never_reach_into_the_individual_checks_pages() -> None:
+    for path in sorted((SERVICE / "classes").glob("*.py")):
+        if path.name == "schools_web.py":  # its page helpers, until it takes them from the journey
+            continue
+        assert "safety_check.service.individual.web" not in imports(path), path
+
+
+def test_the_shared_journey_depends_on_neither_features_controllers() -> None:
+    reached = imports(JOURNEY)
+    assert "safety_check.service.individual.web" not in reached
+    assert not {name for name in reached if name.startswith("safety_check.service.classes")}

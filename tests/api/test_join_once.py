@@ -23,12 +23,13 @@ def stored(settings: Settings) -> int:
     return int(count)
 
 
-async def once_token(client: Client, code: str) -> str:
-    """The one-time token of a fresh join form, as one student's browser gets it."""
+async def once_token(client: Client, code: str) -> dict[str, str]:
+    """The one-time submission token and the page's form token of a fresh join form, as one
+    student's browser gets them."""
     page = await client.get(f"/join/{code}", headers=HTML)
-    once = re.search(r'name="_once" value="([^"]+)"', page.text)
-    assert once is not None
-    return once.group(1)
+    tokens = dict(re.findall(r'name="(_once|_journey)" value="([^"]+)"', page.text))
+    assert set(tokens) == {"_once", "_journey"}
+    return tokens
 
 
 async def last_step(client: Client, name: str) -> tuple[str, dict[str, str]]:
@@ -36,7 +37,7 @@ async def last_step(client: Client, name: str) -> tuple[str, dict[str, str]]:
     code = (await client.post("/api/v1/cohorts", json={"name": name})).json()["join_code"]
     form = {
         "_step": "questions",
-        "_once": await once_token(client, code),
+        **await once_token(client, code),
         "profile.age_band": "13_15",
         "privacy_settings.last_review": "never",
     }
@@ -55,8 +56,8 @@ async def test_sending_the_last_step_again_stores_nothing_more(
     assert stored(settings) == 1
 
     other = await once_token(client, code)
-    assert other != form["_once"]
-    await client.post(f"/join/{code}", data={**form, "_once": other}, headers=HTML)
+    assert other["_once"] != form["_once"]
+    await client.post(f"/join/{code}", data={**form, **other}, headers=HTML)
     assert stored(settings) == 2
 
 

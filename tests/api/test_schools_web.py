@@ -199,6 +199,14 @@ def hidden_fields(page: str) -> list[tuple[str, str]]:
     ]
 
 
+async def page_token(client: Client) -> str:
+    """A fresh page's form token, as a student's browser holds one for the page it sends."""
+    page = await client.get("/check", headers=HTML)
+    found = re.search(r'name="_journey" value="([^"]+)"', page.text)
+    assert found is not None
+    return found.group(1)
+
+
 def form_data(fields: list[tuple[str, str]]) -> Form:
     data: dict[str, list[str]] = {}
     for name, value in fields:
@@ -947,7 +955,7 @@ async def test_class_name_is_escaped_everywhere_it_appears(
 
     about = await client.post(
         f"/join/{made.join_code}",
-        data={"_step": "about", "profile.age_band": "13_15"},
+        data={"_step": "about", "profile.age_band": "13_15", "_journey": await page_token(client)},
         headers=BROWSER_POST,
     )
     plan = await client.post(
@@ -1043,6 +1051,7 @@ async def test_joining_stores_one_response_without_situation_answers(
         f"/join/{code}",
         data={
             "_step": "about",
+            "_journey": await page_token(client),
             "profile.age_band": "13_15",
             "_shown": ["profile.devices", "profile.apps"],
             "profile.devices": "iphone_ipad",
@@ -1086,6 +1095,7 @@ async def test_urgent_path_stores_nothing_until_the_full_plan(
         f"/join/{code}",
         data={
             "_step": "about",
+            "_journey": await page_token(client),
             "profile.age_band": "13_15",
             "situation.threat_to_share": "yes",
             "situation.image_shared": "yes",
@@ -1169,7 +1179,11 @@ async def test_class_closed_between_steps_still_gives_the_plan(
     made = await create_class(client, "8B")
     about = await client.post(
         f"/join/{made.join_code}",
-        data={"_step": "about", "profile.age_band": "18_plus"},
+        data={
+            "_step": "about",
+            "profile.age_band": "18_plus",
+            "_journey": await page_token(client),
+        },
         headers=BROWSER_POST,
     )
     assert 'name="_step" value="next"' in about.text
@@ -1196,7 +1210,11 @@ async def test_class_deleted_between_steps_still_gives_the_plan(
     made = await create_class(client, "8B")
     about = await client.post(
         f"/join/{made.join_code}",
-        data={"_step": "about", "profile.age_band": "18_plus"},
+        data={
+            "_step": "about",
+            "profile.age_band": "18_plus",
+            "_journey": await page_token(client),
+        },
         headers=BROWSER_POST,
     )
     deleted = await client.delete(
@@ -1234,7 +1252,9 @@ async def test_during_a_code_lockout_a_student_part_way_through_is_still_counted
     code = made.join_code
     client.cookies.clear()
     about = await client.post(
-        f"/join/{code}", data={"_step": "about", "profile.age_band": "13_15"}, headers=BROWSER_POST
+        f"/join/{code}",
+        data={"_step": "about", "profile.age_band": "13_15", "_journey": await page_token(client)},
+        headers=BROWSER_POST,
     )
     assert 'name="_step" value="next"' in about.text
     answers = {**form_data(hidden_fields(about.text)), **WEAK_SECURITY}
@@ -1244,7 +1264,7 @@ async def test_during_a_code_lockout_a_student_part_way_through_is_still_counted
     assert refused.status_code == 429
     assert refused.headers["retry-after"] == str(SLOW_LANE_SECONDS)
 
-    unproven = {**answers, "_once": "A" * 22 + "." + "B" * 22}
+    unproven = {**answers, "_once": "A" * 22 + "." + "B" * 22, "_journey": await page_token(client)}
     lost = await client.post(
         f"/join/{code}", data={**unproven, "_step": "questions"}, headers=BROWSER_POST
     )
@@ -1382,7 +1402,7 @@ async def test_a_class_past_its_delete_day_is_gone_before_the_purge(
     await submit_api_responses(client, made.join_code, [GOOD_SECURITY] * 3)
     about = await client.post(
         f"/join/{made.join_code}",
-        data={"_step": "about", "profile.age_band": "13_15"},
+        data={"_step": "about", "profile.age_band": "13_15", "_journey": await page_token(client)},
         headers=BROWSER_POST,
     )
     client.cookies.clear()
@@ -1698,14 +1718,22 @@ async def visit_every_page(client: Client) -> list[tuple[str, bool, httpx.Respon
     await visit("join redirect", True, "GET", f"/join?code={code.lower()}", headers=HTML)
     await visit("join 404", True, "GET", "/join/ZZZZ-ZZZZ", headers=HTML)
     await visit("about", True, "GET", f"/join/{code}", headers=HTML)
-    about_form = {"_step": "about", "profile.age_band": "13_15"}
+    about_form = {
+        "_step": "about",
+        "profile.age_band": "13_15",
+        "_journey": await page_token(client),
+    }
     await visit("questions", True, "POST", f"/join/{code}", data=about_form, headers=HTML)
     await visit(
         "plan",
         True,
         "POST",
         f"/join/{code}",
-        data={"_step": "questions", "profile.age_band": "13_15"},
+        data={
+            "_step": "questions",
+            "profile.age_band": "13_15",
+            "_journey": await page_token(client),
+        },
         headers=HTML,
     )
     await visit(

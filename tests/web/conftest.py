@@ -83,11 +83,12 @@ def exit_url(neutral_site: NeutralSite) -> str:
     return f"http://localhost:{neutral_site.server_address[1]}/weather"
 
 
-def serve(port: int, env: dict[str, str]) -> Iterator[str]:
+def serve(port: int, env: dict[str, str], log: Path | None = None) -> Iterator[str]:
     """Run the service on `port` with `env` until the generator is closed; yields its address
-    once it answers its health check."""
+    once it answers its health check. With `log`, its output (the access log too) goes there."""
     command = [sys.executable, "-m", "safety_check.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(command, env=env)
+    output = log.open("ab") if log else None
+    server = subprocess.Popen(command, env=env, stdout=output, stderr=output)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -102,6 +103,8 @@ def serve(port: int, env: dict[str, str]) -> Iterator[str]:
     yield url
     server.terminate()
     server.wait(timeout=10)
+    if output:
+        output.close()
 
 
 @pytest.fixture(scope="session")

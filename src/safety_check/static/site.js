@@ -92,6 +92,24 @@
     }
   }
 
+  // A report's words: select them (so a failed copy leaves them ready to copy by hand), then
+  // copy. Nothing is sent anywhere.
+  function copyWords(button) {
+    var box = document.getElementById(button.getAttribute("data-copy-text"));
+    var status = document.getElementById(button.getAttribute("data-copy-text") + "-status");
+    if (!box) { return; }
+    box.select();
+    var said = function (text) { if (status) { status.textContent = text; } };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(box.value).then(
+        function () { said("Copied. Paste it into the app's report form."); },
+        function () { said("The words are selected: copy them."); }
+      );
+    } else {
+      said("The words are selected: copy them.");
+    }
+  }
+
   function leave(event) {
     var link = exitLink();
     if (!link) { return; }
@@ -241,6 +259,8 @@
     if (target.closest("#quick-exit")) { leave(event); return; }
     if (target.closest("a[data-start-again]")) { forgetTicks(); return; }
     if (target.closest("#copy-saved-code")) { copySavedCode(); return; }
+    var copy = target.closest("[data-copy-text]");
+    if (copy) { copyWords(copy); return; }
     if (target.closest("#print-plan")) { window.print(); return; }
     var link = target.closest(".error-summary a");
     if (link) {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
@@ -18,16 +19,18 @@ from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code, normalise_join_code
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
 from safety_check.service.individual.form import RawAnswers
-from safety_check.service.individual.web import (
+from safety_check.service.individual.journeys import InjectedJourneys
+from safety_check.service.platform.core import CallerAddress
+from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.service.questionnaire_journey import (
     INDIVIDUAL,
     Flow,
+    expired_page,
     first_page,
     next_page,
     page,
     read_form,
 )
-from safety_check.service.platform.core import CallerAddress
-from safety_check.service.platform.limits import TooManyAttempts
 
 CODE_ERROR = "Check the code and try again. It has 8 letters and numbers, like K7QM-RX4P."
 NOT_OPEN = "We couldn't find an open class check with that code. It may have closed."
@@ -36,11 +39,14 @@ NOT_OPEN = "We couldn't find an open class check with that code. It may have clo
 logger = logging.getLogger("safety_check.join")
 
 
-def _flow(checks: ClassChecks, class_check: ClassCheck, once: str | None = None) -> Flow:
+def _flow(
+    checks: ClassChecks, class_check: ClassCheck, journey: str, once: str | None = None
+) -> Flow:
     return Flow(
         form_action=f"/join/{display_join_code(class_check.join_code)}",
-        cohort=class_check,  # the journey's own field name (service/individual/web.py)
+        cohort=class_check,  # the journey's own field name (service/questionnaire_journey.py)
         once=once or checks.new_form_token(class_check),
+        journey=journey,
     )
 
 
@@ -61,9 +67,14 @@ def _not_stored(reason: str) -> Any:
 
 
 def _join_page(
-    request: Request[Any, Any, Any], code: str = "", error: str | None = None, status: int = 200
+    request: Request[Any, Any, Any],
+    journey: str,
+    code: str = "",
+    error: str | None = None,
+    status: int = 200,
 ) -> Template:
-    template = page("join.html", request, code=code, errors={"join-code": error} if error else {})
+    errors = {"join-code": error} if error else {}
+    template = page("join.html", request, code=code, errors=errors, journey=journey)
     template.status_code = status
     return template
 
@@ -77,16 +88,17 @@ class JoinController(Controller):
         self,
         request: Request[Any, Any, Any],
         class_checks: InjectedClassChecks,
+        journeys: InjectedJourneys,
         caller_address: CallerAddress,
         code: FromQuery[str | None] = None,
     ) -> Template | Redirect:
         if code is None:
-            return _join_page(request)
+            return _join_page(request, journeys.start())
         if normalise_join_code(code) is None:
-            return _join_page(request, code, CODE_ERROR)
+            return _join_page(request, journeys.start(), code, CODE_ERROR)
         class_check = await class_checks.find_open(caller_address, code)
         if class_check is None:
-            return _join_page(request, code, NOT_OPEN)
+            return _join_page(request, journeys.start(), code, NOT_OPEN)
         return Redirect(f"/join/{display_join_code(class_check.join_code)}", status_code=303)
 
     @get("/{code:str}", name="join_class")
@@ -95,13 +107,14 @@ class JoinController(Controller):
         request: Request[Any, Any, Any],
         code: FromPath[str],
         class_checks: InjectedClassChecks,
+        journeys: InjectedJourneys,
         caller_address: CallerAddress,
     ) -> Template:
         class_check = await class_checks.find_open(caller_address, code)
         if class_check is None:
-            return _join_page(request, code, NOT_OPEN, status=404)
+            return _join_page(request, journeys.start(), code, NOT_OPEN, status=404)
         raw: RawAnswers = class_check.with_age_band({})
-        return first_page(request, _flow(class_checks, class_check), raw)
+        return first_page(request, _flow(class_checks, class_check, journeys.start()), raw)
 
     @post("/{code:str}", status_code=200)
     async def submit(
@@ -109,9 +122,15 @@ class JoinController(Controller):
         request: Request[Any, Any, Any],
         code: FromPath[str],
         class_checks: InjectedClassChecks,
+        journeys: InjectedJourneys,
         caller_address: CallerAddress,
     ) -> Template:
         step, raw = await read_form(request)
+        # Like the individual check's pages: a page sent again after the exit, or long after,
+        # or with a forged token, shows nothing of the journey it came from.
+        journey = await journeys.accept(step.journey)
+        if journey is None:
+            return expired_page(request)
         canonical = normalise_join_code(code)
         once = await _once_token(request, class_checks, canonical)
         reason = "not_found"
@@ -128,9 +147,11 @@ class JoinController(Controller):
             # first, the form keeps coming back here so a later step can still be counted, and
             # the plan page says plainly that these answers were not added.
             flow = (
-                Flow(form_action=f"/join/{display_join_code(canonical)}", once=once)
+                Flow(
+                    form_action=f"/join/{display_join_code(canonical)}", once=once, journey=journey
+                )
                 if canonical
-                else INDIVIDUAL
+                else msgspec.structs.replace(INDIVIDUAL, journey=journey)
             )
             return await next_page(request, step, raw, flow, finish=_not_stored(reason))
 
@@ -141,7 +162,7 @@ class JoinController(Controller):
                 logger.exception("could not store a class response")
                 return "error"
 
-        flow = _flow(class_checks, class_check, once)
+        flow = _flow(class_checks, class_check, journey, once)
         return await next_page(request, step, raw, flow, finish=store)
 
 
