@@ -21,7 +21,7 @@ from __future__ import annotations
 import msgspec
 
 from safety_check.authoring import source
-from safety_check.models import AgeBand
+from safety_check.models import UNDER_18, AgeBand
 from safety_check.rules.dating_apps import TINDER_BASICS
 from safety_check.rules.getting_help import (
     INSTAGRAM_REPORT_INTIMATE,
@@ -35,7 +35,6 @@ from safety_check.rules.privacy_settings import ROBLOX_IN_GAME, ROBLOX_REPORT
 CHECKED = "2026-12-06"
 CONFIDENCE = ("checked", "secondary")
 KINDS = ("shared_without_consent", "threat_to_share", "fake_image", "unwanted_image")
-UNDER_18: tuple[AgeBand, ...] = ("under_13", "13_15", "16_17")
 
 
 class PlatformReport(msgspec.Struct, frozen=True):
