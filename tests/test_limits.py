@@ -110,3 +110,16 @@ async def test_an_outage_falls_back_to_local_counts_and_tries_again_later() -> N
     assert counter.shared_is_up  # time to ask the server again
     await counter.hit("school", 3)
     assert shared.calls == 2 and len(outages) == 2
+
+
+async def test_a_burst_across_a_minute_boundary_gets_the_limit_once() -> None:
+    # CI once saw 40 wrong teacher keys answered against a limit of 20: a burst that started at
+    # second 59 of a clock-aligned window got a fresh allowance one second later.
+    now = [59.5]
+    counter = MemoryCounter(window=60, clock=lambda: now[0])
+    before = [(await counter.hit("guesser", 20)).allowed for _ in range(20)]
+    now[0] = 60.5
+    after = [(await counter.hit("guesser", 20)).allowed for _ in range(20)]
+    assert before.count(True) + after.count(True) == 20
+    now[0] = 119.6
+    assert (await counter.hit("guesser", 20)).allowed  # a minute after the first hit

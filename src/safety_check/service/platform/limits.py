@@ -88,31 +88,33 @@ class MemoryCounter:
     ) -> None:
         self.window = window
         self.clock = clock
-        self._counts: dict[str, tuple[int, int]] = {}
+        self._counts: dict[str, tuple[float, int]] = {}
         self._slots: dict[str, float] = {}
 
-    def _current(self, identity: str) -> tuple[int, int]:
-        window = int(self.clock() // self.window)
-        start, count = self._counts.get(identity, (window, 0))
-        return window, count if start == window else 0
+    def _current(self, identity: str) -> tuple[float, int]:
+        # The window starts at the identity's first hit, as in Redis. Windows aligned to the
+        # clock would let a burst that straddles a boundary have the limit twice over.
+        now = self.clock()
+        start, count = self._counts.get(identity, (now, 0))
+        return (start, count) if now - start < self.window else (now, 0)
 
     async def hit(self, identity: str, limit: int) -> Decision:
         return self.hit_now(identity, limit)
 
     def hit_now(self, identity: str, limit: int) -> Decision:
         """`hit` without a suspension point: nothing else runs between the count and the answer."""
-        window, count = self._current(identity)
+        start, count = self._current(identity)
         count += 1
-        self._counts[identity] = (window, count)
+        self._counts[identity] = (start, count)
+        now = self.clock()
         if len(self._counts) > 100_000:
-            self._counts = {k: v for k, v in self._counts.items() if v[0] == window}
-        reset = (window + 1) * self.window - self.clock()
-        return _decision(count, limit, reset, self.window)
+            self._counts = {k: v for k, v in self._counts.items() if now - v[0] < self.window}
+        return _decision(count, limit, start + self.window - now, self.window)
 
     async def refund(self, identity: str) -> None:
-        window, count = self._current(identity)
+        start, count = self._current(identity)
         if count > 0:
-            self._counts[identity] = (window, count - 1)
+            self._counts[identity] = (start, count - 1)
 
     async def peek(self, identity: str) -> int:
         return self._current(identity)[1]
