@@ -1,0 +1,122 @@
+"""Which language a person reads, and the message catalogues that give its words.
+
+English is the source language: every message's `msgid` is the English text, so English needs
+no catalogue. Each other language has one PO file per domain under `locale/<lang>/LC_MESSAGES/`:
+
+- `content`: the rules, questions, helper wording, support services and plan lanes (data, read
+  by the extractor in `safety_check.catalogue_extract`, each message's `msgctxt` its id and field);
+- `messages`: the individual journey's pages, the API's problem texts and the CLI's text plan;
+- `schools`: the class-check pages, the teacher's report and its CSV.
+
+The PO files are read once per language, at start-up, into one `Translations` (fuzzy messages
+are left out, so an unreviewed guess is never shown); nothing is looked up on disk per request.
+A language is offered only when it is in `OFFERED`: a catalogue still being written can land
+without reaching anyone.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+from typing import Final, Literal, get_args
+
+from babel import Locale, negotiate_locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+Language = Literal["en", "cy"]
+LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
+DEFAULT: Final[Language] = "en"
+OFFERED: Final[tuple[Language, ...]] = ("en",)
+"""Languages a person or partner can choose. Welsh joins when its catalogue is complete."""
+
+DOMAINS: Final = ("content", "messages", "schools")
+LOCALE_DIR: Final = Path(__file__).parent / "locale"
+
+HTML_LANG: Final[dict[Language, str]] = {"en": "en-GB", "cy": "cy"}
+"""The `lang` / `hreflang` / `Content-Language` value for each language."""
+
+NAME: Final[dict[Language, str]] = {"en": "English", "cy": "Cymraeg"}
+"""Each language named in itself, as a language link shows it."""
+
+
+def catalogue_path(language: Language, domain: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def _load(language: Language, domain: str) -> Translations | None:
+    path = catalogue_path(language, domain)
+    if not path.exists():
+        return None
+    with path.open("rb") as po:
+        catalogue = read_po(po, locale=Locale.parse(language), domain=domain)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue, use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled, domain=domain)
+
+
+@functools.cache
+def translations(language: Language) -> NullTranslations:
+    """Every domain of one language merged into one lookup, loaded on first use.
+
+    English (the source) returns the messages unchanged. Call this for each offered language at
+    start-up so no request pays for reading a catalogue.
+    """
+    merged = Translations()
+    if language == DEFAULT:
+        return merged
+    for domain in DOMAINS:
+        loaded = _load(language, domain)
+        if loaded is not None:
+            merged.merge(loaded)
+    return merged
+
+
+def gettext(language: Language, message: str) -> str:
+    return translations(language).gettext(message)
+
+
+def pgettext(language: Language, context: str, message: str) -> str:
+    return str(translations(language).pgettext(context, message))
+
+
+def npgettext(language: Language, context: str, singular: str, plural: str, count: int) -> str:
+    return str(translations(language).npgettext(context, singular, plural, count))
+
+
+def negotiate(accept_language: str | None, offered: tuple[Language, ...] = OFFERED) -> Language:
+    """The offered language the `Accept-Language` header prefers; English when it names none.
+
+    Welsh is chosen only when it comes before English in the person's preferences, as their
+    browser orders them (quality values respected).
+    """
+    if not accept_language:
+        return DEFAULT
+    preferred = [tag for tag, _ in sorted(_parsed(accept_language), key=lambda p: -p[1])]
+    chosen = negotiate_locale(preferred, list(offered), sep="-")
+    if chosen is None:
+        chosen = negotiate_locale([tag.split("-")[0] for tag in preferred], list(offered))
+    return chosen if chosen in offered else DEFAULT
+
+
+def _parsed(header: str) -> list[tuple[str, float]]:
+    tags: list[tuple[str, float]] = []
+    for part in header.split(",")[:20]:  # a header of thousands of tags costs no more than 20
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        if tag and tag != "*" and quality > 0:
+            tags.append((tag.lower(), quality))
+    return tags
+
+
+def parse_language(value: str | None) -> Language | None:
+    """A language code from a form, token or query, if it is one we offer."""
+    return value if value in OFFERED else None

@@ -1,0 +1,38 @@
+"""Choosing a language: Accept-Language, offered languages, and catalogues read once."""
+
+from __future__ import annotations
+
+import pytest
+
+from safety_check import i18n
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (None, "en"),
+        ("", "en"),
+        ("cy", "cy"),
+        ("cy-GB,cy;q=0.9,en;q=0.8", "cy"),
+        ("en-GB,en;q=0.9,cy;q=0.8", "en"),  # Welsh only when preferred over English
+        ("en;q=0.5,cy;q=0.9", "cy"),  # quality values, not order of writing, decide
+        ("fr-FR,de", "en"),
+        ("cy;q=0", "en"),
+        ("*", "en"),
+        ("cy;q=abc,en", "en"),
+    ],
+)
+def test_accept_language_picks_welsh_only_when_preferred(header: str | None, expected: str) -> None:
+    assert i18n.negotiate(header, offered=("en", "cy")) == expected
+
+
+def test_a_language_not_offered_is_never_chosen() -> None:
+    assert i18n.negotiate("cy", offered=("en",)) == "en"
+    assert i18n.parse_language("xx") is None
+    assert i18n.parse_language("en") == "en"
+
+
+def test_english_is_the_source_and_needs_no_catalogue() -> None:
+    assert i18n.gettext("en", "Start the check") == "Start the check"
+    assert i18n.pgettext("en", "ui:button", "Next") == "Next"
+    assert i18n.npgettext("en", "report", "{n} student", "{n} students", 2) == "{n} students"
