@@ -33,6 +33,7 @@ from safety_check.service.individual.api import ApiController
 from safety_check.service.individual.journeys import Journeys
 from safety_check.service.individual.questionnaire_api import QuestionnaireNextController
 from safety_check.service.individual.web import WebController
+from safety_check.service.platform import template_i18n
 from safety_check.service.platform.access import AccessMiddleware, client_address
 from safety_check.service.platform.assets import asset_url, serve_asset
 from safety_check.service.platform.core import Platform
@@ -192,6 +193,7 @@ async def _purge_journeys_forever(journeys: Journeys) -> None:
 
 
 def _template_globals(engine: JinjaTemplateEngine) -> None:
+    template_i18n.install(engine.engine)
     engine.engine.globals["resources"] = RESOURCES
     engine.engine.filters["long_date"] = long_date
     engine.engine.globals["asset"] = asset_url
