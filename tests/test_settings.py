@@ -68,3 +68,11 @@ def test_operator_settings_are_read_and_checked() -> None:
         from_environment({"SAFETY_CHECK_METRICS": "maybe", "SAFETY_CHECK_LOG_FORMAT": "xml"})
     assert "SAFETY_CHECK_METRICS" in str(raised.value)
     assert "SAFETY_CHECK_LOG_FORMAT" in str(raised.value)
+
+
+def test_languages_are_read_in_our_order_and_english_is_always_one() -> None:
+    assert from_environment({}).languages == ("en",)
+    assert from_environment({"SAFETY_CHECK_LANGUAGES": "cy, en"}).languages == ("en", "cy")
+    for wrong in ("cy", "en,fr", "english"):
+        with pytest.raises(SettingsError, match="SAFETY_CHECK_LANGUAGES"):
+            from_environment({"SAFETY_CHECK_LANGUAGES": wrong})

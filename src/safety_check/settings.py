@@ -36,6 +36,7 @@ from pathlib import Path
 
 import msgspec
 
+from safety_check import i18n
 from safety_check.storage.engine import is_postgres_url
 
 PREFIX = "SAFETY_CHECK_"
@@ -71,12 +72,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     public_url: str | None = None
     read_timeout: int = 10
     frame_ancestors: tuple[str, ...] = ()
+    """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     metrics: bool = False
     metrics_token: str | None = None
     tracing: bool = False
     """OpenTelemetry traces through the `otel` extra (service/platform/tracing.py)."""
     log_format: str = "text"
-    """Origins allowed to frame the check's pages (`frame-ancestors`); empty: `'none'`."""
     benchmark_body: Path | None = None
     """Benchmark builds only: a plan request whose plan a trivial extra route returns."""
     class_rate_limit: int = 2000
@@ -85,6 +86,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Only a school's teachers can create class checks."""
     form_token_minutes: int = 60
     """How long a page of the individual check stays sendable (see journey_tokens.py)."""
+    languages: tuple[i18n.Language, ...] = i18n.OFFERED
+    """Languages people and partners can choose (English always). A language whose catalogue
+    is incomplete shows English wherever a message is missing: add one only when it is done."""
 
     def database_location(self) -> str | Path:
         return self.database_url or self.database
@@ -196,11 +200,28 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Settings:
             24 * 60,
             problems,
         ),
+        languages=_languages(get("LANGUAGES"), defaults.languages, problems),
     )
     problems.extend(check(settings))
     if problems:
         raise SettingsError("; ".join(problems))
     return settings
+
+
+def _languages(
+    value: str | None, default: tuple[i18n.Language, ...], problems: list[str]
+) -> tuple[i18n.Language, ...]:
+    if value is None:
+        return default
+    chosen = [language for language in i18n.LANGUAGES if language in _list(value)]
+    unknown = sorted(set(_list(value)) - set(chosen))
+    if unknown or i18n.DEFAULT not in chosen:
+        problems.append(
+            f"{PREFIX}LANGUAGES must list en and any of {', '.join(i18n.LANGUAGES[1:])}, "
+            f"comma-separated, not {value!r}"
+        )
+        return default
+    return tuple(chosen)
 
 
 def check(settings: Settings) -> list[str]:
