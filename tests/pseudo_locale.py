@@ -40,7 +40,9 @@ def pseudo(text: str) -> str:
         parts.append(match.group())
         last = match.end()
     parts.append(text[last:].translate(ACCENTED))
-    padding = "·" * max(1, round(len(text) * 0.35))
+    # Longer the way real words are longer: in runs a line can still break between.
+    extra = max(1, round(len(text) * 0.35))
+    padding = " ".join("·" * min(6, extra - start) for start in range(0, extra, 6))
     return f"{OPEN}{''.join(parts)}{padding}{CLOSE}"
 
 
