@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import msgspec
 
+from safety_check import i18n
 from safety_check.engine import COMPILED_RULES, CompiledRule
 from safety_check.models import Answers, PlatformSteps
 from safety_check.plan import (
@@ -304,8 +305,10 @@ def _resources(rule: _RuleJSON, platforms: frozenset[str]) -> bytes:
     return b',"resources":[' + b",".join(shown) + b"]"
 
 
-def encode_answers(answers: Answers, include: Include = COMPACT) -> bytes:
-    """The plan's JSON for validated answers, with the parts `include` asks for."""
+def encode_answers(
+    answers: Answers, include: Include = COMPACT, language: i18n.Language = "en"
+) -> bytes:
+    """The plan's JSON for validated answers, with the parts `include` asks for, in `language`."""
     plan = compose(answers)
     person = plan.person
     current = _templates(include, later=False)

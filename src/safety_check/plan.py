@@ -15,6 +15,7 @@ from operator import eq, itemgetter
 
 import msgspec
 
+from safety_check import i18n
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
 from safety_check.conditions import compile_condition, parse
 from safety_check.engine import (
@@ -585,8 +586,8 @@ def _unsure_about(values: AnswerValues) -> frozenset[str]:
     return frozenset(found)
 
 
-def build_plan(answers: Answers) -> Plan:
-    """Compose the plan for validated answers."""
+def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
+    """Compose the plan for validated answers, its text in `language`."""
     plan = compose(answers)
     person, platforms, values = plan.person, plan.platforms, plan.values
     actions = tuple([_make_action(chosen, platforms, values) for chosen in plan.first])
