@@ -20,10 +20,20 @@ from types import MappingProxyType
 import msgspec
 
 from safety_check import i18n
+from safety_check.engine import COMPILED_RULES, CompiledRule
 from safety_check.helper_wording import HELPER_TEXT
-from safety_check.models import AreaInfo, Option, Question, Questionnaire, Resource
+from safety_check.models import (
+    AreaInfo,
+    DoingWell,
+    Option,
+    PlatformSteps,
+    Question,
+    Questionnaire,
+    Resource,
+    ResourceRef,
+)
 from safety_check.questionnaire import QUESTIONNAIRE
-from safety_check.resources import RESOURCES
+from safety_check.resources import RESOURCES, render_resource_mentions
 
 
 def question_context(question_id: str, field: str) -> str:
@@ -147,3 +157,107 @@ def resources_in(language: i18n.Language) -> Mapping[str, Resource]:
     return MappingProxyType(
         {resource_id: _resource_in(language, r) for resource_id, r in RESOURCES.items()}
     )
+
+
+def rule_context(rule_id: str, field: str) -> str:
+    return f"rule:{rule_id}.{field}"
+
+
+class RuleText(msgspec.Struct, frozen=True, kw_only=True):
+    """A compiled rule's words in one language: what `CompiledRule` holds in English."""
+
+    title: str
+    summary: str
+    why: str
+    steps: tuple[PlatformSteps, ...]
+    how_to_check: tuple[PlatformSteps, ...]
+    resources: tuple[ResourceRef, ...]
+    praise: DoingWell | None
+
+
+def _steps_in(
+    language: i18n.Language,
+    rule_id: str,
+    field: str,
+    groups: tuple[PlatformSteps, ...],
+    services: Mapping[str, Resource],
+) -> tuple[PlatformSteps, ...]:
+    return tuple(
+        msgspec.structs.replace(
+            group,
+            steps=tuple(
+                render_resource_mentions(
+                    _text(language, rule_context(rule_id, f"{field}.{group.platform}.{n}"), step),
+                    services,
+                )
+                for n, step in enumerate(group.steps, 1)
+            ),
+        )
+        for group in groups
+    )
+
+
+def _rule_text(language: i18n.Language, compiled: CompiledRule) -> RuleText:
+    rule = compiled.rule
+    services = resources_in(language)
+
+    def field(name: str, english: str) -> str:
+        text = _text(language, rule_context(rule.id, name), english)
+        return render_resource_mentions(text, services)
+
+    title = field("title", rule.title)
+    return RuleText(
+        title=title,
+        summary=field("summary", rule.summary),
+        why=field("why", rule.why),
+        steps=_steps_in(language, rule.id, "steps", rule.steps, services),
+        how_to_check=_steps_in(language, rule.id, "how_to_check", rule.how_to_check, services),
+        resources=tuple(
+            ResourceRef(id=ref.id, name=services[ref.id].name) for ref in compiled.resources
+        ),
+        praise=None
+        if compiled.praise is None
+        else msgspec.structs.replace(compiled.praise, title=title),
+    )
+
+
+def _english_rule_text(compiled: CompiledRule) -> RuleText:
+    return RuleText(
+        title=compiled.title,
+        summary=compiled.summary,
+        why=compiled.why,
+        steps=compiled.steps,
+        how_to_check=compiled.how_to_check,
+        resources=compiled.resources,
+        praise=compiled.praise,
+    )
+
+
+@functools.cache
+def rule_texts_in(language: i18n.Language) -> Mapping[int, RuleText]:
+    """Every compiled rule's words in `language`, by `CompiledRule.order`."""
+    if language == i18n.DEFAULT:
+        return MappingProxyType({c.order: _english_rule_text(c) for c in COMPILED_RULES})
+    return MappingProxyType({c.order: _rule_text(language, c) for c in COMPILED_RULES})
+
+
+def plan_context(name: str) -> str:
+    return f"plan:{name}"
+
+
+@functools.cache
+def plan_texts_in(language: i18n.Language) -> Mapping[str, str]:
+    """plan.py's lane titles, messages and cautions in `language`, keyed by their English text:
+    the engine decides in English constants and the words are swapped at the end."""
+    from safety_check.catalogue_extract import plan_texts
+
+    return MappingProxyType(
+        {
+            english: _text(language, plan_context(name), english)
+            for name, english in plan_texts().items()
+        }
+    )
+
+
+def area_title_in(language: i18n.Language, area: str, english: str) -> str:
+    return _text(language, area_context(area), english)
