@@ -20,8 +20,16 @@ from functools import lru_cache
 
 import msgspec
 
+from safety_check import i18n
+from safety_check.content_language import (
+    RuleText,
+    plan_texts_in,
+    questionnaire_in,
+    resources_in,
+    rule_texts_in,
+)
 from safety_check.engine import COMPILED_RULES, CompiledRule
-from safety_check.models import Answers, PlatformSteps
+from safety_check.models import Answers, PlatformSteps, Questionnaire
 from safety_check.plan import (
     _CAUTIONS,
     DO_FIRST_LIMIT,
@@ -31,11 +39,12 @@ from safety_check.plan import (
     Composition,
     compose,
     lane_title,
+    scores_in,
     urgent_message,
     when_ready_message,
     withheld,
 )
-from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
+from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.routing import Situation, contact_first, route, situation_of
 from safety_check.scoring import score
 
@@ -108,14 +117,14 @@ class _RuleJSON:
         "why",
     )
 
-    def __init__(self, compiled: CompiledRule) -> None:
+    def __init__(self, compiled: CompiledRule, words: RuleText) -> None:
         rule = compiled.rule
         self.head = b'{"rule_id":' + _encode(rule.id)
         self.area_purpose = _field("area", rule.area) + _field("purpose", rule.purpose)
-        self.title_summary = _field("title", compiled.title) + _field("summary", compiled.summary)
-        self.why = _field("why", compiled.why)
-        self.steps = _groups(compiled.steps)
-        self.how = _groups(compiled.how_to_check)
+        self.title_summary = _field("title", words.title) + _field("summary", words.summary)
+        self.why = _field("why", words.why)
+        self.steps = _groups(words.steps)
+        self.how = _groups(words.how_to_check)
         # Steps only for "general" show whatever the person uses: no choice to make per plan.
         self.always_steps = all(platform == "general" for platform, _ in self.steps)
         self.severity_effort = _field("severity", rule.severity) + _field(
@@ -124,7 +133,7 @@ class _RuleJSON:
         self.sources = _field("sources", rule.sources)
         self.content_version = _field("content_version", CONTENT_VERSION)
         self.urgent_step = _field("urgent_step", rule.urgent_step)
-        self.resources = tuple((ref.id, _encode(ref)) for ref in compiled.resources)
+        self.resources = tuple((ref.id, _encode(ref)) for ref in words.resources)
         mentions = MENTIONS[compiled.order]
         self.resource_static = mentions.always
         self.resource_groups = mentions.by_platform
@@ -164,28 +173,43 @@ class _RuleJSON:
         return b',"resources":[' + b",".join(shown) + b"]"
 
 
-_RULES = {compiled.order: _RuleJSON(compiled) for compiled in COMPILED_RULES}
 Templates = tuple[tuple[Piece, ...], tuple[Piece, ...]]
 """An action's pieces when nothing it read was answered "not sure", and when something was."""
-_TEMPLATES: dict[tuple[Include, bool], dict[int, Templates]] = {}
-"""At most one entry per combination of `Include` flags and section: bounded by the content."""
 _FINDINGS = tuple(
     {status: _encode(f) for status, f in compiled.findings.items()} for compiled in COMPILED_RULES
 )
-"""Each rule's finding as JSON for each status, in the order of COMPILED_RULES."""
-_PRAISE = {
-    compiled.order: _encode(compiled.praise)
-    for compiled in COMPILED_RULES
-    if compiled.praise is not None
-}
-_TAILS = {
-    (caution, done_by): _field("caution", caution) + _field("done_by", done_by) + b"}"
-    for caution in (None, *(c for cautions in _CAUTIONS.values() for c in cautions))
-    for done_by in ("you", "them")
-}
+"""Each rule's finding as JSON for each status, in the order of COMPILED_RULES (findings have
+no words, so one set serves every language)."""
 
 
-def _answer_parts() -> tuple[
+class _Content:
+    """One language's fragments: every word of a plan, encoded once when the language is first
+    used (at start-up for every offered language), so a plan in any language costs the same."""
+
+    __slots__ = ("multi", "plan", "praise", "rules", "single", "tails", "templates", "told_us")
+
+    def __init__(self, language: i18n.Language) -> None:
+        words = rule_texts_in(language)
+        self.plan = plan_texts_in(language)
+        self.rules = {c.order: _RuleJSON(c, words[c.order]) for c in COMPILED_RULES}
+        self.templates: dict[tuple[Include, bool], dict[int, Templates]] = {}
+        """At most one entry per combination of `Include` flags and section."""
+        self.praise = {
+            c.order: _encode(words[c.order].praise) for c in COMPILED_RULES if c.praise is not None
+        }
+        self.tails = {
+            (caution, done_by): _field("caution", None if caution is None else self.plan[caution])
+            + _field("done_by", done_by)
+            + b"}"
+            for caution in (None, *(c for cautions in _CAUTIONS.values() for c in cautions))
+            for done_by in ("you", "them")
+        }
+        self.single, self.multi, self.told_us = _answer_parts(questionnaire_in(language))
+
+
+def _answer_parts(
+    questionnaire: Questionnaire,
+) -> tuple[
     dict[tuple[str, str], bytes],
     dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]],
     dict[str, bytes],
@@ -193,7 +217,7 @@ def _answer_parts() -> tuple[
     single: dict[tuple[str, str], bytes] = {}
     multi: dict[str, tuple[bytes, dict[str, bytes], dict[str, bytes]]] = {}
     told_us: dict[str, bytes] = {}
-    for question in QUESTIONNAIRE.questions:
+    for question in questionnaire.questions:
         if not question.quoted:
             told_us[question.id] = (
                 b'{"question":'
@@ -222,17 +246,34 @@ def _answer_parts() -> tuple[
     return single, multi, told_us
 
 
-_SINGLE_ANSWERS, _MULTI_ANSWERS, _TOLD_US = _answer_parts()
-"""A reason as JSON: quoted back whole for a profile or habit answer, and only as "what you
-told us" for anything that happened or is happening to the person (`Question.quoted`)."""
+_CONTENT: dict[i18n.Language, _Content] = {}
 
 
-def _answer(question: str, value: str | tuple[str, ...]) -> bytes:
-    if value.__class__ is str:
-        return _SINGLE_ANSWERS[question, value]
-    found = _MULTI_ANSWERS.get(question)
+def content(language: i18n.Language) -> _Content:
+    """The language's fragments, built on first use (`warm` builds them at start-up)."""
+    found = _CONTENT.get(language)
     if found is None:
-        return _TOLD_US[question]
+        found = _CONTENT[language] = _Content(language)
+    return found
+
+
+def warm(languages: Iterable[i18n.Language]) -> None:
+    """Encode every offered language's fragments now, so no request pays for it."""
+    for language in languages:
+        content(language)
+
+
+content(i18n.DEFAULT)
+
+
+def _answer(words: _Content, question: str, value: str | tuple[str, ...]) -> bytes:
+    """A reason as JSON: quoted back whole for a profile or habit answer, and only as "what you
+    told us" for anything that happened or is happening to the person (`Question.quoted`)."""
+    if value.__class__ is str:
+        return words.single[question, value]
+    found = words.multi.get(question)
+    if found is None:
+        return words.told_us[question]
     head, ids, labels = found
     return (
         head
@@ -243,13 +284,13 @@ def _answer(question: str, value: str | tuple[str, ...]) -> bytes:
     )
 
 
-def _templates(include: Include, later: bool) -> dict[int, Templates]:
+def _templates(words: _Content, include: Include, later: bool) -> dict[int, Templates]:
     key = (include, later)
-    found = _TEMPLATES.get(key)
+    found = words.templates.get(key)
     if found is None:
-        found = _TEMPLATES[key] = {
+        found = words.templates[key] = {
             order: (rule.template(include, later, False), rule.template(include, later, True))
-            for order, rule in _RULES.items()
+            for order, rule in words.rules.items()
         }
     return found
 
@@ -264,6 +305,7 @@ def _actions(
     chosen: tuple[Chosen, ...],
     templates: dict[int, Templates],
     plan: Composition,
+    words: _Content,
 ) -> None:
     """Append `[action, ...]` to `out`."""
     platforms, values = plan.platforms, plan.values
@@ -275,15 +317,15 @@ def _actions(
         template = templates[order][action.unsure]
         if len(template) == 1:  # most actions: all known at start-up but the caution
             out.append(template[0])  # type: ignore[arg-type]
-            out.append(_TAILS[action.caution, action.done_by])
+            out.append(words.tails[action.caution, action.done_by])
             continue
-        rule = _RULES[order]
+        rule = words.rules[order]
         for piece in template:
             if piece.__class__ is bytes:
                 out.append(piece)
             elif piece == _BECAUSE:
                 out.append(b',"because":[')
-                out.append(b",".join([_answer(q, values[q]) for q in action.reasons]))
+                out.append(b",".join([_answer(words, q, values[q]) for q in action.reasons]))
                 out.append(b"]")
             elif piece == _STEPS:
                 out.append(b',"steps":[' + b",".join(_chosen_steps(rule.steps, platforms)) + b"]")
@@ -292,7 +334,7 @@ def _actions(
                 out.append(b',"how_to_check":[' + b",".join(how) + b"]")
             else:
                 out.append(_resources(rule, platforms))
-        out.append(_TAILS[action.caution, action.done_by])
+        out.append(words.tails[action.caution, action.done_by])
     out.append(b"]")
 
 
@@ -304,11 +346,14 @@ def _resources(rule: _RuleJSON, platforms: frozenset[str]) -> bytes:
     return b',"resources":[' + b",".join(shown) + b"]"
 
 
-def encode_answers(answers: Answers, include: Include = COMPACT) -> bytes:
-    """The plan's JSON for validated answers, with the parts `include` asks for."""
+def encode_answers(
+    answers: Answers, include: Include = COMPACT, language: i18n.Language = "en"
+) -> bytes:
+    """The plan's JSON for validated answers, with the parts `include` asks for, in `language`."""
     plan = compose(answers)
     person = plan.person
-    current = _templates(include, later=False)
+    words = content(language)
+    current = _templates(words, include, later=False)
     out = [
         b'{"content_version":' + _encode(CONTENT_VERSION),
         _field("written_for", person.written_for) + _field("age_band", person.age_band),
@@ -319,39 +364,49 @@ def encode_answers(answers: Answers, include: Include = COMPACT) -> bytes:
         out.append(
             b',"urgent":{"mode":'
             + _encode(person.lane)
-            + _field("title", lane_title(person))
-            + _field("message", urgent_message(person))
+            + _field("title", words.plan[lane_title(person)])
+            + _field("message", words.plan[urgent_message(person)])
             + b',"actions":'
         )
-        _actions(out, plan.lane, current, plan)
+        _actions(out, plan.lane, current, plan, words)
         out.append(b"}")
     out.append(b',"do_first":')
-    _actions(out, plan.first[:DO_FIRST_LIMIT], current, plan)
+    _actions(out, plan.first[:DO_FIRST_LIMIT], current, plan, words)
     out.append(b',"do_next":')
-    _actions(out, plan.first[DO_FIRST_LIMIT:], current, plan)
+    _actions(out, plan.first[DO_FIRST_LIMIT:], current, plan, words)
     if plan.later:
         out.append(
             b',"when_ready":{"title":'
-            + _encode(WHEN_READY_TITLE)
-            + _field("message", when_ready_message(person))
+            + _encode(words.plan[WHEN_READY_TITLE])
+            + _field("message", words.plan[when_ready_message(person)])
             + b',"actions":'
         )
-        _actions(out, plan.later, _templates(include, later=True), plan)
+        _actions(out, plan.later, _templates(words, include, later=True), plan, words)
         out.append(b"}")
     else:
         out.append(b',"when_ready":null')
-    _rest(out, plan, answers, include)
+    _rest(out, plan, answers, include, language)
     return b"".join(out)
 
 
-def _rest(out: list[bytes], plan: Composition, answers: Answers, include: Include) -> None:
+def _rest(
+    out: list[bytes],
+    plan: Composition,
+    answers: Answers,
+    include: Include,
+    language: i18n.Language,
+) -> None:
+    words = content(language)
     out.append(b',"doing_well":[')
-    out.append(b",".join([_PRAISE[_order_of(item.rule_id)] for item in plan.doing_well]))
+    out.append(b",".join([words.praise[_order_of(item.rule_id)] for item in plan.doing_well]))
     out.append(b"]")
     out.append(_field("not_answered", plan.not_answered))
-    out.append(_field("scores", None if plan.careful else score(answers)))
-    out.append(_field("scores_withheld", withheld(plan.person)))
-    out.append(_support(situation_of(answers)))
+    out.append(_field("scores", None if plan.careful else scores_in(score(answers), language)))
+    withheld_why = withheld(plan.person)
+    out.append(
+        _field("scores_withheld", None if withheld_why is None else words.plan[withheld_why])
+    )
+    out.append(_support(situation_of(answers), language))
     if Include.findings in include:
         out.append(b',"findings":[')
         out.append(b",".join(list(map(dict.__getitem__, _FINDINGS, plan.statuses))))
@@ -360,8 +415,8 @@ def _rest(out: list[bytes], plan: Composition, answers: Answers, include: Includ
 
 
 @lru_cache(maxsize=SUPPORT_CACHE_SIZE)
-def _support(situation: Situation) -> bytes:
-    support = route(situation)
+def _support(situation: Situation, language: i18n.Language = "en") -> bytes:
+    support = route(situation, resources_in(language))
     return _field("support", support) + _field("contact_first", contact_first(situation, support))
 
 

@@ -6,6 +6,8 @@ become names and contact details, so a plan does no parsing or formatting of sta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import msgspec
 
 from safety_check.compiled_rules import compile_reasons, compile_statuses
@@ -154,8 +156,13 @@ COMPILED_RULES: tuple[CompiledRule, ...] = tuple(
 )
 
 
-def answer_ref(question_id: str, value: str | tuple[str, ...]) -> AnswerRef:
-    question = QUESTIONS_BY_ID[question_id]
+def answer_ref(
+    question_id: str,
+    value: str | tuple[str, ...],
+    questions: Mapping[str, Question] = QUESTIONS_BY_ID,
+) -> AnswerRef:
+    """The answer quoted back as a reason (`questions`: in the plan's language)."""
+    question = questions[question_id]
     if not question.quoted:
         return AnswerRef(
             question=question_id, told_us=True, question_text="", answer=(), answer_labels=()

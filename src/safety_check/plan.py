@@ -10,13 +10,24 @@ section, because next to harm it reads as blame.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from itertools import compress, repeat
 from operator import eq, itemgetter
 
 import msgspec
 
+from safety_check import i18n
 from safety_check.authoring import NOT_SURE, PREFER_NOT_TO_SAY
 from safety_check.conditions import compile_condition, parse
+from safety_check.content_language import (
+    RuleText,
+    area_title_in,
+    plan_texts_in,
+    questions_by_id_in,
+    resources_in,
+    rule_texts_in,
+)
 from safety_check.engine import (
     COMPILED_RULES,
     CompiledRule,
@@ -42,8 +53,11 @@ from safety_check.models import (
     LaterSection,
     Plan,
     PlatformSteps,
+    Question,
+    Resource,
     ResourceRef,
     Rule,
+    Scores,
     UrgentLane,
     UrgentStep,
 )
@@ -411,27 +425,51 @@ def _chosen(
     return tuple([settled[i] or _choose(rules[i], values, key, unsure) for i in fired])
 
 
-def _make_action(chosen: Chosen, platforms: frozenset[str], values: AnswerValues) -> Action:
+def _make_action(
+    chosen: Chosen, platforms: frozenset[str], values: AnswerValues, text: _Text
+) -> Action:
     compiled = chosen.compiled
     rule = compiled.rule
+    words = text.rules[compiled.order]
     return Action(
         rule_id=rule.id,
         area=rule.area,
         purpose=rule.purpose,
-        title=compiled.title,
-        summary=compiled.summary,
-        why=compiled.why,
-        because=tuple(answer_ref(question, values[question]) for question in chosen.reasons),
-        steps=_for_platforms(compiled.steps, platforms),
-        how_to_check=_for_platforms(compiled.how_to_check, platforms) if chosen.unsure else (),
+        title=words.title,
+        summary=words.summary,
+        why=words.why,
+        because=tuple(
+            answer_ref(question, values[question], text.questions) for question in chosen.reasons
+        ),
+        steps=_for_platforms(words.steps, platforms),
+        how_to_check=_for_platforms(words.how_to_check, platforms) if chosen.unsure else (),
         severity=rule.severity,
         effort_minutes=rule.effort_minutes,
         sources=rule.sources,
-        resources=_shown_resources(compiled, platforms),
+        resources=_shown_resources(compiled, platforms, words.resources),
         content_version=CONTENT_VERSION,
         urgent_step=rule.urgent_step,
-        caution=chosen.caution,
+        caution=None if chosen.caution is None else text.plan[chosen.caution],
         done_by=chosen.done_by,
+    )
+
+
+class _Text(msgspec.Struct, frozen=True):
+    """One language's words for a plan, built once per language."""
+
+    rules: Mapping[int, RuleText]
+    questions: Mapping[str, Question]
+    plan: Mapping[str, str]
+    resources: Mapping[str, Resource]
+
+
+@functools.cache
+def _text_in(language: i18n.Language) -> _Text:
+    return _Text(
+        rule_texts_in(language),
+        questions_by_id_in(language),
+        plan_texts_in(language),
+        resources_in(language),
     )
 
 
@@ -462,14 +500,16 @@ MENTIONS = {compiled.order: _mentions(compiled.rule) for compiled in COMPILED_RU
 words in every plan."""
 
 
-def _shown_resources(compiled: CompiledRule, platforms: frozenset[str]) -> tuple[ResourceRef, ...]:
+def _shown_resources(
+    compiled: CompiledRule, platforms: frozenset[str], refs: tuple[ResourceRef, ...]
+) -> tuple[ResourceRef, ...]:
     """Services named in the text this person sees: a nation's step they are not shown (Report
     Fraud, for someone in Scotland) does not put its service in their action."""
     mentions = MENTIONS[compiled.order]
     named = mentions.always.union(
         *[names for platform, names in mentions.by_platform if platform in platforms]
     )
-    return tuple([ref for ref in compiled.resources if ref.id in named])
+    return tuple([ref for ref in refs if ref.id in named])
 
 
 class _Sorted(msgspec.Struct):
@@ -585,13 +625,15 @@ def _unsure_about(values: AnswerValues) -> frozenset[str]:
     return frozenset(found)
 
 
-def build_plan(answers: Answers) -> Plan:
-    """Compose the plan for validated answers."""
+def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
+    """Compose the plan for validated answers, its words in `language`."""
     plan = compose(answers)
+    text = _text_in(language)
     person, platforms, values = plan.person, plan.platforms, plan.values
-    actions = tuple([_make_action(chosen, platforms, values) for chosen in plan.first])
+    actions = tuple([_make_action(chosen, platforms, values, text) for chosen in plan.first])
     situation = situation_of(answers)
-    support = route(situation)
+    support = route(situation, text.resources)
+    withheld_why = withheld(person)
     return Plan(
         content_version=CONTENT_VERSION,
         written_for=person.written_for,
@@ -600,27 +642,49 @@ def build_plan(answers: Answers) -> Plan:
         if plan.lane is None or person.lane is None
         else UrgentLane(
             mode=person.lane,
-            title=lane_title(person),
-            message=urgent_message(person),
-            actions=tuple([_make_action(chosen, platforms, values) for chosen in plan.lane]),
+            title=text.plan[lane_title(person)],
+            message=text.plan[urgent_message(person)],
+            actions=tuple([_make_action(chosen, platforms, values, text) for chosen in plan.lane]),
         ),
         do_first=actions[:DO_FIRST_LIMIT],
         next=actions[DO_FIRST_LIMIT:],
         when_ready=None
         if not plan.later
         else LaterSection(
-            title=WHEN_READY_TITLE,
-            message=when_ready_message(person),
-            actions=tuple([_make_action(chosen, platforms, values) for chosen in plan.later]),
+            title=text.plan[WHEN_READY_TITLE],
+            message=text.plan[when_ready_message(person)],
+            actions=tuple([_make_action(chosen, platforms, values, text) for chosen in plan.later]),
         ),
-        doing_well=plan.doing_well,
+        doing_well=plan.doing_well
+        if language == i18n.DEFAULT
+        else tuple(praise_in(item, text) for item in plan.doing_well),
         not_answered=plan.not_answered,
-        scores=None if plan.careful else score(answers),
-        scores_withheld=withheld(person),
+        scores=None if plan.careful else scores_in(score(answers), language),
+        scores_withheld=None if withheld_why is None else text.plan[withheld_why],
         support=support,
         contact_first=contact_first(situation, support),
         findings=tuple([c.findings[s] for c, s in zip(COMPILED_RULES, plan.statuses, strict=True)]),
     )
+
+
+def praise_in(item: DoingWell, text: _Text) -> DoingWell:
+    return text.rules[ORDER_OF[item.rule_id]].praise or item
+
+
+def scores_in(scores: Scores, language: i18n.Language) -> Scores:
+    """The scores with their area titles in `language`."""
+    if language == i18n.DEFAULT:
+        return scores
+    return msgspec.structs.replace(
+        scores,
+        areas=tuple(
+            msgspec.structs.replace(area, title=area_title_in(language, area.area, area.title))
+            for area in scores.areas
+        ),
+    )
+
+
+ORDER_OF = {compiled.rule.id: compiled.order for compiled in COMPILED_RULES}
 
 
 def lane_title(person: _Person) -> str:

@@ -11,6 +11,7 @@ Anything we could not confirm on the service's own page, or that sources disagre
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from safety_check.models import AgeBand, Nation, Resource
 
@@ -491,12 +492,13 @@ def mention(resource: Resource, *, with_access: bool = False) -> str:
 MENTION = re.compile(r"\{([a-z_]+)(?::access)?\}")
 
 
-def render_resource_mentions(text: str) -> str:
+def render_resource_mentions(text: str, resources: Mapping[str, Resource] = RESOURCES) -> str:
     """Replace every `{resource_id}` with the service's name and contact details, and every
-    `{resource_id:access}` with those plus its ways in for deaf people and interpreters."""
+    `{resource_id:access}` with those plus its ways in for deaf people and interpreters
+    (`resources`: the services in the text's language)."""
     return MENTION.sub(
         lambda match: mention(
-            RESOURCES[match.group(1)], with_access=match.group(0).endswith(":access}")
+            resources[match.group(1)], with_access=match.group(0).endswith(":access}")
         ),
         text,
     )

@@ -11,7 +11,7 @@ services of every nation, each reason starting with who it is for ("If you are u
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Literal
 
 import msgspec
@@ -581,12 +581,16 @@ def _with_whom(whom: str, reason: str) -> str:
     return f"{whom}: {reason[0].lower()}{reason[1:]}"
 
 
-def route(situation: Situation) -> tuple[SupportItem, ...]:
+def route(
+    situation: Situation, resources: Mapping[str, Resource] = RESOURCES
+) -> tuple[SupportItem, ...]:
+    """The services for this situation, in order (`resources`: the services in the plan's
+    language; which services and their order never depend on it)."""
     items: list[SupportItem] = []
     shown: set[str] = set()
     helper = situation.helper is not None
     for row in ROUTES:
-        resource = RESOURCES[row.resource_id]
+        resource = resources[row.resource_id]
         reason_of = row.helper_reason if helper else row.reason
         if (
             reason_of is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from safety_check import i18n
 from safety_check.models import (
     Action,
     AnswerRef,
@@ -174,7 +175,7 @@ def _nothing_to_do(plan: Plan) -> bool:
     return not (plan.urgent or plan.do_first or plan.next or plan.when_ready)
 
 
-def render_plan(plan: Plan) -> str:
+def render_plan(plan: Plan, language: i18n.Language = "en") -> str:
     helper = plan.written_for != "me"
     lines = ["Your Safety Check plan, to help them" if helper else "Your Safety Check plan"]
     lane = plan.urgent.actions if plan.urgent is not None else ()
