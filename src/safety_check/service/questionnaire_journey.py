@@ -20,6 +20,8 @@ from litestar import MediaType, Request
 from litestar.exceptions import HTTPException, PermissionDeniedException
 from litestar.response import Template
 
+from safety_check import i18n
+from safety_check.content_language import area_title_in, questions_by_id_in
 from safety_check.models import (
     AREA_TITLES,
     AREAS,
@@ -170,10 +172,18 @@ HELPER_HEADINGS = {
 }
 
 
-def _heading(page_id: str, raw: RawAnswers | None = None) -> Text | str:
-    if raw is not None and is_helping(raw) and page_id in HELPER_HEADINGS:
+def _heading(page_id: str, raw: RawAnswers, language: i18n.Language) -> Text | str:
+    if is_helping(raw) and page_id in HELPER_HEADINGS:
         return HELPER_HEADINGS[page_id]
-    return PAGE_HEADINGS.get(page_id) or AREA_TITLES[page_id]  # type: ignore[index]
+    if page_id in PAGE_HEADINGS:
+        return PAGE_HEADINGS[page_id]
+    return area_title_in(language, page_id, AREA_TITLES[page_id])  # type: ignore[index]
+
+
+def _in_language(questions: list[Question], language: i18n.Language) -> list[Question]:
+    """The same questions, worded in the page's language (ids and options unchanged)."""
+    by_id = questions_by_id_in(language)
+    return [by_id.get(question.id, question) for question in questions]
 
 
 def questions_page(
@@ -184,7 +194,8 @@ def questions_page(
     errors: dict[str, Text] | None = None,
     back_to: str | None = None,
 ) -> Template:
-    questions = questions_on(page_id, raw)
+    language = request_language(request)
+    questions = _in_language(questions_on(page_id, raw), language)
     progress = _progress(page_id, raw, flow)
     first = page_id in (WHO, NOW) or (page_id == ABOUT and flow.cohort is not None)
     shown_errors = {q.id: errors[q.id] for q in questions if errors and q.id in errors}
@@ -193,9 +204,9 @@ def questions_page(
         request,
         **flow_context(flow),
         page_id=page_id,
-        heading=_heading(page_id, raw),
+        heading=_heading(page_id, raw, language),
         progress=progress,
-        page_title=progress or _heading(page_id, raw),
+        page_title=progress or _heading(page_id, raw, language),
         questions=questions,
         answers=raw,
         errors=shown_errors,
@@ -212,12 +223,12 @@ def is_helping(raw: RawAnswers) -> bool:
 
 
 def _review_rows(
-    raw: RawAnswers,
+    raw: RawAnswers, language: i18n.Language
 ) -> list[tuple[str, Text | str, list[tuple[Question, list[str]]]]]:
     rows = []
     helping = is_helping(raw)
     for page_id in [*STARTED, *areas_for(raw)]:
-        questions = questions_on(page_id, raw)
+        questions = _in_language(questions_on(page_id, raw), language)
         answered = []
         for question in questions:
             value = raw.get(question.id)
@@ -228,7 +239,7 @@ def _review_rows(
                 if o.id in chosen
             ]
             answered.append((question, labels))
-        rows.append((page_id, _heading(page_id, raw), answered))
+        rows.append((page_id, _heading(page_id, raw, language), answered))
     return rows
 
 
@@ -239,7 +250,7 @@ def _review_page(request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow) -
         **flow_context(flow),
         page_title=PAGE_HEADINGS[REVIEW],
         switch_at=REVIEW,
-        rows=_review_rows(raw),
+        rows=_review_rows(raw, request_language(request)),
         helping=is_helping(raw),
         at=REVIEW,
         hidden=hidden_fields(raw),
@@ -257,12 +268,13 @@ def plan_page(
     class_outcome: str | None = None,
     restored: Restored | None = None,
 ) -> Template:
-    plan = plan or build_plan(answers)
+    language = request_language(request)
+    plan = plan or build_plan(answers, language)
     return page(
         "plan.html",
         request,
         **flow_context(flow),
-        **plan_context(plan, urgent_only),
+        **plan_context(plan, urgent_only, language),
         ticks=flow.cohort is None and kept_off_device(raw) is None,
         evidence_log=flow.cohort is None and evidence_log.reader(raw) is not None,
         **_reports_context(raw, flow, plan, urgent_only),
@@ -356,7 +368,7 @@ async def next_page(
         if answers is None:
             first = page_of(next(iter(errors)), raw)
             return questions_page(request, first, raw, flow, errors)
-        plan = build_plan(answers)
+        plan = build_plan(answers, request_language(request))
         outcome = await finish(answers, plan) if finish else None
         return plan_page(
             request, answers, raw, urgent_only=False, flow=flow, plan=plan, class_outcome=outcome

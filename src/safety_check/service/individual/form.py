@@ -20,6 +20,7 @@ import msgspec
 
 from safety_check.answers import AnswersInvalid, prune, validate
 from safety_check.conditions import compile_condition
+from safety_check.content_language import question_context
 from safety_check.models import (
     AREA_TITLES,
     AREAS,
@@ -130,8 +131,11 @@ def _sentence(problem: AnswerProblem, helping: bool) -> Text:
     question = QUESTIONS_BY_ID.get(problem.question or "")
     if question is None:
         return pgettext("error:question", "Choose one of the options.")
-    text = question.helper_text if helping and question.helper_text else question.text
-    # The question is quoted first so no Welsh word before it would need to mutate it.
+    # The question, in the page's language, comes first so no Welsh word before it mutates it.
+    if helping and question.helper_text:
+        text = Text(question_context(question.id, "helper_text"), question.helper_text)
+    else:
+        text = Text(question_context(question.id, "text"), question.text)
     return pgettext("error:question", "%(question)s Choose one of the options.", question=text)
 
 

@@ -16,11 +16,13 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from safety_check import i18n
+from safety_check.content_language import area_title_in
 from safety_check.models import AREA_TITLES, HELPERS, Action, Area, Contact, Plan, Resource
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
 from safety_check.service.individual.on_device import tick_id
-from safety_check.service.platform.template_i18n import pgettext, translate
+from safety_check.service.platform.template_i18n import Text, pgettext, translate
 from safety_check.textplan import PLATFORM_NAMES, action_title, because_sentence, first_heading
 
 SUPPORT_SHOWN = 6
@@ -95,12 +97,16 @@ CALL = pgettext("page:support", "Call %(phone)s")
 """A service's phone number, as a link, follows the word: nothing in Welsh mutates a number."""
 
 
-def by_area(actions: Iterable[Action]) -> list[tuple[str, list[Action]]]:
+def by_area(
+    actions: Iterable[Action], language: i18n.Language = i18n.DEFAULT
+) -> list[tuple[str, list[Action]]]:
     """Actions grouped by area, the group with the most pressing action first."""
     groups: dict[Area, list[Action]] = {}
     for action in actions:
         groups.setdefault(action.area, []).append(action)
-    return [(AREA_TITLES[area], items) for area, items in groups.items()]
+    return [
+        (area_title_in(language, area, AREA_TITLES[area]), items) for area, items in groups.items()
+    ]
 
 
 def call_now(plan: Plan) -> tuple[Contact, ...]:
@@ -108,16 +114,20 @@ def call_now(plan: Plan) -> tuple[Contact, ...]:
     return plan.contact_first
 
 
-CAUTION_AGAIN = "As above: someone who checks the phone, or the person doing this, could see this."
+CAUTION_AGAIN = pgettext(
+    "page:plan", "As above: someone who checks the phone, or the person doing this, could see this."
+)
 
 
-def caution_texts(plan: Plan, later_groups: list[tuple[str, list[Action]]]) -> dict[str, str]:
+def caution_texts(
+    plan: Plan, later_groups: list[tuple[str, list[Action]]]
+) -> dict[str, str | Text]:
     """Each action's caution as shown: in full the first time down the page, then short, so a
     long plan for someone watched does not repeat the same paragraph at every step."""
     lane = plan.urgent.actions if plan.urgent else ()
     later = plan.when_ready.actions if plan.when_ready else ()
     grouped = [action for _, actions in later_groups for action in actions]
-    shown: dict[str, str] = {}
+    shown: dict[str, str | Text] = {}
     seen: set[str] = set()
     for action in (*lane, *plan.do_first, *grouped, *later):
         if action.caution:
@@ -126,8 +136,10 @@ def caution_texts(plan: Plan, later_groups: list[tuple[str, list[Action]]]) -> d
     return shown
 
 
-def plan_context(plan: Plan, urgent_only: bool) -> dict[str, Any]:
-    later_groups = by_area(plan.next)
+def plan_context(
+    plan: Plan, urgent_only: bool, language: i18n.Language = i18n.DEFAULT
+) -> dict[str, Any]:
+    later_groups = by_area(plan.next, language)
     return {
         "plan": plan,
         "cautions": caution_texts(plan, later_groups),

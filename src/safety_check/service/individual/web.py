@@ -13,11 +13,12 @@ from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
 from safety_check import i18n
+from safety_check.content_language import resources_in
 from safety_check.models import (
     AGE_BANDS,
     AgeBand,
 )
-from safety_check.resources import RESOURCES, suits_age
+from safety_check.resources import suits_age
 from safety_check.service.individual import evidence_log, report_texts, saved_answers
 from safety_check.service.individual.form import (
     WHO,
@@ -308,9 +309,8 @@ class WebController(Controller):
             (pgettext("page:help", "If you are under 18"), "13_15"),
             (pgettext("page:help", "If you are 18 or over"), "18_plus"),
         ]
-        sections = [
-            (title, [r for r in RESOURCES.values() if suits_age(r, band)]) for title, band in bands
-        ]
+        services = resources_in(request_language(request)).values()
+        sections = [(title, [r for r in services if suits_age(r, band)]) for title, band in bands]
         return page(
             "help.html",
             request,

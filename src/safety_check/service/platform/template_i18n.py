@@ -125,11 +125,11 @@ class Text(msgspec.Struct, frozen=True):
 
     context: str
     message: str
-    values: dict[str, str] | None = None
+    values: dict[str, str | Text] | None = None
     """Named placeholders (`%(name)s`), filled after translation."""
 
 
-def pgettext(context: str, message: str, **values: str) -> Text:
+def pgettext(context: str, message: str, **values: str | Text) -> Text:
     """Mark page text in Python for the catalogue (`pybabel extract` reads the call); the
     template's `t` filter or `translate` gives it in the page's language."""
     return Text(context, message, values or None)
@@ -139,7 +139,9 @@ def translate(language: i18n.Language, text: Text | str) -> str:
     if not isinstance(text, Text):
         return text
     translated = i18n.pgettext(language, text.context, text.message)
-    return translated % text.values if text.values else translated
+    if not text.values:
+        return translated
+    return translated % {name: translate(language, value) for name, value in text.values.items()}
 
 
 @pass_context
