@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck unit bench bench-week examples openapi clean
+.PHONY: run test lint typecheck unit bench bench-week examples openapi catalogues clean
 
 RUN_STAMP := $(VENV)/.installed-run
 
@@ -47,6 +47,11 @@ bench: $(STAMP)
 # Needs SAFETY_CHECK_TEST_POSTGRES_URL and SAFETY_CHECK_TEST_REDIS_URL (see README).
 bench-week: $(STAMP)
 	$(BIN)/python -m bench.school_week $(ARGS)
+
+# Extract every domain's messages to locale/<domain>.pot and update each language's PO (keeping
+# review comments); tests/test_catalogue.py fails when this would change a committed file.
+catalogues: $(STAMP)
+	$(BIN)/python -m safety_check.catalogue_tools catalogues
 
 examples: $(STAMP)
 	$(BIN)/python -m api.examples.regenerate

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from safety_check import compiled_plan, content_language, i18n, plan
+from safety_check.service.individual import api
 
 
 class Marked:
@@ -31,6 +32,8 @@ def clear_language_caches() -> None:
         content_language.plan_texts_in,
         plan._text_in,
         compiled_plan._support,
+        api.questionnaire_body,
+        api.rule_content,
     ):
         cached.cache_clear()
     compiled_plan._CONTENT.pop("cy", None)

@@ -186,9 +186,20 @@ class _Content:
     """One language's fragments: every word of a plan, encoded once when the language is first
     used (at start-up for every offered language), so a plan in any language costs the same."""
 
-    __slots__ = ("multi", "plan", "praise", "rules", "single", "tails", "templates", "told_us")
+    __slots__ = (
+        "language_field",
+        "multi",
+        "plan",
+        "praise",
+        "rules",
+        "single",
+        "tails",
+        "templates",
+        "told_us",
+    )
 
     def __init__(self, language: i18n.Language) -> None:
+        self.language_field = _field("language", language)
         words = rule_texts_in(language)
         self.plan = plan_texts_in(language)
         self.rules = {c.order: _RuleJSON(c, words[c.order]) for c in COMPILED_RULES}
@@ -356,6 +367,7 @@ def encode_answers(
     current = _templates(words, include, later=False)
     out = [
         b'{"content_version":' + _encode(CONTENT_VERSION),
+        words.language_field,
         _field("written_for", person.written_for) + _field("age_band", person.age_band),
     ]
     if plan.lane is None or person.lane is None:

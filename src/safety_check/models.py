@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from safety_check.conditions import Condition
+from safety_check.i18n import Language
 
 Area = Literal[
     "privacy_settings",
@@ -393,6 +394,8 @@ class LaterSection(msgspec.Struct, frozen=True, kw_only=True):
 
 class Plan(msgspec.Struct, frozen=True, kw_only=True):
     content_version: str
+    language: Language
+    """The language of the plan's words (`Content-Language` says it too)."""
     written_for: ForWhom
     """Whom the plan speaks to: the person ("me"), or someone helping them."""
     age_band: AgeBand | None

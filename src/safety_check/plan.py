@@ -636,6 +636,7 @@ def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
     withheld_why = withheld(person)
     return Plan(
         content_version=CONTENT_VERSION,
+        language=language,
         written_for=person.written_for,
         age_band=person.age_band,
         urgent=None

@@ -62,7 +62,10 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    live = LiveServer(tmp_path_factory.mktemp("live"), {"SAFETY_CHECK_RATE_LIMIT": "100000"})
+    live = LiveServer(
+        tmp_path_factory.mktemp("live"),
+        {"SAFETY_CHECK_RATE_LIMIT": "100000", "SAFETY_CHECK_LANGUAGES": "en,cy"},
+    )
     try:
         yield live
     finally:
@@ -100,6 +103,13 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
         client=client, body=models.PlanRequest.from_dict(EXAMPLE), include="all"
     )
     assert isinstance(full, models.PlanOut) and full.findings
+    welsh = _module(f"{safety}.create_plan").sync_detailed(
+        client=client, body=models.PlanRequest.from_dict(EXAMPLE), accept_language="cy"
+    )
+    assert welsh.headers["content-language"] == "cy"
+    assert isinstance(welsh.parsed, models.PlanOut)
+    assert str(getattr(welsh.parsed.language, "value", welsh.parsed.language)) == "cy"
+    assert [a.rule_id for a in welsh.parsed.do_first] == [a.rule_id for a in plan.do_first]
     rule_id = full.urgent.actions[0].rule_id
     content = _module(f"{safety}.get_rule_content").sync_detailed(rule_id, client=client)
     assert isinstance(content.parsed, models.RuleContent) and content.parsed.steps

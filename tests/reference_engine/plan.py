@@ -476,6 +476,7 @@ def build_plan(answers: Answers) -> Plan:
     situation = situation_of(answers)
     support = route(situation)
     return Plan(
+        language="en",
         content_version=CONTENT_VERSION,
         written_for=person.written_for,
         age_band=person.age_band,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Annotated
 
@@ -12,14 +13,16 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Body, HeaderParameter, PathParameter, QueryParameter
 
+from safety_check import i18n
 from safety_check.answers import validate
 from safety_check.compiled_plan import encode_answers, include_of
 from safety_check.content_changes import CONTENT_CHANGES, ContentChange
+from safety_check.content_language import questionnaire_in, resources_in, rule_texts_in
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AgeBand, Plan, Questionnaire, Resource
 from safety_check.plan_json import encode_plan
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
-from safety_check.resources import RESOURCES, suits_age
+from safety_check.resources import suits_age
 from safety_check.service.individual.examples import ANSWER_EXAMPLES
 from safety_check.service.individual.wire import (
     INCLUDE_PATTERN,
@@ -27,6 +30,7 @@ from safety_check.service.individual.wire import (
     PlanRequest,
     RuleContent,
 )
+from safety_check.service.platform.core import InjectedPlatform, Platform
 from safety_check.service.platform.json_body import require_json
 from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
 
@@ -34,6 +38,32 @@ QUESTIONNAIRE_JSON = msgspec.json.encode(QUESTIONNAIRE)
 QUESTIONNAIRE_ETAG = '"' + hashlib.sha256(QUESTIONNAIRE_JSON).hexdigest()[:32] + '"'
 QUESTIONNAIRE_CACHE = "public, max-age=3600"
 CONTENT_CHANGES_JSON = msgspec.json.encode(CONTENT_CHANGES)
+ACCEPT_LANGUAGE = HeaderParameter(
+    name="Accept-Language",
+    required=False,
+    max_length=1024,
+    description="The language of the words: `cy` for Welsh where the service offers it, "
+    "otherwise English. The response's Content-Language says which was used.",
+)
+
+
+def language_of(header: str | None, platform: Platform) -> i18n.Language:
+    """The offered language the caller's Accept-Language prefers (English by default)."""
+    return i18n.negotiate(header, platform.settings.languages)
+
+
+def language_headers(language: i18n.Language) -> dict[str, str]:
+    return {"Content-Language": i18n.HTML_LANG[language], "Vary": "Accept-Language"}
+
+
+@functools.cache
+def questionnaire_body(language: i18n.Language) -> tuple[bytes, str]:
+    """The questionnaire's JSON in one language with its ETag, encoded once per language: the
+    ETag hashes the body, so each language has its own."""
+    if language == i18n.DEFAULT:
+        return QUESTIONNAIRE_JSON, QUESTIONNAIRE_ETAG
+    body = msgspec.json.encode(questionnaire_in(language))
+    return body, _etag(body)
 
 
 def plan_response(plan: Plan) -> Response[Plan]:
@@ -54,25 +84,27 @@ def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def _rule_content() -> dict[str, tuple[bytes, str]]:
-    """Each rule's words as JSON with its ETag, by id and by every old id, made once."""
+def _rule_content(language: i18n.Language = "en") -> dict[str, tuple[bytes, str]]:
+    """Each rule's words in one language as JSON with its ETag, by id and every old id."""
     found: dict[str, tuple[bytes, str]] = {}
+    words = rule_texts_in(language)
     for compiled in COMPILED_RULES:
         rule = compiled.rule
+        text = words[compiled.order]
         body = msgspec.json.encode(
             RuleContent(
                 id=rule.id,
                 area=rule.area,
                 purpose=rule.purpose,
-                title=compiled.title,
-                summary=compiled.summary,
-                why=compiled.why,
-                steps=compiled.steps,
-                how_to_check=compiled.how_to_check,
+                title=text.title,
+                summary=text.summary,
+                why=text.why,
+                steps=text.steps,
+                how_to_check=text.how_to_check,
                 severity=rule.severity,
                 effort_minutes=rule.effort_minutes,
                 sources=rule.sources,
-                resources=compiled.resources,
+                resources=text.resources,
                 urgent_step=rule.urgent_step,
                 content_version=CONTENT_VERSION,
             )
@@ -83,6 +115,11 @@ def _rule_content() -> dict[str, tuple[bytes, str]]:
 
 
 RULE_CONTENT = _rule_content()
+
+
+@functools.cache
+def rule_content(language: i18n.Language) -> dict[str, tuple[bytes, str]]:
+    return RULE_CONTENT if language == i18n.DEFAULT else _rule_content(language)
 
 
 class ApiController(Controller):
@@ -104,16 +141,24 @@ class ApiController(Controller):
     )
     async def get_questionnaire(
         self,
+        platform: InjectedPlatform,
         if_none_match: Annotated[
             str | None, HeaderParameter(name="If-None-Match", required=False, max_length=1024)
         ] = None,
+        accept_language: Annotated[str | None, ACCEPT_LANGUAGE] = None,
     ) -> Response[Questionnaire]:
-        headers = {"ETag": QUESTIONNAIRE_ETAG, "Cache-Control": QUESTIONNAIRE_CACHE}
-        if _etag_matches(if_none_match):
+        language = language_of(accept_language, platform)
+        # Encoded once per language: the questionnaire only changes with a release.
+        body, etag = questionnaire_body(language)
+        headers = {
+            "ETag": etag,
+            "Cache-Control": QUESTIONNAIRE_CACHE,
+            **language_headers(language),
+        }
+        if _etag_matches(if_none_match, etag):
             return Response(content=b"", status_code=304, headers=headers)  # type: ignore[arg-type]
-        # Encoded once at import: the questionnaire only changes with a release.
         return Response(
-            content=QUESTIONNAIRE_JSON,  # type: ignore[arg-type]
+            content=body,  # type: ignore[arg-type]
             media_type="application/json",
             headers=headers,
         )
@@ -144,6 +189,7 @@ class ApiController(Controller):
     )
     async def create_plan(
         self,
+        platform: InjectedPlatform,
         data: Annotated[
             PlanRequest,
             Body(
@@ -167,10 +213,16 @@ class ApiController(Controller):
                 "sources, reasons, details, later_steps, or all.",
             ),
         ] = None,
+        accept_language: Annotated[str | None, ACCEPT_LANGUAGE] = None,
     ) -> Response[PlanOut]:
         wanted = include_of(include.split(",")) if include else include_of(())
-        body = encode_answers(validate(data.answers), wanted)
-        return Response(content=body, media_type="application/json")  # type: ignore[arg-type]
+        language = language_of(accept_language, platform)
+        body = encode_answers(validate(data.answers), wanted, language)
+        return Response(
+            content=body,  # type: ignore[arg-type]
+            media_type="application/json",
+            headers=language_headers(language),
+        )
 
     @get(
         "/content/rules/{rule_id:str}",
@@ -189,16 +241,19 @@ class ApiController(Controller):
     )
     async def get_rule_content(
         self,
+        platform: InjectedPlatform,
         rule_id: Annotated[str, PathParameter(max_length=128)],
         if_none_match: Annotated[
             str | None, HeaderParameter(name="If-None-Match", required=False, max_length=1024)
         ] = None,
+        accept_language: Annotated[str | None, ACCEPT_LANGUAGE] = None,
     ) -> Response[RuleContent]:
-        found = RULE_CONTENT.get(rule_id)
+        language = language_of(accept_language, platform)
+        found = rule_content(language).get(rule_id)
         if found is None:
             raise NotFoundException("No rule has this id.")
         body, etag = found
-        headers = {"ETag": etag, "Cache-Control": QUESTIONNAIRE_CACHE}
+        headers = {"ETag": etag, "Cache-Control": QUESTIONNAIRE_CACHE, **language_headers(language)}
         if _etag_matches(if_none_match, etag):
             return Response(content=b"", status_code=304, headers=headers)  # type: ignore[arg-type]
         return Response(content=body, media_type="application/json", headers=headers)  # type: ignore[arg-type]
@@ -214,14 +269,20 @@ class ApiController(Controller):
     )
     async def list_resources(
         self,
+        platform: InjectedPlatform,
         age_band: Annotated[AgeBand | None, QueryParameter(name="age_band", required=False)] = None,
+        accept_language: Annotated[str | None, ACCEPT_LANGUAGE] = None,
     ) -> Response[tuple[Resource, ...]]:
+        language = language_of(accept_language, platform)
         chosen = tuple(
             resource
-            for resource in RESOURCES.values()
+            for resource in resources_in(language).values()
             if age_band is None or suits_age(resource, age_band)
         )
-        return Response(content=chosen, headers={"Cache-Control": QUESTIONNAIRE_CACHE})
+        return Response(
+            content=chosen,
+            headers={"Cache-Control": QUESTIONNAIRE_CACHE, **language_headers(language)},
+        )
 
     @get(
         "/content/changes",

@@ -15,6 +15,7 @@ from msgspec import UNSET, UnsetType
 
 from safety_check.answers import WireAnswers, decode_answers
 from safety_check.compiled_plan import INCLUDE_NAMES
+from safety_check.i18n import Language
 from safety_check.models import (
     AgeBand,
     AnswerRef,
@@ -152,6 +153,8 @@ class PlanOut(msgspec.Struct, frozen=True, kw_only=True):
     findings: the same JSON as a class response's plan."""
 
     content_version: str
+    language: Language
+    """The language of the plan's words: the one `Accept-Language` chose among those offered."""
     written_for: ForWhom
     age_band: AgeBand | None
     urgent: UrgentLaneOut | None
