@@ -26,7 +26,7 @@ from safety_check.content_language import service_names
 from safety_check.engine import COMPILED_RULES
 from safety_check.models import AREA_TITLES
 from safety_check.plan import build_plan
-from safety_check.platform_reports import PLATFORM_REPORTS
+from safety_check.platform_reports import PLATFORM_REPORTS, report_text
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.resources import RESOURCES
 from safety_check.service.app import create_app
@@ -92,7 +92,10 @@ def content_gaps() -> list[str]:
     """English content on these pages that no catalogue holds yet (the apps' report routes,
     the text plan's reasons): the content's own completeness test owns them."""
     sources: list[Any] = [QUESTIONNAIRE, list(RESOURCES.values()), AREA_TITLES]
-    sources.append([report.name for report in PLATFORM_REPORTS])
+    # The words to paste stay in English, for the app's safety team (the page says so).
+    kinds = ("shared_without_consent", "threat_to_share", "fake_image", "unwanted_image")
+    pasted = [report_text(r, kind=k, age_band="18_plus") for r in PLATFORM_REPORTS for k in kinds]
+    sources.append(pasted)
     found = [text for source in sources for text in _strings(msgspec.to_builtins(source))]
     catalogued = _catalogued()
     # textplan.because_sentence quotes an answer and a question inside an English frame.
@@ -164,6 +167,9 @@ async def every_page(client: Any) -> dict[str, str]:
     shown["devices"] = await pages.post({"_at": "urgent", "_step": "continue", **ADULT_THREATENED})
     for area in AREA_TITLES:
         shown[area] = await pages.post({"_go": area, **ADULT_THREATENED})
+    shown["platform_report"] = await pages.post(
+        {"_step": "platform_report", "_platform": "instagram", "_at": "plan", **ADULT_THREATENED}
+    )
     shown["review"] = await pages.post({"_step": "review", **ADULT_THREATENED})
     shown["plan"] = await pages.post({"_step": "questions", **ADULT_THREATENED})
     shown["save"] = await pages.post({"_step": "save", **ADULT_THREATENED})

@@ -33,6 +33,14 @@ from safety_check.rules.getting_help import (
 from safety_check.rules.privacy_settings import ROBLOX_IN_GAME, ROBLOX_REPORT
 
 CHECKED = "2026-12-06"
+
+
+def N_(text: str) -> str:
+    """Mark a route's words for the message catalogue (`pybabel extract` reads the call); the
+    page shows them in its language. Apps' menu names stay as the apps show them."""
+    return text
+
+
 CONFIDENCE = ("checked", "secondary")
 KINDS = ("shared_without_consent", "threat_to_share", "fake_image", "unwanted_image")
 
@@ -119,8 +127,8 @@ SOURCES = (
     TINDER_HOW_TO_REPORT,
 )
 
-PICK_THE_REASON = "Choose the reason closest to what happened, then send the report."
-PASTE_THE_WORDS = (
+PICK_THE_REASON = N_("Choose the reason closest to what happened, then send the report.")
+PASTE_THE_WORDS = N_(
     "If there is a box for more detail, paste the words below. You don't need to add anything "
     "else, and never send a picture."
 )
@@ -151,10 +159,10 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "instagram",
         "Instagram",
         (
-            "Open the post, profile or message.",
-            "Tap the three dots (…), then Report.",
+            N_("Open the post, profile or message."),
+            N_("Tap the three dots (…), then Report."),
             PICK_THE_REASON,
-            "Then block the account, so it can't contact you again.",
+            N_("Then block the account, so it can't contact you again."),
         ),
         report=INSTAGRAM_THREATS.url,
         checked_on=INSTAGRAM_REPORT_INTIMATE.url,
@@ -163,10 +171,10 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "snapchat",
         "Snapchat",
         (
-            "Press and hold the Snap, Story or chat message.",
-            "Tap Report.",
+            N_("Press and hold the Snap, Story or chat message."),
+            N_("Tap Report."),
             PICK_THE_REASON,
-            "The person is not told who reported them.",
+            N_("The person is not told who reported them."),
         ),
         report=SNAPCHAT_REPORTING.url,
         checked_on=SNAPCHAT_REPORTING.url,
@@ -175,9 +183,9 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "tiktok",
         "TikTok",
         (
-            "Open the video. Tap Share, or press and hold the video.",
-            "Tap Report.",
-            "Choose the reason closest to what happened, then tap Submit.",
+            N_("Open the video. Tap Share, or press and hold the video."),
+            N_("Tap Report."),
+            N_("Choose the reason closest to what happened, then tap Submit."),
         ),
         report=TIKTOK_REPORT_VIDEO.url,
         checked_on=TIKTOK_REPORT_VIDEO.url,
@@ -186,11 +194,13 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "whatsapp",
         "WhatsApp",
         (
-            "Open the chat and tap their name or number at the top.",
-            "Tap Report, then Report and block.",
-            "Or press and hold one message, then Report.",
-            "WhatsApp gets the last five messages they sent you. They are not told who "
-            "reported them.",
+            N_("Open the chat and tap their name or number at the top."),
+            N_("Tap Report, then Report and block."),
+            N_("Or press and hold one message, then Report."),
+            N_(
+                "WhatsApp gets the last five messages they sent you. They are not told who "
+                "reported them."
+            ),
         ),
         report=WHATSAPP_BLOCK_AND_REPORT.url,
         checked_on=WHATSAPP_ABOUT_REPORTING.url,
@@ -199,8 +209,8 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "facebook",
         "Facebook",
         (
-            "Open the post, photo or profile.",
-            "Tap the three dots (…), then Find support or report.",
+            N_("Open the post, photo or profile."),
+            N_("Tap the three dots (…), then Find support or report."),
             PICK_THE_REASON,
         ),
         report=META_NCII.url,
@@ -211,10 +221,12 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "x",
         "X",
         (
-            "Open the post.",
-            "Tap the three dots (⋯), then Report post.",
-            "Choose the option about private or non-consensual content, if it is there. "
-            "Otherwise choose the reason closest to what happened.",
+            N_("Open the post."),
+            N_("Tap the three dots (⋯), then Report post."),
+            N_(
+                "Choose the option about private or non-consensual content, if it is there. "
+                "Otherwise choose the reason closest to what happened."
+            ),
         ),
         report=X_NON_CONSENSUAL.url,
         checked_on=X_NON_CONSENSUAL.url,
@@ -224,11 +236,13 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "discord",
         "Discord",
         (
-            "Press and hold the message (on a computer, right-click it).",
-            "Tap Report.",
+            N_("Press and hold the message (on a computer, right-click it)."),
+            N_("Tap Report."),
             PICK_THE_REASON,
-            "To report on Discord's website instead, copy the message link from the same menu: "
-            "Discord needs the link, not a screenshot.",
+            N_(
+                "To report on Discord's website instead, copy the message link from the same menu: "
+                "Discord needs the link, not a screenshot."
+            ),
         ),
         report=DISCORD_HOW_TO_REPORT.url,
         checked_on=DISCORD_REPORT_IN_APP.url,
@@ -238,8 +252,8 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "youtube",
         "YouTube",
         (
-            "Open the video.",
-            "Tap the three dots (More), then Report.",
+            N_("Open the video."),
+            N_("Tap the three dots (More), then Report."),
             PICK_THE_REASON,
         ),
         report=YOUTUBE_REPORT.url,
@@ -250,23 +264,25 @@ PLATFORM_REPORTS: tuple[PlatformReport, ...] = (
         "roblox",
         "Roblox",
         (
-            "In a game, open the Menu (the three lines at the top left).",
-            "Tap the flag next to the player's name, or the Report tab.",
-            "Choose the player and the type of abuse, then Submit.",
-            "Report the chat or message itself, not only their profile: that is what Roblox's "
-            "moderators need to see.",
+            N_("In a game, open the Menu (the three lines at the top left)."),
+            N_("Tap the flag next to the player's name, or the Report tab."),
+            N_("Choose the player and the type of abuse, then Submit."),
+            N_(
+                "Report the chat or message itself, not only their profile: that is what Roblox's "
+                "moderators need to see."
+            ),
         ),
         report=ROBLOX_REPORT.url,
         checked_on=ROBLOX_IN_GAME.url,
     ),
     _report(
         "dating_apps",
-        "Dating apps (Tinder, Hinge, Bumble)",
+        N_("Dating apps (Tinder, Hinge, Bumble)"),
         (
-            "Open their profile, or your chat with them.",
-            "Tap the three dots (…) or the shield icon, then Report.",
+            N_("Open their profile, or your chat with them."),
+            N_("Tap the three dots (…) or the shield icon, then Report."),
             PICK_THE_REASON,
-            "You can still report someone who has unmatched you: ask the app's help centre.",
+            N_("You can still report someone who has unmatched you: ask the app's help centre."),
         ),
         report=TINDER_BASICS.url,
         checked_on=TINDER_HOW_TO_REPORT.url,

@@ -15,6 +15,7 @@ import msgspec
 
 from safety_check.models import AGE_BANDS, HELPERS, AgeBand
 from safety_check.platform_reports import PLATFORM_REPORTS, PlatformReport, by_id, report_text
+from safety_check.service.platform.template_i18n import Text, pgettext
 
 KIND_ANSWERS = (
     ("situation.image_shared", "yes", "shared_without_consent"),
@@ -24,10 +25,10 @@ KIND_ANSWERS = (
 )
 """The answer that makes each kind of report fit, most pressing first."""
 KIND_TITLES = {
-    "shared_without_consent": "A picture shared without consent",
-    "threat_to_share": "A threat to share a picture",
-    "fake_image": "A fake picture",
-    "unwanted_image": "A sexual picture sent without asking",
+    "shared_without_consent": pgettext("page:platform_report", "A picture shared without consent"),
+    "threat_to_share": pgettext("page:platform_report", "A threat to share a picture"),
+    "fake_image": pgettext("page:platform_report", "A fake picture"),
+    "unwanted_image": pgettext("page:platform_report", "A sexual picture sent without asking"),
 }
 NO_AGE: AgeBand = "18_plus"
 """Without an age, the words say nothing about age (the adult words carry no age line)."""
@@ -35,14 +36,14 @@ NO_AGE: AgeBand = "18_plus"
 
 class ReportText(msgspec.Struct, frozen=True, kw_only=True):
     kind: str
-    title: str
+    title: Text
     text: str
 
 
 class ReportCard(msgspec.Struct, frozen=True, kw_only=True):
     platform: PlatformReport
     texts: tuple[ReportText, ...]
-    checked_on: str
+    checked_on: datetime.date
     """The day the route was checked, as people write it."""
 
 
@@ -73,9 +74,8 @@ def _age(raw: Mapping[str, str | list[str]]) -> AgeBand:
     return next((band for band in AGE_BANDS if band == given), NO_AGE)
 
 
-def _day(iso: str) -> str:
-    day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {day.strftime('%B %Y')}"
+def _day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
 
 
 def card(platform: PlatformReport, raw: Mapping[str, str | list[str]]) -> ReportCard:
