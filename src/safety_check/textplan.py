@@ -166,7 +166,8 @@ def _support(items: tuple[SupportItem, ...], helper: bool, language: i18n.Langua
     lines = ["", title, "=" * len(title)]
     for item in items:
         lines.append("")
-        lines.extend(_wrap(contact_line(item.resource), indent="  ", first="- "))
+        line = contact_line(item.resource, _t(language, "call {phone}"))
+        lines.extend(_wrap(line, indent="  ", first="- "))
         lines.extend(_wrap(item.reason, indent="  "))
     return lines
 
