@@ -203,3 +203,22 @@ def test_a_missing_postgresql_database_is_one_clear_line() -> None:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert 'database "safety_check_no_such_database" does not exist' in lines[0]
+
+
+def test_plan_in_welsh(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.marked_language import marked_welsh
+
+    welsh = marked_welsh(monkeypatch)
+    next(welsh)
+    try:
+        code, out, err = run(capsys, "plan", "--language", "cy", str(TEEN))
+    finally:
+        next(welsh, None)
+    assert (code, err) == (0, "")
+    assert "<plan:URGENT_TITLE|What to do now>" in out
+    assert "<rule:" in out
+    assert "<textplan|Why this is in your plan:>" in out
+    assert "<textplan|call 0800 1111>" in out  # the words around a number are translated
+    assert "0800 1111" in out  # numbers are never translated
+    english = run(capsys, "plan", str(TEEN))[1]
+    assert "<" not in english

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import msgspec
 
+from safety_check import i18n
 from safety_check.answers import AnswersInvalid, decode_request
+from safety_check.content_language import questionnaire_in
 from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
-from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.settings import PREFIX, Settings, SettingsError, from_environment
 from safety_check.storage import Database, StorageError, open_database
 from safety_check.storage import schools as stored_schools
@@ -71,19 +72,20 @@ def _plan_command(args: argparse.Namespace) -> int:
         raise InputError(
             *(f"{args.file}: {p.question or '-'}: {p.message} [{p.code}]" for p in invalid.problems)
         ) from None
-    plan = build_plan(answers)
+    plan = build_plan(answers, args.language)
     if args.format == "json":
         sys.stdout.write(msgspec.json.format(encode_plan(plan)).decode() + "\n")
     else:
-        sys.stdout.write(render_plan(plan))
+        sys.stdout.write(render_plan(plan, args.language))
     return 0
 
 
 def _questionnaire_command(args: argparse.Namespace) -> int:
+    questionnaire = questionnaire_in(args.language)
     if args.json:
-        sys.stdout.write(msgspec.json.format(msgspec.json.encode(QUESTIONNAIRE)).decode() + "\n")
+        sys.stdout.write(msgspec.json.format(msgspec.json.encode(questionnaire)).decode() + "\n")
     else:
-        sys.stdout.write(render_questionnaire(QUESTIONNAIRE))
+        sys.stdout.write(render_questionnaire(questionnaire))
     return 0
 
 
@@ -315,11 +317,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     questionnaire = commands.add_parser("questionnaire", help="print the questionnaire")
     questionnaire.add_argument("--json", action="store_true", help="print it as JSON")
+    questionnaire.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.DEFAULT)
     questionnaire.set_defaults(handler=_questionnaire_command)
 
     plan = commands.add_parser("plan", help="print the plan for a file of answers")
     plan.add_argument("file", help='answers JSON, {"answers": {...}}; "-" reads stdin')
     plan.add_argument("--format", choices=("text", "json"), default="text")
+    plan.add_argument(
+        "--language",
+        choices=i18n.LANGUAGES,
+        default=i18n.DEFAULT,
+        help="the plan's language (cy: Welsh, as far as its catalogue is translated)",
+    )
     plan.set_defaults(handler=_plan_command)
 
     serve = commands.add_parser("serve", help="run the web service (settings: SAFETY_CHECK_*)")

@@ -40,6 +40,7 @@ from safety_check.plan import (
     compose,
     lane_title,
     scores_in,
+    text_in,
     urgent_message,
     when_ready_message,
     withheld,
@@ -269,9 +270,12 @@ def content(language: i18n.Language) -> _Content:
 
 
 def warm(languages: Iterable[i18n.Language]) -> None:
-    """Encode every offered language's fragments now, so no request pays for it."""
+    """Build every offered language's words and fragments now, so no request pays for it."""
     for language in languages:
         content(language)
+        text_in(language)
+        resources_in(language)
+        questionnaire_in(language)
 
 
 content(i18n.DEFAULT)

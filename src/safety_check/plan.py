@@ -464,7 +464,8 @@ class _Text(msgspec.Struct, frozen=True):
 
 
 @functools.cache
-def _text_in(language: i18n.Language) -> _Text:
+def text_in(language: i18n.Language) -> _Text:
+    """The words a plan in `language` is built from, gathered once per language."""
     return _Text(
         rule_texts_in(language),
         questions_by_id_in(language),
@@ -628,7 +629,7 @@ def _unsure_about(values: AnswerValues) -> frozenset[str]:
 def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
     """Compose the plan for validated answers, its words in `language`."""
     plan = compose(answers)
-    text = _text_in(language)
+    text = text_in(language)
     person, platforms, values = plan.person, plan.platforms, plan.values
     actions = tuple([_make_action(chosen, platforms, values, text) for chosen in plan.first])
     situation = situation_of(answers)

@@ -471,11 +471,12 @@ def _details(resource: Resource) -> list[str]:
     return details
 
 
-def contact_line(resource: Resource) -> str:
-    """The name with its contact details, as one line of plain text (for lists of services)."""
+def contact_line(resource: Resource, call: str = "call {phone}") -> str:
+    """The name with its contact details, as one line of plain text (for lists of services);
+    `call` is the words before the number, in the list's language."""
     details = _details(resource)
     if resource.phone:
-        details[0] = f"call {resource.phone}"
+        details[0] = call.format(phone=resource.phone)
     return f"{resource.name} ({', '.join(details)})" if details else resource.name
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from safety_check import i18n
+from safety_check.content_language import questions_by_id_in
 from safety_check.models import (
     Action,
     AnswerRef,
@@ -14,7 +15,6 @@ from safety_check.models import (
     Questionnaire,
     SupportItem,
 )
-from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import contact_line
 
 WIDTH = 88
@@ -59,97 +59,128 @@ HELP_THEM = "Help them with this: "
 """Shown before a step that only the person can take, in a helper's plan."""
 
 
-def because_sentence(ref: AnswerRef, helper: bool = False) -> str:
+def _t(language: i18n.Language, text: str) -> str:
+    """The CLI text plan's own words in `language` (the `messages` domain, context `textplan`)."""
+    return text if language == i18n.DEFAULT else i18n.pgettext(language, "textplan", text)
+
+
+def because_sentence(ref: AnswerRef, helper: bool = False, language: i18n.Language = "en") -> str:
     """Why an action is in the plan. An answer about what happened is never quoted back: a
     printed or saved plan may be read by the person who is doing it. A helper reads the
     question as they saw it, about the person they help."""
-    question = QUESTIONS_BY_ID.get(ref.question)
+    question = questions_by_id_in(language).get(ref.question)
     if question is None or question.role in PRIVATE_ROLES:
-        return TOLD_US
+        return _t(language, TOLD_US)
+    none = _t(language, "none of these")
+    answered = _t(language, 'You answered "{answer}" to "{question}"')
     if helper:
         labels = {option.id: option.helper_label or option.label for option in question.options}
-        answer = ", ".join(labels[option] for option in ref.answer) or "none of these"
-        return f'You answered "{answer}" to "{question.helper_text or question.text}"'
-    answer = ", ".join(ref.answer_labels) or "none of these"
-    return f'You answered "{answer}" to "{ref.question_text}"'
+        answer = ", ".join(labels[option] for option in ref.answer) or none
+        return answered.format(answer=answer, question=question.helper_text or question.text)
+    answer = ", ".join(ref.answer_labels) or none
+    return answered.format(answer=answer, question=ref.question_text)
 
 
-def _steps(title: str, groups: tuple[PlatformSteps, ...]) -> list[str]:
-    lines = [f"   {title}"]
+def _steps(title: str, groups: tuple[PlatformSteps, ...], language: i18n.Language) -> list[str]:
+    lines = [f"   {_t(language, title)}"]
     for group in groups:
-        lines.append(f"     {PLATFORM_NAMES[group.platform]}:")
+        lines.append(f"     {_t(language, PLATFORM_NAMES[group.platform])}:")
         for step in group.steps:
             lines.extend(_wrap(step, indent="         ", first="       - "))
     return lines
 
 
-def _because(refs: tuple[AnswerRef, ...], helper: bool) -> list[str]:
+def _because(refs: tuple[AnswerRef, ...], helper: bool, language: i18n.Language) -> list[str]:
     lines: list[str] = []
-    for sentence in dict.fromkeys(because_sentence(ref, helper) for ref in refs):
-        lines.extend(_wrap(sentence + ".", indent="     ", first="   Why this is in your plan: "))
+    why = _t(language, "Why this is in your plan:")
+    for sentence in dict.fromkeys(because_sentence(ref, helper, language) for ref in refs):
+        lines.extend(_wrap(sentence + ".", indent="     ", first=f"   {why} "))
     return lines
 
 
-def action_title(action: Action) -> str:
-    return HELP_THEM + action.title if action.done_by == "them" else action.title
+def action_title(action: Action, language: i18n.Language = "en") -> str:
+    if action.done_by != "them":
+        return action.title
+    return _t(language, "Help them with this: {title}").format(title=action.title)
 
 
 Said = dict[str, int]
 """Each caution already printed, with the step it was printed at: said in full once."""
 
 
-def _caution(action: Action, number: int | None, said: Said) -> str:
+def _caution(action: Action, number: int | None, said: Said, language: i18n.Language) -> str:
     """The caution in full the first time; then a pointer to the step where it was said (or
     "as above" in a list without step numbers)."""
     assert action.caution is not None
     if action.caution in said:
         first = said[action.caution]
-        return f"Take care: as in step {first}." if number and first else "Take care: as above."
+        if number and first:
+            return _t(language, "Take care: as in step {number}.").format(number=first)
+        return _t(language, "Take care: as above.")
     said[action.caution] = number or 0
-    return "Take care: " + action.caution
+    return _t(language, "Take care: {caution}").format(caution=action.caution)
 
 
-def _action(number: int, action: Action, full: bool, said: Said, helper: bool = False) -> list[str]:
+def _action(
+    number: int,
+    action: Action,
+    full: bool,
+    said: Said,
+    language: i18n.Language,
+    helper: bool = False,
+) -> list[str]:
     """An action: its title and summary always; its steps and reasons only where `full` (the
     urgent lane), so the longest plan stays under 4,000 words; --format json has everything."""
-    lines = _wrap(action_title(action), indent="    ", first=f"{number:>2}. ")
+    lines = _wrap(action_title(action, language), indent="    ", first=f"{number:>2}. ")
     lines.extend(_wrap(action.summary or action.why, indent="    "))
     if action.caution:
-        lines.extend(_wrap(_caution(action, number, said), indent="    "))
+        lines.extend(_wrap(_caution(action, number, said, language), indent="    "))
     if full:
-        lines.extend(_because(action.because, helper))
+        lines.extend(_because(action.because, helper, language))
         if action.how_to_check:
-            lines.extend(_steps("How to check:", action.how_to_check))
-        lines.extend(_steps("How:", action.steps))
+            lines.extend(_steps("How to check:", action.how_to_check, language))
+        lines.extend(_steps("How:", action.steps, language))
     return lines
 
 
-def _section(title: str, actions: tuple[Action, ...], said: Said, *, start: int = 1) -> list[str]:
+def _section(
+    title: str,
+    actions: tuple[Action, ...],
+    said: Said,
+    language: i18n.Language,
+    *,
+    start: int = 1,
+) -> list[str]:
     if not actions:
         return []
+    title = _t(language, title)
     lines = ["", title, "=" * len(title)]
     for number, action in enumerate(actions, start):
         lines.append("")
-        lines.extend(_action(number, action, False, said))
+        lines.extend(_action(number, action, False, said, language))
     return lines
 
 
-def _support(items: tuple[SupportItem, ...], helper: bool) -> list[str]:
-    title = "Support for them, and for you" if helper else "Support for you"
+def _support(items: tuple[SupportItem, ...], helper: bool, language: i18n.Language) -> list[str]:
+    title = _t(language, "Support for them, and for you" if helper else "Support for you")
     lines = ["", title, "=" * len(title)]
     for item in items:
         lines.append("")
-        lines.extend(_wrap(contact_line(item.resource), indent="  ", first="- "))
+        line = contact_line(item.resource, _t(language, "call {phone}"))
+        lines.extend(_wrap(line, indent="  ", first="- "))
         lines.extend(_wrap(item.reason, indent="  "))
     return lines
 
 
-def _scores(plan: Plan) -> list[str]:
+def _scores(plan: Plan, language: i18n.Language) -> list[str]:
     if plan.scores is None:
         return []  # nobody in a crisis is given a score
-    lines = ["", "Your scores", "==========="]
-    overall = "not scored" if plan.scores.overall is None else f"{plan.scores.overall}/100"
-    lines.append(f"Overall: {overall}")
+    title = _t(language, "Your scores")
+    lines = ["", title, "=" * len(title)]
+    overall = (
+        _t(language, "not scored") if plan.scores.overall is None else f"{plan.scores.overall}/100"
+    )
+    lines.append(_t(language, "Overall: {score}").format(score=overall))
     for area in plan.scores.areas:
         if area.score is not None:
             lines.append(f"- {area.title}: {area.score}/100")
@@ -177,7 +208,9 @@ def _nothing_to_do(plan: Plan) -> bool:
 
 def render_plan(plan: Plan, language: i18n.Language = "en") -> str:
     helper = plan.written_for != "me"
-    lines = ["Your Safety Check plan, to help them" if helper else "Your Safety Check plan"]
+    lines = [
+        _t(language, "Your Safety Check plan, to help them" if helper else "Your Safety Check plan")
+    ]
     lane = plan.urgent.actions if plan.urgent is not None else ()
     said: Said = {}
     if plan.urgent is not None:
@@ -185,37 +218,41 @@ def render_plan(plan: Plan, language: i18n.Language = "en") -> str:
         lines.extend(_wrap(plan.urgent.message))
         for number, action in enumerate(plan.urgent.actions, 1):
             lines.append("")
-            lines.extend(_action(number, action, True, said, helper))
+            lines.extend(_action(number, action, True, said, language, helper))
     # One count through the plan, so no two steps share a number.
-    lines += _section(first_heading(plan), plan.do_first, said, start=len(lane) + 1)
-    lines += _section("Next", plan.next, said, start=len(lane) + len(plan.do_first) + 1)
+    lines += _section(first_heading(plan), plan.do_first, said, language, start=len(lane) + 1)
+    start = len(lane) + len(plan.do_first) + 1
+    lines += _section("Next", plan.next, said, language, start=start)
     if plan.when_ready is not None:
         lines += ["", plan.when_ready.title, "=" * len(plan.when_ready.title)]
         lines.extend(_wrap(plan.when_ready.message))
-        lines += _section_body(plan.when_ready.actions, said)
+        lines += _section_body(plan.when_ready.actions, said, language)
     if _nothing_to_do(plan) and not plan.doing_well:
         # Nothing was answered (or only skipped): no praise, and who can help instead.
         lines.append("")
-        lines.extend(_wrap(SKIPPED_HELPER if helper else SKIPPED))
+        lines.extend(_wrap(_t(language, SKIPPED_HELPER if helper else SKIPPED)))
     if plan.doing_well:
-        praise = "They're already doing well" if helper else "You're already doing well"
+        praise = _t(
+            language, "They're already doing well" if helper else "You're already doing well"
+        )
         lines += ["", praise, "=" * len(praise)]
         lines.extend(f"- {item.title}" for item in plan.doing_well)
-    lines += _scores(plan)
+    lines += _scores(plan, language)
     if plan.scores is None and plan.scores_withheld:
         lines += ["", plan.scores_withheld]
-    lines += _support(plan.support, helper)
-    lines += ["", f"Content version {plan.content_version}. Full steps and sources: --format json."]
+    lines += _support(plan.support, helper, language)
+    footer = _t(language, "Content version {version}. Full steps and sources: --format json.")
+    lines += ["", footer.format(version=plan.content_version)]
     return "\n".join(lines) + "\n"
 
 
-def _section_body(actions: tuple[Action, ...], said: Said) -> list[str]:
+def _section_body(actions: tuple[Action, ...], said: Said, language: i18n.Language) -> list[str]:
     """Later advice as one line each: it waits until the person is ready, so it stays short."""
     lines = [""]
     for action in actions:
-        lines.extend(_wrap(action_title(action), indent="  ", first="- "))
+        lines.extend(_wrap(action_title(action, language), indent="  ", first="- "))
         if action.caution:
-            lines.extend(_wrap(_caution(action, None, said), indent="    ", first="    "))
+            lines.extend(_wrap(_caution(action, None, said, language), indent="    ", first="    "))
     return lines
 
 

@@ -19,6 +19,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 
+from safety_check.compiled_plan import warm
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.resources import RESOURCES
 from safety_check.service.classes.api import ClassChecksController
@@ -219,6 +220,7 @@ def create_app(
     """Build the service. With no settings, the defaults (embedded SQLite file) are used.
     `tracer_provider` replaces the OTLP exporter when tracing is on (tests read spans from it)."""
     settings = settings or Settings()
+    warm(settings.languages)  # every offered language's words, built once before any request
     services = Services(settings)
     traced, on_stop = _tracing(settings, tracer_provider)
     handlers: list[Any] = [
