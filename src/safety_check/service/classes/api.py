@@ -15,6 +15,7 @@ from litestar.exceptions import HTTPException, NotFoundException
 from litestar.params import Body, HeaderParameter, Parameter
 
 from safety_check.answers import validate
+from safety_check.i18n import Language
 from safety_check.models import AgeBand, Plan
 from safety_check.plan import build_plan
 from safety_check.schools.class_check import ClassCheck
@@ -26,6 +27,7 @@ from safety_check.service.classes.checks import (
     ClassChecks,
     InjectedClassChecks,
     KeyReused,
+    LanguageNotOffered,
     NeedsSchool,
     Stored,
     is_valid_key,
@@ -48,6 +50,8 @@ class CohortCreated(msgspec.Struct, frozen=True, kw_only=True):
     """Use in report, close and delete URLs, with the teacher key."""
     name: str
     age_band: AgeBand | None
+    language: Language
+    """The class's language: its students' pages open in it, and its report is in it."""
     join_code: str
     join_url: str
     qr_svg: str
@@ -64,6 +68,7 @@ class CohortReport(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     name: str
     age_band: AgeBand | None
+    language: Language
     open: bool
     open_until: str
     delete_on: str
@@ -125,6 +130,7 @@ async def _school_teacher_if_sent(
     return teacher
 
 
+LANGUAGE_NOT_OFFERED = "This service does not offer that language for class checks yet."
 KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."
 REPLAYED = {"Idempotent-Replayed": "true"}
 IdempotencyKey = Annotated[
@@ -182,8 +188,8 @@ class ClassChecksController(Controller):
             413: problem_spec("The body is larger than the limit."),
             415: problem_spec("The body is not application/json."),
             422: problem_spec(
-                "The class name is empty or has control characters, or the Idempotency-Key "
-                "was used for a different request."
+                "The class name is empty or has control characters, the language is not "
+                "offered yet, or the Idempotency-Key was used for a different request."
             ),
             **COMMON_ERRORS,
         },
@@ -208,6 +214,8 @@ class ClassChecksController(Controller):
             created = await class_checks.create(caller_address, data, name, key, teacher)
         except KeyReused:
             raise HTTPException(status_code=422, detail=KEY_REUSED) from None
+        except LanguageNotOffered:
+            raise HTTPException(status_code=422, detail=LANGUAGE_NOT_OFFERED) from None
         except NeedsSchool:
             raise HTTPException(
                 status_code=401,
@@ -219,6 +227,7 @@ class ClassChecksController(Controller):
             id=class_check.public_id,
             name=class_check.name,
             age_band=class_check.age_band,
+            language=class_check.language,
             join_code=display_join_code(class_check.join_code),
             join_url=class_checks.join_url(class_check, str(request.base_url)),
             qr_svg=str(class_checks.join_qr(class_check, str(request.base_url))),
@@ -310,6 +319,7 @@ class ClassChecksController(Controller):
             id=class_check.public_id,
             name=class_check.name,
             age_band=class_check.age_band,
+            language=class_check.language,
             open=class_check.is_open(),
             open_until=class_check.closed_day(),
             delete_on=class_check.delete_day,

@@ -14,10 +14,13 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
+from safety_check.i18n import Language
 from safety_check.models import Answers, Plan
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code, normalise_join_code
+from safety_check.schools.words import N_, say
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
+from safety_check.service.classes.schools_web import page_language
 from safety_check.service.individual.form import RawAnswers
 from safety_check.service.individual.journeys import InjectedJourneys
 from safety_check.service.platform.core import CallerAddress
@@ -32,8 +35,13 @@ from safety_check.service.questionnaire_journey import (
     read_form,
 )
 
-CODE_ERROR = "Check the code and try again. It has 8 letters and numbers, like K7QM-RX4P."
-NOT_OPEN = "We couldn't find an open class check with that code. It may have closed."
+JOIN = "schools:join"
+CODE_ERROR = N_(
+    "schools:join", "Check the code and try again. It has 8 letters and numbers, like K7QM-RX4P."
+)
+NOT_OPEN = N_(
+    "schools:join", "We couldn't find an open class check with that code. It may have closed."
+)
 
 
 logger = logging.getLogger("safety_check.join")
@@ -73,9 +81,41 @@ def _join_page(
     error: str | None = None,
     status: int = 200,
 ) -> Template:
-    errors = {"join-code": error} if error else {}
-    template = page("join.html", request, code=code, errors=errors, journey=journey)
+    language = page_language(request)
+    errors = {"join-code": say(language, JOIN, error)} if error else {}
+    template = page(
+        "join.html", request, code=code, errors=errors, journey=journey, language=language
+    )
     template.status_code = status
+    return template
+
+
+async def _asked_language(request: Request[Any, Any, Any]) -> str | None:
+    """A language the student picked on this request: `?lang=`, or `lang` in the posted form
+    (the language link posts it with the answers)."""
+    if request.method == "POST":
+        form = await request.form()
+        posted = form.get("lang")
+        if isinstance(posted, str):
+            return posted
+    return request.query_params.get("lang")
+
+
+async def in_class_language(
+    request: Request[Any, Any, Any], template: Template, class_check: ClassCheck | None
+) -> Template:
+    """A student's page in the language they picked, else the class's own.
+
+    A language the student picked on this request wins; so does one the journey already carries
+    (the page put it in the context); otherwise the class's language is the page's.
+    """
+    offered: tuple[Language, ...] = request.app.state.settings.languages
+    asked = await _asked_language(request)
+    context = template.context
+    if asked in offered:
+        context["language"] = asked
+    elif "language" not in context and class_check is not None:
+        context["language"] = page_language(request, class_check.language)
     return template
 
 
@@ -99,7 +139,11 @@ class JoinController(Controller):
         class_check = await class_checks.find_open(caller_address, code)
         if class_check is None:
             return _join_page(request, journeys.start(), code, NOT_OPEN)
-        return Redirect(f"/join/{display_join_code(class_check.join_code)}", status_code=303)
+        target = f"/join/{display_join_code(class_check.join_code)}"
+        asked = request.query_params.get("lang")
+        if asked in request.app.state.settings.languages:
+            target += f"?lang={asked}"  # the student's own pick, kept as they join
+        return Redirect(target, status_code=303)
 
     @get("/{code:str}", name="join_class")
     async def start(
@@ -114,7 +158,8 @@ class JoinController(Controller):
         if class_check is None:
             return _join_page(request, journeys.start(), code, NOT_OPEN, status=404)
         raw: RawAnswers = class_check.with_age_band({})
-        return first_page(request, _flow(class_checks, class_check, journeys.start()), raw)
+        first = first_page(request, _flow(class_checks, class_check, journeys.start()), raw)
+        return await in_class_language(request, first, class_check)
 
     @post("/{code:str}", status_code=200)
     async def submit(
@@ -153,7 +198,8 @@ class JoinController(Controller):
                 if canonical
                 else msgspec.structs.replace(INDIVIDUAL, journey=journey)
             )
-            return await next_page(request, step, raw, flow, finish=_not_stored(reason))
+            shown = await next_page(request, step, raw, flow, finish=_not_stored(reason))
+            return await in_class_language(request, shown, None)
 
         async def store(answers: Answers, plan: Plan) -> str:
             try:
@@ -163,7 +209,8 @@ class JoinController(Controller):
                 return "error"
 
         flow = _flow(class_checks, class_check, journey, once)
-        return await next_page(request, step, raw, flow, finish=store)
+        shown = await next_page(request, step, raw, flow, finish=store)
+        return await in_class_language(request, shown, class_check)
 
 
 __all__ = ["JoinController", "Response"]
