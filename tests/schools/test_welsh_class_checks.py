@@ -17,6 +17,7 @@ from safety_check import i18n
 from safety_check.engine import COMPILED_RULES
 from safety_check.schools import curriculum, dpia
 from safety_check.service.app import create_app, services_of
+from safety_check.service.classes.schools_web import READ_IN
 from safety_check.settings import Settings
 from tests.api.test_schools_web import (
     BROWSER_POST,
@@ -63,9 +64,12 @@ NAMES = frozenset(
 )
 """Names never translated: the service, the classes, school and teacher made here, and the
 framework, lessons and providers as they publish them."""
-OTHER_DOMAINS = frozenset({"There is a problem", *(rule.title for rule in COMPILED_RULES)})
+OTHER_DOMAINS = frozenset(
+    {"There is a problem", READ_IN["en"], *(rule.title for rule in COMPILED_RULES)}
+)
 """Text on these pages from other domains: the form error summary (the journey's `messages`)
-and the actions' titles (rules, in `content`, looked up with their `rule:<id>.title` context)."""
+the actions' titles (rules, in `content`, looked up with their `rule:<id>.title` context), and
+the link to the report in English, written in English on purpose."""
 
 
 def settings_for(tmp_path: Path, languages: tuple[i18n.Language, ...] = ("en", "cy")) -> Settings:
@@ -177,6 +181,10 @@ async def test_a_welsh_class_made_on_the_web_shows_the_teacher_and_students_wels
     assert "Mae gwiriad eich dosbarth yn barod" in created
     dashboard = await client.get(path, headers=HTML)
     assert "Cau’r gwiriad nawr" in dashboard.text
+    assert '<a href="?lang=en" lang="en-GB" hreflang="en-GB">Read this report in English</a>' in (
+        dashboard.text
+    )
+    assert f'href="{path}/report.csv?lang=cy"' in dashboard.text
     assert "Close the check now" in (await client.get(f"{path}?lang=en", headers=HTML)).text
     student = await client.get(f"/join/{code}", headers=HTML)
     assert WELSH_NOTICE in student.text

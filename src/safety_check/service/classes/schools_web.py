@@ -83,6 +83,25 @@ def page_language(request: Request[Any, Any, Any], chosen: Language | None = Non
     return i18n.negotiate(request.headers.get("accept-language"), offered)
 
 
+READ_IN = {
+    "en": N_("schools:dashboard", "Read this report in English"),
+    "cy": N_("schools:dashboard", "Read this report in Welsh"),
+}
+"""Each offered only in its own language, so a teacher finds the report in the other one."""
+
+
+def other_languages(
+    request: Request[Any, Any, Any], language: Language
+) -> list[tuple[Language, str, str]]:
+    """The report's other languages: code, `lang` value and the link's words in that language."""
+    offered: tuple[Language, ...] = request.app.state.settings.languages
+    return [
+        (other, i18n.HTML_LANG[other], say(other, "schools:dashboard", READ_IN[other]))
+        for other in offered
+        if other != language
+    ]
+
+
 def teacher_page(
     template: str, request: Request[Any, Any, Any], status: int = 200, **context: Any
 ) -> Template:
@@ -268,6 +287,7 @@ async def _dashboard_context(
         "framework_url": FRAMEWORK_URL,
         "rshe_note": localised.rshe_note(language),
         "language": language,
+        "other_languages": other_languages(request, language),
         "csrf_field": CSRF_FIELD,
         "csrf": checks.csrf_token(session_token(request)),
         "count": report.responses,
