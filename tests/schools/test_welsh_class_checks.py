@@ -17,6 +17,7 @@ from safety_check import i18n
 from safety_check.engine import COMPILED_RULES
 from safety_check.schools import curriculum, dpia
 from safety_check.service.app import create_app, services_of
+from safety_check.service.classes.api import CODE_NOT_FOUND
 from safety_check.service.classes.schools_web import READ_IN
 from safety_check.settings import Settings
 from tests.api.test_schools_web import (
@@ -337,3 +338,16 @@ async def test_every_school_page_is_in_the_catalogue(client: Client, app: Litest
     for name, page in pages.items():
         assert page.status_code < 500, name
         assert left_out(page.text) == [], name
+
+
+async def test_class_check_problems_speak_the_language_asked_for(client: Client) -> None:
+    body = {"answers": {"profile.age_band": "13_15"}}
+    welsh = await client.post(
+        "/api/v1/cohorts/ZZZZ-ZZZZ/responses", json=body, headers={"Accept-Language": "cy"}
+    )
+    english = await client.post("/api/v1/cohorts/ZZZZ-ZZZZ/responses", json=body)
+    assert welsh.status_code == english.status_code == 404
+    assert welsh.json()["detail"] == (
+        "Does gan yr un gwiriad dosbarth agored y cod ymuno hwn. Efallai ei fod wedi cau."
+    )
+    assert english.json()["detail"] == CODE_NOT_FOUND

@@ -20,7 +20,7 @@ from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code, normalise_join_code
 from safety_check.schools.words import N_, say
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
-from safety_check.service.classes.schools_web import page_language
+from safety_check.service.classes.language import page_language
 from safety_check.service.individual.form import RawAnswers
 from safety_check.service.individual.journeys import InjectedJourneys
 from safety_check.service.platform.core import CallerAddress

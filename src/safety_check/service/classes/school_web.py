@@ -24,6 +24,7 @@ from safety_check.schools.school import NewKey, School, Teacher, term_of
 from safety_check.schools.tokens import SESSION_SECONDS
 from safety_check.schools.words import FORM, N_, say
 from safety_check.service.classes.checks import InjectedClassChecks
+from safety_check.service.classes.language import page_language
 from safety_check.service.classes.schools import (
     InjectedSchools,
     NotConfirmed,
@@ -39,7 +40,6 @@ from safety_check.service.classes.schools_web import (
     checked_post,
     create_page,
     form_context,
-    page_language,
     signed_out,
     teacher_page,
 )

@@ -38,6 +38,7 @@ from safety_check.schools.suppression import MIN_RESPONSES, SUPPRESSED, TOO_FEW_
 from safety_check.schools.words import CSV, FORM, N_, say
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
+from safety_check.service.classes.language import page_language, problem
 from safety_check.service.classes.schools import InjectedSchools, Schools
 from safety_check.service.classes.teacher_session import (
     COOKIE_NAME,
@@ -62,6 +63,8 @@ AGE_BAND_NAMES: dict[AgeBand, str] = {
 TOP_GAPS = 10
 LETTER_SERVICES = ("nspcc_helpline", "ceop", "childline")
 """For parents and carers worried about a child, and for the child (resources catalogue)."""
+CROSS_SITE = N_("schools:problem", "This form can only be sent from this site.")
+NOT_A_FORM = N_("schools:problem", "Send the form as a web form.")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -70,17 +73,6 @@ def long_date(context: Context, iso_day: str) -> str:
     """A stored ISO day as people write it, in the page's language: "1 December 2026"."""
     language = context.get("language")
     return words.long_date(iso_day, language if language in i18n.LANGUAGES else i18n.DEFAULT)
-
-
-def page_language(request: Request[Any, Any, Any], chosen: Language | None = None) -> Language:
-    """The language a class-check page is in: `?lang=` when the person picked one, else the
-    class's own (`chosen`), else what their browser prefers; only languages offered here."""
-    offered: tuple[Language, ...] = request.app.state.settings.languages
-    for wanted in (request.query_params.get("lang"), chosen):
-        for language in offered:
-            if wanted == language:
-                return language
-    return i18n.negotiate(request.headers.get("accept-language"), offered)
 
 
 READ_IN = {
@@ -118,9 +110,9 @@ async def posted_form(request: Request[Any, Any, Any]) -> dict[str, str]:
     if request.headers.get("origin") == "null" and (
         request.headers.get("sec-fetch-site") != "same-origin"
     ):
-        raise PermissionDeniedException("This form can only be sent from this site.")
+        raise PermissionDeniedException(problem(request, CROSS_SITE))
     if request.content_type[0] != FORM_MEDIA_TYPE:
-        raise HTTPException(status_code=415, detail="Send the form as a web form.")
+        raise HTTPException(status_code=415, detail=problem(request, NOT_A_FORM))
     form = await request.form()
     return {str(key): str(value) for key, value in form.items()}
 
@@ -312,7 +304,7 @@ async def checked_post(
     form = await posted_form(request)
     found = await signed_in()
     if found is not None:
-        refuse_bad_csrf(checks, token, form.get(CSRF_FIELD))
+        refuse_bad_csrf(checks, token, form.get(CSRF_FIELD), page_language(request))
     return form, found
 
 
