@@ -27,6 +27,7 @@ from tests.api.test_schools_web import (
     MIDDLING_SECURITY,
     WEAK_SECURITY,
     csrf_from,
+    page_token,
     submit_api_responses,
 )
 from tests.pseudo_locale import CLOSE, OPEN, pseudo_translations, untranslated
@@ -351,3 +352,25 @@ async def test_class_check_problems_speak_the_language_asked_for(client: Client)
         "Does gan yr un gwiriad dosbarth agored y cod ymuno hwn. Efallai ei fod wedi cau."
     )
     assert english.json()["detail"] == CODE_NOT_FOUND
+
+
+async def test_a_welsh_class_stays_welsh_from_page_to_page_unless_the_student_switches(
+    client: Client,
+) -> None:
+    """A posted page (here the first one again, which carries the class notice) keeps the
+    class's language; the language link's `lang` in the form switches it for this student."""
+    _, code, _ = await welsh_class(client)
+    about = {
+        "_step": "change_about",
+        "_journey": await page_token(client),
+        "profile.age_band": "13_15",
+        "situation.threat_to_share": "no",
+    }
+    again = await client.post(f"/join/{code}", data=about, headers=BROWSER_POST)
+    assert again.status_code == 200
+    assert WELSH_NOTICE in again.text
+    about["_journey"] = await page_token(client)
+    switched = await client.post(
+        f"/join/{code}", data={**about, "lang": "en"}, headers=BROWSER_POST
+    )
+    assert ENGLISH_NOTICE in switched.text and WELSH_NOTICE not in switched.text
