@@ -85,7 +85,12 @@ class _VisibleText(HTMLParser):
         for name, value in attrs:  # words people read or hear that are not text nodes
             if name in {"aria-label", "placeholder", "alt", "title"} and value:
                 self.texts.append(value)
-            if name == "value" and dict(attrs).get("type") in {"submit", "button"} and value:
+            if (
+                name == "value"
+                and tag == "input"
+                and dict(attrs).get("type") in {"submit", "button"}
+                and value
+            ):
                 self.texts.append(value)
 
     def handle_endtag(self, tag: str) -> None:
@@ -97,6 +102,21 @@ class _VisibleText(HTMLParser):
             self.texts.append(data.strip())
 
 
+def _outside_messages(html: str) -> str:
+    """The page without any pseudo-translated message, tags inside a message included (a
+    message may hold a link) and messages inside another's placeholder too."""
+    kept: list[str] = []
+    depth = 0
+    for char in html:
+        if char == OPEN:
+            depth += 1
+        elif char == CLOSE and depth:
+            depth -= 1
+        elif depth == 0:
+            kept.append(char)
+    return "".join(kept)
+
+
 def untranslated(html: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """Visible words on a page rendered in the pseudo-language that are outside every message.
 
@@ -104,10 +124,10 @@ def untranslated(html: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     (names that are never translated) are left out.
     """
     parser = _VisibleText()
-    parser.feed(html)
+    parser.feed(_outside_messages(html))
     found = []
     for text in parser.texts:
-        bare = re.sub(f"{OPEN}.*?{CLOSE}", "", text, flags=re.S)
+        bare = text
         if re.search(r"[A-Za-z]{2,}", bare) and bare.strip() not in allowed:
             found.append(bare.strip())
     return found

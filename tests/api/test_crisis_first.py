@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from safety_check.service.individual.form import check
+from safety_check.service.platform.template_i18n import translate
 from tests.api.journey_walk import Client, Walk, form_token, heading, walk
 
 __all__ = ["walk"]  # the fixture
@@ -131,8 +132,8 @@ async def test_skipped_devices_and_apps_show_as_skipped(walk: Walk) -> None:
 
 def test_an_error_names_its_question() -> None:
     _, errors = check({"profile.age_band": "13_15", "profile.nation": "atlantis"})
-    assert errors["profile.nation"].startswith("Where in the UK do you live?")
+    assert translate("en", errors["profile.nation"]).startswith("Where in the UK do you live?")
     _, errors = check(
         {"profile.for_whom": "my_child", "profile.age_band": "13_15", "profile.nation": "mars"}
     )
-    assert errors["profile.nation"].startswith("Where in the UK do they live?")
+    assert translate("en", errors["profile.nation"]).startswith("Where in the UK do they live?")

@@ -52,6 +52,12 @@ from safety_check.service.individual.form import (
 )
 from safety_check.service.individual.on_device import kept_off_device
 from safety_check.service.individual.plan_view import plan_context
+from safety_check.service.platform.template_i18n import (
+    Text,
+    language_context,
+    pgettext,
+    request_language,
+)
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 URGENT = "urgent"
@@ -95,12 +101,17 @@ class Move(msgspec.Struct, frozen=True, kw_only=True):
     """The form token the page was sent with."""
     platform: str | None = None
     """An app picked from a list (for its report words)."""
+    language: str | None = None
+    """The language link pressed: show the same page, with the same answers, in it."""
 
 
 def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Template:
     return Template(
         template_name=template,
         context={
+            **language_context(request.scope, request_language(request)),
+            "language_form": None,
+            "switch_at": None,
             "exit_url": request.app.state.settings.exit_url,
             "form_action": INDIVIDUAL.form_action,
             "cohort": None,
@@ -115,39 +126,51 @@ def page(template: str, request: Request[Any, Any, Any], **context: Any) -> Temp
 
 
 def flow_context(flow: Flow) -> dict[str, Any]:
-    return {
+    context: dict[str, Any] = {
         "form_action": flow.form_action,
         "once": flow.once,
         "cohort": flow.cohort,
         "journey": flow.journey,
     }
+    if flow.cohort is not None:  # a class check's pages choose their language their own way
+        context["language_links"] = []
+    return context
 
 
-def _progress(page_id: str, raw: RawAnswers, flow: Flow) -> str | None:
+def _progress(page_id: str, raw: RawAnswers, flow: Flow) -> Text | None:
     """Where the person is. Counted in two parts, so no total changes part-way: the pages
     before the areas are always the same (a class check skips who it is for), and the areas
     are known once devices and apps are."""
     started = STARTED[1:] if flow.cohort is not None else STARTED
     if page_id in started:
-        return f"Step {started.index(page_id) + 1} of {len(started)}"
+        number, total = str(started.index(page_id) + 1), str(len(started))
+        return pgettext(
+            "page:questions", "Step %(number)s of %(total)s", number=number, total=total
+        )
     areas = areas_for(raw)
     if page_id in areas:
-        return f"Topic {areas.index(page_id) + 1} of {len(areas)}"
+        number, total = str(areas.index(page_id) + 1), str(len(areas))
+        return pgettext(
+            "page:questions", "Topic %(number)s of %(total)s", number=number, total=total
+        )
     return None
 
 
 PAGE_HEADINGS = {
-    WHO: "Before you start",
-    ABOUT: "About you",
-    DEVICES: "Your devices and apps",
-    NOW: "Let's find the right help",
-    SAFETY: "Before your next steps",
-    REVIEW: "Check your answers",
+    WHO: pgettext("page:questions", "Before you start"),
+    ABOUT: pgettext("page:questions", "About you"),
+    DEVICES: pgettext("page:questions", "Your devices and apps"),
+    NOW: pgettext("page:questions", "Let's find the right help"),
+    SAFETY: pgettext("page:questions", "Before your next steps"),
+    REVIEW: pgettext("page:review", "Check your answers"),
 }
-HELPER_HEADINGS = {ABOUT: "About them", DEVICES: "Their devices and apps"}
+HELPER_HEADINGS = {
+    ABOUT: pgettext("page:questions", "About them"),
+    DEVICES: pgettext("page:questions", "Their devices and apps"),
+}
 
 
-def _heading(page_id: str, raw: RawAnswers | None = None) -> str:
+def _heading(page_id: str, raw: RawAnswers | None = None) -> Text | str:
     if raw is not None and is_helping(raw) and page_id in HELPER_HEADINGS:
         return HELPER_HEADINGS[page_id]
     return PAGE_HEADINGS.get(page_id) or AREA_TITLES[page_id]  # type: ignore[index]
@@ -158,7 +181,7 @@ def questions_page(
     page_id: str,
     raw: RawAnswers,
     flow: Flow,
-    errors: dict[str, str] | None = None,
+    errors: dict[str, Text] | None = None,
     back_to: str | None = None,
 ) -> Template:
     questions = questions_on(page_id, raw)
@@ -179,6 +202,7 @@ def questions_page(
         at=page_id,
         back_to=back_to,
         has_back=not first,
+        language_form="answers-form" if flow.cohort is None else None,
         hidden=hidden_fields(raw, except_for=[q.id for q in questions]),
     )
 
@@ -187,7 +211,9 @@ def is_helping(raw: RawAnswers) -> bool:
     return raw.get("profile.for_whom") in HELPERS
 
 
-def _review_rows(raw: RawAnswers) -> list[tuple[str, str, list[tuple[Question, list[str]]]]]:
+def _review_rows(
+    raw: RawAnswers,
+) -> list[tuple[str, Text | str, list[tuple[Question, list[str]]]]]:
     rows = []
     helping = is_helping(raw)
     for page_id in [*STARTED, *areas_for(raw)]:
@@ -211,7 +237,8 @@ def _review_page(request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow) -
         "review.html",
         request,
         **flow_context(flow),
-        page_title="Check your answers",
+        page_title=PAGE_HEADINGS[REVIEW],
+        switch_at=REVIEW,
         rows=_review_rows(raw),
         helping=is_helping(raw),
         at=REVIEW,
@@ -243,7 +270,10 @@ def plan_page(
         kept_off=kept_off_device(raw),
         restored=restored,
         class_outcome=class_outcome,
-        page_title="Your next steps" if urgent_only else "Your plan",
+        page_title=pgettext("page:plan", "Your next steps")
+        if urgent_only
+        else pgettext("page:plan", "Your plan"),
+        switch_at=URGENT if urgent_only else PLAN,
         urgent_only=urgent_only,
         at=URGENT if urgent_only else PLAN,
         hidden=hidden_fields(raw),
@@ -265,6 +295,7 @@ async def read_form(request: Request[Any, Any, Any]) -> tuple[Move, RawAnswers]:
         back_to=controls.get("_return"),
         journey=controls.get("_journey"),
         platform=controls.get("_platform"),
+        language=controls.get("_lang"),
     )
     return move, answers_from_form(fields)
 
@@ -333,6 +364,20 @@ async def next_page(
     return await show(request, _target(move, raw), raw, flow)
 
 
+async def same_page(
+    request: Request[Any, Any, Any], move: Move, raw: RawAnswers, flow: Flow
+) -> Template:
+    """The page the language link was pressed on, again, with the answers given so far (none
+    checked yet: an unfinished page is not wrong)."""
+    if move.at == PLAN:
+        return await next_page(request, Move(step=PLAN), raw, flow)
+    if move.at in (URGENT, REVIEW):
+        return await show(request, move.at, raw, flow)
+    if move.at in (*STARTED, NOW, SAFETY, *AREA_TITLES):
+        return questions_page(request, move.at, raw, flow, back_to=move.back_to)
+    return questions_page(request, WHO, raw, flow)
+
+
 def _target(move: Move, raw: RawAnswers) -> str:
     if move.step == "change_about":
         return ABOUT
@@ -389,7 +434,9 @@ def _reports_context(raw: RawAnswers, flow: Flow, plan: Plan, urgent_only: bool)
 
 def expired_page(request: Request[Any, Any, Any]) -> Template:
     """What a spent, retired or expired form gets: nothing of the journey it came from."""
-    return page("expired.html", request, page_title="This page has expired")
+    return page(
+        "expired.html", request, page_title=pgettext("page:expired", "This page has expired")
+    )
 
 
 def first_page(request: Request[Any, Any, Any], flow: Flow, raw: RawAnswers) -> Template:

@@ -174,6 +174,8 @@
   function show(body, title) {
     document.body.replaceWith(body);
     document.title = title;
+    // A step may be in another language (the language link): the page says which.
+    if (body.getAttribute("data-lang")) { document.documentElement.lang = body.getAttribute("data-lang"); }
     window.scrollTo(0, 0);
     showTicks();
     focusPage();
@@ -218,11 +220,13 @@
       var next = new DOMParser().parseFromString(html, "text/html");
       if (steps.length === 0) {
         document.body.setAttribute("data-title", document.title);
+        document.body.setAttribute("data-lang", document.documentElement.lang);
         steps.push(document.body);
         window.history.replaceState({ step: 0 }, "");
       }
       steps = steps.slice(0, current + 1);
       next.body.setAttribute("data-title", next.title);
+      next.body.setAttribute("data-lang", next.documentElement.lang);
       steps.push(next.body);
       shareToken(next.body);
       sending = false;

@@ -19,6 +19,7 @@ from typing import Literal
 import msgspec
 
 from safety_check.service.individual.on_device import kept_off_device
+from safety_check.service.platform.template_i18n import Text, pgettext
 
 EVIDENCE_STEP = "keep_evidence"
 """The plan's urgent step that the log sits beside."""
@@ -32,64 +33,82 @@ ADULT_HELPERS = ("my_child", "a_student", "partner_or_family")
 
 class Column(msgspec.Struct, frozen=True):
     id: str
-    title: str
+    title: Text
     half: bool = False
     """Half a phone's width: on a phone, date and time sit side by side."""
 
 
 LOG_COLUMNS = (
-    Column("date", "Date", half=True),
-    Column("time", "Time", half=True),
-    Column("platform", "App or site"),
-    Column("username", "Username or profile"),
-    Column("link", "Link (web address)"),
-    Column("what", "What happened"),
+    Column("date", pgettext("page:evidence_log", "Date"), half=True),
+    Column("time", pgettext("page:evidence_log", "Time"), half=True),
+    Column("platform", pgettext("page:evidence_log", "App or site")),
+    Column("username", pgettext("page:evidence_log", "Username or profile")),
+    Column("link", pgettext("page:evidence_log", "Link (web address)")),
+    Column("what", pgettext("page:evidence_log", "What happened")),
 )
 TOLD_COLUMNS = (
-    Column("date", "Date"),
-    Column("who", "Who you told"),
-    Column("reference", "Reference number, if any"),
+    Column("date", pgettext("page:evidence_log", "Date")),
+    Column("who", pgettext("page:evidence_log", "Who you told")),
+    Column("reference", pgettext("page:evidence_log", "Reference number, if any")),
 )
 
 Reader = Literal["adult", "helping_a_child", "helping_an_adult"]
 
-NEVER_UNDER_18 = (
-    "Never save or screenshot a nude picture of anyone under 18, even a picture of yourself."
-)
-WARNINGS: dict[Reader, tuple[str, ...]] = {
+WARNINGS: dict[Reader, tuple[Text, ...]] = {
     "adult": (
-        NEVER_UNDER_18 + " If a picture of you was taken when you were under 18, write down "
-        "where it is instead of saving it.",
-        "This log is for the details. Keep your screenshots of messages and profiles as your "
-        "plan says.",
+        pgettext(
+            "page:evidence_log",
+            "Never save or screenshot a nude picture of anyone under 18, even a picture of "
+            "yourself. If a picture of you was taken when you were under 18, write down where "
+            "it is instead of saving it.",
+        ),
+        pgettext(
+            "page:evidence_log",
+            "This log is for the details. Keep your screenshots of messages and profiles as "
+            "your plan says.",
+        ),
     ),
     "helping_a_child": (
-        "Don't look at, save, screenshot or forward the picture, even to report it. Write down "
-        "the details instead: the police and the app can act on them without anyone having a "
-        "copy of the picture.",
-        "Screenshots of messages and profiles are fine only where no nude picture shows.",
+        pgettext(
+            "page:evidence_log",
+            "Don't look at, save, screenshot or forward the picture, even to report it. Write "
+            "down the details instead: the police and the app can act on them without anyone "
+            "having a copy of the picture.",
+        ),
+        pgettext(
+            "page:evidence_log",
+            "Screenshots of messages and profiles are fine only where no nude picture shows.",
+        ),
     ),
     "helping_an_adult": (
-        "What happened is theirs, and so is the choice: ask them before you keep anything.",
-        "If the picture was taken when they were under 18, don't look at, save or screenshot "
-        "it. Write down where it is instead.",
+        pgettext(
+            "page:evidence_log",
+            "What happened is theirs, and so is the choice: ask them before you keep anything.",
+        ),
+        pgettext(
+            "page:evidence_log",
+            "If the picture was taken when they were under 18, don't look at, save or "
+            "screenshot it. Write down where it is instead.",
+        ),
     ),
 }
-WATCHED = (
+WATCHED = pgettext(
+    "page:evidence_log",
     "Someone else may see what's on this phone. Don't keep this log on it: print it, or copy "
     "it onto paper, and keep it where they can't find it, or with someone you trust. If you "
-    "print it, choose a printer, not \u201cSave as PDF\u201d."
+    "print it, choose a printer, not \u201cSave as PDF\u201d.",
 )
-PRIVATE = (
+PRIVATE = pgettext(
+    "page:evidence_log",
     "Keep the log somewhere private. Nothing you type here is sent to us or kept, so print "
-    "it before you leave this page."
+    "it before you leave this page.",
 )
 
 
 class LogAdvice(msgspec.Struct, frozen=True, kw_only=True):
     reader: Reader
-    warnings: tuple[str, ...]
-    keeping: str
+    warnings: tuple[Text, ...]
+    keeping: Text
     """Where to keep the log: off this phone when someone else checks it."""
     helping: bool
 

@@ -30,6 +30,7 @@ from safety_check.models import (
     Question,
 )
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID, SAFETY_FOLLOW_UPS
+from safety_check.service.platform.template_i18n import Text, pgettext
 
 SHOWN = "_shown"
 _APPLIES = {q.id: compile_condition(q.condition) for q in QUESTIONNAIRE.questions if q.condition}
@@ -108,10 +109,11 @@ def hidden_fields(
     return fields
 
 
-def check(raw: Mapping[str, str | list[str]]) -> tuple[Answers | None, dict[str, str]]:
+def check(raw: Mapping[str, str | list[str]]) -> tuple[Answers | None, dict[str, Text]]:
     """Validate answers for the web: drop answers that stopped applying, then validate.
 
-    Returns the answers, or the errors as plain sentences keyed by question id.
+    Returns the answers, or the errors as sentences keyed by question id (translated when the
+    page renders).
     """
     try:
         return validate(prune(raw)), {}
@@ -122,14 +124,15 @@ def check(raw: Mapping[str, str | list[str]]) -> tuple[Answers | None, dict[str,
         }
 
 
-def _sentence(problem: AnswerProblem, helping: bool) -> str:
+def _sentence(problem: AnswerProblem, helping: bool) -> Text:
     if problem.code == "missing_required":
-        return "Choose an age group, so we can show the right help."
+        return pgettext("error:question", "Choose an age group, so we can show the right help.")
     question = QUESTIONS_BY_ID.get(problem.question or "")
     if question is None:
-        return "Choose one of the options."
+        return pgettext("error:question", "Choose one of the options.")
     text = question.helper_text if helping and question.helper_text else question.text
-    return f"{text} Choose one of the options."
+    # The question is quoted first so no Welsh word before it would need to mutate it.
+    return pgettext("error:question", "%(question)s Choose one of the options.", question=text)
 
 
 def is_urgent(raw: Mapping[str, str | list[str]]) -> bool:

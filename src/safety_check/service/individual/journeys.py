@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from litestar.di import NamedDependency
 
+from safety_check import i18n
 from safety_check.content_changes import CONTENT_CHANGES
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.service.individual import journey_tokens, saved_answers
@@ -40,12 +41,23 @@ class Journeys:
     def _now(self) -> int:
         return int(self.clock())
 
-    def start(self) -> str:
-        """The first page's token, for a new journey."""
-        return journey_tokens.issue(self._platform.secret, self._now() + self.lifetime)
+    def start(self, language: i18n.Language = i18n.DEFAULT) -> str:
+        """The first page's token, for a new journey in `language`."""
+        return journey_tokens.issue(
+            self._platform.secret, self._now() + self.lifetime, language=language
+        )
 
-    async def accept(self, presented: str | None) -> str | None:
-        """Spend a page's token and return the next page's, or None: show "expired"."""
+    def language_of(self, presented: str | None) -> i18n.Language | None:
+        """The language a token's pages are in, if the server signed it (spent or not: an
+        "expired" page still speaks the person's language)."""
+        token = journey_tokens.read(self._platform.secret, presented)
+        return token.language if token is not None else None
+
+    async def accept(
+        self, presented: str | None, language: i18n.Language | None = None
+    ) -> str | None:
+        """Spend a page's token and return the next page's, or None: show "expired". The next
+        page is in `language` when the person just chose one, else in the token's."""
         live = await self._live(presented)
         if live is None:
             return None
@@ -53,7 +65,10 @@ class Journeys:
         if not spent:
             await form_tokens.retire(self._platform.database, page, self._now(), token.expires_at)
         return journey_tokens.issue(
-            self._platform.secret, self._now() + self.lifetime, token.journey
+            self._platform.secret,
+            self._now() + self.lifetime,
+            token.journey,
+            language or token.language,
         )
 
     async def is_live(self, presented: str | None) -> bool:

@@ -11,16 +11,18 @@ import hashlib
 from collections.abc import Mapping
 
 from safety_check.routing import CLOSE_TO_HOME
+from safety_check.service.platform.template_i18n import Text, pgettext
 
 WATCH_QUESTION = "getting_help.someone_checks_phone"
 WHO_QUESTIONS = ("sextortion.who_is_threatening", "getting_help.who_did_it")
-NOT_PRIVATE = (
+NOT_PRIVATE = pgettext(
+    "page:plan",
     "Because of what you told us, this isn't offered here: someone else could find it on "
-    "this phone."
+    "this phone.",
 )
 
 
-def kept_off_device(raw: Mapping[str, str | list[str]]) -> str | None:
+def kept_off_device(raw: Mapping[str, str | list[str]]) -> Text | None:
     """Why nothing is kept on this device, or None when the phone is the person's own."""
     if raw.get(WATCH_QUESTION) in ("yes", "prefer_not_to_say"):
         return NOT_PRIVATE

@@ -12,12 +12,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from safety_check.models import AREA_TITLES, HELPERS, Action, Area, Contact, Plan, Resource
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
 from safety_check.service.individual.on_device import tick_id
+from safety_check.service.platform.template_i18n import pgettext, translate
 from safety_check.textplan import PLATFORM_NAMES, action_title, because_sentence, first_heading
 
 SUPPORT_SHOWN = 6
@@ -74,16 +77,22 @@ def linkify(text: str) -> Markup:
     return Markup(_PATTERN.sub(lambda match: _BY_ESCAPED[match.group(0)], escaped))  # noqa: S704
 
 
-def contact_links(resource: Resource) -> Markup:
+@pass_context
+def contact_links(context: Context, resource: Resource) -> Markup:
     """The service's contact details as links, for the support lists."""
     parts = []
     if resource.phone:
-        parts.append("Call " + _LINKS[resource.phone])
+        call = translate(context.get("language", "en"), CALL)
+        parts.append(str(escape(call) % {"phone": Markup(_LINKS[resource.phone])}))  # noqa: S704
     if resource.text:
         parts.append(str(linkify(resource.text)))
     if resource.url:
         parts.append(_LINKS[resource.url])
     return Markup(" · ".join(parts))  # noqa: S704  (built from escaped parts)
+
+
+CALL = pgettext("page:support", "Call %(phone)s")
+"""A service's phone number, as a link, follows the word: nothing in Welsh mutates a number."""
 
 
 def by_area(actions: Iterable[Action]) -> list[tuple[str, list[Action]]]:

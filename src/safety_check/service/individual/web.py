@@ -12,6 +12,7 @@ from typing import Any
 from litestar import Controller, Request, Response, get, post
 from litestar.response import Template
 
+from safety_check import i18n
 from safety_check.models import (
     AGE_BANDS,
     AgeBand,
@@ -25,8 +26,16 @@ from safety_check.service.individual.form import (
     check,
     hidden_fields,
 )
-from safety_check.service.individual.journeys import InjectedJourneys
+from safety_check.service.individual.journeys import InjectedJourneys, Journeys
 from safety_check.service.individual.on_device import kept_off_device
+from safety_check.service.platform.template_i18n import (
+    Text,
+    chosen_language,
+    pgettext,
+    request_language,
+    set_language,
+    translate,
+)
 from safety_check.service.questionnaire_journey import (
     FORM_MEDIA_TYPE,
     PLAN,
@@ -43,6 +52,7 @@ from safety_check.service.questionnaire_journey import (
     questions_page,
     read_form,
     same_origin,
+    same_page,
     show,
 )
 
@@ -51,6 +61,7 @@ __all__ = ["FORM_MEDIA_TYPE", "WebController", "page", "same_origin"]
 logger = logging.getLogger("safety_check")
 EVIDENCE_LOG = "evidence_log"
 PLATFORM_REPORT = "platform_report"
+SAVE = "save"
 RETURN = "return"
 """Back from a page the plan opened (the evidence log, an app's report words) to the urgent
 page or the plan."""
@@ -67,7 +78,8 @@ def _save_page(
         "save.html",
         request,
         **flow_context(flow),
-        page_title="Save your answers",
+        page_title=pgettext("page:save", "Save your answers"),
+        switch_at=SAVE,
         code=code,
         expires_on=_day(expires_at) if expires_at else None,
         kept_off=kept_off_device(raw),
@@ -85,7 +97,8 @@ async def _evidence_page(
         "evidence_log.html",
         request,
         **flow_context(flow),
-        page_title="Evidence log",
+        page_title=pgettext("page:evidence_log", "Evidence log"),
+        switch_at=EVIDENCE_LOG,
         log=advice,
         log_columns=evidence_log.LOG_COLUMNS,
         told_columns=evidence_log.TOLD_COLUMNS,
@@ -107,12 +120,28 @@ async def _platform_report_page(
         "platform_report.html",
         request,
         **flow_context(flow),
-        page_title="Report it to the app",
+        page_title=pgettext("page:platform_report", "Report it to the app"),
+        switch_at=PLATFORM_REPORT,
         report=report,
         helping=is_helping(raw),
         came_from=URGENT if move.at == URGENT else PLAN,
         hidden=hidden_fields(raw),
     )
+
+
+async def _same_page(
+    request: Request[Any, Any, Any], raw: RawAnswers, flow: Flow, move: Move, journeys: Journeys
+) -> Template:
+    """The page the language link was pressed on, in the language chosen."""
+    if move.at == SAVE:
+        code, expires_at = (None, None) if kept_off_device(raw) else journeys.save(raw)
+        return _save_page(request, raw, flow, code, expires_at)
+    if move.at == EVIDENCE_LOG:
+        return await _evidence_page(request, raw, flow, move.back_to)
+    if move.at == PLATFORM_REPORT:
+        back = Move(platform=move.platform, at=move.back_to)
+        return await _platform_report_page(request, raw, flow, back)
+    return await same_page(request, move, raw, flow)
 
 
 async def _return_page(
@@ -124,16 +153,19 @@ async def _return_page(
     return await next_page(request, Move(step=PLAN), raw, flow)
 
 
-def _day(timestamp: int) -> str:
-    day = datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC).date()
-    return f"{day.day} {day.strftime('%B %Y')}"
+def _day(timestamp: int) -> datetime.date:
+    return datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC).date()
 
 
-def _saved_file(code: str) -> Response[bytes]:
-    text = (
-        'Saved answers. To use them, open the site you saved them from, choose "Come back with '
-        'saved answers" and choose this file.\n\n' + code + "\n"
-    )
+SAVED_FILE = pgettext(
+    "file:saved_answers",
+    'Saved answers. To use them, open the site you saved them from, choose "Come back with '
+    'saved answers" and choose this file.',
+)
+
+
+def _saved_file(code: str, language: i18n.Language) -> Response[bytes]:
+    text = translate(language, SAVED_FILE) + "\n\n" + code + "\n"
     return Response(
         content=text.encode(),
         media_type="text/plain; charset=utf-8",
@@ -142,22 +174,23 @@ def _saved_file(code: str) -> Response[bytes]:
 
 
 def restore_page(
-    request: Request[Any, Any, Any], journey: str, error: str | None = None
+    request: Request[Any, Any, Any], journey: str, error: Text | None = None
 ) -> Template:
     template = page(
         "restore.html",
         request,
         journey=journey,
-        page_title="Come back with saved answers",
+        page_title=pgettext("page:restore", "Come back with saved answers"),
         errors={"saved-code": error} if error else {},
     )
     template.status_code = 422 if error else 200
     return template
 
 
-NOT_RESTORED = (
+NOT_RESTORED = pgettext(
+    "page:restore",
     "We couldn't read those saved answers. Check you copied the whole code, starting SC1-. "
-    "Saved answers work for 90 days."
+    "Saved answers work for 90 days.",
 )
 
 
@@ -186,27 +219,33 @@ class WebController(Controller):
 
     @get("/", name="start")
     async def start(self, request: Request[Any, Any, Any], journeys: InjectedJourneys) -> Template:
-        return page("start.html", request, journey=journeys.start())
+        return page("start.html", request, journey=journeys.start(request_language(request)))
 
     @get("/check", name="check")
     async def about_you(
         self, request: Request[Any, Any, Any], journeys: InjectedJourneys
     ) -> Template:
-        return questions_page(request, WHO, {}, Flow(journey=journeys.start()))
+        journey = journeys.start(request_language(request))
+        return questions_page(request, WHO, {}, Flow(journey=journey))
 
     @post("/check", status_code=200)
     async def submit(
         self, request: Request[Any, Any, Any], journeys: InjectedJourneys
     ) -> Template | Response[bytes]:
         move, raw = await read_form(request)
+        chosen = chosen_language(move.language, request.app.state.settings)
+        language = chosen or journeys.language_of(move.journey) or request_language(request)
+        set_language(request, language)
         if move.step == "save_file":  # a download: the page stays, so its token is not spent
             if not await journeys.is_live(move.journey) or kept_off_device(raw):
                 return expired_page(request)
-            return _saved_file(journeys.save(raw)[0])
-        token = await journeys.accept(move.journey)
+            return _saved_file(journeys.save(raw)[0], language)
+        token = await journeys.accept(move.journey, chosen)
         if token is None:
             return expired_page(request)
         flow = Flow(journey=token)
+        if chosen is not None:
+            return await _same_page(request, raw, flow, move, journeys)
         if move.step == "save":
             code, expires_at = (None, None) if kept_off_device(raw) else journeys.save(raw)
             return _save_page(request, raw, flow, code, expires_at)
@@ -222,7 +261,7 @@ class WebController(Controller):
     async def restore_form(
         self, request: Request[Any, Any, Any], journeys: InjectedJourneys
     ) -> Template:
-        return restore_page(request, journeys.start())
+        return restore_page(request, journeys.start(request_language(request)))
 
     @post("/restore", status_code=200)
     async def restore(
@@ -231,7 +270,9 @@ class WebController(Controller):
         """Saved answers back from a pasted code or an uploaded file, by POST only."""
         same_origin(request)
         form = await request.form()
-        token = await journeys.accept(str(form.get("_journey", "")))
+        presented = str(form.get("_journey", ""))
+        set_language(request, journeys.language_of(presented) or request_language(request))
+        token = await journeys.accept(presented)
         if token is None:
             return expired_page(request)
         opened = journeys.restore(await _saved_text(form))
@@ -254,24 +295,34 @@ class WebController(Controller):
         try:
             same_origin(request)
             form = await request.form()
-            await journeys.exit(str(form.get("_journey", "")))
+            presented = str(form.get("_journey", ""))
+            set_language(request, journeys.language_of(presented) or request_language(request))
+            await journeys.exit(presented)
         except Exception:
             logger.warning("the quick exit could not retire a journey's form tokens")
         return page("exit.html", request)
 
     @get("/help", name="help")
     async def get_help(self, request: Request[Any, Any, Any]) -> Template:
-        bands: list[tuple[str, AgeBand]] = [
-            ("If you are under 18", "13_15"),
-            ("If you are 18 or over", "18_plus"),
+        bands: list[tuple[Text, AgeBand]] = [
+            (pgettext("page:help", "If you are under 18"), "13_15"),
+            (pgettext("page:help", "If you are 18 or over"), "18_plus"),
         ]
         sections = [
             (title, [r for r in RESOURCES.values() if suits_age(r, band)]) for title, band in bands
         ]
         return page(
-            "help.html", request, sections=sections, age_bands=AGE_BANDS, page_title="Get help"
+            "help.html",
+            request,
+            sections=sections,
+            age_bands=AGE_BANDS,
+            page_title=pgettext("page:help", "Get help"),
         )
 
     @get("/cover-your-tracks", name="cover_tracks")
     async def cover_tracks(self, request: Request[Any, Any, Any]) -> Template:
-        return page("cover_tracks.html", request, page_title="Cover your tracks")
+        return page(
+            "cover_tracks.html",
+            request,
+            page_title=pgettext("page:cover_tracks", "Cover your tracks"),
+        )

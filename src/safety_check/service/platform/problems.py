@@ -15,6 +15,7 @@ import time
 import traceback
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import parse_qs
 
 import msgspec
 import psycopg
@@ -32,6 +33,13 @@ from safety_check.service.platform.problem_types import (
     INVALID_BODY,
     TOO_MANY_REQUESTS,
     UNAVAILABLE,
+)
+from safety_check.service.platform.template_i18n import (
+    Text,
+    language_context,
+    pgettext,
+    request_language,
+    scope_language,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -146,17 +154,42 @@ def _validation_errors(error: ValidationException) -> tuple[ProblemError, ...]:
 
 
 HTML_MESSAGES = {
-    403: ("This page can't be used like that", "Please go back to the check and try again."),
-    404: ("Page not found", "There's nothing at this address."),
-    405: ("Page not found", "There's nothing at this address."),
-    413: ("Too much was sent", "Please go back and try again."),
-    415: ("Something went wrong", "Please go back to the check and try again."),
-    503: (
-        "Please try again in a moment",
-        "Something this site needs is not answering. Please try again in a minute.",
+    403: (
+        pgettext("page:error", "This page can't be used like that"),
+        pgettext("page:error", "Please go back to the check and try again."),
     ),
-    429: ("Please wait a moment", "There were too many requests from here. Try again in a minute."),
+    404: (
+        pgettext("page:error", "Page not found"),
+        pgettext("page:error", "There's nothing at this address."),
+    ),
+    405: (
+        pgettext("page:error", "Page not found"),
+        pgettext("page:error", "There's nothing at this address."),
+    ),
+    413: (
+        pgettext("page:error", "Too much was sent"),
+        pgettext("page:error", "Please go back and try again."),
+    ),
+    415: (
+        pgettext("page:error", "Something went wrong"),
+        pgettext("page:error", "Please go back to the check and try again."),
+    ),
+    503: (
+        pgettext("page:error", "Please try again in a moment"),
+        pgettext(
+            "page:error",
+            "Something this site needs is not answering. Please try again in a minute.",
+        ),
+    ),
+    429: (
+        pgettext("page:error", "Please wait a moment"),
+        pgettext("page:error", "There were too many requests from here. Try again in a minute."),
+    ),
 }
+OTHER_ERROR = (
+    pgettext("page:error", "Something went wrong"),
+    pgettext("page:error", "Please try again in a moment."),
+)
 
 
 def scope_wants_html(scope: Scope) -> bool:
@@ -178,13 +211,17 @@ def route_name(scope: Scope) -> str:
 
 def error_page(scope: Scope, status: int) -> bytes:
     """The HTML error page, rendered outside a handler (for middleware answers)."""
-    title, message = HTML_MESSAGES.get(
-        status, ("Something went wrong", "Please try again in a moment.")
-    )
+    title, message = HTML_MESSAGES.get(status, OTHER_ERROR)
     app = scope["app"]
     assert app.template_engine is not None
     template = app.template_engine.get_template("error.html")
-    page = template.render(title=title, message=message, exit_url=app.state.settings.exit_url)
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [None])[0]
+    page = template.render(
+        title=title,
+        message=message,
+        exit_url=app.state.settings.exit_url,
+        **language_context(scope, scope_language(scope, query)),
+    )
     return str(page).encode()
 
 
@@ -192,13 +229,15 @@ def html_error(
     request: Request[Any, Any, Any],
     status: int,
     headers: dict[str, str] | None = None,
-    message: str | None = None,
+    message: Text | str | None = None,
 ) -> Response[Any]:
-    title, usual = HTML_MESSAGES.get(
-        status, ("Something went wrong", "Please try again in a moment.")
-    )
-    message = message or usual
-    context = {"title": title, "message": message, "exit_url": request.app.state.settings.exit_url}
+    title, usual = HTML_MESSAGES.get(status, OTHER_ERROR)
+    context = {
+        "title": title,
+        "message": message or usual,
+        "exit_url": request.app.state.settings.exit_url,
+        **language_context(request.scope, request_language(request)),
+    }
     return Template(
         template_name="error.html",
         context=context,
