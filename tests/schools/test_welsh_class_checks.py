@@ -27,7 +27,6 @@ from tests.api.test_schools_web import (
     MIDDLING_SECURITY,
     WEAK_SECURITY,
     csrf_from,
-    page_token,
     submit_api_responses,
 )
 from tests.pseudo_locale import CLOSE, OPEN, pseudo_translations, untranslated
@@ -357,20 +356,35 @@ async def test_class_check_problems_speak_the_language_asked_for(client: Client)
 async def test_a_welsh_class_stays_welsh_from_page_to_page_unless_the_student_switches(
     client: Client,
 ) -> None:
-    """A posted page (here the first one again, which carries the class notice) keeps the
-    class's language; the language link's `lang` in the form switches it for this student."""
+    """The first page's token carries the class's language to the next page (here the first
+    one again, which has the class notice); the language link's `_lang` switches it."""
     _, code, _ = await welsh_class(client)
+    first = await client.get(f"/join/{code}", headers=HTML)
+    assert 'name="_lang" value="en"' in first.text, "the student can switch"
     about = {
         "_step": "change_about",
-        "_journey": await page_token(client),
+        "_journey": journey_token(first.text),
         "profile.age_band": "13_15",
         "situation.threat_to_share": "no",
     }
     again = await client.post(f"/join/{code}", data=about, headers=BROWSER_POST)
     assert again.status_code == 200
     assert WELSH_NOTICE in again.text
-    about["_journey"] = await page_token(client)
     switched = await client.post(
-        f"/join/{code}", data={**about, "lang": "en"}, headers=BROWSER_POST
+        f"/join/{code}",
+        data={**about, "_journey": journey_token(again.text), "_at": "about", "_lang": "en"},
+        headers=BROWSER_POST,
     )
     assert ENGLISH_NOTICE in switched.text and WELSH_NOTICE not in switched.text
+    onward = await client.post(
+        f"/join/{code}",
+        data={**about, "_journey": journey_token(switched.text)},
+        headers=BROWSER_POST,
+    )
+    assert ENGLISH_NOTICE in onward.text, "the student's choice stays with their journey"
+
+
+def journey_token(page: str) -> str:
+    found = re.search(r'name="_journey" value="([^"]+)"', page)
+    assert found is not None
+    return found.group(1)

@@ -14,17 +14,22 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from safety_check.i18n import Language
-from safety_check.models import Answers, Plan
+from safety_check.models import AREA_TITLES, Answers, Plan
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code, normalise_join_code
 from safety_check.schools.words import N_, say
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
 from safety_check.service.classes.language import page_language
-from safety_check.service.individual.form import RawAnswers
+from safety_check.service.individual.form import NOW, REVIEW, SAFETY, STARTED, RawAnswers
 from safety_check.service.individual.journeys import InjectedJourneys
 from safety_check.service.platform.core import CallerAddress
 from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.service.platform.template_i18n import (
+    chosen_language,
+    language_context,
+    request_language,
+    set_language,
+)
 from safety_check.service.questionnaire_journey import (
     INDIVIDUAL,
     Flow,
@@ -33,6 +38,7 @@ from safety_check.service.questionnaire_journey import (
     next_page,
     page,
     read_form,
+    same_page,
 )
 
 JOIN = "schools:join"
@@ -81,41 +87,27 @@ def _join_page(
     error: str | None = None,
     status: int = 200,
 ) -> Template:
-    language = page_language(request)
-    errors = {"join-code": say(language, JOIN, error)} if error else {}
-    template = page(
-        "join.html", request, code=code, errors=errors, journey=journey, language=language
-    )
+    errors = {"join-code": say(request_language(request), JOIN, error)} if error else {}
+    template = page("join.html", request, code=code, errors=errors, journey=journey)
     template.status_code = status
     return template
 
 
-async def _asked_language(request: Request[Any, Any, Any]) -> str | None:
-    """A language the student picked on this request: `?lang=`, or `lang` in the posted form
-    (the language link posts it with the answers)."""
-    if request.method == "POST":
-        form = await request.form()
-        posted = form.get("lang")
-        if isinstance(posted, str):
-            return posted
-    return request.query_params.get("lang")
+SWITCHABLE_AT = frozenset({*STARTED, NOW, SAFETY, REVIEW, *AREA_TITLES})
+"""The pages a class's language link can be pressed on (`SWITCHABLE`'s, by page id)."""
+SWITCHABLE = {"questions.html": "answers-form", "review.html": None}
+"""A class's pages that offer the language link, with the form it posts (the review page has
+its own). The plan page does not: showing it again would send the class response again."""
 
 
-async def in_class_language(
-    request: Request[Any, Any, Any], template: Template, class_check: ClassCheck | None
-) -> Template:
-    """A student's page in the language they picked, else the class's own.
-
-    A language the student picked on this request wins; so does one the journey already carries
-    (the page put it in the context); otherwise the class's language is the page's.
-    """
-    offered: tuple[Language, ...] = request.app.state.settings.languages
-    asked = await _asked_language(request)
-    context = template.context
-    if asked in offered:
-        context["language"] = asked
-    elif "language" not in context and class_check is not None:
-        context["language"] = page_language(request, class_check.language)
+def with_language_links(request: Request[Any, Any, Any], template: Template) -> Template:
+    """The language link on a class's question and review pages, as on the individual check's:
+    it posts the answers with `_lang`, and the page comes back in that language."""
+    name = str(template.template_name)
+    if name in SWITCHABLE:
+        template.context.update(language_context(request.scope, request_language(request)))
+        if SWITCHABLE[name]:
+            template.context["language_form"] = SWITCHABLE[name]
     return template
 
 
@@ -158,8 +150,12 @@ class JoinController(Controller):
         if class_check is None:
             return _join_page(request, journeys.start(), code, NOT_OPEN, status=404)
         raw: RawAnswers = class_check.with_age_band({})
-        first = first_page(request, _flow(class_checks, class_check, journeys.start()), raw)
-        return await in_class_language(request, first, class_check)
+        # The class's language, unless the student picked one with `?lang=`; the journey's
+        # token carries it from page to page.
+        language = page_language(request, class_check.language)
+        set_language(request, language)
+        flow = _flow(class_checks, class_check, journeys.start(language))
+        return with_language_links(request, first_page(request, flow, raw))
 
     @post("/{code:str}", status_code=200)
     async def submit(
@@ -171,9 +167,11 @@ class JoinController(Controller):
         caller_address: CallerAddress,
     ) -> Template:
         step, raw = await read_form(request)
+        chosen = chosen_language(step.language, request.app.state.settings)
+        set_language(request, chosen or journeys.language_of(step.journey) or "en")
         # Like the individual check's pages: a page sent again after the exit, or long after,
         # or with a forged token, shows nothing of the journey it came from.
-        journey = await journeys.accept(step.journey)
+        journey = await journeys.accept(step.journey, chosen)
         if journey is None:
             return expired_page(request)
         canonical = normalise_join_code(code)
@@ -198,8 +196,7 @@ class JoinController(Controller):
                 if canonical
                 else msgspec.structs.replace(INDIVIDUAL, journey=journey)
             )
-            shown = await next_page(request, step, raw, flow, finish=_not_stored(reason))
-            return await in_class_language(request, shown, None)
+            return await next_page(request, step, raw, flow, finish=_not_stored(reason))
 
         async def store(answers: Answers, plan: Plan) -> str:
             try:
@@ -209,8 +206,10 @@ class JoinController(Controller):
                 return "error"
 
         flow = _flow(class_checks, class_check, journey, once)
+        if chosen is not None and step.at in SWITCHABLE_AT:
+            return with_language_links(request, await same_page(request, step, raw, flow))
         shown = await next_page(request, step, raw, flow, finish=store)
-        return await in_class_language(request, shown, class_check)
+        return with_language_links(request, shown)
 
 
 __all__ = ["JoinController", "Response"]
