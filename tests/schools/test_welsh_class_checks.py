@@ -182,6 +182,9 @@ async def test_a_welsh_class_made_on_the_web_shows_the_teacher_and_students_wels
     assert "Mae gwiriad eich dosbarth yn barod" in created
     dashboard = await client.get(path, headers=HTML)
     assert "Cau’r gwiriad nawr" in dashboard.text
+    assert '<html lang="cy">' in dashboard.text
+    form = await client.get("/schools/new?lang=cy", headers=HTML)
+    assert '<html lang="cy">' in form.text and '<option value="en" lang="en-GB"' in form.text
     assert '<a href="?lang=en" lang="en-GB" hreflang="en-GB">Read this report in English</a>' in (
         dashboard.text
     )

@@ -50,6 +50,7 @@ from safety_check.service.classes.teacher_session import (
 )
 from safety_check.service.individual.web import FORM_MEDIA_TYPE, page, same_origin
 from safety_check.service.platform.core import CallerAddress, InjectedPlatform
+from safety_check.service.platform.template_i18n import set_language
 
 PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 OPEN_DAY_CHOICES = (7, 14, 30, 60, 90)
@@ -97,7 +98,8 @@ def other_languages(
 def teacher_page(
     template: str, request: Request[Any, Any, Any], status: int = 200, **context: Any
 ) -> Template:
-    context.setdefault("language", page_language(request))
+    language = context.setdefault("language", page_language(request))
+    set_language(request, language)  # so <html lang> and the language link agree with it
     response = page(template, request, teacher=True, **context)
     response.status_code = status
     return response
@@ -241,7 +243,7 @@ def form_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
             band: say(language, FORM, label) for band, label in AGE_BAND_NAMES.items()
         },
         "class_languages": {code: i18n.NAME[code] for code in offered},
-        "html_lang": i18n.HTML_LANG,
+        "language_tags": i18n.HTML_LANG,
         "open_day_choices": OPEN_DAY_CHOICES,
         "keep_day_choices": KEEP_DAY_CHOICES,
         "default_open": classes.OPEN_DAYS_DEFAULT,
