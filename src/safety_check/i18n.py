@@ -72,6 +72,9 @@ def translations(language: Language) -> NullTranslations:
         loaded = _load(language, domain)
         if loaded is not None:
             merged.merge(loaded)
+            # merge() keeps the empty catalogue's English plural rule (n != 1): Welsh needs its
+            # own six-form rule, which every domain's catalogue of the language shares.
+            merged.plural = loaded.plural
     return merged
 
 

@@ -207,6 +207,7 @@ async def test_create_returns_every_field(client: Client) -> None:
         "id",
         "name",
         "age_band",
+        "language",
         "join_code",
         "join_url",
         "qr_svg",

@@ -51,7 +51,7 @@ def closed(records: object, age_band: AgeBand | None = None, key: bytes = KEY) -
 def assert_withheld(report: Report, responses: int | None, reason: str) -> None:
     assert report.responses == responses
     assert not report.published
-    assert report.withheld == reason
+    assert report.withheld == reason.format(minimum=MIN_RESPONSES)
     assert report.areas == () and report.gaps == () and report.teach_next == ()
     assert report.minimum_responses == MIN_RESPONSES
     assert report.epsilon == EPSILON and report.guess_limit == GUESS_LIMIT

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from safety_check.i18n import Language
 from safety_check.schools.report import AreaDistribution, Gap
+from safety_check.schools.words import say
 
 WIDTH = 300
 HEIGHT = 28
@@ -28,16 +30,20 @@ def _swatch(fill: str, *, dashed: bool = False) -> str:
     )
 
 
-def legend(labels: tuple[str, ...], hidden_mark: str) -> Markup:
+def _score(language: Language, band: str) -> str:
+    return say(language, "schools:report", "Score {band}", band=band)
+
+
+def legend(labels: tuple[str, ...], hidden_mark: str, language: Language = "en") -> Markup:
     """What each colour of the score bars means, as text: one legend for all of them."""
     items = [
-        f"<li>{_swatch(colour)} Score {escape(label)}</li>"
+        f"<li>{_swatch(colour)} {escape(_score(language, label))}</li>"
         for colour, label in zip(BAND_COLOURS, labels, strict=True)
     ]
-    items.append(
-        f"<li>{_swatch('#ffffff', dashed=True)} Hidden ({escape(hidden_mark)}): "
-        "bands of fewer than 3</li>"
+    hidden = say(
+        language, "schools:report", "Hidden ({mark}): bands of fewer than 3", mark=hidden_mark
     )
+    items.append(f"<li>{_swatch('#ffffff', dashed=True)} {escape(hidden)}</li>")
     return Markup(  # noqa: S704 (only constants and escaped text)
         '<ul class="chart-legend">' + "".join(items) + "</ul>"
     )

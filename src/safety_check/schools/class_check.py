@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
+from safety_check.i18n import Language
 from safety_check.models import AgeBand
 from safety_check.schools.record import ResponseRecord
 
@@ -39,6 +40,8 @@ class ClassCheck(msgspec.Struct, frozen=True, kw_only=True):
     school_id: int | None = None
     teacher_id: int | None = None
     year_group: str | None = None
+    language: Language = "en"
+    """The language its students' pages open in (each can switch) and its report is in."""
 
     def is_open(self, today: dt.date | None = None) -> bool:
         day = (today or school_today()).isoformat()

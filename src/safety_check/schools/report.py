@@ -43,6 +43,7 @@ from safety_check.schools.suppression import (
     shares,
     shown,
 )
+from safety_check.schools.words import N_
 
 SCORE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("0–24", 0, 24),
@@ -293,9 +294,8 @@ def _gaps(
 
 def because(gap: Gap, total: int) -> str:
     """Why an area is in "what to teach next", with the figure's range in plain words."""
-    return (
-        f"About {gap.count} of {total} students (somewhere from {gap.range.low} to "
-        f"{gap.range.high}) were advised to: {gap.title}"
+    return BECAUSE.format(
+        count=gap.count, total=total, low=gap.range.low, high=gap.range.high, action=gap.title
     )
 
 
@@ -324,32 +324,44 @@ def _teach_next(
     )
 
 
-WITHHELD_OPEN = (
+WITHHELD_OPEN = N_(
+    "schools:report",
     "Results appear when the check closes, so nobody can work out one student's answers by "
-    "watching the figures change."
+    "watching the figures change.",
 )
-WITHHELD_FEW = (
-    f"Results appear only when at least {MIN_RESPONSES} students have taken part, so no one "
-    "can be picked out."
+WITHHELD_FEW = N_(
+    "schools:report",
+    "Results appear only when at least {minimum} students have taken part, so no one can be "
+    "picked out.",
 )
-WITHHELD_OPEN_AND_FEW = (
-    f"Results appear when the check closes, and only if at least {MIN_RESPONSES} students "
-    "have taken part, so no one can be picked out."
+WITHHELD_OPEN_AND_FEW = N_(
+    "schools:report",
+    "Results appear when the check closes, and only if at least {minimum} students have taken "
+    "part, so no one can be picked out.",
 )
+WITHHELD = (WITHHELD_OPEN, WITHHELD_FEW, WITHHELD_OPEN_AND_FEW)
+"""Every reason figures are held back, as messages: the report holds one filled in English."""
+BECAUSE = N_(
+    "schools:report",
+    "About {count} of {total} students (somewhere from {low} to {high}) were advised to: {action}",
+)
+FEWER_THAN = N_("schools:report", "fewer than {step}")
+BETWEEN = N_("schools:report", "{low} to {high}")
 RESPONSES_STEP = 10
 
 
 def responses_band(total: int) -> str:
     """The number of responses in tens: all that shows while a check is open."""
     if total < RESPONSES_STEP:
-        return f"fewer than {RESPONSES_STEP}"
+        return FEWER_THAN.format(step=RESPONSES_STEP)
     low = total - total % RESPONSES_STEP
-    return f"{low} to {low + RESPONSES_STEP - 1}"
+    return BETWEEN.format(low=low, high=low + RESPONSES_STEP - 1)
 
 
 def _withheld(total: int, closed: bool) -> str | None:
     if total < MIN_RESPONSES:
-        return WITHHELD_FEW if closed else WITHHELD_OPEN_AND_FEW
+        reason = WITHHELD_FEW if closed else WITHHELD_OPEN_AND_FEW
+        return reason.format(minimum=MIN_RESPONSES)
     return None if closed else WITHHELD_OPEN
 
 

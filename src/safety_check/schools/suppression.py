@@ -19,14 +19,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from safety_check.schools.words import N_
+
 MIN_RESPONSES = 10
 SMALLEST_SHOWN = 3
 SUPPRESSED = "c"
 TOO_FEW_SCORED = "n"
+MARK_MESSAGES: dict[str, str] = {
+    SUPPRESSED: N_("schools:report", "fewer than 3 students (perhaps none), so not shown"),
+    TOO_FEW_SCORED: N_(
+        "schools:report",
+        "fewer than {minimum} students had a score in this area, so its bands are not shown",
+    ),
+}
 MARKS: dict[str, str] = {
-    SUPPRESSED: "fewer than 3 students (perhaps none), so not shown",
-    TOO_FEW_SCORED: f"fewer than {MIN_RESPONSES} students had a score in this area, so its "
-    "bands are not shown",
+    mark: message.format(minimum=MIN_RESPONSES) for mark, message in MARK_MESSAGES.items()
 }
 """What each mark in a report stands for: one meaning per mark, given wherever marks appear."""
 

@@ -15,6 +15,7 @@ import zlib
 import msgspec
 import psycopg
 
+from safety_check.i18n import Language
 from safety_check.models import AgeBand
 from safety_check.schools.class_check import (
     ClassCheck,
@@ -39,7 +40,7 @@ from safety_check.storage.teacher_sessions import purge_expired_sessions
 MAX_CODE_ATTEMPTS = 8
 _COLUMNS = (
     "id, public_id, join_code, name, age_band, teacher_key_hash, created_day, closes_day, "
-    "closed_early_day, delete_day, school_id, teacher_id, year_group"
+    "closed_early_day, delete_day, school_id, teacher_id, year_group, language"
 )
 _record_encoder = msgspec.msgpack.Encoder()
 _record_decoder = msgspec.msgpack.Decoder(ResponseRecord)
@@ -77,6 +78,7 @@ async def create_class_check(
     school_id: int | None = None,
     teacher_id: int | None = None,
     year_group: str | None = None,
+    language: Language = "en",
 ) -> NewClassCheck:
     """A new class check with a fresh join code, public id and teacher key.
 
@@ -98,7 +100,8 @@ async def create_class_check(
                     database.sql(
                         "INSERT INTO cohorts (public_id, join_code, name, age_band,"
                         " teacher_key_hash, created_day, closes_day, delete_day, school_id,"
-                        " teacher_id, year_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        " teacher_id, year_group, language)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         " RETURNING id"
                     ),
                     (
@@ -113,6 +116,7 @@ async def create_class_check(
                         school_id,
                         teacher_id,
                         year_group,
+                        language,
                     ),
                 )
                 if idempotency:

@@ -152,6 +152,12 @@ MIGRATIONS: tuple[str, ...] = (
         REFERENCES schools (id) ON DELETE CASCADE;
     CREATE INDEX school_invitations_by_school ON school_invitations (school_id)
     """,
+    # 9: the class's language (issue 20): the language its students' pages open in and its
+    # report is written in. A setting of the class, never anything about a student.
+    """
+    ALTER TABLE cohorts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'
+        CHECK (language IN ('en', 'cy'))
+    """,
 )
 
 # The same schema for PostgreSQL, migration for migration (the counts must stay equal). Days are
@@ -287,5 +293,10 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE school_invitations ADD COLUMN school_id BIGINT
         REFERENCES schools (id) ON DELETE CASCADE;
     CREATE INDEX school_invitations_by_school ON school_invitations (school_id)
+    """,
+    # 9: as for SQLite.
+    """
+    ALTER TABLE cohorts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'
+        CHECK (language IN ('en', 'cy'))
     """,
 )

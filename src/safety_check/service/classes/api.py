@@ -15,30 +15,44 @@ from litestar.exceptions import HTTPException, NotFoundException
 from litestar.params import Body, HeaderParameter, Parameter
 
 from safety_check.answers import validate
+from safety_check.i18n import Language
 from safety_check.models import AgeBand, Plan
 from safety_check.plan import build_plan
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code
 from safety_check.schools.report import Report
 from safety_check.schools.school import Teacher
+from safety_check.schools.words import N_
 from safety_check.service.classes import checks as classes
 from safety_check.service.classes.checks import (
     ClassChecks,
     InjectedClassChecks,
     KeyReused,
+    LanguageNotOffered,
     NeedsSchool,
     Stored,
     is_valid_key,
 )
+from safety_check.service.classes.language import problem
 from safety_check.service.classes.wire import ClassResponseRequest
 from safety_check.service.individual.api import plan_response
 from safety_check.service.platform.core import CallerAddress
 from safety_check.service.platform.json_body import require_json
 from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
 
-NOT_FOUND = "No class check with this id for this teacher key."
-CODE_NOT_FOUND = "No open class check has this join code. It may have closed."
-CLOSED = "This class check has closed."
+NOT_FOUND = N_("schools:problem", "No class check with this id for this teacher key.")
+CODE_NOT_FOUND = N_(
+    "schools:problem", "No open class check has this join code. It may have closed."
+)
+CLOSED = N_("schools:problem", "This class check has closed.")
+SEND_KEY = N_("schools:problem", "Send the teacher key as: Authorization: Bearer <key>.")
+BAD_KEY = N_(
+    "schools:problem", "Idempotency-Key must be 16 to 255 visible ASCII characters, such as a UUID."
+)
+BAD_NAME = N_(
+    "schools:problem",
+    "Give the class a name of 1 to 80 characters, without control characters.",
+)
 CODE_PATTERN = r"^[A-Za-z0-9 -]{1,16}$"
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,32}$"
 
@@ -48,6 +62,8 @@ class CohortCreated(msgspec.Struct, frozen=True, kw_only=True):
     """Use in report, close and delete URLs, with the teacher key."""
     name: str
     age_band: AgeBand | None
+    language: Language
+    """The class's language: its students' pages open in it, and its report is in it."""
     join_code: str
     join_url: str
     qr_svg: str
@@ -64,6 +80,7 @@ class CohortReport(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     name: str
     age_band: AgeBand | None
+    language: Language
     open: bool
     open_until: str
     delete_on: str
@@ -75,14 +92,14 @@ def bearer(request: Request[Any, Any, Any]) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise HTTPException(
             status_code=401,
-            detail="Send the teacher key as: Authorization: Bearer <key>.",
+            detail=problem(request, SEND_KEY),
             headers={"WWW-Authenticate": 'Bearer realm="class checks"'},
         )
     return token.strip()
 
 
 Opened = TypeVar("Opened")
-SCHOOL_NOT_FOUND = "No school teacher has this key."
+SCHOOL_NOT_FOUND = N_("schools:problem", "No school teacher has this key.")
 
 
 async def by_bearer(
@@ -94,7 +111,7 @@ async def by_bearer(
     the key opens nothing (a wrong key and a missing class or school look the same)."""
     found = await opens(bearer(request))
     if found is None:
-        raise NotFoundException(not_found)
+        raise NotFoundException(problem(request, not_found))
     return found
 
 
@@ -106,9 +123,10 @@ async def _teacher_class_check(
     )
 
 
-NEEDS_SCHOOL = (
+NEEDS_SCHOOL = N_(
+    "schools:problem",
     "This service makes class checks only for schools' teachers: send your school key as "
-    "Authorization: Bearer <key>."
+    "Authorization: Bearer <key>.",
 )
 
 
@@ -125,7 +143,12 @@ async def _school_teacher_if_sent(
     return teacher
 
 
-KEY_REUSED = "This Idempotency-Key was used for a different request. Use a new key."
+LANGUAGE_NOT_OFFERED = N_(
+    "schools:problem", "This service does not offer that language for class checks yet."
+)
+KEY_REUSED = N_(
+    "schools:problem", "This Idempotency-Key was used for a different request. Use a new key."
+)
 REPLAYED = {"Idempotent-Replayed": "true"}
 IdempotencyKey = Annotated[
     str | None,
@@ -139,15 +162,12 @@ IdempotencyKey = Annotated[
 ]
 
 
-def _checked_key(key: str | None) -> str | None:
+def _checked_key(request: Request[Any, Any, Any], key: str | None) -> str | None:
     """The key, or None when none was sent; a malformed key is refused (400)."""
     if key is None:
         return None
     if not is_valid_key(key):
-        raise HTTPException(
-            status_code=400,
-            detail="Idempotency-Key must be 16 to 255 visible ASCII characters, such as a UUID.",
-        )
+        raise HTTPException(status_code=400, detail=problem(request, BAD_KEY))
     return key
 
 
@@ -182,8 +202,8 @@ class ClassChecksController(Controller):
             413: problem_spec("The body is larger than the limit."),
             415: problem_spec("The body is not application/json."),
             422: problem_spec(
-                "The class name is empty or has control characters, or the Idempotency-Key "
-                "was used for a different request."
+                "The class name is empty or has control characters, the language is not "
+                "offered yet, or the Idempotency-Key was used for a different request."
             ),
             **COMMON_ERRORS,
         },
@@ -200,18 +220,22 @@ class ClassChecksController(Controller):
         if name is None:
             raise HTTPException(
                 status_code=422,
-                detail="Give the class a name of 1 to 80 characters, without control characters.",
+                detail=problem(request, BAD_NAME),
             )
         teacher = await _school_teacher_if_sent(request, class_checks, caller_address)
         try:
-            key = _checked_key(idempotency_key)
+            key = _checked_key(request, idempotency_key)
             created = await class_checks.create(caller_address, data, name, key, teacher)
         except KeyReused:
-            raise HTTPException(status_code=422, detail=KEY_REUSED) from None
+            raise HTTPException(status_code=422, detail=problem(request, KEY_REUSED)) from None
+        except LanguageNotOffered:
+            raise HTTPException(
+                status_code=422, detail=problem(request, LANGUAGE_NOT_OFFERED)
+            ) from None
         except NeedsSchool:
             raise HTTPException(
                 status_code=401,
-                detail=NEEDS_SCHOOL,
+                detail=problem(request, NEEDS_SCHOOL),
                 headers={"WWW-Authenticate": 'Bearer realm="class checks"'},
             ) from None
         class_check = created.class_check
@@ -219,6 +243,7 @@ class ClassChecksController(Controller):
             id=class_check.public_id,
             name=class_check.name,
             age_band=class_check.age_band,
+            language=class_check.language,
             join_code=display_join_code(class_check.join_code),
             join_url=class_checks.join_url(class_check, str(request.base_url)),
             qr_svg=str(class_checks.join_qr(class_check, str(request.base_url))),
@@ -259,10 +284,10 @@ class ClassChecksController(Controller):
         caller_address: CallerAddress,
         idempotency_key: IdempotencyKey = None,
     ) -> Response[Plan]:
-        key = _checked_key(idempotency_key)
+        key = _checked_key(request, idempotency_key)
         class_check = await class_checks.find_open(caller_address, code, open_only=key is None)
         if class_check is None:
-            raise NotFoundException(CODE_NOT_FOUND)
+            raise NotFoundException(problem(request, CODE_NOT_FOUND))
         answers = class_check.with_age_band(data.answers)
         # A retry (same Idempotency-Key, same answers) of a response stored before the class
         # closed gets its plan back; anything else for a closed class is the usual 404, decided
@@ -272,15 +297,15 @@ class ClassChecksController(Controller):
             and not class_check.is_open()
             and not await class_checks.was_stored(class_check, answers, key)
         ):
-            raise NotFoundException(CODE_NOT_FOUND)
+            raise NotFoundException(problem(request, CODE_NOT_FOUND))
         validated = validate(answers)
         plan = build_plan(validated)
         retry = class_checks.response_key(class_check, answers, key) if key is not None else None
         outcome = await class_checks.submit(class_check, validated, plan, idempotency=retry)
         if outcome is Stored.CLOSED:
-            raise NotFoundException(CLOSED)
+            raise NotFoundException(problem(request, CLOSED))
         if outcome is Stored.CONFLICT:
-            raise HTTPException(status_code=422, detail=KEY_REUSED)
+            raise HTTPException(status_code=422, detail=problem(request, KEY_REUSED))
         response = plan_response(plan)
         if outcome is Stored.ALREADY:
             response.headers.update(REPLAYED)
@@ -310,6 +335,7 @@ class ClassChecksController(Controller):
             id=class_check.public_id,
             name=class_check.name,
             age_band=class_check.age_band,
+            language=class_check.language,
             open=class_check.is_open(),
             open_until=class_check.closed_day(),
             delete_on=class_check.delete_day,

@@ -23,6 +23,7 @@ import msgspec
 from litestar.di import NamedDependency
 from markupsafe import Markup
 
+from safety_check.i18n import Language
 from safety_check.models import AgeBand, Answers, Plan
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools import tokens
@@ -73,6 +74,10 @@ class NeedsSchool(Exception):
     """This service makes class checks only for schools' teachers (an operator setting)."""
 
 
+class LanguageNotOffered(Exception):
+    """The class's language is not one this service offers yet (`Settings.languages`)."""
+
+
 Found = TypeVar("Found")
 
 
@@ -98,6 +103,14 @@ class CohortIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         ),
     ]
     age_band: AgeBand | None = None
+    language: Annotated[
+        Language,
+        msgspec.Meta(
+            description="The class's language (cy: Welsh, for Welsh-medium schools): its "
+            "students' pages open in it (each student can switch) and its report and CSV are in "
+            "it. English when not given."
+        ),
+    ] = "en"
     open_days: Annotated[int, msgspec.Meta(ge=1, le=OPEN_DAYS_MAX)] = OPEN_DAYS_DEFAULT
     keep_days: Annotated[int, msgspec.Meta(ge=1, le=KEEP_DAYS_MAX)] = KEEP_DAYS_DEFAULT
     year_group: (
@@ -248,6 +261,8 @@ class ClassChecks:
         different request with the same key."""
         if teacher is None and self._platform.settings.classes_need_school:
             raise NeedsSchool
+        if data.language not in self._platform.settings.languages:
+            raise LanguageNotOffered
         record = teacher_key = None
         if key is not None:
             request_bytes = msgspec.json.encode(
@@ -257,6 +272,9 @@ class ClassChecks:
                     "open": data.open_days,
                     "keep": data.keep_days,
                     "year_group": data.year_group,
+                    # Only a Welsh class says so: an English one keeps the fingerprint that
+                    # a retry sent before classes had a language was stored with.
+                    **({"language": data.language} if data.language != "en" else {}),
                     "teacher": teacher.id if teacher else None,
                 }
             )
@@ -275,6 +293,7 @@ class ClassChecks:
             school_id=teacher.school_id if teacher else None,
             teacher_id=teacher.id if teacher else None,
             year_group=clean_year_group(data.year_group),
+            language=data.language,
         )
 
     async def _allow_create(self, address: str) -> None:
@@ -544,9 +563,9 @@ class ClassChecks:
         base = self._platform.settings.public_url or base_url
         return f"{base.rstrip('/')}/join/{display_join_code(class_check.join_code)}"
 
-    def join_qr(self, class_check: ClassCheck, base_url: str) -> Markup:
+    def join_qr(self, class_check: ClassCheck, base_url: str, language: Language = "en") -> Markup:
         """The QR code as markup templates insert as it is (segno's SVG, no outside input)."""
-        return join_qr_svg(self.join_url(class_check, base_url))
+        return join_qr_svg(self.join_url(class_check, base_url), language)
 
 
 def _response_key(class_check: ClassCheck, raw: Mapping[str, Any], key: str) -> Idempotency:
@@ -578,6 +597,7 @@ __all__ = [
     "CohortIn",
     "InjectedClassChecks",
     "KeyReused",
+    "LanguageNotOffered",
     "NeedsSchool",
     "RecentClassChecks",
     "Stored",

@@ -14,14 +14,22 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from safety_check.models import Answers, Plan
+from safety_check.models import AREA_TITLES, Answers, Plan
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code, normalise_join_code
+from safety_check.schools.words import N_, say
 from safety_check.service.classes.checks import ClassChecks, InjectedClassChecks
-from safety_check.service.individual.form import RawAnswers
+from safety_check.service.classes.language import page_language
+from safety_check.service.individual.form import NOW, REVIEW, SAFETY, STARTED, RawAnswers
 from safety_check.service.individual.journeys import InjectedJourneys
 from safety_check.service.platform.core import CallerAddress
 from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.service.platform.template_i18n import (
+    chosen_language,
+    language_context,
+    request_language,
+    set_language,
+)
 from safety_check.service.questionnaire_journey import (
     INDIVIDUAL,
     Flow,
@@ -30,10 +38,16 @@ from safety_check.service.questionnaire_journey import (
     next_page,
     page,
     read_form,
+    same_page,
 )
 
-CODE_ERROR = "Check the code and try again. It has 8 letters and numbers, like K7QM-RX4P."
-NOT_OPEN = "We couldn't find an open class check with that code. It may have closed."
+JOIN = "schools:join"
+CODE_ERROR = N_(
+    "schools:join", "Check the code and try again. It has 8 letters and numbers, like K7QM-RX4P."
+)
+NOT_OPEN = N_(
+    "schools:join", "We couldn't find an open class check with that code. It may have closed."
+)
 
 
 logger = logging.getLogger("safety_check.join")
@@ -73,9 +87,27 @@ def _join_page(
     error: str | None = None,
     status: int = 200,
 ) -> Template:
-    errors = {"join-code": error} if error else {}
+    errors = {"join-code": say(request_language(request), JOIN, error)} if error else {}
     template = page("join.html", request, code=code, errors=errors, journey=journey)
     template.status_code = status
+    return template
+
+
+SWITCHABLE_AT = frozenset({*STARTED, NOW, SAFETY, REVIEW, *AREA_TITLES})
+"""The pages a class's language link can be pressed on (`SWITCHABLE`'s, by page id)."""
+SWITCHABLE = {"questions.html": "answers-form", "review.html": None}
+"""A class's pages that offer the language link, with the form it posts (the review page has
+its own). The plan page does not: showing it again would send the class response again."""
+
+
+def with_language_links(request: Request[Any, Any, Any], template: Template) -> Template:
+    """The language link on a class's question and review pages, as on the individual check's:
+    it posts the answers with `_lang`, and the page comes back in that language."""
+    name = str(template.template_name)
+    if name in SWITCHABLE:
+        template.context.update(language_context(request.scope, request_language(request)))
+        if SWITCHABLE[name]:
+            template.context["language_form"] = SWITCHABLE[name]
     return template
 
 
@@ -99,7 +131,11 @@ class JoinController(Controller):
         class_check = await class_checks.find_open(caller_address, code)
         if class_check is None:
             return _join_page(request, journeys.start(), code, NOT_OPEN)
-        return Redirect(f"/join/{display_join_code(class_check.join_code)}", status_code=303)
+        target = f"/join/{display_join_code(class_check.join_code)}"
+        asked = request.query_params.get("lang")
+        if asked in request.app.state.settings.languages:
+            target += f"?lang={asked}"  # the student's own pick, kept as they join
+        return Redirect(target, status_code=303)
 
     @get("/{code:str}", name="join_class")
     async def start(
@@ -114,7 +150,12 @@ class JoinController(Controller):
         if class_check is None:
             return _join_page(request, journeys.start(), code, NOT_OPEN, status=404)
         raw: RawAnswers = class_check.with_age_band({})
-        return first_page(request, _flow(class_checks, class_check, journeys.start()), raw)
+        # The class's language, unless the student picked one with `?lang=`; the journey's
+        # token carries it from page to page.
+        language = page_language(request, class_check.language)
+        set_language(request, language)
+        flow = _flow(class_checks, class_check, journeys.start(language))
+        return with_language_links(request, first_page(request, flow, raw))
 
     @post("/{code:str}", status_code=200)
     async def submit(
@@ -126,9 +167,11 @@ class JoinController(Controller):
         caller_address: CallerAddress,
     ) -> Template:
         step, raw = await read_form(request)
+        chosen = chosen_language(step.language, request.app.state.settings)
+        set_language(request, chosen or journeys.language_of(step.journey) or "en")
         # Like the individual check's pages: a page sent again after the exit, or long after,
         # or with a forged token, shows nothing of the journey it came from.
-        journey = await journeys.accept(step.journey)
+        journey = await journeys.accept(step.journey, chosen)
         if journey is None:
             return expired_page(request)
         canonical = normalise_join_code(code)
@@ -163,7 +206,10 @@ class JoinController(Controller):
                 return "error"
 
         flow = _flow(class_checks, class_check, journey, once)
-        return await next_page(request, step, raw, flow, finish=store)
+        if chosen is not None and step.at in SWITCHABLE_AT:
+            return with_language_links(request, await same_page(request, step, raw, flow))
+        shown = await next_page(request, step, raw, flow, finish=store)
+        return with_language_links(request, shown)
 
 
 __all__ = ["JoinController", "Response"]

@@ -20,7 +20,9 @@ from safety_check.models import AgeBand
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.school import LABEL_MAX, NewKey, School, Teacher
 from safety_check.schools.school import term_of as _term_of
+from safety_check.schools.words import N_
 from safety_check.service.classes.api import ID_PATTERN, by_bearer
+from safety_check.service.classes.language import problem
 from safety_check.service.classes.schools import (
     InjectedSchools,
     InvitationRefused,
@@ -34,8 +36,14 @@ from safety_check.service.platform.core import CallerAddress
 from safety_check.service.platform.json_body import require_json
 from safety_check.service.platform.problems import COMMON_ERRORS, problem_spec
 
-NOT_FOUND = "No school teacher has this key."
-NOT_LEAD = "Only a lead of the school can do this."
+NOT_FOUND = N_("schools:problem", "No school teacher has this key.")
+NOT_LEAD = N_("schools:problem", "Only a lead of the school can do this.")
+BAD_LABEL = N_("schools:problem", "Give a name of 1 to 80 characters, without control characters.")
+INVITATION_REFUSED = N_("schools:problem", "This invitation key is unknown or was used before.")
+NO_TEACHER = N_("schools:problem", "No teacher with this id in your school.")
+NO_WORKING_TEACHER = N_(
+    "schools:problem", "No teacher with this id and a working key in your school."
+)
 SCHOOL_KEY_ONLY: list[dict[str, list[str]]] = [{"teacherKey": []}, {"teacherKey": [], "apiKey": []}]
 LabelText = Annotated[
     str,
@@ -163,15 +171,13 @@ async def as_lead(
     try:
         return await act(teacher, school)
     except NotLead:
-        raise PermissionDeniedException(NOT_LEAD) from None
+        raise PermissionDeniedException(problem(request, NOT_LEAD)) from None
 
 
-def _label(text: str) -> str:
+def _label(request: Request[Any, Any, Any], text: str) -> str:
     cleaned = clean_label(text)
     if cleaned is None:
-        raise HTTPException(
-            status_code=422, detail="Give a name of 1 to 80 characters, without control characters."
-        )
+        raise HTTPException(status_code=422, detail=problem(request, BAD_LABEL))
     return cleaned
 
 
@@ -198,17 +204,16 @@ class SchoolsApiController(Controller):
     )
     async def create_school(
         self,
+        request: Request[Any, Any, Any],
         data: Annotated[SchoolIn, Body(schema_extra={"additional_properties": False})],
         schools: InjectedSchools,
         caller_address: CallerAddress,
     ) -> SchoolCreated:
-        name, lead = _label(data.name), _label(data.lead)
+        name, lead = _label(request, data.name), _label(request, data.lead)
         try:
             school, made = await schools.create(caller_address, name, lead, data.invitation)
         except InvitationRefused:
-            raise PermissionDeniedException(
-                "This invitation key is unknown or was used before."
-            ) from None
+            raise PermissionDeniedException(problem(request, INVITATION_REFUSED)) from None
         return SchoolCreated(id=school.public_id, name=school.name, lead=_key_out(made))
 
     @get(
@@ -261,7 +266,9 @@ class SchoolsApiController(Controller):
             request,
             schools,
             caller_address,
-            lambda teacher, school: schools.add_teacher(teacher, school, _label(data.label)),
+            lambda teacher, school: schools.add_teacher(
+                teacher, school, _label(request, data.label)
+            ),
         )
         return _key_out(made)
 
@@ -289,7 +296,7 @@ class SchoolsApiController(Controller):
             lambda teacher, school: schools.new_key(teacher, school, teacher_id),
         )
         if made is None:
-            raise NotFoundException("No teacher with this id in your school.")
+            raise NotFoundException(problem(request, NO_TEACHER))
         return _key_out(made)
 
     @post(
@@ -315,7 +322,7 @@ class SchoolsApiController(Controller):
             lambda teacher, school: schools.revoke(teacher, school, teacher_id),
         )
         if not done:
-            raise NotFoundException("No teacher with this id and a working key in your school.")
+            raise NotFoundException(problem(request, NO_WORKING_TEACHER))
 
     @get(
         "/me/report",

@@ -12,18 +12,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
+from safety_check.i18n import Language
+from safety_check.schools import localised
 from safety_check.schools.school import NewKey, School, Teacher, term_of
 from safety_check.schools.tokens import SESSION_SECONDS
+from safety_check.schools.words import FORM, N_, say
 from safety_check.service.classes.checks import InjectedClassChecks
+from safety_check.service.classes.language import page_language
 from safety_check.service.classes.schools import (
     InjectedSchools,
     NotConfirmed,
+    Overview,
     Schools,
+    ViewEntry,
+    YearGroupChanges,
     clean_label,
 )
 from safety_check.service.classes.schools_web import (
@@ -45,8 +53,48 @@ from safety_check.service.platform.core import CallerAddress, InjectedPlatform
 
 COOKIE_NAME = "sc_school"
 HOME = "/school"
-LABEL_ERROR = "Enter what you call the teacher, up to 80 characters, like Ms Khan."
-CONFIRM_ERROR = "Type the school's name exactly as it is shown, to confirm."
+LABEL_ERROR = N_(
+    "schools:form", "Enter what you call the teacher, up to 80 characters, like Ms Khan."
+)
+CONFIRM_ERROR = N_("schools:form", "Type the school's name exactly as it is shown, to confirm.")
+
+
+def _error(request: Request[Any, Any, Any], field: str, message: str) -> dict[str, str]:
+    return {field: say(page_language(request), FORM, message)}
+
+
+def _overview(overview: Overview, language: Language) -> Overview:
+    """A school's figures by term with their titles and sentences in `language`."""
+
+    def entry(item: ViewEntry) -> ViewEntry:
+        view = item.view
+        if view is not None:
+            view = msgspec.structs.replace(
+                view,
+                term=localised.localised_term(view.term, language),
+                report=localised.localised_report(view.report, language),
+            )
+        return msgspec.structs.replace(
+            item, term=localised.localised_term(item.term, language), view=view
+        )
+
+    def group(item: YearGroupChanges) -> YearGroupChanges:
+        return msgspec.structs.replace(
+            item,
+            before=localised.localised_term(item.before, language),
+            after=localised.localised_term(item.after, language),
+            changes=tuple(
+                msgspec.structs.replace(
+                    change, title=localised.rule_title(change.rule_id, change.title, language)
+                )
+                for change in item.changes
+            ),
+        )
+
+    return Overview(
+        views=tuple(entry(item) for item in overview.views),
+        changes=tuple(group(item) for item in overview.changes),
+    )
 
 
 def school_cookie(request: Request[Any, Any, Any], platform: Any, token: str) -> Cookie:
@@ -97,6 +145,7 @@ async def _home(
 ) -> Template:
     teacher, school = found
     classes = await schools.classes(teacher, school)
+    language = page_language(request)
     return teacher_page(
         "school_home.html",
         request,
@@ -105,13 +154,16 @@ async def _home(
         me=teacher,
         classes=classes,
         terms={
-            item.public_id: term_of(dt.date.fromisoformat(item.created_day)).title
+            item.public_id: localised.term_title(
+                term_of(dt.date.fromisoformat(item.created_day)), language
+            )
             for item in classes
         },
         teachers=await schools.teachers(teacher, school) if teacher.is_lead else [],
         errors=errors or {},
         csrf_field=CSRF_FIELD,
         csrf=class_checks.csrf_token(_token(request)),
+        language=language,
     )
 
 
@@ -165,10 +217,12 @@ class SchoolWebController(Controller):
         if found is None:
             return signed_out(request)
         teacher, school = found
-        overview = await schools.overview(teacher, school)
+        language = page_language(request)
+        overview = _overview(await schools.overview(teacher, school), language)
         return teacher_page(
             "school_view.html",
             request,
+            language=language,
             school=school,
             views=overview.views,
             changes=overview.changes,
@@ -233,7 +287,7 @@ class SchoolWebController(Controller):
             new_class_action=f"{HOME}/new",
             csrf_field=CSRF_FIELD,
             csrf=class_checks.csrf_token(_token(request)),
-            **form_context(),
+            **form_context(request),
         )
 
     @post("/new", status_code=200)
@@ -271,7 +325,12 @@ class SchoolWebController(Controller):
         label = clean_label(form.get("label", ""))
         if label is None:
             return await _home(
-                request, schools, class_checks, found, status=400, errors={"label": LABEL_ERROR}
+                request,
+                schools,
+                class_checks,
+                found,
+                status=400,
+                errors=_error(request, "label", LABEL_ERROR),
             )
         return _key_page(request, await schools.add_teacher(*found, label))
 
@@ -332,7 +391,7 @@ class SchoolWebController(Controller):
         try:
             await schools.delete(*found, form.get("school_name", ""))
         except NotConfirmed:
-            errors = {"school_name": CONFIRM_ERROR}
+            errors = _error(request, "school_name", CONFIRM_ERROR)
             return await _delete_page(request, schools, class_checks, found, errors)
         response = teacher_page("school_deleted.html", request, name=found[1].name)
         response.cookies.append(school_cookie(request, platform, ""))

@@ -14,7 +14,9 @@ from litestar import Request
 from litestar.datastructures import Cookie
 from litestar.exceptions import PermissionDeniedException
 
+from safety_check.i18n import Language
 from safety_check.schools.tokens import SESSION_SECONDS
+from safety_check.schools.words import N_, say
 from safety_check.service.classes.checks import ClassChecks
 from safety_check.service.platform.access import Network, is_trusted
 
@@ -30,9 +32,14 @@ def session_token(request: Request[Any, Any, Any]) -> str:
     return request.cookies.get(COOKIE_NAME, "")
 
 
-def refuse_bad_csrf(checks: ClassChecks, session: str, presented: str | None) -> None:
+FORM_EXPIRED = N_("schools:problem", "This form has expired. Go back, reload and try again.")
+
+
+def refuse_bad_csrf(
+    checks: ClassChecks, session: str, presented: str | None, language: Language = "en"
+) -> None:
     if not checks.csrf_is_valid(session, presented):
-        raise PermissionDeniedException("This form has expired. Go back, reload and try again.")
+        raise PermissionDeniedException(say(language, "schools:problem", FORM_EXPIRED))
 
 
 def is_https(request: Request[Any, Any, Any], trusted: tuple[Network, ...]) -> bool:
