@@ -18,7 +18,6 @@ from babel.messages.plurals import get_plural
 
 from safety_check import catalogue_tools, i18n
 from safety_check.catalogue_extract import messages
-from safety_check.settings import Settings
 from tests.test_welsh_glossary import LOCALE, glossary_misses, load_glossary
 from tests.test_welsh_glossary import Message as GlossaryMessage
 
@@ -95,12 +94,11 @@ def test_translations_keep_placeholders_plurals_and_nothing_fuzzy(
 
 
 @pytest.mark.parametrize(("language", "domain"), SHIPPED)
-def test_every_message_of_an_offered_language_is_translated(language: str, domain: str) -> None:
+def test_every_message_of_a_shipped_catalogue_is_translated(language: str, domain: str) -> None:
+    # Shipped means in the package, offered or not: an operator can switch a language on with
+    # SAFETY_CHECK_LANGUAGES, and a half-translated page must never be what they switch on.
     done, total = completion(_read(language, domain))
-    figure = f"{language}/{domain}: {done} of {total} messages translated"
-    print(figure)
-    if language in Settings().languages:
-        assert done == total, figure
+    assert done == total, f"{language}/{domain}: {done} of {total} messages translated"
 
 
 @pytest.mark.parametrize(("language", "domain"), [s for s in SHIPPED if s[0] == "cy"])
