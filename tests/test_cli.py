@@ -217,8 +217,8 @@ def test_plan_in_welsh(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     assert (code, err) == (0, "")
     assert "<plan:URGENT_TITLE|What to do now>" in out
     assert "<rule:" in out
-    assert "<textplan|Why this is in your plan:>" in out
-    assert "<textplan|call 0800 1111>" in out  # the words around a number are translated
+    assert "<Why this is in your plan:>" in out
+    assert "<call 0800 1111>" in out  # the words around a number are translated
     assert "0800 1111" in out  # numbers are never translated
     english = run(capsys, "plan", str(TEEN))[1]
     assert "<" not in english

@@ -19,14 +19,21 @@ from safety_check.resources import contact_line
 
 WIDTH = 88
 
+
+def N_(text: str) -> str:
+    """`text` unchanged: marks English kept in a constant for the catalogue (`_t` translates)."""
+    return text
+
+
+# Product names are the same in every language; the rest are messages.
 PLATFORM_NAMES = {
-    "general": "Everyone",
-    "iphone_ipad": "iPhone or iPad",
+    "general": N_("Everyone"),
+    "iphone_ipad": N_("iPhone or iPad"),
     "android": "Android",
     "mac": "Mac",
     "windows": "Windows",
     "chromebook": "Chromebook",
-    "games_console": "Games console",
+    "games_console": N_("Games console"),
     "instagram": "Instagram",
     "snapchat": "Snapchat",
     "tiktok": "TikTok",
@@ -36,11 +43,11 @@ PLATFORM_NAMES = {
     "discord": "Discord",
     "youtube": "YouTube",
     "telegram": "Telegram",
-    "dating_apps": "Dating apps",
-    "england": "England",
-    "wales": "Wales",
-    "scotland": "Scotland",
-    "northern_ireland": "Northern Ireland",
+    "dating_apps": N_("Dating apps"),
+    "england": N_("England"),
+    "wales": N_("Wales"),
+    "scotland": N_("Scotland"),
+    "northern_ireland": N_("Northern Ireland"),
 }
 
 
@@ -54,14 +61,15 @@ def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 
 PRIVATE_ROLES = frozenset({"situation", "disclosure"})
-TOLD_US = "Because of what you told us"
+TOLD_US = N_("Because of what you told us")
 HELP_THEM = "Help them with this: "
 """Shown before a step that only the person can take, in a helper's plan."""
 
 
 def _t(language: i18n.Language, text: str) -> str:
-    """The CLI text plan's own words in `language` (the `messages` domain, context `textplan`)."""
-    return text if language == i18n.DEFAULT else i18n.pgettext(language, "textplan", text)
+    """The text plan's own words in `language` (the `messages` domain). Each is a literal
+    marked with `N_` where it is written, so extraction finds it wherever it is used."""
+    return text if language == i18n.DEFAULT else i18n.gettext(language, text)
 
 
 def because_sentence(ref: AnswerRef, helper: bool = False, language: i18n.Language = "en") -> str:
@@ -71,8 +79,8 @@ def because_sentence(ref: AnswerRef, helper: bool = False, language: i18n.Langua
     question = questions_by_id_in(language).get(ref.question)
     if question is None or question.role in PRIVATE_ROLES:
         return _t(language, TOLD_US)
-    none = _t(language, "none of these")
-    answered = _t(language, 'You answered "{answer}" to "{question}"')
+    none = _t(language, N_("none of these"))
+    answered = _t(language, N_('You answered "{answer}" to "{question}"'))
     if helper:
         labels = {option.id: option.helper_label or option.label for option in question.options}
         answer = ", ".join(labels[option] for option in ref.answer) or none
@@ -92,7 +100,7 @@ def _steps(title: str, groups: tuple[PlatformSteps, ...], language: i18n.Languag
 
 def _because(refs: tuple[AnswerRef, ...], helper: bool, language: i18n.Language) -> list[str]:
     lines: list[str] = []
-    why = _t(language, "Why this is in your plan:")
+    why = _t(language, N_("Why this is in your plan:"))
     for sentence in dict.fromkeys(because_sentence(ref, helper, language) for ref in refs):
         lines.extend(_wrap(sentence + ".", indent="     ", first=f"   {why} "))
     return lines
@@ -101,7 +109,7 @@ def _because(refs: tuple[AnswerRef, ...], helper: bool, language: i18n.Language)
 def action_title(action: Action, language: i18n.Language = "en") -> str:
     if action.done_by != "them":
         return action.title
-    return _t(language, "Help them with this: {title}").format(title=action.title)
+    return _t(language, N_("Help them with this: {title}")).format(title=action.title)
 
 
 Said = dict[str, int]
@@ -115,10 +123,10 @@ def _caution(action: Action, number: int | None, said: Said, language: i18n.Lang
     if action.caution in said:
         first = said[action.caution]
         if number and first:
-            return _t(language, "Take care: as in step {number}.").format(number=first)
-        return _t(language, "Take care: as above.")
+            return _t(language, N_("Take care: as in step {number}.")).format(number=first)
+        return _t(language, N_("Take care: as above."))
     said[action.caution] = number or 0
-    return _t(language, "Take care: {caution}").format(caution=action.caution)
+    return _t(language, N_("Take care: {caution}")).format(caution=action.caution)
 
 
 def _action(
@@ -138,8 +146,8 @@ def _action(
     if full:
         lines.extend(_because(action.because, helper, language))
         if action.how_to_check:
-            lines.extend(_steps("How to check:", action.how_to_check, language))
-        lines.extend(_steps("How:", action.steps, language))
+            lines.extend(_steps(N_("How to check:"), action.how_to_check, language))
+        lines.extend(_steps(N_("How:"), action.steps, language))
     return lines
 
 
@@ -162,11 +170,11 @@ def _section(
 
 
 def _support(items: tuple[SupportItem, ...], helper: bool, language: i18n.Language) -> list[str]:
-    title = _t(language, "Support for them, and for you" if helper else "Support for you")
+    title = _t(language, N_("Support for them, and for you") if helper else N_("Support for you"))
     lines = ["", title, "=" * len(title)]
     for item in items:
         lines.append("")
-        line = contact_line(item.resource, _t(language, "call {phone}"))
+        line = contact_line(item.resource, _t(language, N_("call {phone}")))
         lines.extend(_wrap(line, indent="  ", first="- "))
         lines.extend(_wrap(item.reason, indent="  "))
     return lines
@@ -175,12 +183,14 @@ def _support(items: tuple[SupportItem, ...], helper: bool, language: i18n.Langua
 def _scores(plan: Plan, language: i18n.Language) -> list[str]:
     if plan.scores is None:
         return []  # nobody in a crisis is given a score
-    title = _t(language, "Your scores")
+    title = _t(language, N_("Your scores"))
     lines = ["", title, "=" * len(title)]
     overall = (
-        _t(language, "not scored") if plan.scores.overall is None else f"{plan.scores.overall}/100"
+        _t(language, N_("not scored"))
+        if plan.scores.overall is None
+        else f"{plan.scores.overall}/100"
     )
-    lines.append(_t(language, "Overall: {score}").format(score=overall))
+    lines.append(_t(language, N_("Overall: {score}")).format(score=overall))
     for area in plan.scores.areas:
         if area.score is not None:
             lines.append(f"- {area.title}: {area.score}/100")
@@ -189,14 +199,14 @@ def _scores(plan: Plan, language: i18n.Language) -> list[str]:
 
 def first_heading(plan: Plan) -> str:
     """ "Do these first" would clash with an urgent lane that came before it."""
-    return "After that" if plan.urgent is not None else "Do these first"
+    return N_("After that") if plan.urgent is not None else N_("Do these first")
 
 
-SKIPPED = (
+SKIPPED = N_(
     "You skipped the questions, and that's fine. If anything is worrying you, the services "
     "below can help."
 )
-SKIPPED_HELPER = (
+SKIPPED_HELPER = N_(
     "You skipped the questions, and that's fine. If anything is worrying them, the services "
     "below can help."
 )
@@ -209,7 +219,10 @@ def _nothing_to_do(plan: Plan) -> bool:
 def render_plan(plan: Plan, language: i18n.Language = "en") -> str:
     helper = plan.written_for != "me"
     lines = [
-        _t(language, "Your Safety Check plan, to help them" if helper else "Your Safety Check plan")
+        _t(
+            language,
+            N_("Your Safety Check plan, to help them") if helper else N_("Your Safety Check plan"),
+        )
     ]
     lane = plan.urgent.actions if plan.urgent is not None else ()
     said: Said = {}
@@ -222,7 +235,7 @@ def render_plan(plan: Plan, language: i18n.Language = "en") -> str:
     # One count through the plan, so no two steps share a number.
     lines += _section(first_heading(plan), plan.do_first, said, language, start=len(lane) + 1)
     start = len(lane) + len(plan.do_first) + 1
-    lines += _section("Next", plan.next, said, language, start=start)
+    lines += _section(N_("Next"), plan.next, said, language, start=start)
     if plan.when_ready is not None:
         lines += ["", plan.when_ready.title, "=" * len(plan.when_ready.title)]
         lines.extend(_wrap(plan.when_ready.message))
@@ -233,7 +246,8 @@ def render_plan(plan: Plan, language: i18n.Language = "en") -> str:
         lines.extend(_wrap(_t(language, SKIPPED_HELPER if helper else SKIPPED)))
     if plan.doing_well:
         praise = _t(
-            language, "They're already doing well" if helper else "You're already doing well"
+            language,
+            N_("They're already doing well") if helper else N_("You're already doing well"),
         )
         lines += ["", praise, "=" * len(praise)]
         lines.extend(f"- {item.title}" for item in plan.doing_well)
@@ -241,7 +255,7 @@ def render_plan(plan: Plan, language: i18n.Language = "en") -> str:
     if plan.scores is None and plan.scores_withheld:
         lines += ["", plan.scores_withheld]
     lines += _support(plan.support, helper, language)
-    footer = _t(language, "Content version {version}. Full steps and sources: --format json.")
+    footer = _t(language, N_("Content version {version}. Full steps and sources: --format json."))
     lines += ["", footer.format(version=plan.content_version)]
     return "\n".join(lines) + "\n"
 
