@@ -42,6 +42,12 @@ NAME: Final[dict[Language, str]] = {"en": "English", "cy": "Cymraeg"}
 """Each language named in itself, as a language link shows it."""
 
 
+def N_(text: str) -> str:
+    """`text` unchanged: marks English kept in a constant for extraction (Babel's `N_` keyword);
+    whoever shows it looks it up in the reader's language."""
+    return text
+
+
 def catalogue_path(language: Language, domain: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import msgspec
 
 from safety_check.authoring import source
+from safety_check.i18n import N_  # a route's words; apps' menu names stay as the apps show them
 from safety_check.models import UNDER_18, AgeBand
 from safety_check.rules.dating_apps import TINDER_BASICS
 from safety_check.rules.getting_help import (
@@ -33,12 +34,6 @@ from safety_check.rules.getting_help import (
 from safety_check.rules.privacy_settings import ROBLOX_IN_GAME, ROBLOX_REPORT
 
 CHECKED = "2026-12-06"
-
-
-def N_(text: str) -> str:
-    """Mark a route's words for the message catalogue (`pybabel extract` reads the call); the
-    page shows them in its language. Apps' menu names stay as the apps show them."""
-    return text
 
 
 CONFIDENCE = ("checked", "secondary")

@@ -6,6 +6,7 @@ import textwrap
 
 from safety_check import i18n
 from safety_check.content_language import questions_by_id_in
+from safety_check.i18n import N_
 from safety_check.models import (
     Action,
     AnswerRef,
@@ -18,11 +19,6 @@ from safety_check.models import (
 from safety_check.resources import contact_line
 
 WIDTH = 88
-
-
-def N_(text: str) -> str:
-    """`text` unchanged: marks English kept in a constant for the catalogue (`_t` translates)."""
-    return text
 
 
 # Product names are the same in every language; the rest are messages.
