@@ -10,20 +10,17 @@ from typing import Any
 
 from litestar import Request
 
-from safety_check import i18n
 from safety_check.i18n import Language
 from safety_check.schools.words import say
+from safety_check.service.platform.template_i18n import chosen_language, scope_language
 
 
 def page_language(request: Request[Any, Any, Any], chosen: Language | None = None) -> Language:
     """The language a class-check page is in: `?lang=` when the person picked one, else the
     class's own (`chosen`), else what their browser prefers; only languages offered here."""
-    offered: tuple[Language, ...] = request.app.state.settings.languages
-    for wanted in (request.query_params.get("lang"), chosen):
-        for language in offered:
-            if wanted == language:
-                return language
-    return i18n.negotiate(request.headers.get("accept-language"), offered)
+    settings = request.app.state.settings
+    picked = chosen_language(request.query_params.get("lang"), settings)
+    return picked or chosen_language(chosen, settings) or scope_language(request.scope)
 
 
 def problem(request: Request[Any, Any, Any], message: str) -> str:
