@@ -30,6 +30,7 @@ def clear_language_caches() -> None:
         content_language.helper_text_in,
         content_language.rule_texts_in,
         content_language.plan_texts_in,
+        content_language.support_reasons_in,
         plan.text_in,
         compiled_plan._support,
         api.questionnaire_body,

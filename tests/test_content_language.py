@@ -105,3 +105,17 @@ def test_english_plans_are_unchanged_by_a_welsh_one(welsh: None) -> None:
     before = encode_answers(answers, ALL)
     encode_answers(answers, ALL, "cy")
     assert encode_answers(answers, ALL) == before == msgspec.json.encode(build_plan(answers))
+
+
+def test_support_reasons_and_contact_lines_are_looked_up_whole(marked: None) -> None:
+    """Age and nation unknown: the reason starts with whom the service is for, and the Welsh
+    plan takes the whole sentence from the catalogue, never an English prefix on a Welsh part."""
+    answers = validate({"profile.for_whom": "me"})
+    plan = build_plan(answers, "cy")
+    english = {item.resource.id: item.reason for item in build_plan(answers).support}
+    for item in plan.support:
+        whole = english[item.resource.id]
+        assert item.reason == f"<support:{item.resource.id}.reason|{whole}>"
+    assert any(reason.startswith("If you are under 18") for reason in english.values())
+    shout = content_language.resources_in("cy")["shout"]
+    assert shout.text == f"<resource:shout.text|{RESOURCES['shout'].text}>"

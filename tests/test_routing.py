@@ -6,6 +6,7 @@ import itertools
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from safety_check.answers import validate
@@ -15,11 +16,12 @@ from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.resources import (
     RESOURCES,
     contact_line,
+    contact_template,
     covers,
     render_resource_mentions,
     suits_age,
 )
-from safety_check.routing import HARM_OPTIONS, ROUTES, Situation, route, situation_of
+from safety_check.routing import HARM_OPTIONS, ROUTES, Situation, route, sentences, situation_of
 
 ADULT_ONLY = {"stopncii", "revenge_porn_helpline"}
 CHILD_ONLY = {"childline", "ceop", "report_remove"}
@@ -550,3 +552,27 @@ def test_answers_from_the_questionnaire_route_by_age_and_nation() -> None:
             assert not ids & CHILD_ONLY and ids >= ADULT_ONLY, raw
         for item in route(situation):
             assert covers(item.resource, situation.nation), raw
+
+
+def test_every_reason_shown_is_one_whole_sentence_the_catalogue_holds() -> None:
+    """A reason joined from pieces at run time could not be translated whole: every reason any
+    person or helper is shown must be one of `sentences()`, rendered."""
+    whole = {render_resource_mentions(sentence) for _, sentence in sentences()}
+    shown = {
+        item.reason
+        for situation in SITUATIONS
+        for helper in (None, "my_child", "a_friend")
+        for outing in (False, True)
+        for item in route(msgspec.structs.replace(situation, helper=helper, outing=outing))
+    }
+    assert shown - whole == set()
+    assert len(shown) > 100
+
+
+def test_each_contact_line_is_a_sentence_with_its_details_as_placeholders() -> None:
+    for resource in RESOURCES.values():
+        if resource.text:
+            template, values = contact_template(resource.text)
+            assert template.format_map(values) == resource.text
+            assert not any(character.isdigit() for character in template), template
+            assert "@" not in template

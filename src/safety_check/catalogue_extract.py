@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from typing import IO, Any, NamedTuple
 
 from safety_check import plan
+from safety_check.content_language import support_context
 from safety_check.i18n import LOCALE_DIR
 from safety_check.models import AREA_TITLES, PlatformSteps, Question, Resource, Rule
 from safety_check.questionnaire import QUESTIONNAIRE
-from safety_check.resources import RESOURCES
+from safety_check.resources import RESOURCES, contact_template
+from safety_check.routing import sentences
 from safety_check.rules import ALL_RULES
 
 PLAN_PREFIXES = (
@@ -38,6 +40,12 @@ PLAN_PREFIXES = (
     "CAUTION_",
 )
 """The constants of plan.py a person reads: lane titles and messages, cautions, withheld scores."""
+
+
+_SUPPORT = (
+    "Why this service is shown, in a list of support services; the service's name is shown "
+    "above it.",
+)
 
 
 class Message(NamedTuple):
@@ -124,6 +132,15 @@ def _resource_messages(resource: Resource) -> Iterator[Message]:
         yield Message(f"{base}.unverified.{number}", text)
     if resource.without_voice:
         yield Message(f"{base}.without_voice", resource.without_voice)
+    if resource.text:
+        template, _ = contact_template(resource.text)
+        yield Message(f"{base}.text", template, _CONTACT)
+
+
+_CONTACT = (
+    "The service's own number, address or keyword is filled in for each placeholder. A word "
+    "the person types (such as 'register') stays in English.",
+)
 
 
 def messages() -> Iterator[Message]:
@@ -141,6 +158,8 @@ def messages() -> Iterator[Message]:
             yield from _resource_messages(resource)
         for name, text in plan_texts().items():
             yield Message(f"plan:{name}", text)
+        for resource_id, sentence in sentences():
+            yield Message(support_context(resource_id), sentence, _SUPPORT)
 
     for message in found():
         yield message._replace(comments=message.comments + glossary_comment(message.english))

@@ -27,6 +27,7 @@ from safety_check.content_language import (
     questionnaire_in,
     resources_in,
     rule_texts_in,
+    support_reasons_in,
 )
 from safety_check.engine import COMPILED_RULES, CompiledRule
 from safety_check.models import Answers, PlatformSteps, Questionnaire
@@ -432,7 +433,7 @@ def _rest(
 
 @lru_cache(maxsize=SUPPORT_CACHE_SIZE)
 def _support(situation: Situation, language: i18n.Language = "en") -> bytes:
-    support = route(situation, resources_in(language))
+    support = route(situation, resources_in(language), support_reasons_in(language))
     return _field("support", support) + _field("contact_first", contact_first(situation, support))
 
 

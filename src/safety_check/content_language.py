@@ -33,7 +33,8 @@ from safety_check.models import (
     ResourceRef,
 )
 from safety_check.questionnaire import QUESTIONNAIRE
-from safety_check.resources import RESOURCES, render_resource_mentions
+from safety_check.resources import RESOURCES, contact_template, render_resource_mentions
+from safety_check.routing import sentences
 
 
 def question_context(question_id: str, field: str) -> str:
@@ -146,7 +147,13 @@ def _resource_in(language: i18n.Language, resource: Resource) -> Resource:
             if resource.without_voice is None
             else field("without_voice", resource.without_voice)
         ),
+        text=None if resource.text is None else _contact_in(language, resource.id, resource.text),
     )
+
+
+def _contact_in(language: i18n.Language, resource_id: str, english: str) -> str:
+    template, values = contact_template(english)
+    return _text(language, resource_context(resource_id, "text"), template).format_map(values)
 
 
 @functools.cache
@@ -156,6 +163,24 @@ def resources_in(language: i18n.Language) -> Mapping[str, Resource]:
         return MappingProxyType(RESOURCES)
     return MappingProxyType(
         {resource_id: _resource_in(language, r) for resource_id, r in RESOURCES.items()}
+    )
+
+
+def support_context(resource_id: str) -> str:
+    return f"support:{resource_id}.reason"
+
+
+@functools.cache
+def support_reasons_in(language: i18n.Language) -> Mapping[tuple[str, str], str] | None:
+    """Every whole support-list reason in `language`, keyed by (service id, English sentence);
+    None for English, whose sentences are the keys."""
+    if language == i18n.DEFAULT:
+        return None
+    return MappingProxyType(
+        {
+            (resource_id, english): _text(language, support_context(resource_id), english)
+            for resource_id, english in sentences()
+        }
     )
 
 

@@ -27,6 +27,7 @@ from safety_check.content_language import (
     questions_by_id_in,
     resources_in,
     rule_texts_in,
+    support_reasons_in,
 )
 from safety_check.engine import (
     COMPILED_RULES,
@@ -461,6 +462,7 @@ class _Text(msgspec.Struct, frozen=True):
     questions: Mapping[str, Question]
     plan: Mapping[str, str]
     resources: Mapping[str, Resource]
+    support_reasons: Mapping[tuple[str, str], str] | None
 
 
 @functools.cache
@@ -471,6 +473,7 @@ def text_in(language: i18n.Language) -> _Text:
         questions_by_id_in(language),
         plan_texts_in(language),
         resources_in(language),
+        support_reasons_in(language),
     )
 
 
@@ -633,7 +636,7 @@ def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
     person, platforms, values = plan.person, plan.platforms, plan.values
     actions = tuple([_make_action(chosen, platforms, values, text) for chosen in plan.first])
     situation = situation_of(answers)
-    support = route(situation, text.resources)
+    support = route(situation, text.resources, text.support_reasons)
     withheld_why = withheld(person)
     return Plan(
         content_version=CONTENT_VERSION,

@@ -464,6 +464,34 @@ def covers(resource: Resource, nation: Nation | None) -> bool:
     return not resource.nations or nation is None or nation in resource.nations
 
 
+_CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d[\d ]*\d|\b[A-Z]{2,}\b")
+
+
+def _kind(value: str) -> str:
+    if "@" in value:
+        return "email"
+    return "number" if value[0].isdigit() else "keyword"
+
+
+def contact_template(text: str) -> tuple[str, dict[str, str]]:
+    """A contact line with its numbers, addresses and keywords as named placeholders ("Text
+    WORD to 12345" -> "Text {keyword} to {number}"), so a translation holds the sentence and
+    every number stays here, in one place."""
+    values: dict[str, str] = {}
+
+    def placeholder(match: re.Match[str]) -> str:
+        value = match.group(0)
+        name = next((n for n, v in values.items() if v == value), None)
+        if name is None:
+            kind = _kind(value)
+            taken = sum(1 for n in values if n.startswith(kind))
+            name = kind if not taken else f"{kind}_{taken + 1}"
+            values[name] = value
+        return "{" + name + "}"
+
+    return _CONTACT_VALUE.sub(placeholder, text), values
+
+
 def _details(resource: Resource) -> list[str]:
     details = [part for part in (resource.phone, resource.text) if part]
     if resource.url:
@@ -490,19 +518,22 @@ def mention(resource: Resource, *, with_access: bool = False) -> str:
     return text
 
 
-MENTION = re.compile(r"\{([a-z_]+)(?::access)?\}")
+MENTION = re.compile(r"\{([a-z_]+)(?::access|:phone)?\}")
+
+
+def _rendered(match: re.Match[str], resources: Mapping[str, Resource]) -> str:
+    resource, mentioned = resources[match.group(1)], match.group(0)
+    if mentioned.endswith(":phone}") and resource.phone:
+        return resource.phone
+    return mention(resource, with_access=mentioned.endswith(":access}"))
 
 
 def render_resource_mentions(text: str, resources: Mapping[str, Resource] = RESOURCES) -> str:
-    """Replace every `{resource_id}` with the service's name and contact details, and every
-    `{resource_id:access}` with those plus its ways in for deaf people and interpreters
-    (`resources`: the services in the text's language)."""
-    return MENTION.sub(
-        lambda match: mention(
-            resources[match.group(1)], with_access=match.group(0).endswith(":access}")
-        ),
-        text,
-    )
+    """Replace every `{resource_id}` with the service's name and contact details, every
+    `{resource_id:access}` with those plus its ways in for deaf people and interpreters, and
+    every `{resource_id:phone}` with its number alone (`resources`: the services in the text's
+    language)."""
+    return MENTION.sub(lambda match: _rendered(match, resources), text)
 
 
 def mentioned_resources(text: str) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ from safety_check.models import (
     SupportItem,
 )
 from safety_check.questionnaire import QUESTIONNAIRE
-from safety_check.resources import RESOURCES, covers, suits_age
+from safety_check.resources import RESOURCES, covers, render_resource_mentions, suits_age
 
 
 class Situation(msgspec.Struct, frozen=True, kw_only=True):
@@ -161,7 +161,23 @@ def situation_of(answers: Answers) -> Situation:
 
 
 Predicate = Callable[[Situation], bool]
-Reason = Callable[[Situation], str]
+
+
+def _first(_: Situation) -> int:
+    return 0
+
+
+class Reason(msgspec.Struct, frozen=True):
+    """Every sentence a row can give, and which one a situation gets. The sentences are declared
+    up front, not built per person, so the catalogue can hold each one whole (`sentences()`)."""
+
+    texts: tuple[str, ...]
+    pick: Callable[[Situation], int] = _first
+
+    def __call__(self, situation: Situation) -> str:
+        return self.texts[self.pick(situation)]
+
+
 Who = Literal["everyone", "child", "adult"]
 """Whom a row is for, on top of the service's own age limits. "adult" rows hold services
 whose own pages do not say they support under-18s."""
@@ -185,7 +201,7 @@ class Route(msgspec.Struct, frozen=True):
 
 
 def _for_helpers(text: str) -> Reason:
-    return lambda _: text
+    return Reason((text,))
 
 
 def _always(_: Situation) -> bool:
@@ -193,19 +209,19 @@ def _always(_: Situation) -> bool:
 
 
 def _fixed(text: str) -> Reason:
-    return lambda _: text
+    return Reason((text,))
 
 
 def _tone(urgent: str, unsure: str, calm: str) -> Reason:
     """Urgent words for an urgent person; calm "if something like this is happening" words
     for someone unsure; everyday words otherwise."""
 
-    def reason(situation: Situation) -> str:
+    def tone(situation: Situation) -> int:
         if situation.urgent:
-            return urgent
-        return unsure if situation.unsure else calm
+            return 0
+        return 1 if situation.unsure else 2
 
-    return reason
+    return Reason((urgent, unsure, calm), tone)
 
 
 def _responding(situation: Situation) -> bool:
@@ -275,10 +291,12 @@ ROUTES: tuple[Route, ...] = (
             "through. It's free and private.",
             "Talk to someone about anything that worries you online. It's free and private.",
         ),
-        lambda situation: (
-            "You and your friend can both talk to Childline, free and private, any time."
-            if situation.helper == "a_friend"
-            else "They can talk to Childline themselves, free and private, any time."
+        Reason(
+            (
+                "You and your friend can both talk to Childline, free and private, any time.",
+                "They can talk to Childline themselves, free and private, any time.",
+            ),
+            lambda situation: 0 if situation.helper == "a_friend" else 1,
         ),
     ),
     Route(
@@ -353,13 +371,15 @@ ROUTES: tuple[Route, ...] = (
         "galop",
         "adult",
         lambda situation: _abuse_close_to_home(situation) or situation.outing,
-        lambda situation: (
-            "Help for LGBT+ people, from LGBT+ staff, if someone threatens to out you."
-            if situation.outing
-            else "Help for LGBT+ people, from LGBT+ staff, if someone is controlling or hurting "
-            "you."
+        Reason(
+            (
+                "Help for LGBT+ people, from LGBT+ staff, if someone threatens to out you.",
+                "Help for LGBT+ people, from LGBT+ staff, if someone is controlling or hurting "
+                "you.",
+            ),
+            lambda situation: 0 if situation.outing else 1,
         ),
-        _for_helpers("Help for LGBT+ people, from LGBT+ staff, facing threats or abuse."),
+        _for_helpers("Help from LGBT+ staff for LGBT+ people facing threats or abuse."),
     ),
     Route(
         "mermaids",
@@ -388,19 +408,22 @@ ROUTES: tuple[Route, ...] = (
             situation.needs_image_removal
             and (not situation.adult or situation.image_shared or situation.unsure)
         ),
-        lambda situation: (
-            "To stop a nude picture of you being shared on sites that take part."
-            if situation.child
-            else "If the picture was taken when you were under 18, use this instead of StopNCII."
-            if situation.adult
-            else "If a nude picture of you was taken when you were under 18: to stop it being "
-            "shared on sites that take part."
+        Reason(
+            (
+                "To stop a nude picture of you being shared on sites that take part.",
+                "If the picture was taken when you were under 18, use this instead of StopNCII.",
+                "If a nude picture of you was taken when you were under 18: to stop it being "
+                "shared on sites that take part.",
+            ),
+            lambda situation: 0 if situation.child else 1 if situation.adult else 2,
         ),
-        lambda situation: (
-            "To stop a nude picture of them being shared on sites that take part, from their "
-            "device."
-            if not situation.adult
-            else "If the picture was taken when they were under 18."
+        Reason(
+            (
+                "To stop a nude picture of them being shared on sites that take part, from "
+                "their device.",
+                "If the picture was taken when they were under 18.",
+            ),
+            lambda situation: 1 if situation.adult else 0,
         ),
     ),
     Route(
@@ -444,10 +467,12 @@ ROUTES: tuple[Route, ...] = (
         "police_non_emergency",
         "everyone",
         _always,
-        lambda situation: (
-            "Report the money you lost to Police Scotland here, and tell your bank."
-            if situation.money_lost and situation.nation == "scotland"
-            else "To report a crime that is not an emergency, such as threats to share images."
+        Reason(
+            (
+                "If you lost money, report it to Police Scotland here, and tell your bank.",
+                "To report a crime that is not an emergency, such as threats to share images.",
+            ),
+            lambda situation: 0 if situation.money_lost and situation.nation == "scotland" else 1,
         ),
         _for_helpers("To report a crime that is not an emergency."),
     ),
@@ -463,20 +488,19 @@ ROUTES: tuple[Route, ...] = (
         "everyone",
         lambda situation: situation.distressed,
         _fixed("If you would rather text than talk."),
-        _for_helpers("If you would rather text than talk, for them or for you."),
+        _for_helpers("If you or they would rather text than talk."),
     ),
     Route(
         "report_fraud",
         "everyone",
         lambda situation: situation.money_lost,
-        lambda situation: (
-            "Report the money you lost, and tell your bank."
-            + (
-                " In Scotland, report it to the police on "
-                f"{RESOURCES['police_non_emergency'].phone} instead."
-                if situation.nation is None
-                else ""
-            )
+        Reason(
+            (
+                "Report the money you lost, and tell your bank.",
+                "Report the money you lost, and tell your bank. In Scotland, report it to the "
+                "police on {police_non_emergency:phone} instead.",
+            ),
+            lambda situation: 1 if situation.nation is None else 0,
         ),
         _for_helpers("Report money that was lost, and tell the bank."),
     ),
@@ -581,11 +605,22 @@ def _with_whom(whom: str, reason: str) -> str:
     return f"{whom}: {reason[0].lower()}{reason[1:]}"
 
 
+def _sentence(
+    resource: Resource, whom: str, text: str, reasons: Mapping[tuple[str, str], str] | None
+) -> str:
+    english = _with_whom(whom, text)
+    sentence = english if reasons is None else reasons.get((resource.id, english), english)
+    return render_resource_mentions(sentence) if "{" in sentence else sentence
+
+
 def route(
-    situation: Situation, resources: Mapping[str, Resource] = RESOURCES
+    situation: Situation,
+    resources: Mapping[str, Resource] = RESOURCES,
+    reasons: Mapping[tuple[str, str], str] | None = None,
 ) -> tuple[SupportItem, ...]:
-    """The services for this situation, in order (`resources`: the services in the plan's
-    language; which services and their order never depend on it)."""
+    """The services for this situation, in order. `resources` and `reasons` are the services
+    and each whole English reason sentence (`sentences()`) in the plan's language: which
+    services are shown and their order never depend on it."""
     items: list[SupportItem] = []
     shown: set[str] = set()
     helper = situation.helper is not None
@@ -600,10 +635,42 @@ def route(
             or not _suits(row.who, resource, situation.age_band)
         ):
             continue
-        reason = _with_whom(for_whom(row.who, resource, situation), reason_of(situation))
+        whom = for_whom(row.who, resource, situation)
+        reason = _sentence(resource, whom, reason_of(situation), reasons)
         items.append(SupportItem(resource=resource, reason=reason))
         shown.add(row.resource_id)
     return tuple(items)
+
+
+_UNKNOWN_OR_KNOWN: tuple[tuple[AgeBand | None, Nation | None], ...] = (
+    (None, None),
+    (None, "england"),
+    ("18_plus", None),
+    ("18_plus", "england"),
+)
+"""Whether age and nation are known is all that changes the "If you are under 18" part."""
+
+
+def sentences() -> dict[tuple[str, str], None]:
+    """Every whole reason sentence a support list can show, in English, keyed by (service id,
+    sentence): the prefix for people of unknown age or nation joined to each declared reason,
+    for the person and for a helper. Translators get whole sentences; nothing is joined after."""
+    found: dict[tuple[str, str], None] = {}
+    for row in ROUTES:
+        resource = RESOURCES[row.resource_id]
+        helpers: tuple[tuple[ForWhom | None, Reason | None], ...] = (
+            (None, row.reason),
+            ("a_friend", row.helper_reason),
+        )
+        for helper, reason in helpers:
+            if reason is None:
+                continue
+            for age_band, nation in _UNKNOWN_OR_KNOWN:
+                situation = Situation(age_band=age_band, nation=nation, helper=helper)
+                whom = for_whom(row.who, resource, situation)
+                for text in reason.texts:
+                    found[(row.resource_id, _with_whom(whom, text))] = None
+    return found
 
 
 STRIP_LENGTH = 3

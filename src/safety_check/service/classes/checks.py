@@ -34,10 +34,12 @@ from safety_check.schools.qr import join_qr_svg
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.report import Report, build_report
 from safety_check.schools.school import SCHOOL_KEY_PREFIX, YEAR_GROUP_MAX, School, Teacher
+from safety_check.schools.words import N_
 from safety_check.service.classes.wire import CLASS_NAME_PATTERN
 from safety_check.service.platform.core import Platform
 from safety_check.service.platform.limits import Counter, TooManyAttempts
 from safety_check.service.platform.metrics import class_response_stored
+from safety_check.service.platform.template_i18n import Text
 from safety_check.storage import Database, teacher_sessions
 from safety_check.storage import class_checks as stored
 from safety_check.storage import schools as school_store
@@ -61,13 +63,26 @@ BAD_CODE_LIMIT = 30
 """Unknown join codes per address per minute: room for a class's typos, too few to search."""
 BAD_TEACHER_KEY_LIMIT = 20
 CREATE_LIMIT_PER_HOUR = 30
-WRONG_CODES = "Too many wrong codes from here. Wait a few seconds and try again."
+LIMITS = "schools:limits"
+WRONG_CODES = Text(
+    LIMITS,
+    N_("schools:limits", "Too many wrong codes from here. Wait a few seconds and try again."),
+)
 SLOW_LANE_SECONDS = 2
 """Past the wrong-code limit, one lookup per address this often: 30 guesses a minute at most."""
 FORM_TOKEN_LIMIT = 60
 """Requests a minute carrying one student's form token."""
-CLASS_BUSY = "This class check is very busy right now. Wait a minute and try again."
-WRONG_KEYS = "Too many wrong teacher keys from here. Wait a minute and try again."
+CLASS_BUSY = Text(
+    LIMITS,
+    N_("schools:limits", "This class check is very busy right now. Wait a minute and try again."),
+)
+WRONG_KEYS = Text(
+    LIMITS,
+    N_("schools:limits", "Too many wrong teacher keys from here. Wait a minute and try again."),
+)
+MADE_TOO_MANY = Text(
+    LIMITS, N_("schools:limits", "Too many class checks made from here this hour. Try again later.")
+)
 
 
 class NeedsSchool(Exception):
@@ -300,9 +315,7 @@ class ClassChecks:
         hourly = self._platform.access.hourly
         identity = f"create:{guessing_address(address)}"
         if not (await hourly.hit(identity, CREATE_LIMIT_PER_HOUR)).allowed:
-            raise TooManyAttempts(
-                "Too many class checks made from here this hour. Try again later."
-            )
+            raise TooManyAttempts(MADE_TOO_MANY)
 
     # Finding a class by its join code (students)
 
@@ -424,7 +437,7 @@ class ClassChecks:
         guesser: str,
         name: str,
         limit: int,
-        refusal: str,
+        refusal: Text,
         lookup: Callable[[], Awaitable[Found | None]],
         *,
         slow_lane: bool = False,

@@ -24,15 +24,21 @@ from safety_check.schools.record import ResponseRecord
 from safety_check.schools.report import build_report
 from safety_check.schools.school import LABEL_MAX, NewKey, School, Teacher, Term, term_of
 from safety_check.schools.school_view import NO_YEAR_GROUP, SchoolView, TermChange, compare
+from safety_check.schools.words import N_
 from safety_check.service.classes.checks import ClassChecks, clean_name, guessing_address
 from safety_check.service.platform.core import Platform
 from safety_check.service.platform.limits import TooManyAttempts
+from safety_check.service.platform.template_i18n import Text
 from safety_check.storage import Database
 from safety_check.storage import class_checks as class_store
 from safety_check.storage import schools as stored
 from safety_check.storage.schools import Holdings, InvitationRefused
 
 CREATE_LIMIT_PER_HOUR = 10
+SCHOOLS_MADE = Text(
+    "schools:limits",
+    N_("schools:limits", "Too many schools made from here this hour. Try again later."),
+)
 ViewState = Annotated[
     str,
     msgspec.Meta(
@@ -99,7 +105,7 @@ class Schools:
             hourly = self._platform.access.hourly
             identity = f"create-school:{guessing_address(address)}"
             if not (await hourly.hit(identity, CREATE_LIMIT_PER_HOUR)).allowed:
-                raise TooManyAttempts("Too many schools made from here this hour. Try later.")
+                raise TooManyAttempts(SCHOOLS_MADE)
         return await stored.create_school(self._database, name, lead_label, invitation)
 
     # Web sessions (the school page's cookie)

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import msgspec
 
+from safety_check.service.platform.template_i18n import Text
+
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
@@ -203,8 +205,8 @@ def _redis_errors() -> Iterator[None]:
 class TooManyAttempts(Exception):
     """A limit said no: what to tell the person, and after how many seconds to try again."""
 
-    def __init__(self, message: str, retry_after: int = WINDOW_SECONDS) -> None:
-        super().__init__(message)
+    def __init__(self, message: Text, retry_after: int = WINDOW_SECONDS) -> None:
+        super().__init__(message.message)
         self.message = message
         self.retry_after = retry_after
 

@@ -40,6 +40,7 @@ from safety_check.service.platform.template_i18n import (
     pgettext,
     request_language,
     scope_language,
+    translate,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -346,7 +347,12 @@ def too_many_handler(request: Request[Any, Any, Any], error: TooManyAttempts) ->
         # The limit's own words: a student past the wrong-code limit waits seconds, not a minute.
         return html_error(request, 429, headers, message=error.message)
     return http_exception_handler(
-        request, HTTPException(status_code=429, detail=error.message, headers=headers)
+        request,
+        HTTPException(
+            status_code=429,
+            detail=translate(request_language(request), error.message),
+            headers=headers,
+        ),
     )
 
 
