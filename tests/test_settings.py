@@ -71,7 +71,8 @@ def test_operator_settings_are_read_and_checked() -> None:
 
 
 def test_languages_are_read_in_our_order_and_english_is_always_one() -> None:
-    assert from_environment({}).languages == ("en",)
+    assert from_environment({}).languages == ("en", "cy")
+    assert from_environment({"SAFETY_CHECK_LANGUAGES": "en"}).languages == ("en",)
     assert from_environment({"SAFETY_CHECK_LANGUAGES": "cy, en"}).languages == ("en", "cy")
     for wrong in ("cy", "en,fr", "english"):
         with pytest.raises(SettingsError, match="SAFETY_CHECK_LANGUAGES"):

@@ -29,8 +29,10 @@ from babel.support import NullTranslations, Translations
 Language = Literal["en", "cy"]
 LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
 DEFAULT: Final[Language] = "en"
-OFFERED: Final[tuple[Language, ...]] = ("en",)
-"""Languages a person or partner can choose. Welsh joins when its catalogue is complete."""
+OFFERED: Final[tuple[Language, ...]] = ("en", "cy")
+"""Languages a person or partner can choose by default (an operator can narrow it with
+`SAFETY_CHECK_LANGUAGES`). A language joins only with its catalogue complete, which
+tests/test_catalogue.py holds every shipped catalogue to."""
 
 DOMAINS: Final = ("content", "messages", "schools")
 LOCALE_DIR: Final = Path(__file__).parent / "locale"

@@ -76,8 +76,8 @@ async def test_rule_content_and_services_follow_the_language(
     assert all(s["summary"].startswith("<resource:") for s in services.json())
 
 
-async def test_welsh_is_not_offered_by_default(tmp_path: Path, welsh: None) -> None:
-    app = create_app(Settings(database=tmp_path / "db.sqlite3"))
+async def test_an_operator_can_offer_english_alone(tmp_path: Path, welsh: None) -> None:
+    app = create_app(Settings(database=tmp_path / "db.sqlite3", languages=("en",)))
     async with AsyncTestClient(app=app) as client:
         plan = await client.post("/api/v1/plans", json=ANSWERS, headers=WELSH)
         questionnaire = await client.get("/api/v1/questionnaire", headers=WELSH)

@@ -23,6 +23,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from safety_check import i18n
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.schools.codes import JOIN_ALPHABET
 from safety_check.schools.noise import EPSILON, class_noise_key
@@ -35,6 +36,7 @@ from safety_check.service.classes.checks import (
     BAD_TEACHER_KEY_LIMIT,
     CREATE_LIMIT_PER_HOUR,
     KEEP_DAYS_MAX,
+    MADE_TOO_MANY,
     NAME_MAX,
     OPEN_DAYS_MAX,
     SLOW_LANE_SECONDS,
@@ -1020,6 +1022,14 @@ async def test_creating_classes_is_limited_per_hour(
     assert int(refused.headers["retry-after"]) >= 1
     assert_private(refused)
     assert count_rows(settings, "cohorts") == CREATE_LIMIT_PER_HOUR
+    assert refused.json()["detail"] == MADE_TOO_MANY.message
+    welsh = await client.post(
+        COHORTS, json={"name": "Un yn ormod"}, headers={"Accept-Language": "cy"}
+    )
+    assert welsh.json()["detail"] == i18n.pgettext(
+        "cy", MADE_TOO_MANY.context, MADE_TOO_MANY.message
+    )
+    assert welsh.json()["detail"].startswith("Mae gormod o wiriadau dosbarth")
 
     frozen_clocks[0] = FROZEN + 60 * 60  # the next hour
     await create(client, name="Next hour")
