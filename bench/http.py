@@ -55,6 +55,9 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = io.open("{body}", "rb"):read("*a")
 """
+WELSH = 'wrk.headers["Accept-Language"] = "cy"\n'
+"""The same request asking for Welsh: the plan is the same, its words come from the Welsh
+fragments compiled at start-up, so its rate should match English within noise."""
 
 
 class Run(msgspec.Struct, frozen=True):
@@ -147,7 +150,9 @@ def server_command(kind: str, port: int, workers: int) -> list[str]:
     return [*uvicorn, "--port", str(port), "--workers", str(workers), "--no-access-log"]
 
 
-def measure(kind: str, work: Path, script: Path, workers: int, connections: int) -> dict[str, Run]:
+def measure(
+    kind: str, work: Path, scripts: dict[str, Path], workers: int, connections: int
+) -> dict[str, Run]:
     port = free_port()
     env = {
         **os.environ,
@@ -170,9 +175,11 @@ def measure(kind: str, work: Path, script: Path, workers: int, connections: int)
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(base + "/api/v1/healthz", server, log)
+            english, welsh = scripts["en"], scripts["cy"]
             return {
-                "plans": run_wrk(base + "/api/v1/plans", script, connections, server.pid),
-                "trivial": run_wrk(base + BENCHMARK_PATH, script, connections, server.pid),
+                "plans": run_wrk(base + "/api/v1/plans", english, connections, server.pid),
+                "trivial": run_wrk(base + BENCHMARK_PATH, english, connections, server.pid),
+                "plans cy": run_wrk(base + "/api/v1/plans", welsh, connections, server.pid),
             }
         finally:
             output.write(b"\n--- SIGTERM sent by the benchmark ---\n")
@@ -203,14 +210,15 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="safety-check-bench-"))
     body = work / "body.json"
     body.write_bytes(msgspec.json.encode({"answers": full_answers()}))
-    script = work / "post.lua"
-    script.write_text(LUA.format(body=body))
+    scripts = {"en": work / "post.lua", "cy": work / "post-cy.lua"}
+    scripts["en"].write_text(LUA.format(body=body))
+    scripts["cy"].write_text(LUA.format(body=body) + WELSH)
     print(f"body {body.stat().st_size} bytes; {DURATION} per run, best of {ROUNDS} rounds")
     results: dict[tuple[str, int, int, str], list[Run]] = {}
     for _ in range(ROUNDS):
         for kind in SERVERS:
             for workers, connections in SCENARIOS:
-                measured = measure(kind, work, script, workers, connections)
+                measured = measure(kind, work, scripts, workers, connections)
                 for route, run in measured.items():
                     results.setdefault((kind, workers, connections, route), []).append(run)
     report(results)
@@ -223,7 +231,7 @@ def report(results: dict[tuple[str, int, int, str], list[Run]]) -> None:
     best = {key: max(runs, key=lambda run: run.rate) for key, runs in results.items()}
     for (kind, workers, connections, route), run in best.items():
         print(
-            f"{kind} {workers} worker(s), {connections:>2} connections, {route:>7}: "
+            f"{kind} {workers} worker(s), {connections:>2} connections, {route:>8}: "
             f"{run.rate:8.0f} req/s, p50 {run.p50_ms:6.1f} ms, p99 {run.p99_ms:6.1f} ms, "
             f"server CPU {run.cpu_ms:5.2f} ms and waiting for a core {run.waiting_ms:5.2f} ms "
             "per request"
@@ -232,6 +240,11 @@ def report(results: dict[tuple[str, int, int, str], list[Run]]) -> None:
         for workers, connections in SCENARIOS:
             plans = best[kind, workers, connections, "plans"]
             trivial = best[kind, workers, connections, "trivial"]
+            welsh = best[kind, workers, connections, "plans cy"]
+            print(
+                f"{kind} {workers}w {connections}c: Welsh plans / English plans "
+                f"{welsh.rate / plans.rate:.2f} (p99 {welsh.p99_ms / plans.p99_ms:.2f})"
+            )
             print(
                 f"{kind} {workers}w {connections}c: plans / trivial {plans.rate / trivial.rate:.2f} "
                 f"(goal >= {GOAL_RATIO}); p99 plans / trivial {plans.p99_ms / trivial.p99_ms:.2f} "
