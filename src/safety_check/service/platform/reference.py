@@ -216,7 +216,6 @@ class NamedSchema(msgspec.Struct, frozen=True):
 
 
 class Reference(msgspec.Struct, frozen=True, kw_only=True):
-    language: i18n.Language = i18n.DEFAULT
     title: str
     version: str
     description: Markup | None
@@ -653,7 +652,6 @@ def named_schemas(document: JSON, say: Say = ENGLISH) -> tuple[NamedSchema, ...]
 def build_reference(document: JSON, say: Say = ENGLISH) -> Reference:
     info: JSON = document.get("info", {})
     return Reference(
-        language=say.language,
         title=say.api("title", str(info.get("title", "API"))) or "API",
         version=str(info.get("version", "")),
         description=prose(say.api("info", info.get("description"))),
