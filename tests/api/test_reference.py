@@ -381,7 +381,7 @@ async def test_the_reference_is_built_once_per_app(
     built = reference_for(app)
     assert isinstance(built, Reference)
 
-    def refuse(document: Any) -> Reference:
+    def refuse(*built: Any) -> Reference:
         raise AssertionError("built twice")
 
     monkeypatch.setattr(reference, "build_reference", refuse)
@@ -411,7 +411,7 @@ async def test_text_from_the_document_is_escaped(
         },
         "components": {"schemas": {"S": {"type": "string", "pattern": HOSTILE}}},
     }
-    monkeypatch.setattr(reference, "_built", [(app.openapi_schema, build_reference(document))])
+    monkeypatch.setitem(reference._built, "en", (app.openapi_schema, build_reference(document)))
     response, page = await fetch(client)
     assert "<script>alert" not in response.text and "<img src=x" not in response.text
     assert page.inline_scripts == 0

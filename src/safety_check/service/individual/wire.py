@@ -39,10 +39,16 @@ from safety_check.models import (
 from safety_check.questionnaire import QUESTIONNAIRE
 
 
+def question_description(question: Question) -> str:
+    """The question's description in the plan request's schema (the reference page gives it in
+    Welsh from the question's own translation, so it is built in one place)."""
+    return question.text + (f" Asked only when: {question.when}." if question.when else "")
+
+
 def _property(question: Question) -> dict[str, Any]:
     # Plain JSON Schema (camelCase keys): these dicts are copied into openapi.json as they are.
     options = [option.id for option in question.options]
-    description = question.text + (f" Asked only when: {question.when}." if question.when else "")
+    description = question_description(question)
     if question.kind == "single":
         return {"type": "string", "enum": options, "description": description}
     return {
