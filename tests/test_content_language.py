@@ -119,3 +119,11 @@ def test_support_reasons_and_contact_lines_are_looked_up_whole(marked: None) -> 
     assert any(reason.startswith("If you are under 18") for reason in english.values())
     shout = content_language.resources_in("cy")["shout"]
     assert shout.text == f"<resource:shout.text|{RESOURCES['shout'].text}>"
+
+
+def test_welsh_answers_yes_with_the_verb_of_whoever_is_asked() -> None:
+    """English says "Yes" to "Do you ...?" and to "Do they ...?"; Welsh says "Ydw" (I do) to one
+    and "Ydyn" (they do) to the other, so the helper's label is its own message."""
+    question = content_language.questions_by_id_in("cy")["getting_help.knows_how_to_report"]
+    yes = next(option for option in question.options if option.id == "yes")
+    assert (yes.label, yes.helper_label) == ("Ydw", "Ydyn")

@@ -229,5 +229,23 @@ HELPER_LABELS: dict[tuple[str, str], str] = {
     ("profile.contact_method", "phone"): "They can talk on the phone",
     ("profile.contact_method", "text_or_chat"): "By text, chat or email, not by phone",
     ("profile.contact_method", "bsl"): "In British Sign Language (BSL)",
+    ("account_security.password_reuse", "no"): "No, each one is different",
+    ("account_security.password_reuse", "most"): "Yes, for most accounts",
+    ("dating_apps.first_meeting_safety", "both"): "Yes, both",
+    ("dating_apps.sends_nudes_to_matches", "no"): "No",
+    ("intimate_images.disappearing_messages", "yes"): "Yes",
+    ("intimate_images.disappearing_messages", "no"): "No",
+    ("intimate_images.consent_before_sharing", "always"): "Yes, always",
+    ("sextortion.knows_what_to_do", "yes"): "Yes",
+    ("sextortion.knows_what_to_do", "no"): "No",
+    ("deepfakes.fake_image_of_you", "no"): "No",
+    ("getting_help.knows_how_to_report", "yes"): "Yes",
+    ("getting_help.knows_how_to_report", "no"): "No",
+    ("getting_help.knows_how_to_save_evidence", "yes"): "Yes",
+    ("getting_help.knows_how_to_save_evidence", "no"): "No",
+    ("getting_help.knows_how_to_help_a_friend", "yes"): "Yes",
+    ("getting_help.knows_how_to_help_a_friend", "no"): "No",
 }
-"""Option labels that say "I" or "my" in the person's own words, as a helper reads them."""
+"""Option labels that say "I" or "my" in the person's own words, as a helper reads them; and
+yes/no answers that read the same in English but not in Welsh, which answers with the question's
+own verb and person ("Ydw", I do, for the person; "Ydyn", they do, for a helper)."""
