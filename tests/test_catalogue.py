@@ -192,6 +192,28 @@ def test_an_update_keeps_review_and_glossary_skip_comments(tmp_path: Path) -> No
     assert b"Wedi mynd" not in path.read_bytes()
 
 
+def test_a_review_comment_longer_than_a_line_survives_updates(tmp_path: Path) -> None:
+    """A PO file wraps a long comment over two `#.` lines; reading gives two comments, and the
+    second, which does not start with "review:", must not be dropped on the next update."""
+    long = "review: " + " ".join(
+        ["the helper's question asks about them, so the answer differs"] * 3
+    )
+    template = Catalog()
+    template.add("Yes", context="question:q.option.yes", auto_comments=["glossary: x"])
+    catalogue = Catalog(locale="cy")
+    catalogue.add(
+        "Yes", "Ydw", context="question:q.option.yes", auto_comments=["glossary: x", long]
+    )
+    path = tmp_path / "content.po"
+    for _ in range(2):
+        catalogue_tools.update(catalogue, template)
+        path = _write(path, catalogue)
+        catalogue = catalogue_tools.read(path)
+    [message] = [m for m in catalogue if m.id]
+    assert " ".join(message.auto_comments[1:]) == long
+    assert message.auto_comments[0] == "glossary: x" and len(message.auto_comments) > 2
+
+
 def test_a_new_catalogue_takes_babels_plural_forms() -> None:
     catalogue = catalogue_tools.new_catalogue("cy", Catalog())
     assert catalogue.num_plurals == 6

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -79,8 +80,22 @@ def read(path: Path, locale: str | None = None) -> Catalog:
         return read_po(file, locale=locale)
 
 
+_LABELLED = re.compile(r"[a-z][a-z-]*: ")
+
+
 def _kept(message: Message) -> list[str]:
-    return [c for c in message.auto_comments if c.startswith(KEPT_COMMENTS)]
+    """The review comments, each with its continuation lines: a PO file wraps a long comment
+    over several `#.` lines, and reading it back gives each line as its own comment."""
+    kept: list[str] = []
+    keeping = False
+    for comment in message.auto_comments:
+        if comment.startswith(KEPT_COMMENTS):
+            keeping = True
+        elif not keeping or _LABELLED.match(comment):
+            keeping = False
+            continue
+        kept.append(comment)
+    return kept
 
 
 def update(catalogue: Catalog, template: Catalog) -> None:

@@ -28,9 +28,7 @@
   }
 
   function done(copied) {
-    status.textContent = copied
-      ? "Copied. Paste it somewhere safe."
-      : "The key is selected: press Ctrl and C (or Cmd and C on a Mac) to copy it.";
+    status.textContent = status.getAttribute(copied ? "data-copied" : "data-select");
     if (!copied) {
       selectKey();
     }

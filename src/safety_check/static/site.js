@@ -52,7 +52,9 @@
     if (!count) { return; }
     var done = 0;
     boxes.forEach(function (box) { if (box.checked) { done += 1; } });
-    count.textContent = done + " of " + boxes.length + " done";
+    // The words come from the page, in its language.
+    var words = count.closest("[data-count-words]").getAttribute("data-count-words");
+    count.textContent = words.replace("{done}", String(done)).replace("{total}", String(boxes.length));
   }
 
   function showTicks() {
@@ -76,20 +78,25 @@
     countTicks();
   });
 
+  // Copy `text` and say so in `status`, in the page's words (its data-copied and data-select).
+  function copyAndSay(text, status) {
+    var said = function (key) { if (status) { status.textContent = status.getAttribute(key); } };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(
+        function () { said("data-copied"); },
+        function () { said("data-select"); }
+      );
+    } else {
+      said("data-select");
+    }
+  }
+
   function copySavedCode() {
     var code = document.getElementById("saved-code");
     var status = document.getElementById("copy-status");
     if (!code) { return; }
     code.select();
-    var said = function (text) { if (status) { status.textContent = text; } };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(code.value).then(
-        function () { said("Copied. Paste it somewhere only you can get to."); },
-        function () { said("Select the code and copy it."); }
-      );
-    } else {
-      said("Select the code and copy it.");
-    }
+    copyAndSay(code.value, status);
   }
 
   // A report's words: select them (so a failed copy leaves them ready to copy by hand), then
@@ -99,15 +106,7 @@
     var status = document.getElementById(button.getAttribute("data-copy-text") + "-status");
     if (!box) { return; }
     box.select();
-    var said = function (text) { if (status) { status.textContent = text; } };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(box.value).then(
-        function () { said("Copied. Paste it into the app's report form."); },
-        function () { said("The words are selected: copy them."); }
-      );
-    } else {
-      said("The words are selected: copy them.");
-    }
+    copyAndSay(box.value, status);
   }
 
   function leave(event) {
@@ -137,8 +136,8 @@
     var status = document.getElementById("exit-status");
     if (status) {
       status.textContent = presses === 0 ? "" : presses === 1
-        ? "Press Shift 2 more times to leave this site"
-        : "Press Shift 1 more time to leave this site";
+        ? status.getAttribute("data-two-more")
+        : status.getAttribute("data-one-more");
     }
   }
 
