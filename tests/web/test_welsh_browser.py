@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -87,6 +88,32 @@ def test_welsh_pages_pass_axe_at_320px(browser: Any, welsh_url: str) -> None:
     page.get_by_role("button", name="Parhau").click()
     page.wait_for_selector("text=Amdanoch chi")
     assert axe_violations(page) == []
+    context.close()
+
+
+def _next(page: Any, button: str) -> None:
+    before = h1(page)
+    page.get_by_role("button", name=button).click()
+    page.wait_for_function(
+        "(old) => document.querySelector('h1').innerText.trim() !== old", arg=before
+    )
+
+
+def test_what_the_scripts_say_on_a_welsh_page_is_welsh(browser: Any, welsh_url: str) -> None:
+    """The tick count and the Shift countdown are written by a script: their words come from
+    the page, so they are in the page's language too."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(welsh_url + "/?lang=cy")
+    _next(page, "Mae rhywbeth yn digwydd i mi nawr")
+    page.locator("fieldset").first.locator("input[type=radio]").first.check()  # threatened
+    _next(page, "Parhau")
+    _next(page, "Parhau")
+    count = page.locator("#tick-count")
+    assert re.fullmatch(r"0 o \d+ wedi’u gwneud", count.inner_text()), count.inner_text()
+    page.keyboard.press("Shift")
+    status = page.locator("#exit-status")
+    assert status.inner_text() == "Pwyswch Shift ddwywaith eto i adael y wefan hon"
     context.close()
 
 
