@@ -10,14 +10,17 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from safety_check.service.classes.checks import BAD_TEACHER_KEY_LIMIT
 from safety_check.service.classes.schools import Schools
 from safety_check.settings import Settings
+from tests.api.test_cohorts import frozen_clocks
 from tests.api.test_school_delete import _school_with_a_class, _signed_in_lead
 from tests.api.test_schools_api import SCHOOLS, add_teacher, bearer, make_class, new_school
 from tests.api.test_schools_web import BROWSER_POST, HTML, csrf_from
 from tests.engines import BOTH_ENGINES, query, stored_at
 
 pytestmark = BOTH_ENGINES
+__all__ = ["frozen_clocks"]  # the fixture keeping a test inside one limit window
 Client = AsyncTestClient[Litestar]
 ME = f"{SCHOOLS}/me"
 # What a school holds, counted for the school with public id `?`.
@@ -103,6 +106,23 @@ async def test_a_replaced_or_revoked_key_cannot_delete(
     assert revoked.status_code == 204
     assert (await client.delete(ME, headers=bearer(deputy["key"]))).status_code == 404
     assert held(settings, school)["responses"] == 4
+
+
+async def test_guessing_keys_to_delete_is_throttled_like_every_key(
+    client: Client, app: Litestar, settings: Settings, frozen_clocks: list[float]
+) -> None:
+    """Wrong keys sent to delete count towards the guessing limit all teacher keys share: past
+    it even the lead's right key is refused for the minute, and nothing is deleted."""
+    school, lead, _ = await school_with_answers(client, app)
+    statuses = [
+        (await client.delete(ME, headers=bearer(f"scsk_guess{index}"))).status_code
+        for index in range(BAD_TEACHER_KEY_LIMIT)
+    ]
+    assert statuses == [404] * BAD_TEACHER_KEY_LIMIT
+    assert (await client.delete(ME, headers=bearer(lead))).status_code == 429
+    assert held(settings, school)["schools"] == 1
+    frozen_clocks[0] += 60
+    assert (await client.delete(ME, headers=bearer(lead))).status_code == 204
 
 
 @pytest.fixture
