@@ -108,6 +108,20 @@ async def test_a_replaced_or_revoked_key_cannot_delete(
     assert held(settings, school)["responses"] == 4
 
 
+async def test_the_lead_signed_in_on_the_web_is_signed_out_by_an_api_delete(
+    client: Client, app: Litestar, settings: Settings
+) -> None:
+    lead_key, _, join_code = await _school_with_a_class(client, app)
+    await _signed_in_lead(client, lead_key)
+    assert (await client.get("/school", headers=HTML)).status_code == 200
+    assert (await client.delete(ME, headers=bearer(lead_key))).status_code == 204
+    assert (await client.get("/school", headers=HTML)).status_code == 401  # the session went too
+    body = {"answers": {"profile.age_band": "13_15"}}
+    late = await client.post(f"/api/v1/cohorts/{join_code}/responses", json=body)
+    assert late.status_code == 404  # the join code stopped at once, not when a cache expired
+    assert int(query(stored_at(settings), "SELECT count(*) FROM school_sessions")[0][0]) == 0
+
+
 async def test_guessing_keys_to_delete_is_throttled_like_every_key(
     client: Client, app: Litestar, settings: Settings, frozen_clocks: list[float]
 ) -> None:
