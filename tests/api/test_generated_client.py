@@ -225,6 +225,14 @@ def test_school_operations_through_the_generated_client(generated: Any, server: 
         client=generated.AuthenticatedClient(base_url=server.base, token=renewed.key)
     )
     assert refused.status_code == 404
+    deputy = _module(f"{schools}.add_teacher").sync(
+        client=lead, body=models.TeacherIn.from_dict({"label": "Mr Patel"})
+    )
+    not_lead = generated.AuthenticatedClient(base_url=server.base, token=deputy.key)
+    assert _module(f"{schools}.delete_school").sync_detailed(client=not_lead).status_code == 403
+    assert _module(f"{schools}.delete_school").sync_detailed(client=lead).status_code == 204
+    gone = generated.AuthenticatedClient(base_url=server.base, token=made.lead.key)
+    assert _module(f"{schools}.delete_school").sync_detailed(client=gone).status_code == 404
 
 
 AUTHENTICATED = ("getCohortReport", "closeCohort", "deleteCohort", "submitCohortResponse")

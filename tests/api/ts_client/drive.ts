@@ -221,6 +221,26 @@ async function schools(): Promise<void> {
   });
   check(refused.response.status === 404, "a revoked key is refused");
   drove("revokeTeacher");
+
+  const deputy = await client.POST("/api/v1/schools/me/teachers", {
+    body: { label: "Mr Patel" },
+    headers: lead,
+  });
+  check(deputy.data !== undefined, "a second teacher");
+  const notLead = await client.DELETE("/api/v1/schools/me", {
+    headers: { Authorization: `Bearer ${deputy.data.key}` },
+  });
+  check(notLead.response.status === 403, "only a lead deletes the school");
+  const deleted = await client.DELETE("/api/v1/schools/me", { headers: lead });
+  check(deleted.response.status === 204, "school deleted");
+  const again = await client.DELETE("/api/v1/schools/me", { headers: lead });
+  check(again.response.status === 404, "the lead's key went with the school");
+  const classGone = await client.GET("/api/v1/cohorts/{cohort_id}/report", {
+    params: { path: { cohort_id: created.data.id } },
+    headers: { Authorization: `Bearer ${created.data.teacher_key}` },
+  });
+  check(classGone.response.status === 404, "the school's classes went with it");
+  drove("deleteSchool");
 }
 
 await service();

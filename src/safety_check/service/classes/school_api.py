@@ -1,5 +1,5 @@
-"""Schools in the JSON API: make a school, manage its teachers' keys, list classes, and the
-school-wide view by term and year group.
+"""Schools in the JSON API: make a school, manage its teachers' keys, list classes, the
+school-wide view by term and year group, and delete the school.
 
 Every operation but making a school needs a school teacher's key as a Bearer token (`scsk_...`);
 a wrong key gets 404, like a wrong class key. What only a lead may do gets 403 for other teachers.
@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, TypeVar
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, delete, get, post
 from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
 from litestar.params import Body, Parameter
 
@@ -63,6 +63,12 @@ SCHOOL_ERRORS = {
     **COMMON_ERRORS,
 }
 LEAD_ERRORS = {**SCHOOL_ERRORS, 403: problem_spec("Only a lead of the school can do this.")}
+DELETE_ERRORS = {
+    401: problem_spec("No key was sent."),
+    403: problem_spec("Only a lead of the school can do this."),
+    404: problem_spec("No school teacher has this key (so also once the school is deleted)."),
+    **COMMON_ERRORS,
+}
 
 
 class SchoolIn(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -343,3 +349,30 @@ class SchoolsApiController(Controller):
         caller_address: CallerAddress,
     ) -> Overview:
         return await as_lead(request, schools, caller_address, schools.overview)
+
+    @delete(
+        "/me",
+        operation_id="deleteSchool",
+        summary="Delete your school and everything it holds (lead only)",
+        description="Every class check of the school with all its responses, every teacher's "
+        "key and the school-wide views are deleted at once and overwritten on disk, as when "
+        "the lead deletes the school on its web page. This cannot be undone. The key goes "
+        "with the school, so repeating the request gets 404.",
+        status_code=204,
+        responses=DELETE_ERRORS,
+        security=SCHOOL_KEY_ONLY,
+    )
+    async def remove(
+        self,
+        request: Request[Any, Any, Any],
+        schools: InjectedSchools,
+        caller_address: CallerAddress,
+    ) -> None:
+        removed = await as_lead(
+            request,
+            schools,
+            caller_address,
+            lambda teacher, school: schools.delete(teacher, school, None),
+        )
+        if removed is None:  # another request deleted it after this key was checked
+            raise NotFoundException(problem(request, NOT_FOUND))

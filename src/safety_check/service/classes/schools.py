@@ -156,19 +156,26 @@ class Schools:
         _lead(teacher)
         return await stored.holdings(self._database, school)
 
-    async def delete(self, teacher: Teacher, school: School, typed_name: str) -> Holdings | None:
-        """A lead deletes their school, having typed its name (`NotConfirmed` otherwise)."""
+    async def delete(
+        self, teacher: Teacher, school: School, typed_name: str | None
+    ) -> Holdings | None:
+        """A lead deletes their school: the web page and the API both come here.
+
+        On the page the lead types the school's name (`NotConfirmed` otherwise), since one
+        click there must not remove a school. The API passes None: a DELETE carrying the lead's
+        own key is already deliberate, as deleting a class through the API is."""
         _lead(teacher)
         return await self.delete_school(school, typed_name)
 
     async def find_school(self, public_id: str) -> School | None:
         return await stored.find_school(self._database, public_id)
 
-    async def delete_school(self, school: School, typed_name: str) -> Holdings | None:
+    async def delete_school(self, school: School, typed_name: str | None) -> Holdings | None:
         """Delete the school with its classes, their responses, its teachers' keys and
-        sessions, its invitation and its views (the operator's command comes here directly).
-        What was removed; None if it was already gone."""
-        if not confirms(typed_name, school):
+        sessions, its invitation and its views (the operator's command comes here directly;
+        `typed_name` None only from the API, see `delete`). What was removed; None if it was
+        already gone."""
+        if typed_name is not None and not confirms(typed_name, school):
             raise NotConfirmed
         classes = await class_store.classes_of_school(self._database, school.id)
         removed = await stored.delete_school(self._database, school)
