@@ -33,6 +33,7 @@ from safety_check.service.app import create_app
 from safety_check.service.individual.form import check
 from safety_check.settings import Settings
 from safety_check.textplan import PLATFORM_NAMES, render_plan
+from tests.marked_language import clear_language_caches
 from tests.pseudo_locale import pseudo_translations, untranslated
 
 POST = {"Accept": "text/html", "Origin": "http://testserver.local", "Sec-Fetch-Site": "same-origin"}
@@ -123,10 +124,14 @@ def missed(html: str) -> list[str]:
 async def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
     pseudo = pseudo_translations()
     english = NullTranslations()
+    # Content built in real Welsh by an earlier test is cached per language: start afresh.
+    clear_language_caches()
     monkeypatch.setattr(i18n, "translations", lambda lang: pseudo if lang == "cy" else english)
     app: Litestar = create_app(Settings(database=tmp_path / "t.db", languages=("en", "cy")))
     async with AsyncTestClient(app=app) as test_client:
         yield test_client
+    monkeypatch.undo()
+    clear_language_caches()
 
 
 class Pages:

@@ -32,6 +32,7 @@ from safety_check import i18n
 from safety_check.service.app import create_app
 from safety_check.service.platform import reference
 from safety_check.settings import Settings
+from tests.marked_language import clear_language_caches
 from tests.pseudo_locale import CLOSE, OPEN, pseudo_translations
 
 PAGE = "/api/v1/reference"
@@ -114,6 +115,7 @@ def untranslated(html: str) -> list[str]:
 async def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
     pseudo = pseudo_translations()
     english = NullTranslations()
+    clear_language_caches()  # content an earlier test built in real Welsh
     monkeypatch.setattr(i18n, "translations", lambda lang: pseudo if lang == "cy" else english)
     # The page is built once per process and language: this one must not outlive the test.
     monkeypatch.setattr(reference, "_built", {})
@@ -121,6 +123,8 @@ async def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterat
     app: Litestar = create_app(Settings(database=tmp_path / "t.db", languages=("en", "cy")))
     async with AsyncTestClient(app=app) as test_client:
         yield test_client
+    monkeypatch.undo()
+    clear_language_caches()
 
 
 async def test_every_word_of_the_reference_page_is_in_the_catalogue(client: Any) -> None:

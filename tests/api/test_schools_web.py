@@ -1820,7 +1820,7 @@ async def test_teacher_key_can_be_copied_whole(client: Client) -> None:
         '<button type="button" class="button secondary" id="copy-key" data-copy="teacher-key" '
         "hidden>Copy the key</button>" in made.page
     )
-    assert '<span class="copy-status" id="copy-key-status" role="status"></span>' in made.page
+    assert '<span class="copy-status" id="copy-key-status" role="status"' in made.page
     assert f'<script src="{asset_url("copy.js")}" defer></script>' in made.page
     script = await client.get(asset_url("copy.js"))
     assert script.status_code == 200 and "navigator.clipboard" in script.text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,7 @@ from tests.api.test_schools_web import (
     csrf_from,
     submit_api_responses,
 )
+from tests.marked_language import clear_language_caches
 from tests.pseudo_locale import CLOSE, OPEN, pseudo_translations, untranslated
 
 Client = AsyncTestClient[Litestar]
@@ -92,13 +93,17 @@ async def client(app: Litestar) -> AsyncIterator[Client]:
 
 
 @pytest.fixture
-def pseudo(monkeypatch: pytest.MonkeyPatch) -> None:
+def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Welsh stood in for by the pseudo-language, built from every committed catalogue template."""
     fake = pseudo_translations()
     real = i18n.translations
+    clear_language_caches()  # content an earlier test built in real Welsh
     monkeypatch.setattr(
         i18n, "translations", lambda language: fake if language == "cy" else real(language)
     )
+    yield
+    monkeypatch.undo()
+    clear_language_caches()
 
 
 async def welsh_class(client: Client, name: str = "8B") -> tuple[str, str, str]:

@@ -20,6 +20,7 @@ from litestar.testing import AsyncTestClient
 from safety_check import i18n
 from safety_check.service.app import create_app
 from safety_check.settings import Settings
+from tests.marked_language import clear_language_caches
 from tests.pseudo_locale import pseudo_translations
 from tests.test_pseudo_locale_pages import every_page
 from tests.web.conftest import axe_violations, free_port, serve
@@ -121,6 +122,7 @@ def _pseudo_pages() -> dict[str, str]:
     """Every page type rendered in the pseudo-language, in this process."""
     pseudo, english = pseudo_translations(), NullTranslations()
     real = i18n.translations
+    clear_language_caches()  # content an earlier test built in real Welsh
     i18n.translations = lambda language: pseudo if language == "cy" else english  # type: ignore[assignment]
     try:
 
@@ -135,6 +137,7 @@ def _pseudo_pages() -> dict[str, str]:
             return thread.submit(asyncio.run, render()).result()
     finally:
         i18n.translations = real  # type: ignore[assignment]
+        clear_language_caches()
 
 
 def test_no_page_scrolls_sideways_with_longer_words(browser: Any, welsh_url: str) -> None:
