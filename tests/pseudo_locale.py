@@ -104,7 +104,7 @@ class _VisibleText(HTMLParser):
             self.texts.append(data.strip())
 
 
-def _outside_messages(html: str) -> str:
+def outside_messages(html: str) -> str:
     """The page without any pseudo-translated message, tags inside a message included (a
     message may hold a link) and messages inside another's placeholder too."""
     kept: list[str] = []
@@ -126,7 +126,7 @@ def untranslated(html: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     (names that are never translated) are left out.
     """
     parser = _VisibleText()
-    parser.feed(_outside_messages(html))
+    parser.feed(outside_messages(html))
     found = []
     for text in parser.texts:
         bare = text

@@ -33,7 +33,7 @@ from safety_check.service.app import create_app
 from safety_check.service.platform import reference
 from safety_check.settings import Settings
 from tests.marked_language import clear_language_caches
-from tests.pseudo_locale import CLOSE, OPEN, pseudo_translations
+from tests.pseudo_locale import CLOSE, OPEN, outside_messages, pseudo_translations
 
 PAGE = "/api/v1/reference"
 NAMES = frozenset({"Safety Check", "English"})
@@ -62,7 +62,7 @@ class _Words(HTMLParser):
         found = dict(attrs)
         label = found.get("aria-label")
         if label:
-            self.texts.append(_outside_messages(label))
+            self.texts.append(outside_messages(label))
         if tag in VOID:
             return
         excluded = self._excluded() or tag in CODE | HIDDEN or found.get("translate") == "no"
@@ -83,20 +83,6 @@ class _Words(HTMLParser):
                 kept.append(char)
         if not self._excluded():
             self.texts.append("".join(kept))
-
-
-def _outside_messages(text: str) -> str:
-    """The text without any pseudo-translated message (nested ones included)."""
-    kept: list[str] = []
-    depth = 0
-    for char in text:
-        if char == OPEN:
-            depth += 1
-        elif char == CLOSE and depth:
-            depth -= 1
-        elif depth == 0:
-            kept.append(char)
-    return "".join(kept)
 
 
 def untranslated(html: str) -> list[str]:
