@@ -11,7 +11,7 @@ section, because next to harm it reads as blame.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from operator import eq, itemgetter
 
@@ -389,16 +389,11 @@ def _choose(
     values: AnswerValues,
     key: PersonKey,
     unsure_about: frozenset[str],
-    seen: set[str] | None = None,
 ) -> Chosen:
     reasons = reason_questions(compiled, values)
     unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
-    shown = reasons
-    if seen is not None:  # each answer is a reason once in the lane, on the first step it led to
-        shown = tuple([question for question in reasons if question not in seen])
-        seen.update(reasons)
     caution, done_by = _PERSONAL[compiled.order][key]
-    return Chosen(compiled, shown, unsure, caution, done_by)
+    return Chosen(compiled, reasons, unsure, caution, done_by)
 
 
 _SETTLED: dict[PersonKey, tuple[Chosen | None, ...]] = {
@@ -413,6 +408,47 @@ _SETTLED: dict[PersonKey, tuple[Chosen | None, ...]] = {
 """For each kind of person, every rule's choice (by its place in COMPILED_RULES) when its reasons
 never vary (None where they do), made at start-up: outside the lane, and with no "I'm not sure" answer, such an action
 needs no work per plan."""
+
+
+_SAID: dict[PersonKey, tuple[Chosen, ...]] = {
+    key: tuple(
+        Chosen(compiled, (), False, *_PERSONAL[compiled.order][key]) for compiled in COMPILED_RULES
+    )
+    for key in _SETTLED
+}
+"""For each kind of person, every rule's choice when all its reasons were already given by an
+earlier step of the lane and none was "I'm not sure": most of a lane's steps, made at start-up."""
+_FIXED_REASONS = tuple(compiled.fixed_reasons for compiled in COMPILED_RULES)
+
+
+def _lane_chosen(
+    lane: list[int], values: AnswerValues, key: PersonKey, unsure_about: frozenset[str]
+) -> tuple[Chosen, ...]:
+    """The lane's choices: each answer is a reason once in the lane, on the first step it led
+    to; the choices made at start-up are reused where they fit."""
+    settled, said, personal = _SETTLED[key], _SAID[key], _PERSONAL
+    seen: set[str] = set()
+    chosen: list[Chosen] = []
+    for i in lane:
+        fixed = _FIXED_REASONS[i]
+        reasons = reason_questions(COMPILED_RULES[i], values) if fixed is None else fixed
+        unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
+        if seen.issuperset(reasons):
+            shown: tuple[str, ...] = ()
+        elif seen.isdisjoint(reasons):
+            shown = reasons
+        else:
+            shown = tuple([question for question in reasons if question not in seen])
+        seen.update(reasons)
+        if unsure:
+            chosen.append(Chosen(COMPILED_RULES[i], shown, True, *personal[i][key]))
+        elif not shown:
+            chosen.append(said[i])
+        elif shown is fixed:
+            chosen.append(settled[i])  # type: ignore[arg-type]
+        else:
+            chosen.append(Chosen(COMPILED_RULES[i], shown, False, *personal[i][key]))
+    return tuple(chosen)
 
 
 def _chosen(
@@ -583,22 +619,25 @@ def compose(answers: Answers) -> Composition:
     person = _person(answers)
     statuses = statuses_of(answers)
     parts = _sort_results(statuses, person, values)
-    lane_rank = _LANE_RANK[person.order]
-    parts.lane.sort(key=lane_rank.__getitem__)
-    # Rules in their plan order, fixed at start-up: no sort per plan.
-    ranked, in_rank = _RANKED[person.watch == WATCHED]
-    fired = list(compress(ranked, map(eq, in_rank(statuses), repeat("fail"))))
-    if parts.lane:
-        lane_ids = {COMPILED_RULES[i].rule.id for i in parts.lane}
-        parts.lane = [i for i in parts.lane if lane_ids.isdisjoint(_COVERED_BY[i])]
-        hidden = set().union(*[_COVERED.get(rule_id, ()) for rule_id in lane_ids])
-        fired = [index for index in fired if index not in hidden]
     careful = person.harmed or person.lane is not None
-    # Someone harmed gets prevention advice only later, in its own section.
-    first = [i for i in fired if not careful or i in _RESPONSE]
-    later = [i for i in fired if careful and i not in _RESPONSE]
-    seen: set[str] = set()
-    lane_key = (person.helper, person.watch, True)
+    # Rules in their plan order, fixed at start-up: no sort per plan. Someone harmed gets
+    # prevention advice only later, in its own section.
+    watched = person.watch == WATCHED
+    if careful:
+        first = _fired(_RANKED_RESPONSE[watched], statuses)
+        later = _fired(_RANKED_PREVENTION[watched], statuses)
+    else:
+        first = _fired(_RANKED[watched], statuses)
+        later = []
+    lane = parts.lane
+    if lane:
+        lane.sort(key=_LANE_RANK[person.order].__getitem__)
+        members = set(lane)
+        lane = [i for i in lane if members.isdisjoint(_COVERED_BY[i])]
+        hidden = set().union(*map(_COVERS.__getitem__, members))
+        if hidden:
+            first = [i for i in first if i not in hidden]
+            later = [i for i in later if i not in hidden]
     key = (person.helper, person.watch, False)
     unsure = _unsure_about(values)
     return Composition(
@@ -607,9 +646,7 @@ def compose(answers: Answers) -> Composition:
         platforms=platforms_for(answers),
         lane=None
         if person.lane is None
-        else tuple(
-            [_choose(COMPILED_RULES[i], values, lane_key, unsure, seen) for i in parts.lane]
-        ),
+        else _lane_chosen(lane, values, (person.helper, person.watch, True), unsure),
         first=_chosen(first, values, key, unsure),
         later=_chosen(later, values, key, unsure),
         doing_well=tuple(parts.doing_well),
@@ -617,6 +654,15 @@ def compose(answers: Answers) -> Composition:
         careful=careful,
         statuses=statuses,
     )
+
+
+def _fired(
+    ranked: tuple[list[int], Callable[[tuple[str, ...]], tuple[str, ...]]],
+    statuses: tuple[str, ...],
+) -> list[int]:
+    """The rules of `ranked` that fail, in its order."""
+    order, in_rank = ranked
+    return list(compress(order, map(eq, in_rank(statuses), repeat("fail"))))
 
 
 def _unsure_about(values: AnswerValues) -> frozenset[str]:
@@ -741,7 +787,13 @@ _LANE_MEMBERS: dict[tuple[bool, Lane | None], tuple[int, ...]] = {
 """The rules that join the urgent lane when they fire, by helper or not and the lane's mode."""
 _PRAISABLE = tuple(i for i, c in enumerate(COMPILED_RULES) if c.praise is not None)
 _RULE_IDS = tuple(c.rule.id for c in COMPILED_RULES)
-_COVERED_BY = tuple(frozenset(c.rule.covered_by) for c in COMPILED_RULES)
+_COVERED_BY = tuple(
+    frozenset(i for i, other in enumerate(COMPILED_RULES) if other.rule.id in c.rule.covered_by)
+    for c in COMPILED_RULES
+)
+"""For each rule, the rules (by place) that say all it says: it leaves the lane when one is there."""
+_COVERS = tuple(_COVERED.get(c.rule.id, frozenset()) for c in COMPILED_RULES)
+"""For each rule, the rules (by place) it says everything of: hidden when it is in the lane."""
 _NOT_SURE_SINGLE = frozenset(
     (q.id, NOT_SURE)
     for q in QUESTIONNAIRE.questions
@@ -762,8 +814,26 @@ _WATCHED_ORDER = sorted(
     # Someone whose phone is checked sees steps that could alert that person after the others.
     key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
 )
+
+
+def _ranked(order: list[int]) -> tuple[list[int], Callable[[tuple[str, ...]], tuple[str, ...]]]:
+    """The order with a getter of the statuses in it (a tuple even for one rule)."""
+    if len(order) == 1:
+        only = order[0]
+        return order, lambda statuses: (statuses[only],)
+    return order, itemgetter(*order)
+
+
 _RANKED = {
-    watched: (order, itemgetter(*order))
-    for watched, order in ((False, _RANK_ORDER), (True, _WATCHED_ORDER))
+    watched: _ranked(order) for watched, order in ((False, _RANK_ORDER), (True, _WATCHED_ORDER))
 }
 """Each plan order of the rules outside the lane, with a getter of their statuses in that order."""
+_RANKED_RESPONSE = {
+    watched: _ranked([i for i in order if i in _RESPONSE])
+    for watched, (order, _) in _RANKED.items()
+}
+_RANKED_PREVENTION = {
+    watched: _ranked([i for i in order if i not in _RESPONSE])
+    for watched, (order, _) in _RANKED.items()
+}
+"""The same orders split into help for what happened and prevention, for someone harmed."""
