@@ -73,6 +73,8 @@ MONITORED_QUESTION = "getting_help.someone_checks_phone"
 WHO_QUESTION = "sextortion.who_is_threatening"
 WHO_DID_IT = "getting_help.who_did_it"
 AnswerValues = dict[str, str | tuple[str, ...]]
+Ranked = tuple[list[int], Callable[[tuple[str, ...]], tuple[str, ...]]]
+"""Rules by their place in COMPILED_RULES, in some order, with a getter of their statuses in it."""
 
 _DEVICES = frozenset(option.id for option in QUESTIONS_BY_ID["profile.devices"].options)
 _APPS = frozenset(option.id for option in QUESTIONS_BY_ID["profile.apps"].options)
@@ -255,7 +257,9 @@ def _person(answers: Answers) -> _Person:
     return _Person(
         age_band=age_band,
         lane=lane,
-        harmed=urgent or not _HARM_ANSWERS.isdisjoint(values.items()),
+        # The view's isdisjoint looks up the few harm answers in the dict, not every answer
+        # in the set.
+        harmed=urgent or not values.items().isdisjoint(_HARM_ANSWERS),
         watch=_watch(values),
         stranger=threat == "yes" and values.get(WHO_QUESTION) == "only_online",
         written_for=written_for,
@@ -309,15 +313,22 @@ def _helper_message(person: _Person) -> str:
 def platforms_for(answers: Answers) -> frozenset[str]:
     """Step groups to show; a skipped question shows every group it covers (every nation's
     law for someone who did not say where they live)."""
-    devices = answers.get("profile.devices")
-    apps = answers.get("profile.apps")
-    nation = answers.get("profile.nation")
-    return frozenset(
-        {"general"}
-        | (set(devices) if isinstance(devices, tuple) else _DEVICES)
-        | (set(apps) if isinstance(apps, tuple) else _APPS)
-        | ({nation} if isinstance(nation, str) and nation in NATIONS else set(NATIONS))
+    get = answers.values.get
+    devices = get("profile.devices")
+    apps = get("profile.apps")
+    nation = get("profile.nation")
+    return _NATION_PLATFORMS.get(nation, _EVERY_NATION).union(
+        devices if isinstance(devices, tuple) else _DEVICES,
+        apps if isinstance(apps, tuple) else _APPS,
     )
+
+
+_EVERY_NATION = frozenset({"general", *NATIONS})
+_NATION_PLATFORMS: dict[object, frozenset[str]] = {
+    nation: frozenset({"general", nation}) for nation in NATIONS
+}
+"""The groups shown whatever the devices and apps, by the nation answered (a skipped question
+shows every nation's)."""
 
 
 def _for_platforms(
@@ -561,12 +572,11 @@ class _Sorted(msgspec.Struct):
 def _sort_results(statuses: tuple[str, ...], person: _Person, values: AnswerValues) -> _Sorted:
     """The lane's rules, the praise earned and the rules not answered, each read only from the
     rules that can be one (index lists made at start-up): this runs for every request."""
-    lane = [i for i in _LANE_MEMBERS[person.helper, person.lane] if statuses[i] == "fail"]
+    members, member_statuses = _LANE_MEMBERS[person.helper, person.lane]
+    lane = list(compress(members, map(eq, member_statuses(statuses), repeat("fail"))))
     doing_well = []
     exposed: bool | None = None
-    for index in _PRAISABLE:
-        if statuses[index] != "pass":
-            continue
+    for index in compress(_PRAISABLE, map(eq, _PRAISABLE_STATUSES(statuses), repeat("pass"))):
         compiled = COMPILED_RULES[index]
         praise = earned_praise(compiled, values)
         if praise is None:
@@ -577,7 +587,11 @@ def _sort_results(statuses: tuple[str, ...], person: _Person, values: AnswerValu
             if exposed:
                 continue
         doing_well.append(praise)
-    not_answered = list(compress(_RULE_IDS, map(eq, statuses, repeat("not_answered"))))
+    not_answered = (
+        list(compress(_RULE_IDS, map(eq, statuses, repeat("not_answered"))))
+        if "not_answered" in statuses
+        else []
+    )
     return _Sorted(lane=lane, doing_well=doing_well, not_answered=not_answered)
 
 
@@ -656,10 +670,7 @@ def compose(answers: Answers) -> Composition:
     )
 
 
-def _fired(
-    ranked: tuple[list[int], Callable[[tuple[str, ...]], tuple[str, ...]]],
-    statuses: tuple[str, ...],
-) -> list[int]:
+def _fired(ranked: Ranked, statuses: tuple[str, ...]) -> list[int]:
     """The rules of `ranked` that fail, in its order."""
     order, in_rank = ranked
     return list(compress(order, map(eq, in_rank(statuses), repeat("fail"))))
@@ -667,7 +678,7 @@ def _fired(
 
 def _unsure_about(values: AnswerValues) -> frozenset[str]:
     """The questions answered "I'm not sure" (a set operation, not a loop over every answer)."""
-    found = [question for question, _ in _NOT_SURE_SINGLE.intersection(values.items())]
+    found = [question for question, _ in values.items() & _NOT_SURE_SINGLE]
     for question in _NOT_SURE_MULTI:
         value = values.get(question)
         if value is not None and NOT_SURE in value:
@@ -770,22 +781,37 @@ def _lane_key(compiled: CompiledRule, order: dict[UrgentStep, int]) -> tuple[int
     return order[rule.urgent_step], add_on, compiled.order
 
 
+def _ranked(order: list[int]) -> Ranked:
+    """The order with a getter of the statuses in it (a tuple whatever the number of rules)."""
+    if len(order) == 1:
+        only = order[0]
+        return order, lambda statuses: (statuses[only],)
+    if not order:
+        return order, lambda statuses: ()
+    return order, itemgetter(*order)
+
+
 _LANE_RANK: dict[str, dict[int, tuple[int, bool, int]]] = {
     name: {i: _lane_key(c, order) for i, c in enumerate(COMPILED_RULES) if c.rule.urgent_step}
     for name, order in _ORDERS.items()
 }
 """Each urgent rule's place in the lane, for each order of the lane's steps."""
-_LANE_MEMBERS: dict[tuple[bool, Lane | None], tuple[int, ...]] = {
-    (helper, lane): tuple(
-        i
-        for i, c in enumerate(COMPILED_RULES)
-        if c.rule.urgent_step is not None and _in_lane(c.rule.for_helper, c.rule.lane, helper, lane)
+_LANE_MEMBERS: dict[tuple[bool, Lane | None], Ranked] = {
+    (helper, lane): _ranked(
+        [
+            i
+            for i, c in enumerate(COMPILED_RULES)
+            if c.rule.urgent_step is not None
+            and _in_lane(c.rule.for_helper, c.rule.lane, helper, lane)
+        ]
     )
     for helper in (False, True)
     for lane in (None, "urgent", "if_happening")
 }
 """The rules that join the urgent lane when they fire, by helper or not and the lane's mode."""
-_PRAISABLE = tuple(i for i, c in enumerate(COMPILED_RULES) if c.praise is not None)
+_PRAISABLE, _PRAISABLE_STATUSES = _ranked(
+    [i for i, c in enumerate(COMPILED_RULES) if c.praise is not None]
+)
 _RULE_IDS = tuple(c.rule.id for c in COMPILED_RULES)
 _COVERED_BY = tuple(
     frozenset(i for i, other in enumerate(COMPILED_RULES) if other.rule.id in c.rule.covered_by)
@@ -814,14 +840,6 @@ _WATCHED_ORDER = sorted(
     # Someone whose phone is checked sees steps that could alert that person after the others.
     key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
 )
-
-
-def _ranked(order: list[int]) -> tuple[list[int], Callable[[tuple[str, ...]], tuple[str, ...]]]:
-    """The order with a getter of the statuses in it (a tuple even for one rule)."""
-    if len(order) == 1:
-        only = order[0]
-        return order, lambda statuses: (statuses[only],)
-    return order, itemgetter(*order)
 
 
 _RANKED = {
