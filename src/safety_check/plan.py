@@ -470,7 +470,15 @@ def _chosen(
     if unsure:
         return tuple([_choose(rules[i], values, key, unsure) for i in fired])
     settled = _SETTLED[key]
-    return tuple([settled[i] or _choose(rules[i], values, key, unsure) for i in fired])
+    chosen = [settled[i] for i in fired]
+    # Only the few rules whose reasons vary are chosen per plan (each is in `fired` once).
+    for i in _VARIABLE.intersection(fired):
+        chosen[fired.index(i)] = _choose(rules[i], values, key, unsure)
+    return tuple(chosen)  # type: ignore[arg-type]  # every None was replaced
+
+
+_VARIABLE = frozenset(i for i, c in enumerate(COMPILED_RULES) if c.fixed_reasons is None)
+"""The rules whose reasons depend on the answers, by place: no choice for them at start-up."""
 
 
 def _make_action(
