@@ -31,6 +31,7 @@ from safety_check.content_language import (
 )
 from safety_check.engine import (
     COMPILED_RULES,
+    REASONS_BY_PLACE,
     CompiledRule,
     answer_ref,
     earned_praise,
@@ -430,6 +431,8 @@ _SAID: dict[PersonKey, tuple[Chosen, ...]] = {
 """For each kind of person, every rule's choice when all its reasons were already given by an
 earlier step of the lane and none was "I'm not sure": most of a lane's steps, made at start-up."""
 _FIXED_REASONS = tuple(compiled.fixed_reasons for compiled in COMPILED_RULES)
+_PERSONAL_AT = tuple(_PERSONAL[compiled.order] for compiled in COMPILED_RULES)
+"""`_PERSONAL` by place in COMPILED_RULES."""
 
 
 def _lane_chosen(
@@ -437,13 +440,13 @@ def _lane_chosen(
 ) -> tuple[Chosen, ...]:
     """The lane's choices: each answer is a reason once in the lane, on the first step it led
     to; the choices made at start-up are reused where they fit."""
-    settled, said, personal = _SETTLED[key], _SAID[key], _PERSONAL
+    settled, said = _SETTLED[key], _SAID[key]
     seen: set[str] = set()
     chosen: list[Chosen] = []
     for i in lane:
         fixed = _FIXED_REASONS[i]
-        reasons = reason_questions(COMPILED_RULES[i], values) if fixed is None else fixed
-        unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
+        reasons = REASONS_BY_PLACE[i](values) if fixed is None else fixed  # type: ignore[misc]
+        unsure = not unsure_about.isdisjoint(reasons) if unsure_about else False
         if seen.issuperset(reasons):
             shown: tuple[str, ...] = ()
         elif seen.isdisjoint(reasons):
@@ -452,13 +455,13 @@ def _lane_chosen(
             shown = tuple([question for question in reasons if question not in seen])
         seen.update(reasons)
         if unsure:
-            chosen.append(Chosen(COMPILED_RULES[i], shown, True, *personal[i][key]))
+            chosen.append(Chosen(COMPILED_RULES[i], shown, True, *_PERSONAL_AT[i][key]))
         elif not shown:
             chosen.append(said[i])
         elif shown is fixed:
             chosen.append(settled[i])  # type: ignore[arg-type]
         else:
-            chosen.append(Chosen(COMPILED_RULES[i], shown, False, *personal[i][key]))
+            chosen.append(Chosen(COMPILED_RULES[i], shown, False, *_PERSONAL_AT[i][key]))
     return tuple(chosen)
 
 
@@ -654,12 +657,7 @@ def compose(answers: Answers) -> Composition:
     lane = parts.lane
     if lane:
         lane.sort(key=_LANE_RANK[person.order].__getitem__)
-        members = set(lane)
-        lane = [i for i in lane if members.isdisjoint(_COVERED_BY[i])]
-        hidden = set().union(*map(_COVERS.__getitem__, members))
-        if hidden:
-            first = [i for i in first if i not in hidden]
-            later = [i for i in later if i not in hidden]
+        _uncover(lane, first, later)
     key = (person.helper, person.watch, False)
     unsure = _unsure_about(values)
     return Composition(
@@ -676,6 +674,19 @@ def compose(answers: Answers) -> Composition:
         careful=careful,
         statuses=statuses,
     )
+
+
+def _uncover(lane: list[int], first: list[int], later: list[int]) -> None:
+    """Take out of the lists (in place) every rule that a rule in the lane says all of. Few
+    rules cover or are covered, so only those are looked at; each is in a list once."""
+    members = frozenset(lane)
+    for i in _COVERED_SOMEWHERE.intersection(members):
+        if not members.isdisjoint(_COVERED_BY[i]):
+            lane.remove(i)
+    hidden = set().union(*[_COVERS[i] for i in _COVERING.intersection(members)])
+    for fired in (first, later):
+        for i in hidden.intersection(fired):
+            fired.remove(i)
 
 
 def _fired(ranked: Ranked, statuses: tuple[str, ...]) -> list[int]:
@@ -828,6 +839,8 @@ _COVERED_BY = tuple(
 """For each rule, the rules (by place) that say all it says: it leaves the lane when one is there."""
 _COVERS = tuple(_COVERED.get(c.rule.id, frozenset()) for c in COMPILED_RULES)
 """For each rule, the rules (by place) it says everything of: hidden when it is in the lane."""
+_COVERED_SOMEWHERE = frozenset(i for i, covering in enumerate(_COVERED_BY) if covering)
+_COVERING = frozenset(i for i, covered in enumerate(_COVERS) if covered)
 _NOT_SURE_SINGLE = frozenset(
     (q.id, NOT_SURE)
     for q in QUESTIONNAIRE.questions
