@@ -47,6 +47,7 @@ from safety_check.models import (
     Action,
     AgeBand,
     Answers,
+    Contact,
     DoingWell,
     DoneBy,
     FindingStatus,
@@ -60,12 +61,13 @@ from safety_check.models import (
     ResourceRef,
     Rule,
     Scores,
+    SupportItem,
     UrgentLane,
     UrgentStep,
 )
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.resources import mentioned_resources
-from safety_check.routing import CLOSE_TO_HOME, contact_first, route, situation_of
+from safety_check.routing import CLOSE_TO_HOME, Situation, contact_first, route, situation_of
 from safety_check.rules.getting_help import HARM_DISCLOSED
 from safety_check.scoring import score
 
@@ -711,8 +713,7 @@ def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
     text = text_in(language)
     person, platforms, values = plan.person, plan.platforms, plan.values
     actions = tuple([_make_action(chosen, platforms, values, text) for chosen in plan.first])
-    situation = situation_of(answers)
-    support = route(situation, text.resources, text.support_reasons)
+    support, contacts = support_for(situation_of(answers), language)
     withheld_why = withheld(person)
     return Plan(
         content_version=CONTENT_VERSION,
@@ -743,9 +744,25 @@ def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
         scores=None if plan.careful else scores_in(score(answers), language),
         scores_withheld=None if withheld_why is None else text.plan[withheld_why],
         support=support,
-        contact_first=contact_first(situation, support),
+        contact_first=contacts,
         findings=tuple([c.findings[s] for c, s in zip(COMPILED_RULES, plan.statuses, strict=True)]),
     )
+
+
+SUPPORT_CACHE_SIZE = 256
+"""Support lists kept, by situation and language: a fixed bound, since their number is bounded by
+the content but large."""
+
+
+@functools.lru_cache(maxsize=SUPPORT_CACHE_SIZE)
+def support_for(
+    situation: Situation, language: i18n.Language
+) -> tuple[tuple[SupportItem, ...], tuple[Contact, ...]]:
+    """The services for a situation in `language`, and the ones to contact first: a pure
+    function of the two, so routed once per situation rather than once per plan."""
+    text = text_in(language)
+    support = route(situation, text.resources, text.support_reasons)
+    return support, contact_first(situation, support)
 
 
 def praise_in(item: DoingWell, text: _Text) -> DoingWell:
