@@ -32,6 +32,7 @@ def clear_language_caches() -> None:
         content_language.plan_texts_in,
         content_language.support_reasons_in,
         plan.text_in,
+        plan.support_for,
         compiled_plan._support,
         api.questionnaire_body,
         api.rule_content,

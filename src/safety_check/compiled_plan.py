@@ -27,7 +27,6 @@ from safety_check.content_language import (
     questionnaire_in,
     resources_in,
     rule_texts_in,
-    support_reasons_in,
 )
 from safety_check.engine import COMPILED_RULES, CompiledRule
 from safety_check.models import Answers, PlatformSteps, Questionnaire
@@ -41,13 +40,14 @@ from safety_check.plan import (
     compose,
     lane_title,
     scores_in,
+    support_for,
     text_in,
     urgent_message,
     when_ready_message,
     withheld,
 )
 from safety_check.questionnaire import CONTENT_VERSION
-from safety_check.routing import Situation, contact_first, route, situation_of
+from safety_check.routing import Situation, situation_of
 from safety_check.scoring import score
 
 _encode = msgspec.json.encode
@@ -433,8 +433,8 @@ def _rest(
 
 @lru_cache(maxsize=SUPPORT_CACHE_SIZE)
 def _support(situation: Situation, language: i18n.Language = "en") -> bytes:
-    support = route(situation, resources_in(language), support_reasons_in(language))
-    return _field("support", support) + _field("contact_first", contact_first(situation, support))
+    support, contacts = support_for(situation, language)
+    return _field("support", support) + _field("contact_first", contacts)
 
 
 _ORDER_OF = {compiled.rule.id: compiled.order for compiled in COMPILED_RULES}

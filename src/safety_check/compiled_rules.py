@@ -153,6 +153,9 @@ def compile_reasons(
     true, in order and once each; when none is (it fired through a `not`), every question it
     read that was answered. What `engine.reason_questions` decides atom by atom."""
     writer = _Writer(questions)
+    asked = [_question_of(atom) for atom in atoms]
+    # Atoms on different questions name each question once already: no need to drop repeats.
+    once = "tuple(found)" if len(set(asked)) == len(asked) else "tuple(dict.fromkeys(found))"
     checks = [
         f"    if {writer.true(atom)}:\n        found.append({_question_of(atom)!r})"
         for atom in atoms
@@ -163,7 +166,7 @@ def compile_reasons(
         + reads
         + "\n    found = []\n"
         + "\n".join(checks)
-        + "\n    if found:\n        return tuple(dict.fromkeys(found))"
+        + f"\n    if found:\n        return {once}"
         + "\n    return tuple([question for question in READ if question in values])\n"
     )
     namespace: dict[str, object] = {**writer.constants, "READ": tuple(read)}

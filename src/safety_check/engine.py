@@ -251,6 +251,9 @@ _REASONS = {
     if compiled.fixed_reasons is None
 }
 """Each rule's reasons as one generated function, for the rules whose reasons vary."""
+REASONS_BY_PLACE = tuple(_REASONS.get(compiled.order) for compiled in COMPILED_RULES)
+"""The same functions by place in COMPILED_RULES (None where the reasons are fixed), for a
+caller that already knows which kind of rule it holds."""
 _STATUSES = compile_statuses(
     [(compiled.rule, compiled.questions) for compiled in COMPILED_RULES], QUESTIONS_BY_ID
 )

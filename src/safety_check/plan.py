@@ -11,7 +11,7 @@ section, because next to harm it reads as blame.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from operator import eq, itemgetter
 
@@ -31,6 +31,7 @@ from safety_check.content_language import (
 )
 from safety_check.engine import (
     COMPILED_RULES,
+    REASONS_BY_PLACE,
     CompiledRule,
     answer_ref,
     earned_praise,
@@ -46,6 +47,7 @@ from safety_check.models import (
     Action,
     AgeBand,
     Answers,
+    Contact,
     DoingWell,
     DoneBy,
     FindingStatus,
@@ -59,12 +61,13 @@ from safety_check.models import (
     ResourceRef,
     Rule,
     Scores,
+    SupportItem,
     UrgentLane,
     UrgentStep,
 )
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.resources import mentioned_resources
-from safety_check.routing import CLOSE_TO_HOME, contact_first, route, situation_of
+from safety_check.routing import CLOSE_TO_HOME, Situation, contact_first, route, situation_of
 from safety_check.rules.getting_help import HARM_DISCLOSED
 from safety_check.scoring import score
 
@@ -73,6 +76,8 @@ MONITORED_QUESTION = "getting_help.someone_checks_phone"
 WHO_QUESTION = "sextortion.who_is_threatening"
 WHO_DID_IT = "getting_help.who_did_it"
 AnswerValues = dict[str, str | tuple[str, ...]]
+Ranked = tuple[list[int], Callable[[tuple[str, ...]], tuple[str, ...]]]
+"""Rules by their place in COMPILED_RULES, in some order, with a getter of their statuses in it."""
 
 _DEVICES = frozenset(option.id for option in QUESTIONS_BY_ID["profile.devices"].options)
 _APPS = frozenset(option.id for option in QUESTIONS_BY_ID["profile.apps"].options)
@@ -255,7 +260,9 @@ def _person(answers: Answers) -> _Person:
     return _Person(
         age_band=age_band,
         lane=lane,
-        harmed=urgent or not _HARM_ANSWERS.isdisjoint(values.items()),
+        # The view's isdisjoint looks up the few harm answers in the dict, not every answer
+        # in the set.
+        harmed=urgent or not values.items().isdisjoint(_HARM_ANSWERS),
         watch=_watch(values),
         stranger=threat == "yes" and values.get(WHO_QUESTION) == "only_online",
         written_for=written_for,
@@ -309,15 +316,22 @@ def _helper_message(person: _Person) -> str:
 def platforms_for(answers: Answers) -> frozenset[str]:
     """Step groups to show; a skipped question shows every group it covers (every nation's
     law for someone who did not say where they live)."""
-    devices = answers.get("profile.devices")
-    apps = answers.get("profile.apps")
-    nation = answers.get("profile.nation")
-    return frozenset(
-        {"general"}
-        | (set(devices) if isinstance(devices, tuple) else _DEVICES)
-        | (set(apps) if isinstance(apps, tuple) else _APPS)
-        | ({nation} if isinstance(nation, str) and nation in NATIONS else set(NATIONS))
+    get = answers.values.get
+    devices = get("profile.devices")
+    apps = get("profile.apps")
+    nation = get("profile.nation")
+    return _NATION_PLATFORMS.get(nation, _EVERY_NATION).union(
+        devices if isinstance(devices, tuple) else _DEVICES,
+        apps if isinstance(apps, tuple) else _APPS,
     )
+
+
+_EVERY_NATION = frozenset({"general", *NATIONS})
+_NATION_PLATFORMS: dict[object, frozenset[str]] = {
+    nation: frozenset({"general", nation}) for nation in NATIONS
+}
+"""The groups shown whatever the devices and apps, by the nation answered (a skipped question
+shows every nation's)."""
 
 
 def _for_platforms(
@@ -389,16 +403,11 @@ def _choose(
     values: AnswerValues,
     key: PersonKey,
     unsure_about: frozenset[str],
-    seen: set[str] | None = None,
 ) -> Chosen:
     reasons = reason_questions(compiled, values)
     unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
-    shown = reasons
-    if seen is not None:  # each answer is a reason once in the lane, on the first step it led to
-        shown = tuple([question for question in reasons if question not in seen])
-        seen.update(reasons)
     caution, done_by = _PERSONAL[compiled.order][key]
-    return Chosen(compiled, shown, unsure, caution, done_by)
+    return Chosen(compiled, reasons, unsure, caution, done_by)
 
 
 _SETTLED: dict[PersonKey, tuple[Chosen | None, ...]] = {
@@ -415,6 +424,49 @@ never vary (None where they do), made at start-up: outside the lane, and with no
 needs no work per plan."""
 
 
+_SAID: dict[PersonKey, tuple[Chosen, ...]] = {
+    key: tuple(
+        Chosen(compiled, (), False, *_PERSONAL[compiled.order][key]) for compiled in COMPILED_RULES
+    )
+    for key in _SETTLED
+}
+"""For each kind of person, every rule's choice when all its reasons were already given by an
+earlier step of the lane and none was "I'm not sure": most of a lane's steps, made at start-up."""
+_FIXED_REASONS = tuple(compiled.fixed_reasons for compiled in COMPILED_RULES)
+_PERSONAL_AT = tuple(_PERSONAL[compiled.order] for compiled in COMPILED_RULES)
+"""`_PERSONAL` by place in COMPILED_RULES."""
+
+
+def _lane_chosen(
+    lane: list[int], values: AnswerValues, key: PersonKey, unsure_about: frozenset[str]
+) -> tuple[Chosen, ...]:
+    """The lane's choices: each answer is a reason once in the lane, on the first step it led
+    to; the choices made at start-up are reused where they fit."""
+    settled, said = _SETTLED[key], _SAID[key]
+    seen: set[str] = set()
+    chosen: list[Chosen] = []
+    for i in lane:
+        fixed = _FIXED_REASONS[i]
+        reasons = REASONS_BY_PLACE[i](values) if fixed is None else fixed  # type: ignore[misc]
+        unsure = not unsure_about.isdisjoint(reasons) if unsure_about else False
+        if seen.issuperset(reasons):
+            shown: tuple[str, ...] = ()
+        elif seen.isdisjoint(reasons):
+            shown = reasons
+        else:
+            shown = tuple([question for question in reasons if question not in seen])
+        seen.update(reasons)
+        if unsure:
+            chosen.append(Chosen(COMPILED_RULES[i], shown, True, *_PERSONAL_AT[i][key]))
+        elif not shown:
+            chosen.append(said[i])
+        elif shown is fixed:
+            chosen.append(settled[i])  # type: ignore[arg-type]
+        else:
+            chosen.append(Chosen(COMPILED_RULES[i], shown, False, *_PERSONAL_AT[i][key]))
+    return tuple(chosen)
+
+
 def _chosen(
     fired: list[int], values: AnswerValues, key: PersonKey, unsure: frozenset[str]
 ) -> tuple[Chosen, ...]:
@@ -423,7 +475,15 @@ def _chosen(
     if unsure:
         return tuple([_choose(rules[i], values, key, unsure) for i in fired])
     settled = _SETTLED[key]
-    return tuple([settled[i] or _choose(rules[i], values, key, unsure) for i in fired])
+    chosen = [settled[i] for i in fired]
+    # Only the few rules whose reasons vary are chosen per plan (each is in `fired` once).
+    for i in _VARIABLE.intersection(fired):
+        chosen[fired.index(i)] = _choose(rules[i], values, key, unsure)
+    return tuple(chosen)  # type: ignore[arg-type]  # every None was replaced
+
+
+_VARIABLE = frozenset(i for i, c in enumerate(COMPILED_RULES) if c.fixed_reasons is None)
+"""The rules whose reasons depend on the answers, by place: no choice for them at start-up."""
 
 
 def _make_action(
@@ -525,12 +585,11 @@ class _Sorted(msgspec.Struct):
 def _sort_results(statuses: tuple[str, ...], person: _Person, values: AnswerValues) -> _Sorted:
     """The lane's rules, the praise earned and the rules not answered, each read only from the
     rules that can be one (index lists made at start-up): this runs for every request."""
-    lane = [i for i in _LANE_MEMBERS[person.helper, person.lane] if statuses[i] == "fail"]
+    members, member_statuses = _LANE_MEMBERS[person.helper, person.lane]
+    lane = list(compress(members, map(eq, member_statuses(statuses), repeat("fail"))))
     doing_well = []
     exposed: bool | None = None
-    for index in _PRAISABLE:
-        if statuses[index] != "pass":
-            continue
+    for index in compress(_PRAISABLE, map(eq, _PRAISABLE_STATUSES(statuses), repeat("pass"))):
         compiled = COMPILED_RULES[index]
         praise = earned_praise(compiled, values)
         if praise is None:
@@ -541,7 +600,11 @@ def _sort_results(statuses: tuple[str, ...], person: _Person, values: AnswerValu
             if exposed:
                 continue
         doing_well.append(praise)
-    not_answered = list(compress(_RULE_IDS, map(eq, statuses, repeat("not_answered"))))
+    not_answered = (
+        list(compress(_RULE_IDS, map(eq, statuses, repeat("not_answered"))))
+        if "not_answered" in statuses
+        else []
+    )
     return _Sorted(lane=lane, doing_well=doing_well, not_answered=not_answered)
 
 
@@ -583,22 +646,20 @@ def compose(answers: Answers) -> Composition:
     person = _person(answers)
     statuses = statuses_of(answers)
     parts = _sort_results(statuses, person, values)
-    lane_rank = _LANE_RANK[person.order]
-    parts.lane.sort(key=lane_rank.__getitem__)
-    # Rules in their plan order, fixed at start-up: no sort per plan.
-    ranked, in_rank = _RANKED[person.watch == WATCHED]
-    fired = list(compress(ranked, map(eq, in_rank(statuses), repeat("fail"))))
-    if parts.lane:
-        lane_ids = {COMPILED_RULES[i].rule.id for i in parts.lane}
-        parts.lane = [i for i in parts.lane if lane_ids.isdisjoint(_COVERED_BY[i])]
-        hidden = set().union(*[_COVERED.get(rule_id, ()) for rule_id in lane_ids])
-        fired = [index for index in fired if index not in hidden]
     careful = person.harmed or person.lane is not None
-    # Someone harmed gets prevention advice only later, in its own section.
-    first = [i for i in fired if not careful or i in _RESPONSE]
-    later = [i for i in fired if careful and i not in _RESPONSE]
-    seen: set[str] = set()
-    lane_key = (person.helper, person.watch, True)
+    # Rules in their plan order, fixed at start-up: no sort per plan. Someone harmed gets
+    # prevention advice only later, in its own section.
+    watched = person.watch == WATCHED
+    if careful:
+        first = _fired(_RANKED_RESPONSE[watched], statuses)
+        later = _fired(_RANKED_PREVENTION[watched], statuses)
+    else:
+        first = _fired(_RANKED[watched], statuses)
+        later = []
+    lane = parts.lane
+    if lane:
+        lane.sort(key=_LANE_RANK[person.order].__getitem__)
+        _uncover(lane, first, later)
     key = (person.helper, person.watch, False)
     unsure = _unsure_about(values)
     return Composition(
@@ -607,9 +668,7 @@ def compose(answers: Answers) -> Composition:
         platforms=platforms_for(answers),
         lane=None
         if person.lane is None
-        else tuple(
-            [_choose(COMPILED_RULES[i], values, lane_key, unsure, seen) for i in parts.lane]
-        ),
+        else _lane_chosen(lane, values, (person.helper, person.watch, True), unsure),
         first=_chosen(first, values, key, unsure),
         later=_chosen(later, values, key, unsure),
         doing_well=tuple(parts.doing_well),
@@ -619,9 +678,28 @@ def compose(answers: Answers) -> Composition:
     )
 
 
+def _uncover(lane: list[int], first: list[int], later: list[int]) -> None:
+    """Take out of the lists (in place) every rule that a rule in the lane says all of. Few
+    rules cover or are covered, so only those are looked at; each is in a list once."""
+    members = frozenset(lane)
+    for i in _COVERED_SOMEWHERE.intersection(members):
+        if not members.isdisjoint(_COVERED_BY[i]):
+            lane.remove(i)
+    hidden = set().union(*[_COVERS[i] for i in _COVERING.intersection(members)])
+    for fired in (first, later):
+        for i in hidden.intersection(fired):
+            fired.remove(i)
+
+
+def _fired(ranked: Ranked, statuses: tuple[str, ...]) -> list[int]:
+    """The rules of `ranked` that fail, in its order."""
+    order, in_rank = ranked
+    return list(compress(order, map(eq, in_rank(statuses), repeat("fail"))))
+
+
 def _unsure_about(values: AnswerValues) -> frozenset[str]:
     """The questions answered "I'm not sure" (a set operation, not a loop over every answer)."""
-    found = [question for question, _ in _NOT_SURE_SINGLE.intersection(values.items())]
+    found = [question for question, _ in values.items() & _NOT_SURE_SINGLE]
     for question in _NOT_SURE_MULTI:
         value = values.get(question)
         if value is not None and NOT_SURE in value:
@@ -635,8 +713,7 @@ def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
     text = text_in(language)
     person, platforms, values = plan.person, plan.platforms, plan.values
     actions = tuple([_make_action(chosen, platforms, values, text) for chosen in plan.first])
-    situation = situation_of(answers)
-    support = route(situation, text.resources, text.support_reasons)
+    support, contacts = support_for(situation_of(answers), language)
     withheld_why = withheld(person)
     return Plan(
         content_version=CONTENT_VERSION,
@@ -667,9 +744,25 @@ def build_plan(answers: Answers, language: i18n.Language = "en") -> Plan:
         scores=None if plan.careful else scores_in(score(answers), language),
         scores_withheld=None if withheld_why is None else text.plan[withheld_why],
         support=support,
-        contact_first=contact_first(situation, support),
+        contact_first=contacts,
         findings=tuple([c.findings[s] for c, s in zip(COMPILED_RULES, plan.statuses, strict=True)]),
     )
+
+
+SUPPORT_CACHE_SIZE = 256
+"""Support lists kept, by situation and language: a fixed bound, since their number is bounded by
+the content but large."""
+
+
+@functools.lru_cache(maxsize=SUPPORT_CACHE_SIZE)
+def support_for(
+    situation: Situation, language: i18n.Language
+) -> tuple[tuple[SupportItem, ...], tuple[Contact, ...]]:
+    """The services for a situation in `language`, and the ones to contact first: a pure
+    function of the two, so routed once per situation rather than once per plan."""
+    text = text_in(language)
+    support = route(situation, text.resources, text.support_reasons)
+    return support, contact_first(situation, support)
 
 
 def praise_in(item: DoingWell, text: _Text) -> DoingWell:
@@ -724,24 +817,47 @@ def _lane_key(compiled: CompiledRule, order: dict[UrgentStep, int]) -> tuple[int
     return order[rule.urgent_step], add_on, compiled.order
 
 
+def _ranked(order: list[int]) -> Ranked:
+    """The order with a getter of the statuses in it (a tuple whatever the number of rules)."""
+    if len(order) == 1:
+        only = order[0]
+        return order, lambda statuses: (statuses[only],)
+    if not order:
+        return order, lambda statuses: ()
+    return order, itemgetter(*order)
+
+
 _LANE_RANK: dict[str, dict[int, tuple[int, bool, int]]] = {
     name: {i: _lane_key(c, order) for i, c in enumerate(COMPILED_RULES) if c.rule.urgent_step}
     for name, order in _ORDERS.items()
 }
 """Each urgent rule's place in the lane, for each order of the lane's steps."""
-_LANE_MEMBERS: dict[tuple[bool, Lane | None], tuple[int, ...]] = {
-    (helper, lane): tuple(
-        i
-        for i, c in enumerate(COMPILED_RULES)
-        if c.rule.urgent_step is not None and _in_lane(c.rule.for_helper, c.rule.lane, helper, lane)
+_LANE_MEMBERS: dict[tuple[bool, Lane | None], Ranked] = {
+    (helper, lane): _ranked(
+        [
+            i
+            for i, c in enumerate(COMPILED_RULES)
+            if c.rule.urgent_step is not None
+            and _in_lane(c.rule.for_helper, c.rule.lane, helper, lane)
+        ]
     )
     for helper in (False, True)
     for lane in (None, "urgent", "if_happening")
 }
 """The rules that join the urgent lane when they fire, by helper or not and the lane's mode."""
-_PRAISABLE = tuple(i for i, c in enumerate(COMPILED_RULES) if c.praise is not None)
+_PRAISABLE, _PRAISABLE_STATUSES = _ranked(
+    [i for i, c in enumerate(COMPILED_RULES) if c.praise is not None]
+)
 _RULE_IDS = tuple(c.rule.id for c in COMPILED_RULES)
-_COVERED_BY = tuple(frozenset(c.rule.covered_by) for c in COMPILED_RULES)
+_COVERED_BY = tuple(
+    frozenset(i for i, other in enumerate(COMPILED_RULES) if other.rule.id in c.rule.covered_by)
+    for c in COMPILED_RULES
+)
+"""For each rule, the rules (by place) that say all it says: it leaves the lane when one is there."""
+_COVERS = tuple(_COVERED.get(c.rule.id, frozenset()) for c in COMPILED_RULES)
+"""For each rule, the rules (by place) it says everything of: hidden when it is in the lane."""
+_COVERED_SOMEWHERE = frozenset(i for i, covering in enumerate(_COVERED_BY) if covering)
+_COVERING = frozenset(i for i, covered in enumerate(_COVERS) if covered)
 _NOT_SURE_SINGLE = frozenset(
     (q.id, NOT_SURE)
     for q in QUESTIONNAIRE.questions
@@ -762,8 +878,18 @@ _WATCHED_ORDER = sorted(
     # Someone whose phone is checked sees steps that could alert that person after the others.
     key=lambda index: (COMPILED_RULES[index].rule.may_alert, COMPILED_RULES[index].rank),
 )
+
+
 _RANKED = {
-    watched: (order, itemgetter(*order))
-    for watched, order in ((False, _RANK_ORDER), (True, _WATCHED_ORDER))
+    watched: _ranked(order) for watched, order in ((False, _RANK_ORDER), (True, _WATCHED_ORDER))
 }
 """Each plan order of the rules outside the lane, with a getter of their statuses in that order."""
+_RANKED_RESPONSE = {
+    watched: _ranked([i for i in order if i in _RESPONSE])
+    for watched, (order, _) in _RANKED.items()
+}
+_RANKED_PREVENTION = {
+    watched: _ranked([i for i in order if i not in _RESPONSE])
+    for watched, (order, _) in _RANKED.items()
+}
+"""The same orders split into help for what happened and prevention, for someone harmed."""
