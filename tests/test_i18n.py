@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from safety_check import i18n
+from safety_check.service.platform.template_i18n import chosen_language
+from safety_check.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -28,8 +30,10 @@ def test_accept_language_picks_welsh_only_when_preferred(header: str | None, exp
 
 def test_a_language_not_offered_is_never_chosen() -> None:
     assert i18n.negotiate("cy", offered=("en",)) == "en"
-    assert i18n.parse_language("xx") is None
-    assert i18n.parse_language("en") == "en"
+    english_only = Settings(languages=("en",))
+    assert chosen_language("xx", english_only) is None
+    assert chosen_language("cy", english_only) is None
+    assert chosen_language("en", english_only) == "en"
 
 
 def test_english_is_the_source_and_needs_no_catalogue() -> None:

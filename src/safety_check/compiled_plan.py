@@ -34,6 +34,7 @@ from safety_check.plan import (
     _CAUTIONS,
     DO_FIRST_LIMIT,
     MENTIONS,
+    SUPPORT_CACHE_SIZE,
     WHEN_READY_TITLE,
     Chosen,
     Composition,
@@ -51,9 +52,6 @@ from safety_check.routing import Situation, situation_of
 from safety_check.scoring import score
 
 _encode = msgspec.json.encode
-SUPPORT_CACHE_SIZE = 256
-"""Support lists kept, by situation (age, nation, what is happening): a fixed bound, since
-their number is bounded by the content but large (about 12 KB each)."""
 
 
 class Include(enum.IntFlag):

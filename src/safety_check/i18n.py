@@ -126,8 +126,3 @@ def _parsed(header: str) -> list[tuple[str, float]]:
         if tag and tag != "*" and quality > 0:
             tags.append((tag.lower(), quality))
     return tags
-
-
-def parse_language(value: str | None) -> Language | None:
-    """A language code from a form, token or query, if it is one we offer."""
-    return value if value in OFFERED else None

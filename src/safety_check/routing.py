@@ -606,11 +606,13 @@ def _with_whom(whom: str, reason: str) -> str:
 
 
 def _sentence(
-    resource: Resource, whom: str, text: str, reasons: Mapping[tuple[str, str], str] | None
+    resource_id: str,
+    english: str,
+    reasons: Mapping[tuple[str, str], str] | None,
+    resources: Mapping[str, Resource],
 ) -> str:
-    english = _with_whom(whom, text)
-    sentence = english if reasons is None else reasons.get((resource.id, english), english)
-    return render_resource_mentions(sentence) if "{" in sentence else sentence
+    sentence = english if reasons is None else reasons.get((resource_id, english), english)
+    return render_resource_mentions(sentence, resources) if "{" in sentence else sentence
 
 
 def route(
@@ -635,8 +637,8 @@ def route(
             or not _suits(row.who, resource, situation.age_band)
         ):
             continue
-        whom = for_whom(row.who, resource, situation)
-        reason = _sentence(resource, whom, reason_of(situation), reasons)
+        english = _with_whom(for_whom(row.who, resource, situation), reason_of(situation))
+        reason = _sentence(row.resource_id, english, reasons, resources)
         items.append(SupportItem(resource=resource, reason=reason))
         shown.add(row.resource_id)
     return tuple(items)

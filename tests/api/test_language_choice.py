@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from litestar import Litestar
@@ -35,6 +36,15 @@ async def client(tmp_path: Path) -> AsyncIterator[Client]:
 async def english_only(tmp_path: Path) -> AsyncIterator[Client]:
     async for made in _client(tmp_path, ("en",)):
         yield made
+
+
+ME = {"profile.for_whom": "me"}
+ADULT = {"profile.age_band": "18_plus"}
+
+
+async def send(client: Client, page: str, fields: dict[str, str]) -> Any:
+    """Post the check's form from `page` (its journey token) with `fields`."""
+    return await client.post("/check", data={**fields, "_journey": form_token(page)}, headers=POST)
 
 
 def lang(html: str) -> str:
@@ -80,56 +90,17 @@ async def test_a_plain_page_links_to_the_other_language(client: Client) -> None:
 
 async def test_the_language_button_keeps_the_step_and_the_answers(client: Client) -> None:
     first = await client.get("/check")
-    about = await client.post(
-        "/check",
-        data={
-            "_at": "who",
-            "_step": "next",
-            "profile.for_whom": "me",
-            "_journey": form_token(first.text),
-        },
-        headers=POST,
-    )
+    about = await send(client, first.text, {"_at": "who", "_step": "next", **ME})
     assert heading(about.text) == "About you"
     assert 'form="answers-form" name="_lang" value="cy"' in about.text
-    welsh = await client.post(
-        "/check",
-        data={
-            "_at": "about",
-            "profile.for_whom": "me",
-            "profile.age_band": "18_plus",
-            "_lang": "cy",
-            "_journey": form_token(about.text),
-        },
-        headers=POST,
-    )
+    welsh = await send(client, about.text, {"_at": "about", **ME, **ADULT, "_lang": "cy"})
     assert lang(welsh.text) == "cy"
     assert heading(welsh.text) == "Amdanoch chi"  # the same step, in Welsh
     assert re.search(r'value="18_plus" checked', welsh.text)  # the answer not yet sent is kept
     assert "error-summary" not in welsh.text
-    onward = await client.post(
-        "/check",
-        data={
-            "_at": "about",
-            "_step": "about",
-            "profile.for_whom": "me",
-            "profile.age_band": "18_plus",
-            "_journey": form_token(welsh.text),
-        },
-        headers=POST,
-    )
+    onward = await send(client, welsh.text, {"_at": "about", "_step": "about", **ME, **ADULT})
     assert lang(onward.text) == "cy"  # the journey's token carries the choice
-    back = await client.post(
-        "/check",
-        data={
-            "_at": "devices",
-            "_lang": "en",
-            "profile.for_whom": "me",
-            "profile.age_band": "18_plus",
-            "_journey": form_token(onward.text),
-        },
-        headers=POST,
-    )
+    back = await send(client, onward.text, {"_at": "devices", "_lang": "en", **ME, **ADULT})
     assert lang(back.text) == "en-GB"
     assert heading(back.text) == "Your devices and apps"
 
