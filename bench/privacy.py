@@ -1,6 +1,7 @@
 """Class reports: how well attacks on one student do, and what the noise costs in accuracy.
 
-    .venv/bin/python -m bench.privacy            # RUNS=400 CLASSES=300 by default
+    .venv/bin/python -m bench.privacy            # RUNS=400 CLASSES=300 TERM_RUNS=1000 by default
+    .venv/bin/python -m bench.privacy terms      # only the term-on-term table
 
 Attacks (an attacker who holds the join code controls every response but the target's):
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,11 +40,25 @@ from dataclasses import dataclass
 from safety_check.answers import prune, validate
 from safety_check.models import AREAS
 from safety_check.plan import build_plan
-from safety_check.schools.noise import ACTION_GUESS_LIMIT, EPSILON, GUESS_LIMIT
+from safety_check.schools.noise import (
+    ACTION_GUESS_LIMIT,
+    ALPHA_DENOMINATOR,
+    ALPHA_NUMERATOR,
+    EPSILON,
+    GUESS_LIMIT,
+)
 from safety_check.schools.record import REPORTABLE_RULES, ResponseRecord, record_for
 from safety_check.schools.report import NO_SCORE, SCORE_BANDS, Report, build_report
 from safety_check.schools.school import Term
-from safety_check.schools.school_view import CLASS_CORRELATION, SchoolView, compare
+from safety_check.schools.school_view import (
+    CHANGE_RULE,
+    CLASS_CORRELATION,
+    ChangeRule,
+    SchoolView,
+    change_margin,
+    compare,
+    design_effect,
+)
 
 NO_SCORES: tuple[int | None, ...] = (None,) * len(AREAS)
 BOUNDARY_PADDING = (7, 12, 17)
@@ -357,7 +373,9 @@ def ranking(classes: int, size: int, seed: int, pool: dict[str, list[ResponseRec
 
 @dataclass
 class TermFlags:
-    """Changes flagged between two terms' school views of a year group of 8 classes of 30."""
+    """Changes flagged by one rule between two terms' school views of a year group of 8 classes
+    of 30. "Same students" is the year group checked again next term; "new students" is next
+    year's year group, drawn from the same population."""
 
     same_compared: int = 0
     same_flagged: int = 0
@@ -365,9 +383,13 @@ class TermFlags:
     fresh_compared: int = 0
     fresh_flagged: int = 0
     """Nothing changed but who answered: new students from the same population."""
+    fresh_middling_compared: int = 0
+    fresh_middling_flagged: int = 0
+    """The same, counting only actions that 20% to 70% were advised to take (those a rise is
+    put into below), where a share varies most."""
     moved: int = 0
     moved_found: int = 0
-    """One action's share went up 12 points between the terms (the same students)."""
+    """One action's share went up by the rise between the terms (the same students)."""
     fresh_moved_found: int = 0
     """The same rise, with new students in the later term."""
 
@@ -380,17 +402,101 @@ class TermFlags:
         return self.fresh_flagged / self.fresh_compared
 
     @property
+    def fresh_middling_rate(self) -> float:
+        return self.fresh_middling_flagged / self.fresh_middling_compared
+
+    @property
     def detection(self) -> float:
+        """How often the rise was found with the same students."""
         return self.moved_found / self.moved
 
     @property
     def fresh_detection(self) -> float:
+        """How often the rise was found with new students."""
         return self.fresh_moved_found / self.moved
 
 
 YEAR_GROUP_CLASSES = 8
 YEAR_GROUP = YEAR_GROUP_CLASSES * 30
 TERM_CHANGE = 12
+
+Flagger = Callable[[SchoolView, SchoolView], dict[str, bool]]
+"""A candidate rule: for two terms' views, whether each action compared is marked changed."""
+
+
+def flagged_by(rule: ChangeRule) -> Flagger:
+    """The service's comparison (`compare`) with this rule."""
+
+    def flags(before: SchoolView, after: SchoolView) -> dict[str, bool]:
+        return {change.rule_id: change.changed for change in compare(before, after, rule=rule)}
+
+    return flags
+
+
+def noise_only(before: SchoolView, after: SchoolView) -> dict[str, bool]:
+    """What knowing that the same students answered both terms would allow: only the noise
+    (its exact 95% margin) moves their figures, so there is no allowance for who took part.
+    Not a rule the service can use: it cannot tell that the students were the same, and real
+    students do not give the same answers twice."""
+    first, second = before.report, after.report
+    if not (first.responses and second.responses):
+        return {}
+    margin = change_margin(first.responses, second.responses)
+    earlier = {gap.rule_id: gap.count for gap in first.gaps if gap.count is not None}
+    return {
+        gap.rule_id: abs(gap.count / second.responses - earlier[gap.rule_id] / first.responses)
+        > margin
+        for gap in second.gaps
+        if gap.count is not None and gap.rule_id in earlier
+    }
+
+
+def variance_rule(level: float, correlation: float = CLASS_CORRELATION) -> Flagger:
+    """The interval from the variance of the difference alone: z·sd, where the variance adds
+    the noise's (exactly 2α/(1 - α)² = 12 per count) to each share's sampling variance with the
+    design effect. The service's rule differs only in the noise part, whose exact margin it
+    uses, because the noise has heavier tails than a normal error: z·sd holds the difference of
+    two noise draws 93.9% of the time at 95%."""
+    z = ChangeRule(level=level).z
+    alpha = ALPHA_NUMERATOR / ALPHA_DENOMINATOR
+    noise_variance = 2 * alpha / (1 - alpha) ** 2
+
+    def flags(before: SchoolView, after: SchoolView) -> dict[str, bool]:
+        first, second = before.report, after.report
+        if not (first.responses and second.responses):
+            return {}
+        n1, n2 = first.responses, second.responses
+        inflate1, inflate2 = design_effect(before, correlation), design_effect(after, correlation)
+        earlier = {gap.rule_id: gap.count / n1 for gap in first.gaps if gap.count is not None}
+        found = {}
+        for gap in second.gaps:
+            if gap.count is None or gap.rule_id not in earlier:
+                continue
+            p1, p2 = earlier[gap.rule_id], gap.count / n2
+            variance = noise_variance * (1 / n1**2 + 1 / n2**2)
+            variance += inflate1 * p1 * (1 - p1) / n1 + inflate2 * p2 * (1 - p2) / n2
+            found[gap.rule_id] = abs(p2 - p1) > z * math.sqrt(variance)
+        return found
+
+    return flags
+
+
+KEPT = "95% interval, rho 0.02 (the service's)"
+NINETY = "90% interval, rho 0.02"
+NO_DESIGN_EFFECT = "95% interval, rho 0 (no design effect)"
+TERM_RULES: dict[str, Flagger] = {
+    KEPT: flagged_by(CHANGE_RULE),
+    NINETY: flagged_by(ChangeRule(level=0.9)),
+    "90% interval, rho 0.04": flagged_by(ChangeRule(level=0.9, correlation=0.04)),
+    "90% from the variance alone, rho 0.02": variance_rule(0.9),
+    "95% from the variance alone, rho 0.02": variance_rule(0.95),
+    "90% from the variance alone, rho 0.04": variance_rule(0.9, 0.04),
+    "95% interval, rho 0.01": flagged_by(ChangeRule(correlation=0.01)),
+    "95% interval, rho 0.03": flagged_by(ChangeRule(correlation=0.03)),
+    NO_DESIGN_EFFECT: flagged_by(ChangeRule(correlation=0.0)),
+    "noise only (same students known)": noise_only,
+}
+"""Candidate rules, measured together on the same simulated year groups."""
 
 
 def _view(records: list[ResponseRecord], label: str, key: bytes) -> SchoolView:
@@ -423,43 +529,49 @@ def term_changes(
     runs: int,
     seed: int,
     pool: dict[str, list[ResponseRecord]],
-    correlation: float = CLASS_CORRELATION,
+    rules: dict[str, Flagger] | None = None,
     points: int = TERM_CHANGE,
-) -> TermFlags:
-    """Flags over `runs` year groups; `correlation` is the ρ the interval allows for, `points`
-    the rise in one action's share that is to be found."""
+) -> dict[str, TermFlags]:
+    """Flags over `runs` year groups for each rule (the service's alone by default), every rule
+    judging the same views; `points` is the rise in one action's share that is to be found."""
+    rules = rules or {KEPT: TERM_RULES[KEPT]}
     rng = random.Random(seed)
-    flags = TermFlags()
+    flags = {name: TermFlags() for name in rules}
     moved_by = math.ceil(YEAR_GROUP * points / 100)
 
-    def changed(before: SchoolView, records: list[ResponseRecord]) -> dict[str, bool]:
+    def judged(first: SchoolView, records: list[ResponseRecord]) -> dict[str, dict[str, bool]]:
         after = _view(records, "after", rng.randbytes(32))
-        found = compare(before, after, correlation=correlation)
-        return {change.rule_id: change.changed for change in found}
+        return {name: rule(first, after) for name, rule in rules.items()}
 
     for _ in range(runs):
         band = rng.choice(sorted(pool))
         before = year_group(rng, pool, band)
         first = _view(before, "before", rng.randbytes(32))
-        same = changed(first, before)
-        flags.same_compared += len(same)
-        flags.same_flagged += sum(same.values())
+        same = judged(first, before)
         fresh_records = year_group(rng, pool, band)
-        fresh = changed(first, fresh_records)
-        flags.fresh_compared += len(fresh)
-        flags.fresh_flagged += sum(fresh.values())
+        fresh = judged(first, fresh_records)
         actions, _ = true_figures(before)
         middling = [
             rule for rule, n in actions.items() if 0.2 * YEAR_GROUP <= n <= 0.7 * YEAR_GROUP
         ]
+        for name, tally in flags.items():
+            tally.same_compared += len(same[name])
+            tally.same_flagged += sum(same[name].values())
+            tally.fresh_compared += len(fresh[name])
+            tally.fresh_flagged += sum(fresh[name].values())
+            shown = [rule for rule in middling if rule in fresh[name]]
+            tally.fresh_middling_compared += len(shown)
+            tally.fresh_middling_flagged += sum(fresh[name][rule] for rule in shown)
         if not middling:
             continue
         rule = rng.choice(middling)
-        flags.moved += 1
-        flags.moved_found += changed(first, _raised(before, rule, moved_by)).get(rule, False)
-        # New students from a population where 12 points more are advised to take it.
-        raised_fresh = _raised(fresh_records, rule, moved_by)
-        flags.fresh_moved_found += changed(first, raised_fresh).get(rule, False)
+        raised = judged(first, _raised(before, rule, moved_by))
+        # New students from a population where `points` more in 100 are advised to take it.
+        raised_fresh = judged(first, _raised(fresh_records, rule, moved_by))
+        for name, tally in flags.items():
+            tally.moved += 1
+            tally.moved_found += raised[name].get(rule, False)
+            tally.fresh_moved_found += raised_fresh[name].get(rule, False)
     return flags
 
 
@@ -503,7 +615,39 @@ def answer_reach(students: int, seed: int) -> list[int]:
     return moved
 
 
+RISES = (12, 13, 14, 16, 17)
+"""Rises in one action's share (points) tried with the service's rule."""
+
+
+def term_table(runs: int, pool: dict[str, list[ResponseRecord]]) -> None:
+    """Every candidate rule on the same year groups with a 12-point rise, then the service's
+    rule against larger rises: the false flags and the detection, same and new students."""
+    print(
+        f"term on term, year groups of 8 classes of 30, {runs} runs (false flags: share of "
+        "compared actions flagged when nothing changed; found: share of runs the rise was flagged)"
+    )
+    print(
+        f"{'rule':60} {'false same':>10} {'false new':>10} {'new 20-70%':>10} "
+        f"{'found same':>10} {'found new':>10}"
+    )
+
+    def row(label: str, tally: TermFlags) -> None:
+        print(
+            f"{label:60} {100 * tally.false_rate:9.2f}% {100 * tally.fresh_rate:9.2f}% "
+            f"{100 * tally.fresh_middling_rate:9.2f}% {100 * tally.detection:9.1f}% "
+            f"{100 * tally.fresh_detection:9.1f}%"
+        )
+
+    for name, tally in term_changes(runs, seed=10, pool=pool, rules=TERM_RULES).items():
+        row(f"{name}, {TERM_CHANGE}-point rise", tally)
+    for points in RISES[1:]:
+        row(f"{KEPT}, {points}-point rise", term_changes(runs, 10, pool, points=points)[KEPT])
+
+
 def main() -> None:
+    if sys.argv[1:] == ["terms"]:
+        term_table(int(os.environ.get("TERM_RUNS", "1000")), record_pool(random.Random(6), 300))
+        return
     runs = int(os.environ.get("RUNS", "400"))
     classes = int(os.environ.get("CLASSES", "300"))
     print(
@@ -543,17 +687,7 @@ def main() -> None:
             f"{100 * measured.outside_rate:.2f}% of {measured.figures} figures, "
             f"{100 * measured.top_outside_rate:.2f}% of {measured.top_figures} top-three figures"
         )
-    term_runs = int(os.environ.get("TERM_RUNS", "300"))
-    for points in (TERM_CHANGE, TERM_CHANGE + 1, TERM_CHANGE + 3):
-        terms = term_changes(term_runs, seed=10, pool=pool, points=points)
-        print(
-            f"term on term, year groups of 8 classes of 30 ({terms.moved} runs): a {points}-point "
-            f"rise flagged {100 * terms.detection:.1f}% (same students), "
-            f"{100 * terms.fresh_detection:.1f}% (new students); nothing changed, same "
-            f"students: {100 * terms.false_rate:.2f}% of {terms.same_compared} flagged; new "
-            f"students from the same population: {100 * terms.fresh_rate:.2f}% of "
-            f"{terms.fresh_compared}"
-        )
+    term_table(int(os.environ.get("TERM_RUNS", "1000")), pool)
     figures = utility(classes, seed=4)
     print(
         f"classes of 30 ({classes} classes, {figures['figures']:.0f} shown figures): "

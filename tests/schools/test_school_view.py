@@ -1,15 +1,15 @@
 """A school's view by term: terms by the calendar, the change interval, how often changes are
 flagged (simulation) and what the class and school figures together give away (attack).
 
-Simulation (fixed seeds; bench/privacy.py, where `python -m bench.privacy` prints the figures):
-year groups of 8 classes of 30 realistic students of one age band, each class leaning its own
-way, 200 runs. When nothing changed, at most 5% of the compared actions may be flagged, both
-with the same students' answers in both terms (fresh noise) and with entirely new students from
-the same population (measured over 300 runs: 0.02% and 4.08%; 9.2% before the interval allowed
-for classes differing). A rise found at least 80% of the time is 13 points (82.7% over 300
-runs); a 12-point rise is found 56% of the time: with classes this alike, an interval narrow
-enough to find 12 points 4 times in 5 flags new students as changed more than 5% of the time
-(5.8% at ρ = 0.01, where 12 points are found 79%).
+Simulation (fixed seeds; bench/privacy.py, where `python -m bench.privacy terms` prints every
+candidate rule over 1,000 runs): year groups of 8 classes of 30 realistic students of one age
+band, each class leaning its own way. Two cases: the same year group checked again next term
+(the same students) and next year's year group (new students from the same population). When
+nothing changed, at most 5% of the compared actions may be flagged in both. Over 1,000 runs the
+service's rule flags 0.03% (same) and 3.99% (new), and finds a 12-point rise in 59.1% (same)
+and 52.6% (new) of runs; 80% is reached at 13 points with the same students and at 17 with new
+ones (82.8%; 78.4% at 16). The issue's 12 points 4 times in 5 is not met: a 90% interval flags
+new students 8.3% of the time and still finds 12 points in only 64.5% of runs with them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ from collections import Counter
 import pytest
 
 from bench.privacy import (
+    KEPT,
+    NINETY,
+    NO_DESIGN_EFFECT,
+    TERM_RULES,
     TWO_FIGURE_LIMIT,
     Tally,
     _pool_class,
@@ -57,10 +61,13 @@ def test_every_day_is_in_one_term_and_terms_sort_in_time_order() -> None:
 
 
 @pytest.mark.parametrize(("before", "after"), [(240, 240), (30, 12), (200, 260)])
-def test_the_noise_margin_is_the_smallest_that_holds_at_its_level(before: int, after: int) -> None:
-    """Exactly: the mass of |Z2/after - Z1/before| within the margin is at least 95%, and
+@pytest.mark.parametrize("level", [CHANGE_LEVEL, 0.9])
+def test_the_noise_margin_is_the_smallest_that_holds_at_its_level(
+    before: int, after: int, level: float
+) -> None:
+    """Exactly: the mass of |Z2/after - Z1/before| within the margin is at least the level, and
     within anything smaller it is not."""
-    margin = change_margin(before, after)
+    margin = change_margin(before, after, level)
     masses = [(z, float(_point_mass(z))) for z in range(-60, 61)]
     inside = below = 0.0
     for z1, p1 in masses:
@@ -68,24 +75,41 @@ def test_the_noise_margin_is_the_smallest_that_holds_at_its_level(before: int, a
             gap = abs(z2 / after - z1 / before)
             inside += p1 * p2 * (gap <= margin + 1e-12)
             below += p1 * p2 * (gap < margin - 1e-12)
-    assert inside >= CHANGE_LEVEL > below
+    assert inside >= level > below
 
 
-def test_changes_are_flagged_rarely_when_none_happened_and_mostly_when_one_did() -> None:
-    """Bound 5% false flags over 200 year groups (≈9,000 compared actions each way); bound 80%
-    for a 13-point rise over the same 200 runs."""
-    flags = term_changes(200, seed=21, pool=POOL, points=13)
-    assert flags.same_compared > 200 * 30 and flags.moved >= 190
-    assert flags.false_rate <= 0.05, flags
-    assert flags.fresh_rate <= 0.05, flags
-    assert flags.detection >= 0.8, flags
+def test_changes_are_flagged_rarely_when_none_happened() -> None:
+    """200 year groups, about 9,300 compared actions each way, all rules judging the same views.
+
+    The service's rule: at most 5% flagged when nothing changed, with the same students (0.02%
+    measured) and with new ones (3.65%). The issue's 90% interval and a 95% one without the
+    design effect flag new students above 5% (7.98%, 8.06%), and even they find a 12-point rise
+    with new students less than 80% of the time (64%): no width finds it 4 times in 5 within
+    the 5% bound. The service's own rule finds it in 64.5% (same students), 50% (new)."""
+    rules = {name: TERM_RULES[name] for name in (KEPT, NINETY, NO_DESIGN_EFFECT)}
+    flags = term_changes(200, seed=21, pool=POOL, rules=rules)
+    kept = flags[KEPT]
+    assert kept.same_compared > 200 * 30 and kept.fresh_compared > 200 * 30
+    assert kept.moved == 200
+    assert kept.false_rate <= 0.05, kept
+    assert kept.fresh_rate <= 0.05, kept
+    assert kept.fresh_detection < 0.8 and kept.detection < 0.8, kept
+    for wider_flags in (flags[NINETY], flags[NO_DESIGN_EFFECT]):
+        assert wider_flags.fresh_rate > 0.05, wider_flags
+        assert wider_flags.fresh_detection < 0.8, wider_flags
 
 
-def test_an_interval_for_noise_and_random_sampling_alone_flags_new_students_too_often() -> None:
-    """Without the design effect (ρ = 0) new students are flagged as changed above 5% of the
-    time over 200 runs: the class-by-class allowance is what keeps the bound."""
-    flags = term_changes(200, seed=21, pool=POOL, correlation=0.0)
-    assert flags.fresh_rate > 0.05, flags
+@pytest.mark.slow
+def test_a_17_point_rise_is_found_4_times_in_5_even_with_new_students() -> None:
+    """1,000 year groups (bench/privacy.py's seed): a 17-point rise is flagged in at least 80%
+    of runs with new students (82.8% measured; 78.4% for 16 points) and 95% with the same
+    students (98.7%), while at most 5% of unchanged actions are flagged (3.99% new, 0.03%
+    same)."""
+    flags = term_changes(1000, seed=10, pool=POOL, points=17)[KEPT]
+    assert flags.moved == 1000
+    assert flags.fresh_detection >= 0.8, flags
+    assert flags.detection >= 0.95, flags
+    assert flags.fresh_rate <= 0.05 and flags.false_rate <= 0.05, flags
 
 
 def test_the_design_effect_reads_published_figures_only() -> None:
