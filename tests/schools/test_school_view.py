@@ -19,6 +19,7 @@ import math
 import random
 from collections import Counter
 
+import msgspec
 import pytest
 
 from bench.privacy import (
@@ -35,13 +36,17 @@ from bench.privacy import (
     term_changes,
 )
 from safety_check.schools import report as report_module
+from safety_check.schools.report import Gap
 from safety_check.schools.school import term_of
 from safety_check.schools.school_view import (
     CHANGE_LEVEL,
     CLASS_CORRELATION,
+    SchoolView,
     _point_mass,
     change_margin,
+    compare,
     design_effect,
+    smallest_marked,
 )
 
 POOL = record_pool(random.Random(6), 300)
@@ -145,3 +150,77 @@ def test_the_school_view_orders_by_its_published_figures() -> None:
     shown = [gap.count for gap in report.gaps if gap.count is not None]
     assert shown == sorted(shown, reverse=True)
     assert Counter(gap.count is None for gap in report.gaps)[False] == len(shown)
+
+
+def _sized(view: SchoolView, students: int, classes: int, gap: Gap, count: int) -> SchoolView:
+    """`view` as if `students` in `classes` had taken part, with one action shown `count` times."""
+    report = msgspec.structs.replace(
+        view.report, responses=students, gaps=(msgspec.structs.replace(gap, count=count),)
+    )
+    return msgspec.structs.replace(view, classes=classes, report=report)
+
+
+SIZES = [((240, 8), (240, 8)), ((236, 8), (240, 8)), ((300, 10), (180, 6)), ((24, 2), (12, 1))]
+
+
+@pytest.mark.parametrize(("first", "second"), SIZES)
+def test_the_smallest_marked_change_is_where_the_rule_starts_marking(
+    first: tuple[int, int], second: tuple[int, int]
+) -> None:
+    """compare() itself, on counts chosen so each share moves by a known amount: a change a
+    point bigger than the stated figure is marked from any share, up or down; one a point
+    smaller is not marked for an action near 50% (where the interval is widest)."""
+    view = _view([r for _ in range(8) for r in _pool_class(random.Random(8), POOL, 30)], "a", b"")
+    gap = next(gap for gap in view.report.gaps if gap.count is not None)
+    (n_before, m_before), (n_after, m_after) = first, second
+
+    def changed(count_before: int, count_after: int) -> bool:
+        before = _sized(view, n_before, m_before, gap, count_before)
+        after = _sized(view, n_after, m_after, gap, count_after)
+        [change] = compare(before, after)
+        return change.changed
+
+    reach = smallest_marked(
+        _sized(view, n_before, m_before, gap, 1), _sized(view, n_after, m_after, gap, 1)
+    )
+    assert reach is not None
+    assert (reach.students_before, reach.students_after) == (n_before, n_after)
+    bigger = (reach.points + 1) / 100
+    rises = falls = 0
+    for count_before in range(n_before + 1):
+        share = count_before / n_before
+        rise = math.ceil(n_after * (share + bigger) - 1e-9)
+        fall = math.floor(n_after * (share - bigger) + 1e-9)
+        if rise <= n_after:
+            assert changed(count_before, rise), (count_before, rise)
+            rises += 1
+        if fall >= 0:
+            assert changed(count_before, fall), (count_before, fall)
+            falls += 1
+    assert rises and falls
+    smaller = (reach.points - 1) / 100
+    low, high = round(n_before * (0.5 - smaller / 2)), round(n_before * (0.5 + smaller / 2))
+    assert not changed(low, math.floor(n_after * (low / n_before + smaller) + 1e-9))
+    assert not changed(high, math.ceil(n_after * (high / n_before - smaller) - 1e-9))
+
+
+def test_eight_classes_of_30_cannot_show_a_change_under_about_12_points() -> None:
+    """The figure behind the README's sentence, and it reads sizes only: two different year
+    groups of the same size give the same figure, whatever their noisy counts."""
+    figures = set()
+    for seed in (1, 2):
+        rng = random.Random(seed)
+        view = _view([r for _ in range(8) for r in _pool_class(rng, POOL, 30)], "a", b"")
+        reach = smallest_marked(view, view)
+        assert reach is not None
+        figures.add(reach.points)
+    assert figures == {12}
+
+
+def test_views_that_cannot_be_compared_state_no_figure() -> None:
+    rng = random.Random(9)
+    view = _view([r for _ in range(8) for r in _pool_class(rng, POOL, 30)], "a", b"")
+    withheld = msgspec.structs.replace(
+        view, report=msgspec.structs.replace(view.report, published=False)
+    )
+    assert smallest_marked(view, withheld) is None and compare(view, withheld) == ()

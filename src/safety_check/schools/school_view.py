@@ -39,6 +39,7 @@ import functools
 import math
 from fractions import Fraction
 from statistics import NormalDist
+from typing import Annotated
 
 import msgspec
 
@@ -144,28 +145,87 @@ def design_effect(view: SchoolView, correlation: float = CLASS_CORRELATION) -> f
     return 1 + max(0.0, average_class - 1) * correlation
 
 
+def _margin(
+    before: SchoolView,
+    after: SchoolView,
+    share_before: float,
+    share_after: float,
+    rule: ChangeRule,
+) -> float:
+    """Half the width of a change's interval, in percentage points, for these two shares."""
+    first, second = before.report.responses or 0, after.report.responses or 0
+    sampling = rule.z * math.sqrt(
+        design_effect(before, rule.correlation) * share_before * (1 - share_before) / first
+        + design_effect(after, rule.correlation) * share_after * (1 - share_after) / second
+    )
+    return 100 * math.hypot(change_margin(first, second, rule.level), sampling)
+
+
+def _comparable(before: SchoolView, after: SchoolView) -> bool:
+    first, second = before.report, after.report
+    return bool(first.published and second.published and first.responses and second.responses)
+
+
+WORST_SHARE = 0.5
+"""The share at which chance in who took part moves a share most (p(1 - p) is largest)."""
+
+MarkedPoints = Annotated[
+    int,
+    msgspec.Meta(
+        description="About the smallest change, in percentage points, that is marked between "
+        "these two terms: worked out at a share of 50%, where chance moves a share most, from "
+        "the numbers of students and classes alone. A change a point bigger is marked whatever "
+        "the share; a smaller one can go unmarked even when it is real. Above 100 when so few "
+        "took part that even a very large change can go unmarked."
+    ),
+]
+
+
+class SmallestMarked(msgspec.Struct, frozen=True, kw_only=True):
+    """What size of change a comparison can show, so that no mark is not read as no change."""
+
+    points: MarkedPoints
+    students_before: int
+    students_after: int
+
+
+def smallest_marked(
+    before: SchoolView, after: SchoolView, *, rule: ChangeRule = CHANGE_RULE
+) -> SmallestMarked | None:
+    """About how many points an action's share must move by between these views to be marked
+    (None when they cannot be compared).
+
+    Taken at the worst case share of 50% in both terms, so it depends only on the published
+    sizes, never on a noisy figure. The interval is widest there (the noise's part does not
+    depend on the share), so a change a point bigger is marked at any share, and one a point
+    smaller is not marked for an action near 50%. Near 0% or 100% a smaller change can be
+    marked: this is the size below which a real change may go unmarked."""
+    if not _comparable(before, after):
+        return None
+    margin = _margin(before, after, WORST_SHARE, WORST_SHARE, rule)
+    return SmallestMarked(
+        points=math.floor(margin + 0.5),
+        students_before=before.report.responses or 0,
+        students_after=after.report.responses or 0,
+    )
+
+
 def compare(
     before: SchoolView, after: SchoolView, *, rule: ChangeRule = CHANGE_RULE
 ) -> tuple[TermChange, ...]:
     """Changes in each action shown in both views, in order of size of the change."""
-    first, second = before.report, after.report
-    if not (first.published and second.published and first.responses and second.responses):
+    if not _comparable(before, after):
         return ()
+    first, second = before.report, after.report
+    assert first.responses and second.responses  # _comparable, for the type checker
     earlier = {gap.rule_id: gap for gap in first.gaps if gap.count is not None}
     changes = []
-    noise_margin = change_margin(first.responses, second.responses, rule.level)
-    inflate_before = design_effect(before, rule.correlation)
-    inflate_after = design_effect(after, rule.correlation)
     for gap in second.gaps:
         old = earlier.get(gap.rule_id)
         if gap.count is None or old is None or old.count is None:
             continue
         share_before, share_after = old.count / first.responses, gap.count / second.responses
-        sampling = rule.z * math.sqrt(
-            inflate_before * share_before * (1 - share_before) / first.responses
-            + inflate_after * share_after * (1 - share_after) / second.responses
-        )
-        margin = 100 * math.hypot(noise_margin, sampling)
+        margin = _margin(before, after, share_before, share_after, rule)
         difference = 100 * (share_after - share_before)
         low, high = math.floor(difference - margin), math.ceil(difference + margin)
         changes.append(

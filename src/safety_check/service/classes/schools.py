@@ -23,7 +23,14 @@ from safety_check.schools.noise import class_noise_key
 from safety_check.schools.record import ResponseRecord
 from safety_check.schools.report import build_report
 from safety_check.schools.school import LABEL_MAX, NewKey, School, Teacher, Term, term_of
-from safety_check.schools.school_view import NO_YEAR_GROUP, SchoolView, TermChange, compare
+from safety_check.schools.school_view import (
+    NO_YEAR_GROUP,
+    SchoolView,
+    SmallestMarked,
+    TermChange,
+    compare,
+    smallest_marked,
+)
 from safety_check.schools.words import N_
 from safety_check.service.classes.checks import ClassChecks, clean_name, guessing_address
 from safety_check.service.platform.core import Platform
@@ -76,6 +83,8 @@ class YearGroupChanges(msgspec.Struct, frozen=True, kw_only=True):
     before: Term
     after: Term
     changes: tuple[TermChange, ...]
+    smallest_marked: SmallestMarked | None
+    """So that an unmarked action is not read as one that did not change."""
 
 
 class Overview(msgspec.Struct, frozen=True, kw_only=True):
@@ -256,6 +265,7 @@ def _changes(entries: list[ViewEntry]) -> tuple[YearGroupChanges, ...]:
                     before=before.term,
                     after=after.term,
                     changes=compare(before, after),
+                    smallest_marked=smallest_marked(before, after),
                 )
             )
     return tuple(found)
