@@ -17,10 +17,13 @@ from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools.class_check import KeptResponse, Stored, school_today
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.school import term_of
+from safety_check.schools.school_view import SchoolView, smallest_marked
 from safety_check.service.app import create_app, services_of
 from safety_check.settings import Settings
 from safety_check.storage import class_checks as class_store
 from safety_check.storage import schools as school_store
+from tests.api.test_school_web import sign_in
+from tests.api.test_schools_web import HTML
 from tests.engines import BOTH_ENGINES
 
 pytestmark = BOTH_ENGINES
@@ -170,7 +173,12 @@ async def test_an_operator_can_require_a_school_to_make_classes(settings: Settin
 
 
 async def _class_in_term(
-    app: Litestar, lead_key: str, name: str, day: dt.date, students: list[Json]
+    app: Litestar,
+    lead_key: str,
+    name: str,
+    day: dt.date,
+    students: list[Json],
+    year_group: str = "Year 9",
 ) -> None:
     """A class made on `day` by the lead, with these students, closed a week later."""
     database = services_of(app).platform.database
@@ -186,7 +194,7 @@ async def _class_in_term(
         today=day,
         school_id=school.id,
         teacher_id=teacher.id,
-        year_group="Year 9",
+        year_group=year_group,
     )
     for answers in students:
         validated = validate(answers)
@@ -242,6 +250,51 @@ async def test_the_school_view_sums_a_terms_classes_small_ones_included(
         # Shown as changed only when the interval excludes zero (it is rounded outwards).
         assert not item["changed"] or item["low"] >= 0 or item["high"] <= 0
         assert item["changed"] or item["low"] <= 0 <= item["high"]
+
+
+async def test_each_comparison_states_the_smallest_change_it_can_mark(
+    client: Client, app: Litestar
+) -> None:
+    """The API gives, and the lead's page says in English and Welsh, the size of change each
+    year group's comparison could mark: what the rule's own code gives for the published
+    sizes. Year 8 is so small that only the sentence without a figure is true for it."""
+    school = await new_school(client, app)
+    lead = school["lead"]["key"]
+    weak = {"profile.age_band": "13_15", "account_security.two_step_verification": "none"}
+    await _class_in_term(app, lead, "9A", TERM_BEFORE, [weak] * 14)
+    await _class_in_term(app, lead, "9B", LAST_TERM, [weak] * 12)
+    await _class_in_term(app, lead, "8A", TERM_BEFORE, [weak] * 10, "Year 8")
+    await _class_in_term(app, lead, "8B", LAST_TERM, [weak] * 10, "Year 8")
+    body = (await client.get(f"{SCHOOLS}/me/report", headers=bearer(lead))).json()
+    views = {
+        (entry["year_group"], entry["term"]["id"]): msgspec.convert(entry["view"], SchoolView)
+        for entry in body["views"]
+    }
+    stated = {}
+    for group in body["changes"]:
+        before = views[(group["year_group"], group["before"]["id"])]
+        after = views[(group["year_group"], group["after"]["id"])]
+        expected = smallest_marked(before, after)
+        assert expected is not None
+        assert group["smallest_marked"] == msgspec.to_builtins(expected)
+        stated[group["year_group"]] = expected
+    year_9, year_8 = stated["Year 9"], stated["Year 8"]
+    assert (year_9.students_before, year_9.students_after) == (14, 12)
+    assert year_9.points <= 100 < year_8.points
+
+    await sign_in(client, lead)
+    page = (await client.get("/school/view", headers=HTML)).text
+    assert (
+        f"With 14 students before and 12 after, a change smaller than about {year_9.points} "
+        "points can go unmarked even when it is real" in page
+    )
+    assert "With 10 students before and 10 after, even a very large change can go unmarked" in page
+    welsh = (await client.get("/school/view?lang=cy", headers=HTML)).text
+    assert (
+        f"Gyda 14 disgybl o’r blaen a 12 wedyn, gall newid sy’n llai na thua {year_9.points}"
+        in welsh
+    )
+    assert "Gyda 10 disgybl o’r blaen a 10 wedyn, gall hyd yn oed newid mawr iawn" in welsh
 
 
 async def test_a_view_of_a_term_not_over_is_not_shown(client: Client, app: Litestar) -> None:
