@@ -170,7 +170,9 @@ def test_the_smallest_marked_change_is_where_the_rule_starts_marking(
     """compare() itself, on counts chosen so each share moves by a known amount: a change a
     point bigger than the stated figure is marked from any share, up or down; one a point
     smaller is not marked for an action near 50% (where the interval is widest)."""
-    view = _view([r for _ in range(8) for r in _pool_class(random.Random(8), POOL, 30)], "a", b"")
+    view = _view(
+        [r for _ in range(8) for r in _pool_class(random.Random(8), POOL, 30)], "a", bytes(32)
+    )
     gap = next(gap for gap in view.report.gaps if gap.count is not None)
     (n_before, m_before), (n_after, m_after) = first, second
 
@@ -210,7 +212,7 @@ def test_eight_classes_of_30_cannot_show_a_change_under_about_12_points() -> Non
     figures = set()
     for seed in (1, 2):
         rng = random.Random(seed)
-        view = _view([r for _ in range(8) for r in _pool_class(rng, POOL, 30)], "a", b"")
+        view = _view([r for _ in range(8) for r in _pool_class(rng, POOL, 30)], "a", bytes(32))
         reach = smallest_marked(view, view)
         assert reach is not None
         figures.add(reach.points)
@@ -219,7 +221,7 @@ def test_eight_classes_of_30_cannot_show_a_change_under_about_12_points() -> Non
 
 def test_views_that_cannot_be_compared_state_no_figure() -> None:
     rng = random.Random(9)
-    view = _view([r for _ in range(8) for r in _pool_class(rng, POOL, 30)], "a", b"")
+    view = _view([r for _ in range(8) for r in _pool_class(rng, POOL, 30)], "a", bytes(32))
     withheld = msgspec.structs.replace(
         view, report=msgspec.structs.replace(view.report, published=False)
     )
