@@ -100,7 +100,7 @@ Row = tuple[str, str, str, str, str, int]
 async def rows() -> list[Row]:
     table: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app(Settings(database=str(Path(folder) / "words.db")))
+        app = create_app(Settings(database=Path(folder) / "words.db"))
         async with AsyncTestClient(app=app) as client:
             for name, answers in NEW_SITUATIONS.items():
                 plan = build_plan(validate(answers))
