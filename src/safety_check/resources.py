@@ -67,7 +67,6 @@ _CATALOGUE: tuple[Resource, ...] = (
         hours="24 hours a day",
         source="https://learning.nspcc.org.uk/services/childline",
         checked=CHECKED,
-        unverified=("whether a counsellor who speaks Welsh is free when you ask for one",),
     ),
     Resource(
         id="ceop",
@@ -119,7 +118,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         url="https://mermaidsuk.org.uk",
         source="https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
         checked=HELPERS_CHECKED,
-        unverified=("opening hours: weekday afternoons and evenings, as of October 2024",),
+        unverified=("opening hours (weekday afternoons and evenings, as of October 2024)",),
     ),
     Resource(
         id="report_remove",
@@ -227,7 +226,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         url="https://www.victimsupportni.com",
         source="https://www.nidirect.gov.uk/articles/coming-forward-victim",
         checked=RECHECKED,
-        unverified=("their phone number and opening hours: find them on their website",),
+        unverified=("for their phone number and opening hours",),
     ),
     Resource(
         id="national_domestic_abuse_helpline",
@@ -329,7 +328,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         hours="24 hours a day",
         source="https://247sexualabusesupport.org.uk/faqs/",
         checked=RECHECKED,
-        unverified=("their phone number: find it on their website",),
+        unverified=("for their phone number",),
     ),
     Resource(
         id="rape_crisis_scotland",
@@ -345,7 +344,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         source="https://rapecrisisscotland.org.uk/helpline-confidentiality",
         checked=RECHECKED,
         unverified=(
-            "opening hours: every evening until midnight, but sources differ on the start time",
+            "opening hours (every evening until midnight, but sources differ on when it opens)",
             "the minimum age of 13",
         ),
     ),

@@ -212,16 +212,24 @@ def _fixed(text: str) -> Reason:
     return Reason((text,))
 
 
+def _tone_of(situation: Situation) -> int:
+    if situation.urgent:
+        return 0
+    return 1 if situation.unsure else 2
+
+
 def _tone(urgent: str, unsure: str, calm: str) -> Reason:
     """Urgent words for an urgent person; calm "if something like this is happening" words
     for someone unsure; everyday words otherwise."""
+    return Reason((urgent, unsure, calm), _tone_of)
 
-    def tone(situation: Situation) -> int:
-        if situation.urgent:
-            return 0
-        return 1 if situation.unsure else 2
 
-    return Reason((urgent, unsure, calm), tone)
+CHILDLINE_IN_WELSH = (
+    "can ask for a counsellor who speaks Welsh, though one may not always be available."
+)
+"""Childline counsels in Welsh on request (NSPCC Cymru, helpers-and-edges.md §5, secondary): a
+request, not a promise, since whether one is free when asked is not confirmed. Said here, to
+people in Wales, rather than as a "please check" note that everyone would read."""
 
 
 def _responding(situation: Situation) -> bool:
@@ -285,18 +293,34 @@ ROUTES: tuple[Route, ...] = (
         "childline",
         "child",
         _always,
-        _tone(
-            "Talk to someone now about what is happening. It's free and private.",
-            "If something like this is happening, or you're worried it might, you can talk it "
-            "through. It's free and private.",
-            "Talk to someone about anything that worries you online. It's free and private.",
+        Reason(
+            (
+                "Talk to someone now about what is happening. It's free and private.",
+                "If something like this is happening, or you're worried it might, you can talk "
+                "it through. It's free and private.",
+                "Talk to someone about anything that worries you online. It's free and private.",
+                "Talk to someone now about what is happening. It's free and private, and you "
+                f"{CHILDLINE_IN_WELSH}",
+                "If something like this is happening, or you're worried it might, you can talk "
+                f"it through. It's free and private, and you {CHILDLINE_IN_WELSH}",
+                "Talk to someone about anything that worries you online. It's free and private, "
+                f"and you {CHILDLINE_IN_WELSH}",
+            ),
+            lambda situation: _tone_of(situation) + (3 if situation.nation == "wales" else 0),
         ),
         Reason(
             (
                 "You and your friend can both talk to Childline, free and private, any time.",
                 "They can talk to Childline themselves, free and private, any time.",
+                "You and your friend can both talk to Childline, free and private, any time, "
+                f"and {CHILDLINE_IN_WELSH}",
+                "They can talk to Childline themselves, free and private, any time, and they "
+                f"{CHILDLINE_IN_WELSH}",
             ),
-            lambda situation: 0 if situation.helper == "a_friend" else 1,
+            lambda situation: (
+                (0 if situation.helper == "a_friend" else 1)
+                + (2 if situation.nation == "wales" else 0)
+            ),
         ),
     ),
     Route(

@@ -491,6 +491,56 @@ def test_cautions_show_in_the_text_plans_when_ready_section() -> None:
     assert cautioned[0].caution in " ".join(render_plan(plan).split())
 
 
+# Facts we could not confirm are never printed as certain
+
+
+def test_the_text_plan_says_which_details_to_check_as_the_web_does() -> None:
+    """A number read only in news reports (Scotland's helpline's text line) must carry the
+    web's "please check" in a printed or text plan too; a confirmed one carries none."""
+    plan = plan_of(
+        {
+            "profile.age_band": "18_plus",
+            "profile.nation": "scotland",
+            "situation.threat_to_share": "yes",
+            "getting_help.someone_checks_phone": "yes",
+        }
+    )
+    text = " ".join(render_plan(plan).split())
+    item = next(i for i in plan.support if i.resource.id == "scotland_domestic_abuse_helpline")
+    assert "07401 288595" in text
+    assert f"Please check {' and '.join(item.resource.unverified)} on their site." in text
+    samaritans = text.split("- Samaritans", 1)[1].split("- ", 1)[0]
+    assert "Please check" not in samaritans
+
+
+def test_every_unverified_detail_reads_inside_please_check_on_their_site() -> None:
+    from safety_check.resources import RESOURCES
+
+    awkward = [
+        (resource.id, detail)
+        for resource in RESOURCES.values()
+        for detail in resource.unverified
+        if re.search(r"\b(website|site)\b|[:;]|\.$|^[A-Z]", detail)
+    ]
+    assert not awkward
+
+
+@pytest.mark.parametrize("for_whom", [None, "my_child", "a_friend"])
+def test_a_young_person_in_wales_hears_childline_can_be_asked_for_welsh(
+    for_whom: str | None,
+) -> None:
+    def childline(nation: str) -> str:
+        raw: Raw = {"profile.age_band": "13_15", "profile.nation": nation}
+        if for_whom:
+            raw["profile.for_whom"] = for_whom
+        plan = plan_of({**raw, "situation.image_shared": "yes"})
+        return next(i.reason for i in plan.support if i.resource.id == "childline")
+
+    assert "counsellor who speaks Welsh" in childline("wales")
+    assert "may not always be available" in childline("wales")
+    assert "Welsh" not in childline("england")
+
+
 # Every new rule: fires and does not fire
 
 
