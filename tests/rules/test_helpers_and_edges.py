@@ -329,6 +329,22 @@ def test_northern_ireland_adult_is_not_told_it_is_a_crime_before_the_law_caveat(
     assert "you can report it" in plan.urgent.message
 
 
+def test_northern_ireland_adult_with_a_fake_learns_what_the_law_does_cover() -> None:
+    plan = plan_of(
+        {
+            "profile.age_band": "18_plus",
+            "profile.nation": "northern_ireland",
+            "situation.image_shared": "yes",
+            "deepfakes.fake_image_of_you": "yes",
+        }
+    )
+    fake = next(a for a in everything(plan) if a.rule_id == "deepfakes_fake_image_help_adult")
+    said = " ".join(line for group in fake.steps for line in group.steps)
+    assert "may not cover fakes of adults yet" in said
+    assert "It does cover sharing a real private sexual picture" in said
+    assert "section/51" in " ".join(source.url for source in fake.sources)
+
+
 def test_nobody_in_scotland_is_sent_to_report_fraud() -> None:
     for raw in (
         {"situation.threat_to_share": "yes", "sextortion.paid_money": "yes"},
