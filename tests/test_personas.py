@@ -702,7 +702,7 @@ URGENT_LANE_WORDS: dict[str, tuple[int, int]] = {
     "adult_northern_ireland_fake_image": (211, 562),
     "adult_northern_ireland_paid_twice": (288, 914),
     "boy_13_asked_for_more_by_a_17_year_old": (255, 834),
-    "deaf_woman_who_cannot_phone": (197, 790),
+    "deaf_woman_who_cannot_phone": (197, 807),
     "friend_of_a_threatened_15_year_old": (166, 608),
     "gay_16_threatened_with_outing": (283, 977),
     "girl_15_wales_deepfake_spreading_at_school": (215, 708),

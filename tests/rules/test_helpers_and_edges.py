@@ -529,6 +529,34 @@ def test_the_text_plan_says_which_details_to_check_as_the_web_does() -> None:
     assert "Please check" not in samaritans
 
 
+SCOTLAND = {"profile.age_band": "18_plus", "profile.nation": "scotland"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {**SCOTLAND, "situation.threat_to_share": "yes", "sextortion.paid_money": "yes"},
+        {**SCOTLAND, "situation.image_shared": "yes", "profile.contact_method": "bsl"},
+        {
+            **SCOTLAND,
+            "situation.threat_to_share": "yes",
+            "getting_help.someone_checks_phone": "yes",
+        },
+    ],
+    ids=["paid", "deaf", "watched"],
+)
+def test_scotlands_helpline_numbers_never_stand_without_a_check(raw: Raw) -> None:
+    """Its text number was seen only in a news report: wherever a plan gives it, in a step or
+    in the support list, the same plan says to check it, even when the list doesn't hold it."""
+    plan = plan_of(raw)
+    for action in everything(plan):
+        for group in action.steps:
+            for number, line in enumerate(group.steps):
+                if "07401 288595" in line:
+                    rest = " ".join(group.steps[number:])
+                    assert "could not confirm its numbers" in rest, (action.rule_id, line)
+
+
 def test_every_unverified_detail_reads_inside_please_check_on_their_site() -> None:
     from safety_check.resources import RESOURCES
 

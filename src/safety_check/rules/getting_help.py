@@ -45,6 +45,11 @@ WHO_OPTIONS = (
     opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
 )
 """Who is doing it: a partner, an ex or someone at home may also see the person's phone."""
+SCOTLAND_HELPLINE_CHECK = (
+    "We could not confirm its numbers on its own website, so please check them there first."
+)
+"""Said after a step names Scotland's domestic abuse helpline to someone whose support list may
+not hold it: its numbers come from partner and news pages (resources.py, `unverified`)."""
 WATCHED = (
     f"(getting_help.someone_checks_phone = yes or "
     f"sextortion.who_is_threatening in {CLOSE_TO_HOME} or "
@@ -508,6 +513,7 @@ def _plan_safely_steps() -> tuple[PlatformSteps, ...]:
             "scotland",
             "If you live in Scotland, you can get help from {scotland_domestic_abuse_helpline}, "
             "at any age.",
+            SCOTLAND_HELPLINE_CHECK,
             checked=TODAY,
         ),
         steps(
@@ -678,6 +684,7 @@ WITHOUT_A_CALL = Rule(
             "scotland",
             "If you live in Scotland: {scotland_domestic_abuse_helpline} has web chat and email "
             "too.",
+            SCOTLAND_HELPLINE_CHECK,
             checked=HELPERS_CHECKED,
         ),
     ),
@@ -821,6 +828,7 @@ ACCESS = Rule(
             "{rape_crisis_scotland:access}.",
             "If you live in Scotland and need someone to help you talk, you can ask for it here: "
             "{scotland_domestic_abuse_helpline:access}.",
+            SCOTLAND_HELPLINE_CHECK,
             checked=TODAY,
         ),
     ),
