@@ -304,6 +304,33 @@ def test_find_my_is_never_praised_for_someone_watched() -> None:
     assert "account_security_turn_on_find_my" in {item.rule_id for item in plain.doing_well}
 
 
+@pytest.mark.parametrize("phone_checked", ["no", "prefer_not_to_say", None])
+def test_find_my_and_location_are_never_praised_when_someone_knows_the_passwords(
+    phone_checked: str | None,
+) -> None:
+    """Issue 17 §3: someone who knows the passwords can use Find My and shared locations too,
+    whatever the person said about phone checks."""
+    raw: Raw = {
+        "profile.age_band": "18_plus",
+        "profile.devices": ["iphone_ipad"],
+        "account_security.find_my_device": "yes",
+        "account_security.photo_backup_access": "no",
+        "account_security.someone_knows_passwords": "yes",
+        "personal_details.live_location": "few_trusted",
+    }
+    if phone_checked:
+        raw["getting_help.someone_checks_phone"] = phone_checked
+    plan = plan_of(raw)
+    praised = {item.rule_id for item in plan.doing_well}
+    assert not praised & {
+        "account_security_turn_on_find_my",
+        "account_security_secure_your_photo_backup",
+        "personal_details_review_live_location",
+    }
+    cautioned = {a.rule_id for a in everything(plan) if a.caution}
+    assert "account_security_check_who_can_find_you" in cautioned
+
+
 def test_report_remove_is_described_truthfully() -> None:
     for rule in RULES_BY_ID.values():
         for line in (s for g in rule.steps for s in g.steps):
