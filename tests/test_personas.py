@@ -710,7 +710,7 @@ URGENT_LANE_WORDS: dict[str, tuple[int, int]] = {
     "parent_of_an_11_year_old_threatened": (215, 772),
     "sister_of_an_adult_in_wales_whose_ex_shared_a_picture": (233, 653),
     "teacher_of_a_student_whose_picture_was_shared": (137, 539),
-    "teen_unsure_and_rather_not_say_about_phone_checks": (152, 280),
+    "teen_unsure_and_rather_not_say_about_phone_checks": (152, 278),
 }
 
 

@@ -534,6 +534,31 @@ def test_cautions_show_in_the_text_plans_when_ready_section() -> None:
     assert cautioned[0].caution in " ".join(render_plan(plan).split())
 
 
+UNDER_18_SITUATIONS: dict[str, Raw] = {
+    "threatened": {"situation.threat_to_share": "yes"},
+    "shared": {"situation.image_shared": "yes"},
+    "unsure": {"situation.image_shared": "not_sure"},
+    "rather_not_say": {"situation.threat_to_share": "prefer_not_to_say"},
+    "fake": {"deepfakes.fake_image_of_you": "yes", "situation.image_shared": "no"},
+    "taken": {"intimate_images.taken_without_consent": "yes"},
+}
+
+
+@pytest.mark.parametrize("for_whom", ["me", "my_child", "a_friend", "a_student"])
+@pytest.mark.parametrize("age", ["under_13", "13_15", "16_17"])
+@pytest.mark.parametrize("situation", sorted(UNDER_18_SITUATIONS))
+def test_an_under_18s_plan_never_names_the_adult_take_down_services(
+    for_whom: str, age: str, situation: str
+) -> None:
+    """Not in the support list, and not in passing in a step either ("Take It Down and
+    StopNCII make a fingerprint...")."""
+    raw: Raw = {"profile.for_whom": for_whom, "profile.age_band": age}
+    plan = plan_of({**raw, **UNDER_18_SITUATIONS[situation]})
+    assert not services(plan) & ADULT_ONLY
+    shown = all_text(plan) + render_plan(plan)
+    assert "StopNCII" not in shown and "Revenge Porn" not in shown
+
+
 # Facts we could not confirm are never printed as certain
 
 

@@ -1198,9 +1198,21 @@ _FINGERPRINT = (
     "so the picture itself is not uploaded or seen by anyone. With Report Remove, trained "
     "analysts look at what you report so they can get it removed, and Childline supports you."
 )
+_FINGERPRINT_UNDER_18 = (
+    "Take It Down makes a digital fingerprint of the picture on your own device, so the picture "
+    "itself is not uploaded or seen by anyone. With Report Remove, trained analysts look at what "
+    "you report so they can get it removed, and Childline supports you."
+)
+"""An under-18 is never pointed to StopNCII, an adults' service, even in passing."""
 
 
-def _check_and_remove(suffix: str, fires: str, applies: str | None, lines: tuple[str, ...]) -> Rule:
+def _check_and_remove(
+    suffix: str,
+    fires: str,
+    applies: str | None,
+    lines: tuple[str, ...],
+    fingerprint: str = _FINGERPRINT,
+) -> Rule:
     return Rule(
         id=f"getting_help_if_happening_check_and_remove{suffix}",
         area="getting_help",
@@ -1217,7 +1229,7 @@ def _check_and_remove(suffix: str, fires: str, applies: str | None, lines: tuple
                 "You don't have to look for the picture yourself. A trusted person or a "
                 "helpline can help you check.",
                 *lines,
-                _FINGERPRINT,
+                fingerprint,
                 checked=LANES_CHECKED,
             ),
         ),
@@ -1238,6 +1250,7 @@ IF_HAPPENING_CHECK_UNDER_18 = _check_and_remove(
         "{report_remove} can help get a nude picture of you taken down, and {take_it_down} "
         "can stop it being shared. You don't need an adult to use them.",
     ),
+    _FINGERPRINT_UNDER_18,
 )
 IF_HAPPENING_CHECK_ADULT = _check_and_remove(
     "_adult",
