@@ -448,6 +448,16 @@ def test_no_prevention_advice_leads_the_plan_of_someone_harmed(name: str) -> Non
         assert "not your fault" in plan.when_ready.message
 
 
+NOT_YOUR_FAULT = re.compile(r"(not|never) (your|their) fault", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", HARMED_PERSONAS)
+def test_the_text_plan_of_someone_harmed_says_it_is_not_their_fault(name: str) -> None:
+    """The text plan prints titles and summaries, not each step's "why" or "How": it must
+    say so itself (issue 17, "It's not your fault" for anyone harmed)."""
+    assert NOT_YOUR_FAULT.search(" ".join(render_plan(plan_of(PERSONAS[name])).split()))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     raw=answer_sets(),
