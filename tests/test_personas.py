@@ -317,6 +317,15 @@ NEW_SITUATIONS: dict[str, Raw] = {
         "situation.image_shared": "yes",
         "sextortion.who_is_threatening": "partner_or_ex",
     },
+    "partner_of_an_adult_threatened_by_a_stranger": {
+        "profile.for_whom": "partner_or_family",
+        "profile.age_band": "18_plus",
+        "profile.nation": "england",
+        "situation.threat_to_share": "yes",
+        "situation.image_shared": "no",
+        "sextortion.paid_money": "no",
+        "sextortion.who_is_threatening": "only_online",
+    },
     "girl_15_whose_older_boyfriend_checks_her_phone": {
         "profile.age_band": "13_15",
         "profile.nation": "england",
@@ -718,6 +727,7 @@ URGENT_LANE_WORDS: dict[str, tuple[int, int]] = {
     "girl_15_wales_deepfake_spreading_at_school": (215, 708),
     "girl_15_whose_older_boyfriend_checks_her_phone": (379, 1020),
     "parent_of_an_11_year_old_threatened": (215, 772),
+    "partner_of_an_adult_threatened_by_a_stranger": (150, 510),
     "sister_of_an_adult_in_wales_whose_ex_shared_a_picture": (233, 653),
     "teacher_of_a_student_whose_picture_was_shared": (137, 539),
     "teen_unsure_and_rather_not_say_about_phone_checks": (152, 278),
@@ -783,6 +793,17 @@ def test_no_new_situation_has_its_disclosures_quoted_or_a_clashing_heading(name:
     if plan.urgent is not None:
         assert "Do these first" not in text
         assert "Do these first" not in web_page(plan, urgent_only=False)
+
+
+def test_a_partner_of_an_adult_gets_adult_routes_and_no_caution_when_it_is_a_stranger() -> None:
+    plan = plan_of(NEW_SITUATIONS["partner_of_an_adult_threatened_by_a_stranger"])
+    ids = set(support_ids(plan))
+    assert {"revenge_porn_helpline", "stopncii", "victim_support"} <= ids
+    assert not ids & {"childline", "ceop", "nspcc_helpline", "report_remove"}
+    assert not [a.rule_id for a in first_actions(plan) if a.caution]
+    text = render_plan(plan)
+    assert text.startswith("Your Safety Check plan, to help them")
+    assert "Don't pay" in text and "not their fault" in text
 
 
 @pytest.mark.parametrize("name", HELPER_SITUATIONS)
