@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import msgspec
+
 from safety_check.models import AgeBand, Nation, Resource
 
 CHECKED = "2026-11-25"
@@ -441,6 +443,30 @@ _CATALOGUE: tuple[Resource, ...] = (
 )
 
 RESOURCES: dict[str, Resource] = {resource.id: resource for resource in _CATALOGUE}
+
+NOTE_FOR_NATION: dict[tuple[str, int], Nation] = {
+    ("police_non_emergency", 0): "northern_ireland",
+    ("revenge_porn_helpline", 0): "northern_ireland",
+}
+"""Unconfirmed details (by service and place in `unverified`, the same in every language) that
+matter only to people in one nation: someone who said they live elsewhere is not asked to check
+them in their plan. The services page keeps every note."""
+
+
+def notes_for(resource: Resource, nation: Nation | None) -> Resource:
+    """The service with only the unconfirmed details that concern someone in `nation` (all of
+    them when the nation is not known)."""
+    if nation is None:
+        return resource
+    kept = tuple(
+        text
+        for number, text in enumerate(resource.unverified)
+        if NOTE_FOR_NATION.get((resource.id, number), nation) == nation
+    )
+    if len(kept) == len(resource.unverified):
+        return resource
+    return msgspec.structs.replace(resource, unverified=kept)
+
 
 _AGE_RANGES: dict[AgeBand, tuple[int, int]] = {
     "under_13": (0, 12),

@@ -32,7 +32,13 @@ from safety_check.models import (
     SupportItem,
 )
 from safety_check.questionnaire import QUESTIONNAIRE
-from safety_check.resources import RESOURCES, covers, render_resource_mentions, suits_age
+from safety_check.resources import (
+    RESOURCES,
+    covers,
+    notes_for,
+    render_resource_mentions,
+    suits_age,
+)
 
 
 class Situation(msgspec.Struct, frozen=True, kw_only=True):
@@ -663,7 +669,8 @@ def route(
             continue
         english = _with_whom(for_whom(row.who, resource, situation), reason_of(situation))
         reason = _sentence(row.resource_id, english, reasons, resources)
-        items.append(SupportItem(resource=resource, reason=reason))
+        shown_as = notes_for(resource, situation.nation)
+        items.append(SupportItem(resource=shown_as, reason=reason))
         shown.add(row.resource_id)
     return tuple(items)
 

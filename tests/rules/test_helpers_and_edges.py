@@ -621,6 +621,32 @@ def test_every_unverified_detail_reads_inside_please_check_on_their_site() -> No
     assert not awkward
 
 
+@pytest.mark.parametrize(
+    ("nation", "asked"),
+    [("england", False), ("scotland", False), ("northern_ireland", True), (None, True)],
+)
+def test_a_note_about_northern_ireland_is_for_people_who_may_live_there(
+    nation: str | None, asked: bool
+) -> None:
+    raw: Raw = {"profile.age_band": "18_plus", "situation.image_shared": "yes"}
+    if nation:
+        raw["profile.nation"] = nation
+    plan = plan_of(raw)
+    notes = {item.resource.id: item.resource.unverified for item in plan.support}
+    text = " ".join(render_plan(plan).split())
+    for service in ("revenge_porn_helpline", "police_non_emergency"):
+        assert any("Northern Ireland" in note for note in notes[service]) == asked, service
+    assert ("Please check how much they can help people in Northern Ireland" in text) == asked
+
+
+def test_each_note_kept_for_one_nation_names_that_nation() -> None:
+    from safety_check.models import NATION_NAMES
+    from safety_check.resources import NOTE_FOR_NATION, RESOURCES
+
+    for (service, number), nation in NOTE_FOR_NATION.items():
+        assert NATION_NAMES[nation] in RESOURCES[service].unverified[number], service
+
+
 @pytest.mark.parametrize("for_whom", [None, "my_child", "a_friend"])
 def test_a_young_person_in_wales_hears_childline_can_be_asked_for_welsh(
     for_whom: str | None,
