@@ -372,6 +372,25 @@ def test_northern_ireland_adult_with_a_fake_learns_what_the_law_does_cover() -> 
     assert "section/51" in " ".join(source.url for source in fake.sources)
 
 
+OVERSTATED_DUTIES = re.compile(
+    r"no time limit|must record|will (?:be )?(?:prosecuted|charged|investigat)|always (?:be )?"
+    r"(?:prosecuted|charged)",
+    re.IGNORECASE,
+)
+
+
+def test_no_law_line_promises_a_time_limit_or_a_duty_the_sources_do_not_give() -> None:
+    """Issue 17 §3: reporting has no deadline, but charging can (some offences are time
+    limited), and the police "should", not "must", record what is reported."""
+    said = [
+        (rule.id, text)
+        for rule in RULES_BY_ID.values()
+        for text in (rule.title, rule.summary, rule.why, *(s for g in rule.steps for s in g.steps))
+        if OVERSTATED_DUTIES.search(text)
+    ]
+    assert not said
+
+
 def test_nobody_in_scotland_is_sent_to_report_fraud() -> None:
     for raw in (
         {"situation.threat_to_share": "yes", "sextortion.paid_money": "yes"},
