@@ -317,6 +317,15 @@ NEW_SITUATIONS: dict[str, Raw] = {
         "situation.image_shared": "yes",
         "sextortion.who_is_threatening": "partner_or_ex",
     },
+    "partner_of_an_adult_threatened_by_a_stranger": {
+        "profile.for_whom": "partner_or_family",
+        "profile.age_band": "18_plus",
+        "profile.nation": "england",
+        "situation.threat_to_share": "yes",
+        "situation.image_shared": "no",
+        "sextortion.paid_money": "no",
+        "sextortion.who_is_threatening": "only_online",
+    },
     "girl_15_whose_older_boyfriend_checks_her_phone": {
         "profile.age_band": "13_15",
         "profile.nation": "england",
@@ -446,6 +455,16 @@ def test_no_prevention_advice_leads_the_plan_of_someone_harmed(name: str) -> Non
     if plan.when_ready is not None:
         assert all(a.purpose == "prevention" for a in plan.when_ready.actions)
         assert "not your fault" in plan.when_ready.message
+
+
+NOT_YOUR_FAULT = re.compile(r"(not|never) (your|their) fault", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", HARMED_PERSONAS)
+def test_the_text_plan_of_someone_harmed_says_it_is_not_their_fault(name: str) -> None:
+    """The text plan prints titles and summaries, not each step's "why" or "How": it must
+    say so itself (issue 17, "It's not your fault" for anyone harmed)."""
+    assert NOT_YOUR_FAULT.search(" ".join(render_plan(plan_of(PERSONAS[name])).split()))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -702,15 +721,16 @@ URGENT_LANE_WORDS: dict[str, tuple[int, int]] = {
     "adult_northern_ireland_fake_image": (211, 562),
     "adult_northern_ireland_paid_twice": (288, 914),
     "boy_13_asked_for_more_by_a_17_year_old": (255, 834),
-    "deaf_woman_who_cannot_phone": (197, 790),
+    "deaf_woman_who_cannot_phone": (197, 807),
     "friend_of_a_threatened_15_year_old": (166, 608),
     "gay_16_threatened_with_outing": (283, 977),
     "girl_15_wales_deepfake_spreading_at_school": (215, 708),
     "girl_15_whose_older_boyfriend_checks_her_phone": (379, 1020),
     "parent_of_an_11_year_old_threatened": (215, 772),
+    "partner_of_an_adult_threatened_by_a_stranger": (150, 510),
     "sister_of_an_adult_in_wales_whose_ex_shared_a_picture": (233, 653),
     "teacher_of_a_student_whose_picture_was_shared": (137, 539),
-    "teen_unsure_and_rather_not_say_about_phone_checks": (152, 280),
+    "teen_unsure_and_rather_not_say_about_phone_checks": (152, 278),
 }
 
 
@@ -773,6 +793,17 @@ def test_no_new_situation_has_its_disclosures_quoted_or_a_clashing_heading(name:
     if plan.urgent is not None:
         assert "Do these first" not in text
         assert "Do these first" not in web_page(plan, urgent_only=False)
+
+
+def test_a_partner_of_an_adult_gets_adult_routes_and_no_caution_when_it_is_a_stranger() -> None:
+    plan = plan_of(NEW_SITUATIONS["partner_of_an_adult_threatened_by_a_stranger"])
+    ids = set(support_ids(plan))
+    assert {"revenge_porn_helpline", "stopncii", "victim_support"} <= ids
+    assert not ids & {"childline", "ceop", "nspcc_helpline", "report_remove"}
+    assert not [a.rule_id for a in first_actions(plan) if a.caution]
+    text = render_plan(plan)
+    assert text.startswith("Your Safety Check plan, to help them")
+    assert "Don't pay" in text and "not their fault" in text
 
 
 @pytest.mark.parametrize("name", HELPER_SITUATIONS)

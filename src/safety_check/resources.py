@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import msgspec
+
 from safety_check.models import AgeBand, Nation, Resource
 
 CHECKED = "2026-11-25"
@@ -67,7 +69,6 @@ _CATALOGUE: tuple[Resource, ...] = (
         hours="24 hours a day",
         source="https://learning.nspcc.org.uk/services/childline",
         checked=CHECKED,
-        unverified=("whether a counsellor who speaks Welsh is free when you ask for one",),
     ),
     Resource(
         id="ceop",
@@ -119,7 +120,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         url="https://mermaidsuk.org.uk",
         source="https://mermaidsuk.org.uk/news/our-helpline-hours-are-changing",
         checked=HELPERS_CHECKED,
-        unverified=("opening hours: weekday afternoons and evenings, as of October 2024",),
+        unverified=("opening hours (weekday afternoons and evenings, as of October 2024)",),
     ),
     Resource(
         id="report_remove",
@@ -227,7 +228,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         url="https://www.victimsupportni.com",
         source="https://www.nidirect.gov.uk/articles/coming-forward-victim",
         checked=RECHECKED,
-        unverified=("their phone number and opening hours: find them on their website",),
+        unverified=("for their phone number and opening hours",),
     ),
     Resource(
         id="national_domestic_abuse_helpline",
@@ -329,7 +330,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         hours="24 hours a day",
         source="https://247sexualabusesupport.org.uk/faqs/",
         checked=RECHECKED,
-        unverified=("their phone number: find it on their website",),
+        unverified=("for their phone number",),
     ),
     Resource(
         id="rape_crisis_scotland",
@@ -345,7 +346,7 @@ _CATALOGUE: tuple[Resource, ...] = (
         source="https://rapecrisisscotland.org.uk/helpline-confidentiality",
         checked=RECHECKED,
         unverified=(
-            "opening hours: every evening until midnight, but sources differ on the start time",
+            "opening hours (every evening until midnight, but sources differ on when it opens)",
             "the minimum age of 13",
         ),
     ),
@@ -442,6 +443,30 @@ _CATALOGUE: tuple[Resource, ...] = (
 )
 
 RESOURCES: dict[str, Resource] = {resource.id: resource for resource in _CATALOGUE}
+
+NOTE_FOR_NATION: dict[tuple[str, int], Nation] = {
+    ("police_non_emergency", 0): "northern_ireland",
+    ("revenge_porn_helpline", 0): "northern_ireland",
+}
+"""Unconfirmed details (by service and place in `unverified`, the same in every language) that
+matter only to people in one nation: someone who said they live elsewhere is not asked to check
+them in their plan. The services page keeps every note."""
+
+
+def notes_for(resource: Resource, nation: Nation | None) -> Resource:
+    """The service with only the unconfirmed details that concern someone in `nation` (all of
+    them when the nation is not known)."""
+    if nation is None:
+        return resource
+    kept = tuple(
+        text
+        for number, text in enumerate(resource.unverified)
+        if NOTE_FOR_NATION.get((resource.id, number), nation) == nation
+    )
+    if len(kept) == len(resource.unverified):
+        return resource
+    return msgspec.structs.replace(resource, unverified=kept)
+
 
 _AGE_RANGES: dict[AgeBand, tuple[int, int]] = {
     "under_13": (0, 12),

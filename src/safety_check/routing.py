@@ -32,7 +32,13 @@ from safety_check.models import (
     SupportItem,
 )
 from safety_check.questionnaire import QUESTIONNAIRE
-from safety_check.resources import RESOURCES, covers, render_resource_mentions, suits_age
+from safety_check.resources import (
+    RESOURCES,
+    covers,
+    notes_for,
+    render_resource_mentions,
+    suits_age,
+)
 
 
 class Situation(msgspec.Struct, frozen=True, kw_only=True):
@@ -212,16 +218,24 @@ def _fixed(text: str) -> Reason:
     return Reason((text,))
 
 
+def _tone_of(situation: Situation) -> int:
+    if situation.urgent:
+        return 0
+    return 1 if situation.unsure else 2
+
+
 def _tone(urgent: str, unsure: str, calm: str) -> Reason:
     """Urgent words for an urgent person; calm "if something like this is happening" words
     for someone unsure; everyday words otherwise."""
+    return Reason((urgent, unsure, calm), _tone_of)
 
-    def tone(situation: Situation) -> int:
-        if situation.urgent:
-            return 0
-        return 1 if situation.unsure else 2
 
-    return Reason((urgent, unsure, calm), tone)
+CHILDLINE_IN_WELSH = (
+    "can ask for a counsellor who speaks Welsh, though one may not always be available."
+)
+"""Childline counsels in Welsh on request (NSPCC Cymru, helpers-and-edges.md §5, secondary): a
+request, not a promise, since whether one is free when asked is not confirmed. Said here, to
+people in Wales, rather than as a "please check" note that everyone would read."""
 
 
 def _responding(situation: Situation) -> bool:
@@ -285,18 +299,34 @@ ROUTES: tuple[Route, ...] = (
         "childline",
         "child",
         _always,
-        _tone(
-            "Talk to someone now about what is happening. It's free and private.",
-            "If something like this is happening, or you're worried it might, you can talk it "
-            "through. It's free and private.",
-            "Talk to someone about anything that worries you online. It's free and private.",
+        Reason(
+            (
+                "Talk to someone now about what is happening. It's free and private.",
+                "If something like this is happening, or you're worried it might, you can talk "
+                "it through. It's free and private.",
+                "Talk to someone about anything that worries you online. It's free and private.",
+                "Talk to someone now about what is happening. It's free and private, and you "
+                f"{CHILDLINE_IN_WELSH}",
+                "If something like this is happening, or you're worried it might, you can talk "
+                f"it through. It's free and private, and you {CHILDLINE_IN_WELSH}",
+                "Talk to someone about anything that worries you online. It's free and private, "
+                f"and you {CHILDLINE_IN_WELSH}",
+            ),
+            lambda situation: _tone_of(situation) + (3 if situation.nation == "wales" else 0),
         ),
         Reason(
             (
                 "You and your friend can both talk to Childline, free and private, any time.",
                 "They can talk to Childline themselves, free and private, any time.",
+                "You and your friend can both talk to Childline, free and private, any time, "
+                f"and {CHILDLINE_IN_WELSH}",
+                "They can talk to Childline themselves, free and private, any time, and they "
+                f"{CHILDLINE_IN_WELSH}",
             ),
-            lambda situation: 0 if situation.helper == "a_friend" else 1,
+            lambda situation: (
+                (0 if situation.helper == "a_friend" else 1)
+                + (2 if situation.nation == "wales" else 0)
+            ),
         ),
     ),
     Route(
@@ -639,7 +669,8 @@ def route(
             continue
         english = _with_whom(for_whom(row.who, resource, situation), reason_of(situation))
         reason = _sentence(row.resource_id, english, reasons, resources)
-        items.append(SupportItem(resource=resource, reason=reason))
+        shown_as = notes_for(resource, situation.nation)
+        items.append(SupportItem(resource=shown_as, reason=reason))
         shown.add(row.resource_id)
     return tuple(items)
 

@@ -165,6 +165,26 @@ def _section(
     return lines
 
 
+SUPPORT_CONTEXT = "page:support"
+PLEASE_CHECK = "Please check %(details)s on their site."
+AND = " and "
+"""The web's support list words (templates/_support.html), looked up in its context rather
+than written twice, so the two formats say it alike in every language."""
+
+
+def _web_words(language: i18n.Language, message: str) -> str:
+    return str(i18n.translations(language).pgettext(SUPPORT_CONTEXT, message))
+
+
+def _please_check(item: SupportItem, language: i18n.Language) -> list[str]:
+    """What we could not confirm about a service, as the web says it: a number or hours read
+    only in news reports must not look certain on a printed plan."""
+    if not item.resource.unverified:
+        return []
+    details = _web_words(language, AND).join(item.resource.unverified)
+    return _wrap(_web_words(language, PLEASE_CHECK) % {"details": details}, indent="  ")
+
+
 def _support(items: tuple[SupportItem, ...], helper: bool, language: i18n.Language) -> list[str]:
     title = _t(language, N_("Support for them, and for you") if helper else N_("Support for you"))
     lines = ["", title, "=" * len(title)]
@@ -173,6 +193,7 @@ def _support(items: tuple[SupportItem, ...], helper: bool, language: i18n.Langua
         line = contact_line(item.resource, _t(language, N_("call {phone}")))
         lines.extend(_wrap(line, indent="  ", first="- "))
         lines.extend(_wrap(item.reason, indent="  "))
+        lines.extend(_please_check(item, language))
     return lines
 
 

@@ -304,6 +304,33 @@ def test_find_my_is_never_praised_for_someone_watched() -> None:
     assert "account_security_turn_on_find_my" in {item.rule_id for item in plain.doing_well}
 
 
+@pytest.mark.parametrize("phone_checked", ["no", "prefer_not_to_say", None])
+def test_find_my_and_location_are_never_praised_when_someone_knows_the_passwords(
+    phone_checked: str | None,
+) -> None:
+    """Issue 17 §3: someone who knows the passwords can use Find My and shared locations too,
+    whatever the person said about phone checks."""
+    raw: Raw = {
+        "profile.age_band": "18_plus",
+        "profile.devices": ["iphone_ipad"],
+        "account_security.find_my_device": "yes",
+        "account_security.photo_backup_access": "no",
+        "account_security.someone_knows_passwords": "yes",
+        "personal_details.live_location": "few_trusted",
+    }
+    if phone_checked:
+        raw["getting_help.someone_checks_phone"] = phone_checked
+    plan = plan_of(raw)
+    praised = {item.rule_id for item in plan.doing_well}
+    assert not praised & {
+        "account_security_turn_on_find_my",
+        "account_security_secure_your_photo_backup",
+        "personal_details_review_live_location",
+    }
+    cautioned = {a.rule_id for a in everything(plan) if a.caution}
+    assert "account_security_check_who_can_find_you" in cautioned
+
+
 def test_report_remove_is_described_truthfully() -> None:
     for rule in RULES_BY_ID.values():
         for line in (s for g in rule.steps for s in g.steps):
@@ -327,6 +354,41 @@ def test_northern_ireland_adult_is_not_told_it_is_a_crime_before_the_law_caveat(
     assert plan.urgent is not None
     assert "crime" not in plan.urgent.message
     assert "you can report it" in plan.urgent.message
+
+
+def test_northern_ireland_adult_with_a_fake_learns_what_the_law_does_cover() -> None:
+    plan = plan_of(
+        {
+            "profile.age_band": "18_plus",
+            "profile.nation": "northern_ireland",
+            "situation.image_shared": "yes",
+            "deepfakes.fake_image_of_you": "yes",
+        }
+    )
+    fake = next(a for a in everything(plan) if a.rule_id == "deepfakes_fake_image_help_adult")
+    said = " ".join(line for group in fake.steps for line in group.steps)
+    assert "may not cover fakes of adults yet" in said
+    assert "It does cover sharing a real private sexual picture" in said
+    assert "section/51" in " ".join(source.url for source in fake.sources)
+
+
+OVERSTATED_DUTIES = re.compile(
+    r"no time limit|must record|will (?:be )?(?:prosecuted|charged|investigat)|always (?:be )?"
+    r"(?:prosecuted|charged)",
+    re.IGNORECASE,
+)
+
+
+def test_no_law_line_promises_a_time_limit_or_a_duty_the_sources_do_not_give() -> None:
+    """Issue 17 §3: reporting has no deadline, but charging can (some offences are time
+    limited), and the police "should", not "must", record what is reported."""
+    said = [
+        (rule.id, text)
+        for rule in RULES_BY_ID.values()
+        for text in (rule.title, rule.summary, rule.why, *(s for g in rule.steps for s in g.steps))
+        if OVERSTATED_DUTIES.search(text)
+    ]
+    assert not said
 
 
 def test_nobody_in_scotland_is_sent_to_report_fraud() -> None:
@@ -489,6 +551,135 @@ def test_cautions_show_in_the_text_plans_when_ready_section() -> None:
     cautioned = [a for a in plan.when_ready.actions if a.caution]
     assert cautioned
     assert cautioned[0].caution in " ".join(render_plan(plan).split())
+
+
+UNDER_18_SITUATIONS: dict[str, Raw] = {
+    "threatened": {"situation.threat_to_share": "yes"},
+    "shared": {"situation.image_shared": "yes"},
+    "unsure": {"situation.image_shared": "not_sure"},
+    "rather_not_say": {"situation.threat_to_share": "prefer_not_to_say"},
+    "fake": {"deepfakes.fake_image_of_you": "yes", "situation.image_shared": "no"},
+    "taken": {"intimate_images.taken_without_consent": "yes"},
+}
+
+
+@pytest.mark.parametrize("for_whom", ["me", "my_child", "a_friend", "a_student"])
+@pytest.mark.parametrize("age", ["under_13", "13_15", "16_17"])
+@pytest.mark.parametrize("situation", sorted(UNDER_18_SITUATIONS))
+def test_an_under_18s_plan_never_names_the_adult_take_down_services(
+    for_whom: str, age: str, situation: str
+) -> None:
+    """Not in the support list, and not in passing in a step either ("Take It Down and
+    StopNCII make a fingerprint...")."""
+    raw: Raw = {"profile.for_whom": for_whom, "profile.age_band": age}
+    plan = plan_of({**raw, **UNDER_18_SITUATIONS[situation]})
+    assert not services(plan) & ADULT_ONLY
+    shown = all_text(plan) + render_plan(plan)
+    assert "StopNCII" not in shown and "Revenge Porn" not in shown
+
+
+# Facts we could not confirm are never printed as certain
+
+
+def test_the_text_plan_says_which_details_to_check_as_the_web_does() -> None:
+    """A number read only in news reports (Scotland's helpline's text line) must carry the
+    web's "please check" in a printed or text plan too; a confirmed one carries none."""
+    plan = plan_of(
+        {
+            "profile.age_band": "18_plus",
+            "profile.nation": "scotland",
+            "situation.threat_to_share": "yes",
+            "getting_help.someone_checks_phone": "yes",
+        }
+    )
+    text = " ".join(render_plan(plan).split())
+    item = next(i for i in plan.support if i.resource.id == "scotland_domestic_abuse_helpline")
+    assert "07401 288595" in text
+    assert f"Please check {' and '.join(item.resource.unverified)} on their site." in text
+    samaritans = text.split("- Samaritans", 1)[1].split("- ", 1)[0]
+    assert "Please check" not in samaritans
+
+
+SCOTLAND = {"profile.age_band": "18_plus", "profile.nation": "scotland"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {**SCOTLAND, "situation.threat_to_share": "yes", "sextortion.paid_money": "yes"},
+        {**SCOTLAND, "situation.image_shared": "yes", "profile.contact_method": "bsl"},
+        {
+            **SCOTLAND,
+            "situation.threat_to_share": "yes",
+            "getting_help.someone_checks_phone": "yes",
+        },
+    ],
+    ids=["paid", "deaf", "watched"],
+)
+def test_scotlands_helpline_numbers_never_stand_without_a_check(raw: Raw) -> None:
+    """Its text number was seen only in a news report: wherever a plan gives it, in a step or
+    in the support list, the same plan says to check it, even when the list doesn't hold it."""
+    plan = plan_of(raw)
+    for action in everything(plan):
+        for group in action.steps:
+            for number, line in enumerate(group.steps):
+                if "07401 288595" in line:
+                    rest = " ".join(group.steps[number:])
+                    assert "could not confirm its numbers" in rest, (action.rule_id, line)
+
+
+def test_every_unverified_detail_reads_inside_please_check_on_their_site() -> None:
+    from safety_check.resources import RESOURCES
+
+    awkward = [
+        (resource.id, detail)
+        for resource in RESOURCES.values()
+        for detail in resource.unverified
+        if re.search(r"\b(website|site)\b|[:;]|\.$|^[A-Z]", detail)
+    ]
+    assert not awkward
+
+
+@pytest.mark.parametrize(
+    ("nation", "asked"),
+    [("england", False), ("scotland", False), ("northern_ireland", True), (None, True)],
+)
+def test_a_note_about_northern_ireland_is_for_people_who_may_live_there(
+    nation: str | None, asked: bool
+) -> None:
+    raw: Raw = {"profile.age_band": "18_plus", "situation.image_shared": "yes"}
+    if nation:
+        raw["profile.nation"] = nation
+    plan = plan_of(raw)
+    notes = {item.resource.id: item.resource.unverified for item in plan.support}
+    text = " ".join(render_plan(plan).split())
+    for service in ("revenge_porn_helpline", "police_non_emergency"):
+        assert any("Northern Ireland" in note for note in notes[service]) == asked, service
+    assert ("Please check how much they can help people in Northern Ireland" in text) == asked
+
+
+def test_each_note_kept_for_one_nation_names_that_nation() -> None:
+    from safety_check.models import NATION_NAMES
+    from safety_check.resources import NOTE_FOR_NATION, RESOURCES
+
+    for (service, number), nation in NOTE_FOR_NATION.items():
+        assert NATION_NAMES[nation] in RESOURCES[service].unverified[number], service
+
+
+@pytest.mark.parametrize("for_whom", [None, "my_child", "a_friend"])
+def test_a_young_person_in_wales_hears_childline_can_be_asked_for_welsh(
+    for_whom: str | None,
+) -> None:
+    def childline(nation: str) -> str:
+        raw: Raw = {"profile.age_band": "13_15", "profile.nation": nation}
+        if for_whom:
+            raw["profile.for_whom"] = for_whom
+        plan = plan_of({**raw, "situation.image_shared": "yes"})
+        return next(i.reason for i in plan.support if i.resource.id == "childline")
+
+    assert "counsellor who speaks Welsh" in childline("wales")
+    assert "may not always be available" in childline("wales")
+    assert "Welsh" not in childline("england")
 
 
 # Every new rule: fires and does not fire

@@ -17,6 +17,8 @@ from safety_check.rules.intimate_images import (
     CHILD_IMAGE_LAW,
     CHILD_IMAGE_LAW_SOURCES,
     COLLEGE_OF_POLICING,
+    JANI_S51,
+    POC_NI_1978,
     RECHECKED,
     SCOTLAND_ALTERED_IMAGES,
     SOA_66B,
@@ -118,6 +120,8 @@ FAKE_LAW_SOURCES = (
     ABSHA_S2,
     SCOTLAND_ALTERED_IMAGES,
     NI_DEEPFAKE_CONSULTATION,
+    JANI_S51,
+    POC_NI_1978,
 )
 
 # Sharing a fake: covered in England, Wales and Scotland; in Northern Ireland the sharing offence
@@ -133,9 +137,12 @@ FAKE_SHARING_LAW: dict[Nation, str] = {
     "threatening to, is a crime if it is meant to scare or upset the person, or the person "
     "doing it doesn't care if it does. The law is section 2 of the Abusive Behaviour and Sexual "
     "Harm (Scotland) Act.",
+    # Issue 17 §3: what the law there does cover, next to what it may not.
     "northern_ireland": "In Northern Ireland, the law on sharing intimate pictures may not cover "
-    "fakes of adults yet. The government has asked for views on a new law. You can still "
-    "report a fake to the site or app, and to the police.",
+    "fakes of adults yet. The government has asked for views on a new law. It does cover "
+    "sharing a real private sexual picture of someone, or threatening to, to upset them, and "
+    "any nude picture of someone under 18, real or fake. You can still report a fake to the "
+    "site or app, and to the police.",
 }
 FAKE_MAKING_LAW: dict[Nation, str] = {
     "england": "In England, Parliament has also passed a law against making a sexual deepfake "

@@ -45,6 +45,11 @@ WHO_OPTIONS = (
     opt(PREFER_NOT_TO_SAY, "I'd rather not say"),
 )
 """Who is doing it: a partner, an ex or someone at home may also see the person's phone."""
+SCOTLAND_HELPLINE_CHECK = (
+    "We could not confirm its numbers on its own website, so please check them there first."
+)
+"""Said after a step names Scotland's domestic abuse helpline to someone whose support list may
+not hold it: its numbers come from partner and news pages (resources.py, `unverified`)."""
 WATCHED = (
     f"(getting_help.someone_checks_phone = yes or "
     f"sextortion.who_is_threatening in {CLOSE_TO_HOME} or "
@@ -508,6 +513,7 @@ def _plan_safely_steps() -> tuple[PlatformSteps, ...]:
             "scotland",
             "If you live in Scotland, you can get help from {scotland_domestic_abuse_helpline}, "
             "at any age.",
+            SCOTLAND_HELPLINE_CHECK,
             checked=TODAY,
         ),
         steps(
@@ -678,6 +684,7 @@ WITHOUT_A_CALL = Rule(
             "scotland",
             "If you live in Scotland: {scotland_domestic_abuse_helpline} has web chat and email "
             "too.",
+            SCOTLAND_HELPLINE_CHECK,
             checked=HELPERS_CHECKED,
         ),
     ),
@@ -821,6 +828,7 @@ ACCESS = Rule(
             "{rape_crisis_scotland:access}.",
             "If you live in Scotland and need someone to help you talk, you can ask for it here: "
             "{scotland_domestic_abuse_helpline:access}.",
+            SCOTLAND_HELPLINE_CHECK,
             checked=TODAY,
         ),
     ),
@@ -1190,9 +1198,21 @@ _FINGERPRINT = (
     "so the picture itself is not uploaded or seen by anyone. With Report Remove, trained "
     "analysts look at what you report so they can get it removed, and Childline supports you."
 )
+_FINGERPRINT_UNDER_18 = (
+    "Take It Down makes a digital fingerprint of the picture on your own device, so the picture "
+    "itself is not uploaded or seen by anyone. With Report Remove, trained analysts look at what "
+    "you report so they can get it removed, and Childline supports you."
+)
+"""An under-18 is never pointed to StopNCII, an adults' service, even in passing."""
 
 
-def _check_and_remove(suffix: str, fires: str, applies: str | None, lines: tuple[str, ...]) -> Rule:
+def _check_and_remove(
+    suffix: str,
+    fires: str,
+    applies: str | None,
+    lines: tuple[str, ...],
+    fingerprint: str = _FINGERPRINT,
+) -> Rule:
     return Rule(
         id=f"getting_help_if_happening_check_and_remove{suffix}",
         area="getting_help",
@@ -1209,7 +1229,7 @@ def _check_and_remove(suffix: str, fires: str, applies: str | None, lines: tuple
                 "You don't have to look for the picture yourself. A trusted person or a "
                 "helpline can help you check.",
                 *lines,
-                _FINGERPRINT,
+                fingerprint,
                 checked=LANES_CHECKED,
             ),
         ),
@@ -1230,6 +1250,7 @@ IF_HAPPENING_CHECK_UNDER_18 = _check_and_remove(
         "{report_remove} can help get a nude picture of you taken down, and {take_it_down} "
         "can stop it being shared. You don't need an adult to use them.",
     ),
+    _FINGERPRINT_UNDER_18,
 )
 IF_HAPPENING_CHECK_ADULT = _check_and_remove(
     "_adult",

@@ -382,8 +382,8 @@ ASKED_UNDER_18 = Rule(
     area="intimate_images",
     purpose="response",
     title="Report anyone who asks you for nudes",
-    summary="An adult asking you for nudes is committing a crime. Block them and report it to "
-    "CEOP.",
+    summary="It's not your fault. An adult asking you for nudes is a crime: block them and "
+    "report it to CEOP.",
     why="Nobody has the right to ask you for a nude picture or to pressure you. If it happens, "
     "it's never your fault, and there are people who can help.",
     fires="intimate_images.asked_for_nude in [yes, prefer_not_to_say]",
