@@ -539,6 +539,26 @@ async def test_a_form_token_counts_once_even_when_sent_at_the_same_moment(
     assert responses_of(database, class_check) == 2
 
 
+async def test_responses_written_together_each_get_their_own_outcome(
+    database: Database,
+) -> None:
+    """Alike responses of a batch share their inserts; one to a class closed a moment ago
+    still gets `closed`, spends no token and leaves the others stored."""
+    today = school_today()
+    open_class = (await new_class(database, today=today)).class_check
+    closed = (await new_class(database, "8C", today=today)).class_check
+    await close_class_check(database, closed, today)
+    outcomes = await asyncio.gather(
+        *(store_once(database, open_class, f"{index:022d}") for index in range(10)),
+        store_once(database, closed, "c" * 22),
+        *(store_once(database, open_class, f"{index:022d}") for index in range(10, 15)),
+    )
+    assert outcomes == ["stored"] * 10 + ["closed"] + ["stored"] * 5
+    assert responses_of(database, open_class) == 15
+    assert responses_of(database, closed) == 0
+    assert raw_rows(database, "SELECT count(*) FROM spent_tokens")[0][0] == 15
+
+
 async def test_a_token_is_kept_only_as_a_hash_and_leaves_with_its_class(
     database: Database,
 ) -> None:

@@ -4,15 +4,17 @@ after the commit that holds it, and one failing write never takes its neighbours
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from safety_check.storage import Database, open_database
-from safety_check.storage.engine import Transaction
+from safety_check.storage.engine import Parameters, Transaction
+from safety_check.storage.group_commit import Usual, Work
 from tests.engines import ENGINES, database_location, query
 
 
@@ -110,3 +112,69 @@ async def test_closing_waits_for_queued_writes(database: Database) -> None:
     await database.close()
     assert [task.result() for task in tasks] == [1] * 10
     assert on_disk(database) == list(range(10))
+
+
+def usual_insert(database: Database, value: int) -> tuple[Work[int], Usual[int]]:
+    """A unit that adds a row unless the value is there already (then it reports 0 rows)."""
+    sql = database.sql("INSERT INTO items (value) VALUES (?) ON CONFLICT DO NOTHING")
+
+    async def work(db: Transaction) -> int:
+        return await db.execute(sql, (value,))
+
+    return work, Usual(((sql, (value,)),), 1)
+
+
+def count_shared_statements(database: Database, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many units each `execute_many` served."""
+    served: list[int] = []
+    original = database.write
+
+    @contextlib.asynccontextmanager
+    async def counting_write() -> AsyncIterator[Transaction]:
+        async with original() as transaction:
+            many = transaction.execute_many
+
+            async def counted(sql: str, rows: Sequence[Parameters]) -> int:
+                served.append(len(rows))
+                return await many(sql, rows)
+
+            monkeypatch.setattr(transaction, "execute_many", counted)
+            yield transaction
+
+    monkeypatch.setattr(database, "write", counting_write)
+    return served
+
+
+async def test_usual_units_share_their_statements_and_all_commit(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served = count_shared_statements(database, monkeypatch)
+
+    async def submit(value: int) -> int:
+        changed = await database.grouped.run(*usual_insert(database, value))
+        assert value in on_disk(database), "acknowledged before it was committed"
+        return changed
+
+    general = asyncio.ensure_future(database.grouped.run(insert(database, 1000)))
+    results = await asyncio.gather(*(submit(value) for value in range(60)))
+    assert results == [1] * 60
+    assert await general == 1
+    assert on_disk(database) == [*range(60), 1000]
+    assert sum(served) == 60  # every usual unit went through a shared statement
+    assert len(served) < 60 / 4, "alike units did not share their statement"
+
+
+async def test_an_unusual_unit_sends_its_batch_the_general_way(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second unit with the same value adds no row: which one missed is unknown to the shared
+    statement, so each unit's own work decides, and the first still stores its row."""
+    served = count_shared_statements(database, monkeypatch)
+    values = [1, 2, 3, 2, 4]
+    tasks = [
+        asyncio.ensure_future(database.grouped.run(*usual_insert(database, value)))
+        for value in values
+    ]
+    assert await asyncio.gather(*tasks) == [1, 1, 1, 0, 1]
+    assert on_disk(database) == [1, 2, 3, 4]
+    assert served == [5], "the batch was not first tried with its statement shared"

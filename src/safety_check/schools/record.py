@@ -14,7 +14,7 @@ from __future__ import annotations
 import msgspec
 
 from safety_check.conditions import parse, questions_in
-from safety_check.engine import COMPILED_RULES
+from safety_check.engine import COMPILED_RULES, statuses_of
 from safety_check.models import AREAS, Answers, Plan
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.scoring import score
@@ -78,7 +78,42 @@ def area_answers(answers: Answers) -> dict[str, str | tuple[str, ...]]:
     }
 
 
+_COUNTED = tuple(
+    None if compiled.rule.id in SITUATION_RULES else compiled.rule.id for compiled in COMPILED_RULES
+)
+"""Each rule's id in the order of `statuses_of`, None for a rule a class never counts."""
+
+
+def record_of(answers: Answers) -> ResponseRecord:
+    """The record a submission stores, from the rules' statuses alone: no plan objects.
+
+    Equal to `record_for` with the answers' plan (a property test holds the two together), at a
+    fraction of its cost: a stored class response answers with the plan's JSON, built from
+    fragments, so no `Plan` exists to read it from.
+    """
+    values = answers.values
+    shareable = {q: v for q, v in values.items() if q not in SITUATION_QUESTIONS}
+    by_area = {
+        area_score.area: area_score.score
+        for area_score in score(
+            answers if len(shareable) == len(values) else Answers(shareable)
+        ).areas
+    }
+    # A rule's status, not the plan's lists: a situation answer alone moves an action to the
+    # urgent lane or leaves it out as covered by it, and the record must not show that.
+    recommended = tuple(
+        rule_id
+        for rule_id, status in zip(_COUNTED, statuses_of(answers), strict=True)
+        if status == "fail" and rule_id is not None
+    )
+    return ResponseRecord(
+        scores=tuple(by_area.get(area) for area in AREAS), recommended=recommended
+    )
+
+
 def record_for(answers: Answers, plan: Plan) -> ResponseRecord:
+    """The record read from a built plan: the reference `record_of` is tested against, and
+    what tools that already hold a plan use."""
     shareable = {q: v for q, v in answers.values.items() if q not in SITUATION_QUESTIONS}
     # Scores change only when a private answer is left out; otherwise the plan's are the same.
     unchanged = plan.scores is not None and len(shareable) == len(answers.values)

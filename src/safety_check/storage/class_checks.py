@@ -33,7 +33,8 @@ from safety_check.schools.codes import (
 )
 from safety_check.schools.record import ResponseRecord
 from safety_check.storage import idempotency as keys
-from safety_check.storage.engine import Database, Row, Transaction
+from safety_check.storage.engine import Database, Parameters, Row, Transaction
+from safety_check.storage.group_commit import Usual
 from safety_check.storage.idempotency import Idempotency, KeyReused
 from safety_check.storage.teacher_sessions import purge_expired_sessions
 
@@ -228,7 +229,15 @@ async def store_response(
             return Stored.CLOSED
         return Stored.STORED
 
-    return await database.grouped.run(write)
+    # Without an Idempotency-Key, storing is one or two inserts that each add a row: alike
+    # responses of a batch share them (group_commit.Usual); anything else runs `write`.
+    usual = None
+    if idempotency is None:
+        inserts: tuple[tuple[str, Parameters], ...] = ((insert, parameters),)
+        if token_hash is not None:
+            inserts = ((spend, (token_hash, class_check.id)), *inserts)
+        usual = Usual(inserts, Stored.STORED)
+    return await database.grouped.run(write, usual)
 
 
 _INSERT_RESPONSE = (

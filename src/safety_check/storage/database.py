@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import aiosqlite
@@ -88,6 +88,10 @@ class _SqliteTransaction(Transaction):
 
     async def fetch_all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
         return [tuple(row) for row in await self.connection.execute_fetchall(sql, parameters)]
+
+    async def execute_many(self, sql: str, rows: Sequence[Parameters]) -> int:
+        cursor = await self.connection.executemany(sql, rows)
+        return cursor.rowcount  # summed over every set of parameters
 
 
 class SqliteDatabase(Database):

@@ -37,6 +37,11 @@ class Transaction(abc.ABC):
     async def fetch_all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
         """Run one statement and return its rows (a query, or a write with RETURNING)."""
 
+    @abc.abstractmethod
+    async def execute_many(self, sql: str, rows: Sequence[Parameters]) -> int:
+        """Run one statement once for each set of parameters, in one trip to the engine;
+        return the rows changed by all of them together."""
+
 
 class Database(abc.ABC):
     """One database, whichever engine holds it."""

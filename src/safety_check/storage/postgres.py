@@ -23,7 +23,7 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,11 @@ class _PgTransaction(Transaction):
     async def fetch_all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
         cursor = await self._connection.execute(sql, tuple(parameters), prepare=True)
         return [tuple(row) for row in await cursor.fetchall()]
+
+    async def execute_many(self, sql: str, rows: Sequence[Parameters]) -> int:
+        async with self._connection.cursor() as cursor:
+            await cursor.executemany(sql, [tuple(parameters) for parameters in rows])
+            return cursor.rowcount  # summed over every set of parameters (psycopg >= 3.1)
 
 
 class DatabaseUnreachable(psycopg.OperationalError):

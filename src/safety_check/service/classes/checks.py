@@ -24,14 +24,14 @@ from litestar.di import NamedDependency
 from markupsafe import Markup
 
 from safety_check.i18n import Language
-from safety_check.models import AgeBand, Answers, Plan
+from safety_check.models import AgeBand, Answers
 from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools import tokens
 from safety_check.schools.class_check import ClassCheck, KeptResponse, NewClassCheck, Stored
 from safety_check.schools.codes import TEACHER_KEY_PREFIX, display_join_code, normalise_join_code
 from safety_check.schools.noise import class_noise_key
 from safety_check.schools.qr import join_qr_svg
-from safety_check.schools.record import area_answers, record_for
+from safety_check.schools.record import area_answers, record_of
 from safety_check.schools.report import Report, build_report
 from safety_check.schools.school import SCHOOL_KEY_PREFIX, YEAR_GROUP_MAX, School, Teacher
 from safety_check.schools.words import N_
@@ -507,7 +507,6 @@ class ClassChecks:
         self,
         class_check: ClassCheck,
         answers: Answers,
-        plan: Plan,
         *,
         once: str | None = None,
         idempotency: Idempotency | None = None,
@@ -515,7 +514,7 @@ class ClassChecks:
         """Store one student's response, the one way any surface does (see `Stored`): with
         the join form's one-time token, or an API request's Idempotency-Key (`response_key`),
         a second sending of the same response stores nothing."""
-        kept = _what_is_kept(answers, plan)
+        kept = _what_is_kept(answers)
         outcome = await stored.store_response(
             self._database, class_check, kept, once=once, idempotency=idempotency
         )
@@ -587,11 +586,12 @@ def _response_key(class_check: ClassCheck, raw: Mapping[str, Any], key: str) -> 
     )
 
 
-def _what_is_kept(answers: Answers, plan: Plan) -> KeptResponse:
-    """The stored parts of a response: never a situation or disclosure answer (record.py)."""
+def _what_is_kept(answers: Answers) -> KeptResponse:
+    """The stored parts of a response: never a situation or disclosure answer (record.py).
+    Read from the answers alone, so a surface that needs only the plan's JSON builds no plan."""
     return KeptResponse(
         content_version=CONTENT_VERSION,
-        record=record_for(answers, plan),
+        record=record_of(answers),
         answers=area_answers(answers),
     )
 

@@ -200,7 +200,7 @@ class JoinController(Controller):
 
         async def store(answers: Answers, plan: Plan) -> str:
             try:
-                return (await class_checks.submit(class_check, answers, plan, once=once)).value
+                return (await class_checks.submit(class_check, answers, once=once)).value
             except Exception:
                 logger.exception("could not store a class response")
                 return "error"
