@@ -134,6 +134,27 @@ def test_a_double_tap_with_javascript_does_not_expire_the_journey(
     context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_long_number_leaves_its_name_readable_beside_or_under_it(
+    browser: Any, base_url: str, javascript: bool
+) -> None:
+    """At 320 px the Revenge Porn Helpline's number is wide: its name and hours go under it,
+    not into a column a word wide beside it."""
+    context = phone(browser, javascript)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    press(page, "main button:has-text('Something is happening to me now')")
+    page.check("#q-situation-threat_to_share-yes")
+    page.check("#q-profile-age_band-18_plus")
+    press(page, "main button:has-text('Continue')")
+    press(page, "main button:has-text('Continue')")
+    names = page.locator(".call-now span")
+    assert "Revenge Porn Helpline" in names.all_inner_texts()[1]
+    lines = "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)"
+    assert max(round(name.evaluate(lines)) for name in names.all()) <= 3
+    context.close()
+
+
 def on_screen_one(page: Any, selector: str) -> bool:
     box = page.locator(selector).first.bounding_box()
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
