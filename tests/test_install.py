@@ -20,9 +20,22 @@ ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "api" / "examples" / "teen_threatened_on_snapchat.json"
 
 
+def _outside_the_tree() -> dict[str, str]:
+    """This environment without PYTHONPATH: with the tree's src on it, the new environment
+    would find the tree's own safety_check.egg-info, take the package as installed already, and
+    skip the wheel."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+
+
 def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, check=False, env=env, timeout=600
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_outside_the_tree() if env is None else env,
+        timeout=600,
     )
     assert done.returncode == 0, f"{command}:\n{done.stdout}\n{done.stderr}"
     return done.stdout + done.stderr
@@ -55,7 +68,7 @@ def test_a_wheel_builds_and_installs_and_every_command_works(tmp_path: Path) -> 
     work = tmp_path / "work"
     work.mkdir()
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("SAFETY_CHECK_")},
+        **{k: v for k, v in _outside_the_tree().items() if not k.startswith("SAFETY_CHECK_")},
         "SAFETY_CHECK_DATABASE": str(work / "installed.db"),
     }
     command = str(bin_dir / "safety-check")

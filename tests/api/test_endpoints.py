@@ -142,7 +142,8 @@ async def test_health_and_readiness(client: Client, app: Litestar) -> None:
     assert (await client.get("/api/v1/healthz")).json() == {"status": "ok"}
     assert (await client.get("/api/v1/readyz")).json() == {"status": "ready", "limits": "local"}
     await services_of(app).platform.database.close()
-    assert_problem(await client.get("/api/v1/readyz"), 503)
+    unready = assert_problem(await client.get("/api/v1/readyz"), 503)
+    assert unready["detail"] == "The database is not reachable."  # names what failed
 
 
 SECURITY = {

@@ -68,6 +68,13 @@ async def test_the_plan_shows_the_words_route_source_and_date_for_each_named_app
     assert 'type="file"' not in text
 
 
+async def test_the_words_sit_below_the_step_that_says_they_are_below(walk: Walk) -> None:
+    text = markup.unescape(await plan_page(walk, SHARED, APPS))
+    for platform_id in ("instagram", "snapchat"):
+        card = text.split(f'id="report-{platform_id}-')[0].rsplit('<p class="platform">', 1)[1]
+        assert "paste the words below" in card.split("<ol>")[1], platform_id
+
+
 async def test_an_under_18_gets_the_words_that_say_so(walk: Walk) -> None:
     text = markup.unescape(await plan_page(walk, {**SHARED, "profile.age_band": "13_15"}, APPS))
     assert "I am under 18" in text

@@ -165,3 +165,45 @@ def axe_violations(page: Any, tags: Sequence[str] = WCAG_TAGS) -> list[dict[str,
         {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+def axe_violations_without_javascript(
+    page: Any, tags: Sequence[str] = WCAG_TAGS
+) -> list[dict[str, Any]]:
+    """axe-core on a page shown with JavaScript off.
+
+    axe runs on timers, which never fire in a page whose scripts are off. No script has touched
+    such a page, so its DOM is the server's HTML: that HTML is shown again, at the same address
+    and width, in a page where scripts run but the site's own scripts are refused, and checked
+    there with the same stylesheet.
+    """
+    html, address = page.content(), page.url
+    context = page.context.browser.new_context(viewport=page.viewport_size)
+    try:
+        copy = context.new_page()
+        copy.route(lambda url: "/static/" in url and url.endswith(".js"), lambda r: r.abort())
+        copy.route(
+            lambda url: url == address,
+            lambda r: r.fulfill(body=html, content_type="text/html; charset=utf-8"),
+        )
+        copy.goto(address)
+        assert copy.evaluate("document.documentElement.classList.contains('js')") is False
+        return axe_violations(copy, tags)
+    finally:
+        context.close()
+
+
+def axe_as_shown(page: Any, javascript: bool) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.2 AA violations on the page, with its scripts on or off."""
+    return axe_violations(page) if javascript else axe_violations_without_javascript(page)
+
+
+SCREENSHOTS = os.environ.get("SAFETY_CHECK_SCREENSHOTS")
+"""A folder to keep pages' pictures in, for a person to look at."""
+
+
+def keep_picture(page: Any, name: str) -> None:
+    """The whole page as a PNG in SAFETY_CHECK_SCREENSHOTS, when that is set."""
+    if SCREENSHOTS:
+        # Written here, not by Playwright, whose file writes leave an executor thread behind.
+        (Path(SCREENSHOTS) / f"{name}.png").write_bytes(page.screenshot(full_page=True))

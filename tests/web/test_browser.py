@@ -12,7 +12,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
-from tests.web.conftest import axe_violations
+from tests.web.conftest import axe_violations, axe_violations_without_javascript
 from tests.web.journey import (
     PHONE,
     first_number,
@@ -201,6 +201,18 @@ def test_axe_finds_no_violations_and_pages_fit(
     assert violations == [], json.dumps(violations, indent=1)
     assert width <= viewport["width"]
     assert weight < PAGE_BUDGET
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violations_without_javascript(browser: Any, base_url: str, name: str) -> None:
+    """At 320 px with scripts off: what a person without JavaScript is shown, error summary,
+    closed sections and all, passes on its own."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    reach(page, base_url, name)
+    violations = axe_violations_without_javascript(page)
+    context.close()
+    assert violations == [], json.dumps(violations, indent=1)
 
 
 # ---------------------------------------------------------------------------------------------

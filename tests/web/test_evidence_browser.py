@@ -11,14 +11,12 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import axe_violations, free_port, serve
+from tests.web.conftest import axe_as_shown, free_port, keep_picture, serve
 from tests.web.journey import PHONE
 from tests.web.test_browser import heading, press
 
 pytestmark = pytest.mark.browser
 MARKER = "zq7evidencemarker"
-SCREENSHOTS = os.environ.get("SAFETY_CHECK_SCREENSHOTS")
-"""A folder to keep the pages' pictures in, for a person to look at."""
 
 
 class Watched:
@@ -83,12 +81,8 @@ def test_the_evidence_log_fits_a_phone_and_nothing_typed_reaches_the_server(
     assert heading(page) == "Evidence log"
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= PHONE["width"]
-    # axe runs on timers, which a page without JavaScript never fires: checked with it on.
-    assert not javascript or axe_violations(page) == []
-    if SCREENSHOTS:
-        # Written here, not by Playwright, whose file writes leave an executor thread behind.
-        picture = Path(SCREENSHOTS) / f"evidence-log-js-{javascript}.png"
-        picture.write_bytes(page.screenshot(full_page=True))
+    assert axe_as_shown(page, javascript) == []
+    keep_picture(page, f"evidence-log-js-{javascript}")
     boxes = log_boxes(page)
     assert boxes.count() == 3 * 6 + 3 * 3
     assert exit_in_view(page)
@@ -136,7 +130,8 @@ def test_report_words_for_a_picked_app_can_be_copied_or_selected(
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page = context.new_page()
     adults_urgent_page(page, base_url)
-    assert not javascript or axe_violations(page) == []  # the urgent page with its new section
+    assert axe_as_shown(page, javascript) == []  # the urgent page with its new section
+    keep_picture(page, f"urgent-with-report-js-{javascript}")
     # Closed until opened (in the plan's "report it" step), so the page stays short.
     page.locator("#report-platform").locator("xpath=ancestor::details[1]/summary").click()
     page.select_option("#report-platform", "discord")
@@ -144,7 +139,8 @@ def test_report_words_for_a_picked_app_can_be_copied_or_selected(
     assert heading(page) == "Report it to Discord"
     assert page.url == base_url + "/check"  # the app picked went in the form, not the address
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    assert not javascript or axe_violations(page) == []
+    assert axe_as_shown(page, javascript) == []
+    keep_picture(page, f"report-words-js-{javascript}")
     assert exit_in_view(page)
     box = page.locator("textarea[id^=report-discord]")
     words = box.input_value()
