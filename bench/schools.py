@@ -4,7 +4,8 @@
     on core 1 with 32 connections. A class check is made first (open for the default 30 days),
     then POST /api/v1/cohorts/{code}/responses (plan, record and a durable SQLite write) and
     POST /api/v1/plans (plan only) get the same full answer body, in alternating rounds of the
-    same run. The ratio stored / stateless is printed (goal >= 0.8, issue 19), and the stored
+    same run. Both answer with the compact plan (the default of both since issue 19); the run
+    checks that the two bodies are the same bytes, so like is compared with like. The ratio stored / stateless is printed (goal >= 0.8, issue 19), and the stored
     p99 of the best round (goal <= 50 ms).
 (b) Report latency. Databases of 100k and 1M responses made by bench/generate_responses.py
     (cached in bench/.data/, git-ignored; rebuilt when the generator or the content changes)
@@ -220,6 +221,24 @@ def post_json(url: str, payload: object) -> dict[str, object]:
         return json.loads(response.read())  # type: ignore[no-any-return]
 
 
+def posted_bytes(url: str, body: bytes) -> bytes:
+    request = urllib.request.Request(  # noqa: S310 (loopback only)
+        url, data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        return response.read()  # type: ignore[no-any-return]
+
+
+def same_plans(urls: dict[str, str], body: bytes) -> int:
+    """The size of the plan both routes return for `body`; stops the run unless they return the
+    same bytes (a stored response costs more if it carries more, which is not what is measured)."""
+    plans = {name: posted_bytes(url, body) for name, url in urls.items()}
+    if len(set(plans.values())) != 1:
+        sizes = ", ".join(f"{name} {len(plan):,} bytes" for name, plan in plans.items())
+        raise SystemExit(f"the stored and stateless plans differ ({sizes}): not like with like")
+    return len(plans["stateless"])
+
+
 def get_report(base: str, public_id: str, key: str) -> dict[str, object]:
     request = urllib.request.Request(  # noqa: S310 (loopback only)
         f"{base}/api/v1/cohorts/{public_id}/report", headers={"Authorization": f"Bearer {key}"}
@@ -261,8 +280,10 @@ def throughput() -> tuple[float, float]:
                 "stored": f"{base}/api/v1/cohorts/{created['join_code']}/responses",
                 "stateless": f"{base}/api/v1/plans",
             }
+            plan_size = same_plans(urls, body.read_bytes())
             print(
-                f"(a) throughput: body {body.stat().st_size} bytes; {CONNECTIONS} connections; "
+                f"(a) throughput: body {body.stat().st_size} bytes; both answer with the same "
+                f"compact plan, {plan_size:,} bytes (checked); {CONNECTIONS} connections; "
                 f"{DURATION} per run, {ROUNDS} rounds alternating (ABBA); class open until "
                 f"{created['open_until']}"
             )
@@ -475,6 +496,11 @@ def reports() -> dict[tuple[int, str], Timing]:
     return timings
 
 
+def print_load(when: str) -> None:
+    """The machine's load: on a shared machine, what the figures were measured against."""
+    print(f"load average {when}: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -482,6 +508,7 @@ def main() -> None:
         os.sched_setaffinity(0, {1})  # this process (client and in-process timing) off core 0
     if QUICK:
         print("quick mode (BENCH_QUICK): figures are a smoke test, not measurements")
+    print_load("at the start")
     ratios = throughput() if "throughput" in PARTS else None
     timings = reports() if "reports" in PARTS else None
     print("ratios:")
@@ -514,6 +541,7 @@ def main() -> None:
                     f"{median(big.http) / median(small.http):.2f}, in-process "
                     f"{median(big.total) / median(small.total):.2f}"
                 )
+    print_load("at the end")
 
 
 if __name__ == "__main__":

@@ -438,8 +438,7 @@ async def test_create_needs_json_415(client: Client, settings: Settings) -> None
 async def test_submit_returns_the_plan_and_stores_one_response(
     client: Client, settings: Settings
 ) -> None:
-    """A student gets the same plan as from createPlan with include=all, and exactly one row is
-    kept."""
+    """A student gets createPlan's compact plan by default, and exactly one row is kept."""
     class_check = await create(client)
     body = student(WEAK_SECURITY)
     response = await submit(client, class_check["join_code"], body)
@@ -451,9 +450,46 @@ async def test_submit_returns_the_plan_and_stores_one_response(
     assert plan["scores"]["areas"]
     recommended = [action["rule_id"] for action in (*plan["do_first"], *plan["do_next"])]
     assert "account_security_turn_on_two_step_verification" in recommended
-    stateless = await client.post("/api/v1/plans?include=all", json=body)
-    assert stateless.json() == plan
+    assert "findings" not in plan
+    assert all("sources" not in action and "why" not in action for action in plan["do_first"])
+    stateless = await client.post("/api/v1/plans", json=body)
+    assert response.content == stateless.content
     assert count_rows(settings, "responses") == 1
+
+
+async def test_include_means_what_it_means_for_create_plan(
+    client: Client, settings: Settings
+) -> None:
+    """The same names add the same parts; a different `include` stores nothing different."""
+    class_check = await create(client)
+    body = student(WEAK_SECURITY)
+    includes = ("all", "findings,sources", "later_steps", "reasons,details", None)
+    for include in includes:
+        url = f"{COHORTS}/{class_check['join_code']}/responses"
+        query = {"include": include} if include else {}
+        response = await client.post(url, params=query, json=body)
+        assert response.status_code == 201, response.text
+        stateless = await client.post("/api/v1/plans", params=query, json=body)
+        assert response.content == stateless.content, include
+        if include == "all":
+            assert response.json()["findings"]
+    stored = rows(settings, "SELECT record, answers FROM responses")
+    assert len(stored) == len(includes)
+    assert len({(bytes(record), bytes(answers)) for record, answers in stored}) == 1
+
+
+async def test_a_bad_include_gets_create_plans_problem(client: Client, settings: Settings) -> None:
+    class_check = await create(client)
+    body = student(WEAK_SECURITY)
+    for bad in ("everything", "findings,", "findings;sources", ""):
+        response = await client.post(
+            f"{COHORTS}/{class_check['join_code']}/responses", params={"include": bad}, json=body
+        )
+        stateless = await client.post("/api/v1/plans", params={"include": bad}, json=body)
+        assert response.status_code == stateless.status_code == 400, response.text
+        assert response.headers["content-type"] == PROBLEM_JSON
+        assert response.json() == stateless.json(), bad
+    assert count_rows(settings, "responses") == 0
 
 
 async def test_join_code_as_a_student_types_it(client: Client) -> None:

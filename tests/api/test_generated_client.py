@@ -157,7 +157,14 @@ def test_every_operation_through_the_generated_client(generated: Any, server: Li
         body=models.ClassResponseRequest.from_dict({"answers": answers}),
     )
     assert submitted.status_code == 201
-    assert isinstance(submitted.parsed, models.Plan)
+    assert isinstance(submitted.parsed, models.PlanOut) and not submitted.parsed.findings
+    whole = _module(f"{classes}.submit_cohort_response").sync_detailed(
+        created.join_code,
+        client=client,
+        body=models.ClassResponseRequest.from_dict({"answers": answers}),
+        include="all",
+    )
+    assert isinstance(whole.parsed, models.PlanOut) and whole.parsed.findings
 
     teacher = generated.AuthenticatedClient(
         base_url=server.base, token=created.teacher_key, raise_on_unexpected_status=True
@@ -337,6 +344,6 @@ def test_generated_names_read_well(generated: Any) -> None:
     # One age-band enum everywhere a band appears, and no name bent around a builtin.
     age_bands = [name for name in dir(models) if "AgeBand" in name]
     assert age_bands == ["AgeBand"], age_bands
-    fields = {field.name for field in attrs_fields(models.Plan)}
+    fields = {field.name for field in attrs_fields(models.PlanOut)}
     assert {"do_first", "do_next"} <= fields
     assert not [name for name in fields if name.endswith("_") and name != "type_"]

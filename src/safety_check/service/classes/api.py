@@ -15,9 +15,9 @@ from litestar.exceptions import HTTPException, NotFoundException
 from litestar.params import Body, HeaderParameter, Parameter
 
 from safety_check.answers import validate
-from safety_check.compiled_plan import ALL, encode_answers
+from safety_check.compiled_plan import encode_answers
 from safety_check.i18n import Language
-from safety_check.models import AgeBand, Plan
+from safety_check.models import AgeBand
 from safety_check.schools.class_check import ClassCheck
 from safety_check.schools.codes import display_join_code
 from safety_check.schools.report import Report
@@ -35,6 +35,8 @@ from safety_check.service.classes.checks import (
 )
 from safety_check.service.classes.language import problem
 from safety_check.service.classes.wire import ClassResponseRequest
+from safety_check.service.individual.api import IncludeQuery
+from safety_check.service.individual.wire import PlanOut, wanted
 from safety_check.service.platform.access import client_address
 from safety_check.service.platform.core import CallerAddress
 from safety_check.service.platform.json_body import require_json
@@ -263,10 +265,11 @@ class ClassChecksController(Controller):
         "/{code:str}/responses",
         operation_id="submitCohortResponse",
         summary="Take part in a class check",
-        description="The student's plan, as from createPlan. The area answers, scores and the "
-        "actions in the plan are stored anonymously for the class totals; situation answers, "
-        "addresses and times are never stored. 404 when the code is unknown or the check "
-        "has closed.",
+        description="The student's plan, as from createPlan: compact unless `include` asks "
+        "for more, with the same names and meaning (include=all is the whole plan). The area "
+        "answers, scores and the actions in the plan are stored anonymously for the class "
+        "totals, whatever `include` asks for; situation answers, addresses and times are never "
+        "stored. 404 when the code is unknown or the check has closed.",
         status_code=201,
         before_request=require_json,
         responses={
@@ -288,7 +291,8 @@ class ClassChecksController(Controller):
         data: Annotated[ClassResponseRequest, Body(schema_extra={"additional_properties": False})],
         class_checks: InjectedClassChecks,
         idempotency_key: IdempotencyKey = None,
-    ) -> Response[Plan]:
+        include: IncludeQuery = None,
+    ) -> Response[PlanOut]:
         key = _checked_key(request, idempotency_key)
         address = _caller_address(request, class_checks)
         class_check = await class_checks.find_open(address, code, open_only=key is None)
@@ -311,10 +315,10 @@ class ClassChecksController(Controller):
             raise NotFoundException(problem(request, CLOSED))
         if outcome is Stored.CONFLICT:
             raise HTTPException(status_code=422, detail=problem(request, KEY_REUSED))
-        # The whole plan in English, as `build_plan` gives it (a test holds the bytes equal),
-        # written from fragments: building and encoding the objects cost more than the write.
+        # In English, from fragments like createPlan's: building and encoding the plan objects
+        # cost more than the write. include=all is `build_plan`'s bytes (a test holds them equal).
         return Response(
-            content=encode_answers(validated, ALL),  # type: ignore[arg-type]
+            content=encode_answers(validated, wanted(include)),  # type: ignore[arg-type]
             media_type="application/json",
             status_code=201,
             headers=REPLAYED if outcome is Stored.ALREADY else None,

@@ -15,7 +15,7 @@ from litestar.params import Body, HeaderParameter, PathParameter, QueryParameter
 
 from safety_check import i18n
 from safety_check.answers import validate
-from safety_check.compiled_plan import encode_answers, include_of
+from safety_check.compiled_plan import encode_answers
 from safety_check.content_changes import CONTENT_CHANGES, ContentChange
 from safety_check.content_language import questionnaire_in, resources_in, rule_texts_in
 from safety_check.engine import COMPILED_RULES
@@ -29,6 +29,7 @@ from safety_check.service.individual.wire import (
     PlanOut,
     PlanRequest,
     RuleContent,
+    wanted,
 )
 from safety_check.service.platform.core import InjectedPlatform, Platform
 from safety_check.service.platform.json_body import require_json
@@ -122,6 +123,21 @@ def rule_content(language: i18n.Language) -> dict[str, tuple[bytes, str]]:
     return RULE_CONTENT if language == i18n.DEFAULT else _rule_content(language)
 
 
+IncludeQuery = Annotated[
+    str | None,
+    QueryParameter(
+        name="include",
+        required=False,
+        max_length=256,
+        pattern=INCLUDE_PATTERN,
+        description="Comma-separated parts to add to the compact plan: findings, "
+        "sources, reasons, details, later_steps, or all.",
+    ),
+]
+"""`?include=` wherever a plan is returned (class responses too), so every plan route
+validates and refuses it alike."""
+
+
 class ApiController(Controller):
     path = "/api/v1"
     tags = ["Safety Check"]
@@ -202,22 +218,11 @@ class ApiController(Controller):
                 schema_extra={"additional_properties": False},
             ),
         ],
-        include: Annotated[
-            str | None,
-            QueryParameter(
-                name="include",
-                required=False,
-                max_length=256,
-                pattern=INCLUDE_PATTERN,
-                description="Comma-separated parts to add to the compact plan: findings, "
-                "sources, reasons, details, later_steps, or all.",
-            ),
-        ] = None,
+        include: IncludeQuery = None,
         accept_language: Annotated[str | None, ACCEPT_LANGUAGE] = None,
     ) -> Response[PlanOut]:
-        wanted = include_of(include.split(",")) if include else include_of(())
         language = language_of(accept_language, platform)
-        body = encode_answers(validate(data.answers), wanted, language)
+        body = encode_answers(validate(data.answers), wanted(include), language)
         return Response(
             content=body,  # type: ignore[arg-type]
             media_type="application/json",

@@ -14,7 +14,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from safety_check.answers import WireAnswers, decode_answers
-from safety_check.compiled_plan import INCLUDE_NAMES
+from safety_check.compiled_plan import INCLUDE_NAMES, Include, include_of
 from safety_check.i18n import Language
 from safety_check.models import (
     AgeBand,
@@ -105,6 +105,11 @@ class PlanRequest(msgspec.Struct, forbid_unknown_fields=True):
 
 INCLUDE_PATTERN = "^(" + "|".join(INCLUDE_NAMES) + ")(,(" + "|".join(INCLUDE_NAMES) + "))*$"
 """`?include=` is a comma-separated list of these names."""
+
+
+def wanted(include: str | None) -> Include:
+    """The parts an already validated `?include=` asks for (none when it is absent)."""
+    return include_of(include.split(",") if include else ())
 
 
 class ActionOut(msgspec.Struct, frozen=True, kw_only=True):
