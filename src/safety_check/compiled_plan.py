@@ -233,7 +233,7 @@ class _Section:
                 pieces: list[bytes] = []
                 _filled(pieces, template, rule, (), platforms, {}, words)
                 # Joined once here, so a plan appends one piece (copies of the steps shown:
-                # about 1 MB for each language's compact sections).
+                # about 2.6 MB for English compact, measured with tracemalloc).
                 self.by_platforms[slot, platforms] = b"".join(pieces)
 
 
