@@ -2,7 +2,8 @@
 
 Each figure is (instructions of a run doing the work N times) − (the same run doing it 0 times),
 divided by N, so start-up and imports cancel out. Needs Debian's `valgrind`; takes a few minutes.
-Run with `python -m bench.instructions` (part of `make bench` when valgrind is installed).
+Run with `python -m bench.instructions` (part of `make bench` when valgrind is installed);
+`BENCH_WORK="validate,evaluate + compose"` counts only the figures named.
 """
 
 from __future__ import annotations
@@ -95,10 +96,16 @@ def main() -> None:
     if not shutil.which("valgrind"):
         print("instructions: skipped (valgrind is not installed: apt-get install valgrind)")
         return
-    counts = {name: (_count(name, CALLS) - _count(name, 0)) / CALLS for name in WORK}
+    chosen = [name for name in os.environ.get("BENCH_WORK", ",".join(WORK)).split(",") if name]
+    unknown = set(chosen) - set(WORK)
+    if unknown:
+        raise SystemExit(f"unknown BENCH_WORK {sorted(unknown)}; known: {', '.join(WORK)}")
+    counts = {name: (_count(name, CALLS) - _count(name, 0)) / CALLS for name in chosen}
     for name, count in counts.items():
         print(f"{name:>30}: {count / 1e6:6.3f} M instructions per call (callgrind)")
     for form in ("compact", "include=all"):
+        if f"floor ({form})" not in counts or f"full plan ({form})" not in counts:
+            continue
         ratio = counts[f"floor ({form})"] / counts[f"full plan ({form})"]
         print(f"instructions, floor / full plan ({form}): {ratio:.2f} (goal >= 0.8)")
 

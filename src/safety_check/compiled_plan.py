@@ -15,6 +15,7 @@ from `GET /api/v1/content/rules/{id}`.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -31,11 +32,13 @@ from safety_check.content_language import (
 from safety_check.engine import COMPILED_RULES, CompiledRule
 from safety_check.models import Answers, PlatformSteps, Questionnaire
 from safety_check.plan import (
-    _CAUTIONS,
+    _PERSONAL,
     DO_FIRST_LIMIT,
     MENTIONS,
     SUPPORT_CACHE_SIZE,
+    TAILS,
     WHEN_READY_TITLE,
+    AnswerValues,
     Chosen,
     Composition,
     compose,
@@ -106,6 +109,7 @@ class _RuleJSON:
         "content_version",
         "head",
         "how",
+        "platforms",
         "resource_groups",
         "resource_static",
         "resources",
@@ -137,6 +141,11 @@ class _RuleJSON:
         mentions = MENTIONS[compiled.order]
         self.resource_static = mentions.always
         self.resource_groups = mentions.by_platform
+        self.platforms = frozenset(
+            platform for platform, _ in (*self.steps, *self.how, *self.resource_groups)
+        )
+        """Every platform its steps or services name: which of them a person uses is all that
+        its steps, checks and services shown depend on."""
 
     def template(self, include: Include, later: bool, unsure: bool) -> tuple[Piece, ...]:
         """The action's pieces in field order: static bytes merged, slots left as ints."""
@@ -173,8 +182,66 @@ class _RuleJSON:
         return b',"resources":[' + b",".join(shown) + b"]"
 
 
-Templates = tuple[tuple[Piece, ...], tuple[Piece, ...]]
-"""An action's pieces when nothing it read was answered "not sure", and when something was."""
+Template = bytes | tuple[Piece, ...]
+"""An action's JSON but its last fields (`_Content.tails`) when all of it is known at start-up
+(most actions); otherwise its pieces, with slots to fill for the person."""
+
+
+class _Section:
+    """A language's actions for one combination of `Include` flags in one kind of section (the
+    "when you feel ready" one or the others), written when the section is first used, so that
+    a plan looks each action up instead of writing it.
+
+    Only what quotes the person's answers back (`because`) is written per plan. Everything kept
+    is bounded by the content: rules, "not sure", the cautions a rule can have, and the subsets
+    of the few platforms (at most seven) a rule's steps name."""
+
+    __slots__ = ("by_platforms", "personal", "templates", "whole")
+
+    def __init__(self, words: _Content, include: Include, later: bool) -> None:
+        self.templates: list[Template | None] = [None] * (2 * (max(words.rules) + 1))
+        """By `order * 2 + unsure`."""
+        for order, rule in words.rules.items():
+            for unsure in (False, True):
+                pieces = rule.template(include, later, unsure)
+                whole = pieces[0] if len(pieces) == 1 else None  # the head is always bytes
+                self.templates[2 * order + unsure] = whole if isinstance(whole, bytes) else pieces
+        self.personal = [isinstance(t, tuple) and _BECAUSE in t for t in self.templates]
+        """Whether the template quotes the person's answers."""
+        self.whole: list[bytes | None] = [None] * (len(self.templates) * len(TAILS))
+        """By `Chosen.code`: an action's whole JSON when its template has no slots, after the
+        comma that separates it from the one before (so a section is written without a join
+        of its own, which would copy every action once more)."""
+        self.by_platforms: dict[tuple[int, frozenset[str]], bytes] = {}
+        """An action's JSON but its last fields, by its template's slot and the platforms of
+        its steps that the person uses, when they are all its slots depend on."""
+        for order, rule in words.rules.items():
+            for slot in (2 * order, 2 * order + 1):
+                self._write_ahead(slot, rule, words)
+
+    def _write_ahead(self, slot: int, rule: _RuleJSON, words: _Content) -> None:
+        template = self.templates[slot]
+        if isinstance(template, bytes):
+            for tail in _TAILS_OF[slot // 2]:
+                self.whole[slot * len(TAILS) + tail] = b"," + template + words.tails[tail]
+        elif template is not None and not self.personal[slot]:
+            # A plan's platforms always include "general" (see `plan.platforms_for`).
+            others = sorted(rule.platforms - {"general"})
+            for chosen in itertools.product((False, True), repeat=len(others)):
+                shown = {"general", *itertools.compress(others, chosen)}
+                platforms = rule.platforms.intersection(shown)
+                pieces: list[bytes] = []
+                _filled(pieces, template, rule, (), platforms, {}, words)
+                # Joined once here, so a plan appends one piece (copies of the steps shown:
+                # about 2.6 MB for English compact, measured with tracemalloc).
+                self.by_platforms[slot, platforms] = b"".join(pieces)
+
+
+_TAILS_OF = {
+    order: sorted({code % len(TAILS) for _, _, code in by_person.values()})
+    for order, by_person in _PERSONAL.items()
+}
+"""The tails (caution, who takes it) each rule's action can end with, by its order."""
 _FINDINGS = tuple(
     {status: _encode(f) for status, f in compiled.findings.items()} for compiled in COMPILED_RULES
 )
@@ -203,18 +270,18 @@ class _Content:
         words = rule_texts_in(language)
         self.plan = plan_texts_in(language)
         self.rules = {c.order: _RuleJSON(c, words[c.order]) for c in COMPILED_RULES}
-        self.templates: dict[tuple[Include, bool], dict[int, Templates]] = {}
+        self.templates: dict[tuple[Include, bool], _Section] = {}
         """At most one entry per combination of `Include` flags and section."""
         self.praise = {
             c.order: _encode(words[c.order].praise) for c in COMPILED_RULES if c.praise is not None
         }
-        self.tails = {
-            (caution, done_by): _field("caution", None if caution is None else self.plan[caution])
+        self.tails = tuple(
+            _field("caution", None if caution is None else self.plan[caution])
             + _field("done_by", done_by)
             + b"}"
-            for caution in (None, *(c for cautions in _CAUTIONS.values() for c in cautions))
-            for done_by in ("you", "them")
-        }
+            for caution, done_by in TAILS
+        )
+        """Each action's last fields, by `Chosen.tail`."""
         self.single, self.multi, self.told_us = _answer_parts(questionnaire_in(language))
 
 
@@ -298,14 +365,11 @@ def _answer(words: _Content, question: str, value: str | tuple[str, ...]) -> byt
     )
 
 
-def _templates(words: _Content, include: Include, later: bool) -> dict[int, Templates]:
+def _templates(words: _Content, include: Include, later: bool) -> _Section:
     key = (include, later)
     found = words.templates.get(key)
     if found is None:
-        found = words.templates[key] = {
-            order: (rule.template(include, later, False), rule.template(include, later, True))
-            for order, rule in words.rules.items()
-        }
+        found = words.templates[key] = _Section(words, include, later)
     return found
 
 
@@ -317,47 +381,88 @@ def _chosen_steps(groups: tuple[tuple[str, bytes], ...], platforms: frozenset[st
 def _actions(
     out: list[bytes],
     chosen: tuple[Chosen, ...],
-    templates: dict[int, Templates],
+    section: _Section,
     plan: Composition,
     words: _Content,
 ) -> None:
-    """Append `[action, ...]` to `out`."""
-    platforms, values = plan.platforms, plan.values
+    """Append `[action, ...]` to `out`: most actions are one list lookup."""
+    whole = section.whole
+    parts = [whole[action.code] for action in chosen]
     out.append(b"[")
-    for index, action in enumerate(chosen):
-        if index:
-            out.append(b",")
-        order = action.compiled.order
-        template = templates[order][action.unsure]
-        if len(template) == 1:  # most actions: all known at start-up but the caution
-            out.append(template[0])  # type: ignore[arg-type]
-            out.append(words.tails[action.caution, action.done_by])
-            continue
-        rule = words.rules[order]
-        for piece in template:
-            if piece.__class__ is bytes:
-                out.append(piece)
-            elif piece == _BECAUSE:
-                out.append(b',"because":[')
-                out.append(b",".join([_answer(words, q, values[q]) for q in action.reasons]))
-                out.append(b"]")
-            elif piece == _STEPS:
-                out.append(b',"steps":[' + b",".join(_chosen_steps(rule.steps, platforms)) + b"]")
-            elif piece == _HOW:
-                how = _chosen_steps(rule.how, platforms)
-                out.append(b',"how_to_check":[' + b",".join(how) + b"]")
-            else:
-                out.append(_resources(rule, platforms))
-        out.append(words.tails[action.caution, action.done_by])
+    if None in parts:
+        _with_slots(out, parts, chosen, section, plan, words)
+    elif parts:
+        parts[0] = parts[0][1:]  # type: ignore[index]  # no None in parts
+        out += parts  # type: ignore[arg-type]
     out.append(b"]")
 
 
-def _resources(rule: _RuleJSON, platforms: frozenset[str]) -> bytes:
-    named = rule.resource_static.union(
-        *[names for platform, names in rule.resource_groups if platform in platforms]
-    )
-    shown = [fragment for id_, fragment in rule.resources if id_ in named]
-    return b',"resources":[' + b",".join(shown) + b"]"
+def _with_slots(
+    out: list[bytes],
+    parts: list[bytes | None],
+    chosen: tuple[Chosen, ...],
+    section: _Section,
+    plan: Composition,
+    words: _Content,
+) -> None:
+    """A section some of whose actions `whole` does not hold (their templates have slots):
+    written in one loop, without a call per action, since there can be a hundred."""
+    platforms, values, rules, tails = plan.platforms, plan.values, words.rules, words.tails
+    for index, part in enumerate(parts):
+        if part is not None:
+            out.append(part if index else part[1:])
+            continue
+        if index:
+            out.append(b",")
+        action = chosen[index]
+        slot, tail = divmod(action.code, len(TAILS))
+        rule = rules[action.compiled.order]
+        kept = (
+            None
+            if section.personal[slot]
+            else section.by_platforms.get((slot, rule.platforms & platforms))
+        )
+        if kept is None:
+            template = section.templates[slot]
+            assert isinstance(template, tuple)
+            _filled(out, template, rule, action.reasons, platforms, values, words)
+        else:
+            out.append(kept)
+        out.append(tails[tail])
+
+
+def _filled(
+    out: list[bytes],
+    template: tuple[Piece, ...],
+    rule: _RuleJSON,
+    reasons: tuple[str, ...],
+    platforms: frozenset[str],
+    values: AnswerValues,
+    words: _Content,
+) -> None:
+    """Append an action's JSON but its last fields to `out`, from a template with slots."""
+    for piece in template:
+        if piece.__class__ is bytes:
+            out.append(piece)
+        elif piece == _BECAUSE:
+            out.append(b',"because":[')
+            out.append(b",".join([_answer(words, q, values[q]) for q in reasons]))
+            out.append(b"]")
+        elif piece == _STEPS:
+            out.append(b',"steps":[')
+            out.append(b",".join(_chosen_steps(rule.steps, platforms)))
+            out.append(b"]")
+        elif piece == _HOW:
+            out.append(b',"how_to_check":[')
+            out.append(b",".join(_chosen_steps(rule.how, platforms)))
+            out.append(b"]")
+        else:
+            named = rule.resource_static.union(
+                *[names for platform, names in rule.resource_groups if platform in platforms]
+            )
+            out.append(b',"resources":[')
+            out.append(b",".join([fragment for id_, fragment in rule.resources if id_ in named]))
+            out.append(b"]")
 
 
 def encode_answers(

@@ -368,9 +368,35 @@ def _done_by(compiled: CompiledRule, helper: bool) -> DoneBy:
 PersonKey = tuple[bool, Watch, bool]
 """Whether a helper reads the plan, how much to fear someone watching, and whether the action
 is in the urgent lane: all that an action's caution and who takes it depend on."""
-_PERSONAL: dict[int, dict[PersonKey, tuple[str | None, DoneBy]]] = {
+TAILS: tuple[tuple[str | None, DoneBy], ...] = tuple(
+    (caution, done_by)
+    for caution in (None, *(c for cautions in _CAUTIONS.values() for c in cautions))
+    for done_by in ("you", "them")
+)
+"""Every caution with every "who takes it": an action's `Chosen.tail` is its place here."""
+_TAIL_OF = {pair: index for index, pair in enumerate(TAILS)}
+Personal = tuple[str | None, DoneBy, int]
+"""An action's caution, who takes it, and its `Chosen.code` when nothing it read was answered
+"not sure" (add `_UNSURE` when something was)."""
+
+
+def _personal(order: int, caution: str | None, done_by: DoneBy) -> Personal:
+    return caution, done_by, code_of(order, False, _TAIL_OF[caution, done_by])
+
+
+def code_of(order: int, unsure: bool, tail: int) -> int:
+    """`Chosen.code`: `divmod(code, len(TAILS))` gives back `order * 2 + unsure` and `tail`."""
+    return (order * 2 + unsure) * len(TAILS) + tail
+
+
+_UNSURE = len(TAILS)
+"""What "not sure" adds to a code."""
+
+
+_PERSONAL: dict[int, dict[PersonKey, Personal]] = {
     compiled.order: {
-        (helper, watch, in_lane): (
+        (helper, watch, in_lane): _personal(
+            compiled.order,
             _caution_for(compiled, helper, watch, in_lane),
             _done_by(compiled, helper),
         )
@@ -396,6 +422,9 @@ class Chosen(msgspec.Struct, frozen=True):
     """A reason was answered "I'm not sure": the action shows how to check."""
     caution: str | None
     done_by: DoneBy
+    code: int
+    """Rule, `unsure`, caution and who takes it as one number (`code_of`): the JSON writer finds
+    the action's bytes by it in one list lookup."""
 
 
 def _choose(
@@ -406,8 +435,8 @@ def _choose(
 ) -> Chosen:
     reasons = reason_questions(compiled, values)
     unsure = bool(unsure_about) and not unsure_about.isdisjoint(reasons)
-    caution, done_by = _PERSONAL[compiled.order][key]
-    return Chosen(compiled, reasons, unsure, caution, done_by)
+    caution, done_by, code = _PERSONAL[compiled.order][key]
+    return Chosen(compiled, reasons, unsure, caution, done_by, code + _UNSURE if unsure else code)
 
 
 _SETTLED: dict[PersonKey, tuple[Chosen | None, ...]] = {
@@ -457,7 +486,8 @@ def _lane_chosen(
             shown = tuple([question for question in reasons if question not in seen])
         seen.update(reasons)
         if unsure:
-            chosen.append(Chosen(COMPILED_RULES[i], shown, True, *_PERSONAL_AT[i][key]))
+            caution, done_by, code = _PERSONAL_AT[i][key]
+            chosen.append(Chosen(COMPILED_RULES[i], shown, True, caution, done_by, code + _UNSURE))
         elif not shown:
             chosen.append(said[i])
         elif shown is fixed:
