@@ -19,8 +19,7 @@ from safety_check.compiled_plan import encode_answers
 from safety_check.content_changes import CONTENT_CHANGES, ContentChange
 from safety_check.content_language import questionnaire_in, resources_in, rule_texts_in
 from safety_check.engine import COMPILED_RULES
-from safety_check.models import AgeBand, Plan, Questionnaire, Resource
-from safety_check.plan_json import encode_plan
+from safety_check.models import AgeBand, Questionnaire, Resource
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
 from safety_check.resources import suits_age
 from safety_check.service.individual.examples import ANSWER_EXAMPLES
@@ -65,11 +64,6 @@ def questionnaire_body(language: i18n.Language) -> tuple[bytes, str]:
         return QUESTIONNAIRE_JSON, QUESTIONNAIRE_ETAG
     body = msgspec.json.encode(questionnaire_in(language))
     return body, _etag(body)
-
-
-def plan_response(plan: Plan) -> Response[Plan]:
-    """The plan's JSON from cached parts (see plan_json), with the route's usual headers."""
-    return Response(content=encode_plan(plan), media_type="application/json")  # type: ignore[arg-type]
 
 
 def _etag_matches(header: str | None, etag: str = QUESTIONNAIRE_ETAG) -> bool:
