@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from litestar.testing import AsyncTestClient
 
 from bench.engine import full_answers
+from bench.form_fields import answer_fields
 from safety_check.answers import prune
 from safety_check.service.app import create_app
 from safety_check.settings import Settings
@@ -29,17 +30,6 @@ LINKED = re.compile(r'(?:href|src)="(/static/[^"]+)"')
 SHORT = {"profile.age_band": "18_plus", "profile.devices": ["iphone_ipad"]}
 
 
-def _fields(answers: dict[str, str | list[str]]) -> list[tuple[str, str]]:
-    fields = [("_step", "questions")]
-    for question, value in answers.items():
-        if isinstance(value, str):
-            fields.append((question, value))
-        else:
-            fields.append(("_shown", question))
-            fields.extend((question, option) for option in value)
-    return fields
-
-
 async def _visit(
     client: AsyncTestClient, answers: dict[str, str | list[str]]
 ) -> tuple[int, int, int]:  # type: ignore[type-arg]
@@ -47,7 +37,7 @@ async def _visit(
     start = await client.get("/check", headers=HEADERS)
     token = TOKEN.search(start.text)
     assert token is not None
-    fields = [*_fields(answers), ("_journey", token.group(1))]
+    fields = [("_step", "questions"), *answer_fields(answers), ("_journey", token.group(1))]
     form = {**HEADERS, **POST, "Content-Type": "application/x-www-form-urlencoded"}
     page = await client.post("/check", content=urlencode(fields), headers=form)
     assert page.status_code == 200 and "Your plan" in page.text, page.text[:300]

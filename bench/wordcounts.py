@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 
 from litestar.testing import AsyncTestClient
 
+from bench.form_fields import answer_fields
 from safety_check.answers import validate
 from safety_check.plan import build_plan
 from safety_check.service.app import create_app
@@ -57,17 +58,6 @@ ALL_AT_ONCE = (("_step", "questions"),)
 """Sent as the whole questionnaire: the next page is the full plan."""
 
 
-def _fields(answers: Raw, token: str, step: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    fields = [*step, ("_journey", token)]
-    for question, value in answers.items():
-        if isinstance(value, str):
-            fields.append((question, value))
-        else:
-            fields.append(("_shown", question))
-            fields.extend((question, option) for option in value)
-    return fields
-
-
 async def _section(
     client: AsyncTestClient,  # type: ignore[type-arg]
     answers: Raw,
@@ -76,7 +66,7 @@ async def _section(
     start = await client.get("/check", headers={"Accept": "text/html"})
     token = TOKEN.search(start.text)
     assert token is not None, "the check's first page has no form token"
-    sent = urlencode(_fields(answers, token.group(1), step))
+    sent = urlencode([*step, ("_journey", token.group(1)), *answer_fields(answers)])
     page = await client.post("/check", content=sent, headers=POST)
     assert page.status_code == 200, page.status_code
     found = URGENT.search(page.text) if 'id="urgent-heading"' in page.text else None
