@@ -13,43 +13,27 @@ Monotone: choosing a riskier option (lower safety) for any question can only low
 leave it unchanged, because each term's weight is fixed and positive and no scored question
 decides whether another question applies (a registry test holds us to that).
 
-Cost: which scored questions apply depends only on the few questions their conditions read
-(the "gates": age band, apps, devices), so the conditions are evaluated once per distinct gate
-answers and the outcome kept as a layout. A score is then one dict lookup per applicable
-question. Sums run in the same order as the plain formula, so the floats, and the rounded
-ints, are the very same (tests/test_scoring.py compares with a plain implementation).
+Cost: the scored questions share few distinct conditions (about a third as many), so each
+distinct condition is evaluated once per score, and each option's weight × safety is worked out
+at start-up; per question a score is then a truth check and one dict lookup. Sums run in the
+same order as the plain formula, so the floats, and the rounded ints, are the very same
+(tests/test_scoring.py compares with a plain implementation). Nothing is cached per person, so
+memory does not grow with the answers seen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeAlias
-
-from safety_check.conditions import compile_condition, questions_in
-from safety_check.models import AREA_TITLES, AREAS, Answers, AreaScore, Scores
+from safety_check.conditions import Truth, compile_condition
+from safety_check.models import AREA_TITLES, AREAS, Answers, AreaScore, Question, Scores
 from safety_check.questionnaire import QUESTIONNAIRE
 
-_Lookup: TypeAlias = Callable[[Any], "tuple[float, int] | None"]
-# Per area, in AREAS order: area, title, (question id, option lookup) per applicable question,
-# and how many questions apply.
-_Layout: TypeAlias = tuple[tuple[str, str, tuple[tuple[str, _Lookup], ...], int], ...]
-
 _SCORED = tuple(question for question in QUESTIONNAIRE.questions if question.weight > 0)
-_APPLIES = {
-    question.id: compile_condition(question.condition)
-    for question in _SCORED
-    if question.condition is not None
-}
-_GATES = tuple(
-    sorted(
-        {
-            gate
-            for question in _SCORED
-            if question.condition is not None
-            for gate in questions_in(question.condition)
-        }
-    )
+_DISTINCT = tuple(
+    dict.fromkeys(question.condition for question in _SCORED if question.condition is not None)
 )
+_CONDITIONS = tuple(compile_condition(condition) for condition in _DISTINCT)
+_ALWAYS: list[Truth] = [True]
+"""Appended after the conditions' truths: the slot of the questions asked of everyone."""
 
 
 def _points(weight: int, safety: float | None) -> tuple[float, int]:
@@ -58,42 +42,30 @@ def _points(weight: int, safety: float | None) -> tuple[float, int]:
     return (0.0, 0) if safety is None else (weight * safety, weight)
 
 
-# Option id to (weight × safety, weight); a missing or non-option value (None, or a tuple)
-# finds nothing and counts as unanswered, as in the plain formula.
-_LOOKUPS: dict[str, _Lookup] = {
-    question.id: {
+def _question(question: Question) -> tuple[str, int, dict[object, tuple[float, int] | None]]:
+    """Question id, its slot among the truths, and option id to (weight × safety, weight).
+
+    No answer (None) maps to None. Any other value that is not one of its options raises
+    KeyError (the plain formula raised for an unknown option id and skipped a tuple);
+    validated answers hold neither."""
+    slot = len(_DISTINCT) if question.condition is None else _DISTINCT.index(question.condition)
+    points: dict[object, tuple[float, int] | None] = {
         option.id: _points(question.weight, option.safety) for option in question.options
-    }.get
-    for question in _SCORED
-}
-
-_LAYOUT_LIMIT = 4096
-"""Distinct gate answers kept; apps and devices are sets, so the combinations are bounded only
-by this. Past it the layouts start afresh (rebuilding one is ~50 condition calls)."""
-_layouts: dict[tuple[object, ...], _Layout] = {}
+    }
+    points[None] = None
+    return question.id, slot, points
 
 
-def _layout(gates: tuple[object, ...]) -> _Layout:
-    view = dict(zip(_GATES, gates, strict=True))
-    view = {question: value for question, value in view.items() if value is not None}
-    applying = [
-        question
-        for question in _SCORED
-        if question.id not in _APPLIES or _APPLIES[question.id](view) is not False  # type: ignore[arg-type]
-    ]
-    layout = tuple(
-        (
-            area,
-            AREA_TITLES[area],
-            tuple((q.id, _LOOKUPS[q.id]) for q in applying if q.section == area),
-            sum(1 for q in applying if q.section == area),
-        )
-        for area in AREAS
+# Per area, in AREAS order: area, title and its scored questions in questionnaire order, which
+# is the order the plain formula adds them in.
+_AREAS = tuple(
+    (
+        area,
+        AREA_TITLES[area],
+        tuple(_question(question) for question in _SCORED if question.section == area),
     )
-    if len(_layouts) >= _LAYOUT_LIMIT:
-        _layouts.clear()
-    _layouts[gates] = layout
-    return layout
+    for area in AREAS
+)
 
 
 def _percent(weighted: float, total: float) -> int | None:
@@ -102,16 +74,18 @@ def _percent(weighted: float, total: float) -> int | None:
 
 def score(answers: Answers) -> Scores:
     values = answers.values
-    gates = tuple(map(values.get, _GATES))
-    layout = _layouts.get(gates) or _layout(gates)
     get = values.get
+    truths = [applies(values) for applies in _CONDITIONS] + _ALWAYS
     areas = []
     overall_weighted = overall_total = 0.0
-    for area, title, questions, applicable in layout:
+    for area, title, questions in _AREAS:
         weighted = total = 0.0
-        answered = 0
-        for question_id, lookup in questions:
-            points = lookup(get(question_id))
+        answered = applicable = 0
+        for question_id, slot, points_of in questions:
+            if truths[slot] is False:
+                continue
+            applicable += 1
+            points = points_of[get(question_id)]
             if points is not None:
                 answered += 1
                 weighted += points[0]
@@ -120,7 +94,7 @@ def score(answers: Answers) -> Scores:
         overall_total += total
         areas.append(
             AreaScore(
-                area=area,  # type: ignore[arg-type]  # an AREAS member
+                area=area,
                 title=title,
                 score=round(100 * weighted / total) if total else None,
                 answered=answered,
