@@ -36,20 +36,21 @@ _ALWAYS: list[Truth] = [True]
 """Appended after the conditions' truths: the slot of the questions asked of everyone."""
 
 
-def _points(weight: int, safety: float | None) -> tuple[float, int]:
-    # An unscored option counts as answered but adds nothing: x + 0.0 and n + 0 leave the sums
-    # bit for bit as they were.
-    return (0.0, 0) if safety is None else (weight * safety, weight)
+def _points(weight: int, safety: float | None) -> tuple[float, float]:
+    # An unscored option counts as answered but adds nothing: x + 0.0 leaves a sum bit for bit
+    # as it was. The weight is kept as a float (exact for small ints, and the plain formula's
+    # float total converts it anyway) so both sums take the interpreter's float-only addition.
+    return (0.0, 0.0) if safety is None else (weight * safety, float(weight))
 
 
-def _question(question: Question) -> tuple[str, int, dict[object, tuple[float, int] | None]]:
+def _question(question: Question) -> tuple[str, int, dict[object, tuple[float, float] | None]]:
     """Question id, its slot among the truths, and option id to (weight × safety, weight).
 
     No answer (None) maps to None. Any other value that is not one of its options raises
     KeyError (the plain formula raised for an unknown option id and skipped a tuple);
     validated answers hold neither."""
     slot = len(_DISTINCT) if question.condition is None else _DISTINCT.index(question.condition)
-    points: dict[object, tuple[float, int] | None] = {
+    points: dict[object, tuple[float, float] | None] = {
         option.id: _points(question.weight, option.safety) for option in question.options
     }
     points[None] = None
