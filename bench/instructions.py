@@ -29,6 +29,7 @@ WORK = (
     "score (varied)",
     "full plan (compact)",
     "varied plan (compact)",
+    "scored plan (compact)",
     "floor (compact)",
     "full plan (include=all)",
     "floor (include=all)",
@@ -43,7 +44,7 @@ def _work(name: str) -> Callable[[], object]:
     from safety_check.answers import AnswersIn, decode_answers, decode_request, validate
     from safety_check.compiled_plan import ALL, encode_answers
     from safety_check.engine import run
-    from safety_check.plan import compose
+    from safety_check.plan import build_plan, compose
     from safety_check.scoring import score
     from safety_check.service.individual.wire import PlanOut
 
@@ -61,6 +62,17 @@ def _work(name: str) -> Callable[[], object]:
     varied = [decode_request(one) for one in varied_bodies]
     next_body = itertools.cycle(varied_bodies).__next__
     next_answers = itertools.cycle(varied).__next__
+    # Random options nearly always report a harm, and then scores are withheld: keep the few
+    # seeds whose plan shows scores, to count scoring's share of the plans most people get.
+    scored_bodies = [
+        one
+        for one in (
+            msgspec.json.encode({"answers": full_answers(random.Random(seed))})
+            for seed in range(400)
+        )
+        if build_plan(decode_request(one)).scores is not None
+    ][:4]
+    next_scored = itertools.cycle(scored_bodies).__next__
     return {
         "decode + validate": lambda: decode_request(body),
         "validate": lambda: validate(raw),
@@ -71,6 +83,7 @@ def _work(name: str) -> Callable[[], object]:
         "score (varied)": lambda: score(next_answers()),
         "full plan (compact)": lambda: encode_answers(decode_request(body)),
         "varied plan (compact)": lambda: encode_answers(decode_request(next_body())),
+        "scored plan (compact)": lambda: encode_answers(decode_request(next_scored())),
         "floor (compact)": lambda: (decoder.decode(body), encode(compact)),
         "full plan (include=all)": lambda: encode_answers(decode_request(body), ALL),
         "floor (include=all)": lambda: (decoder.decode(body), encode(full)),
