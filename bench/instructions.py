@@ -25,7 +25,11 @@ WORK = (
     "evaluate",
     "evaluate + compose",
     "evaluate + compose + encode",
+    "score",
+    "score (varied)",
     "full plan (compact)",
+    "varied plan (compact)",
+    "scored plan (compact)",
     "floor (compact)",
     "full plan (include=all)",
     "floor (include=all)",
@@ -33,11 +37,15 @@ WORK = (
 
 
 def _work(name: str) -> Callable[[], object]:
+    import itertools
+    import random
+
     from bench.engine import full_answers
     from safety_check.answers import AnswersIn, decode_answers, decode_request, validate
     from safety_check.compiled_plan import ALL, encode_answers
     from safety_check.engine import run
-    from safety_check.plan import compose
+    from safety_check.plan import build_plan, compose
+    from safety_check.scoring import score
     from safety_check.service.individual.wire import PlanOut
 
     body = msgspec.json.encode({"answers": full_answers()})
@@ -47,13 +55,35 @@ def _work(name: str) -> Callable[[], object]:
     full = msgspec.json.decode(encode_answers(answers, ALL), type=PlanOut)
     encode = msgspec.json.encode
     raw = decode_answers(body)
+    # Random options per seed: some plans turn careful, most have scores, as people's do.
+    varied_bodies = [
+        msgspec.json.encode({"answers": full_answers(random.Random(seed))}) for seed in range(16)
+    ]
+    varied = [decode_request(one) for one in varied_bodies]
+    next_body = itertools.cycle(varied_bodies).__next__
+    next_answers = itertools.cycle(varied).__next__
+    # Random options nearly always report a harm, and then scores are withheld: keep the few
+    # seeds whose plan shows scores, to count scoring's share of the plans most people get.
+    scored_bodies = [
+        one
+        for one in (
+            msgspec.json.encode({"answers": full_answers(random.Random(seed))})
+            for seed in range(400)
+        )
+        if build_plan(decode_request(one)).scores is not None
+    ][:4]
+    next_scored = itertools.cycle(scored_bodies).__next__
     return {
         "decode + validate": lambda: decode_request(body),
         "validate": lambda: validate(raw),
         "evaluate": lambda: run(answers),
         "evaluate + compose": lambda: compose(answers),
         "evaluate + compose + encode": lambda: encode_answers(answers),
+        "score": lambda: score(answers),
+        "score (varied)": lambda: score(next_answers()),
         "full plan (compact)": lambda: encode_answers(decode_request(body)),
+        "varied plan (compact)": lambda: encode_answers(decode_request(next_body())),
+        "scored plan (compact)": lambda: encode_answers(decode_request(next_scored())),
         "floor (compact)": lambda: (decoder.decode(body), encode(compact)),
         "full plan (include=all)": lambda: encode_answers(decode_request(body), ALL),
         "floor (include=all)": lambda: (decoder.decode(body), encode(full)),
