@@ -18,9 +18,9 @@ from urllib.parse import urlencode
 from litestar.testing import AsyncTestClient
 
 from bench.engine import full_answers
-from bench.form_fields import answer_fields
 from safety_check.answers import prune
 from safety_check.service.app import create_app
+from safety_check.service.individual.web import as_form_fields
 from safety_check.settings import Settings
 
 POST = {"Origin": "http://testserver.local", "Sec-Fetch-Site": "same-origin"}
@@ -37,7 +37,7 @@ async def _visit(
     start = await client.get("/check", headers=HEADERS)
     token = TOKEN.search(start.text)
     assert token is not None
-    fields = [("_step", "questions"), *answer_fields(answers), ("_journey", token.group(1))]
+    fields = [("_step", "questions"), *as_form_fields(answers), ("_journey", token.group(1))]
     form = {**HEADERS, **POST, "Content-Type": "application/x-www-form-urlencoded"}
     page = await client.post("/check", content=urlencode(fields), headers=form)
     assert page.status_code == 200 and "Your plan" in page.text, page.text[:300]

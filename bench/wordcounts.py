@@ -21,10 +21,10 @@ from urllib.parse import urlencode
 
 from litestar.testing import AsyncTestClient
 
-from bench.form_fields import answer_fields
 from safety_check.answers import validate
 from safety_check.plan import build_plan
 from safety_check.service.app import create_app
+from safety_check.service.individual.web import as_form_fields
 from safety_check.settings import Settings
 from safety_check.textplan import render_plan
 from tests.test_personas import NEW_SITUATIONS, Raw, text_lane_words
@@ -66,7 +66,7 @@ async def _section(
     start = await client.get("/check", headers={"Accept": "text/html"})
     token = TOKEN.search(start.text)
     assert token is not None, "the check's first page has no form token"
-    sent = urlencode([*step, ("_journey", token.group(1)), *answer_fields(answers)])
+    sent = urlencode([*step, ("_journey", token.group(1)), *as_form_fields(answers)])
     page = await client.post("/check", content=sent, headers=POST)
     assert page.status_code == 200, page.status_code
     found = URGENT.search(page.text) if 'id="urgent-heading"' in page.text else None

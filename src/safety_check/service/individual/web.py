@@ -204,7 +204,9 @@ async def _saved_text(form: Any) -> str:
     return str(form.get("saved_code", ""))
 
 
-def _as_fields(answers: dict[str, str | list[str]]) -> list[tuple[str, str]]:
+def as_form_fields(answers: dict[str, str | list[str]]) -> list[tuple[str, str]]:
+    """Answers as the check's form sends them; a multiple-choice question also sends `_shown`,
+    so "none of these" can be told from "not asked"."""
     fields: list[tuple[str, str]] = []
     for question, value in answers.items():
         if isinstance(value, str):
@@ -279,7 +281,7 @@ class WebController(Controller):
         opened = journeys.restore(await _saved_text(form))
         if opened is None:
             return restore_page(request, token, NOT_RESTORED)
-        raw = answers_from_form(_as_fields(opened.answers))
+        raw = answers_from_form(as_form_fields(opened.answers))
         answers, _ = check(raw)
         if answers is None:
             return restore_page(request, token, NOT_RESTORED)
