@@ -9,9 +9,9 @@ are published; none is due for deletion within 300 days (the server purges expir
 
 Rows are realistic: a pool of a few hundred distinct valid answer sets (random options for every
 question that applies, apps and devices weighted towards what students use, validated after
-`prune`) goes once through `build_plan`, `record_for` and `area_answers`, exactly as a submission
-does; each row is a draw from the pool of its student's age band. Rows are inserted in the order a
-live service would store them: each class answers in one lesson (the school in 67 lessons over
+`prune`) goes once through `record_of` and `area_answers`, exactly as a submission does; each
+row is a draw from the pool of its student's age band. Rows are inserted in the order a live
+service would store them: each class answers in one lesson (the school in 67 lessons over
 two weeks), each student some minutes into it, so concurrent lessons interleave on disk. The
 inserts are plain `sqlite3` `executemany` in large transactions.
 
@@ -37,7 +37,6 @@ import msgspec
 
 from safety_check.answers import prune, validate
 from safety_check.conditions import compile_condition
-from safety_check.plan import build_plan
 from safety_check.questionnaire import CONTENT_VERSION, QUESTIONNAIRE
 from safety_check.schools.codes import (
     hash_teacher_key,
@@ -45,7 +44,7 @@ from safety_check.schools.codes import (
     new_public_id,
     new_teacher_key,
 )
-from safety_check.schools.record import area_answers, record_for
+from safety_check.schools.record import area_answers, record_of
 from safety_check.storage import SqliteDatabase as Database
 
 CLASS_SIZE = 30
@@ -138,10 +137,9 @@ def answer_pool(rng: random.Random, per_band: int) -> dict[str, list[tuple[bytes
                 continue
             seen.add(key)
             answers = validate(raw)
-            plan = build_plan(answers)
             rows.append(
                 (
-                    _PACK.encode(record_for(answers, plan)),
+                    _PACK.encode(record_of(answers)),
                     zlib.compress(_PACK.encode(area_answers(answers))),
                 )
             )
