@@ -37,6 +37,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import msgspec
+
 from safety_check.answers import prune, validate
 from safety_check.models import AREAS
 from safety_check.plan import build_plan
@@ -53,6 +55,7 @@ from safety_check.schools.school import Term
 from safety_check.schools.school_view import (
     CHANGE_RULE,
     CLASS_CORRELATION,
+    NO_YEAR_GROUP,
     ChangeRule,
     SchoolView,
     change_margin,
@@ -374,12 +377,16 @@ def ranking(classes: int, size: int, seed: int, pool: dict[str, list[ResponseRec
 @dataclass
 class TermFlags:
     """Changes flagged by one rule between two terms' school views of a year group of 8 classes
-    of 30. "Same students" is the year group checked again next term; "new students" is next
-    year's year group, drawn from the same population."""
+    of 30. "Same students" is the year group checked again next term, everyone taking part;
+    "away" is the same with each student taking part each term by chance (`taking_part`);
+    "new students" is next year's year group, drawn from the same population."""
 
     same_compared: int = 0
     same_flagged: int = 0
     """Nothing changed: the same students' answers both terms, fresh noise."""
+    away_compared: int = 0
+    away_flagged: int = 0
+    """Nothing changed: the same students' answers, but some away one term or the other."""
     fresh_compared: int = 0
     fresh_flagged: int = 0
     """Nothing changed but who answered: new students from the same population."""
@@ -390,12 +397,18 @@ class TermFlags:
     moved: int = 0
     moved_found: int = 0
     """One action's share went up by the rise between the terms (the same students)."""
+    away_moved_found: int = 0
+    """The same rise, with some students away one term or the other."""
     fresh_moved_found: int = 0
     """The same rise, with new students in the later term."""
 
     @property
     def false_rate(self) -> float:
         return self.same_flagged / self.same_compared
+
+    @property
+    def away_rate(self) -> float:
+        return self.away_flagged / self.away_compared
 
     @property
     def fresh_rate(self) -> float:
@@ -411,12 +424,20 @@ class TermFlags:
         return self.moved_found / self.moved
 
     @property
+    def away_detection(self) -> float:
+        """How often the rise was found with the same students, some away."""
+        return self.away_moved_found / self.moved
+
+    @property
     def fresh_detection(self) -> float:
         """How often the rise was found with new students."""
         return self.fresh_moved_found / self.moved
 
 
 YEAR_GROUP_CLASSES = 8
+TAKING_PART_USUALLY = 0.9
+"""The chance a student takes part in a term's check in the "away" case: about a school day's
+attendance in England's secondary schools (91% in 2023/24)."""
 YEAR_GROUP = YEAR_GROUP_CLASSES * 30
 TERM_CHANGE = 12
 
@@ -434,10 +455,10 @@ def flagged_by(rule: ChangeRule) -> Flagger:
 
 
 def noise_only(before: SchoolView, after: SchoolView) -> dict[str, bool]:
-    """What knowing that the same students answered both terms would allow: only the noise
-    (its exact 95% margin) moves their figures, so there is no allowance for who took part.
-    Not a rule the service can use: it cannot tell that the students were the same, and real
-    students do not give the same answers twice."""
+    """The noise's exact 95% margin alone, with no allowance for who took part: right only if
+    every student of the year group took part in both terms. The service's rule within a
+    school year adds an allowance for students away (`PARTICIPATION`), and between school
+    years one for chance in who is in the year group."""
     first, second = before.report, after.report
     if not (first.responses and second.responses):
         return {}
@@ -494,16 +515,39 @@ TERM_RULES: dict[str, Flagger] = {
     "95% interval, rho 0.01": flagged_by(ChangeRule(correlation=0.01)),
     "95% interval, rho 0.03": flagged_by(ChangeRule(correlation=0.03)),
     NO_DESIGN_EFFECT: flagged_by(ChangeRule(correlation=0.0)),
-    "noise only (same students known)": noise_only,
+    "the noise alone (no allowance for who took part)": noise_only,
 }
 """Candidate rules, measured together on the same simulated year groups."""
 
 
-def _view(records: list[ResponseRecord], label: str, key: bytes) -> SchoolView:
-    term = Term(id=label, title=label, first_day="", last_day="")
+FIRST_TERM, NEXT_TERM, NEXT_YEAR = "2026-1", "2026-2", "2027-1"
+"""Autumn 2026, spring 2027 (one school year: the same students) and autumn 2027 (the next)."""
+YEAR_GROUP_NAME = "Year 9"
+CLASS_NAMES = tuple(f"9/{number}" for number in range(1, YEAR_GROUP_CLASSES + 1))
+
+
+def _view(
+    records: list[ResponseRecord],
+    term_id: str,
+    key: bytes,
+    year_group: str = NO_YEAR_GROUP,
+    class_names: tuple[str, ...] = (),
+) -> SchoolView:
+    term = Term(id=term_id, title=term_id, first_day="", last_day="")
     return SchoolView(
-        term=term, year_group="", classes=YEAR_GROUP_CLASSES, report=school_report(records, key)
+        term=term,
+        year_group=year_group,
+        classes=len(class_names) or YEAR_GROUP_CLASSES,
+        report=school_report(records, key),
+        class_names=class_names,
     )
+
+
+def _present(
+    rng: random.Random, records: list[ResponseRecord], taking_part: float
+) -> list[ResponseRecord]:
+    """The students who took part in one term's check, each independently."""
+    return [record for record in records if rng.random() < taking_part]
 
 
 def _raised(records: list[ResponseRecord], rule: str, students: int) -> list[ResponseRecord]:
@@ -531,25 +575,34 @@ def term_changes(
     pool: dict[str, list[ResponseRecord]],
     rules: dict[str, Flagger] | None = None,
     points: int = TERM_CHANGE,
+    taking_part: float = TAKING_PART_USUALLY,
 ) -> dict[str, TermFlags]:
     """Flags over `runs` year groups for each rule (the service's alone by default), every rule
-    judging the same views; `points` is the rise in one action's share that is to be found."""
+    judging the same views; `points` is the rise in one action's share that is to be found, and
+    `taking_part` the chance each student takes part in a term's check in the "away" case."""
     rules = rules or {KEPT: TERM_RULES[KEPT]}
     rng = random.Random(seed)
     flags = {name: TermFlags() for name in rules}
     moved_by = math.ceil(YEAR_GROUP * points / 100)
 
-    def judged(first: SchoolView, records: list[ResponseRecord]) -> dict[str, dict[str, bool]]:
-        after = _view(records, "after", rng.randbytes(32))
+    def view(records: list[ResponseRecord], term_id: str) -> SchoolView:
+        return _view(records, term_id, rng.randbytes(32), YEAR_GROUP_NAME, CLASS_NAMES)
+
+    def judged(
+        first: SchoolView, records: list[ResponseRecord], term_id: str
+    ) -> dict[str, dict[str, bool]]:
+        after = view(records, term_id)
         return {name: rule(first, after) for name, rule in rules.items()}
 
     for _ in range(runs):
         band = rng.choice(sorted(pool))
         before = year_group(rng, pool, band)
-        first = _view(before, "before", rng.randbytes(32))
-        same = judged(first, before)
+        first = view(before, FIRST_TERM)
+        first_present = view(_present(rng, before, taking_part), FIRST_TERM)
+        same = judged(first, before, NEXT_TERM)
+        away = judged(first_present, _present(rng, before, taking_part), NEXT_TERM)
         fresh_records = year_group(rng, pool, band)
-        fresh = judged(first, fresh_records)
+        fresh = judged(first, fresh_records, NEXT_YEAR)
         actions, _ = true_figures(before)
         middling = [
             rule for rule, n in actions.items() if 0.2 * YEAR_GROUP <= n <= 0.7 * YEAR_GROUP
@@ -557,6 +610,8 @@ def term_changes(
         for name, tally in flags.items():
             tally.same_compared += len(same[name])
             tally.same_flagged += sum(same[name].values())
+            tally.away_compared += len(away[name])
+            tally.away_flagged += sum(away[name].values())
             tally.fresh_compared += len(fresh[name])
             tally.fresh_flagged += sum(fresh[name].values())
             shown = [rule for rule in middling if rule in fresh[name]]
@@ -565,14 +620,40 @@ def term_changes(
         if not middling:
             continue
         rule = rng.choice(middling)
-        raised = judged(first, _raised(before, rule, moved_by))
+        raised_records = _raised(before, rule, moved_by)
+        raised = judged(first, raised_records, NEXT_TERM)
+        raised_away = judged(first_present, _present(rng, raised_records, taking_part), NEXT_TERM)
         # New students from a population where `points` more in 100 are advised to take it.
-        raised_fresh = judged(first, _raised(fresh_records, rule, moved_by))
+        raised_fresh = judged(first, _raised(fresh_records, rule, moved_by), NEXT_YEAR)
         for name, tally in flags.items():
             tally.moved += 1
             tally.moved_found += raised[name].get(rule, False)
+            tally.away_moved_found += raised_away[name].get(rule, False)
             tally.fresh_moved_found += raised_fresh[name].get(rule, False)
     return flags
+
+
+def other_classes(
+    runs: int, seed: int, pool: dict[str, list[ResponseRecord]], *, names_kept: bool = True
+) -> tuple[int, int]:
+    """Unchanged actions compared and flagged by the service's rule when one term of a school
+    year checked half of a year group's classes and the next term the other half: other
+    students, though of the same year group and school year. With `names_kept` false the
+    views carry no class names, as if the rule could not tell the classes apart."""
+    rng = random.Random(seed)
+    half = YEAR_GROUP_CLASSES // 2
+    compared = flagged = 0
+    for _ in range(runs):
+        records = year_group(rng, pool, rng.choice(sorted(pool)))
+        first, second = records[: half * 30], records[half * 30 :]
+        names = (CLASS_NAMES[:half], CLASS_NAMES[half:]) if names_kept else (("9",), ("9",))
+        before = _view(first, FIRST_TERM, rng.randbytes(32), YEAR_GROUP_NAME, names[0])
+        after = _view(second, NEXT_TERM, rng.randbytes(32), YEAR_GROUP_NAME, names[1])
+        before, after = (msgspec.structs.replace(view, classes=half) for view in (before, after))
+        found = flagged_by(CHANGE_RULE)(before, after)
+        compared += len(found)
+        flagged += sum(found.values())
+    return compared, flagged
 
 
 def _band(score: int | None) -> int:
@@ -615,33 +696,49 @@ def answer_reach(students: int, seed: int) -> list[int]:
     return moved
 
 
+TAKING_PART = (0.8, 0.7)
+"""Fewer taking part each term, down to and below what the rule takes for granted
+(`PARTICIPATION`)."""
 RISES = (12, 13, 14, 16, 17)
 """Rises in one action's share (points) tried with the service's rule."""
 
 
 def term_table(runs: int, pool: dict[str, list[ResponseRecord]]) -> None:
     """Every candidate rule on the same year groups with a 12-point rise, then the service's
-    rule against larger rises: the false flags and the detection, same and new students."""
+    rule with fewer students taking part and against larger rises: the false flags and the
+    detection, for the same students (all there, or some away) and for new ones."""
     print(
         f"term on term, year groups of 8 classes of 30, {runs} runs (false flags: share of "
-        "compared actions flagged when nothing changed; found: share of runs the rise was flagged)"
+        "compared actions flagged when nothing changed; found: share of runs the rise was "
+        "flagged; away: each student takes part each term with the chance given, 90% if none)"
     )
     print(
-        f"{'rule':60} {'false same':>10} {'false new':>10} {'new 20-70%':>10} "
-        f"{'found same':>10} {'found new':>10}"
+        f"{'rule':60} {'false same':>10} {'false away':>10} {'false new':>10} "
+        f"{'new 20-70%':>10} {'found same':>10} {'found away':>10} {'found new':>10}"
     )
 
     def row(label: str, tally: TermFlags) -> None:
         print(
-            f"{label:60} {100 * tally.false_rate:9.2f}% {100 * tally.fresh_rate:9.2f}% "
-            f"{100 * tally.fresh_middling_rate:9.2f}% {100 * tally.detection:9.1f}% "
+            f"{label:60} {100 * tally.false_rate:9.2f}% {100 * tally.away_rate:9.2f}% "
+            f"{100 * tally.fresh_rate:9.2f}% {100 * tally.fresh_middling_rate:9.2f}% "
+            f"{100 * tally.detection:9.1f}% {100 * tally.away_detection:9.1f}% "
             f"{100 * tally.fresh_detection:9.1f}%"
         )
 
     for name, tally in term_changes(runs, seed=10, pool=pool, rules=TERM_RULES).items():
         row(f"{name}, {TERM_CHANGE}-point rise", tally)
+    for taking_part in TAKING_PART:
+        tally = term_changes(runs, 10, pool, taking_part=taking_part)[KEPT]
+        row(f"{KEPT}, {TERM_CHANGE}-point rise, {taking_part:.0%} take part", tally)
     for points in RISES[1:]:
         row(f"{KEPT}, {points}-point rise", term_changes(runs, 10, pool, points=points)[KEPT])
+    for names_kept in (True, False):
+        compared, flagged = other_classes(runs, 10, pool, names_kept=names_kept)
+        told = "told apart by name" if names_kept else "taken for the same"
+        print(
+            f"half the classes each term, other halves, {told}: {flagged} of {compared} "
+            f"unchanged actions flagged ({100 * flagged / compared:.2f}%)"
+        )
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from safety_check.questionnaire import CONTENT_VERSION
 from safety_check.schools.class_check import KeptResponse, Stored, school_today
 from safety_check.schools.record import area_answers, record_for
 from safety_check.schools.school import term_of
-from safety_check.schools.school_view import SchoolView, smallest_marked
+from safety_check.schools.school_view import SchoolView, same_students, smallest_marked
 from safety_check.service.app import create_app, services_of
 from safety_check.settings import Settings
 from safety_check.storage import class_checks as class_store
@@ -262,7 +262,7 @@ async def test_each_comparison_states_the_smallest_change_it_can_mark(
     lead = school["lead"]["key"]
     weak = {"profile.age_band": "13_15", "account_security.two_step_verification": "none"}
     await _class_in_term(app, lead, "9A", TERM_BEFORE, [weak] * 14)
-    await _class_in_term(app, lead, "9B", LAST_TERM, [weak] * 12)
+    await _class_in_term(app, lead, "9A", LAST_TERM, [weak] * 12)  # the same class again
     await _class_in_term(app, lead, "8A", TERM_BEFORE, [weak] * 10, "Year 8")
     await _class_in_term(app, lead, "8B", LAST_TERM, [weak] * 10, "Year 8")
     body = (await client.get(f"{SCHOOLS}/me/report", headers=bearer(lead))).json()
@@ -271,11 +271,14 @@ async def test_each_comparison_states_the_smallest_change_it_can_mark(
         for entry in body["views"]
     }
     stated = {}
+    one_year = term_of(TERM_BEFORE).school_year == term_of(LAST_TERM).school_year
     for group in body["changes"]:
         before = views[(group["year_group"], group["before"]["id"])]
         after = views[(group["year_group"], group["after"]["id"])]
         expected = smallest_marked(before, after)
         assert expected is not None
+        assert group["same_students"] is same_students(before, after)
+        assert group["same_students"] is (one_year and group["year_group"] == "Year 9")
         assert group["smallest_marked"] == msgspec.to_builtins(expected)
         stated[group["year_group"]] = expected
     year_9, year_8 = stated["Year 9"], stated["Year 8"]
@@ -289,12 +292,19 @@ async def test_each_comparison_states_the_smallest_change_it_can_mark(
         "points can go unmarked even when it is real" in page
     )
     assert "With 10 students before and 10 after, even a very large change can go unmarked" in page
+    same_year = "Both terms are in the same school year, with the same classes, so mostly"
+    other_classes = "Not the same classes took part in both terms, so different students"
+    other_year = "These terms are in different school years, so different students answered"
+    counts = [page.count(sentence) for sentence in (same_year, other_classes, other_year)]
+    assert counts == ([1, 1, 0] if one_year else [0, 0, 2])
     welsh = (await client.get("/school/view?lang=cy", headers=HTML)).text
     assert (
         f"Gyda 14 disgybl o’r blaen a 12 wedyn, gall newid sy’n llai na thua {year_9.points}"
         in welsh
     )
     assert "Gyda 10 disgybl o’r blaen a 10 wedyn, gall hyd yn oed newid mawr iawn" in welsh
+    welsh_kinds = ("Mae’r ddau dymor yn yr un", "Nid yr un dosbarthiadau", "blynyddoedd ysgol gwa")
+    assert [welsh.count(sentence) for sentence in welsh_kinds] == counts
 
 
 async def test_a_view_of_a_term_not_over_is_not_shown(client: Client, app: Litestar) -> None:

@@ -134,6 +134,12 @@ def _reach(page: Any, school: School, name: str) -> None:
         page.wait_for_url("**/school/view")
         assert page.locator("text=students took part in 2 class checks").count() == 1
         assert page.locator("text=can go unmarked even when it is real").count() == 1
+        last = term_of(_term_start(school_today()) - dt.timedelta(days=1))
+        earlier = term_of(dt.date.fromisoformat(last.first_day) - dt.timedelta(days=1))
+        # 9 Elm, then 9 Rowan and 9 Ash: other classes, so other students either way.
+        one_year = last.school_year == earlier.school_year
+        kind = "Not the same classes took part" if one_year else "in different school years"
+        assert page.locator(f"text={kind}").count() == 1
     elif name == "new":
         page.click("text=Create a class check")
         page.wait_for_url("**/school/new")

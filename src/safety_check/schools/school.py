@@ -67,6 +67,11 @@ class Term(msgspec.Struct, frozen=True, kw_only=True, order=True):
     first_day: str
     last_day: str
 
+    @property
+    def school_year(self) -> str:
+        """The year the term's school year starts in ("2026" for spring 2027)."""
+        return self.id.partition("-")[0]
+
 
 _TERMS = (("autumn", 9, 12), ("spring", 1, 3), ("summer", 4, 8))
 

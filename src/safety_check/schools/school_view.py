@@ -17,21 +17,33 @@ worked out from published views only.
 A change between two terms is shown only when its interval excludes zero. The interval allows
 for two things that move a figure when nothing was learned: the noise (the smallest margin the
 difference of two noise draws stays within at least 95% of the time, exactly) and chance in who
-took part (each term's students as a sample of the year group: z standard errors of the
-difference of two shares, z = 1.96 at 95%), put together as independent errors (in quadrature,
-as the variance of a sum adds). Students come class by class, and a class leans its own way, so
-each share's variance is widened by the design effect (`CLASS_CORRELATION`). Only published
-figures go in (counts with noise, the number of responses and of classes), so the comparison
-costs no privacy. Each comparison also states about the smallest change it marks for its sizes
-(`smallest_marked`), since a teacher would otherwise read "no change marked" as "no change".
+took part, put together as independent errors (in quadrature, as the variance of a sum adds).
+Only published figures go in (counts with noise, the number of responses, the classes' names,
+the terms and the year group), so the comparison costs no privacy.
+
+Who took part depends on which two terms are compared (`same_students`):
+
+- Two terms of one school year, one named year group, the same classes by name: the same
+  students, bar those away. A change is a change in what they answered. The part for who took part is only
+  for students away one term or the other: each term's students are a sample of the year group
+  with the finite population correction 1 - f, f the share of the year group that took part.
+  The year group is not counted, so it is taken to be the larger term's students over
+  `PARTICIPATION` (80%): if both terms had 240, a year group of 300.
+- Terms of different school years, other classes, or classes made without a year group:
+  different students.
+  Each term's students are then a sample of the students a school has in that year group year
+  after year (z standard errors of the difference of two shares, z = 1.96 at 95%).
+
+Students come class by class, and a class leans its own way, so each share's variance is
+widened by the design effect (`CLASS_CORRELATION`). Each comparison also states about the
+smallest change it marks for its sizes (`smallest_marked`), since a teacher would otherwise read
+"no change marked" as "no change".
 
 What it can find (bench/privacy.py, `python -m bench.privacy terms`, year groups of 8 classes of
-30, 1,000 runs): when nothing changed, 0.03% of actions are flagged when the same students
-answer again next term and 3.99% when next year's students answer; a 12-point rise is found in
-59.1% of runs with the same students and 52.6% with new ones, and 4 times in 5 from 13 points
-(same) or 17 points (new). With new students, chance in who took part is real and most of the
-interval's width, so no width finds 12 points 4 times in 5 while flagging at most 5% of their
-unchanged actions (a 90% interval flags 8.3% and finds 64.5%).
+30, 1,000 runs; the figures are in `tests/schools/test_school_view.py`): within a school year
+at most 2% of unchanged actions are flagged and a 12-point rise is found in 96% to 99% of runs;
+between school years 4% are flagged, and since chance in who is in each year group is most of
+the interval's width there, a rise is found 4 times in 5 only from about 17 points.
 """
 
 from __future__ import annotations
@@ -51,7 +63,7 @@ from safety_check.schools.school import Term
 CHANGE_LEVEL = 0.95
 """How often, at least, a change's interval holds the true change when nothing but chance moved
 it. 95%, not the issue's 90%: a 90% interval excludes zero for about one unchanged action in ten
-(8.3% of new students' actions in the simulation, over the 5% allowed). A 95% interval that
+(8.7% of new students' actions in the simulation, over the 5% allowed). A 95% interval that
 excludes zero means the 90% one does too, so a change shown passes the issue's test."""
 CLASS_CORRELATION = 0.02
 """How alike two students of one class are, beyond chance (the intraclass correlation ρ).
@@ -63,17 +75,32 @@ people's health find ρ from 0.01 to 0.07 for psychosocial measures between scho
 (Shackleton et al. 2016, SSM - Population Health 2:217-225). In the simulation's year groups
 (bench/privacy.py) the actions' design effects run from 0.9 to 2.5, 1.4 in the middle
 (ρ ≈ 0.013). It is an assumption, not a measurement of any school: a larger ρ flags fewer false
-changes and finds fewer real ones. At ρ = 0.01 new students' unchanged actions are flagged 5.7%
-of the time. A 90% interval with ρ = 0.04 flags 4.8%, 5.1% and 4.7% (three seeds of 1,000
-runs): too close to the 5% bound to keep for what it adds (a 12-point rise found in 55% of runs
-with new students instead of 53%, 70% with the same students instead of 59%)."""
+changes and finds fewer real ones. At ρ = 0.01 new students' unchanged actions are flagged 6.0%
+of the time. A 90% interval with ρ = 0.04 flags 5.1% (1,000 runs; 4.8% and 4.7% at two other
+seeds before students away were simulated): too close to the 5% bound to keep for what it adds
+(a 12-point rise found in 54% of runs with new students instead of 52%).
+
+Within a school year, with the same classes, the design effect widens only the small part for
+students away (`_unseen`)."""
+
+
+PARTICIPATION = 0.8
+"""The share of a year group taken to have taken part in each term's check, when two terms of
+one school year are compared. A check done in lessons reaches all but those away that day or
+who choose not to answer; attendance in England's secondary schools was 91% in 2023/24. The
+year group's size is not asked for, so the larger term's students over this stand for it. The
+fewer really take part, the more a share moves with who was away and the more often an
+unchanged action is flagged: in the simulation 1.8% of them at 90% taking part, 2.9% at 80%
+and 4.3% at 70% (bench/privacy.py)."""
 
 
 class ChangeRule(msgspec.Struct, frozen=True, kw_only=True):
-    """How wide a change's interval is: its level and the class correlation it allows for."""
+    """How wide a change's interval is: its level, the class correlation it allows for, and
+    the share of a year group taken to have taken part within a school year."""
 
     level: float = CHANGE_LEVEL
     correlation: float = CLASS_CORRELATION
+    participation: float = PARTICIPATION
 
     @property
     def z(self) -> float:
@@ -87,12 +114,23 @@ NO_YEAR_GROUP = ""
 """The year group of classes made without one: they form a group of their own."""
 
 
+ClassNames = Annotated[
+    tuple[str, ...],
+    msgspec.Meta(
+        description="The names of the classes counted, as their teachers gave them, in "
+        "alphabetical order: two terms of one school year with the same classes are of mostly "
+        "the same students. Empty in a view published before names were kept."
+    ),
+]
+
+
 class SchoolView(msgspec.Struct, frozen=True, kw_only=True):
     term: Term
     year_group: str
     classes: int
     """Closed classes counted, small ones included."""
     report: Report
+    class_names: ClassNames = ()
 
 
 class TermChange(msgspec.Struct, frozen=True, kw_only=True):
@@ -146,6 +184,35 @@ def design_effect(view: SchoolView, correlation: float = CLASS_CORRELATION) -> f
     return 1 + max(0.0, average_class - 1) * correlation
 
 
+def same_students(before: SchoolView, after: SchoolView) -> bool:
+    """Whether two views are of mostly the same students: one named year group, one school
+    year, the same classes by name. Classes made without a year group may be any students, and
+    other classes of a year group are other students, who differ more than those away do (in
+    the simulation, two halves of a year group's classes compared as if they were the same
+    students flag 18% of unchanged actions)."""
+    return (
+        before.year_group != NO_YEAR_GROUP
+        and before.year_group == after.year_group
+        and before.term.school_year == after.term.school_year
+        and bool(before.class_names)
+        and _names(before) == _names(after)
+    )
+
+
+def _names(view: SchoolView) -> set[str]:
+    return {" ".join(name.split()).casefold() for name in view.class_names}
+
+
+def _unseen(view: SchoolView, other: SchoolView, rule: ChangeRule) -> float:
+    """1 - f: the finite population correction for one view's students as a sample of those
+    the comparison is about (1 when they are a sample of a year group year after year)."""
+    if not same_students(view, other):
+        return 1.0
+    responses = view.report.responses or 0
+    year_group = max(responses, other.report.responses or 0) / rule.participation
+    return 1 - responses / year_group
+
+
 def _margin(
     before: SchoolView,
     after: SchoolView,
@@ -155,9 +222,11 @@ def _margin(
 ) -> float:
     """Half the width of a change's interval, in percentage points, for these two shares."""
     first, second = before.report.responses or 0, after.report.responses or 0
+    spread_before = design_effect(before, rule.correlation) * _unseen(before, after, rule)
+    spread_after = design_effect(after, rule.correlation) * _unseen(after, before, rule)
     sampling = rule.z * math.sqrt(
-        design_effect(before, rule.correlation) * share_before * (1 - share_before) / first
-        + design_effect(after, rule.correlation) * share_after * (1 - share_after) / second
+        spread_before * share_before * (1 - share_before) / first
+        + spread_after * share_after * (1 - share_after) / second
     )
     return 100 * math.hypot(change_margin(first, second, rule.level), sampling)
 

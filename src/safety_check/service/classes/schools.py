@@ -29,6 +29,7 @@ from safety_check.schools.school_view import (
     SmallestMarked,
     TermChange,
     compare,
+    same_students,
     smallest_marked,
 )
 from safety_check.schools.words import N_
@@ -78,10 +79,23 @@ class ViewEntry(msgspec.Struct, frozen=True, kw_only=True):
     """The figures, once published: null until then."""
 
 
+SameStudents = Annotated[
+    bool,
+    msgspec.Meta(
+        description="True when both terms are of one school year and one named year group, "
+        "with the same classes, so mostly the same students: a change then allows for the "
+        "noise and for students away one term or the other. False otherwise (other school "
+        "years, other classes, or no year group: different students), when it also allows "
+        "for chance in who answered, so only a larger change is marked."
+    ),
+]
+
+
 class YearGroupChanges(msgspec.Struct, frozen=True, kw_only=True):
     year_group: str
     before: Term
     after: Term
+    same_students: SameStudents
     changes: tuple[TermChange, ...]
     smallest_marked: SmallestMarked | None
     """So that an unmarked action is not read as one that did not change."""
@@ -239,16 +253,23 @@ class Schools:
         key = class_noise_key(
             self._platform.secret, f"school:{school.public_id}:{term.id}:{year_group}"
         )
-        view = await asyncio.to_thread(_view, records, term, year_group, len(members), key)
+        names = sorted(member.name for member in members)
+        view = await asyncio.to_thread(_view, records, term, year_group, names, key)
         body = msgspec.json.encode(view)
         return await stored.publish_view(self._database, school, term.id, year_group, body)
 
 
 def _view(
-    records: list[ResponseRecord], term: Term, year_group: str, classes: int, key: bytes
+    records: list[ResponseRecord], term: Term, year_group: str, names: list[str], key: bytes
 ) -> SchoolView:
     report = build_report(records, None, closed=True, noise_key=key, order_draw=False)
-    return SchoolView(term=term, year_group=year_group, classes=classes, report=report)
+    return SchoolView(
+        term=term,
+        year_group=year_group,
+        classes=len(names),
+        report=report,
+        class_names=tuple(names),
+    )
 
 
 def _changes(entries: list[ViewEntry]) -> tuple[YearGroupChanges, ...]:
@@ -264,6 +285,7 @@ def _changes(entries: list[ViewEntry]) -> tuple[YearGroupChanges, ...]:
                     year_group=year_group,
                     before=before.term,
                     after=after.term,
+                    same_students=same_students(before, after),
                     changes=compare(before, after),
                     smallest_marked=smallest_marked(before, after),
                 )
