@@ -181,7 +181,7 @@ def _please_check(item: SupportItem, language: i18n.Language) -> list[str]:
     only in news reports must not look certain on a printed plan."""
     if not item.resource.unverified:
         return []
-    details = _web_words(language, AND).join(item.resource.unverified)
+    details = i18n.and_list(language, item.resource.unverified, _web_words(language, AND))
     return _wrap(_web_words(language, PLEASE_CHECK) % {"details": details}, indent="  ")
 
 

@@ -93,6 +93,16 @@ def contact_links(context: Context, resource: Resource) -> Markup:
     return Markup(" · ".join(parts))  # noqa: S704  (built from escaped parts)
 
 
+@pass_context
+def and_list(context: Context, items: tuple[str, ...], conjunction: str) -> str:
+    """Jinja's `join` for a list read as words: Welsh "a" becomes "a'r" or "ac" as the next
+    word needs (`i18n.and_list`)."""
+    language = context.get("language", i18n.DEFAULT)
+    return i18n.and_list(
+        language if language in i18n.LANGUAGES else i18n.DEFAULT, items, conjunction
+    )
+
+
 CALL = pgettext("page:support", "Call %(phone)s")
 """A service's phone number, as a link, follows the word: nothing in Welsh mutates a number."""
 
@@ -156,6 +166,7 @@ def plan_context(
 def register(environment: Any) -> None:
     """Add the filters and helpers the templates use to a Jinja environment."""
     environment.filters["linkify"] = linkify
+    environment.filters["and_list"] = and_list
     environment.globals["contact_links"] = contact_links
     environment.globals["tel_href"] = tel_href
     environment.globals["first_input"] = first_input
