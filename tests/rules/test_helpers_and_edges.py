@@ -481,6 +481,31 @@ def test_the_call_strip_fits_the_person() -> None:
     assert not ids & {"live_fear_free", "scotland_domestic_abuse_helpline"}  # nation not said
 
 
+@pytest.mark.parametrize(
+    ("for_whom", "lead"),
+    [("me", "ni_domestic_sexual_abuse_helpline"), ("partner_or_family", "police_non_emergency")],
+)
+@pytest.mark.parametrize("situation", ["situation.image_shared", "situation.threat_to_share"])
+def test_in_northern_ireland_a_verified_service_leads_the_strip(
+    for_whom: str, lead: str, situation: str
+) -> None:
+    """The Revenge Porn Helpline's help in Northern Ireland is unconfirmed (nations.md 2.16,
+    2.17): the NI helpline (or, for a helper, the PSNI on 101) comes before it, and it keeps its
+    "please check" note."""
+    plan = plan_of(
+        {
+            "profile.for_whom": for_whom,
+            "profile.age_band": "18_plus",
+            "profile.nation": "northern_ireland",
+            situation: "yes",
+        }
+    )
+    ids = [c.id for c in plan.contact_first]
+    assert ids == ["police_emergency", lead, "revenge_porn_helpline"]
+    helpline = next(i for i in plan.support if i.resource.id == "revenge_porn_helpline")
+    assert any("Northern Ireland" in note for note in helpline.resource.unverified)
+
+
 @pytest.mark.parametrize("age", ["16_17", "18_plus"])
 def test_a_threat_to_out_someone_routes_to_lgbt_services_for_their_age(age: str) -> None:
     plan = plan_of(
