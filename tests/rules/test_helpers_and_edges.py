@@ -183,10 +183,31 @@ def test_a_friend_hears_how_to_listen_and_when_to_tell_an_adult() -> None:
 def test_family_of_an_adult_gets_adult_routes_and_the_domestic_abuse_caution() -> None:
     plan = plan_of(SISTER_OF_ADULT)
     ids = [a.rule_id for a in lane(plan)]
-    assert ids[0] == "getting_help_helper_keep_them_safe_from_someone_close"
+    assert ids[0] == "getting_help_helper_keep_an_adult_safe_from_someone_close"
     assert "getting_help_helper_adult_know_where_to_get_advice" in ids
     assert {"revenge_porn_helpline", "live_fear_free"} <= services(plan)
     assert not {"ceop", "childline", "report_remove"} & services(plan)
+
+
+AGE_HEDGES = re.compile(r"\b(if|unless) they are (18 or over|under 18)", re.I)
+
+
+@pytest.mark.parametrize("for_whom", ["my_child", "a_friend", "a_student", "partner_or_family"])
+@pytest.mark.parametrize("age", ["13_15", "16_17", "18_plus"])
+def test_a_helper_who_gave_the_age_reads_no_step_that_hedges_on_it(for_whom: str, age: str) -> None:
+    """The sister of an adult is not told "if they are 18 or over": the plan knows."""
+    plan = plan_of({**SISTER_OF_ADULT, "profile.for_whom": for_whom, "profile.age_band": age})
+    hedges = [
+        (action.rule_id, step)
+        for action in everything(plan)
+        if RULES_BY_ID[action.rule_id].for_helper
+        for group in action.steps
+        for step in group.steps
+        if AGE_HEDGES.search(step)
+    ]
+    assert hedges == []
+    unknown = {k: v for k, v in SISTER_OF_ADULT.items() if k != "profile.age_band"}
+    assert any(AGE_HEDGES.search(step) for step in all_text(plan_of(unknown)).split("\n"))
 
 
 @pytest.mark.parametrize("raw", HELPERS.values(), ids=HELPERS.keys())
@@ -795,7 +816,21 @@ NEW_RULES = [
     ),
     ("getting_help_helper_never_view_or_save_the_image", PARENT_OF_11, SISTER_OF_ADULT),
     ("getting_help_helper_teacher_tell_the_safeguarding_lead", TEACHER, PARENT_OF_11),
-    ("getting_help_helper_keep_them_safe_from_someone_close", SISTER_OF_ADULT, PARENT_OF_11),
+    (
+        "getting_help_helper_keep_them_safe_from_someone_close",
+        # profile.devices given: the answers are used as they are, with no age
+        {
+            **{k: v for k, v in SISTER_OF_ADULT.items() if k != "profile.age_band"},
+            "profile.devices": ["android"],
+        },
+        SISTER_OF_ADULT,
+    ),
+    ("getting_help_helper_keep_an_adult_safe_from_someone_close", SISTER_OF_ADULT, PARENT_OF_11),
+    (
+        "getting_help_helper_keep_a_child_safe_from_someone_close",
+        {**SISTER_OF_ADULT, "profile.age_band": "16_17"},
+        SISTER_OF_ADULT,
+    ),
     ("getting_help_helper_tell_them_it_is_not_their_fault", PARENT_OF_11, FRIEND_OF_15),
     ("getting_help_helper_friend_listen_and_dont_share", FRIEND_OF_15, PARENT_OF_11),
     ("getting_help_helper_dont_pay_and_stop_replying", PARENT_OF_11, TEACHER),
