@@ -10,12 +10,12 @@ import re
 
 import pytest
 
-from safety_check.answers import validate
+from safety_check.answers import prune, validate
 from safety_check.models import Action, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.rules import RULES_BY_ID
-from safety_check.textplan import render_plan
+from safety_check.textplan import action_summary, action_title, render_plan
 from tests.rules._helpers import fired, make_answers
 
 Raw = dict[str, str | list[str]]
@@ -187,6 +187,126 @@ def test_family_of_an_adult_gets_adult_routes_and_the_domestic_abuse_caution() -
     assert "getting_help_helper_adult_know_where_to_get_advice" in ids
     assert {"revenge_porn_helpline", "live_fear_free"} <= services(plan)
     assert not {"ceop", "childline", "report_remove"} & services(plan)
+
+
+YOU = re.compile(r"\byou(r|rs|rself|'re|'ll|'ve|'d)?\b", re.I)
+HARMS = (
+    {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "only_online"},
+    {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "not_sure"},
+    {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "partner_or_ex"},
+    {"situation.threat_to_share": "yes", "sextortion.paid_money": "yes"},
+    {"situation.image_shared": "yes"},
+    {"situation.image_shared": "not_sure"},
+    {"situation.threat_to_share": "prefer_not_to_say"},
+    {"deepfakes.fake_image_of_you": "yes"},
+)
+
+
+def _person_steps_spoken_to_them(raw: Raw) -> list[tuple[str, str]]:
+    """Each title or summary of a step only the person can take that still says "you" to
+    them, as a helper reads it in the text plan and on the web."""
+    plan = plan_of(raw)
+    return [
+        (action.rule_id, text)
+        for action in everything(plan)
+        if action.done_by == "them"
+        for text in (action_title(action), action_summary(action))
+        if YOU.search(text)
+    ]
+
+
+@pytest.mark.parametrize("for_whom", ["my_child", "a_friend", "a_student", "partner_or_family"])
+@pytest.mark.parametrize("age", [None, "under_13", "13_15", "16_17", "18_plus"])
+def test_a_helpers_plan_speaks_about_the_person_not_to_them(for_whom: str, age: str | None) -> None:
+    """ "Help them with this: Know that ... you are not alone" spoke to the person: a step only
+    they can take reads about them, in the helper's plan after any harm."""
+    spoken = []
+    for harm in HARMS:
+        raw: Raw = {"profile.for_whom": for_whom, **harm}
+        if age is not None:
+            raw["profile.age_band"] = age
+        spoken += _person_steps_spoken_to_them(prune(raw))
+    assert spoken == []
+
+
+NOT_YET_IN_HELPER_WORDING = frozenset(
+    {
+        "account_security_lock_your_phone",
+        "account_security_secure_your_photo_backup",
+        "account_security_turn_on_automatic_updates",
+        "account_security_turn_on_find_my",
+        "account_security_turn_on_two_step_verification",
+        "dating_apps_check_matches_are_verified",
+        "dating_apps_hold_back_nudes_until_you_have_met",
+        "dating_apps_keep_profile_details_general",
+        "dating_apps_meet_in_public_tell_a_friend",
+        "dating_apps_take_time_before_moving_off_app",
+        "dating_apps_under_18_know_the_risks_get_help",
+        "dating_apps_video_call_before_meeting",
+        "deepfakes_check_where_your_photos_appear",
+        "deepfakes_limit_public_photos",
+        "getting_help_find_a_trusted_adult",
+        "getting_help_find_someone_to_talk_to",
+        "getting_help_learn_to_report",
+        "getting_help_learn_to_save_evidence",
+        "nearby_sharing_airdrop_contacts_only",
+        "nearby_sharing_bluetooth_off_when_unused",
+        "nearby_sharing_device_name_without_full_name",
+        "nearby_sharing_quick_share_limit_visibility",
+        "personal_details_hide_phone_number",
+        "personal_details_hide_school_and_home",
+        "personal_details_limit_live_location",
+        "personal_details_only_accept_people_you_know",
+        "personal_details_remove_location_from_photos",
+        "personal_details_use_a_nickname_username",
+        "privacy_settings_instagram_limit_message_requests",
+        "privacy_settings_instagram_private_account",
+        "privacy_settings_review_regularly",
+        "privacy_settings_snapchat_contact_friends_only",
+        "privacy_settings_snapchat_ghost_mode",
+        "privacy_settings_tiktok_limit_messages",
+        "privacy_settings_tiktok_private_account",
+        "privacy_settings_whatsapp_groups_contacts",
+        "privacy_settings_whatsapp_profile_photo_contacts",
+        "sextortion_check_new_contacts",
+        "webcam_cover_when_unused",
+        "webcam_review_camera_permissions",
+        "webcam_video_calls_with_strangers",
+    }
+)
+"""Everyday steps (settings, habits) that a helper still reads in the person's own words,
+after "Help them with this:". Each needs a third-person title and summary in
+`helper_wording.HELPER_ACTIONS` (and Welsh); take its id out of here when it has one. The test
+below keeps this list exact, so it can only shrink on purpose."""
+
+
+def _riskiest_answers() -> Raw:
+    answers: Raw = {}
+    for question in QUESTIONNAIRE.questions:
+        if question.id.startswith(("profile.", "situation.")):
+            continue
+        scored = [option for option in question.options if option.safety is not None]
+        if scored:
+            option = min(scored, key=lambda option: option.safety or 0.0)
+            answers[question.id] = [option.id] if question.kind == "multi" else option.id
+    return answers
+
+
+def test_everyday_steps_a_helper_reads_in_the_persons_words_are_the_known_ones() -> None:
+    spoken: set[str] = set()
+    for for_whom in ("my_child", "a_friend", "a_student", "partner_or_family"):
+        for age in ("13_15", "16_17", "18_plus"):
+            raw: Raw = {
+                "profile.for_whom": for_whom,
+                "profile.age_band": age,
+                "profile.devices": ["iphone_ipad", "android", "windows"],
+                "profile.apps": ["instagram", "snapchat", "tiktok", "whatsapp", "dating_apps"],
+                "situation.threat_to_share": "no",
+                "situation.image_shared": "no",
+                **_riskiest_answers(),
+            }
+            spoken |= {rule_id for rule_id, _ in _person_steps_spoken_to_them(prune(raw))}
+    assert spoken == NOT_YET_IN_HELPER_WORDING
 
 
 AGE_HEDGES = re.compile(r"\b(if|unless) they are (18 or over|under 18)", re.I)
@@ -458,10 +578,11 @@ def test_a_victim_gets_no_prevention_before_when_ready() -> None:
     assert "After that" in render_plan(plan)
 
 
-def test_a_classmates_nude_means_delete_it_and_tell_someone_without_blame() -> None:
+def test_a_classmates_nude_means_pass_it_on_to_no_one_and_tell_someone_without_blame() -> None:
     rule = RULES_BY_ID["intimate_images_dont_forward_nudes_of_others"]
     text = " ".join([rule.summary, rule.why, *rule.steps[0].steps])
-    assert "Delete it" in text and "not your fault" in text and "won't be in trouble" in text
+    assert "Don't forward it" in text and "tell an adult you trust" in text
+    assert "not your fault" in text and "won't be in trouble" in text
     assert "crime" not in rule.why
     plan = plan_of(
         {"profile.age_band": "13_15", "intimate_images.sent_nude_of_someone_else": "yes"}
