@@ -5,6 +5,9 @@ The questions themselves are declared in `profile.py` and the rule modules; this
 third-person wording, one entry per question, kept together so a reviewer can read the whole
 helper journey in one place. A test checks that every question has one and that none speaks
 to "you" about the person's own life.
+
+`HELPER_ACTIONS` does the same for the plan: a step only the person can take, as the helper
+reads it, where "Help them with this:" before the person's own title would not read right.
 """
 
 from __future__ import annotations
@@ -249,3 +252,19 @@ HELPER_LABELS: dict[tuple[str, str], str] = {
 """Option labels that say "I" or "my" in the person's own words, as a helper reads them; and
 yes/no answers that read the same in English but not in Welsh, which answers with the question's
 own verb and person ("Ydw", I do, for the person; "Ydyn", they do, for a helper)."""
+
+
+HELPER_ACTIONS: dict[str, tuple[str, str]] = {
+    "sextortion_know_it_is_an_organised_scam": (
+        "Help them know that this is a common crime and they are not alone",
+        "People who do this try to scare them into acting fast; it's a common crime and never "
+        "their fault.",
+    ),
+    "deepfakes_fake_image_help_under_18": (
+        "Help them get a fake nude picture of them removed",
+        "A trusted adult, Childline and Report Remove can help get a fake nude of them taken down.",
+    ),
+}
+"""A step only the person can take (`done_by: "them"`), as a helper reads it: its title and
+summary by rule id, about the person and never to them. A step not listed is shown as "Help
+them with this:" and its own title. The JSON API keeps the rule's own words and `done_by`."""
