@@ -16,7 +16,7 @@ from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.rules import RULES_BY_ID
 from safety_check.textplan import action_summary, action_title, render_plan
-from tests.rules._helpers import fired, make_answers
+from tests.rules._helpers import ALL_APPS, ALL_DEVICES, fired, make_answers
 
 Raw = dict[str, str | list[str]]
 ADULT_ONLY = {"stopncii", "revenge_porn_helpline"}
@@ -190,6 +190,7 @@ def test_family_of_an_adult_gets_adult_routes_and_the_domestic_abuse_caution() -
 
 
 YOU = re.compile(r"\byou(r|rs|rself|'re|'ll|'ve|'d)?\b", re.I)
+QUOTED = re.compile(r'"[^"]*"')
 HARMS = (
     {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "only_online"},
     {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "not_sure"},
@@ -211,7 +212,8 @@ def _person_steps_spoken_to_them(raw: Raw) -> list[tuple[str, str]]:
         for action in everything(plan)
         if action.done_by == "them"
         for text in (action_title(action), action_summary(action))
-        if YOU.search(text)
+        # Android's own name for a setting, and the words of a scam email, are not to the person
+        if YOU.search(QUOTED.sub("", text.replace("Your devices", "")))
     ]
 
 
@@ -229,84 +231,41 @@ def test_a_helpers_plan_speaks_about_the_person_not_to_them(for_whom: str, age: 
     assert spoken == []
 
 
-NOT_YET_IN_HELPER_WORDING = frozenset(
-    {
-        "account_security_lock_your_phone",
-        "account_security_secure_your_photo_backup",
-        "account_security_turn_on_automatic_updates",
-        "account_security_turn_on_find_my",
-        "account_security_turn_on_two_step_verification",
-        "dating_apps_check_matches_are_verified",
-        "dating_apps_hold_back_nudes_until_you_have_met",
-        "dating_apps_keep_profile_details_general",
-        "dating_apps_meet_in_public_tell_a_friend",
-        "dating_apps_take_time_before_moving_off_app",
-        "dating_apps_under_18_know_the_risks_get_help",
-        "dating_apps_video_call_before_meeting",
-        "deepfakes_check_where_your_photos_appear",
-        "deepfakes_limit_public_photos",
-        "getting_help_find_a_trusted_adult",
-        "getting_help_find_someone_to_talk_to",
-        "getting_help_learn_to_report",
-        "getting_help_learn_to_save_evidence",
-        "nearby_sharing_airdrop_contacts_only",
-        "nearby_sharing_bluetooth_off_when_unused",
-        "nearby_sharing_device_name_without_full_name",
-        "nearby_sharing_quick_share_limit_visibility",
-        "personal_details_hide_phone_number",
-        "personal_details_hide_school_and_home",
-        "personal_details_limit_live_location",
-        "personal_details_only_accept_people_you_know",
-        "personal_details_remove_location_from_photos",
-        "personal_details_use_a_nickname_username",
-        "privacy_settings_instagram_limit_message_requests",
-        "privacy_settings_instagram_private_account",
-        "privacy_settings_review_regularly",
-        "privacy_settings_snapchat_contact_friends_only",
-        "privacy_settings_snapchat_ghost_mode",
-        "privacy_settings_tiktok_limit_messages",
-        "privacy_settings_tiktok_private_account",
-        "privacy_settings_whatsapp_groups_contacts",
-        "privacy_settings_whatsapp_profile_photo_contacts",
-        "sextortion_check_new_contacts",
-        "webcam_cover_when_unused",
-        "webcam_review_camera_permissions",
-        "webcam_video_calls_with_strangers",
-    }
-)
-"""Everyday steps (settings, habits) that a helper still reads in the person's own words,
-after "Help them with this:". Each needs a third-person title and summary in
-`helper_wording.HELPER_ACTIONS` (and Welsh); take its id out of here when it has one. The test
-below keeps this list exact, so it can only shrink on purpose."""
-
-
-def _riskiest_answers() -> Raw:
+def _answers(not_sure: bool) -> Raw:
+    """The riskiest answer to every habit question, or "I'm not sure" where it is offered."""
     answers: Raw = {}
     for question in QUESTIONNAIRE.questions:
         if question.id.startswith(("profile.", "situation.")):
             continue
         scored = [option for option in question.options if option.safety is not None]
+        unsure = [option for option in question.options if option.id == "not_sure"]
+        if not_sure and unsure:
+            scored = unsure
         if scored:
             option = min(scored, key=lambda option: option.safety or 0.0)
             answers[question.id] = [option.id] if question.kind == "multi" else option.id
     return answers
 
 
-def test_everyday_steps_a_helper_reads_in_the_persons_words_are_the_known_ones() -> None:
+@pytest.mark.parametrize("not_sure", [False, True])
+def test_everyday_steps_in_a_helpers_plan_speak_about_the_person_too(not_sure: bool) -> None:
+    """Settings and habits a helper's plan lists, on every device and app: each step only the
+    person can take has its helper wording ("Help them make their Instagram account private")."""
     spoken: set[str] = set()
     for for_whom in ("my_child", "a_friend", "a_student", "partner_or_family"):
-        for age in ("13_15", "16_17", "18_plus"):
+        for age in ("under_13", "13_15", "16_17", "18_plus", None):
             raw: Raw = {
                 "profile.for_whom": for_whom,
-                "profile.age_band": age,
-                "profile.devices": ["iphone_ipad", "android", "windows"],
-                "profile.apps": ["instagram", "snapchat", "tiktok", "whatsapp", "dating_apps"],
+                "profile.devices": ALL_DEVICES,
+                "profile.apps": ALL_APPS,
                 "situation.threat_to_share": "no",
                 "situation.image_shared": "no",
-                **_riskiest_answers(),
+                **_answers(not_sure),
             }
+            if age is not None:
+                raw["profile.age_band"] = age
             spoken |= {rule_id for rule_id, _ in _person_steps_spoken_to_them(prune(raw))}
-    assert spoken == NOT_YET_IN_HELPER_WORDING
+    assert spoken == set()
 
 
 AGE_HEDGES = re.compile(r"\b(if|unless) they are (18 or over|under 18)", re.I)
