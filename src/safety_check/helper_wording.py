@@ -306,7 +306,7 @@ HELPER_ACTIONS: dict[str, tuple[str, str]] = {
     ),
     "dating_apps_under_18_know_the_risks_get_help": (
         "Help them know why dating apps are risky for under-18s, and where to get help",
-        "Dating apps are for adults: if anyone there asks them for pictures or to meet, they can tell an adult they trust.",
+        "Dating apps are for adults: if anyone asks for pictures or to meet, they can tell an adult they trust.",
     ),
     "dating_apps_video_call_before_meeting": (
         "Help them have a video call with a match before they meet",
@@ -430,7 +430,7 @@ HELPER_ACTIONS: dict[str, tuple[str, str]] = {
     ),
     "dating_apps_romance_scam_stop_and_report": (
         "Help them not send money to a match, and report anyone who asks for it",
-        "If a match asks for money, they shouldn't send any; they can report them, and call their bank if they already paid.",
+        "If a match asks for money, they shouldn't pay; they can report them, and call their bank if they did.",
     ),
     "nearby_sharing_namedrop_know_the_facts": (
         "Help them know the facts about NameDrop on iPhone",

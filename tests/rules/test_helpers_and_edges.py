@@ -11,6 +11,7 @@ import re
 import pytest
 
 from safety_check.answers import prune, validate
+from safety_check.helper_wording import HELPER_ACTIONS
 from safety_check.models import Action, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
@@ -229,6 +230,12 @@ def test_a_helpers_plan_speaks_about_the_person_not_to_them(for_whom: str, age: 
             raw["profile.age_band"] = age
         spoken += _person_steps_spoken_to_them(prune(raw))
     assert spoken == []
+
+
+def test_helper_wording_is_for_real_rules_and_summaries_stay_short() -> None:
+    for rule_id, (title, summary) in HELPER_ACTIONS.items():
+        assert rule_id in RULES_BY_ID and not RULES_BY_ID[rule_id].for_helper
+        assert title.startswith("Help them ") and len(summary.split()) <= 20, rule_id
 
 
 def _answers(not_sure: bool) -> Raw:
