@@ -40,3 +40,75 @@ def test_english_is_the_source_and_needs_no_catalogue() -> None:
     assert i18n.gettext("en", "Start the check") == "Start the check"
     assert i18n.pgettext("en", "ui:button", "Next") == "Next"
     assert i18n.npgettext("en", "report", "{n} student", "{n} students", 2) == "{n} students"
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("y gwasanaeth cyfieithu", "a'r gwasanaeth cyfieithu"),
+        ("yr isafswm oed o 13", "a'r isafswm oed o 13"),
+        ("oriau agor", "ac oriau agor"),
+        ("a ydyn nhw'n rhoi cymorth", "ac a ydyn nhw'n rhoi cymorth"),
+        ("pa rai o'u gwasanaethau", "a pha rai o'u gwasanaethau"),
+        ("eu rhif ffôn", "a'u rhif ffôn"),
+        ("faint maen nhw'n gallu helpu", "a faint maen nhw'n gallu helpu"),
+        ("Childline", "a Childline"),
+    ],
+)
+def test_welsh_and_takes_the_form_the_next_word_needs(item: str, expected: str) -> None:
+    assert i18n.welsh_and(item) == expected
+
+
+def test_a_please_check_list_in_welsh_never_reads_a_y() -> None:
+    """The text plan and the web join a service's unconfirmed details alike: "a'r", not "a y"."""
+    from safety_check.content_language import resources_in
+    from safety_check.models import SupportItem
+    from safety_check.textplan import _please_check
+
+    resource = resources_in("cy")["scotland_domestic_abuse_helpline"]
+    line = " ".join(
+        " ".join(_please_check(SupportItem(resource=resource, reason=""), "cy")).split()
+    )
+    assert "a'r gwasanaeth cyfieithu" in line
+    assert " a y " not in line
+    english = i18n.and_list("en", ("the phone numbers", "the hours"), " and ")
+    assert english == "the phone numbers and the hours"
+
+
+def test_the_web_joins_a_please_check_list_the_same_way() -> None:
+    """The web's support list (templates/_support.html) uses the same join as the text plan."""
+    from html import unescape
+
+    from safety_check.answers import validate
+    from safety_check.plan import build_plan
+    from safety_check.service.individual.plan_view import plan_context
+    from tests.test_personas import _ENGINE
+
+    answers = {
+        "profile.age_band": "18_plus",
+        "profile.nation": "scotland",
+        "situation.image_shared": "yes",
+    }
+    plan = build_plan(validate(answers), "cy")
+    page = _ENGINE.engine.get_template("plan.html").render(
+        **plan_context(plan, urgent_only=False, language="cy"),
+        language="cy",
+        urgent_only=False,
+        ticks=False,
+        restored=None,
+        saving=False,
+        kept_off=None,
+        class_outcome=None,
+        exit_url="https://www.bbc.co.uk/weather",
+        form_action="/check",
+        errors={},
+        hidden=[],
+        page_title="",
+        cohort=None,
+        once=None,
+        journey=None,
+        at="plan",
+    )
+    text = unescape(page)
+    assert "a'r isafswm oed o 13" in text
+    assert " a yr " not in text and " a y " not in text

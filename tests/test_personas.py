@@ -728,7 +728,7 @@ URGENT_LANE_WORDS: dict[str, tuple[int, int]] = {
     "girl_15_whose_older_boyfriend_checks_her_phone": (379, 1020),
     "parent_of_an_11_year_old_threatened": (215, 772),
     "partner_of_an_adult_threatened_by_a_stranger": (150, 510),
-    "sister_of_an_adult_in_wales_whose_ex_shared_a_picture": (233, 653),
+    "sister_of_an_adult_in_wales_whose_ex_shared_a_picture": (233, 644),
     "teacher_of_a_student_whose_picture_was_shared": (137, 539),
     "teen_unsure_and_rather_not_say_about_phone_checks": (152, 278),
 }

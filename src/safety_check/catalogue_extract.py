@@ -24,6 +24,7 @@ from typing import IO, Any, NamedTuple
 
 from safety_check import plan
 from safety_check.content_language import support_context
+from safety_check.helper_wording import HELPER_ACTIONS
 from safety_check.i18n import LOCALE_DIR
 from safety_check.models import AREA_TITLES, PlatformSteps, Question, Resource, Rule
 from safety_check.questionnaire import QUESTIONNAIRE
@@ -45,6 +46,11 @@ PLAN_PREFIXES = (
 _SUPPORT = (
     "Why this service is shown, in a list of support services; the service's name is shown "
     "above it.",
+)
+
+
+_HELPER_ACTION = (
+    "In a helper's plan: a step only the person they help can take, about that person.",
 )
 
 
@@ -94,6 +100,10 @@ def _rule_messages(rule: Rule) -> Iterator[Message]:
     if rule.summary:
         yield Message(f"{base}.summary", rule.summary)
     yield Message(f"{base}.why", rule.why)
+    if rule.id in HELPER_ACTIONS:
+        title, summary = HELPER_ACTIONS[rule.id]
+        yield Message(f"{base}.helper_title", title, _HELPER_ACTION)
+        yield Message(f"{base}.helper_summary", summary, _HELPER_ACTION)
     why = (f"why: {rule.why}",)
     for field, groups in (("steps", rule.steps), ("how_to_check", rule.how_to_check)):
         yield from _step_messages(f"{base}.{field}", groups, why)

@@ -21,7 +21,7 @@ import msgspec
 
 from safety_check import i18n
 from safety_check.engine import COMPILED_RULES, CompiledRule
-from safety_check.helper_wording import HELPER_TEXT
+from safety_check.helper_wording import HELPER_ACTIONS, HELPER_TEXT
 from safety_check.models import (
     AreaInfo,
     DoingWell,
@@ -264,6 +264,24 @@ def rule_texts_in(language: i18n.Language) -> Mapping[int, RuleText]:
     if language == i18n.DEFAULT:
         return MappingProxyType({c.order: _english_rule_text(c) for c in COMPILED_RULES})
     return MappingProxyType({c.order: _rule_text(language, c) for c in COMPILED_RULES})
+
+
+@functools.cache
+def helper_actions_in(language: i18n.Language) -> Mapping[str, tuple[str, str]]:
+    """`HELPER_ACTIONS` in `language`: each listed rule's title and summary as a helper reads
+    it, by rule id."""
+    services = resources_in(language)
+    return MappingProxyType(
+        {
+            rule_id: tuple(  # type: ignore[misc]
+                render_resource_mentions(
+                    _text(language, rule_context(rule_id, f"helper_{field}"), english), services
+                )
+                for field, english in zip(("title", "summary"), words, strict=True)
+            )
+            for rule_id, words in HELPER_ACTIONS.items()
+        }
+    )
 
 
 def plan_context(name: str) -> str:

@@ -5,6 +5,9 @@ The questions themselves are declared in `profile.py` and the rule modules; this
 third-person wording, one entry per question, kept together so a reviewer can read the whole
 helper journey in one place. A test checks that every question has one and that none speaks
 to "you" about the person's own life.
+
+`HELPER_ACTIONS` does the same for the plan: a step only the person can take, as the helper
+reads it, where "Help them with this:" before the person's own title would not read right.
 """
 
 from __future__ import annotations
@@ -249,3 +252,231 @@ HELPER_LABELS: dict[tuple[str, str], str] = {
 """Option labels that say "I" or "my" in the person's own words, as a helper reads them; and
 yes/no answers that read the same in English but not in Welsh, which answers with the question's
 own verb and person ("Ydw", I do, for the person; "Ydyn", they do, for a helper)."""
+
+
+HELPER_ACTIONS: dict[str, tuple[str, str]] = {
+    "sextortion_know_it_is_an_organised_scam": (
+        "Help them know that this is a common crime and they are not alone",
+        "People who do this try to scare them into acting fast; it's a common crime and never "
+        "their fault.",
+    ),
+    "deepfakes_fake_image_help_under_18": (
+        "Help them get a fake nude picture of them removed",
+        "A trusted adult, Childline and Report Remove can help get a fake nude of them taken down.",
+    ),
+    "account_security_lock_your_phone": (
+        "Help them lock their phone with a code that's hard to guess",
+        "A code that's hard to guess on their phone means nobody else can open their photos.",
+    ),
+    "account_security_secure_your_photo_backup": (
+        "Help them make sure only they can get into their photo backup",
+        "Only they should be able to sign in to where their photos back up, so nobody else can see them.",
+    ),
+    "account_security_turn_on_automatic_updates": (
+        "Help them let their phone and computer install updates by themselves",
+        "With automatic updates on, their phone and computer get safety fixes without anyone having to remember.",
+    ),
+    "account_security_turn_on_find_my": (
+        "Help them turn on Find My or Find Hub, so a lost phone can be locked",
+        "With Find My or Find Hub on, they can lock or erase their phone if it's lost.",
+    ),
+    "account_security_turn_on_two_step_verification": (
+        "Help them turn on 2-step verification for their email and social media",
+        "With 2-step verification on their email and social media, a stolen password alone can't open them.",
+    ),
+    "dating_apps_check_matches_are_verified": (
+        "Help them check that a match is verified before they meet or share personal things",
+        "The verified badge helps them spot fake profiles before they meet or share personal things.",
+    ),
+    "dating_apps_hold_back_nudes_until_you_have_met": (
+        "Help them hold back on sending nudes to matches they haven't met",
+        "They never owe a match a picture: fake profiles sometimes ask for one, then demand money.",
+    ),
+    "dating_apps_keep_profile_details_general": (
+        "Help them keep details that could help someone find them off their dating profile",
+        "Leaving their workplace, street and usual places off their profile means only people they choose can find them.",
+    ),
+    "dating_apps_meet_in_public_tell_a_friend": (
+        "Help them meet matches in a public place and tell a friend where they'll be",
+        "Meeting somewhere busy, getting there and back on their own, and telling a friend where they'll be keeps them safer.",
+    ),
+    "dating_apps_take_time_before_moving_off_app": (
+        "Help them keep chats on the dating app until they feel sure about a match",
+        "Chatting in the dating app for now means it can filter harmful messages and act when they report something.",
+    ),
+    "dating_apps_under_18_know_the_risks_get_help": (
+        "Help them know why dating apps are risky for under-18s, and where to get help",
+        "Dating apps are for adults: if anyone asks for pictures or to meet, they can tell an adult they trust.",
+    ),
+    "dating_apps_video_call_before_meeting": (
+        "Help them have a video call with a match before they meet",
+        "A short video call before they meet shows the person is real and looks like their photos.",
+    ),
+    "deepfakes_check_where_your_photos_appear": (
+        "Help them check where their photos appear online with a reverse image search",
+        "A reverse image search shows where their photos appear, so fake profiles can be spotted and reported early.",
+    ),
+    "deepfakes_limit_public_photos": (
+        "Help them limit who can see photos of their face",
+        "Private accounts mean fewer strangers can copy or misuse photos of their face.",
+    ),
+    "getting_help_find_a_trusted_adult": (
+        "Help them think now about which adult they would go to",
+        "Choosing now which adult they would go to makes it easier to ask for help if they need it.",
+    ),
+    "getting_help_find_someone_to_talk_to": (
+        "Help them know who they would turn to if something went wrong",
+        "Thinking now about who they would turn to makes getting support easier if they ever need it.",
+    ),
+    "getting_help_learn_to_report": (
+        "Help them find the report button in the apps they use",
+        "Finding the report button in their apps now means they can act fast if something goes wrong.",
+    ),
+    "getting_help_learn_to_save_evidence": (
+        "Help them learn how to take screenshots that count as evidence",
+        "Screenshots that show who, where and when mean they can keep evidence if needed.",
+    ),
+    "nearby_sharing_airdrop_contacts_only": (
+        "Help them set AirDrop to Contacts Only, or turn receiving off",
+        "With AirDrop on Contacts Only or Receiving Off, strangers nearby can't send them pictures.",
+    ),
+    "nearby_sharing_bluetooth_off_when_unused": (
+        "Help them turn Bluetooth off when they're not using it",
+        "With Bluetooth off when they don't need it, devices nearby can't send them requests.",
+    ),
+    "nearby_sharing_device_name_without_full_name": (
+        "Help them give their devices a name that doesn't show their full name",
+        "A phone or computer name without their full name means strangers nearby can't see who they are.",
+    ),
+    "nearby_sharing_quick_share_limit_visibility": (
+        "Help them set Quick Share to Your devices or Contacts",
+        "With Quick Share on Your devices or Contacts, strangers nearby can't send them files or pictures.",
+    ),
+    "personal_details_hide_phone_number": (
+        "Help them take their phone number off their public profiles",
+        "Without their phone number on public profiles, strangers can't message them on other apps.",
+    ),
+    "personal_details_hide_school_and_home": (
+        "Help them keep their school, uniform and home out of public posts",
+        "Keeping their school, uniform and home out of public posts stops strangers working out where to find them.",
+    ),
+    "personal_details_limit_live_location": (
+        "Help them share their live location with only a few people they trust",
+        "Sharing their live location with only a few people they trust means others can't see where they are.",
+    ),
+    "personal_details_only_accept_people_you_know": (
+        "Help them only accept friend requests from people they know in real life",
+        "Fake profiles are easy to make, so it's safest to accept only people they've met in real life.",
+    ),
+    "personal_details_remove_location_from_photos": (
+        "Help them keep location tags and saved locations out of their photos",
+        "Without location tags and saved locations in their photos, their posts don't show where they live.",
+    ),
+    "personal_details_use_a_nickname_username": (
+        "Help them use a username that doesn't show their full name",
+        "A nickname instead of their full name means strangers can't easily search for them.",
+    ),
+    "privacy_settings_instagram_limit_message_requests": (
+        "Help them stop strangers sending them message requests on Instagram",
+        "With message requests off from people they don't follow on Instagram, strangers can't easily reach them.",
+    ),
+    "privacy_settings_instagram_private_account": (
+        "Help them make their Instagram account private",
+        "On a private Instagram account, only followers they approve can see their photos and videos.",
+    ),
+    "privacy_settings_review_regularly": (
+        "Help them check their privacy settings every few months",
+        "Apps change their settings, so it helps to check every few months who can see and contact them.",
+    ),
+    "privacy_settings_snapchat_contact_friends_only": (
+        "Help them let only their friends contact them on Snapchat",
+        "With Contact Me on Snapchat set to My Friends, strangers can't send them Snaps or chats.",
+    ),
+    "privacy_settings_snapchat_ghost_mode": (
+        "Help them turn on Ghost Mode on Snap Map, or share only with a few people they trust",
+        "With Ghost Mode on, or only a few trusted friends picked, Snap Map doesn't show everyone where they are.",
+    ),
+    "privacy_settings_tiktok_limit_messages": (
+        "Help them limit who can send them direct messages on TikTok",
+        "With TikTok direct messages set to Friends or No one, strangers can't start chats with them.",
+    ),
+    "privacy_settings_tiktok_private_account": (
+        "Help them make their TikTok account private",
+        "On a private TikTok account, only people they approve can watch their videos.",
+    ),
+    "privacy_settings_whatsapp_groups_contacts": (
+        "Help them choose who can add them to WhatsApp groups",
+        "If only their contacts can add them to WhatsApp groups, strangers can't pull them into their chats.",
+    ),
+    "privacy_settings_whatsapp_profile_photo_contacts": (
+        "Help them show their WhatsApp profile photo to their contacts only",
+        "If only their contacts see their WhatsApp profile photo, strangers can't save it and misuse it.",
+    ),
+    "sextortion_check_new_contacts": (
+        "Help them check that new contacts are who they say they are",
+        "Checking that new contacts are real helps them spot fake profiles, which are often used for sextortion.",
+    ),
+    "webcam_cover_when_unused": (
+        "Help them cover their computer's camera when they're not using it",
+        "Covering the camera or closing the lid when they're not using it means it only sees what they choose.",
+    ),
+    "webcam_review_camera_permissions": (
+        "Help them check which apps can use their camera and microphone",
+        "Checking which apps can use their camera and microphone lets them turn off any that don't need them.",
+    ),
+    "webcam_video_calls_with_strangers": (
+        "Help them take care on video calls with people they've only met online",
+        "On video calls with people they've only met online, they can end the call if anything turns sexual.",
+    ),
+    "dating_apps_romance_scam_stop_and_report": (
+        "Help them not send money to a match, and report anyone who asks for it",
+        "If a match asks for money, they shouldn't pay; they can report them, and call their bank if they did.",
+    ),
+    "nearby_sharing_namedrop_know_the_facts": (
+        "Help them know the facts about NameDrop on iPhone",
+        "NameDrop only swaps contact details when both people unlock their iPhones and choose to, so nobody can take theirs.",
+    ),
+    "privacy_settings_discord_limit_server_dms": (
+        "Help them stop people in their Discord servers messaging them unless they're friends",
+        "With direct messages from server members off on Discord, only friends can message them privately.",
+    ),
+    "privacy_settings_facebook_future_posts_friends": (
+        "Help them share their Facebook posts with friends only",
+        "With their Facebook posts set to Friends, people they don't know can't see their photos and news.",
+    ),
+    "privacy_settings_games_console_block_and_report": (
+        "Help them know how to block and report someone in their games",
+        "Finding the block and report buttons in their games now means they can stop someone quickly if needed.",
+    ),
+    "privacy_settings_games_console_limit_contact": (
+        "Help them let only friends message them and see when they're online in games",
+        "If only friends can message them or see them online in their console and games, strangers can't reach them.",
+    ),
+    "privacy_settings_telegram_hide_phone_number": (
+        "Help them hide their phone number on Telegram",
+        "With their Telegram number shown to Nobody or My Contacts, strangers can't use it to find them.",
+    ),
+    "privacy_settings_x_protect_posts": (
+        "Help them protect their posts on X if they don't need them to be public",
+        "With their posts on X protected, only followers they approve can see them.",
+    ),
+    "privacy_settings_youtube_uploads_unlisted": (
+        "Help them keep personal YouTube videos Unlisted or Private",
+        "Personal YouTube videos posted as Unlisted or Private can only be watched by people they choose.",
+    ),
+    "sextortion_know_the_steps": (
+        "Help them learn the five steps to take if anyone ever threatens them",
+        "If anyone threatens them: don't pay, stop replying, keep evidence, report it and tell someone they trust.",
+    ),
+    "webcam_camera_light_unexpected": (
+        "Help them check their device for harmful software if the camera light came on by itself",
+        "If their camera light came on by itself, they can cover the camera and check their device for harmful software.",
+    ),
+    "webcam_recorded_you_message_is_a_scam": (
+        'Help them not reply to or pay "I recorded you" emails',
+        'Most "I recorded you" emails are guesses sent to thousands of people: they don\'t need to reply or pay.',
+    ),
+}
+"""A step only the person can take (`done_by: "them"`), as a helper reads it: its title and
+summary by rule id, about the person and never to them. A step not listed is shown as "Help
+them with this:" and its own title. The JSON API keeps the rule's own words and `done_by`."""

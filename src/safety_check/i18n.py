@@ -98,6 +98,38 @@ def npgettext(language: Language, context: str, singular: str, plural: str, coun
     return str(translations(language).npgettext(context, singular, plural, count))
 
 
+_WELSH_VOWELS: Final = frozenset("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
+_WELSH_ASPIRATE: Final = {"c": "ch", "p": "ph", "t": "th"}
+_WELSH_AND_POSSESSIVE: Final = {"ei": "a'i", "eu": "a'u", "ein": "a'n", "eich": "a'ch"}
+
+
+def welsh_and(item: str) -> str:
+    """Welsh "and" (a) before `item`, as Welsh writes it: "a'r" for "a y" or "a yr" ("a'r
+    gwasanaeth"), "a'u" for "a eu", "ac" before a vowel ("ac oriau"), and the aspirate mutation of a lower-case
+    c, p or t ("a pha rai"). A capital (a service's name) is left as it is."""
+    first, _, rest = item.partition(" ")
+    if first in ("y", "yr") and rest:
+        return f"a'r {rest}"
+    if first in _WELSH_AND_POSSESSIVE and rest:
+        return f"{_WELSH_AND_POSSESSIVE[first]} {rest}"
+    head = item[:1]
+    if head in _WELSH_VOWELS:
+        return f"ac {item}"
+    if head in _WELSH_ASPIRATE and item[:2] not in ("ch", "ph", "th"):
+        return f"a {_WELSH_ASPIRATE[head]}{item[1:]}"
+    return f"a {item}"
+
+
+def and_list(language: Language, items: tuple[str, ...] | list[str], conjunction: str) -> str:
+    """`items` joined with `conjunction` (" and ", translated): in Welsh, each "a" takes the
+    form the next word needs (`welsh_and`), so the list never reads "a y gwasanaeth"."""
+    if language != "cy" or conjunction.strip() != "a":
+        return conjunction.join(items)
+    if not items:
+        return ""
+    return " ".join([items[0], *(welsh_and(item) for item in items[1:])])
+
+
 def negotiate(accept_language: str | None, offered: tuple[Language, ...] = OFFERED) -> Language:
     """The offered language the `Accept-Language` header prefers; English when it names none.
 

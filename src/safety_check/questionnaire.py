@@ -9,7 +9,7 @@ from safety_check.models import AREA_TITLES, AREAS, AreaInfo, Question, Question
 from safety_check.profile import PROFILE_QUESTIONS, SITUATION_QUESTIONS
 from safety_check.rules import AREA_QUESTIONS
 
-CONTENT_VERSION = "2026.12.4"
+CONTENT_VERSION = "2026.12.5"
 """Bump on any change a person could notice in questions, rules or resources."""
 
 

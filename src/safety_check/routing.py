@@ -33,6 +33,7 @@ from safety_check.models import (
 )
 from safety_check.questionnaire import QUESTIONNAIRE
 from safety_check.resources import (
+    NOTE_FOR_NATION,
     RESOURCES,
     covers,
     notes_for,
@@ -728,11 +729,26 @@ def _group_named(resource: Resource, situation: Situation) -> bool:
     return situation.outing and resource.id in ("galop", "mermaids")
 
 
+SPECIALIST = "revenge_porn_helpline"
+"""Moved up the strip for an adult whose picture was shared or threatened."""
+
+
+def _unconfirmed_in(situation: Situation) -> bool:
+    """The specialist has a "please check" note about how far it helps in the person's
+    nation (nations.md 2.16, 2.17: unverified for Northern Ireland)."""
+    return any(
+        nation == situation.nation
+        for (resource_id, _), nation in NOTE_FOR_NATION.items()
+        if resource_id == SPECIALIST
+    )
+
+
 def contact_first(situation: Situation, items: tuple[SupportItem, ...]) -> tuple[Contact, ...]:
     """The services for a strip at the top of an urgent page, chosen for this person: ones
     they can reach the way they said they can, never one for a gender we don't know, never a
     nation's service when they didn't say where they live; an adult whose picture was shared
-    or threatened gets the Revenge Porn Helpline straight after the emergency line."""
+    or threatened gets the Revenge Porn Helpline straight after the emergency line (after one
+    more, sure to serve them, where its help for their nation is unconfirmed)."""
     candidates = [
         item.resource
         for item in items
@@ -741,9 +757,12 @@ def contact_first(situation: Situation, items: tuple[SupportItem, ...]) -> tuple
         and not (situation.nation is None and item.resource.nations)
     ]
     if situation.adult and situation.urgent:
-        specialist = [r for r in candidates if r.id == "revenge_porn_helpline"]
-        rest = [r for r in candidates if r.id != "revenge_porn_helpline"]
-        candidates = rest[:1] + specialist + rest[1:]
+        specialist = [r for r in candidates if r.id == SPECIALIST]
+        rest = [r for r in candidates if r.id != SPECIALIST]
+        # Where its help for the person's nation is unconfirmed (Northern Ireland), a service
+        # sure to serve them comes first: the NI helpline, or the police for a helper.
+        lead = 2 if _unconfirmed_in(situation) else 1
+        candidates = rest[:lead] + specialist + rest[lead:]
     return tuple(
         Contact(
             id=resource.id,

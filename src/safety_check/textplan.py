@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from safety_check import i18n
-from safety_check.content_language import questions_by_id_in
+from safety_check.content_language import helper_actions_in, questions_by_id_in
 from safety_check.i18n import N_
 from safety_check.models import (
     Action,
@@ -103,9 +103,25 @@ def _because(refs: tuple[AnswerRef, ...], helper: bool, language: i18n.Language)
 
 
 def action_title(action: Action, language: i18n.Language = "en") -> str:
+    """The title as the reader takes it: a helper reads a step only the person can take in
+    its helper wording (`helper_wording.HELPER_ACTIONS`), or as "Help them with this:" and
+    its title."""
     if action.done_by != "them":
         return action.title
+    helper = helper_actions_in(language).get(action.rule_id)
+    if helper is not None:
+        return helper[0]
     return _t(language, N_("Help them with this: {title}")).format(title=action.title)
+
+
+def action_summary(action: Action, language: i18n.Language = "en") -> str:
+    """The one line under the title (the reason, where there is no summary); about the person
+    in a helper's plan where the step has helper wording."""
+    if action.done_by == "them":
+        helper = helper_actions_in(language).get(action.rule_id)
+        if helper is not None:
+            return helper[1]
+    return action.summary or action.why
 
 
 Said = dict[str, int]
@@ -136,7 +152,7 @@ def _action(
     """An action: its title and summary always; its steps and reasons only where `full` (the
     urgent lane), so the longest plan stays under 4,000 words; --format json has everything."""
     lines = _wrap(action_title(action, language), indent="    ", first=f"{number:>2}. ")
-    lines.extend(_wrap(action.summary or action.why, indent="    "))
+    lines.extend(_wrap(action_summary(action, language), indent="    "))
     if action.caution:
         lines.extend(_wrap(_caution(action, number, said, language), indent="    "))
     if full:
@@ -181,7 +197,7 @@ def _please_check(item: SupportItem, language: i18n.Language) -> list[str]:
     only in news reports must not look certain on a printed plan."""
     if not item.resource.unverified:
         return []
-    details = _web_words(language, AND).join(item.resource.unverified)
+    details = i18n.and_list(language, item.resource.unverified, _web_words(language, AND))
     return _wrap(_web_words(language, PLEASE_CHECK) % {"details": details}, indent="  ")
 
 

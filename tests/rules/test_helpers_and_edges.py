@@ -10,13 +10,14 @@ import re
 
 import pytest
 
-from safety_check.answers import validate
+from safety_check.answers import prune, validate
+from safety_check.helper_wording import HELPER_ACTIONS
 from safety_check.models import Action, Plan
 from safety_check.plan import build_plan
 from safety_check.questionnaire import QUESTIONNAIRE, QUESTIONS_BY_ID
 from safety_check.rules import RULES_BY_ID
-from safety_check.textplan import render_plan
-from tests.rules._helpers import fired, make_answers
+from safety_check.textplan import action_summary, action_title, render_plan
+from tests.rules._helpers import ALL_APPS, ALL_DEVICES, fired, make_answers
 
 Raw = dict[str, str | list[str]]
 ADULT_ONLY = {"stopncii", "revenge_porn_helpline"}
@@ -183,10 +184,116 @@ def test_a_friend_hears_how_to_listen_and_when_to_tell_an_adult() -> None:
 def test_family_of_an_adult_gets_adult_routes_and_the_domestic_abuse_caution() -> None:
     plan = plan_of(SISTER_OF_ADULT)
     ids = [a.rule_id for a in lane(plan)]
-    assert ids[0] == "getting_help_helper_keep_them_safe_from_someone_close"
+    assert ids[0] == "getting_help_helper_keep_an_adult_safe_from_someone_close"
     assert "getting_help_helper_adult_know_where_to_get_advice" in ids
     assert {"revenge_porn_helpline", "live_fear_free"} <= services(plan)
     assert not {"ceop", "childline", "report_remove"} & services(plan)
+
+
+YOU = re.compile(r"\byou(r|rs|rself|'re|'ll|'ve|'d)?\b", re.I)
+QUOTED = re.compile(r'"[^"]*"')
+HARMS = (
+    {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "only_online"},
+    {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "not_sure"},
+    {"situation.threat_to_share": "yes", "sextortion.who_is_threatening": "partner_or_ex"},
+    {"situation.threat_to_share": "yes", "sextortion.paid_money": "yes"},
+    {"situation.image_shared": "yes"},
+    {"situation.image_shared": "not_sure"},
+    {"situation.threat_to_share": "prefer_not_to_say"},
+    {"deepfakes.fake_image_of_you": "yes"},
+)
+
+
+def _person_steps_spoken_to_them(raw: Raw) -> list[tuple[str, str]]:
+    """Each title or summary of a step only the person can take that still says "you" to
+    them, as a helper reads it in the text plan and on the web."""
+    plan = plan_of(raw)
+    return [
+        (action.rule_id, text)
+        for action in everything(plan)
+        if action.done_by == "them"
+        for text in (action_title(action), action_summary(action))
+        # Android's own name for a setting, and the words of a scam email, are not to the person
+        if YOU.search(QUOTED.sub("", text.replace("Your devices", "")))
+    ]
+
+
+@pytest.mark.parametrize("for_whom", ["my_child", "a_friend", "a_student", "partner_or_family"])
+@pytest.mark.parametrize("age", [None, "under_13", "13_15", "16_17", "18_plus"])
+def test_a_helpers_plan_speaks_about_the_person_not_to_them(for_whom: str, age: str | None) -> None:
+    """ "Help them with this: Know that ... you are not alone" spoke to the person: a step only
+    they can take reads about them, in the helper's plan after any harm."""
+    spoken = []
+    for harm in HARMS:
+        raw: Raw = {"profile.for_whom": for_whom, **harm}
+        if age is not None:
+            raw["profile.age_band"] = age
+        spoken += _person_steps_spoken_to_them(prune(raw))
+    assert spoken == []
+
+
+def test_helper_wording_is_for_real_rules_and_summaries_stay_short() -> None:
+    for rule_id, (title, summary) in HELPER_ACTIONS.items():
+        assert rule_id in RULES_BY_ID and not RULES_BY_ID[rule_id].for_helper
+        assert title.startswith("Help them ") and len(summary.split()) <= 20, rule_id
+
+
+def _answers(not_sure: bool) -> Raw:
+    """The riskiest answer to every habit question, or "I'm not sure" where it is offered."""
+    answers: Raw = {}
+    for question in QUESTIONNAIRE.questions:
+        if question.id.startswith(("profile.", "situation.")):
+            continue
+        scored = [option for option in question.options if option.safety is not None]
+        unsure = [option for option in question.options if option.id == "not_sure"]
+        if not_sure and unsure:
+            scored = unsure
+        if scored:
+            option = min(scored, key=lambda option: option.safety or 0.0)
+            answers[question.id] = [option.id] if question.kind == "multi" else option.id
+    return answers
+
+
+@pytest.mark.parametrize("not_sure", [False, True])
+def test_everyday_steps_in_a_helpers_plan_speak_about_the_person_too(not_sure: bool) -> None:
+    """Settings and habits a helper's plan lists, on every device and app: each step only the
+    person can take has its helper wording ("Help them make their Instagram account private")."""
+    spoken: set[str] = set()
+    for for_whom in ("my_child", "a_friend", "a_student", "partner_or_family"):
+        for age in ("under_13", "13_15", "16_17", "18_plus", None):
+            raw: Raw = {
+                "profile.for_whom": for_whom,
+                "profile.devices": ALL_DEVICES,
+                "profile.apps": ALL_APPS,
+                "situation.threat_to_share": "no",
+                "situation.image_shared": "no",
+                **_answers(not_sure),
+            }
+            if age is not None:
+                raw["profile.age_band"] = age
+            spoken |= {rule_id for rule_id, _ in _person_steps_spoken_to_them(prune(raw))}
+    assert spoken == set()
+
+
+AGE_HEDGES = re.compile(r"\b(if|unless) they are (18 or over|under 18)", re.I)
+
+
+@pytest.mark.parametrize("for_whom", ["my_child", "a_friend", "a_student", "partner_or_family"])
+@pytest.mark.parametrize("age", ["13_15", "16_17", "18_plus"])
+def test_a_helper_who_gave_the_age_reads_no_step_that_hedges_on_it(for_whom: str, age: str) -> None:
+    """The sister of an adult is not told "if they are 18 or over": the plan knows."""
+    plan = plan_of({**SISTER_OF_ADULT, "profile.for_whom": for_whom, "profile.age_band": age})
+    hedges = [
+        (action.rule_id, step)
+        for action in everything(plan)
+        if RULES_BY_ID[action.rule_id].for_helper
+        for group in action.steps
+        for step in group.steps
+        if AGE_HEDGES.search(step)
+    ]
+    assert hedges == []
+    unknown = {k: v for k, v in SISTER_OF_ADULT.items() if k != "profile.age_band"}
+    assert any(AGE_HEDGES.search(step) for step in all_text(plan_of(unknown)).split("\n"))
 
 
 @pytest.mark.parametrize("raw", HELPERS.values(), ids=HELPERS.keys())
@@ -437,10 +544,11 @@ def test_a_victim_gets_no_prevention_before_when_ready() -> None:
     assert "After that" in render_plan(plan)
 
 
-def test_a_classmates_nude_means_delete_it_and_tell_someone_without_blame() -> None:
+def test_a_classmates_nude_means_pass_it_on_to_no_one_and_tell_someone_without_blame() -> None:
     rule = RULES_BY_ID["intimate_images_dont_forward_nudes_of_others"]
     text = " ".join([rule.summary, rule.why, *rule.steps[0].steps])
-    assert "Delete it" in text and "not your fault" in text and "won't be in trouble" in text
+    assert "Don't forward it" in text and "tell an adult you trust" in text
+    assert "not your fault" in text and "won't be in trouble" in text
     assert "crime" not in rule.why
     plan = plan_of(
         {"profile.age_band": "13_15", "intimate_images.sent_nude_of_someone_else": "yes"}
@@ -479,6 +587,31 @@ def test_the_call_strip_fits_the_person() -> None:
     ids = {c.id for c in watched.contact_first}
     assert not ids & {"national_domestic_abuse_helpline", "mens_advice_line"}
     assert not ids & {"live_fear_free", "scotland_domestic_abuse_helpline"}  # nation not said
+
+
+@pytest.mark.parametrize(
+    ("for_whom", "lead"),
+    [("me", "ni_domestic_sexual_abuse_helpline"), ("partner_or_family", "police_non_emergency")],
+)
+@pytest.mark.parametrize("situation", ["situation.image_shared", "situation.threat_to_share"])
+def test_in_northern_ireland_a_verified_service_leads_the_strip(
+    for_whom: str, lead: str, situation: str
+) -> None:
+    """The Revenge Porn Helpline's help in Northern Ireland is unconfirmed (nations.md 2.16,
+    2.17): the NI helpline (or, for a helper, the PSNI on 101) comes before it, and it keeps its
+    "please check" note."""
+    plan = plan_of(
+        {
+            "profile.for_whom": for_whom,
+            "profile.age_band": "18_plus",
+            "profile.nation": "northern_ireland",
+            situation: "yes",
+        }
+    )
+    ids = [c.id for c in plan.contact_first]
+    assert ids == ["police_emergency", lead, "revenge_porn_helpline"]
+    helpline = next(i for i in plan.support if i.resource.id == "revenge_porn_helpline")
+    assert any("Northern Ireland" in note for note in helpline.resource.unverified)
 
 
 @pytest.mark.parametrize("age", ["16_17", "18_plus"])
@@ -770,7 +903,21 @@ NEW_RULES = [
     ),
     ("getting_help_helper_never_view_or_save_the_image", PARENT_OF_11, SISTER_OF_ADULT),
     ("getting_help_helper_teacher_tell_the_safeguarding_lead", TEACHER, PARENT_OF_11),
-    ("getting_help_helper_keep_them_safe_from_someone_close", SISTER_OF_ADULT, PARENT_OF_11),
+    (
+        "getting_help_helper_keep_them_safe_from_someone_close",
+        # profile.devices given: the answers are used as they are, with no age
+        {
+            **{k: v for k, v in SISTER_OF_ADULT.items() if k != "profile.age_band"},
+            "profile.devices": ["android"],
+        },
+        SISTER_OF_ADULT,
+    ),
+    ("getting_help_helper_keep_an_adult_safe_from_someone_close", SISTER_OF_ADULT, PARENT_OF_11),
+    (
+        "getting_help_helper_keep_a_child_safe_from_someone_close",
+        {**SISTER_OF_ADULT, "profile.age_band": "16_17"},
+        SISTER_OF_ADULT,
+    ),
     ("getting_help_helper_tell_them_it_is_not_their_fault", PARENT_OF_11, FRIEND_OF_15),
     ("getting_help_helper_friend_listen_and_dont_share", FRIEND_OF_15, PARENT_OF_11),
     ("getting_help_helper_dont_pay_and_stop_replying", PARENT_OF_11, TEACHER),

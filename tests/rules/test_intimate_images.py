@@ -313,3 +313,18 @@ def test_threats_are_a_crime_even_if_nothing_is_shared() -> None:
     text = _lines("intimate_images_know_the_law", "general")
     assert "even if nothing is ever shared" in text
     assert "report the threat" in text
+
+
+def test_a_nude_of_someone_else_is_never_both_deleted_and_reported() -> None:
+    """Deleting is said only of an adult's picture that is not being reported; a picture that
+    might be of someone under 18 goes to the police, who say what to do with it (no source we
+    read says whether to delete one)."""
+    rule = RULES_BY_ID["intimate_images_dont_forward_nudes_of_others"]
+    assert "delete" not in f"{rule.title} {rule.summary}".lower()
+    general = next(group for group in rule.steps if group.platform == "general").steps
+    for step in general:
+        if "delete" in step.lower():
+            assert "is an adult" in step and "don't want to report" in step
+        if "under 18" in step and "police" in step:
+            assert "delete" not in step.lower() and "do what they tell you" in step
+    assert any("police" in step and "do what they tell you" in step for step in general)

@@ -15,6 +15,7 @@ SINCE = "2026.11.0"
 NEW = "2026.12.0"
 HELPERS_SINCE = "2026.12.1"
 HELPERS_CHECKED = "2026-12-06"
+CONTENT_MENDS_SINCE = "2026.12.5"
 
 URGENT = "(situation.threat_to_share = yes or situation.image_shared = yes)"
 UNDER_18 = "profile.age_band in [under_13, 13_15, 16_17]"
@@ -1502,39 +1503,111 @@ H_SAFEGUARDING_LEAD = Rule(
     for_helper=True,
 )
 
+CLOSE_TO_HOME_TITLE = "Think about their safety before you act"
+CLOSE_TO_HOME_SUMMARY = (
+    "If someone close to them is doing this, don't confront that person, and be careful what "
+    "you send."
+)
+CLOSE_TO_HOME_WHY = (
+    "Someone who is close to them, or checks their phone, could notice what you do and make "
+    "things worse for them. A support service can help you both plan what is safe."
+)
+CLOSE_TO_HOME_FIRST_STEPS = (
+    "Don't confront the person doing this, and don't post about it.",
+    "Their phone may be checked: be careful what you text or email them about this. Ask them "
+    "how and when it is safe to talk.",
+)
+CLOSE_TO_HOME_WALES = steps(
+    "wales",
+    "In Wales, {live_fear_free} also helps people who know someone who needs help.",
+    checked=HELPERS_CHECKED,
+)
+CLOSE_TO_HOME_FIRES = f"{H_HELPER} and {H_HAPPENING} and {WATCHED}"
+# One rule for each thing the helper may know of the person's age: a known age reads only
+# the steps for that age; an age not given keeps both.
+
 H_CLOSE_TO_HOME = Rule(
     id="getting_help_helper_keep_them_safe_from_someone_close",
     area="getting_help",
     purpose="response",
-    title="Think about their safety before you act",
-    summary="If someone close to them is doing this, don't confront that person, and be careful "
-    "what you send.",
-    why="Someone who is close to them, or checks their phone, could notice what you do and "
-    "make things worse for them. A support service can help you both plan what is safe.",
-    fires=f"{H_HELPER} and {H_HAPPENING} and {WATCHED}",
+    title=CLOSE_TO_HOME_TITLE,
+    summary=CLOSE_TO_HOME_SUMMARY,
+    why=CLOSE_TO_HOME_WHY,
+    fires=f"{CLOSE_TO_HOME_FIRES} and {AGE_UNKNOWN}",
     applies=H_HELPER_SAID,
     steps=(
         steps(
             "general",
-            "Don't confront the person doing this, and don't post about it.",
-            "Their phone may be checked: be careful what you text or email them about this. "
-            "Ask them how and when it is safe to talk.",
+            *CLOSE_TO_HOME_FIRST_STEPS,
             "Let them decide what happens next, unless they are under 18 or in danger.",
             "If they are in danger now, call {police_emergency}.",
             "If they are 18 or over, a domestic abuse service can help you both plan: ask them "
             "which one they would like to contact.",
             checked=HELPERS_CHECKED,
         ),
-        steps(
-            "wales",
-            "In Wales, {live_fear_free} also helps people who know someone who needs help.",
-            checked=HELPERS_CHECKED,
-        ),
+        CLOSE_TO_HOME_WALES,
     ),
     severity="critical",
     effort_minutes=5,
     sources=(LIVE_FEAR_FREE, RPH_SUPPORTING, CEOP_PARENTS),
     since=HELPERS_SINCE,
+    urgent_step="safety",
+    for_helper=True,
+)
+
+H_CLOSE_TO_HOME_ADULT = Rule(
+    id="getting_help_helper_keep_an_adult_safe_from_someone_close",
+    area="getting_help",
+    purpose="response",
+    title=CLOSE_TO_HOME_TITLE,
+    summary=CLOSE_TO_HOME_SUMMARY,
+    why=CLOSE_TO_HOME_WHY,
+    fires=f"{CLOSE_TO_HOME_FIRES} and {ADULT}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            *CLOSE_TO_HOME_FIRST_STEPS,
+            "Let them decide what happens next, unless they are in danger.",
+            "If they are in danger now, call {police_emergency}.",
+            "A domestic abuse service can help you both plan: ask them which one they would "
+            "like to contact.",
+            checked=HELPERS_CHECKED,
+        ),
+        CLOSE_TO_HOME_WALES,
+    ),
+    severity="critical",
+    effort_minutes=5,
+    sources=(LIVE_FEAR_FREE, RPH_SUPPORTING),
+    since=CONTENT_MENDS_SINCE,
+    urgent_step="safety",
+    for_helper=True,
+)
+
+H_CLOSE_TO_HOME_CHILD = Rule(
+    id="getting_help_helper_keep_a_child_safe_from_someone_close",
+    area="getting_help",
+    purpose="response",
+    title=CLOSE_TO_HOME_TITLE,
+    summary=CLOSE_TO_HOME_SUMMARY,
+    why=CLOSE_TO_HOME_WHY,
+    fires=f"{CLOSE_TO_HOME_FIRES} and {UNDER_18}",
+    applies=H_HELPER_SAID,
+    steps=(
+        steps(
+            "general",
+            *CLOSE_TO_HOME_FIRST_STEPS,
+            "They are under 18, so keeping them safe comes first, even if they ask you to keep "
+            "it secret. Tell them who you will tell and why.",
+            "If they are in danger now, call {police_emergency}.",
+            checked=HELPERS_CHECKED,
+        ),
+        CLOSE_TO_HOME_WALES,
+    ),
+    severity="critical",
+    effort_minutes=5,
+    sources=(CEOP_PARENTS, UKCIS_OVERVIEW),
+    since=CONTENT_MENDS_SINCE,
     urgent_step="safety",
     for_helper=True,
 )
@@ -1803,6 +1876,8 @@ HELPER_RULES = (
     H_SAFEGUARDING_LEAD,
     H_NEVER_VIEW,
     H_CLOSE_TO_HOME,
+    H_CLOSE_TO_HOME_ADULT,
+    H_CLOSE_TO_HOME_CHILD,
     H_REASSURE,
     H_LISTEN_AS_A_FRIEND,
     H_DONT_PAY,

@@ -532,25 +532,31 @@ DONT_FORWARD = Rule(
     id="intimate_images_dont_forward_nudes_of_others",
     area="intimate_images",
     purpose="response",
-    title="If you were sent someone else's nude: don't pass it on, delete it, tell someone",
-    summary="It's not your fault you were sent it. Don't pass it on, delete it, and tell "
-    "someone who can help.",
+    title="If you were sent someone else's nude: don't pass it on, and tell someone",
+    summary="It's not your fault you were sent it. Don't pass it on or show it; tell someone "
+    "who can help.",
     why="You didn't choose to be sent it, and you're not in trouble for telling someone. Not "
     "passing it on protects the person in it from more hurt.",
     fires="intimate_images.sent_nude_of_someone_else in [yes, prefer_not_to_say]",
+    # One answer for what to do with it: deleting it and telling the police are never both
+    # said of the same picture. For a picture of someone under 18 no source we read says
+    # whether to delete it (helpers-and-edges.md), so the police say what to do with it.
     steps=(
         steps(
             "general",
             "Don't forward it, save it or show it to anyone, not even to show what happened.",
-            "Delete it from your chats and photos, and from any 'recently deleted' folder.",
             "If you're under 18, tell an adult you trust, like a parent, carer or your school's "
             "safeguarding lead. You won't be in trouble for telling them, and they don't need "
             "to see it.",
+            "If you're an adult and the person in it might be under 18, don't look at it again "
+            "or send it on, even to report it. Tell the police you have it, on "
+            "{police_non_emergency}, and do what they tell you.",
+            "If the person in it is an adult and you want to report it, tell the police you have "
+            "it and do what they tell you. If you don't want to report it, delete it from your "
+            "chats and photos, and from any 'recently deleted' folder.",
             "If it was posted on an app or site, report it there so it can be taken down.",
             "If the person in it is under 18, they can ask Childline's Report Remove tool to take "
             "it down.",
-            "If you're an adult and the person in it might be under 18, don't send it on, even "
-            "to report it. Tell the police: {police_non_emergency}.",
             checked=CHECKED,
         ),
         *by_nation(SHARING_LAW, CHILD_IMAGE_LAW),

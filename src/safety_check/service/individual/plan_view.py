@@ -18,12 +18,27 @@ from markupsafe import Markup, escape
 
 from safety_check import i18n
 from safety_check.content_language import area_title_in
-from safety_check.models import AREA_TITLES, HELPERS, Action, Area, Contact, Plan, Resource
+from safety_check.models import (
+    AREA_TITLES,
+    HELPERS,
+    Action,
+    AnswerRef,
+    Area,
+    Contact,
+    Plan,
+    Resource,
+)
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
 from safety_check.service.individual.on_device import tick_id
 from safety_check.service.platform.template_i18n import Text, pgettext, translate
-from safety_check.textplan import PLATFORM_NAMES, action_title, because_sentence, first_heading
+from safety_check.textplan import (
+    PLATFORM_NAMES,
+    action_summary,
+    action_title,
+    because_sentence,
+    first_heading,
+)
 
 SUPPORT_SHOWN = 6
 SUPPORT_SHOWN_URGENT = 4
@@ -93,6 +108,16 @@ def contact_links(context: Context, resource: Resource) -> Markup:
     return Markup(" · ".join(parts))  # noqa: S704  (built from escaped parts)
 
 
+@pass_context
+def and_list(context: Context, items: tuple[str, ...], conjunction: str) -> str:
+    """Jinja's `join` for a list read as words: Welsh "a" becomes "a'r" or "ac" as the next
+    word needs (`i18n.and_list`)."""
+    language = context.get("language", i18n.DEFAULT)
+    return i18n.and_list(
+        language if language in i18n.LANGUAGES else i18n.DEFAULT, items, conjunction
+    )
+
+
 CALL = pgettext("page:support", "Call %(phone)s")
 """A service's phone number, as a link, follows the word: nothing in Welsh mutates a number."""
 
@@ -136,6 +161,26 @@ def caution_texts(
     return shown
 
 
+def _page_language(context: Context) -> i18n.Language:
+    language = context.get("language", i18n.DEFAULT)
+    return language if language in i18n.LANGUAGES else i18n.DEFAULT
+
+
+@pass_context
+def _action_title(context: Context, action: Action) -> str:
+    return action_title(action, _page_language(context))
+
+
+@pass_context
+def _action_summary(context: Context, action: Action) -> str:
+    return action_summary(action, _page_language(context))
+
+
+@pass_context
+def _because_sentence(context: Context, ref: AnswerRef, helper: bool = False) -> str:
+    return because_sentence(ref, helper, _page_language(context))
+
+
 def plan_context(
     plan: Plan, urgent_only: bool, language: i18n.Language = i18n.DEFAULT
 ) -> dict[str, Any]:
@@ -147,8 +192,9 @@ def plan_context(
         "call_now": call_now(plan),
         "support_shown": SUPPORT_SHOWN_URGENT if urgent_only else SUPPORT_SHOWN,
         "platform_names": PLATFORM_NAMES,
-        "because_sentence": because_sentence,
-        "action_title": action_title,
+        "because_sentence": _because_sentence,
+        "action_title": _action_title,
+        "action_summary": _action_summary,
         "first_heading": first_heading,
     }
 
@@ -156,6 +202,7 @@ def plan_context(
 def register(environment: Any) -> None:
     """Add the filters and helpers the templates use to a Jinja environment."""
     environment.filters["linkify"] = linkify
+    environment.filters["and_list"] = and_list
     environment.globals["contact_links"] = contact_links
     environment.globals["tel_href"] = tel_href
     environment.globals["first_input"] = first_input
