@@ -81,8 +81,7 @@ def test_the_web_joins_a_please_check_list_the_same_way() -> None:
 
     from safety_check.answers import validate
     from safety_check.plan import build_plan
-    from safety_check.service.individual.plan_view import plan_context
-    from tests.test_personas import _ENGINE
+    from tests.test_personas import web_page
 
     answers = {
         "profile.age_band": "18_plus",
@@ -90,25 +89,7 @@ def test_the_web_joins_a_please_check_list_the_same_way() -> None:
         "situation.image_shared": "yes",
     }
     plan = build_plan(validate(answers), "cy")
-    page = _ENGINE.engine.get_template("plan.html").render(
-        **plan_context(plan, urgent_only=False, language="cy"),
-        language="cy",
-        urgent_only=False,
-        ticks=False,
-        restored=None,
-        saving=False,
-        kept_off=None,
-        class_outcome=None,
-        exit_url="https://www.bbc.co.uk/weather",
-        form_action="/check",
-        errors={},
-        hidden=[],
-        page_title="",
-        cohort=None,
-        once=None,
-        journey=None,
-        at="plan",
-    )
+    page = web_page(plan, urgent_only=False, language="cy")
     text = unescape(page)
     assert "a'r isafswm oed o 13" in text
     assert " a yr " not in text and " a y " not in text

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from litestar.plugins.jinja import JinjaTemplateEngine
 
 from safety_check.answers import prune, validate
+from safety_check.i18n import Language
 from safety_check.models import TRACE_STEPS, URGENT_STEPS, Action, Plan
 from safety_check.plan import build_plan
 from safety_check.plan_json import encode_plan
@@ -48,11 +49,12 @@ _template_globals(_ENGINE)
 _URGENT_SECTION = re.compile(r'<section class="urgent.*?</section>', re.S)
 
 
-def web_page(plan: Plan, *, urgent_only: bool) -> str:
+def web_page(plan: Plan, *, urgent_only: bool, language: Language = "en") -> str:
     """The plan page as the web renders it (the same template and context as the service,
     without the HTTP journey around it)."""
     return _ENGINE.engine.get_template("plan.html").render(
-        **plan_context(plan, urgent_only=urgent_only),
+        **plan_context(plan, urgent_only=urgent_only, language=language),
+        language=language,
         urgent_only=urgent_only,
         ticks=False,
         restored=None,
