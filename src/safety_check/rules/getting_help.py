@@ -7,7 +7,7 @@ and an adult version wherever the services differ.
 from __future__ import annotations
 
 from safety_check.authoring import PREFER_NOT_TO_SAY, not_sure, opt, single, source, steps
-from safety_check.models import PlatformSteps, Rule
+from safety_check.models import PlatformSteps, Rule, Source
 
 CHECKED = "2026-11-25"
 TODAY = "2026-12-01"
@@ -1523,93 +1523,73 @@ CLOSE_TO_HOME_WALES = steps(
     checked=HELPERS_CHECKED,
 )
 CLOSE_TO_HOME_FIRES = f"{H_HELPER} and {H_HAPPENING} and {WATCHED}"
-# One rule for each thing the helper may know of the person's age: a known age reads only
-# the steps for that age; an age not given keeps both.
 
-H_CLOSE_TO_HOME = Rule(
-    id="getting_help_helper_keep_them_safe_from_someone_close",
-    area="getting_help",
-    purpose="response",
-    title=CLOSE_TO_HOME_TITLE,
-    summary=CLOSE_TO_HOME_SUMMARY,
-    why=CLOSE_TO_HOME_WHY,
-    fires=f"{CLOSE_TO_HOME_FIRES} and {AGE_UNKNOWN}",
-    applies=H_HELPER_SAID,
-    steps=(
-        steps(
-            "general",
-            *CLOSE_TO_HOME_FIRST_STEPS,
-            "Let them decide what happens next, unless they are under 18 or in danger.",
-            "If they are in danger now, call {police_emergency}.",
-            "If they are 18 or over, a domestic abuse service can help you both plan: ask them "
-            "which one they would like to contact.",
-            checked=HELPERS_CHECKED,
+
+def _close_to_home(
+    rule_id: str,
+    age: str,
+    age_steps: tuple[str, ...],
+    sources: tuple[Source, ...],
+    since: str,
+) -> Rule:
+    """One rule for each thing the helper may know of the person's age: a known age reads only
+    the steps for that age; an age not given keeps both."""
+    return Rule(
+        id=rule_id,
+        area="getting_help",
+        purpose="response",
+        title=CLOSE_TO_HOME_TITLE,
+        summary=CLOSE_TO_HOME_SUMMARY,
+        why=CLOSE_TO_HOME_WHY,
+        fires=f"{CLOSE_TO_HOME_FIRES} and {age}",
+        applies=H_HELPER_SAID,
+        steps=(
+            steps("general", *CLOSE_TO_HOME_FIRST_STEPS, *age_steps, checked=HELPERS_CHECKED),
+            CLOSE_TO_HOME_WALES,
         ),
-        CLOSE_TO_HOME_WALES,
+        severity="critical",
+        effort_minutes=5,
+        sources=sources,
+        since=since,
+        urgent_step="safety",
+        for_helper=True,
+    )
+
+
+H_CLOSE_TO_HOME = _close_to_home(
+    "getting_help_helper_keep_them_safe_from_someone_close",
+    AGE_UNKNOWN,
+    (
+        "Let them decide what happens next, unless they are under 18 or in danger.",
+        "If they are in danger now, call {police_emergency}.",
+        "If they are 18 or over, a domestic abuse service can help you both plan: ask them "
+        "which one they would like to contact.",
     ),
-    severity="critical",
-    effort_minutes=5,
-    sources=(LIVE_FEAR_FREE, RPH_SUPPORTING, CEOP_PARENTS),
-    since=HELPERS_SINCE,
-    urgent_step="safety",
-    for_helper=True,
+    (LIVE_FEAR_FREE, RPH_SUPPORTING, CEOP_PARENTS),
+    HELPERS_SINCE,
 )
-
-H_CLOSE_TO_HOME_ADULT = Rule(
-    id="getting_help_helper_keep_an_adult_safe_from_someone_close",
-    area="getting_help",
-    purpose="response",
-    title=CLOSE_TO_HOME_TITLE,
-    summary=CLOSE_TO_HOME_SUMMARY,
-    why=CLOSE_TO_HOME_WHY,
-    fires=f"{CLOSE_TO_HOME_FIRES} and {ADULT}",
-    applies=H_HELPER_SAID,
-    steps=(
-        steps(
-            "general",
-            *CLOSE_TO_HOME_FIRST_STEPS,
-            "Let them decide what happens next, unless they are in danger.",
-            "If they are in danger now, call {police_emergency}.",
-            "A domestic abuse service can help you both plan: ask them which one they would "
-            "like to contact.",
-            checked=HELPERS_CHECKED,
-        ),
-        CLOSE_TO_HOME_WALES,
+H_CLOSE_TO_HOME_ADULT = _close_to_home(
+    "getting_help_helper_keep_an_adult_safe_from_someone_close",
+    ADULT,
+    (
+        "Let them decide what happens next, unless they are in danger.",
+        "If they are in danger now, call {police_emergency}.",
+        "A domestic abuse service can help you both plan: ask them which one they would "
+        "like to contact.",
     ),
-    severity="critical",
-    effort_minutes=5,
-    sources=(LIVE_FEAR_FREE, RPH_SUPPORTING),
-    since=CONTENT_MENDS_SINCE,
-    urgent_step="safety",
-    for_helper=True,
+    (LIVE_FEAR_FREE, RPH_SUPPORTING),
+    CONTENT_MENDS_SINCE,
 )
-
-H_CLOSE_TO_HOME_CHILD = Rule(
-    id="getting_help_helper_keep_a_child_safe_from_someone_close",
-    area="getting_help",
-    purpose="response",
-    title=CLOSE_TO_HOME_TITLE,
-    summary=CLOSE_TO_HOME_SUMMARY,
-    why=CLOSE_TO_HOME_WHY,
-    fires=f"{CLOSE_TO_HOME_FIRES} and {UNDER_18}",
-    applies=H_HELPER_SAID,
-    steps=(
-        steps(
-            "general",
-            *CLOSE_TO_HOME_FIRST_STEPS,
-            "They are under 18, so keeping them safe comes first, even if they ask you to keep "
-            "it secret. Tell them who you will tell and why.",
-            "If they are in danger now, call {police_emergency}.",
-            checked=HELPERS_CHECKED,
-        ),
-        CLOSE_TO_HOME_WALES,
+H_CLOSE_TO_HOME_CHILD = _close_to_home(
+    "getting_help_helper_keep_a_child_safe_from_someone_close",
+    UNDER_18,
+    (
+        "They are under 18, so keeping them safe comes first, even if they ask you to keep "
+        "it secret. Tell them who you will tell and why.",
+        "If they are in danger now, call {police_emergency}.",
     ),
-    severity="critical",
-    effort_minutes=5,
-    sources=(CEOP_PARENTS, UKCIS_OVERVIEW),
-    since=CONTENT_MENDS_SINCE,
-    urgent_step="safety",
-    for_helper=True,
+    (CEOP_PARENTS, UKCIS_OVERVIEW),
+    CONTENT_MENDS_SINCE,
 )
 
 H_REASSURE = Rule(
