@@ -105,8 +105,9 @@ _WELSH_AND_POSSESSIVE: Final = {"ei": "a'i", "eu": "a'u", "ein": "a'n", "eich": 
 
 def welsh_and(item: str) -> str:
     """Welsh "and" (a) before `item`, as Welsh writes it: "a'r" for "a y" or "a yr" ("a'r
-    gwasanaeth"), "a'u" for "a eu", "ac" before a vowel ("ac oriau"), and the aspirate mutation of a lower-case
-    c, p or t ("a pha rai"). A capital (a service's name) is left as it is."""
+    gwasanaeth"), "a'u" for "a eu", "ac" before a vowel ("ac oriau"), and the aspirate
+    mutation of a lower-case c, p or t ("a pha rai"). A capital (a service's name) is left as
+    it is."""
     first, _, rest = item.partition(" ")
     if first in ("y", "yr") and rest:
         return f"a'r {rest}"

@@ -31,7 +31,7 @@ from safety_check.models import (
 from safety_check.questionnaire import QUESTIONS_BY_ID
 from safety_check.resources import RESOURCES
 from safety_check.service.individual.on_device import tick_id
-from safety_check.service.platform.template_i18n import Text, pgettext, translate
+from safety_check.service.platform.template_i18n import Text, context_language, pgettext, translate
 from safety_check.textplan import (
     PLATFORM_NAMES,
     action_summary,
@@ -112,10 +112,7 @@ def contact_links(context: Context, resource: Resource) -> Markup:
 def and_list(context: Context, items: tuple[str, ...], conjunction: str) -> str:
     """Jinja's `join` for a list read as words: Welsh "a" becomes "a'r" or "ac" as the next
     word needs (`i18n.and_list`)."""
-    language = context.get("language", i18n.DEFAULT)
-    return i18n.and_list(
-        language if language in i18n.LANGUAGES else i18n.DEFAULT, items, conjunction
-    )
+    return i18n.and_list(context_language(context), items, conjunction)
 
 
 CALL = pgettext("page:support", "Call %(phone)s")
@@ -161,24 +158,19 @@ def caution_texts(
     return shown
 
 
-def _page_language(context: Context) -> i18n.Language:
-    language = context.get("language", i18n.DEFAULT)
-    return language if language in i18n.LANGUAGES else i18n.DEFAULT
-
-
 @pass_context
 def _action_title(context: Context, action: Action) -> str:
-    return action_title(action, _page_language(context))
+    return action_title(action, context_language(context))
 
 
 @pass_context
 def _action_summary(context: Context, action: Action) -> str:
-    return action_summary(action, _page_language(context))
+    return action_summary(action, context_language(context))
 
 
 @pass_context
 def _because_sentence(context: Context, ref: AnswerRef, helper: bool = False) -> str:
-    return because_sentence(ref, helper, _page_language(context))
+    return because_sentence(ref, helper, context_language(context))
 
 
 def plan_context(

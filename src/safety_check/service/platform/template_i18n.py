@@ -19,31 +19,32 @@ from jinja2.runtime import Context
 from safety_check import i18n
 
 
-def _language(context: Context) -> i18n.Language:
+def context_language(context: Context) -> i18n.Language:
+    """The language a template renders in: its context's, when it is one we offer."""
     language = context.get("language")
     return language if language in i18n.LANGUAGES else i18n.DEFAULT
 
 
 @pass_context
 def _gettext(context: Context, message: str) -> str:
-    return i18n.translations(_language(context)).gettext(message)
+    return i18n.translations(context_language(context)).gettext(message)
 
 
 @pass_context
 def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-    return i18n.translations(_language(context)).ngettext(singular, plural, count)
+    return i18n.translations(context_language(context)).ngettext(singular, plural, count)
 
 
 @pass_context
 def _pgettext(context: Context, message_context: str, message: str) -> str:
-    return str(i18n.translations(_language(context)).pgettext(message_context, message))
+    return str(i18n.translations(context_language(context)).pgettext(message_context, message))
 
 
 @pass_context
 def _npgettext(
     context: Context, message_context: str, singular: str, plural: str, count: int
 ) -> str:
-    translations = i18n.translations(_language(context))
+    translations = i18n.translations(context_language(context))
     return str(translations.npgettext(message_context, singular, plural, count))
 
 
@@ -146,7 +147,7 @@ def translate(language: i18n.Language, text: Text | str) -> str:
 
 @pass_context
 def _t(context: Context, value: Any) -> Any:
-    return translate(_language(context), value) if isinstance(value, Text) else value
+    return translate(context_language(context), value) if isinstance(value, Text) else value
 
 
 @pass_context
@@ -154,7 +155,7 @@ def _day(context: Context, day: datetime.date | None) -> str:
     """A day as people write it in the page's language: "5 March 2026", "5 Mawrth 2026"."""
     if day is None:
         return ""
-    return format_date(day, "d MMMM y", locale=LOCALES[_language(context)])
+    return format_date(day, "d MMMM y", locale=LOCALES[context_language(context)])
 
 
 LOCALES: dict[i18n.Language, str] = {"en": "en_GB", "cy": "cy"}
